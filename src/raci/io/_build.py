@@ -1,0 +1,597 @@
+"""Turn parsed model data (YAML, JSON, TOML) into an Organization, collecting every problem."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from raci.exceptions import LoadError, Problem
+from raci.findings import SourceLocation
+from raci.io._marks import Marks
+from raci.model import (
+    Assignment,
+    Deliverable,
+    Duplicate,
+    External,
+    Group,
+    Levels,
+    Names,
+    Organization,
+    Position,
+    RuleSetting,
+    Unit,
+)
+from raci.schemes import BUILTIN_SCHEMES, DEFAULT_KINDS, KINDS, Role, Scheme
+
+FORMAT_VERSION = 1
+
+TOP_KEYS = (
+    "version",
+    "organization",
+    "scheme",
+    "units",
+    "positions",
+    "external",
+    "groups",
+    "deliverables",
+    "rules",
+)
+ORG_KEYS = ("name", "language", "levels")
+UNIT_KEYS = (
+    "id",
+    "name",
+    "level",
+    "parent",
+    "head",
+    "staff",
+    "headcount",
+    "also_reports_to",
+    "formerly",
+    "units",
+    "attributes",
+)
+POSITION_KEYS = (
+    "id",
+    "title",
+    "unit",
+    "grade",
+    "holder",
+    "vacant",
+    "reports_to",
+    "attributes",
+)
+EXTERNAL_KEYS = ("id", "name")
+GROUP_KEYS = ("id", "name")
+DELIVERABLE_KEYS = ("id", "name", "group", "due", "raci")
+SCHEME_KEYS = ("name", "roles")
+ROLE_KEYS = ("letter", "name", "min", "max", "kind")
+
+
+def suggest(word: str, known: tuple[str, ...] | list[str]) -> str:
+    """' (did you mean `x`?)' for the closest known word, or ''."""
+    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
+    return f"; did you mean `{close[0]}`?" if close else ""
+
+
+def _kind_of(value: object) -> str:
+    names = {
+        bool: "a true/false value",
+        int: "a number",
+        float: "a number",
+        str: "a string",
+        list: "a list",
+        dict: "a mapping",
+        type(None): "nothing (null)",
+        dt.date: "a date",
+        dt.datetime: "a date and time",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+class _Builder:
+    """Walks parsed data once, building model objects and noting every problem."""
+
+    def __init__(self, marks: Marks) -> None:
+        self.marks = marks
+        self.file = marks.file
+        self.problems: list[Problem] = list(marks.problems)
+        self.language = "en"
+        self.seen: dict[str, tuple[str, SourceLocation]] = {}
+        self.seen_deliverables: dict[str, tuple[str, SourceLocation]] = {}
+        self.duplicates: list[Duplicate] = []
+        self.units: dict[str, Unit] = {}
+        self.positions: dict[str, Position] = {}
+        self.external: dict[str, External] = {}
+        self.groups: dict[str, Group] = {}
+        self.deliverables: dict[str, Deliverable] = {}
+        self.level_names: tuple[str, ...] = ()
+        self.scheme = BUILTIN_SCHEMES["RACI"]
+
+    # -- helpers -----------------------------------------------------------
+
+    def problem(self, where: SourceLocation, reason: str) -> None:
+        self.problems.append(Problem(where.file, where.line, where.column, reason))
+
+    def at(self, obj: object, key: Any, here: SourceLocation) -> SourceLocation:
+        """The location of a mapping value (or of the mapping when unknown)."""
+        return self.marks.value(obj, key, self.marks.node(obj, here))
+
+    def check_keys(
+        self, obj: Mapping[Any, Any], known: tuple[str, ...], what: str, here: SourceLocation
+    ) -> None:
+        for key in obj:
+            if key not in known:
+                where = self.marks.key(obj, key, here)
+                self.problem(
+                    where,
+                    f"unknown key `{key}` in {what}" + suggest(str(key), known),
+                )
+
+    def mapping(self, value: object, what: str, where: SourceLocation) -> dict[Any, Any] | None:
+        if isinstance(value, dict):
+            return value
+        self.problem(where, f"{what} must be a mapping (got {_kind_of(value)})")
+        return None
+
+    def listing(self, value: object, what: str, where: SourceLocation) -> list[Any]:
+        if value is None:
+            return []
+        if isinstance(value, list):
+            return value
+        self.problem(where, f"`{what}` must be a list (got {_kind_of(value)})")
+        return []
+
+    def ident(self, value: object, what: str, where: SourceLocation) -> str | None:
+        """An id: a non-empty string (or a whole number) without whitespace."""
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            hint = " (quote it)" if isinstance(value, (bool, float)) else ""
+            self.problem(where, f"{what} must be an id string (got {_kind_of(value)}){hint}")
+            return None
+        text = str(value).strip()
+        if not text:
+            self.problem(where, f"{what} must not be empty")
+            return None
+        if any(ch.isspace() for ch in text):
+            self.problem(where, f"{what} {text!r} must not contain whitespace")
+            return None
+        return text
+
+    def ids(self, obj: dict[Any, Any], key: str, what: str, here: SourceLocation) -> tuple[str, ...]:
+        """One id or a list of ids under ``key``."""
+        value = obj.get(key)
+        if value is None:
+            return ()
+        where = self.at(obj, key, here)
+        items = value if isinstance(value, list) else [value]
+        out = []
+        for i, item in enumerate(items):
+            loc = self.marks.item(value, i, where) if isinstance(value, list) else where
+            ident = self.ident(item, what, loc)
+            if ident is not None:
+                out.append(ident)
+        return tuple(out)
+
+    def optional_id(
+        self, obj: dict[Any, Any], key: str, what: str, here: SourceLocation
+    ) -> str | None:
+        if obj.get(key) is None:
+            return None
+        return self.ident(obj[key], what, self.at(obj, key, here))
+
+    def text(self, obj: dict[Any, Any], key: str, here: SourceLocation) -> str | None:
+        value = obj.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self.problem(self.at(obj, key, here), f"`{key}` must be text (got {_kind_of(value)})")
+            return None
+        return str(value).strip()
+
+    def flag(self, obj: dict[Any, Any], key: str, here: SourceLocation) -> bool:
+        value = obj.get(key, False)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self.problem(
+                self.at(obj, key, here), f"`{key}` must be true or false (got {_kind_of(value)})"
+            )
+            return False
+        return value
+
+    def count(self, obj: dict[Any, Any], key: str, here: SourceLocation) -> int | None:
+        value = obj.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            self.problem(
+                self.at(obj, key, here),
+                f"`{key}` must be a whole number, 0 or more (got {value!r})",
+            )
+            return None
+        return value
+
+    def names(
+        self, obj: dict[Any, Any], key: str, here: SourceLocation, *, required: bool, fallback: str
+    ) -> Names:
+        value = obj.get(key)
+        where = self.at(obj, key, here)
+        if value is None:
+            if required:
+                self.problem(here, f"missing `{key}`")
+            return Names.plain(fallback, self.language)
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            text = str(value).strip()
+            if not text:
+                self.problem(where, f"`{key}` must not be empty")
+                return Names.plain(fallback, self.language)
+            return Names.plain(text, self.language)
+        if isinstance(value, dict):
+            texts: dict[str, str] = {}
+            for lang, text in value.items():
+                loc = self.marks.value(value, lang, where)
+                if not isinstance(lang, str) or not lang.strip():
+                    self.problem(loc, f"a language code in `{key}` must be text (got {lang!r})")
+                elif not isinstance(text, (str, int, float)) or isinstance(text, bool):
+                    self.problem(
+                        loc, f"`{key}` in language `{lang}` must be text (got {_kind_of(text)})"
+                    )
+                elif str(text).strip():
+                    texts[lang.strip()] = str(text).strip()
+            if not texts:
+                self.problem(where, f"`{key}` must give a text in at least one language")
+                return Names.plain(fallback, self.language)
+            return Names(texts, self.language)
+        self.problem(
+            where,
+            f"`{key}` must be text or a {{language: text}} mapping (got {_kind_of(value)})",
+        )
+        return Names.plain(fallback, self.language)
+
+    def register(self, ident: str, kind: str, where: SourceLocation) -> bool:
+        """Note a party id; False (and a Duplicate) when it was defined before."""
+        if ident in self.seen:
+            first_kind, first = self.seen[ident]
+            self.duplicates.append(Duplicate(ident, kind, where, first))
+            return False
+        self.seen[ident] = (kind, where)
+        return True
+
+    # -- sections ----------------------------------------------------------
+
+    def organization(self, value: object, here: SourceLocation) -> tuple[Names, Levels]:
+        levels = Levels()
+        if value is None:
+            return Names.plain("", self.language), levels
+        obj = self.mapping(value, "`organization`", here)
+        if obj is None:
+            return Names.plain("", self.language), levels
+        here = self.marks.node(obj, here)
+        self.check_keys(obj, ORG_KEYS, "`organization`", here)
+        lang = self.text(obj, "language", here)
+        if lang:
+            self.language = lang
+        name = self.names(obj, "name", here, required=False, fallback="")
+        if "levels" in obj and obj["levels"] is not None:
+            levels = self.levels(obj["levels"], self.at(obj, "levels", here))
+        return name, levels
+
+    def levels(self, value: object, where: SourceLocation) -> Levels:
+        ranks: list[tuple[str, ...]] = []
+        seen: set[str] = set()
+        for i, entry in enumerate(self.listing(value, "levels", where)):
+            loc = self.marks.item(value, i, where)
+            group = entry if isinstance(entry, list) else [entry]
+            names = []
+            for name in group:
+                if not isinstance(name, str) or not name.strip():
+                    self.problem(loc, f"a level must be a name (got {_kind_of(name)})")
+                elif name in seen:
+                    self.problem(loc, f"level `{name}` is listed twice")
+                else:
+                    seen.add(name)
+                    names.append(name.strip())
+            if names:
+                ranks.append(tuple(names))
+        if not ranks:
+            self.problem(where, "`levels` must list at least one level")
+            return Levels()
+        return Levels(tuple(ranks))
+
+    def scheme_of(self, value: object, here: SourceLocation) -> Scheme:
+        if value is None:
+            return BUILTIN_SCHEMES["RACI"]
+        if isinstance(value, str):
+            key = value.strip().upper()
+            if key in BUILTIN_SCHEMES:
+                return BUILTIN_SCHEMES[key]
+            self.problem(
+                here,
+                f"unknown scheme `{value}`; expected one of {', '.join(BUILTIN_SCHEMES)}"
+                " or a custom {name, roles} mapping" + suggest(key, list(BUILTIN_SCHEMES)),
+            )
+            return BUILTIN_SCHEMES["RACI"]
+        obj = self.mapping(value, "`scheme`", here)
+        if obj is None:
+            return BUILTIN_SCHEMES["RACI"]
+        here = self.marks.node(obj, here)
+        self.check_keys(obj, SCHEME_KEYS, "`scheme`", here)
+        name = self.text(obj, "name", here) or "custom"
+        roles: list[Role] = []
+        raw = self.listing(obj.get("roles"), "roles", self.at(obj, "roles", here))
+        for i, item in enumerate(raw):
+            loc = self.marks.item(raw, i, here)
+            role = self.mapping(item, "a role", loc)
+            if role is None:
+                continue
+            loc = self.marks.node(role, loc)
+            self.check_keys(role, ROLE_KEYS, "a role", loc)
+            letter = self.text(role, "letter", loc)
+            if not letter or len(letter) != 1 or not letter.isalpha():
+                self.problem(loc, "a role needs a `letter`: one letter such as `A`")
+                continue
+            letter = letter.upper()
+            if any(r.letter == letter for r in roles):
+                self.problem(loc, f"role letter `{letter}` is defined twice")
+                continue
+            low = self.count(role, "min", loc) or 0
+            high = self.count(role, "max", loc)
+            if high is not None and high < low:
+                self.problem(loc, f"role `{letter}` has max {high} below min {low}")
+            kind = self.text(role, "kind", loc) or DEFAULT_KINDS.get(letter, "other")
+            if kind not in KINDS:
+                self.problem(
+                    self.at(role, "kind", loc),
+                    f"unknown role kind `{kind}`; expected one of {', '.join(KINDS)}"
+                    + suggest(kind, KINDS),
+                )
+                kind = "other"
+            roles.append(Role(letter, self.text(role, "name", loc) or letter, low, high, kind))
+        if not roles:
+            self.problem(here, "a custom scheme needs at least one role under `roles`")
+            return BUILTIN_SCHEMES["RACI"]
+        return Scheme(name, tuple(roles))
+
+    def unit(self, value: object, parent: str | None, here: SourceLocation) -> None:
+        obj = self.mapping(value, "a unit", here)
+        if obj is None:
+            return
+        here = self.marks.node(obj, here)
+        self.check_keys(obj, UNIT_KEYS, "a unit", here)
+        ident = self.optional_id(obj, "id", "a unit's `id`", here)
+        if ident is None and "id" not in obj:
+            self.problem(here, "a unit needs an `id`")
+        declared = self.optional_id(obj, "parent", "`parent`", here)
+        if parent is not None and declared is not None and declared != parent:
+            self.problem(
+                self.at(obj, "parent", here),
+                f"unit `{ident}` is nested under `{parent}` but says `parent: {declared}`;"
+                " keep one of the two",
+            )
+        level = self.text(obj, "level", here)
+        if level and self.level_names and level not in self.level_names:
+            self.problem(
+                self.at(obj, "level", here),
+                f"unknown level `{level}`; expected one of {', '.join(self.level_names)}"
+                + suggest(level, self.level_names),
+            )
+        unit = None
+        if ident is not None:
+            unit = Unit(
+                id=ident,
+                names=self.names(obj, "name", here, required=False, fallback=ident),
+                level=level or None,
+                parent=parent if parent is not None else declared,
+                head=self.optional_id(obj, "head", "`head`", here),
+                staff=self.flag(obj, "staff", here),
+                headcount=self.count(obj, "headcount", here),
+                also_reports_to=self.ids(obj, "also_reports_to", "`also_reports_to`", here),
+                formerly=self.ids(obj, "formerly", "`formerly`", here),
+                attributes=self.attributes(obj, here),
+                location=here,
+            )
+            if self.register(ident, "unit", here):
+                self.units[ident] = unit
+        children = obj.get("units")
+        where = self.at(obj, "units", here)
+        for i, child in enumerate(self.listing(children, "units", where)):
+            self.unit(child, ident, self.marks.item(children, i, where))
+
+    def attributes(self, obj: dict[Any, Any], here: SourceLocation) -> dict[str, Any]:
+        value = obj.get("attributes")
+        if value is None:
+            return {}
+        found = self.mapping(value, "`attributes`", self.at(obj, "attributes", here))
+        return {str(k): v for k, v in (found or {}).items()}
+
+    def position(self, value: object, here: SourceLocation) -> None:
+        obj = self.mapping(value, "a position", here)
+        if obj is None:
+            return
+        here = self.marks.node(obj, here)
+        self.check_keys(obj, POSITION_KEYS, "a position", here)
+        ident = self.optional_id(obj, "id", "a position's `id`", here)
+        unit = self.optional_id(obj, "unit", "`unit`", here)
+        if "id" not in obj:
+            self.problem(here, "a position needs an `id`")
+        if "unit" not in obj:
+            self.problem(here, f"position `{ident}` needs a `unit`")
+        if ident is None or unit is None:
+            return
+        position = Position(
+            id=ident,
+            names=self.names(obj, "title", here, required=False, fallback=ident),
+            unit=unit,
+            grade=self.text(obj, "grade", here),
+            holder=self.text(obj, "holder", here),
+            vacant=self.flag(obj, "vacant", here),
+            reports_to=self.optional_id(obj, "reports_to", "`reports_to`", here),
+            attributes=self.attributes(obj, here),
+            location=here,
+        )
+        if self.register(ident, "position", here):
+            self.positions[ident] = position
+
+    def named(
+        self, value: object, here: SourceLocation, what: str, keys: tuple[str, ...]
+    ) -> tuple[str, Names, SourceLocation] | None:
+        obj = self.mapping(value, what, here)
+        if obj is None:
+            return None
+        here = self.marks.node(obj, here)
+        self.check_keys(obj, keys, what, here)
+        if "id" not in obj:
+            self.problem(here, f"{what} needs an `id`")
+            return None
+        ident = self.optional_id(obj, "id", f"{what}'s `id`", here)
+        if ident is None:
+            return None
+        return ident, self.names(obj, "name", here, required=False, fallback=ident), here
+
+    def deliverable(self, value: object, here: SourceLocation) -> None:
+        obj = self.mapping(value, "a deliverable", here)
+        if obj is None:
+            return
+        here = self.marks.node(obj, here)
+        self.check_keys(obj, DELIVERABLE_KEYS, "a deliverable", here)
+        if "id" not in obj:
+            self.problem(here, "a deliverable needs an `id`")
+            return
+        ident = self.optional_id(obj, "id", "a deliverable's `id`", here)
+        if ident is None:
+            return
+        due = obj.get("due")
+        if due is not None:
+            due = self.date(due, self.at(obj, "due", here))
+        assignments: list[Assignment] = []
+        raci = obj.get("raci")
+        if raci is not None:
+            table = self.mapping(raci, "`raci`", self.at(obj, "raci", here))
+            for letter, parties in (table or {}).items():
+                where = self.marks.key(table, letter, here)
+                if not isinstance(letter, str) or not letter.strip():
+                    self.problem(where, f"a role in `raci` must be a letter (got {letter!r})")
+                    continue
+                role = letter.strip()
+                items = parties if isinstance(parties, list) else [parties]
+                if parties is None:
+                    items = []
+                for i, party in enumerate(items):
+                    loc = (
+                        self.marks.item(parties, i, where)
+                        if isinstance(parties, list)
+                        else self.marks.value(table, letter, where)
+                    )
+                    pid = self.ident(party, f"a party in `{role}`", loc)
+                    if pid is not None:
+                        assignments.append(Assignment(ident, role, pid, loc))
+        deliverable = Deliverable(
+            id=ident,
+            names=self.names(obj, "name", here, required=False, fallback=ident),
+            group=self.optional_id(obj, "group", "`group`", here),
+            due=due,
+            assignments=tuple(assignments),
+            location=here,
+        )
+        if ident in self.seen_deliverables:
+            self.duplicates.append(
+                Duplicate(ident, "deliverable", here, self.seen_deliverables[ident][1])
+            )
+        else:
+            self.seen_deliverables[ident] = ("deliverable", here)
+            self.deliverables[ident] = deliverable
+
+    def date(self, value: object, where: SourceLocation) -> dt.date | None:
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        self.problem(where, f"`due` must be a date like 2020-03-31 (got {value!r})")
+        return None
+
+    def rules(self, value: object, here: SourceLocation) -> dict[str, RuleSetting]:
+        if value is None:
+            return {}
+        obj = self.mapping(value, "`rules`", here)
+        settings: dict[str, RuleSetting] = {}
+        for name, setting in (obj or {}).items():
+            where = self.marks.key(obj, name, here)
+            settings[str(name)] = RuleSetting(str(name), setting, where)
+        return settings
+
+    # -- whole file --------------------------------------------------------
+
+    def build(self, data: object) -> Organization:
+        top = SourceLocation(self.file, 1, 1)
+        if data is None:
+            self.problem(top, "the file is empty; expected a mapping with `version` and `units`")
+            raise LoadError(self.problems)
+        root = self.mapping(data, "the file", top)
+        if root is None:
+            raise LoadError(self.problems)
+        self.check_keys(root, TOP_KEYS, "the file", top)
+        version = root.get("version", FORMAT_VERSION)
+        if version != FORMAT_VERSION:
+            self.problem(
+                self.at(root, "version", top),
+                f"unsupported format version {version!r}; this raci reads version 1",
+            )
+        names, levels = self.organization(root.get("organization"), self.at(root, "organization", top))
+        if isinstance(root.get("organization"), dict) and "levels" in root["organization"]:
+            self.level_names = levels.names
+        self.scheme = self.scheme_of(root.get("scheme"), self.at(root, "scheme", top))
+        sections: list[tuple[str, Callable[[object, SourceLocation], None]]] = [
+            ("units", lambda v, loc: self.unit(v, None, loc)),
+            ("positions", self.position),
+            ("external", self.external_party),
+            ("groups", self.group),
+            ("deliverables", self.deliverable),
+        ]
+        for key, handler in sections:
+            value = root.get(key)
+            where = self.at(root, key, top)
+            for i, item in enumerate(self.listing(value, key, where)):
+                handler(item, self.marks.item(value, i, where))
+        settings = self.rules(root.get("rules"), self.at(root, "rules", top))
+        if self.problems:
+            raise LoadError(sorted(self.problems, key=lambda p: (p.line, p.column)))
+        return Organization(
+            names=names,
+            language=self.language,
+            levels=levels,
+            scheme=self.scheme,
+            units=self.units,
+            positions=self.positions,
+            external=self.external,
+            groups=self.groups,
+            deliverables=self.deliverables,
+            rule_settings=settings,
+            duplicates=tuple(self.duplicates),
+            source=self.file,
+        )
+
+    def external_party(self, value: object, here: SourceLocation) -> None:
+        found = self.named(value, here, "an external party", EXTERNAL_KEYS)
+        if found is not None and self.register(found[0], "external", found[2]):
+            self.external[found[0]] = External(*found)
+
+    def group(self, value: object, here: SourceLocation) -> None:
+        found = self.named(value, here, "a group", GROUP_KEYS)
+        if found is None:
+            return
+        ident, names, where = found
+        if ident in self.groups:
+            self.duplicates.append(Duplicate(ident, "group", where, self.groups[ident].location))
+        else:
+            self.groups[ident] = Group(ident, names, where)
+
+
+def build_organization(data: object, marks: Marks) -> Organization:
+    """The organization described by parsed data; LoadError listing every problem."""
+    return _Builder(marks).build(data)

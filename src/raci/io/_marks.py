@@ -1,0 +1,77 @@
+"""Where things sit in a parsed file: the line and column of mappings, keys and items."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict, deque
+from typing import Any
+
+from raci.exceptions import Problem
+from raci.findings import SourceLocation
+
+Pos = tuple[int, int]
+
+
+class Marks:
+    """Line/column marks of a parsed tree, keyed by the identity of its containers.
+
+    The tree must stay alive while marks are looked up (ids of dead objects are reused).
+    """
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.nodes: dict[int, Pos] = {}
+        self.keys: dict[tuple[int, Any], Pos] = {}
+        self.values: dict[tuple[int, Any], Pos] = {}
+        self.items: dict[tuple[int, int], Pos] = {}
+        self.problems: list[Problem] = []
+
+    def _loc(self, pos: Pos | None, fallback: SourceLocation) -> SourceLocation:
+        if pos is None:
+            return fallback
+        return SourceLocation(self.file, pos[0], pos[1])
+
+    def node(self, obj: object, fallback: SourceLocation) -> SourceLocation:
+        """Where a mapping or list starts."""
+        return self._loc(self.nodes.get(id(obj)), fallback)
+
+    def key(self, obj: object, key: Any, fallback: SourceLocation) -> SourceLocation:
+        """Where a key of a mapping is written."""
+        return self._loc(self.keys.get((id(obj), key)), fallback)
+
+    def value(self, obj: object, key: Any, fallback: SourceLocation) -> SourceLocation:
+        """Where the value of a mapping's key is written."""
+        return self._loc(self.values.get((id(obj), key)), fallback)
+
+    def item(self, obj: object, index: int, fallback: SourceLocation) -> SourceLocation:
+        """Where an item of a list is written."""
+        return self._loc(self.items.get((id(obj), index)), fallback)
+
+
+class IdMarks(Marks):
+    """Marks for formats whose parser gives no positions (JSON, TOML).
+
+    Each mapping with an ``id`` is placed at the line of its ``id`` key, found by a
+    regular expression over the text; repeated ids are matched in document order.
+    """
+
+    def __init__(self, file: str, text: str, pattern: str) -> None:
+        super().__init__(file)
+        starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._found: dict[str, deque[Pos]] = defaultdict(deque)
+        line = 0
+        for m in re.finditer(pattern, text):
+            offset = m.start()
+            while line + 1 < len(starts) and starts[line + 1] <= offset:
+                line += 1
+            self._found[m.group("id")].append((line + 1, offset - starts[line] + 1))
+
+    def node(self, obj: object, fallback: SourceLocation) -> SourceLocation:
+        pos = self.nodes.get(id(obj))
+        if pos is None and isinstance(obj, dict):
+            ident = obj.get("id")
+            queue = self._found.get(str(ident)) if ident is not None else None
+            if queue:
+                pos = queue.popleft()
+                self.nodes[id(obj)] = pos
+        return self._loc(pos, fallback)

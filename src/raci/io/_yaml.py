@@ -1,0 +1,85 @@
+"""Parse YAML into plain data plus the line/column marks of every mapping, key and item."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from raci.exceptions import LoadError, Problem
+from raci.io._marks import Marks
+
+try:
+    _Base: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Base = yaml.SafeLoader
+
+
+class _MarkingLoader(_Base):  # type: ignore[valid-type,misc]
+    """A safe loader that records marks and refuses duplicate keys."""
+
+    marks: Marks
+
+    def construct_marked_map(self, node: yaml.MappingNode) -> Any:
+        data: dict[Any, Any] = {}
+        self.marks.nodes[id(data)] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        yield data
+        self.flatten_mapping(node)
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            mark = key_node.start_mark
+            where = (mark.line + 1, mark.column + 1)
+            try:
+                hash(key)
+            except TypeError:
+                self.marks.problems.append(
+                    Problem(self.marks.file, *where, "a mapping key must be a plain value")
+                )
+                continue
+            if key in data:
+                first = self.marks.keys[(id(data), key)]
+                self.marks.problems.append(
+                    Problem(
+                        self.marks.file,
+                        *where,
+                        f"key `{key}` appears twice in this mapping (first on line {first[0]})",
+                    )
+                )
+                continue
+            data[key] = self.construct_object(value_node, deep=False)
+            self.marks.keys[(id(data), key)] = where
+            vm = value_node.start_mark
+            self.marks.values[(id(data), key)] = (vm.line + 1, vm.column + 1)
+
+    def construct_marked_seq(self, node: yaml.SequenceNode) -> Any:
+        data: list[Any] = []
+        self.marks.nodes[id(data)] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        yield data
+        for i, child in enumerate(node.value):
+            data.append(self.construct_object(child, deep=False))
+            m = child.start_mark
+            self.marks.items[(id(data), i)] = (m.line + 1, m.column + 1)
+
+
+_MarkingLoader.add_constructor("tag:yaml.org,2002:map", _MarkingLoader.construct_marked_map)
+_MarkingLoader.add_constructor("tag:yaml.org,2002:seq", _MarkingLoader.construct_marked_seq)
+
+
+def parse_yaml(text: str, file: str) -> tuple[Any, Marks]:
+    """The data of a one-document YAML text and its marks (duplicate keys go to
+    ``marks.problems``); LoadError on bad syntax."""
+    marks = Marks(file)
+    loader = _MarkingLoader(text)
+    loader.marks = marks
+    try:
+        data = loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = " ".join(filter(None, [exc.context, exc.problem])) or "invalid YAML"
+        raise LoadError.at(file, line, column, f"invalid YAML: {reason}") from None
+    except yaml.YAMLError as exc:
+        raise LoadError.at(file, 1, 1, f"invalid YAML: {exc}") from None
+    finally:
+        loader.dispose()
+    return data, marks

@@ -1,0 +1,383 @@
+"""The organization model: units, positions, external parties, deliverables and their roles.
+
+Everything here is a frozen value object. The model tolerates broken input
+(dangling ids, cycles, duplicates) so that the rules can report every problem
+at once; queries that need a well-formed model raise :class:`QueryError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from typing import Any, Union
+
+import attrs
+import networkx as nx
+
+from raci.exceptions import QueryError
+from raci.findings import SourceLocation
+from raci.schemes import DEFAULT_SCHEME, Scheme
+
+NOWHERE = SourceLocation("<memory>")
+
+DEFAULT_LEVELS: tuple[tuple[str, ...], ...] = (
+    ("organization",),
+    ("department",),
+    ("office", "division"),
+    ("branch", "service"),
+    ("section",),
+    ("unit",),
+    ("team",),
+)
+
+
+@attrs.frozen
+class Names:
+    """A name in one or more languages; ``default`` is the language of plain-string names."""
+
+    texts: Mapping[str, str]
+    default: str = "en"
+
+    @classmethod
+    def plain(cls, text: str, language: str = "en") -> Names:
+        """A name given in one language only."""
+        return cls({language: text}, language)
+
+    def get(self, lang: str | None = None) -> str:
+        """The text in ``lang``, falling back to the default language, then to any."""
+        if lang is not None and lang in self.texts:
+            return self.texts[lang]
+        if self.default in self.texts:
+            return self.texts[self.default]
+        return next(iter(self.texts.values()), "")
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages this name is given in."""
+        return tuple(self.texts)
+
+    def __str__(self) -> str:
+        return self.get()
+
+
+@attrs.frozen
+class Levels:
+    """Ordered level names, top first; names in one tuple share a rank."""
+
+    ranks: tuple[tuple[str, ...], ...] = DEFAULT_LEVELS
+
+    def rank(self, level: str | None) -> int | None:
+        """0 for the top level, larger below; None for an unknown or absent level."""
+        if level is None:
+            return None
+        for i, names in enumerate(self.ranks):
+            if level in names:
+                return i
+        return None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every level name, top first."""
+        return tuple(n for names in self.ranks for n in names)
+
+
+@attrs.frozen
+class Unit:
+    """A node of the hierarchy: a division, branch, section, unit..."""
+
+    id: str
+    names: Names
+    level: str | None = None
+    parent: str | None = None
+    head: str | None = None
+    staff: bool = False
+    headcount: int | None = None
+    also_reports_to: tuple[str, ...] = ()
+    formerly: tuple[str, ...] = ()
+    attributes: Mapping[str, Any] = attrs.field(factory=dict)
+    location: SourceLocation = attrs.field(default=NOWHERE, eq=False)
+
+    kind = "unit"
+
+    @property
+    def name(self) -> str:
+        """The name in the default language."""
+        return self.names.get()
+
+
+@attrs.frozen
+class Position:
+    """A post inside a unit, possibly held by a named person."""
+
+    id: str
+    names: Names
+    unit: str
+    grade: str | None = None
+    holder: str | None = None
+    vacant: bool = False
+    reports_to: str | None = None
+    attributes: Mapping[str, Any] = attrs.field(factory=dict)
+    location: SourceLocation = attrs.field(default=NOWHERE, eq=False)
+
+    kind = "position"
+
+    @property
+    def name(self) -> str:
+        """The post's title in the default language."""
+        return self.names.get()
+
+    @property
+    def title(self) -> str:
+        """The post's title in the default language (same as ``name``)."""
+        return self.names.get()
+
+
+@attrs.frozen
+class External:
+    """A party outside the hierarchy: a board, a partner, a client."""
+
+    id: str
+    names: Names
+    location: SourceLocation = attrs.field(default=NOWHERE, eq=False)
+
+    kind = "external"
+
+    @property
+    def name(self) -> str:
+        """The name in the default language."""
+        return self.names.get()
+
+
+Party = Union[Unit, Position, External]
+
+
+@attrs.frozen
+class Group:
+    """A heading under which deliverables are listed."""
+
+    id: str
+    names: Names
+    location: SourceLocation = attrs.field(default=NOWHERE, eq=False)
+
+    @property
+    def name(self) -> str:
+        """The name in the default language."""
+        return self.names.get()
+
+
+@attrs.frozen
+class Assignment:
+    """One party holding one role on one deliverable."""
+
+    deliverable: str
+    role: str
+    party: str
+    location: SourceLocation = attrs.field(default=NOWHERE, eq=False)
+
+
+@attrs.frozen
+class Deliverable:
+    """A piece of work and the roles parties hold on it, in file order."""
+
+    id: str
+    names: Names
+    group: str | None = None
+    due: dt.date | None = None
+    assignments: tuple[Assignment, ...] = ()
+    location: SourceLocation = attrs.field(default=NOWHERE, eq=False)
+
+    @property
+    def name(self) -> str:
+        """The name in the default language."""
+        return self.names.get()
+
+    def parties(self, role: str) -> list[str]:
+        """The parties holding ``role``, in file order, without repeats."""
+        return list(dict.fromkeys(a.party for a in self.assignments if a.role == role))
+
+    def roles_of(self, party: str) -> list[str]:
+        """The roles ``party`` holds here, in file order, without repeats."""
+        return list(dict.fromkeys(a.role for a in self.assignments if a.party == party))
+
+
+@attrs.frozen
+class Duplicate:
+    """An id defined a second time; the first definition is the one kept."""
+
+    id: str
+    kind: str
+    location: SourceLocation
+    first: SourceLocation
+
+
+@attrs.frozen
+class RuleSetting:
+    """A file's setting for one rule: ``off``, a severity, or options."""
+
+    rule: str
+    value: Any
+    location: SourceLocation = attrs.field(default=NOWHERE, eq=False)
+
+
+@attrs.frozen
+class Organization:
+    """One organization at one point in time."""
+
+    names: Names = attrs.field(factory=lambda: Names.plain(""))
+    language: str = "en"
+    levels: Levels = attrs.field(factory=Levels)
+    scheme: Scheme = DEFAULT_SCHEME
+    units: Mapping[str, Unit] = attrs.field(factory=dict)
+    positions: Mapping[str, Position] = attrs.field(factory=dict)
+    external: Mapping[str, External] = attrs.field(factory=dict)
+    groups: Mapping[str, Group] = attrs.field(factory=dict)
+    deliverables: Mapping[str, Deliverable] = attrs.field(factory=dict)
+    rule_settings: Mapping[str, RuleSetting] = attrs.field(factory=dict)
+    duplicates: tuple[Duplicate, ...] = ()
+    source: str = attrs.field(default="<memory>", eq=False)
+    graph: nx.DiGraph = attrs.field(init=False, eq=False, repr=False)
+    parties: Mapping[str, Party] = attrs.field(init=False, eq=False, repr=False)
+    _by_party: dict[str, list[tuple[str, str]]] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        graph = nx.DiGraph()
+        for uid, unit in self.units.items():
+            graph.add_node(uid, unit=unit)
+        for uid, unit in self.units.items():
+            if unit.parent is not None and unit.parent in self.units:
+                graph.add_edge(unit.parent, uid)
+        parties: dict[str, Party] = {}
+        for table in (self.external, self.positions, self.units):
+            parties.update(table)
+        by_party: dict[str, list[tuple[str, str]]] = {}
+        for d in self.deliverables.values():
+            for a in d.assignments:
+                by_party.setdefault(a.party, []).append((d.id, a.role))
+        object.__setattr__(self, "graph", graph)
+        object.__setattr__(self, "parties", parties)
+        object.__setattr__(self, "_by_party", by_party)
+
+    @property
+    def name(self) -> str:
+        """The organization's name in its default language."""
+        return self.names.get()
+
+    # -- hierarchy -------------------------------------------------------
+
+    @property
+    def roots(self) -> list[str]:
+        """Units without a parent, in file order."""
+        return [uid for uid, u in self.units.items() if u.parent is None]
+
+    @property
+    def root(self) -> str:
+        """The one top unit; raises QueryError when there is not exactly one."""
+        roots = self.roots
+        if len(roots) != 1:
+            msg = f"the organization has {len(roots)} top units, expected exactly 1"
+            raise QueryError(msg)
+        return roots[0]
+
+    def children(self, unit: str) -> list[str]:
+        """The unit's child units, in file order."""
+        self._unit(unit)
+        return list(self.graph.successors(unit))
+
+    def ancestors(self, unit: str) -> list[str]:
+        """The unit's ancestors, nearest first (stops at a cycle)."""
+        chain: list[str] = []
+        seen = {unit}
+        parent = self._unit(unit).parent
+        while parent is not None and parent in self.units and parent not in seen:
+            chain.append(parent)
+            seen.add(parent)
+            parent = self.units[parent].parent
+        return chain
+
+    def subtree(self, unit: str) -> list[str]:
+        """The unit and every unit below it, in breadth-first order."""
+        self._unit(unit)
+        return [unit, *(v for _, v in nx.bfs_edges(self.graph, unit))]
+
+    def depth_of(self, unit: str) -> int:
+        """Edges between the unit and its root."""
+        return len(self.ancestors(unit))
+
+    def unit_of(self, party: str) -> str | None:
+        """The unit a party sits in: itself for a unit, its unit for a post, None otherwise."""
+        p = self.party(party)
+        if isinstance(p, Unit):
+            return p.id
+        if isinstance(p, Position):
+            return p.unit if p.unit in self.units else None
+        return None
+
+    def positions_in(self, unit: str) -> list[str]:
+        """The posts whose unit is ``unit``, in file order."""
+        return [pid for pid, p in self.positions.items() if p.unit == unit]
+
+    def reports_to(self, position: str) -> str | None:
+        """The post a post reports to: its ``reports_to``, else the head of its unit
+        (or, for the head itself, the nearest head above it)."""
+        pos = self.positions.get(position)
+        if pos is None:
+            msg = f"no position with id {position!r}"
+            raise QueryError(msg)
+        if pos.reports_to is not None:
+            return pos.reports_to
+        if pos.unit not in self.units:
+            return None
+        for uid in (pos.unit, *self.ancestors(pos.unit)):
+            head = self.units[uid].head
+            if head is not None and head != position and head in self.positions:
+                return head
+        return None
+
+    # -- parties and roles -------------------------------------------------
+
+    def party(self, party: str) -> Party:
+        """The unit, position or external party with this id."""
+        try:
+            return self.parties[party]
+        except KeyError:
+            msg = f"no party with id {party!r}"
+            raise QueryError(msg) from None
+
+    def display_name(self, party: str, lang: str | None = None) -> str:
+        """A party's name in ``lang`` (or its id when it is unknown)."""
+        p = self.parties.get(party)
+        return p.names.get(lang) if p is not None else party
+
+    def deliverable(self, deliverable: str) -> Deliverable:
+        """The deliverable with this id."""
+        try:
+            return self.deliverables[deliverable]
+        except KeyError:
+            msg = f"no deliverable with id {deliverable!r}"
+            raise QueryError(msg) from None
+
+    def accountable(self, deliverable: str) -> Party:
+        """The one Accountable party (DACI: Approver); raises QueryError unless exactly one."""
+        d = self.deliverable(deliverable)
+        letter = self.scheme.letter_of("accountable")
+        found = d.parties(letter) if letter else []
+        if len(found) != 1:
+            msg = f"deliverable {deliverable!r} has {len(found)} Accountable parties, expected 1"
+            raise QueryError(msg)
+        return self.party(found[0])
+
+    def assignments_of(self, party: str) -> list[tuple[str, str]]:
+        """The (deliverable id, role letter) pairs a party holds, in file order."""
+        return list(self._by_party.get(party, ()))
+
+    def assignments(self) -> Iterator[Assignment]:
+        """Every assignment, deliverable by deliverable, in file order."""
+        for d in self.deliverables.values():
+            yield from d.assignments
+
+    def _unit(self, unit: str) -> Unit:
+        try:
+            return self.units[unit]
+        except KeyError:
+            msg = f"no unit with id {unit!r}"
+            raise QueryError(msg) from None
