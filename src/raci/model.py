@@ -81,8 +81,19 @@ class Levels:
         return tuple(n for names in self.ranks for n in names)
 
 
+class _Located:
+    """Mixin: where a field's value is written (``spots``), else where the object starts."""
+
+    location: SourceLocation
+    spots: Mapping[str, SourceLocation]
+
+    def where(self, field: str) -> SourceLocation:
+        """The location of ``field``'s value, or of the object when unknown."""
+        return self.spots.get(field, self.location)
+
+
 @attrs.frozen
-class Unit:
+class Unit(_Located):
     """A node of the hierarchy: a division, branch, section, unit..."""
 
     id: str
@@ -96,6 +107,7 @@ class Unit:
     formerly: tuple[str, ...] = ()
     attributes: Mapping[str, Any] = attrs.field(factory=dict)
     location: SourceLocation = attrs.field(default=NOWHERE, eq=False)
+    spots: Mapping[str, SourceLocation] = attrs.field(factory=dict, eq=False, repr=False)
 
     kind = "unit"
 
@@ -106,7 +118,7 @@ class Unit:
 
 
 @attrs.frozen
-class Position:
+class Position(_Located):
     """A post inside a unit, possibly held by a named person."""
 
     id: str
@@ -118,6 +130,7 @@ class Position:
     reports_to: str | None = None
     attributes: Mapping[str, Any] = attrs.field(factory=dict)
     location: SourceLocation = attrs.field(default=NOWHERE, eq=False)
+    spots: Mapping[str, SourceLocation] = attrs.field(factory=dict, eq=False, repr=False)
 
     kind = "position"
 
@@ -176,7 +189,7 @@ class Assignment:
 
 
 @attrs.frozen
-class Deliverable:
+class Deliverable(_Located):
     """A piece of work and the roles parties hold on it, in file order."""
 
     id: str
@@ -185,6 +198,7 @@ class Deliverable:
     due: dt.date | None = None
     assignments: tuple[Assignment, ...] = ()
     location: SourceLocation = attrs.field(default=NOWHERE, eq=False)
+    spots: Mapping[str, SourceLocation] = attrs.field(factory=dict, eq=False, repr=False)
 
     @property
     def name(self) -> str:

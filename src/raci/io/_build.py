@@ -390,6 +390,7 @@ class _Builder:
                 formerly=self.ids(obj, "formerly", "`formerly`", here),
                 attributes=self.attributes(obj, here),
                 location=here,
+                spots=self.spots(obj, ("parent", "head", "level", "also_reports_to"), here),
             )
             if self.register(ident, "unit", here):
                 self.units[ident] = unit
@@ -397,6 +398,12 @@ class _Builder:
         where = self.at(obj, "units", here)
         for i, child in enumerate(self.listing(children, "units", where)):
             self.unit(child, ident, self.marks.item(children, i, where))
+
+    def spots(
+        self, obj: dict[Any, Any], keys: tuple[str, ...], here: SourceLocation
+    ) -> dict[str, SourceLocation]:
+        """Where the values of ``keys`` are written, for findings that point at them."""
+        return {k: self.at(obj, k, here) for k in keys if k in obj}
 
     def attributes(self, obj: dict[Any, Any], here: SourceLocation) -> dict[str, Any]:
         value = obj.get("attributes")
@@ -429,6 +436,7 @@ class _Builder:
             reports_to=self.optional_id(obj, "reports_to", "`reports_to`", here),
             attributes=self.attributes(obj, here),
             location=here,
+            spots=self.spots(obj, ("unit", "reports_to"), here),
         )
         if self.register(ident, "position", here):
             self.positions[ident] = position
@@ -493,6 +501,7 @@ class _Builder:
             due=due,
             assignments=tuple(assignments),
             location=here,
+            spots=self.spots(obj, ("group", "raci"), here),
         )
         if ident in self.seen_deliverables:
             self.duplicates.append(

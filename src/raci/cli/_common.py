@@ -1,0 +1,73 @@
+"""What the commands share: loading with clean errors, writing outputs, exit codes."""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from raci.exceptions import LoadError, OutputError, QueryError, RaciError
+from raci.io import load
+from raci.model import Organization
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_INPUT = 2
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class InputError(click.ClickException):
+    """The input could not be read or parsed, or an option names nothing: exit 2."""
+
+    exit_code = EXIT_INPUT
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"error: {self.format_message()}", err=True)
+
+
+def load_model(path: str | os.PathLike[str]) -> Organization:
+    """Load a model file, turning a LoadError into one line per problem and exit 2."""
+    try:
+        return load(path)
+    except LoadError as exc:
+        for problem in exc.problems:
+            click.echo(f"{problem}", err=True)
+        n = len(exc.problems)
+        raise InputError(
+            f"{exc.file}: {n} problem{'s' if n != 1 else ''}; the file was not loaded"
+        ) from None
+
+
+def handle_errors(func: F) -> F:
+    """Map raci's own errors to clean messages and exit 2 (never a traceback)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except (OutputError, QueryError, LoadError, RaciError) as exc:
+            raise InputError(str(exc)) from None
+        except KeyboardInterrupt:  # pragma: no cover
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def check_suffix(path: str, allowed: Iterable[str], what: str) -> str:
+    """The lower-case suffix of ``path``; a usage error (exit 2) unless it is allowed."""
+    suffix = Path(path).suffix.lower()
+    allowed = tuple(allowed)
+    if suffix not in allowed:
+        raise click.BadParameter(
+            f"cannot write {what} as {suffix or 'a file without suffix'!r};"
+            f" use one of {', '.join(allowed)}",
+            param_hint="'-o' / '--output'",
+        )
+    return suffix

@@ -1,0 +1,52 @@
+"""Small helpers shared by the rules."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from raci.model import Organization
+
+_SUGGEST_LIMIT = 20_000
+
+
+def closest(word: str, candidates: Iterable[str]) -> str | None:
+    """The closest candidate id, when there are few enough candidates to search."""
+    pool = list(candidates)
+    if len(pool) > _SUGGEST_LIMIT:
+        return None
+    found = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """'Did you mean `x`? ' or ''."""
+    found = closest(word, candidates)
+    return f"Did you mean `{found}`? " if found else ""
+
+
+def kind_name(org: Organization, ident: str) -> str:
+    """'unit', 'position', 'external party', 'deliverable', 'group' or 'id'."""
+    party = org.parties.get(ident)
+    if party is not None:
+        return {"unit": "unit", "position": "position", "external": "external party"}[party.kind]
+    if ident in org.deliverables:
+        return "deliverable"
+    if ident in org.groups:
+        return "group"
+    return "id"
+
+
+class AncestorSets:
+    """Memoised sets of a unit and its ancestors (for chain checks in linear time)."""
+
+    def __init__(self, org: Organization) -> None:
+        self.org = org
+        self._memo: dict[str, frozenset[str]] = {}
+
+    def __call__(self, unit: str) -> frozenset[str]:
+        found = self._memo.get(unit)
+        if found is None:
+            found = frozenset((unit, *self.org.ancestors(unit)))
+            self._memo[unit] = found
+        return found

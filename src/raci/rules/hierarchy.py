@@ -1,0 +1,165 @@
+"""Rules about the structure: ids, references, cycles, roots, levels, idle units."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import networkx as nx
+
+from raci.findings import Finding, Severity, SourceLocation
+from raci.rules._util import did_you_mean, kind_name
+from raci.rules.registry import Context, rule
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+@rule("duplicate-id", "H101", ERROR, "An id is used twice.")
+def duplicate_id(ctx: Context) -> Iterator[Finding]:
+    for dup in ctx.org.duplicates:
+        scope = "deliverables" if dup.kind == "deliverable" else "groups"
+        if dup.kind in ("unit", "position", "external"):
+            scope = "units, positions and external parties"
+        yield ctx.finding(
+            dup.id,
+            f"id `{dup.id}` is used twice (first at {dup.first}); ids must be unique across"
+            f" {scope}",
+            dup.location,
+            "Rename one of the two, or delete the copy; only the first definition is used.",
+        )
+
+
+@rule("unknown-reference", "H102", ERROR, "A parent, head, unit, reports_to, group or party id does not exist.")
+def unknown_reference(ctx: Context) -> Iterator[Finding]:
+    org = ctx.org
+
+    def missing(
+        subject: str,
+        field: str,
+        ref: str,
+        expected: str,
+        where: SourceLocation,
+        pool: Iterable[str],
+    ) -> Finding:
+        found = kind_name(org, ref)
+        if found == "id":
+            got = f"no {expected} has id `{ref}`"
+        else:
+            got = f"`{ref}` is a {found}, not a {expected}"
+        return ctx.finding(
+            subject,
+            f"{field} of `{subject}` refers to `{ref}`, but {got}",
+            where,
+            did_you_mean(ref, pool) + f"Use the id of an existing {expected}, or add it.",
+        )
+
+    for u in org.units.values():
+        if u.parent is not None and u.parent not in org.units:
+            yield missing(u.id, "`parent`", u.parent, "unit", u.where("parent"), org.units)
+        if u.head is not None and u.head not in org.positions:
+            yield missing(u.id, "`head`", u.head, "position", u.where("head"), org.positions)
+        for other in u.also_reports_to:
+            if other not in org.units:
+                yield missing(u.id, "`also_reports_to`", other, "unit", u.where("also_reports_to"), org.units)
+    for p in org.positions.values():
+        if p.unit not in org.units:
+            yield missing(p.id, "`unit`", p.unit, "unit", p.where("unit"), org.units)
+        if p.reports_to is not None and p.reports_to not in org.positions:
+            yield missing(p.id, "`reports_to`", p.reports_to, "position", p.where("reports_to"), org.positions)
+    for d in org.deliverables.values():
+        if d.group is not None and d.group not in org.groups:
+            yield missing(d.id, "`group`", d.group, "group", d.where("group"), org.groups)
+        for a in d.assignments:
+            if a.party not in org.parties:
+                yield missing(d.id, f"role `{a.role}`", a.party, "party", a.location, org.parties)
+
+
+@rule("hierarchy-cycle", "H103", ERROR, "Units (or reports_to lines) form a cycle.")
+def hierarchy_cycle(ctx: Context) -> Iterator[Finding]:
+    org = ctx.org
+    order = {uid: i for i, uid in enumerate(org.units)}
+    for component in nx.strongly_connected_components(org.graph):
+        if len(component) == 1:
+            (only,) = component
+            if not org.graph.has_edge(only, only):
+                continue
+        members = sorted(component, key=order.__getitem__)
+        first = org.units[members[0]]
+        chain = " → ".join([*members, members[0]])
+        yield ctx.finding(
+            first.id,
+            f"units form a cycle through their parents: {chain}",
+            first.where("parent"),
+            "Each unit needs a parent above it; change one `parent` so the chain ends at the root.",
+        )
+    reporting = nx.DiGraph()
+    for p in org.positions.values():
+        if p.reports_to is not None and p.reports_to in org.positions:
+            reporting.add_edge(p.reports_to, p.id)
+    porder = {pid: i for i, pid in enumerate(org.positions)}
+    for component in nx.strongly_connected_components(reporting):
+        if len(component) == 1 and not reporting.has_edge(*component, *component):
+            continue
+        members = sorted(component, key=porder.__getitem__)
+        first = org.positions[members[0]]
+        chain = " → ".join([*members, members[0]])
+        yield ctx.finding(
+            first.id,
+            f"positions form a cycle through `reports_to`: {chain}",
+            first.where("reports_to"),
+            "Change one `reports_to` so the reporting line ends at the top post.",
+        )
+
+
+@rule("multiple-roots", "H104", ERROR, "More than one top unit.")
+def multiple_roots(ctx: Context) -> Iterator[Finding]:
+    roots = ctx.org.roots
+    for uid in roots[1:]:
+        yield ctx.finding(
+            uid,
+            f"unit `{uid}` has no parent, so the organization has {len(roots)} top units"
+            f" (`{roots[0]}` is the first); expected exactly 1",
+            ctx.org.units[uid].location,
+            f"Give `{uid}` a `parent` (perhaps `{roots[0]}`), or nest it under its parent.",
+        )
+
+
+@rule("level-order", "H105", WARNING, "A unit ranks above or equal to its parent's level.")
+def level_order(ctx: Context) -> Iterator[Finding]:
+    org = ctx.org
+    for u in org.units.values():
+        parent = org.units.get(u.parent) if u.parent is not None else None
+        if parent is None:
+            continue
+        mine, theirs = org.levels.rank(u.level), org.levels.rank(parent.level)
+        if mine is None or theirs is None or mine > theirs:
+            continue
+        relation = "the same rank as" if mine == theirs else "above"
+        yield ctx.finding(
+            u.id,
+            f"unit `{u.id}` is a {u.level} under `{parent.id}`, a {parent.level}: a {u.level}"
+            f" ranks {relation} a {parent.level}, expected a level below it",
+            u.where("level"),
+            "Fix the `level` of one of the two, or move the unit under a unit of a higher level.",
+        )
+
+
+@rule("idle-unit", "H106", INFO, "A unit that holds no role and has no descendant that does.")
+def idle_unit(ctx: Context) -> Iterator[Finding]:
+    org = ctx.org
+    if not org.deliverables:
+        return
+    busy: set[str] = set()
+    for a in org.assignments():
+        unit = org.unit_of(a.party) if a.party in org.parties else None
+        while unit is not None and unit not in busy:
+            busy.add(unit)
+            parent = org.units[unit].parent
+            unit = parent if parent in org.units else None
+    for u in org.units.values():
+        if u.id not in busy:
+            yield ctx.finding(
+                u.id,
+                f"unit `{u.id}` holds no role on any deliverable, nor does any unit or post in it",
+                u.location,
+                "Assign it the work it does, or check whether the unit is still needed.",
+            )

@@ -1,0 +1,328 @@
+"""Rules about each deliverable's roles: cardinality, known letters, chain, overlaps."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from raci.exceptions import Problem
+from raci.findings import Finding, Severity, SourceLocation
+from raci.model import Deliverable, Organization, Position
+from raci.rules._util import AncestorSets
+from raci.rules.registry import Context, rule
+from raci.schemes import Role
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+def _first(d: Deliverable, letter: str) -> SourceLocation:
+    """Where the role is first assigned, else where the deliverable starts."""
+    for a in d.assignments:
+        if a.role == letter:
+            return a.location
+    return d.where("raci")
+
+
+def _names(parties: list[str]) -> str:
+    return ", ".join(f"`{p}`" for p in parties)
+
+
+@rule(
+    "single-accountable",
+    "M101",
+    ERROR,
+    "A deliverable has zero or more than one Accountable (DACI: Approver).",
+)
+def single_accountable(ctx: Context) -> Iterator[Finding]:
+    scheme = ctx.org.scheme
+    letter = scheme.letter_of("accountable")
+    if letter is None:
+        return
+    title = scheme.role(letter).name  # type: ignore[union-attr]
+    for d in ctx.org.deliverables.values():
+        found = d.parties(letter)
+        if len(found) == 1:
+            continue
+        if not found:
+            yield ctx.finding(
+                d.id,
+                f"deliverable `{d.id}` has no {title} ({letter}); expected exactly one",
+                d.where("raci"),
+                f"Name the one party answerable for it under `{letter}:`.",
+            )
+        else:
+            yield ctx.finding(
+                d.id,
+                f"deliverable `{d.id}` has {len(found)} {title} parties ({letter}: "
+                f"{_names(found)}); expected exactly one",
+                _first(d, letter),
+                f"Keep one {title}; make the others Responsible or Consulted.",
+            )
+
+
+@rule("responsible-present", "M102", ERROR, "A deliverable has no Responsible (DACI: no Driver).")
+def responsible_present(ctx: Context) -> Iterator[Finding]:
+    scheme = ctx.org.scheme
+    letter = scheme.letter_of("responsible")
+    if letter is None:
+        return
+    title = scheme.role(letter).name  # type: ignore[union-attr]
+    for d in ctx.org.deliverables.values():
+        if not d.parties(letter):
+            yield ctx.finding(
+                d.id,
+                f"deliverable `{d.id}` has no {title} ({letter}); expected at least one",
+                d.where("raci"),
+                f"Name who does the work under `{letter}:`.",
+            )
+
+
+def _cardinality_options(
+    org: Organization, options: Mapping[str, Any], where: SourceLocation
+) -> list[Problem]:
+    problems = []
+    for letter, limits in options.items():
+        if org.scheme.role(letter) is None:
+            problems.append(
+                Problem(
+                    where.file,
+                    where.line,
+                    where.column,
+                    f"role-cardinality: `{letter}` is not a role of scheme {org.scheme.name}"
+                    f" ({', '.join(org.scheme.letters)})",
+                )
+            )
+        elif not isinstance(limits, dict) or set(limits) - {"min", "max"} or any(
+            isinstance(v, bool) or not isinstance(v, int) or v < 0 for v in limits.values()
+        ):
+            problems.append(
+                Problem(
+                    where.file,
+                    where.line,
+                    where.column,
+                    f"role-cardinality: `{letter}` must map to {{min: N, max: N}} (got {limits!r})",
+                )
+            )
+    return problems
+
+
+def _roles(ctx: Context) -> list[Role]:
+    """The scheme's roles with the file's min/max overrides applied."""
+    roles = []
+    for r in ctx.org.scheme.roles:
+        limits = ctx.options.get(r.letter) or {}
+        roles.append(
+            Role(r.letter, r.name, limits.get("min", r.min), limits.get("max", r.max), r.kind)
+        )
+    return roles
+
+
+@rule(
+    "role-cardinality",
+    "M103",
+    ERROR,
+    "A role other than Accountable breaks its scheme's min/max.",
+    check_options=_cardinality_options,
+)
+def role_cardinality(ctx: Context) -> Iterator[Finding]:
+    roles = [r for r in _roles(ctx) if r.kind != "accountable"]
+    for d in ctx.org.deliverables.values():
+        counts = Counter(a.role for a in d.assignments)
+        for r in roles:
+            n = len(d.parties(r.letter)) if counts[r.letter] else 0
+            if r.admits(n) or (n == 0 and r.kind == "responsible"):
+                continue
+            yield ctx.finding(
+                d.id,
+                f"deliverable `{d.id}` has {n} {r.name} ({r.letter}); expected"
+                f" {r.describe_cardinality()}",
+                _first(d, r.letter),
+                f"Adjust the `{r.letter}:` list, or the limit under `rules: role-cardinality`.",
+            )
+
+
+@rule("unknown-role", "M104", ERROR, "A role letter that is not in the scheme.")
+def unknown_role(ctx: Context) -> Iterator[Finding]:
+    scheme = ctx.org.scheme
+    letters = set(scheme.letters)
+    for d in ctx.org.deliverables.values():
+        for a in d.assignments:
+            if a.role not in letters:
+                upper = a.role.upper()
+                hint = (
+                    f"Write `{upper}` in capitals."
+                    if upper in letters
+                    else f"Use one of {', '.join(scheme.letters)}, or declare a custom scheme."
+                )
+                yield ctx.finding(
+                    d.id,
+                    f"role `{a.role}` on `{d.id}` is not a role of scheme {scheme.name}"
+                    f" (roles: {', '.join(scheme.letters)})",
+                    a.location,
+                    hint,
+                )
+
+
+@rule(
+    "accountable-outside-chain",
+    "M105",
+    WARNING,
+    "The Accountable's unit is neither the same as nor above a Responsible party's unit.",
+)
+def accountable_outside_chain(ctx: Context) -> Iterator[Finding]:
+    org = ctx.org
+    a_letter = org.scheme.letter_of("accountable")
+    r_letter = org.scheme.letter_of("responsible")
+    if a_letter is None or r_letter is None:
+        return
+    chain = AncestorSets(org)
+    for d in org.deliverables.values():
+        accountable = d.parties(a_letter)
+        if len(accountable) != 1 or accountable[0] not in org.parties:
+            continue
+        top = org.unit_of(accountable[0])
+        if top is None:
+            continue
+        for a in d.assignments:
+            if a.role != r_letter or a.party not in org.parties:
+                continue
+            unit = org.unit_of(a.party)
+            if unit is None or top in chain(unit):
+                continue
+            yield ctx.finding(
+                d.id,
+                f"on `{d.id}`, Accountable `{accountable[0]}` (in `{top}`) is not in the line"
+                f" above Responsible `{a.party}` (in `{unit}`)",
+                a.location,
+                "Make someone who oversees the Responsible party Accountable, or move the work.",
+            )
+
+
+@rule(
+    "too-many-consulted",
+    "M106",
+    WARNING,
+    "More than `max` Consulted parties on one deliverable.",
+    defaults={"max": 5},
+)
+def too_many_consulted(ctx: Context) -> Iterator[Finding]:
+    letter = ctx.org.scheme.letter_of("consulted")
+    if letter is None:
+        return
+    limit = ctx.options["max"]
+    for d in ctx.org.deliverables.values():
+        consulted = d.parties(letter)
+        if len(consulted) > limit:
+            yield ctx.finding(
+                d.id,
+                f"deliverable `{d.id}` has {len(consulted)} Consulted parties; at most {limit}"
+                " keeps decisions moving",
+                _first(d, letter),
+                "Move the parties who only need to know to Informed.",
+            )
+
+
+_REDUNDANT = (("consulted", "informed"), ("accountable", "informed"), ("responsible", "informed"))
+
+
+@rule(
+    "redundant-roles",
+    "M107",
+    WARNING,
+    "One party holds roles that say the same thing twice on one deliverable.",
+)
+def redundant_roles(ctx: Context) -> Iterator[Finding]:
+    scheme = ctx.org.scheme
+    pairs = [
+        (strong, weak)
+        for strong, weak in ((scheme.letter_of(x), scheme.letter_of(y)) for x, y in _REDUNDANT)
+        if strong is not None and weak is not None
+    ]
+    for d in ctx.org.deliverables.values():
+        held: dict[str, dict[str, SourceLocation]] = {}
+        for a in d.assignments:
+            held.setdefault(a.party, {}).setdefault(a.role, a.location)
+        for party, roles in held.items():
+            if len(roles) < 2:
+                continue
+            for strong, weak in pairs:
+                if strong in roles and weak in roles:
+                    yield ctx.finding(
+                        d.id,
+                        f"`{party}` is both {strong} and {weak} on `{d.id}`; {strong} already"
+                        " implies being informed",
+                        max(roles[strong], roles[weak]),
+                        f"Drop `{party}` from `{weak}:`.",
+                    )
+
+
+@rule("silo", "M108", INFO, "A deliverable with no Consulted and no Informed party.")
+def silo(ctx: Context) -> Iterator[Finding]:
+    scheme = ctx.org.scheme
+    letters = {scheme.letter_of("consulted"), scheme.letter_of("informed")} - {None}
+    if not letters:
+        return
+    for d in ctx.org.deliverables.values():
+        if not any(a.role in letters for a in d.assignments):
+            yield ctx.finding(
+                d.id,
+                f"deliverable `{d.id}` has no Consulted and no Informed party",
+                d.where("raci"),
+                "Say who should be asked or told, so the work is not done in isolation.",
+            )
+
+
+@rule("vacant-accountable", "M109", WARNING, "The Accountable is a vacant post.")
+def vacant_accountable(ctx: Context) -> Iterator[Finding]:
+    org = ctx.org
+    letter = org.scheme.letter_of("accountable")
+    for d in org.deliverables.values():
+        for a in d.assignments:
+            if a.role != letter:
+                continue
+            post = org.parties.get(a.party)
+            if isinstance(post, Position) and post.vacant:
+                yield ctx.finding(
+                    d.id,
+                    f"Accountable for `{d.id}` is `{post.id}`, a vacant post",
+                    a.location,
+                    "Name an acting holder's post as Accountable until the post is filled.",
+                )
+
+
+@rule(
+    "not-cascaded",
+    "M110",
+    INFO,
+    "A Responsible unit lists posts, none of which is Responsible for the deliverable.",
+)
+def not_cascaded(ctx: Context) -> Iterator[Finding]:
+    org = ctx.org
+    letter = org.scheme.letter_of("responsible")
+    if letter is None or not org.positions:
+        return
+    chain = AncestorSets(org)
+    staffed: set[str] = set()
+    for p in org.positions.values():
+        if p.unit in org.units:
+            staffed.update(chain(p.unit))
+    for d in org.deliverables.values():
+        units = []
+        reached: set[str] = set()
+        for a in d.assignments:
+            if a.role != letter:
+                continue
+            party = org.parties.get(a.party)
+            if isinstance(party, Position) and party.unit in org.units:
+                reached.update(chain(party.unit))
+            elif party is not None and party.kind == "unit" and party.id in staffed:
+                units.append(a)
+        for a in units:
+            if a.party not in reached:
+                yield ctx.finding(
+                    d.id,
+                    f"`{a.party}` is Responsible for `{d.id}`, but none of the posts in it is",
+                    a.location,
+                    "Name the post that does the work as Responsible too (the cascade to staff).",
+                )

@@ -1,0 +1,40 @@
+"""Rules about how much each party carries."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from raci.findings import Finding, Severity
+from raci.rules.registry import Context, rule
+
+
+@rule(
+    "overloaded",
+    "W101",
+    Severity.WARNING,
+    "A party is Accountable or Responsible for more deliverables than the limit.",
+    defaults={"max_accountable": 10, "max_responsible": 20},
+)
+def overloaded(ctx: Context) -> Iterator[Finding]:
+    org = ctx.org
+    limits = (
+        ("accountable", "Accountable", ctx.options["max_accountable"], "max_accountable"),
+        ("responsible", "Responsible", ctx.options["max_responsible"], "max_responsible"),
+    )
+    for kind, title, limit, option in limits:
+        letter = org.scheme.letter_of(kind)
+        if letter is None:
+            continue
+        counts = Counter(
+            a.party for d in org.deliverables.values() for a in d.assignments if a.role == letter
+        )
+        for party, n in counts.items():
+            if n <= limit or party not in org.parties:
+                continue
+            yield ctx.finding(
+                party,
+                f"`{party}` is {title} for {n} deliverables; the limit is {limit}",
+                org.parties[party].location,
+                f"Delegate some of them, or raise `{option}` under `rules: overloaded`.",
+            )
