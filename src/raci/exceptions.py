@@ -21,6 +21,8 @@ class Problem:
         self.reason = reason
 
     def __str__(self) -> str:
+        if not self.line:
+            return f"{self.file}: {self.reason}"
         return f"{self.file}:{self.line}:{self.column}: {self.reason}"
 
     def __repr__(self) -> str:

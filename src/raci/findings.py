@@ -35,6 +35,8 @@ class SourceLocation:
     column: int = 0
 
     def __str__(self) -> str:
+        if not self.line:
+            return self.file
         return f"{self.file}:{self.line}:{self.column}"
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 import click
 
 from raci import __version__
@@ -14,7 +17,7 @@ EPILOG = "Docs: https://github.com/raci-org/raci/tree/main/docs"
     epilog=EPILOG,
 )
 @click.version_option(__version__, prog_name="raci")
-def main() -> None:
+def cli() -> None:
     """Model an organization and its RACI matrix: validate, chart, tabulate.
 
     \b
@@ -27,7 +30,22 @@ def _register() -> None:
     from raci.cli import init, schema, validate
 
     for module in (validate, init, schema):
-        main.add_command(module.command)
+        cli.add_command(module.command)
 
 
 _register()
+
+
+def main(args: list[str] | None = None, prog_name: str = "raci") -> None:
+    """Run the command line; an unexpected failure is one line on stderr and exit 2."""
+    try:
+        cli.main(args=args, prog_name=prog_name)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+        if os.environ.get("RACI_DEBUG"):
+            raise
+        click.echo(
+            f"raci: internal error: {type(exc).__name__}: {exc}"
+            " (set RACI_DEBUG=1 for details and please report it)",
+            err=True,
+        )
+        sys.exit(2)

@@ -1,0 +1,1 @@
+"""Renderers: findings, org charts, matrices, reports."""
