@@ -10,36 +10,45 @@ class RaciError(Exception):
 
 
 class Problem:
-    """One thing wrong with an input file, at a place in it."""
+    """One thing wrong with an input file, at a place in it.
 
-    __slots__ = ("column", "file", "line", "reason")
+    ``cell`` names a spreadsheet cell (``Sheet1!D7``); the message then reads
+    ``file.xlsx!Sheet1!D7: reason``.
+    """
 
-    def __init__(self, file: str, line: int, column: int, reason: str) -> None:
+    __slots__ = ("cell", "column", "file", "line", "reason")
+
+    def __init__(self, file: str, line: int, column: int, reason: str, *, cell: str = "") -> None:
         self.file = file
         self.line = line
         self.column = column
         self.reason = reason
+        self.cell = cell
 
     def __str__(self) -> str:
+        if self.cell:
+            return f"{self.file}!{self.cell}: {self.reason}"
         if not self.line:
             return f"{self.file}: {self.reason}"
         return f"{self.file}:{self.line}:{self.column}: {self.reason}"
 
     def __repr__(self) -> str:
-        return f"Problem({self.file!r}, {self.line}, {self.column}, {self.reason!r})"
+        cell = f", cell={self.cell!r}" if self.cell else ""
+        return f"Problem({self.file!r}, {self.line}, {self.column}, {self.reason!r}{cell})"
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Problem):
             return NotImplemented
-        return (self.file, self.line, self.column, self.reason) == (
+        return (self.file, self.line, self.column, self.reason, self.cell) == (
             other.file,
             other.line,
             other.column,
             other.reason,
+            other.cell,
         )
 
     def __hash__(self) -> int:
-        return hash((self.file, self.line, self.column, self.reason))
+        return hash((self.file, self.line, self.column, self.reason, self.cell))
 
 
 class LoadError(RaciError, ValueError):

@@ -28,13 +28,19 @@ _RANKS = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 @attrs.frozen(order=True)
 class SourceLocation:
-    """A place in an input file; line and column count from 1 (0 when unknown)."""
+    """A place in an input file; line and column count from 1 (0 when unknown).
+
+    ``cell`` names a spreadsheet cell (``Sheet1!D7``), shown instead of line and column.
+    """
 
     file: str
     line: int = 0
     column: int = 0
+    cell: str = attrs.field(default="", kw_only=True)
 
     def __str__(self) -> str:
+        if self.cell:
+            return f"{self.file}!{self.cell}"
         if not self.line:
             return self.file
         return f"{self.file}:{self.line}:{self.column}"

@@ -161,7 +161,7 @@ class External:
         return self.names.get()
 
 
-Party = Union[Unit, Position, External]
+Party = Union[Unit, Position, External]  # noqa: UP007 - a runtime alias on Python 3.10
 
 
 @attrs.frozen

@@ -40,7 +40,7 @@ def main(args: list[str] | None = None, prog_name: str = "raci") -> None:
     """Run the command line; an unexpected failure is one line on stderr and exit 2."""
     try:
         cli.main(args=args, prog_name=prog_name)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence against tracebacks
+    except Exception as exc:
         if os.environ.get("RACI_DEBUG"):
             raise
         click.echo(

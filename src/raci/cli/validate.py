@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 import click
 
 from raci.exceptions import LoadError
@@ -96,7 +99,8 @@ def command(
     elif output_format == "sarif":
         click.echo(fmt.to_sarif(results, list(iter_rules())), nl=False)
     else:
-        click.echo(fmt.to_text(results, color=click.get_text_stream("stdout").isatty()), nl=False)
+        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        click.echo(fmt.to_text(results, color=color), nl=False)
     counts = fmt.summary(results)
     if unreadable:
         raise SystemExit(2)

@@ -158,7 +158,9 @@ class _Builder:
             return None
         return text
 
-    def ids(self, obj: dict[Any, Any], key: str, what: str, here: SourceLocation) -> tuple[str, ...]:
+    def ids(
+        self, obj: dict[Any, Any], key: str, what: str, here: SourceLocation
+    ) -> tuple[str, ...]:
         """One id or a list of ids under ``key``."""
         value = obj.get(key)
         if value is None:
@@ -252,7 +254,7 @@ class _Builder:
     def register(self, ident: str, kind: str, where: SourceLocation) -> bool:
         """Note a party id; False (and a Duplicate) when it was defined before."""
         if ident in self.seen:
-            first_kind, first = self.seen[ident]
+            _first_kind, first = self.seen[ident]
             self.duplicates.append(Duplicate(ident, kind, where, first))
             return False
         self.seen[ident] = (kind, where)
@@ -551,7 +553,9 @@ class _Builder:
                 self.at(root, "version", top),
                 f"unsupported format version {version!r}; this raci reads version 1",
             )
-        names, levels = self.organization(root.get("organization"), self.at(root, "organization", top))
+        names, levels = self.organization(
+            root.get("organization"), self.at(root, "organization", top)
+        )
         if isinstance(root.get("organization"), dict) and "levels" in root["organization"]:
             self.level_names = levels.names
         self.scheme = self.scheme_of(root.get("scheme"), self.at(root, "scheme", top))

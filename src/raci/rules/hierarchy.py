@@ -28,7 +28,12 @@ def duplicate_id(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@rule("unknown-reference", "H102", ERROR, "A parent, head, unit, reports_to, group or party id does not exist.")
+@rule(
+    "unknown-reference",
+    "H102",
+    ERROR,
+    "A parent, head, unit, reports_to, group or party id does not exist.",
+)
 def unknown_reference(ctx: Context) -> Iterator[Finding]:
     org = ctx.org
 
@@ -44,7 +49,8 @@ def unknown_reference(ctx: Context) -> Iterator[Finding]:
         if found == "id":
             got = f"no {expected} has id `{ref}`"
         else:
-            got = f"`{ref}` is a {found}, not a {expected}"
+            article = "an" if found[0] in "aeiou" else "a"
+            got = f"`{ref}` is {article} {found}, not a {expected}"
         return ctx.finding(
             subject,
             f"{field} of `{subject}` refers to `{ref}`, but {got}",
@@ -59,12 +65,16 @@ def unknown_reference(ctx: Context) -> Iterator[Finding]:
             yield missing(u.id, "`head`", u.head, "position", u.where("head"), org.positions)
         for other in u.also_reports_to:
             if other not in org.units:
-                yield missing(u.id, "`also_reports_to`", other, "unit", u.where("also_reports_to"), org.units)
+                yield missing(
+                    u.id, "`also_reports_to`", other, "unit", u.where("also_reports_to"), org.units
+                )
     for p in org.positions.values():
         if p.unit not in org.units:
             yield missing(p.id, "`unit`", p.unit, "unit", p.where("unit"), org.units)
         if p.reports_to is not None and p.reports_to not in org.positions:
-            yield missing(p.id, "`reports_to`", p.reports_to, "position", p.where("reports_to"), org.positions)
+            yield missing(
+                p.id, "`reports_to`", p.reports_to, "position", p.where("reports_to"), org.positions
+            )
     for d in org.deliverables.values():
         if d.group is not None and d.group not in org.groups:
             yield missing(d.id, "`group`", d.group, "group", d.where("group"), org.groups)
@@ -100,12 +110,12 @@ def hierarchy_cycle(ctx: Context) -> Iterator[Finding]:
         if len(component) == 1 and not reporting.has_edge(*component, *component):
             continue
         members = sorted(component, key=porder.__getitem__)
-        first = org.positions[members[0]]
+        post = org.positions[members[0]]
         chain = " → ".join([*members, members[0]])
         yield ctx.finding(
-            first.id,
+            post.id,
             f"positions form a cycle through `reports_to`: {chain}",
-            first.where("reports_to"),
+            post.where("reports_to"),
             "Change one `reports_to` so the reporting line ends at the top post.",
         )
 

@@ -93,8 +93,10 @@ def _cardinality_options(
                     f" ({', '.join(org.scheme.letters)})",
                 )
             )
-        elif not isinstance(limits, dict) or set(limits) - {"min", "max"} or any(
-            isinstance(v, bool) or not isinstance(v, int) or v < 0 for v in limits.values()
+        elif (
+            not isinstance(limits, dict)
+            or set(limits) - {"min", "max"}
+            or any(isinstance(v, bool) or not isinstance(v, int) or v < 0 for v in limits.values())
         ):
             problems.append(
                 Problem(

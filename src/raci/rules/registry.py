@@ -62,7 +62,9 @@ def rule(
     """Register the decorated function as a rule."""
 
     def register(check: Check) -> Check:
-        RULES[name] = Rule(name, code, severity, check, summary, dict(defaults or {}), check_options)
+        RULES[name] = Rule(
+            name, code, severity, check, summary, dict(defaults or {}), check_options
+        )
         return check
 
     return register
@@ -109,7 +111,9 @@ def _resolve(
             )
             return resolved
     if not isinstance(value, dict):
-        problems.append(_problem(where, f"rule `{r.name}` setting must be a mapping (got {value!r})"))
+        problems.append(
+            _problem(where, f"rule `{r.name}` setting must be a mapping (got {value!r})")
+        )
         return resolved
     options = dict(r.defaults)
     severity = r.severity
@@ -127,7 +131,9 @@ def _resolve(
         elif r.check_options is None and key not in r.defaults:
             known = [*r.defaults, "severity", "enabled"]
             problems.append(
-                _problem(where, f"rule `{r.name}` has no option `{key}`" + _suggest(str(key), known))
+                _problem(
+                    where, f"rule `{r.name}` has no option `{key}`" + _suggest(str(key), known)
+                )
             )
         elif r.check_options is None and (
             isinstance(option, bool) or not isinstance(option, int) or option < 0

@@ -1,0 +1,30 @@
+"""Helpers the tests share."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import raci
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+def line_of(text: str, needle: str) -> int:
+    """The 1-based number of the first line of ``text`` that contains ``needle``."""
+    for i, line in enumerate(textwrap.dedent(text).lstrip("\n").splitlines(), 1):
+        if needle in line:
+            return i
+    raise AssertionError(f"{needle!r} not in text")
+
+
+def column_of(text: str, needle: str) -> int:
+    """The 1-based column where ``needle`` starts on its line."""
+    lines = textwrap.dedent(text).lstrip("\n").splitlines()
+    return lines[line_of(text, needle) - 1].index(needle) + 1
+
+
+def loads(text: str, fmt: str = "yaml") -> raci.Organization:
+    """Load dedented model text."""
+    return raci.loads(textwrap.dedent(text).lstrip("\n"), fmt, file="org." + fmt)
