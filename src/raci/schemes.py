@@ -73,9 +73,7 @@ _I = Role("I", "Informed", 0, None, "informed")
 BUILTIN_SCHEMES: dict[str, Scheme] = {
     "RACI": Scheme("RACI", (_R, _A, _C, _I)),
     "RASCI": Scheme("RASCI", (_R, _A, Role("S", "Support"), _C, _I)),
-    "RACI-VS": Scheme(
-        "RACI-VS", (_R, _A, _C, _I, Role("V", "Verifier"), Role("S", "Signatory"))
-    ),
+    "RACI-VS": Scheme("RACI-VS", (_R, _A, _C, _I, Role("V", "Verifier"), Role("S", "Signatory"))),
     "DACI": Scheme(
         "DACI",
         (

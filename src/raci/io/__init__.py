@@ -76,7 +76,9 @@ def load(path: str | os.PathLike[str]) -> Organization:
             read_text(p)  # raises the right LoadError
         return reader(p)
     known = ", ".join(sorted({*MODEL_PARSERS, *FILE_READERS}))
-    raise LoadError.at(str(path), 0, 0, f"unknown file type {suffix or '(none)'!r}; expected {known}")
+    raise LoadError.at(
+        str(path), 0, 0, f"unknown file type {suffix or '(none)'!r}; expected {known}"
+    )
 
 
 def dump(org: Organization, path: str | os.PathLike[str]) -> None:
