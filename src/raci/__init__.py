@@ -17,6 +17,7 @@ from raci.model import (
     Position,
     Unit,
 )
+from raci.rules import validate
 from raci.schemes import BUILTIN_SCHEMES, Role, Scheme
 
 __version__ = "0.1.0"
@@ -48,4 +49,5 @@ __all__ = [
     "dumps",
     "load",
     "loads",
+    "validate",
 ]
