@@ -27,7 +27,7 @@ def _load_findings(exc: LoadError) -> list[Finding]:
             Severity.ERROR,
             p.file,
             p.reason,
-            SourceLocation(p.file, p.line, p.column),
+            SourceLocation(p.file, p.line, p.column, cell=p.cell),
         )
         for p in exc.problems
     ]
