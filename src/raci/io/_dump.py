@@ -11,10 +11,18 @@ from raci.model import DEFAULT_LEVELS, Names, Organization, Unit
 from raci.schemes import BUILTIN_SCHEMES, DEFAULT_KINDS
 
 
+class _Flow(dict):  # type: ignore[type-arg]
+    """A mapping written on one line: `{en: ..., zh: ...}`."""
+
+
+class _FlowList(list):  # type: ignore[type-arg]
+    """A list written on one line: `[a, b]`."""
+
+
 def _name(names: Names, language: str) -> str | dict[str, str]:
     if list(names.texts) == [language]:
         return names.texts[language]
-    return dict(names.texts)
+    return _Flow(names.texts)
 
 
 def _unit(org: Organization, unit: Unit, nested: bool) -> dict[str, Any]:
@@ -30,9 +38,9 @@ def _unit(org: Organization, unit: Unit, nested: bool) -> dict[str, Any]:
     if unit.headcount is not None:
         out["headcount"] = unit.headcount
     if unit.also_reports_to:
-        out["also_reports_to"] = list(unit.also_reports_to)
+        out["also_reports_to"] = _FlowList(unit.also_reports_to)
     if unit.formerly:
-        out["formerly"] = list(unit.formerly)
+        out["formerly"] = _FlowList(unit.formerly)
     if unit.attributes:
         out["attributes"] = dict(unit.attributes)
     return out
@@ -47,7 +55,9 @@ def to_data(org: Organization) -> dict[str, Any]:
         organization["name"] = _name(org.names, lang)
     organization["language"] = lang
     if org.levels.ranks != DEFAULT_LEVELS:
-        organization["levels"] = [r[0] if len(r) == 1 else list(r) for r in org.levels.ranks]
+        organization["levels"] = _FlowList(
+            r[0] if len(r) == 1 else _FlowList(r) for r in org.levels.ranks
+        )
     data["organization"] = organization
     scheme = org.scheme
     if BUILTIN_SCHEMES.get(scheme.name) != scheme:
@@ -108,7 +118,7 @@ def to_data(org: Organization) -> dict[str, Any]:
             raci: dict[str, Any] = {}
             for a in d.assignments:
                 raci.setdefault(a.role, []).append(a.party)
-            item["raci"] = {k: v[0] if len(v) == 1 else v for k, v in raci.items()}
+            item["raci"] = {k: v[0] if len(v) == 1 else _FlowList(v) for k, v in raci.items()}
             deliverables.append(item)
         data["deliverables"] = deliverables
     if org.rule_settings:
@@ -123,6 +133,18 @@ class _Dumper(yaml.SafeDumper):
         super().increase_indent(flow, False)
 
 
+def _represent_flow(dumper: yaml.SafeDumper, data: dict[str, str]) -> yaml.Node:
+    return dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=True)
+
+
+def _represent_flow_list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", data, flow_style=True)
+
+
+_Dumper.add_representer(_Flow, _represent_flow)
+_Dumper.add_representer(_FlowList, _represent_flow_list)
+
+
 def dumps(org: Organization, format: str = "yaml") -> str:
     """The organization as YAML or JSON text."""
     data = to_data(org)
@@ -133,7 +155,7 @@ def dumps(org: Organization, format: str = "yaml") -> str:
         Dumper=_Dumper,
         sort_keys=False,
         allow_unicode=True,
-        width=100,
+        width=4096,
         default_flow_style=False,
     )
     return text
