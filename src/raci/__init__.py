@@ -17,6 +17,8 @@ from raci.model import (
     Position,
     Unit,
 )
+from raci.render.matrix import render_matrix
+from raci.render.orgchart import render_chart
 from raci.rules import validate
 from raci.schemes import BUILTIN_SCHEMES, Role, Scheme
 
@@ -49,5 +51,7 @@ __all__ = [
     "dumps",
     "load",
     "loads",
+    "render_chart",
+    "render_matrix",
     "validate",
 ]

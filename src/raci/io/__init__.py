@@ -12,6 +12,7 @@ from raci.io._build import build_organization
 from raci.io._dump import dumps
 from raci.io._json import parse_json, parse_toml
 from raci.io._marks import Marks
+from raci.io._matrix_read import read_matrix, read_sheet
 from raci.io._yaml import parse_yaml
 from raci.model import Organization
 from raci.output import write_atomic
@@ -27,7 +28,12 @@ MODEL_PARSERS: dict[str, Parser] = {
 
 #: Readers of other files that are models on their own (matrix and org spreadsheets),
 #: by suffix; each takes a path and returns an Organization or raises LoadError.
-FILE_READERS: dict[str, Callable[[Path], Organization]] = {}
+FILE_READERS: dict[str, Callable[[Path], Organization]] = {
+    ".csv": read_sheet,
+    ".xlsx": read_sheet,
+    ".md": read_matrix,
+    ".markdown": read_matrix,
+}
 
 __all__ = ["FILE_READERS", "MODEL_PARSERS", "dump", "dumps", "load", "loads"]
 

@@ -1,0 +1,111 @@
+"""`raci chart`: draw the org chart with Graphviz."""
+
+from __future__ import annotations
+
+import warnings
+
+import click
+
+from raci.cli._common import InputError, check_suffix, handle_errors, load_model
+from raci.render.orgchart import SUFFIXES, render_chart
+
+
+@click.command(
+    "chart",
+    epilog="""\b
+Examples:
+  raci chart org.yaml -o chart.svg
+  raci chart org.yaml -o chart.zh.png --lang zh
+  raci chart org.yaml -o gsd.pdf --root gsd --depth 2 --positions
+  raci chart org.yaml -o fs.svg --highlight fs-2019
+  raci chart org.yaml -o divisions.pdf --split-by division
+  raci chart org.csv -o chart.png
+
+With --split-by, a PDF gets one page per subtree; SVG, PNG and DOT get one
+file per subtree: chart-1.svg, chart-2.svg...
+
+Exit status: 0 written, 2 the file could not be read or the command line is wrong.""",
+)
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    metavar="OUT",
+    help="The chart file: .svg, .png, .pdf or .dot (the format follows the suffix).",
+)
+@click.option("--root", metavar="ID", help="Draw only this unit and what is below it.")
+@click.option(
+    "--depth",
+    type=int,
+    metavar="N",
+    help="Draw N levels below the root (0: the root alone).",
+)
+@click.option("--lang", metavar="LANG", help="Language of the names (default: the model's).")
+@click.option("--positions", is_flag=True, help="List the posts in their units.")
+@click.option(
+    "--highlight",
+    metavar="DELIVERABLE",
+    help="Colour each unit and post by its role on this deliverable, with a legend.",
+)
+@click.option(
+    "--split-by",
+    metavar="LEVEL",
+    help="One page per subtree at this level (a level name, or a depth below the root).",
+)
+@click.option("--title", help="A title above the chart.")
+@click.option(
+    "--stack",
+    type=click.IntRange(min=1),
+    default=3,
+    show_default=True,
+    metavar="N",
+    help="Draw at most N leaf units side by side; more stack in columns.",
+)
+@click.option("--heads/--no-heads", default=True, show_default=True, help="Show the head's post.")
+@click.option(
+    "--headcount/--no-headcount", default=True, show_default=True, help="Show headcounts."
+)
+@handle_errors
+def command(
+    file: str,
+    output: str,
+    root: str | None,
+    depth: int | None,
+    lang: str | None,
+    positions: bool,
+    highlight: str | None,
+    split_by: str | None,
+    title: str | None,
+    stack: int,
+    heads: bool,
+    headcount: bool,
+) -> None:
+    """Draw the organization chart of FILE (a model file or an org spreadsheet)."""
+    check_suffix(output, SUFFIXES, "a chart")
+    if depth is not None and depth < 0:
+        raise click.BadParameter(f"must be 0 or more (got {depth})", param_hint="'--depth'")
+    org = load_model(file)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            written = render_chart(
+                org,
+                output,
+                root=root,
+                depth=depth,
+                lang=lang,
+                positions=positions,
+                highlight=highlight,
+                split_by=split_by,
+                title=title,
+                stack=stack,
+                heads=heads,
+                headcount=headcount,
+            )
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
+    for w in caught:
+        click.echo(f"warning: {w.message}", err=True)
+    for path in written:
+        click.echo(f"wrote {path}")

@@ -1,0 +1,60 @@
+"""`raci import`: turn a matrix or org spreadsheet into a model file."""
+
+from __future__ import annotations
+
+import click
+
+from raci.cli._common import InputError, check_suffix, handle_errors
+from raci.cli.matrix import SHEETS, load_source
+from raci.io import dumps
+from raci.output import write_atomic
+
+OUTPUTS = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+
+
+@click.command(
+    "import",
+    epilog="""\b
+Examples:
+  raci import RACI.xlsx --org org.yaml -o org-with-matrix.yaml
+  raci import orgchart.csv -o org.yaml
+  raci import RACI.md -o raci.yaml""",
+)
+@click.argument("source", type=click.Path(dir_okay=False))
+@click.option(
+    "-o", "--output", required=True, type=click.Path(dir_okay=False), help="Model file to write."
+)
+@click.option(
+    "--org",
+    type=click.Path(dir_okay=False),
+    help="Model file whose parties the matrix names (by id or name); its units come along.",
+)
+@click.option(
+    "--sheet", metavar="NAME", help="Sheet of an XLSX SOURCE to read (default: the first)."
+)
+@handle_errors
+def command(source: str, output: str, org: str | None, sheet: str | None) -> None:
+    """Write a model file (YAML or JSON) from a matrix or org spreadsheet (.csv .xlsx .md).
+
+    Without --org, a matrix's header cells become parties of their own.
+    """
+    fmt = OUTPUTS[check_suffix(output, OUTPUTS, "a model")]
+    if not source.lower().endswith(SHEETS):
+        raise click.BadParameter(
+            f"cannot import {source}; expected a matrix or org sheet ({', '.join(SHEETS)})",
+            param_hint="SOURCE",
+        )
+    model = load_source(source, org, sheet)
+    if model.duplicates:
+        for d in model.duplicates:
+            click.echo(
+                f"{d.location}: {d.kind} `{d.id}` is listed again (first at {d.first})", err=True
+            )
+        raise InputError(f"{source}: repeated ids; fix them so that no row is lost")
+    write_atomic(output, dumps(model, fmt), inputs=[source, *([org] if org else [])])
+    parties = len(model.parties)
+    click.echo(
+        f"wrote {output}: {len(model.units)} units, {parties} parties,"
+        f" {len(model.deliverables)} deliverables; check it with: raci validate {output}",
+        err=True,
+    )

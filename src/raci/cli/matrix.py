@@ -1,0 +1,105 @@
+"""`raci matrix`: the responsibility matrix as a terminal table or a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from raci.cli._common import InputError, check_suffix, handle_errors, load_model
+from raci.exceptions import LoadError
+from raci.io._matrix_read import read_matrix, read_sheet
+from raci.model import Organization
+from raci.render.matrix import FORMATS, render_matrix
+
+SHEETS = (".csv", ".xlsx", ".md", ".markdown")
+
+
+def load_source(path: str, org: str | None = None, sheet: str | None = None) -> Organization:
+    """A model file, or a matrix or org sheet read against the model file ``org``."""
+    if org is None and sheet is None:
+        return load_model(path)
+    suffix = Path(path).suffix.lower()
+    if suffix not in SHEETS:
+        raise click.BadParameter(
+            f"--org and --sheet apply to a matrix or org sheet ({', '.join(SHEETS)}),"
+            f" not to {suffix or 'a file without suffix'!r}",
+            param_hint="'--org' / '--sheet'",
+        )
+    base = load_model(org) if org is not None else None
+    try:
+        if suffix in (".md", ".markdown"):
+            return read_matrix(path, base)
+        return read_sheet(path, base, sheet)
+    except LoadError as exc:
+        for problem in exc.problems:
+            click.echo(f"{problem}", err=True)
+        n = len(exc.problems)
+        raise InputError(
+            f"{exc.file}: {n} problem{'s' if n != 1 else ''}; the file was not loaded"
+        ) from None
+
+
+def split_list(values: tuple[str, ...]) -> list[str] | None:
+    """Comma-separated option values, flattened; None when the option was not given."""
+    items = [t.strip() for v in values for t in v.split(",") if t.strip()]
+    return items or None
+
+
+@click.command(
+    "matrix",
+    epilog="""\b
+Examples:
+  raci matrix org.yaml
+  raci matrix org.yaml -o matrix.html --lang zh
+  raci matrix org.yaml -o matrix.xlsx --level division
+  raci matrix RACI.md --org org.yaml --parties gsd,erski --group item3-finance""",
+)
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write to this file (.txt .md .html .csv .xlsx .tex); default: print a table.",
+)
+@click.option("--level", metavar="LEVEL", help="Roll columns up to this level (e.g. division).")
+@click.option(
+    "--lang", metavar="LANG", help="Language of names (e.g. zh); default: the file's language."
+)
+@click.option("--parties", multiple=True, metavar="ID,...", help="Show these columns, in order.")
+@click.option("--group", "groups", multiple=True, metavar="ID,...", help="Show these groups' rows.")
+@click.option(
+    "--org", type=click.Path(dir_okay=False), help="Model file that FILE's parties are in."
+)
+@click.option("--sheet", metavar="NAME", help="Sheet of an XLSX FILE to read (default: the first).")
+@handle_errors
+def command(
+    file: str,
+    output: str | None,
+    level: str | None,
+    lang: str | None,
+    parties: tuple[str, ...],
+    groups: tuple[str, ...],
+    org: str | None,
+    sheet: str | None,
+) -> None:
+    """Print or write the responsibility matrix: deliverables by row, parties by column.
+
+    FILE is a model file, or a matrix (.csv, .xlsx, .md) or org sheet on its own.
+    """
+    if output is not None:
+        check_suffix(output, FORMATS, "a matrix")
+    model = load_source(file, org, sheet)
+    data = render_matrix(
+        model,
+        output,
+        level=level,
+        lang=lang,
+        parties=split_list(parties),
+        groups=split_list(groups),
+        inputs=[file, *([org] if org else [])],
+    )
+    if output is None:
+        click.echo(data, nl=False)
+    else:
+        click.echo(f"wrote {output}", err=True)

@@ -1,0 +1,375 @@
+"""Read a responsibility matrix (rows of deliverables, columns of parties) into a model."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import attrs
+
+from raci.exceptions import LoadError, Problem
+from raci.io._markdown import markdown_tables
+from raci.io._orgsheet import looks_like_org, org_columns, org_from_table
+from raci.io._sheets import (
+    Table,
+    is_id,
+    normalize_header,
+    parse_roles,
+    raise_problems,
+    read_table,
+    slug,
+)
+from raci.model import (
+    Assignment,
+    Deliverable,
+    Duplicate,
+    External,
+    Group,
+    Names,
+    Organization,
+)
+from raci.schemes import BUILTIN_SCHEMES, DEFAULT_SCHEME, Scheme
+
+#: Optional columns beside the row key (matched case-insensitively).
+META_COLUMNS = ("name", "group", "due")
+
+_ALL_LETTERS = Scheme("any", tuple(r for s in BUILTIN_SCHEMES.values() for r in s.roles))
+
+
+def role_cells(table: Table, scheme: Scheme) -> int:
+    """How many cells (outside the first column) hold role letters of ``scheme``."""
+    letters = set(scheme.letters)
+    count = 0
+    for _, cells in table.rows:
+        for text in cells[1:]:
+            found = parse_roles(text, scheme)
+            if found and letters.issuperset(found):
+                count += 1
+    return count
+
+
+def _is_legend(table: Table, scheme: Scheme) -> bool:
+    """Whether a table explains the letters: two or more rows name a role of the scheme."""
+    names = {r.name.casefold() for r in scheme.roles}
+    return sum(any(c.strip().casefold() in names for c in cells) for _, cells in table.rows) >= 2
+
+
+def _header_index(table: Table, scheme: Scheme) -> int:
+    """The index of the header row.
+
+    That is the row that starts ``id, name`` (as exports write it), else the last row with
+    two or more cells above the first row that holds role letters (rows above it are
+    titles), else the first row with two or more cells.
+    """
+    for i, (_, cells) in enumerate(table.rows):
+        if [normalize_header(c) for c in cells[:2]] == ["id", "name"]:
+            return i
+    letters = set(scheme.letters)
+    candidate = None
+    for i, (_, cells) in enumerate(table.rows):
+        filled = sum(1 for c in cells if c.strip())
+        if candidate is not None and cells and cells[0].strip():
+            for text in cells[1:]:
+                found = parse_roles(text, scheme)
+                if found and letters.issuperset(found):
+                    return candidate
+        if filled >= 2:
+            candidate = i
+    for i, (_, cells) in enumerate(table.rows):
+        if sum(1 for c in cells if c.strip()) >= 2:
+            return i
+    return 0
+
+
+def _names_key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _infer_scheme(table: Table) -> Scheme:
+    """The first built-in scheme that has every letter the cells use (RACI if none does)."""
+    used: set[str] = set()
+    for _, cells in table.rows:
+        for text in cells[1:]:
+            used.update(parse_roles(text, _ALL_LETTERS) or ())
+    for scheme in BUILTIN_SCHEMES.values():
+        if used and used.issubset(scheme.letters):
+            return scheme
+    return DEFAULT_SCHEME
+
+
+class Lookup:
+    """Find things by id, then by name in any language (ignoring case and spacing)."""
+
+    def __init__(self, items: Mapping[str, Names]) -> None:
+        self.ids = dict.fromkeys(items, True)
+        self.folded: dict[str, str] = {}
+        self.names: dict[str, list[str]] = {}
+        self.spelled: dict[str, str] = {}
+        for ident, names in items.items():
+            self.folded.setdefault(ident.casefold(), ident)
+            for text in dict.fromkeys(names.texts.values()):
+                self.names.setdefault(_names_key(text), []).append(ident)
+                self.spelled.setdefault(_names_key(text), text)
+
+    def find(self, text: str) -> tuple[str | None, list[str]]:
+        """(the id, []) when found; (None, candidates) when ambiguous or unknown."""
+        if text in self.ids:
+            return text, []
+        if text.casefold() in self.folded:
+            return self.folded[text.casefold()], []
+        hits = list(dict.fromkeys(self.names.get(_names_key(text), [])))
+        if len(hits) == 1:
+            return hits[0], []
+        return None, hits
+
+    def suggest(self, text: str) -> str:
+        """'; did you mean `x`?' for the closest id or name, or ''."""
+        pool = {**{i.casefold(): i for i in self.ids}, **self.spelled}
+        close = difflib.get_close_matches(_names_key(text), list(pool), n=1)
+        return f"; did you mean `{pool[close[0]]}`?" if close else ""
+
+
+@attrs.define
+class _Reader:
+    table: Table
+    org: Organization | None
+    scheme: Scheme
+    problems: list[Problem] = attrs.Factory(list)
+    groups: dict[str, Group] = attrs.Factory(dict)
+    external: dict[str, External] = attrs.Factory(dict)
+
+    def problem(self, row: int, column: int, reason: str) -> None:
+        self.problems.append(self.table.problem(row, column, reason))
+
+    @property
+    def language(self) -> str:
+        return self.org.language if self.org is not None else "en"
+
+    def parties(self, header: tuple[str, ...], row: int, columns: list[int]) -> dict[int, str]:
+        """The party of each party column."""
+        org = self.org
+        lookup = Lookup({p.id: p.names for p in org.parties.values()}) if org else None
+        found: dict[int, str] = {}
+        first: dict[str, int] = {}
+        for col in columns:
+            text = self.table.clean(header[col])
+            if org is not None and lookup is not None:
+                pid, hits = lookup.find(text)
+                if pid is None:
+                    listed = ", ".join(hits[:5]) + (", …" if len(hits) > 5 else "")
+                    why = (
+                        f"names {len(hits)} parties ({listed}); write the id instead"
+                        if hits
+                        else f"is not the id or name of any party of {org.source}"
+                        + lookup.suggest(text)
+                    )
+                    self.problem(row, col + 1, f"column header `{text}` {why}")
+                    continue
+            else:
+                pid = text if is_id(text) else slug(text) or f"column-{col + 1}"
+                self.external.setdefault(
+                    pid, External(pid, Names.plain(text), self.table.at(row, col + 1))
+                )
+            if pid in first:
+                self.problem(
+                    row,
+                    col + 1,
+                    f"party `{pid}` has a second column (first in column {first[pid]})",
+                )
+                continue
+            first[pid] = col + 1
+            found[col] = pid
+        return found
+
+    def group(self, text: str, where: tuple[int, int]) -> str:
+        """The id of the group a cell names; a new group when none matches."""
+        known = {**(self.org.groups if self.org else {}), **self.groups}
+        gid, _ = Lookup({g.id: g.names for g in known.values()}).find(text)
+        if gid is not None:
+            return gid
+        gid = text if is_id(text) else slug(text) or f"group-{len(known) + 1}"
+        self.groups[gid] = Group(gid, Names.plain(text, self.language), self.table.at(*where))
+        return gid
+
+    def due(self, text: str, row: int, column: int) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            self.problem(row, column, f"`due` must be a date like 2020-03-31 (got {text!r})")
+        return None
+
+    def read(self) -> tuple[dict[str, Deliverable], list[tuple[str, int, int]]]:
+        rows = self.table.rows
+        start = _header_index(self.table, self.scheme)
+        header_row, header = rows[start]
+        meta: dict[str, int] = {}
+        party_columns: list[int] = []
+        for col, text in enumerate(header[1:], start=1):
+            key = normalize_header(self.table.clean(text))
+            if key in META_COLUMNS and key not in meta:
+                meta[key] = col
+            elif self.table.clean(text):
+                party_columns.append(col)
+            elif any(len(cells) > col and cells[col].strip() for _, cells in rows[start + 1 :]):
+                self.problem(header_row, col + 1, "this column has cells but no header")
+        parties = self.parties(header, header_row, party_columns)
+        known = self.org.deliverables if self.org is not None else {}
+        lookup = Lookup({d.id: d.names for d in known.values()})
+        order = {letter: i for i, letter in enumerate(self.scheme.letters)}
+        deliverables: dict[str, Deliverable] = {}
+        repeated: list[tuple[str, int, int]] = []
+        current_group: str | None = None
+        for row, raw in rows[start + 1 :]:
+            cells = [self.table.clean(c) for c in raw]
+
+            def cell(col: int | None, cells: list[str] = cells) -> str:
+                return cells[col] if col is not None and col < len(cells) else ""
+
+            others = [c for c in cells[1:] if c]
+            if "group" not in meta and cells[0] and not others:
+                current_group = self.group(cells[0], (row, 1))
+                continue
+            if not cells[0]:
+                self.problem(row, 1, "this row has cells but names no deliverable in column 1")
+                continue
+            key = cells[0]
+            found_id, _ = lookup.find(key)
+            if found_id is not None:
+                base = known[found_id]
+                did, names, group, due = base.id, base.names, base.group, base.due
+            else:
+                did = key if is_id(key) else slug(key) or f"row-{row}"
+                names, group, due = Names.plain(key, self.language), None, None
+            name = cell(meta.get("name"))
+            if name and name not in names.texts.values():
+                names = Names.plain(name, self.language)
+            if "group" in meta:
+                text = cell(meta["group"])
+                group = self.group(text, (row, meta["group"] + 1)) if text else None
+            elif current_group is not None:
+                group = current_group
+            if cell(meta.get("due")):
+                due = self.due(cell(meta["due"]), row, meta["due"] + 1)
+            found: list[tuple[int, int, str]] = []
+            for col in parties:
+                text = cell(col)
+                if not text:
+                    continue
+                letters = parse_roles(text, self.scheme)
+                if letters is None:
+                    self.problem(
+                        row,
+                        col + 1,
+                        f"cannot read `{text}` as roles; expected letters of"
+                        f" {self.scheme.name} ({', '.join(self.scheme.letters)})"
+                        " such as `A`, `R/A` or `-`",
+                    )
+                    continue
+                found += [(order.get(letter, len(order)), col, letter) for letter in letters]
+            assignments = tuple(
+                Assignment(did, letter, parties[col], self.table.at(row, col + 1))
+                for _, col, letter in sorted(found)
+            )
+            if did in deliverables:
+                repeated.append((did, row, 1))
+                continue
+            deliverables[did] = Deliverable(
+                did, names, group, due, assignments, self.table.at(row, 1)
+            )
+        return deliverables, repeated
+
+
+def matrix_from_table(table: Table, org: Organization | None = None) -> Organization:
+    """The model a matrix describes: ``org`` with the matrix's deliverables, or, without an
+    org, the header cells as external parties and no hierarchy."""
+    if not table.rows:
+        raise LoadError.at(table.file, 0, 0, "the table is empty; expected a matrix")
+    scheme = org.scheme if org is not None else _infer_scheme(table)
+    reader = _Reader(table, org, scheme)
+    deliverables, repeated = reader.read()
+    raise_problems(reader.problems)
+    duplicates = tuple(
+        Duplicate(did, "deliverable", table.at(row, col), deliverables[did].location)
+        for did, row, col in repeated
+    )
+    if org is not None:
+        return attrs.evolve(
+            org,
+            groups={**org.groups, **reader.groups},
+            deliverables=deliverables,
+            duplicates=(*org.duplicates, *duplicates),
+            source=table.file,
+        )
+    return Organization(
+        names=Names.plain(Path(table.file).stem),
+        scheme=scheme,
+        external=reader.external,
+        groups=reader.groups,
+        deliverables=deliverables,
+        duplicates=duplicates,
+        source=table.file,
+    )
+
+
+def read_matrix(
+    path: str | os.PathLike[str], org: Organization | None = None, sheet: str | None = None
+) -> Organization:
+    """The model a matrix file describes (CSV, XLSX or Markdown), resolved against ``org``.
+
+    In a Markdown file the matrix is the table with the most cells holding role letters,
+    leaving out legend tables (those that name the roles).
+    """
+    from raci.io import read_text
+
+    p = Path(path)
+    if p.suffix.lower() in (".md", ".markdown"):
+        tables = markdown_tables(read_text(p), str(p))
+        scheme = org.scheme if org is not None else _ALL_LETTERS
+        if not tables:
+            raise LoadError.at(str(p), 0, 0, "no table found; expected a Markdown pipe table")
+        table = max(tables, key=lambda t: (not _is_legend(t, scheme), role_cells(t, scheme)))
+    else:
+        table = read_table(p, sheet)
+    return matrix_from_table(table, org)
+
+
+def _is_org_sheet(table: Table) -> bool:
+    """Whether a sheet lists units (by its header) rather than a matrix.
+
+    A header like an org sheet's still means a matrix when its "parent" column holds
+    role letters that name no row (a party may well be called "Manager").
+    """
+    if not table.rows or not looks_like_org(table.rows[0][1]):
+        return False
+    columns = org_columns(table.rows[0][1])
+    body = [cells for _, cells in table.rows[1:]]
+
+    def values(col: int | None) -> list[str]:
+        return [table.clean(c[col]).casefold() for c in body if col is not None and col < len(c)]
+
+    parents = [v for v in values(columns["parent"]) if v]
+    rows = set(values(columns.get("id"))) | set(values(columns.get("name")))
+    return (
+        not parents
+        or any(v in rows for v in parents)
+        or not all(parse_roles(v, DEFAULT_SCHEME) for v in parents)
+    )
+
+
+def read_sheet(
+    path: str | os.PathLike[str], org: Organization | None = None, sheet: str | None = None
+) -> Organization:
+    """The model in a CSV or XLSX file: an org sheet or a matrix, told apart by the header.
+
+    ``org`` resolves a matrix's parties; an org sheet does not need it.
+    """
+    table = read_table(Path(path), sheet)
+    if _is_org_sheet(table):
+        if org is not None:
+            reason = "this is an org sheet (id or name, and parent columns), not a matrix"
+            raise LoadError([table.problem(table.rows[0][0], 1, reason)])
+        return org_from_table(table)
+    return matrix_from_table(table, org)

@@ -1,0 +1,186 @@
+"""Read an org chart kept as a spreadsheet (one unit per row) into a model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from raci.exceptions import LoadError
+from raci.io._sheets import Table, is_id, normalize_header, raise_problems, slug
+from raci.model import Duplicate, Levels, Names, Organization, Unit
+
+#: Header spellings of each field (compared without case, spaces, ``_`` and ``-``), with
+#: those of Visio's and OrgPlus's org-chart importers.
+ALIASES: dict[str, tuple[str, ...]] = {
+    "id": ("id", "personid", "unitid", "uniqueid", "employeeid", "nodeid"),
+    "name": ("name", "unitname", "displayname", "fullname"),
+    "parent": (
+        "parent",
+        "parentid",
+        "pid",
+        "manager",
+        "managerid",
+        "reportsto",
+        "supervisorid",
+        "supervisor",
+    ),
+    "level": ("level",),
+    "head": ("head",),
+    "headcount": ("headcount",),
+    "also_reports_to": ("alsoreportsto", "altreportsto"),
+    "staff": ("staff", "isassistant", "assistant"),
+}
+_FIELD_OF = {alias: field for field, aliases in ALIASES.items() for alias in aliases}
+_TRUE = frozenset({"true", "yes", "y", "1", "x"})
+_FALSE = frozenset({"false", "no", "n", "0", ""})
+
+
+def org_columns(header: tuple[str, ...]) -> dict[str, int]:
+    """The column of each known field in a header row (the first one, when repeated)."""
+    found: dict[str, int] = {}
+    for col, text in enumerate(header):
+        field = _FIELD_OF.get(normalize_header(text))
+        if field is not None and field not in found:
+            found[field] = col
+    return found
+
+
+def looks_like_org(header: tuple[str, ...]) -> bool:
+    """Whether a header row is an org sheet's: a parent column and an id or name column."""
+    columns = org_columns(header)
+    return "parent" in columns and ("id" in columns or "name" in columns)
+
+
+def org_from_table(table: Table) -> Organization:
+    """The units listed in an org sheet; every bad cell is reported, none is repaired."""
+    if not table.rows:
+        raise LoadError.at(table.file, 0, 0, "the table is empty; expected an org sheet")
+    header_row, header = table.rows[0]
+    columns = org_columns(header)
+    if "parent" not in columns or not ("id" in columns or "name" in columns):
+        raise LoadError(
+            [
+                table.problem(
+                    header_row, 1, "an org sheet needs an id or name column and a parent column"
+                )
+            ]
+        )
+    extra = {
+        col: table.clean(text)
+        for col, text in enumerate(header)
+        if col not in columns.values() and table.clean(text)
+    }
+    levels = Levels()
+    problems = []
+    rows: list[tuple[int, dict[str, str], dict[str, str]]] = []
+    for row, raw in table.rows[1:]:
+        cells = [table.clean(c) for c in raw]
+        values = {f: cells[c] if c < len(cells) else "" for f, c in columns.items()}
+        attributes = {extra[c]: cells[c] for c in extra if c < len(cells) and cells[c]}
+        rows.append((row, values, attributes))
+
+    # Ids first, so that parents may be written as ids or as (unique) names.
+    ids: dict[int, str] = {}
+    by_name: dict[str, list[str]] = {}
+    for row, values, _ in rows:
+        if values.get("id"):
+            ident = values["id"]
+            if not is_id(ident):
+                problems.append(
+                    table.problem(row, columns["id"] + 1, f"id `{ident}` must not contain spaces")
+                )
+                continue
+        elif values.get("name"):
+            ident = slug(values["name"])
+            if not ident:
+                problems.append(
+                    table.problem(row, columns["name"] + 1, "cannot make an id from this name")
+                )
+                continue
+        else:
+            problems.append(table.problem(row, 1, "this row has neither an id nor a name"))
+            continue
+        ids[row] = ident
+        if values.get("name"):
+            by_name.setdefault(" ".join(values["name"].split()).casefold(), []).append(ident)
+    known = set(ids.values())
+
+    def reference(text: str, row: int, field: str) -> str | None:
+        if text in known or not text:
+            return text or None
+        hits = by_name.get(" ".join(text.split()).casefold(), [])
+        if len(hits) == 1:
+            return hits[0]
+        if len(hits) > 1:
+            reason = f"`{text}` names {len(hits)} units ({', '.join(hits)}); write the id instead"
+        elif is_id(text):
+            return text  # an unknown id: the rules report it
+        else:
+            reason = f"`{text}` is neither the id nor the name of a unit in this sheet"
+        problems.append(table.problem(row, columns[field] + 1, reason))
+        return None
+
+    units: dict[str, Unit] = {}
+    duplicates: list[Duplicate] = []
+    for row, values, attributes in rows:
+        if row not in ids:
+            continue
+        ident = ids[row]
+        where = table.at(row, 1)
+        level = values.get("level") or None
+        if level is not None and levels.rank(level.casefold()) is None:
+            problems.append(
+                table.problem(
+                    row,
+                    columns["level"] + 1,
+                    f"unknown level `{level}`; expected one of {', '.join(levels.names)}",
+                )
+            )
+        headcount = None
+        if values.get("headcount"):
+            text = values["headcount"]
+            if text.isdigit():
+                headcount = int(text)
+            else:
+                problems.append(
+                    table.problem(
+                        row,
+                        columns["headcount"] + 1,
+                        f"`headcount` must be a whole number, 0 or more (got {text!r})",
+                    )
+                )
+        staff = values.get("staff", "").casefold()
+        if staff not in _TRUE | _FALSE:
+            problems.append(
+                table.problem(
+                    row, columns["staff"] + 1, f"`staff` must be true or false (got {staff!r})"
+                )
+            )
+        also = [
+            reference(t.strip(), row, "also_reports_to")
+            for t in values.get("also_reports_to", "").replace(",", ";").split(";")
+            if t.strip()
+        ]
+        unit = Unit(
+            id=ident,
+            names=Names.plain(values.get("name") or ident),
+            level=level.casefold() if level else None,
+            parent=reference(values.get("parent", ""), row, "parent"),
+            head=values.get("head") or None,
+            staff=staff in _TRUE,
+            headcount=headcount,
+            also_reports_to=tuple(a for a in also if a),
+            attributes=attributes,
+            location=where,
+        )
+        if ident in units:
+            duplicates.append(Duplicate(ident, "unit", where, units[ident].location))
+        else:
+            units[ident] = unit
+    raise_problems(problems)
+    return Organization(
+        names=Names.plain(Path(table.file).stem),
+        levels=levels,
+        units=units,
+        duplicates=tuple(duplicates),
+        source=table.file,
+    )

@@ -1,0 +1,205 @@
+"""Tables read from spreadsheets (CSV, XLSX), cell texts, and role letters typed in cells."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Iterable
+from pathlib import Path
+
+import attrs
+
+from raci.exceptions import LoadError, Problem
+from raci.findings import SourceLocation
+from raci.schemes import Scheme
+
+#: First characters that make a spreadsheet read a cell as a formula (SPEC section 5).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: Exports prefix these with ``'``; the apostrophe itself is included so that a text which
+#: really starts with ``'`` survives the round trip.
+_GUARDED = (*FORMULA_STARTS, "'")
+
+_BLANK_CELLS = frozenset({"", "-", "–", "—", "n/a", "."})
+_SEPARATORS = re.compile(r"[\s/,;+&|\-–—]+")
+_SLUG_DROP = re.compile(r"[^\w]+")
+
+
+@attrs.frozen
+class Table:
+    """The non-empty rows of one table, each with its row (or line) number in the source.
+
+    Columns count from 1. ``sheet`` names the XLSX sheet, whose cells are then located
+    as ``Sheet1!D7``.
+    """
+
+    file: str
+    rows: tuple[tuple[int, tuple[str, ...]], ...]
+    sheet: str | None = None
+    #: Whether cells may carry the ``'`` that spreadsheet exports put before formula starts.
+    guarded: bool = True
+
+    def clean(self, text: str) -> str:
+        """A cell's text as the model takes it: trimmed, formula guard removed."""
+        text = text.strip()
+        return unguard_formula(text) if self.guarded else text
+
+    def at(self, row: int, column: int) -> SourceLocation:
+        """The location of a cell."""
+        if self.sheet is None:
+            return SourceLocation(self.file, row, column)
+        return SourceLocation(self.file, row, column, cell=self.cell_name(row, column))
+
+    def problem(self, row: int, column: int, reason: str) -> Problem:
+        """A problem at a cell."""
+        where = self.at(row, column)
+        return Problem(where.file, where.line, where.column, reason, cell=where.cell)
+
+    def cell_name(self, row: int, column: int) -> str:
+        """``Sheet1!D7``: an XLSX cell's name."""
+        return f"{self.sheet}!{column_letter(column)}{row}"
+
+
+def column_letter(column: int) -> str:
+    """A, B, ... Z, AA, AB ... for column 1, 2, ..."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def guard_formula(text: str) -> str:
+    """``text`` prefixed with ``'`` when a spreadsheet would run it as a formula."""
+    return "'" + text if text.startswith(_GUARDED) else text
+
+
+def unguard_formula(text: str) -> str:
+    """Undo :func:`guard_formula`: drop one leading ``'`` that guards a formula start."""
+    if len(text) > 1 and text[0] == "'" and text.startswith(_GUARDED, 1):
+        return text[1:]
+    return text
+
+
+def is_id(text: str) -> bool:
+    """Whether ``text`` can be used as an id as it stands."""
+    return bool(text) and not any(ch.isspace() for ch in text)
+
+
+def slug(text: str) -> str:
+    """An id made from a name: lower case, runs of other characters turned into ``-``."""
+    return _SLUG_DROP.sub("-", text.casefold()).strip("-_")
+
+
+def parse_roles(text: str, scheme: Scheme) -> tuple[str, ...] | None:
+    """The role letters typed in a cell, or None when the text is not role letters.
+
+    Accepts ``A``, ``R/A``, ``A,R``, ``AR``, ``r / a``, ``-`` and blanks. A single letter
+    outside the scheme is kept (the rules report it); longer unknown words are not roles.
+    """
+    text = text.strip()
+    if text.casefold() in _BLANK_CELLS:
+        return ()
+    known = {letter.upper(): letter for letter in scheme.letters}
+    found: list[str] = []
+    for token in _SEPARATORS.split(text):
+        key = token.upper()
+        if not key:
+            continue
+        if key in known:
+            found.append(known[key])
+        elif all(ch in known for ch in key):
+            found.extend(known[ch] for ch in key)
+        elif len(key) == 1 and key.isalpha():
+            found.append(key)
+        else:
+            return None
+    return tuple(dict.fromkeys(found))
+
+
+def _csv_delimiter(text: str) -> str:
+    """The delimiter used on the first line: comma, semicolon or tab."""
+    first = text.split("\n", 1)[0]
+    counts = {d: first.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def table_from_csv(text: str, file: str) -> Table:
+    """The rows of a CSV text (comma, semicolon or tab separated)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_csv_delimiter(text))
+    rows: list[tuple[int, tuple[str, ...]]] = []
+    start = 1
+    try:
+        for record in reader:
+            if any(cell.strip() for cell in record):
+                rows.append((start, tuple(record)))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise LoadError.at(file, reader.line_num, 0, f"not a readable CSV file: {exc}") from None
+    return Table(file, tuple(rows))
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def table_from_xlsx(path: Path, sheet: str | None = None) -> Table:
+    """The rows of one sheet of a workbook (the first, unless ``sheet`` names another)."""
+    import openpyxl
+
+    file = str(path)
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise LoadError.at(file, 0, 0, f"not a readable XLSX workbook: {exc}") from None
+    try:
+        if sheet is None:
+            ws = book.worksheets[0]
+        elif sheet in book.sheetnames:
+            ws = book[sheet]
+        else:
+            names = ", ".join(book.sheetnames)
+            raise LoadError.at(file, 0, 0, f"no sheet named {sheet!r}; the sheets are {names}")
+        rows: list[tuple[int, tuple[str, ...]]] = []
+        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+            texts = tuple(_cell_text(v) for v in values)
+            if any(t.strip() for t in texts):
+                rows.append((number, texts))
+        title = ws.title
+    finally:
+        book.close()
+    return Table(file, tuple(rows), sheet=title)
+
+
+def read_table(path: Path, sheet: str | None = None) -> Table:
+    """The table in a CSV file, or in one sheet of an XLSX workbook."""
+    from raci.io import read_text
+
+    if path.suffix.lower() == ".xlsx":
+        return table_from_xlsx(path, sheet)
+    return table_from_csv(read_text(path), str(path))
+
+
+def normalize_header(text: str) -> str:
+    """A header cell reduced for matching: lower case without spaces, ``_`` or ``-``."""
+    return re.sub(r"[\s_\-]+", "", text.casefold())
+
+
+def raise_problems(problems: Iterable[Problem]) -> None:
+    """Raise one LoadError with every problem, in row and column order (if any)."""
+    found = sorted(problems, key=lambda p: (p.line, p.column))
+    if found:
+        raise LoadError(found)

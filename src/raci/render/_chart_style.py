@@ -1,0 +1,148 @@
+"""How chart boxes look: colour families per division, box style per level, role colours."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from raci.model import Organization, Unit
+from raci.schemes import Scheme
+
+#: Point size of a unit's name by the rank of its level.
+FONT_SIZES = (14, 12, 11, 10)
+
+#: Fill shades (darkest first: the division, then each level below it) and line colour.
+FAMILIES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("#9ecae1", "#c6dbef", "#deebf7", "#f1f7fc"), "#2171b5"),
+    (("#a1d99b", "#c7e9c0", "#e5f5e0", "#f5fbf3"), "#238b45"),
+    (("#fdae6b", "#fdd0a2", "#fee6ce", "#fff5eb"), "#d94801"),
+    (("#bcbddc", "#dadaeb", "#efedf5", "#f8f7fb"), "#6a51a3"),
+    (("#fc9272", "#fcbba1", "#fee0d2", "#fff5f0"), "#cb181d"),
+    (("#8fd1c5", "#c0e6de", "#e0f3ef", "#f2faf8"), "#1b7f73"),
+    (("#fed976", "#ffeda0", "#fff5c4", "#fffbe5"), "#b8860b"),
+    (("#bdbdbd", "#d9d9d9", "#ececec", "#f7f7f7"), "#525252"),
+)
+KIND_COLOURS = {
+    "accountable": "#ef8a62",
+    "responsible": "#fdb863",
+    "consulted": "#92c5de",
+    "informed": "#b8e186",
+}
+OTHER_COLOURS = ("#c2a5cf", "#f1b6da", "#ffff99", "#80cdc1", "#d9d9d9")
+_PRIORITY = ("accountable", "responsible")
+
+
+@attrs.frozen
+class Box:
+    """The look of one unit's box."""
+
+    rank: int
+    border: int
+    rounded: bool
+    fill: str
+    line: str
+    text: str = "#1a1a1a"
+    muted: str = "#404040"
+
+
+#: Colours (fill, line, and optionally text and muted text) of the top unit and of
+#: units without a role on a highlighted deliverable.
+ROOT = ("#dde5ee", "#1f2d3d")
+NEUTRAL = ("#ffffff", "#b0b0b0", "#8a8a8a", "#9a9a9a")
+
+
+def level_ranks(org: Organization) -> dict[str, int]:
+    """Each unit's rank among the levels the organization uses (0 at the top), so that
+    unused levels leave no gap; a unit without a level ranks by its depth."""
+    used = sorted({r for u in org.units.values() if (r := org.levels.rank(u.level)) is not None})
+    dense = {r: i for i, r in enumerate(used)}
+    ranks = {}
+    for uid, unit in org.units.items():
+        rank = org.levels.rank(unit.level)
+        ranks[uid] = dense[rank] if rank is not None else len(org.ancestors(uid))
+    return ranks
+
+
+def unit_box(org: Organization, unit: Unit, rank: int, roles: Sequence[str] | None) -> Box:
+    """The box of ``unit`` at ``rank``: coloured by division, or by its roles when a
+    deliverable is highlighted (``roles`` is then a list, maybe empty)."""
+    chain = [unit.id, *org.ancestors(unit.id)]
+    if roles is not None:
+        colours = (role_colour(org.scheme, roles), "#404040") if roles else NEUTRAL
+    elif len(chain) == 1:
+        colours = ROOT
+    else:
+        shades, line = FAMILIES[org.children(chain[-1]).index(chain[-2]) % len(FAMILIES)]
+        colours = (shades[min(len(chain) - 2, len(shades) - 1)], line)
+    fill, line, *text = colours
+    border = 3 if rank == 0 else 2 if rank == 1 else 1
+    return Box(rank, border, rank >= 3, fill, line, *text)
+
+
+def role_colour(scheme: Scheme, letters: Sequence[str]) -> str:
+    """The fill for a party holding ``letters``: Accountable wins, then Responsible, then
+    the first in scheme order."""
+    roles = [r for r in scheme.roles if r.letter in letters]
+    if not roles:
+        return OTHER_COLOURS[-1]
+    roles.sort(key=lambda r: _PRIORITY.index(r.kind) if r.kind in _PRIORITY else len(_PRIORITY))
+    first = roles[0]
+    if first.kind in KIND_COLOURS:
+        return KIND_COLOURS[first.kind]
+    others = [r.letter for r in scheme.roles if r.kind not in KIND_COLOURS]
+    return OTHER_COLOURS[others.index(first.letter) % (len(OTHER_COLOURS) - 1)]
+
+
+@attrs.frozen
+class Words:
+    """The few words a chart prints besides names, in the chart's language."""
+
+    staff: str = "Staff {direct}"
+    staff_total: str = "Staff {direct} · total {total}"
+    total: str = "Total staff {total}"
+    below_one: str = "+1 unit below"
+    below_many: str = "+{n} units below"
+    vacant: str = "vacant"
+    roles_on_text: str = "Roles on: {name}"
+    no_role: str = "no role"
+    outside_text: str = "Outside the chart: {parties}"
+
+    @classmethod
+    def for_lang(cls, lang: str | None) -> Words:
+        """The words for ``lang``; English when there is no translation."""
+        if (lang or "").lower().startswith("zh"):
+            return cls(
+                staff="人员 {direct}",
+                staff_total="人员 {direct} · 合计 {total}",
+                total="合计人员 {total}",
+                below_one="下设 1 个单位",
+                below_many="下设 {n} 个单位",
+                vacant="空缺",
+                roles_on_text="“{name}”的职责",
+                no_role="无职责",
+                outside_text="组织图以外：{parties}",
+            )
+        return cls()
+
+    def headcount(self, direct: int | None, total: int | None, parent: bool) -> str:
+        """'Staff 4 · total 57', 'Staff 4', 'Total staff 57' or ''."""
+        if direct is not None and total is not None and parent and total != direct:
+            return self.staff_total.format(direct=direct, total=total)
+        if direct is not None:
+            return self.staff.format(direct=direct)
+        if total is not None:
+            return self.total.format(total=total)
+        return ""
+
+    def below(self, n: int) -> str:
+        """How many units a depth limit hides under a box."""
+        return self.below_one if n == 1 else self.below_many.format(n=n)
+
+    def outside(self, parties: Sequence[str]) -> str:
+        """The legend's line for parties outside the hierarchy."""
+        return self.outside_text.format(parties="; ".join(parties))
+
+    def roles_on(self, name: str) -> str:
+        """The legend's heading."""
+        return self.roles_on_text.format(name=name)

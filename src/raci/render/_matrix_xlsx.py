@@ -1,0 +1,124 @@
+"""The matrix as an XLSX workbook: a colour per role, frozen panes, a legend sheet."""
+
+from __future__ import annotations
+
+import io
+from typing import TYPE_CHECKING
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.worksheet.merge import MergedCellRange
+
+from raci.io._sheets import column_letter, guard_formula
+from raci.render._matrix_html import PALETTE
+from raci.render.matrix import cell_text, display_width, sheet_header, sheet_rows
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+    from raci.render.matrix import Matrix
+
+_BOLD = Font(bold=True)
+_HEAD_FILL = PatternFill("solid", fgColor="F3F4F6")
+_SPAN_BORDER = Border(bottom=Side("thin", color="9CA3AF"))
+_ROTATED = Alignment(text_rotation=90, horizontal="center", vertical="bottom")
+_CENTER = Alignment(horizontal="center", vertical="center")
+
+
+def safe(text: str) -> str:
+    """A cell text that neither runs as a formula nor holds characters XLSX cannot store."""
+    return guard_formula(ILLEGAL_CHARACTERS_RE.sub("", text))
+
+
+def _cell(ws: WriteOnlyWorksheet, value: str, **style: object) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value=safe(value) if value else None)
+    for key, item in style.items():
+        setattr(cell, key, item)
+    return cell
+
+
+def _width(texts: list[str], low: int, high: int) -> float:
+    return float(min(max([low, *(display_width(t) + 2 for t in texts)]), high))
+
+
+def render_xlsx(m: Matrix) -> bytes:
+    """The workbook's bytes: sheet "Matrix" (first, so it reads back), sheet "Legend"."""
+    book = Workbook(write_only=True)
+    ws = book.create_sheet("Matrix")
+    header = sheet_header(m)
+    first_party = len(header) - len(m.columns) + 1
+    body = list(sheet_rows(m))
+
+    ws.column_dimensions["A"].width = _width([r.id for r in m.rows], 6, 30)
+    ws.column_dimensions["B"].width = _width([r.label for r in m.rows], 12, 60)
+    for i, name in enumerate(header[2 : first_party - 1], start=3):
+        ws.column_dimensions[column_letter(i)].width = 30 if name == "group" else 12
+    for i in range(len(m.columns)):
+        texts = [cell_text(r.cells[i]) for r in m.rows]
+        ws.column_dimensions[column_letter(first_party + i)].width = _width(texts, 5, 12)
+
+    top = len(m.header_rows)
+    # Rotated party names need a tall header row (about 6 points per character).
+    longest = max((display_width(c.key) for c in m.columns), default=0)
+    ws.row_dimensions[top + 1].height = min(max(6.0 * longest + 10, 15.0), 240.0)
+    ws.freeze_panes = f"{column_letter(first_party)}{top + 2}"
+    ws.print_title_rows = f"1:{top + 1}"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToHeight = 0
+
+    for k, spans in enumerate(m.header_rows, start=1):
+        row: list[WriteOnlyCell | None] = [None] * (first_party - 1)
+        col = first_party
+        for span in spans:
+            row.append(_cell(ws, span.label, font=_BOLD, fill=_HEAD_FILL, border=_SPAN_BORDER))
+            row += [_cell(ws, "", fill=_HEAD_FILL, border=_SPAN_BORDER)] * (span.size - 1)
+            if span.size > 1 and span.label:
+                end = column_letter(col + span.size - 1)
+                ws.merged_cells.add(MergedCellRange(ws, f"{column_letter(col)}{k}:{end}{k}"))
+            col += span.size
+        ws.append(row)
+    ws.append(
+        [_cell(ws, t, font=_BOLD, fill=_HEAD_FILL) for t in header[: first_party - 1]]
+        + [
+            _cell(ws, t, font=_BOLD, fill=_HEAD_FILL, alignment=_ROTATED)
+            for t in header[first_party - 1 :]
+        ]
+    )
+
+    index = {r.letter: i for i, r in enumerate(m.scheme.roles)}
+    fills = [PatternFill("solid", fgColor=c.lstrip("#").upper()) for c in PALETTE]
+    styled: dict[str, WriteOnlyCell] = {}
+
+    def role_cell(text: str, first: str) -> WriteOnlyCell | str:
+        if first not in index:
+            return text
+        if text not in styled:
+            fill = fills[index[first] % len(fills)]
+            styled[text] = _cell(ws, text, fill=fill, alignment=_CENTER, font=_BOLD)
+        return styled[text]
+
+    for r, values in zip(m.rows, body, strict=True):
+        ws.append(
+            [safe(v) if v else None for v in values[: first_party - 1]]
+            + [role_cell(cell_text(c), c[0]) if c else None for c in r.cells]
+        )
+
+    legend = book.create_sheet("Legend")
+    legend.column_dimensions["A"].width = 14
+    legend.column_dimensions["B"].width = 40
+    legend.column_dimensions["C"].width = 60
+    legend.append([_cell(legend, "Letter", font=_BOLD), _cell(legend, "Role", font=_BOLD)])
+    for i, (letter, name) in enumerate(m.legend()):
+        fill = fills[i % len(fills)]
+        legend.append([_cell(legend, letter, fill=fill, alignment=_CENTER, font=_BOLD), safe(name)])
+    legend.append([])
+    legend.append([_cell(legend, t, font=_BOLD) for t in ("Column", "Party", "Name")])
+    for i, column in enumerate(m.columns):
+        legend.append([column_letter(first_party + i), safe(column.id), safe(column.label)])
+
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

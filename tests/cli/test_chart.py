@@ -1,0 +1,193 @@
+"""`raci chart` from the command line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from helpers import EXAMPLES
+from raci.cli import cli
+from raci.render import _graphviz
+
+MODEL = """
+version: 1
+organization:
+  name: Acme
+  levels: [organization, division, branch]
+units:
+  - id: top
+    name: {en: Acme, zh: 顶峰}
+    level: organization
+    units:
+      - {id: ops, name: Operations, level: division, units: [{id: plants, level: branch}]}
+      - {id: fin, name: Finance, level: division}
+deliverables:
+  - id: report
+    raci: {A: top, R: [fin]}
+"""
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["chart", *args])
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def model(write: Callable[..., Path]) -> Path:
+    return write(MODEL)
+
+
+def texts(path: Path) -> list[str]:
+    return [t.text or "" for t in ET.parse(path).getroot().iter(f"{SVG}text")]
+
+
+class TestSuccess:
+    def test_writes_svg(self, model: Path) -> None:
+        out = model.parent / "c.svg"
+        code, stdout, _ = run(str(model), "-o", str(out))
+        assert code == 0
+        assert stdout == f"wrote {out}\n"
+        assert "Operations" in texts(out)
+
+    def test_options_reach_the_chart(self, model: Path) -> None:
+        out = model.parent / "c.dot"
+        code, _, _ = run(
+            str(model),
+            "-o",
+            str(out),
+            "--root",
+            "top",
+            "--depth",
+            "1",
+            "--lang",
+            "zh",
+            "--highlight",
+            "report",
+            "--title",
+            "Plan <A>",
+            "--positions",
+        )
+        assert code == 0
+        source = out.read_text(encoding="utf-8")
+        assert "顶峰" in source
+        assert "plants" not in source
+        assert "Plan &lt;A&gt;" in source
+        assert "“report”的职责" in source
+
+    def test_split_by_writes_numbered_files(self, model: Path) -> None:
+        out = model.parent / "c.png"
+        code, stdout, _ = run(str(model), "-o", str(out), "--split-by", "division")
+        assert code == 0
+        assert stdout.splitlines() == [
+            f"wrote {model.parent / 'c-1.png'}",
+            f"wrote {model.parent / 'c-2.png'}",
+        ]
+        assert (model.parent / "c-2.png").read_bytes()[:4] == b"\x89PNG"
+
+    def test_split_by_makes_a_multi_page_pdf(self, model: Path) -> None:
+        out = model.parent / "c.pdf"
+        assert run(str(model), "-o", str(out), "--split-by", "division")[0] == 0
+        assert len(PdfReader(out).pages) == 2
+
+    def test_org_csv_alone(self, write: Callable[..., Path]) -> None:
+        csv = write(
+            "id,name,parent\nhq,Headquarters,\nops,Operations,hq\nfin,Finance & <Tax>,hq\n",
+            "org.csv",
+        )
+        out = csv.parent / "c.svg"
+        code, _, stderr = run(str(csv), "-o", str(out))
+        assert code == 0, stderr
+        assert {"Headquarters", "Operations", "Finance & <Tax>"} <= set(texts(out))
+
+    def test_stack_option(self, model: Path) -> None:
+        out = model.parent / "c.dot"
+        assert run(str(model), "-o", str(out), "--stack", "1", "--root", "top")[0] == 0
+        assert '"#stack-' not in out.read_text(encoding="utf-8")
+        assert run(str(model), "-o", str(out), "--stack", "1", "--depth", "1")[0] == 0
+        assert 'top -> "#stack-' in out.read_text(encoding="utf-8")
+
+    def test_warns_without_a_cjk_font(self, model: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(_graphviz, "cjk_font_available", lambda: False)
+        code, _, stderr = run(str(model), "-o", str(model.parent / "c.png"), "--lang", "zh")
+        assert code == 0
+        assert stderr.startswith("warning: no font with Chinese, Japanese or Korean characters")
+        assert "apt-get install fonts-noto-cjk" in stderr
+
+
+class TestErrors:
+    @pytest.mark.parametrize(
+        ("args", "message"),
+        [
+            (["--root", "nope"], "no unit with id 'nope'"),
+            (["--highlight", "nope"], "no deliverable with id 'nope'"),
+            (["--depth", "-1"], "must be 0 or more"),
+            (["--depth", "two"], "'two' is not a valid integer"),
+            (["--split-by", "nope"], "unknown level 'nope'"),
+            (["--split-by", "branch", "--root", "fin"], "no unit at level 'branch'"),
+        ],
+    )
+    def test_bad_options_exit_2(self, model: Path, args: list[str], message: str) -> None:
+        out = model.parent / "c.svg"
+        code, _, stderr = run(str(model), "-o", str(out), *args)
+        assert code == 2
+        assert message in stderr
+        assert "Traceback" not in stderr
+        assert not out.exists()
+
+    def test_unknown_extension(self, model: Path) -> None:
+        code, _, stderr = run(str(model), "-o", str(model.parent / "c.jpg"))
+        assert code == 2
+        assert "cannot write a chart as '.jpg'; use one of .svg, .png, .pdf, .dot" in stderr
+
+    def test_output_missing(self, model: Path) -> None:
+        assert run(str(model))[0] == 2
+
+    def test_unreadable_model(self, tmp_path: Path) -> None:
+        code, _, stderr = run(str(tmp_path / "missing.yaml"), "-o", str(tmp_path / "c.svg"))
+        assert code == 2
+        assert "no such file" in stderr
+
+    def test_output_folder_missing(self, model: Path) -> None:
+        code, _, stderr = run(str(model), "-o", str(model.parent / "no" / "c.svg"))
+        assert code == 2
+        assert "does not exist" in stderr
+
+
+def test_stderr_is_clean_in_a_real_process(tmp_path: Path) -> None:
+    """The bundled fontconfig's complaints about the system configuration never show."""
+    for lang, suffix in (("en", "png"), ("zh", "pdf"), ("zh", "svg")):
+        out = tmp_path / f"c.{lang}.{suffix}"
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "raci",
+                "chart",
+                str(EXAMPLES / "un-habitat-2020" / "org.yaml"),
+                "-o",
+                str(out),
+                "--lang",
+                lang,
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stderr == ""
+        assert out.stat().st_size > 1000
+
+
+def test_help_has_an_example() -> None:
+    result = CliRunner().invoke(cli, ["chart", "--help"])
+    assert result.exit_code == 0
+    assert "raci chart org.yaml -o chart.svg" in result.output

@@ -1,0 +1,558 @@
+"""The responsibility matrix: the table, roll-up, every output format, escaping, round trips."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import openpyxl
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+import raci
+from helpers import EXAMPLES, loads
+from raci.io._matrix_read import read_matrix, read_sheet
+from raci.render.matrix import build_matrix, display_width, fit, render_matrix
+from strategies import organizations
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "sheets"
+ACME = DATA / "acme.yaml"
+UN_HABITAT = EXAMPLES / "un-habitat-2020" / "org.yaml"
+
+#: Names that try to break out of every format.
+HOSTILE = r"""
+version: 1
+units:
+  - id: root
+    name: '<script>alert("x")</script> & Co'
+positions:
+  - {id: eq, title: '=HYPERLINK("http://evil.example","click")', unit: root}
+  - {id: plus, title: '+1 (555) 0100', unit: root}
+  - {id: minus, title: '-2+3', unit: root}
+  - {id: at, title: '@SUM(A1)', unit: root}
+  - {id: quote, title: "'=already quoted", unit: root}
+  - {id: tex, title: 'Back\slash {braces} $5 & #1 ^up _down 50% ~tilde', unit: root}
+  - {id: pipe, title: 'Pipe | and * star _ under `tick` [link]', unit: root}
+  - {id: cjk, title: 人居署, unit: root}
+deliverables:
+  - id: d1
+    name: '=cmd|'' /C calc''!A0'
+    raci: {A: eq, R: [plus, minus, at, quote, tex, pipe, cjk, root]}
+  - id: d2
+    name: 'Row with | pipe and <b>tags</b>'
+    raci: {A: root, R: tex, C: [pipe, eq]}
+"""
+
+
+def assignments(org: raci.Organization) -> list[tuple[str, str, str]]:
+    return sorted((a.deliverable, a.role, a.party) for a in org.assignments())
+
+
+@pytest.fixture
+def acme() -> raci.Organization:
+    return raci.load(ACME)
+
+
+class TestBuild:
+    """Rows by group in file order; columns in chart order, grouped under their units."""
+
+    def test_rows_and_columns(self, acme: raci.Organization) -> None:
+        """Ungrouped rows first, then each group; only parties with roles are columns."""
+        m = build_matrix(acme)
+        assert [r.id for r in m.rows] == ["loose", "budget", "forecast", "deliver"]
+        assert [(g, [r.id for r in rows]) for g, rows in m.sections()] == [
+            ("", ["loose"]),
+            ("Planning", ["budget", "forecast"]),
+            ("Running", ["deliver"]),
+        ]
+        assert [c.id for c in m.columns] == ["ceo", "ops", "ship", "clerk", "fin", "board"]
+        assert [[(s.label, s.size) for s in row] for row in m.header_rows] == [
+            [("", 1), ("Operations", 3), ("", 1), ("External parties", 1)],
+            [("", 1), ("", 1), ("Shipping", 2), ("", 1), ("", 1)],
+        ]
+
+    def test_letters_in_scheme_order(self, acme: raci.Organization) -> None:
+        """A cell with several roles lists them in scheme order (R before A)."""
+        forecast = build_matrix(acme).rows[2]
+        assert forecast.cells[4] == ("R", "A")
+
+    def test_language(self, acme: raci.Organization) -> None:
+        """--lang picks names in that language, falling back to the default."""
+        m = build_matrix(acme, lang="zh")
+        assert [c.label for c in m.columns][:3] == ["首席执行官", "运营司", "运输处"]
+        assert m.rows[0].label == "Loose end"
+        assert m.title == "阿克米"
+
+    def test_choose_parties_and_groups(self, acme: raci.Organization) -> None:
+        """--parties picks columns by id or name, in that order; --group filters rows."""
+        m = build_matrix(acme, parties=["board", "Finance", "acme"], groups=["Planning"])
+        assert [c.id for c in m.columns] == ["board", "fin", "acme"]
+        assert [r.id for r in m.rows] == ["budget", "forecast"]
+        assert [r.cells for r in m.rows] == [(("I",), ("R",), ()), ((), ("R", "A"), ())]
+
+    @pytest.mark.parametrize(
+        ("options", "message"),
+        [
+            ({"level": "galaxy"}, "unknown level 'galaxy'; the levels are organization"),
+            ({"parties": ["ceo", "nobody"]}, "no party 'nobody'"),
+            ({"groups": ["nope"]}, "no group 'nope'"),
+            ({"level": "division", "parties": ["ship"]}, "at level 'division': 'ship'"),
+        ],
+    )
+    def test_bad_options(
+        self, acme: raci.Organization, options: dict[str, object], message: str
+    ) -> None:
+        """Unknown levels, parties and groups are QueryErrors that say which."""
+        with pytest.raises(raci.QueryError, match=re.escape(message)):
+            build_matrix(acme, **options)  # type: ignore[arg-type]
+
+
+class TestRollUp:
+    """--level: a unit's and its posts' roles count for their ancestor at that level."""
+
+    def test_division(self, acme: raci.Organization) -> None:
+        """Shipping and its clerk fold into Operations; letters meet in scheme order."""
+        m = build_matrix(acme, level="division")
+        assert [c.id for c in m.columns] == ["ceo", "ops", "fin", "board"]
+        cells = {r.id: dict(zip([c.id for c in m.columns], r.cells, strict=True)) for r in m.rows}
+        assert cells["deliver"]["ops"] == ("R", "A")
+        assert cells["forecast"] == {"ceo": (), "ops": ("C",), "fin": ("R", "A"), "board": ()}
+        assert cells["loose"]["ops"] == ("R",)
+        assert m.header_rows == ()
+
+    def test_branch_keeps_units_above(self, acme: raci.Organization) -> None:
+        """Parties above the level keep their own column; posts fold into their unit."""
+        m = build_matrix(acme, level="branch")
+        assert [c.id for c in m.columns] == ["ceo", "ops", "ship", "fin", "board"]
+        deliver = m.rows[3]
+        assert deliver.cells[2] == ("R",)
+
+    def test_no_ancestor_at_the_level(self) -> None:
+        """A unit without an ancestor at the level keeps its column and takes its posts'."""
+        org = raci.load(UN_HABITAT)
+        m = build_matrix(org, level="branch")
+        ids = [c.id for c in m.columns]
+        assert "plgs" in ids  # a section right under the Global Solutions Division
+        assert "url-fp" not in ids and "head-plgs" not in ids
+        webinar = next(r for r in m.rows if r.id == "url-webinars")
+        assert webinar.cells[ids.index("plgs")] == ("R", "A")
+
+    def test_unknown_levels_keep_columns(self, tmp_path: Path) -> None:
+        """Without levels in the file nothing is known to roll up: columns stay."""
+        path = tmp_path / "org.csv"
+        path.write_text("id,name,parent\ntop,Top,\nteam,Team,top\n")
+        org = raci.load(path)
+        org = org.__class__(
+            units=org.units,
+            deliverables={
+                "d": raci.Deliverable(
+                    "d", raci.Names.plain("d"), assignments=(raci.Assignment("d", "A", "team"),)
+                )
+            },
+        )
+        assert [c.id for c in build_matrix(org, level="division").columns] == ["team"]
+
+    def test_shared_rank(self) -> None:
+        """A level shares its rank with its equals: an office rolls up as a division."""
+        org = raci.load(UN_HABITAT)
+        m = build_matrix(org, level="division")
+        assert [c.id for c in m.columns][:5] == ["ed", "oed", "erski", "gsd", "rpd"]
+        rows = {r.id: r for r in m.rows}
+        # rpd-tor: A ded (post in oed), R gp-task-force (under oed), C macs (under oed).
+        assert rows["rpd-tor"].cells[1] == ("R", "A", "C")
+
+
+class TestText:
+    """The terminal table."""
+
+    def test_exact(self, acme: raci.Organization) -> None:
+        """Columns line up; groups head their rows; the legend closes."""
+        assert render_matrix(acme, level="division") == (
+            "Deliverable  │ Chief Executi…  Operations  Finance  Board\n"
+            "─────────────┼───────────────────────────────────────────\n"
+            "Loose end    │       A             R\n"
+            "Planning\n"
+            "  Budget     │       A             C          R       I\n"
+            "  Forecast   │                     C         R/A\n"
+            "Running\n"
+            "  Deliveries │                    R/A         I\n"
+            "\n"
+            "R Responsible  A Accountable  C Consulted  I Informed\n"
+        )
+
+    def test_cjk_is_two_columns_wide(self) -> None:
+        """With Chinese names the separators still line up on screen."""
+        text = str(render_matrix(raci.load(UN_HABITAT), lang="zh"))
+        bars = {display_width(line[: line.index("│")]) for line in text.splitlines() if "│" in line}
+        assert len(bars) == 1
+        assert "人居署内罗毕总部的结构调整" in text
+
+    def test_fit(self) -> None:
+        """Cutting counts wide characters as two columns."""
+        assert fit("人居署执行局", 7) == "人居署…"
+        assert display_width(fit("人居署执行局", 7)) <= 7
+        assert fit("short", 7) == "short"
+        assert fit("two\nlines", 20) == "two lines"
+
+
+class TestMarkdown:
+    """Markdown: one pipe table, group rows in bold, a legend table after it."""
+
+    def test_exact(self, acme: raci.Organization) -> None:
+        assert render_matrix(acme, format="md") == (
+            "# Responsibility matrix: Acme\n"
+            "\n"
+            "| Deliverable | Chief Executive | Operations | Shipping | Shipping clerk"
+            " | Finance | Board |\n"
+            "|---|:-:|:-:|:-:|:-:|:-:|:-:|\n"
+            "| Loose end | A |  | R |  |  |  |\n"
+            "| **Planning** |  |  |  |  |  |  |\n"
+            "| Budget | A | C |  |  | R | I |\n"
+            "| Forecast |  |  |  | C | R/A |  |\n"
+            "| **Running** |  |  |  |  |  |  |\n"
+            "| Deliveries |  | A | R | R | I |  |\n"
+            "\n"
+            "| Letter | Role |\n"
+            "|---|---|\n"
+            "| R | Responsible |\n"
+            "| A | Accountable |\n"
+            "| C | Consulted |\n"
+            "| I | Informed |\n"
+        )
+
+    def test_escaping(self) -> None:
+        """Pipes, backslashes, emphasis and tags are escaped; each row stays one row."""
+        text = str(render_matrix(loads(HOSTILE), format="md"))
+        assert r"Pipe \| and \* star \_ under \`tick\` \[link\]" in text
+        assert r"Back\\slash" in text
+        assert r"Row with \| pipe and \<b\>tags\</b\>" in text
+        header = text.splitlines()[2]
+        assert header.count(" | ") == 9
+
+    def test_row_without_roles(self, acme: raci.Organization, tmp_path: Path) -> None:
+        """A row with no roles shows dashes, so it does not read back as a group heading."""
+        text = str(render_matrix(acme, format="md", parties=["board"], groups=["plan"]))
+        assert "| Forecast | - |" in text
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+class TestHtml:
+    """One self-contained page: colours per role, sticky header, print styles."""
+
+    def parse(self, html: str) -> _Tags:
+        parser = _Tags()
+        parser.feed(html)
+        return parser
+
+    def test_structure(self, acme: raci.Organization) -> None:
+        """Header rows with spans, a group row per group, a cell per party per row."""
+        html = str(render_matrix(acme, format="html"))
+        tags = self.parse(html).tags
+        trs = [t for t in tags if t[0] == "tr"]
+        assert len(trs) == 3 + 4 + 2  # header rows, deliverables, groups
+        spans = [
+            a.get("colspan") for t, a in tags if t == "th" and "span" in (a.get("class") or "")
+        ]
+        assert spans == [None, "3", None, None, None, None, "2", None, None]
+        assert len([t for t in tags if t[0] == "td"]) == 4 * 6
+        role_cells = [a["class"] for t, a in tags if t == "td" and a.get("class")]
+        assert role_cells.count("x1") == 3  # A alone, in scheme position 1
+        assert role_cells.count("x0") == 5  # R first: four times R, once R/A
+        assert 'class="x0">R/A</td>' in html
+
+    def test_self_contained(self, acme: raci.Organization) -> None:
+        """No scripts or fetches; sticky header and a print stylesheet."""
+        html = str(render_matrix(acme, format="html"))
+        tags = self.parse(html).tags
+        assert not [t for t, a in tags if t in ("script", "link", "img", "iframe")]
+        assert not re.search(r"(src|href)=|url\(|@import", html)
+        assert "thead{position:sticky;top:0" in html
+        assert "@media print{" in html
+        assert "table.raci td.x0,.raci-legend b.x0{background:#9fd8a4}" in html
+
+    def test_escaping(self) -> None:
+        """Every name is escaped: no tag or attribute can be injected."""
+        html = str(render_matrix(loads(HOSTILE), format="html"))
+        tags = self.parse(html).tags
+        assert {t for t, _ in tags} <= {
+            "html", "head", "meta", "title", "style", "body", "h1", "div", "span", "b",
+            "table", "thead", "tbody", "tr", "th", "td",
+        }  # fmt: skip
+        assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co" in html
+        assert "Row with | pipe and &lt;b&gt;tags&lt;/b&gt;" in html
+        assert "<script" not in html
+
+    def test_lang_attribute(self, acme: raci.Organization) -> None:
+        assert '<html lang="zh">' in str(render_matrix(acme, format="html", lang="zh"))
+
+
+class TestCsv:
+    """CSV: one row per deliverable, formula-like cells prefixed."""
+
+    def test_exact(self, acme: raci.Organization) -> None:
+        assert render_matrix(acme, format="csv") == (
+            "\ufeffid,name,group,due,Chief Executive,Operations,Shipping,Shipping clerk,Finance,Board\r\n"
+            "loose,Loose end,,,A,,R,,,\r\n"
+            "budget,Budget,Planning,2020-03-31,A,C,,,R,I\r\n"
+            "forecast,Forecast,Planning,,,,,C,R/A,\r\n"
+            "deliver,Deliveries,Running,,,A,R,R,I,\r\n"
+        )
+
+    def test_formula_injection(self) -> None:
+        """Cells starting with = + - @ (or a quote) get a leading apostrophe."""
+        text = str(render_matrix(loads(HOSTILE), format="csv"))
+        header, first = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))[:2]
+        assert {
+            '\'=HYPERLINK("http://evil.example","click")',
+            "'+1 (555) 0100",
+            "'-2+3",
+            "'@SUM(A1)",
+            "''=already quoted",
+            '<script>alert("x")</script> & Co',
+        } <= set(header)
+        assert first[:2] == ["d1", "'=cmd|' /C calc'!A0"]
+        assert not [cell for cell in header + first if cell[:1] in ("=", "+", "-", "@")]
+
+
+class TestXlsx:
+    """XLSX read back with openpyxl."""
+
+    def read(self, data: str | bytes) -> openpyxl.Workbook:
+        assert isinstance(data, bytes)
+        return openpyxl.load_workbook(io.BytesIO(data))
+
+    def test_layout(self, acme: raci.Organization) -> None:
+        """Matrix sheet first, frozen panes, merged group headings, widths, colours."""
+        book = self.read(render_matrix(acme, format="xlsx"))
+        assert book.sheetnames == ["Matrix", "Legend"]
+        ws = book["Matrix"]
+        assert ws.freeze_panes == "E4"
+        assert sorted(str(r) for r in ws.merged_cells.ranges) == ["F1:H1", "G2:H2"]
+        assert (ws["F1"].value, ws["G2"].value, ws["J1"].value) == (
+            "Operations",
+            "Shipping",
+            "External parties",
+        )
+        assert [c.value for c in ws[3]] == [
+            "id", "name", "group", "due", "Chief Executive", "Operations", "Shipping",
+            "Shipping clerk", "Finance", "Board",
+        ]  # fmt: skip
+        assert ws["E3"].alignment.text_rotation == 90
+        assert ws.row_dimensions[3].height == 100  # room for "Chief Executive" turned up
+        assert [c.value for c in ws[6]] == ["forecast", "Forecast", "Planning", None,
+                                            None, None, None, "C", "R/A", None]  # fmt: skip
+        assert ws["I6"].fill.fgColor.rgb == "009FD8A4"  # R/A coloured as R
+        assert ws["E4"].fill.fgColor.rgb == "00F4A3A3"  # A
+        assert ws["H6"].fill.fgColor.rgb == "00A9C8F0"  # C
+        assert ws.column_dimensions["B"].width == 12
+        assert ws.column_dimensions["E"].width == 5
+        assert ws.print_title_rows == "$1:$3"
+
+    def test_legend_sheet(self, acme: raci.Organization) -> None:
+        """Letters with their colours, then which party each column is."""
+        ws = self.read(render_matrix(acme, format="xlsx"))["Legend"]
+        rows = [tuple(c.value for c in row) for row in ws.iter_rows()]
+        assert rows[:5] == [
+            ("Letter", "Role", None),
+            ("R", "Responsible", None),
+            ("A", "Accountable", None),
+            ("C", "Consulted", None),
+            ("I", "Informed", None),
+        ]
+        assert ws["A3"].fill.fgColor.rgb == "00F4A3A3"
+        assert rows[6] == ("Column", "Party", "Name")
+        assert rows[7] == ("E", "ceo", "Chief Executive")
+
+    def test_formula_injection_and_control_characters(self) -> None:
+        """Formula-like names are text with a leading apostrophe; control characters go."""
+        org = loads(HOSTILE)
+        org = org.__class__(
+            names=org.names,
+            units=org.units,
+            positions={
+                **org.positions,
+                "bell": raci.Position("bell", raci.Names.plain("Ring\x07 the\x00bell"), "root"),
+            },
+            deliverables={
+                **org.deliverables,
+                "d3": raci.Deliverable(
+                    "d3", raci.Names.plain("d3"), assignments=(raci.Assignment("d3", "I", "bell"),)
+                ),
+            },
+        )
+        ws = self.read(render_matrix(org, format="xlsx"))["Matrix"]
+        header = [c.value for c in ws[1]]
+        assert '\'=HYPERLINK("http://evil.example","click")' in header
+        assert {"'+1 (555) 0100", "'-2+3", "'@SUM(A1)", "''=already quoted"} <= set(header)
+        assert "Ring the" + "bell" in header
+        assert ws["B2"].value == "'=cmd|' /C calc'!A0"
+        assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
+
+
+class TestTex:
+    """LaTeX: booktabs, longtable when long, every special character escaped."""
+
+    def test_escaping(self) -> None:
+        tex = str(render_matrix(loads(HOSTILE), format="tex"))
+        assert (
+            r"Back\textbackslash{}slash \{braces\} \$5 \& \#1 \textasciicircum{}up \_down"
+            r" 50\% \textasciitilde{}tilde"
+        ) in tex
+        assert r"=cmd|' /C calc'!A0" in tex
+        body = tex.split(r"\begin{document}")[1]
+        unescaped = re.findall(r"(?<!\\)[$&#^_%~]", body.replace(r"\\", ""))
+        assert set(unescaped) <= {"&"}  # only column separators
+        assert body.count("&") - body.count(r"\&") == 3 * 9  # two rows and the header
+
+    def test_structure(self, acme: raci.Organization) -> None:
+        """A standalone document with booktabs rules; short tables are tabulars."""
+        tex = str(render_matrix(acme, format="tex"))
+        assert tex.startswith(r"\documentclass")
+        assert tex.rstrip().endswith(r"\end{document}")
+        for rule in (r"\toprule", r"\midrule", r"\bottomrule", r"\cmidrule(lr){3-5}"):
+            assert rule in tex
+        assert r"\begin{tabular}{@{}p{6cm}cccccc@{}}" in tex
+        assert "longtable}{" not in tex
+        assert r"\quad Forecast &  &  &  & C & R/A &  \\" in tex
+        assert tex.count("{") == tex.count("}")
+        assert re.findall(r"\\begin\{(\w+)\}", tex) == [
+            "document",
+            "center",
+            "tabular",
+        ]
+        assert "CJK" not in tex
+
+    def test_long_table_and_cjk(self) -> None:
+        """Over 30 rows: a longtable with repeated headers; Chinese gets CJK support."""
+        rows = "".join(
+            f"  - {{id: d{i}, name: 任务 {i}, raci: {{A: a, R: b}}}}\n" for i in range(31)
+        )
+        org = loads(
+            "version: 1\nunits:\n  - {id: a, name: 甲}\n  - {id: b, name: 乙, parent: a}\n"
+            + "".join(f"  - {{id: u{i}, name: U{i}, parent: a}}\n" for i in range(10))
+            + "deliverables:\n"
+            + rows
+        )
+        tex = str(
+            render_matrix(org, format="tex", parties=["a", "b", *(f"u{i}" for i in range(10))])
+        )
+        assert r"\begin{longtable}" in tex
+        assert tex.count(r"\endhead") == 1
+        assert tex.count(r"\endfirsthead") == 1
+        assert r"\usepackage{CJKutf8}" in tex
+        assert r"\usepackage{xeCJK}" in tex
+        assert r"\ifPDFTeX\begin{CJK}{UTF8}{gbsn}\fi" in tex
+        assert "landscape" in tex
+        assert tex.count("{") - tex.count(r"\{") == tex.count("}") - tex.count(r"\}")
+
+
+class TestFiles:
+    """render_matrix writes by suffix, atomically, never over its input."""
+
+    @pytest.mark.parametrize("suffix", [".txt", ".md", ".html", ".csv", ".xlsx", ".tex"])
+    def test_suffixes(self, acme: raci.Organization, tmp_path: Path, suffix: str) -> None:
+        out = tmp_path / f"m{suffix}"
+        data = render_matrix(acme, out)
+        assert out.read_bytes() == (data if isinstance(data, bytes) else data.encode())
+
+    @pytest.mark.parametrize("fmt", ["txt", "md", "csv", "html", "xlsx", "tex"])
+    def test_empty(self, fmt: str) -> None:
+        """An org sheet alone has no deliverables: every format still renders."""
+        org = raci.load(DATA / "visio.csv")
+        assert render_matrix(org, format=fmt)
+
+    def test_bad_suffix(self, acme: raci.Organization, tmp_path: Path) -> None:
+        with pytest.raises(ValueError, match=r"cannot write a matrix as '\.pdf'"):
+            render_matrix(acme, tmp_path / "m.pdf")
+
+    def test_refuses_to_overwrite_the_model(self, tmp_path: Path) -> None:
+        path = tmp_path / "m.csv"
+        path.write_text("Task,Ann\nplan,A/R\n")
+        with pytest.raises(raci.OutputError, match="it is an input file"):
+            render_matrix(raci.load(path), path)
+        assert path.read_text() == "Task,Ann\nplan,A/R\n"
+
+
+class TestRoundTrip:
+    """Model → CSV/XLSX/Markdown → read with the org → exactly the same assignments."""
+
+    @pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".md"])
+    @pytest.mark.parametrize("model", [UN_HABITAT, ACME])
+    def test_examples(self, tmp_path: Path, suffix: str, model: Path) -> None:
+        org = raci.load(model)
+        out = tmp_path / f"matrix{suffix}"
+        render_matrix(org, out)
+        back = read_matrix(out, org) if suffix == ".md" else read_sheet(out, org)
+        assert assignments(back) == assignments(org)
+        if suffix != ".md":
+            assert {d.id: (d.names, d.group, d.due) for d in back.deliverables.values()} == {
+                d.id: (d.names, d.group, d.due) for d in org.deliverables.values()
+            }
+
+    @pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".md"])
+    def test_chinese_names(self, tmp_path: Path, suffix: str) -> None:
+        """Names in another language resolve too, and keep every language."""
+        org = raci.load(UN_HABITAT)
+        out = tmp_path / f"matrix{suffix}"
+        render_matrix(org, out, lang="zh")
+        if suffix != ".xlsx":
+            assert "执行主任" in out.read_text(encoding="utf-8")
+        back = read_matrix(out, org) if suffix == ".md" else read_sheet(out, org)
+        assert assignments(back) == assignments(org)
+        assert back.deliverables["fs-2019"].names == org.deliverables["fs-2019"].names
+
+    @pytest.mark.parametrize("suffix", [".csv", ".xlsx", ".md"])
+    def test_hostile_names(self, tmp_path: Path, suffix: str) -> None:
+        """Names that start like formulas, or hold pipes and quotes, read back the same."""
+        org = loads(HOSTILE)
+        out = tmp_path / f"matrix{suffix}"
+        render_matrix(org, out)
+        back = read_matrix(out, org) if suffix == ".md" else read_sheet(out, org)
+        assert assignments(back) == assignments(org)
+        assert back.deliverables["d1"].name == "=cmd|' /C calc'!A0"
+
+    def test_without_org(self, tmp_path: Path) -> None:
+        """A matrix read without an org exports and reads back the same way."""
+        path = tmp_path / "m.csv"
+        path.write_text("Task,Product owner,=risky,Dev team\nShip it,A,R,C/I\nPlan,R/A,,\n")
+        first = raci.load(path)
+        for suffix in (".csv", ".xlsx", ".md"):
+            out = tmp_path / f"again{suffix}"
+            render_matrix(first, out)
+            assert assignments(raci.load(out)) == assignments(first)
+        assert [p.name for p in first.external.values()] == ["Product owner", "=risky", "Dev team"]
+
+    @settings(
+        max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    )
+    @given(org=organizations())
+    def test_any_organization_csv(self, tmp_path: Path, org: raci.Organization) -> None:
+        """Whatever the names, a CSV export reads back as the same assignments."""
+        out = tmp_path / "m.csv"
+        render_matrix(org, out)
+        assert assignments(read_sheet(out, org)) == assignments(org)
+
+    @settings(
+        max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    )
+    @given(org=organizations())
+    def test_any_organization_xlsx(self, tmp_path: Path, org: raci.Organization) -> None:
+        """The same through a workbook."""
+        out = tmp_path / "m.xlsx"
+        render_matrix(org, out)
+        assert assignments(read_sheet(out, org)) == assignments(org)

@@ -1,0 +1,537 @@
+"""Org charts: the DOT they build, and that Graphviz really renders them."""
+
+from __future__ import annotations
+
+import re
+import struct
+import sys
+import warnings
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pygraphviz
+import pytest
+from pypdf import PdfReader
+
+import raci
+from helpers import EXAMPLES, ROOT, loads
+from raci.exceptions import OutputError, QueryError
+from raci.model import Names, Organization, Unit
+from raci.render import _graphviz
+from raci.render._chart_labels import wrap
+from raci.render.orgchart import FontWarning, chart_sources, render_chart
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+SMALL = """
+version: 1
+organization:
+  name: Acme
+  levels: [organization, division, branch, section]
+units:
+  - id: top
+    name: {en: Acme Corporation, zh: 顶峰公司}
+    level: organization
+    head: boss
+    units:
+      - {id: fo, name: {en: Front Office, zh: 前台办公室}, level: division, staff: true}
+      - id: ops
+        name: {en: Operations Division, zh: 运营司}
+        level: division
+        headcount: 3
+        units:
+          - {id: plants, name: Plants Branch, level: branch, headcount: 10}
+          - {id: depots, name: Depots Branch, level: branch, also_reports_to: [fo]}
+      - id: fin
+        name: {en: Finance Division}
+        level: division
+        units:
+          - {id: tax, name: Tax Branch, level: branch}
+positions:
+  - {id: boss, title: {en: Chief Executive, zh: 首席执行官}, unit: top, holder: Ann Lee}
+  - {id: acct, title: Accountant, unit: fin, holder: Bo Chan}
+  - {id: clerk, title: Clerk, unit: fin, vacant: true}
+external:
+  - {id: board, name: Supervisory Board}
+deliverables:
+  - id: report
+    name: Annual report
+    raci: {A: boss, R: [fin], C: [ops, acct], I: [board]}
+"""
+
+
+def small() -> Organization:
+    return loads(SMALL)
+
+
+def dot(org: Organization | None = None, **options: object) -> str:
+    (page,) = chart_sources(org or small(), **options)
+    return page
+
+
+def node_line(source: str, name: str) -> str:
+    """The DOT statement that declares node ``name``."""
+    for line in source.splitlines():
+        if line.strip().startswith(f"{name} [label="):
+            return line
+    raise AssertionError(f"no node {name} in\n{source}")
+
+
+def graph_of(source: str) -> pygraphviz.AGraph:
+    return pygraphviz.AGraph(string=source)
+
+
+def flat(units: int, parent_name: str = "Parent") -> Organization:
+    """A root with ``units`` leaf children, built in memory."""
+    made = {"p": Unit("p", Names.plain(parent_name))}
+    for i in range(units):
+        made[f"c{i}"] = Unit(f"c{i}", Names.plain(f"Country Office {i}"), parent="p")
+    return Organization(units=made)
+
+
+def svg_texts(path: Path) -> list[str]:
+    root = ET.parse(path).getroot()
+    return [t.text or "" for t in root.iter(f"{SVG}text")]
+
+
+def svg_size(path: Path) -> tuple[float, float]:
+    root = ET.parse(path).getroot()
+    return float(root.attrib["width"].removesuffix("pt")), float(
+        root.attrib["height"].removesuffix("pt")
+    )
+
+
+class TestStructure:
+    def test_boxes_top_down_with_plain_edges(self) -> None:
+        source = dot()
+        assert "rankdir=TB" in source
+        assert "arrowhead=none" in source
+        for edge in ("top -> ops", "top -> fin", "ops -> plants", "ops -> depots", "fin -> tax"):
+            assert f"\t{edge}\n" in source
+
+    def test_graph_parses_with_every_unit(self) -> None:
+        g = graph_of(dot())
+        assert set(g.nodes()) == {"top", "fo", "ops", "fin", "plants", "depots", "tax"}
+        assert g.number_of_edges() == 7
+
+    def test_staff_office_sits_beside_its_parent(self) -> None:
+        source = dot()
+        assert re.search(r"\{\s*rank=same\s*top\s*fo\s*\}", source)
+        assert "top -> fo [penwidth=1.6]" in source
+
+    def test_also_reports_to_is_a_dotted_line_that_does_not_move_boxes(self) -> None:
+        assert 'fo -> depots [color="#666666" constraint=false penwidth=1.8 style=dotted]' in dot()
+
+    def test_root_option_draws_the_subtree_only(self) -> None:
+        g = graph_of(dot(root="ops"))
+        assert set(g.nodes()) == {"ops", "plants", "depots"}
+
+    def test_depth_hides_lower_units_and_says_how_many(self) -> None:
+        source = dot(depth=1)
+        assert set(graph_of(source).nodes()) == {"top", "fo", "ops", "fin"}
+        assert "+2 units below" in node_line(source, "ops")
+        assert "+1 unit below" in node_line(source, "fin")
+
+    def test_depth_zero_is_the_root_alone(self) -> None:
+        assert set(graph_of(dot(depth=0)).nodes()) == {"top"}
+
+    def test_broken_models_still_chart(self) -> None:
+        org = loads("""
+            version: 1
+            units:
+              - {id: a}
+              - {id: b, parent: c}
+              - {id: c, parent: b}
+              - {id: d, parent: a, also_reports_to: [ghost, d, b]}
+              - {id: e, parent: ghost}
+            """)
+        assert set(graph_of(dot(org)).nodes()) == {"a", "d"}
+        assert set(graph_of(dot(org, root="b")).nodes()) == {"b", "c"}
+
+    def test_chart_of_a_forest_draws_every_root(self) -> None:
+        units = {u: Unit(u, Names.plain(u.upper())) for u in ("a", "b")}
+        assert set(graph_of(dot(Organization(units=units))).nodes()) == {"a", "b"}
+
+
+class TestLabels:
+    def test_unit_label_exactly(self) -> None:
+        assert node_line(dot(), "top") == (
+            '\ttop [label=<<TABLE BORDER="3" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3"'
+            ' BGCOLOR="#dde5ee" COLOR="#1f2d3d">'
+            '<TR><TD><FONT POINT-SIZE="14" COLOR="#1a1a1a"><B>Acme Corporation</B></FONT></TD></TR>'
+            '<TR><TD><FONT POINT-SIZE="9" COLOR="#1a1a1a">Chief Executive</FONT></TD></TR>'
+            '<TR><TD><FONT POINT-SIZE="9" COLOR="#1a1a1a"><I>Ann Lee</I></FONT></TD></TR>'
+            '<TR><TD><FONT POINT-SIZE="8" COLOR="#404040">Staff 1 · total 16</FONT></TD></TR>'
+            "</TABLE>>]"
+        )
+
+    def test_headcount_direct_and_total(self) -> None:
+        source = dot()
+        assert "Staff 3 · total 13" in node_line(source, "ops")
+        assert "Staff 10<" in node_line(source, "plants")
+        assert "Staff 2<" in node_line(source, "fin")
+
+    def test_heads_and_headcount_can_be_left_out(self) -> None:
+        line = node_line(dot(heads=False, headcount=False), "top")
+        assert "Chief Executive" not in line
+        assert "Staff" not in line
+
+    def test_long_names_wrap_and_are_never_cut(self) -> None:
+        name = "Office for the Coordination of Humanitarian Affairs and Emergency Relief"
+        org = Organization(units={"x": Unit("x", Names.plain(name))})
+        line = node_line(dot(org), "x")
+        assert "<BR/>" in line
+        assert re.sub(r"<[^>]+>", " ", line.split("<B>")[1].split("</B>")[0]).split() == (
+            name.split()
+        )
+
+    def test_wrap_breaks_cjk_between_characters_and_keeps_every_character(self) -> None:
+        text = "联合国人类住区规划署（人居署）执行主任办公室"
+        lines = wrap(text, 16)
+        assert len(lines) > 1
+        assert "".join(lines) == text
+
+    def test_lang_picks_the_names_and_falls_back_to_the_default(self) -> None:
+        source = dot(lang="zh")
+        assert "顶峰公司" in node_line(source, "top")
+        assert "首席执行官" in node_line(source, "top")
+        assert "Finance Division" in node_line(source, "fin")
+        assert "人员 3 · 合计 13" in node_line(source, "ops")
+
+    def test_cjk_fonts_come_first(self) -> None:
+        assert re.search(r'\tnode \[fontname="Noto Sans CJK SC, ', dot())
+        assert re.search(r'\tnode \[fontname="Noto Sans CJK JP, ', dot(lang="ja"))
+
+    def test_title(self) -> None:
+        assert "<B>Before &amp; after</B>" in dot(title="Before & after")
+
+    def test_positions_are_listed_in_their_unit(self) -> None:
+        line = node_line(dot(positions=True), "fin")
+        assert "<HR/>" in line
+        assert "Accountant" in line
+        assert "<I>Bo Chan</I>" in line
+        assert '<FONT POINT-SIZE="8" COLOR="#b2182b"><I>vacant</I></FONT>' in line
+        assert "Accountant" not in node_line(dot(), "fin")
+
+
+class TestEscaping:
+    HOSTILE = '"]; evil -> x; // <b>bold</b> & \\ back\\slash\nnew line'
+
+    def hostile(self) -> Organization:
+        units = {
+            "root": Unit("root", Names.plain(self.HOSTILE)),
+            'a"b': Unit('a"b', Names.plain("Quote id"), parent="root"),
+            "x\\": Unit("x\\", Names.plain("Backslash id"), parent="root"),
+            "<i>": Unit("<i>", Names.plain("Markup id"), parent="root", also_reports_to=("a:b",)),
+            "a:b": Unit("a:b", Names.plain("Colon id"), parent="root"),
+        }
+        return Organization(units=units)
+
+    def test_hostile_names_are_escaped(self) -> None:
+        source = dot(self.hostile(), title="</TABLE>>]; x", stack=10)
+        assert "<B>&quot;]; evil -&gt; x; // &lt;b&gt;bold&lt;/b&gt;<BR/>" in source
+        assert "<BR/>&amp; \\ back\\slash new line</B>" in source
+        assert "&lt;/TABLE&gt;&gt;]; x" in source
+        assert "<b>" not in source
+
+    def test_hostile_ids_cannot_break_the_graph(self) -> None:
+        g = graph_of(dot(self.hostile(), stack=10))
+        assert g.number_of_nodes() == 5
+        assert g.number_of_edges() == 5
+        assert "evil" not in g.nodes()
+
+    def test_hostile_names_render_as_text(self, tmp_path: Path) -> None:
+        out = tmp_path / "h.svg"
+        render_chart(self.hostile(), out, stack=10)
+        texts = svg_texts(out)
+        assert '"]; evil -> x; // <b>bold</b>' in texts
+        assert "& \\ back\\slash new line" in texts
+
+
+class TestStyles:
+    def fill(self, source: str, node: str) -> str:
+        found = re.search(r'BGCOLOR="(#[0-9a-f]{6})"', node_line(source, node))
+        assert found
+        return found.group(1)
+
+    def line_colour(self, source: str, node: str) -> str:
+        found = re.search(r' COLOR="(#[0-9a-f]{6})"', node_line(source, node))
+        assert found
+        return found.group(1)
+
+    def test_one_colour_family_per_division(self) -> None:
+        source = dot()
+        assert len({self.fill(source, n) for n in ("fo", "ops", "fin")}) == 3
+        assert self.line_colour(source, "plants") == self.line_colour(source, "ops")
+        assert self.line_colour(source, "tax") == self.line_colour(source, "fin")
+        assert self.fill(source, "plants") != self.fill(source, "ops")
+
+    def test_families_stay_the_same_under_another_root(self) -> None:
+        assert self.fill(dot(root="ops"), "plants") == self.fill(dot(), "plants")
+
+    def test_level_shows_in_the_border(self) -> None:
+        source = dot()
+        assert 'BORDER="3"' in node_line(source, "top")
+        assert 'BORDER="2"' in node_line(source, "ops")
+        assert 'BORDER="1"' in node_line(source, "plants")
+
+    def test_levels_the_model_does_not_use_leave_no_gap(self) -> None:
+        org = loads("""
+            version: 1
+            units:
+              - {id: a, level: organization, units: [{id: b, level: division}]}
+            """)
+        assert 'BORDER="2"' in node_line(dot(org), "b")
+
+    def test_deep_levels_have_rounded_boxes(self) -> None:
+        org = loads("""
+            version: 1
+            units:
+              - id: a
+                units: [{id: b, units: [{id: c, units: [{id: d}]}]}]
+            """)
+        source = dot(org)
+        assert 'STYLE="rounded"' in node_line(source, "d")
+        assert 'STYLE="rounded"' not in node_line(source, "c")
+
+
+class TestStacking:
+    def test_many_leaves_stack_in_one_grid(self) -> None:
+        source = dot(flat(12))
+        g = graph_of(source)
+        assert g.number_of_nodes() == 2
+        assert g.number_of_edges() == 1
+        assert source.count("<TD PORT=") == 12
+        assert source.count("<TR><TD PORT=") > 1
+
+    def test_grid_reads_down_the_columns(self) -> None:
+        source = dot(flat(12))
+        rows = re.findall(r"<TR><TD PORT=.*?</TABLE></TD></TR>", source)
+        assert "Country Office 0<" in rows[0]
+        assert "Country Office 1<" in rows[1]
+
+    def test_few_leaves_stay_in_a_row(self) -> None:
+        assert set(graph_of(dot(flat(3))).nodes()) == {"p", "c0", "c1", "c2"}
+
+    def test_dotted_line_to_a_stacked_unit_uses_its_port(self) -> None:
+        org = flat(8)
+        units = dict(org.units)
+        units["c5"] = Unit("c5", Names.plain("Five"), parent="p", also_reports_to=("c0",))
+        source = dot(Organization(units=units))
+        assert re.search(r'"#stack-\d+":p0 -> "#stack-\d+":p5 \[', source)
+
+    def test_staff_children_never_stack(self) -> None:
+        org = flat(8)
+        units = dict(org.units)
+        units["c0"] = Unit("c0", Names.plain("Staff"), parent="p", staff=True)
+        source = dot(Organization(units=units))
+        assert "c0 [label=" in source
+        assert source.count("<TD PORT=") == 7
+
+    def test_1200_siblings_fit_a_page(self, tmp_path: Path) -> None:
+        out = tmp_path / "wide.svg"
+        render_chart(flat(1200), out)
+        width, height = svg_size(out)
+        assert width <= 4 * height
+        assert "Country Office 1199" in svg_texts(out)
+
+
+class TestHighlight:
+    def test_boxes_take_the_colour_of_their_role(self) -> None:
+        source = dot(highlight="report")
+        assert 'BGCOLOR="#fdb863"' in node_line(source, "fin")
+        assert 'BGCOLOR="#92c5de"' in node_line(source, "ops")
+        assert 'BGCOLOR="#ef8a62"' in node_line(source, "top")
+        assert 'BGCOLOR="#ffffff"' in node_line(source, "tax")
+
+    def test_posts_not_drawn_lend_their_roles_to_the_unit(self) -> None:
+        line = node_line(dot(highlight="report"), "top")
+        assert "<B>A</B>: Chief Executive" in line
+
+    def test_drawn_posts_are_coloured_themselves(self) -> None:
+        source = dot(highlight="report", positions=True)
+        assert 'BGCOLOR="#ffffff"' in node_line(source, "top")
+        assert '<TD BGCOLOR="#ef8a62"><FONT POINT-SIZE="9"' in node_line(source, "top")
+        assert '<TD BGCOLOR="#92c5de" ALIGN="LEFT">' in node_line(source, "fin")
+
+    def test_legend_names_the_deliverable_roles_and_outside_parties(self) -> None:
+        source = dot(highlight="report")
+        label = source.splitlines()[1]
+        assert label.startswith("\tgraph [")
+        assert "Roles on: Annual report" in label
+        for role in ("Responsible", "Accountable", "Consulted", "Informed", "no role"):
+            assert role in label
+        assert "Outside the chart: Supervisory Board (I)" in label
+
+    def test_unknown_deliverable_is_an_error(self) -> None:
+        with pytest.raises(QueryError, match="no deliverable with id 'nope'"):
+            dot(highlight="nope")
+
+
+class TestOptionErrors:
+    def test_unknown_root(self) -> None:
+        with pytest.raises(QueryError, match="no unit with id 'boss' \\(it is a position\\)"):
+            dot(root="boss")
+
+    def test_negative_depth(self) -> None:
+        with pytest.raises(ValueError, match="depth must be 0 or more"):
+            dot(depth=-1)
+
+    def test_unknown_suffix(self, tmp_path: Path) -> None:
+        with pytest.raises(ValueError, match=r"cannot write a chart as '\.jpg'"):
+            render_chart(small(), tmp_path / "c.jpg")
+
+    def test_no_units(self) -> None:
+        with pytest.raises(QueryError, match="no units"):
+            dot(Organization())
+
+    def test_refuses_to_overwrite_the_input(self, tmp_path: Path) -> None:
+        model = tmp_path / "org.svg"
+        model.write_text("not really", encoding="utf-8")
+        org = Organization(units={"a": Unit("a", Names.plain("A"))}, source=str(model))
+        with pytest.raises(OutputError, match="input"):
+            render_chart(org, model)
+        assert model.read_text(encoding="utf-8") == "not really"
+
+
+class TestSplit:
+    def test_one_page_per_unit_at_the_level(self) -> None:
+        pages = chart_sources(small(), split_by="division")
+        assert [sorted(graph_of(p).nodes()) for p in pages] == [
+            ["fo"],
+            ["depots", "ops", "plants"],
+            ["fin", "tax"],
+        ]
+
+    def test_split_by_depth(self) -> None:
+        assert len(chart_sources(small(), split_by="2")) == 3
+
+    def test_unknown_level(self) -> None:
+        with pytest.raises(QueryError, match="unknown level 'nope'"):
+            chart_sources(small(), split_by="nope")
+
+    def test_level_with_no_unit(self) -> None:
+        with pytest.raises(QueryError, match="no unit at level 'section'"):
+            chart_sources(small(), split_by="section")
+
+    def test_pdf_has_one_page_per_subtree(self, tmp_path: Path) -> None:
+        out = tmp_path / "c.pdf"
+        assert render_chart(small(), out, split_by="division") == [out]
+        assert len(PdfReader(out).pages) == 3
+
+    def test_svg_pages_are_numbered_files(self, tmp_path: Path) -> None:
+        written = render_chart(small(), tmp_path / "c.svg", split_by="division")
+        assert [p.name for p in written] == ["c-1.svg", "c-2.svg", "c-3.svg"]
+        assert "Tax Branch" in svg_texts(written[2])
+        assert not (tmp_path / "c.svg").exists()
+
+
+class TestRendering:
+    def test_svg(self, tmp_path: Path) -> None:
+        out = tmp_path / "c.svg"
+        assert render_chart(small(), out) == [out]
+        texts = svg_texts(out)
+        for name in ("Acme Corporation", "Operations Division", "Tax Branch", "Ann Lee"):
+            assert name in texts
+        width, height = svg_size(out)
+        assert width > height > 100
+
+    def test_png(self, tmp_path: Path) -> None:
+        out = tmp_path / "c.png"
+        render_chart(small(), out)
+        data = out.read_bytes()
+        assert data[:8] == b"\x89PNG\r\n\x1a\n"
+        width, height = struct.unpack(">II", data[16:24])
+        assert width > height > 200
+
+    def test_pdf(self, tmp_path: Path) -> None:
+        out = tmp_path / "c.pdf"
+        render_chart(small(), out, lang="zh")
+        assert out.read_bytes()[:5] == b"%PDF-"
+        assert len(PdfReader(out).pages) == 1
+
+    def test_dot_file_is_the_source(self, tmp_path: Path) -> None:
+        out = tmp_path / "c.dot"
+        render_chart(small(), out, lang="zh")
+        assert out.read_text(encoding="utf-8") == dot(lang="zh")
+
+    def test_chinese_svg_keeps_the_characters(self, tmp_path: Path) -> None:
+        out = tmp_path / "c.svg"
+        render_chart(small(), out, lang="zh")
+        assert "顶峰公司" in svg_texts(out)
+
+    @pytest.mark.skipif(not _graphviz.cjk_font_available(), reason="no CJK font installed")
+    def test_chinese_pdf_embeds_a_font_with_the_glyphs(self, tmp_path: Path) -> None:
+        out = tmp_path / "c.pdf"
+        render_chart(small(), out, lang="zh")
+        fonts = PdfReader(out).pages[0]["/Resources"]["/Font"]
+        names = [str(f.get_object()["/BaseFont"]) for f in fonts.values()]
+        assert any(re.search(r"CJK|SourceHan|WenQuanYi|PingFang|YaHei", n) for n in names), names
+
+    def test_warns_when_no_cjk_font_is_installed(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setattr(_graphviz, "cjk_font_available", lambda: False)
+        with pytest.warns(FontWarning, match="fonts-noto-cjk"):
+            render_chart(small(), tmp_path / "c.png", lang="zh")
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            render_chart(small(), tmp_path / "c.svg", lang="zh")
+            render_chart(small(), tmp_path / "en.png")
+
+    def test_fontconfig_noise_is_kept_from_stderr(self, capfd: pytest.CaptureFixture[str]) -> None:
+        _graphviz.render(dot(lang="zh"), "png")
+        assert "Fontconfig" not in capfd.readouterr().err
+
+    def test_without_pygraphviz_a_dot_program_renders(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        fake = tmp_path / "dot"
+        fake.write_text(
+            f"#!{sys.executable}\nimport sys\n"
+            "sys.stdout.write(' '.join(sys.argv[1:]) + '|' + sys.stdin.read())\n",
+            encoding="utf-8",
+        )
+        fake.chmod(0o755)
+        monkeypatch.setitem(sys.modules, "pygraphviz", None)
+        monkeypatch.setenv("PATH", str(tmp_path))
+        assert _graphviz.render("digraph {}", "png") == b"-Tpng -Gdpi=150|digraph {}"
+
+    def test_without_any_graphviz_the_error_says_what_to_install(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setitem(sys.modules, "pygraphviz", None)
+        monkeypatch.setenv("PATH", str(tmp_path))
+        with pytest.raises(OutputError, match="pip install pygraphviz"):
+            render_chart(small(), tmp_path / "c.svg")
+
+    def test_render_chart_is_exported(self) -> None:
+        assert raci.render_chart is render_chart
+
+
+class TestExample:
+    MODEL = EXAMPLES / "un-habitat-2020" / "org.yaml"
+
+    @pytest.mark.parametrize("lang", ["en", "zh"])
+    def test_example_renders(self, tmp_path: Path, lang: str) -> None:
+        out = tmp_path / f"chart.{lang}.svg"
+        render_chart(raci.load(self.MODEL), out, lang=lang)
+        root = ET.parse(out).getroot()
+        assert len(list(root.iter(f"{SVG}g"))) > 20
+
+    def test_staff_office_is_beside_the_top(self) -> None:
+        org = raci.load(self.MODEL)
+        staff = [u for u in org.children(org.root) if org.units[u].staff]
+        source = dot(org)
+        for uid in staff:
+            assert re.search(rf"\{{\s*rank=same\s*{org.root}\s*{uid}\s*\}}", source)
+
+
+def test_benchmark_script_builds_its_cases() -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import bench_chart
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    assert len(bench_chart.hierarchy(400).units) == 400
+    assert len(bench_chart.siblings(10).units) == 11
