@@ -399,6 +399,34 @@ class TestMarkdown:
         )
         assert assignments(raci.load(path)) == [("plan", "A", "Ann"), ("plan", "R", "Bo")]
 
+    def test_one_table_per_section(self, tmp_path: Path) -> None:
+        """Tables with the same columns under several headings read as one, grouped."""
+        path = tmp_path / "RACI.md"
+        path.write_text(
+            "# RACI\n\n## Finance ##\n\n| Task | Ann | Bo |\n|---|---|---|\n| budget | A | R |\n"
+            "\n## Operations\n\nSome words.\n\n| Task | Ann | Bo |\n|---|---|---|\n"
+            "| ship | R | A |\n| audit | A/R | bad |\n"
+        )
+        with pytest.raises(raci.LoadError, match=r"RACI\.md:16:3: cannot read `bad`"):
+            raci.load(path)
+        path.write_text(path.read_text().replace("| bad |", "| C |"))
+        org = raci.load(path)
+        assert {d.id: d.group for d in org.deliverables.values()} == {
+            "budget": "Finance",
+            "ship": "Operations",
+            "audit": "Operations",
+        }
+        assert org.groups["Finance"].location.line == 3
+
+    def test_sections_with_other_columns(self, tmp_path: Path) -> None:
+        """With different columns, the table with the most role letters is the matrix."""
+        path = tmp_path / "RACI.md"
+        path.write_text(
+            "| Task | Ann |\n|---|---|\n| a | R |\n\n"
+            "| Task | Bo | Cy |\n|---|---|---|\n| b | A | R |\n"
+        )
+        assert list(raci.load(path).deliverables) == ["b"]
+
     def test_no_table(self, tmp_path: Path) -> None:
         """A document without a table is a clear error."""
         path = tmp_path / "RACI.md"

@@ -127,6 +127,17 @@ class TestReading:
         }
         assert str(org.units["2"].location) == f"{path}!Org!A3"
 
+    def test_title_rows_above_the_header(self, tmp_path: Path) -> None:
+        """A title and a blank row above the header are skipped."""
+        book = openpyxl.Workbook()
+        for row in [["Org chart, 1 June 2020"], [], ["id", "name", "parent"], ["a", "A", None]]:
+            book.active.append(row)
+        path = tmp_path / "org.xlsx"
+        book.save(path)
+        org = raci.load(path)
+        assert list(org.units) == ["a"]
+        assert org.units["a"].location.cell == "Sheet!A4"
+
     def test_org_file_alone_is_a_model(self) -> None:
         """The rules run on it."""
         org = raci.load(DATA / "visio.csv")

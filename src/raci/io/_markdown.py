@@ -8,6 +8,7 @@ from raci.io._sheets import Table
 
 _DELIMITER_CELL = re.compile(r"^\s*:?-+:?\s*$")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _WRAPPERS = ("**", "__", "*", "`")
 _PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
@@ -73,10 +74,12 @@ def _is_delimiter(line: str, width: int) -> bool:
 
 
 def markdown_tables(text: str, file: str) -> list[Table]:
-    """Every pipe table in the text (header row first), skipping fenced code blocks."""
+    """Every pipe table in the text (header row first), skipping fenced code blocks; each
+    with the heading above it."""
     lines = text.splitlines()
     tables: list[Table] = []
     fenced = False
+    heading: tuple[int, str] | None = None
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -84,6 +87,9 @@ def markdown_tables(text: str, file: str) -> list[Table]:
             fenced = not fenced
             i += 1
             continue
+        found = None if fenced else _HEADING.match(line)
+        if found:
+            heading = (i + 1, cell_text(found.group(1)))
         if fenced or "|" not in line or i + 1 >= len(lines):
             i += 1
             continue
@@ -99,6 +105,6 @@ def markdown_tables(text: str, file: str) -> list[Table]:
             if any(cells):
                 rows.append((j + 1, tuple(cells)))
             j += 1
-        tables.append(Table(file, tuple(rows), guarded=False))
+        tables.append(Table(file, tuple(rows), guarded=False, heading=heading))
         i = j
     return tables

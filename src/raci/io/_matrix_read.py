@@ -314,13 +314,31 @@ def matrix_from_table(table: Table, org: Organization | None = None) -> Organiza
     )
 
 
+def _header_key(table: Table) -> tuple[str, ...]:
+    return tuple(normalize_header(c) for c in table.rows[0][1])
+
+
+def _joined(tables: list[Table]) -> Table:
+    """Matrix tables with the same columns (one per section of a document) as one table;
+    without a group column, each table's heading becomes the group of its rows."""
+    header = tables[0].rows[0]
+    headings = "group" not in _header_key(tables[0])
+    rows = [header]
+    for t in tables:
+        if headings and t.heading is not None:
+            rows.append((t.heading[0], (t.heading[1],)))
+        rows.extend(t.rows[1:])
+    return Table(tables[0].file, tuple(rows), guarded=False)
+
+
 def read_matrix(
     path: str | os.PathLike[str], org: Organization | None = None, sheet: str | None = None
 ) -> Organization:
     """The model a matrix file describes (CSV, XLSX or Markdown), resolved against ``org``.
 
     In a Markdown file the matrix is the table with the most cells holding role letters,
-    leaving out legend tables (those that name the roles).
+    leaving out legend tables (those that name the roles); several matrix tables with the
+    same columns are read as one, each under its heading as a group.
     """
     from raci.io import read_text
 
@@ -330,20 +348,33 @@ def read_matrix(
         scheme = org.scheme if org is not None else _ALL_LETTERS
         if not tables:
             raise LoadError.at(str(p), 0, 0, "no table found; expected a Markdown pipe table")
-        table = max(tables, key=lambda t: (not _is_legend(t, scheme), role_cells(t, scheme)))
+        matrices = [t for t in tables if not _is_legend(t, scheme) and role_cells(t, scheme)]
+        if len(matrices) > 1 and len({_header_key(t) for t in matrices}) == 1:
+            table = _joined(matrices)
+        else:
+            table = max(tables, key=lambda t: (not _is_legend(t, scheme), role_cells(t, scheme)))
     else:
         table = read_table(p, sheet)
     return matrix_from_table(table, org)
 
 
-def _is_org_sheet(table: Table) -> bool:
-    """Whether a sheet lists units (by its header) rather than a matrix.
+#: Rows above an org sheet's header (titles) that are skipped in looking for it.
+TITLE_ROWS = 5
+
+
+def _org_sheet(table: Table) -> Table | None:
+    """The table from its header on when it lists units rather than a matrix, else None.
 
     A header like an org sheet's still means a matrix when its "parent" column holds
     role letters that name no row (a party may well be called "Manager").
     """
-    if not table.rows or not looks_like_org(table.rows[0][1]):
-        return False
+    start = next(
+        (i for i, (_, cells) in enumerate(table.rows[:TITLE_ROWS]) if looks_like_org(cells)),
+        None,
+    )
+    if start is None:
+        return None
+    table = attrs.evolve(table, rows=table.rows[start:])
     columns = org_columns(table.rows[0][1])
     body = [cells for _, cells in table.rows[1:]]
 
@@ -352,11 +383,13 @@ def _is_org_sheet(table: Table) -> bool:
 
     parents = [v for v in values(columns["parent"]) if v]
     rows = set(values(columns.get("id"))) | set(values(columns.get("name")))
-    return (
+    if (
         not parents
         or any(v in rows for v in parents)
         or not all(parse_roles(v, DEFAULT_SCHEME) for v in parents)
-    )
+    ):
+        return table
+    return None
 
 
 def read_sheet(
@@ -367,9 +400,10 @@ def read_sheet(
     ``org`` resolves a matrix's parties; an org sheet does not need it.
     """
     table = read_table(Path(path), sheet)
-    if _is_org_sheet(table):
+    units = _org_sheet(table)
+    if units is not None:
         if org is not None:
             reason = "this is an org sheet (id or name, and parent columns), not a matrix"
-            raise LoadError([table.problem(table.rows[0][0], 1, reason)])
-        return org_from_table(table)
+            raise LoadError([units.problem(units.rows[0][0], 1, reason)])
+        return org_from_table(units)
     return matrix_from_table(table, org)

@@ -40,6 +40,8 @@ class Table:
     sheet: str | None = None
     #: Whether cells may carry the ``'`` that spreadsheet exports put before formula starts.
     guarded: bool = True
+    #: The line and text of the Markdown heading above the table.
+    heading: tuple[int, str] | None = None
 
     def clean(self, text: str) -> str:
         """A cell's text as the model takes it: trimmed, formula guard removed."""

@@ -9,11 +9,11 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.worksheet.merge import MergedCellRange
 
 from raci.io._sheets import column_letter, guard_formula
 from raci.render._matrix_html import PALETTE
-from raci.render.matrix import cell_text, display_width, sheet_header, sheet_rows
+from raci.render._matrix_text import display_width, sheet_header, sheet_rows
+from raci.render.matrix import cell_text
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -77,7 +77,7 @@ def render_xlsx(m: Matrix) -> bytes:
             row += [_cell(ws, "", fill=_HEAD_FILL, border=_SPAN_BORDER)] * (span.size - 1)
             if span.size > 1 and span.label:
                 end = column_letter(col + span.size - 1)
-                ws.merged_cells.add(MergedCellRange(ws, f"{column_letter(col)}{k}:{end}{k}"))
+                ws.merged_cells.add(f"{column_letter(col)}{k}:{end}{k}")
             col += span.size
         ws.append(row)
     ws.append(
