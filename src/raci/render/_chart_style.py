@@ -33,6 +33,9 @@ OTHER_COLOURS = ("#c2a5cf", "#f1b6da", "#ffff99", "#80cdc1", "#d9d9d9")
 _PRIORITY = ("accountable", "responsible")
 
 
+DARK_TEXT = "#1a1a1a"
+
+
 @attrs.frozen
 class Box:
     """The look of one unit's box."""
@@ -42,7 +45,7 @@ class Box:
     rounded: bool
     fill: str
     line: str
-    text: str = "#1a1a1a"
+    text: str = DARK_TEXT
     muted: str = "#404040"
 
 

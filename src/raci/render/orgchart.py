@@ -20,6 +20,7 @@ from raci.output import write_atomic
 from raci.render import _graphviz
 from raci.render._chart_labels import esc, wrap
 from raci.render._chart_style import (
+    DARK_TEXT,
     FONT_SIZES,
     NEUTRAL,
     Box,
@@ -286,7 +287,7 @@ class _Chart:
             letters = self._letters(head.id) if self.opts.positions else []
             fill = role_colour(self.org.scheme, letters) if letters else None
             tag = f" <B>{esc(' '.join(letters))}</B>" if letters else ""
-            title, *holder = self._post_text(head.id, 9, box)
+            title, *holder = self._post_text(head.id, 9, _legible(box, letters))
             cells.append(_cell(title + tag, fill))
             cells.extend(_cell(h, fill) for h in holder)
         rows = []
@@ -330,7 +331,7 @@ class _Chart:
             letters = self._letters(pid)
             fill = role_colour(self.org.scheme, letters) if letters else box.fill
             tag = f" <B>{esc(' '.join(letters))}</B>" if letters else ""
-            text = " ".join(self._post_text(pid, 8, box)) + tag
+            text = " ".join(self._post_text(pid, 8, _legible(box, letters))) + tag
             rows.append(f'<TR><TD BGCOLOR="{fill}" ALIGN="LEFT">{text}</TD></TR>')
         return ["<HR/>", *rows] if rows else []
 
@@ -395,6 +396,11 @@ class _Chart:
         if outside:
             rows.append(_font(esc(self.words.outside(outside)), 10, "#000000"))
         return rows
+
+
+def _legible(box: Box, letters: Sequence[str]) -> Box:
+    """The box's colours for a post row: dark text on a role's fill, whatever the box."""
+    return attrs.evolve(box, text=DARK_TEXT) if letters else box
 
 
 def _cell(inner: str, fill: str | None = None) -> str:
