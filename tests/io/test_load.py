@@ -320,3 +320,24 @@ class TestBadFiles:
         [(line, _, reason)] = problems(text, "json")
         assert line == 4
         assert "did you mean `parent`?" in reason
+
+
+class TestHostileYaml:
+    """YAML aliases cannot make the loader loop or explode."""
+
+    def test_a_recursive_alias_is_a_located_error(self) -> None:
+        text = "units: &u\n  - id: r\n    units: *u\n"
+        [(line, col, reason)] = problems(text)
+        assert (line, col) == (2, 5)
+        assert reason == "this unit is repeated through a YAML alias; write each unit once"
+
+    def test_an_alias_bomb_is_rejected_quickly(self) -> None:
+        doc = ["x0: &l0 [{id: leaf}]"]
+        for k in range(1, 40):
+            doc.append(
+                f"x{k}: &l{k} [{{id: a{k}, units: *l{k - 1}}}, {{id: b{k}, units: *l{k - 1}}}]"
+            )
+        doc.append("units: [{id: root, units: *l39}]")
+        found = problems("\n".join(doc))
+        assert len(found) < 200
+        assert any("repeated through a YAML alias" in r for _, _, r in found)

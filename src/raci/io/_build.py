@@ -108,6 +108,7 @@ class _Builder:
         self.deliverables: dict[str, Deliverable] = {}
         self.level_names: tuple[str, ...] = ()
         self.scheme = BUILTIN_SCHEMES["RACI"]
+        self.walked: set[int] = set()
 
     # -- helpers -----------------------------------------------------------
 
@@ -360,6 +361,11 @@ class _Builder:
         if obj is None:
             return
         here = self.marks.node(obj, here)
+        if id(obj) in self.walked:
+            # A YAML alias (`*name`) can repeat a unit, or nest a list inside itself.
+            self.problem(here, "this unit is repeated through a YAML alias; write each unit once")
+            return
+        self.walked.add(id(obj))
         self.check_keys(obj, UNIT_KEYS, "a unit", here)
         ident = self.optional_id(obj, "id", "a unit's `id`", here)
         if ident is None and "id" not in obj:

@@ -7,6 +7,7 @@ import io
 import unicodedata
 from collections.abc import Iterable, Sequence
 
+from raci._text import printable
 from raci.io._sheets import guard_formula, normalize_header
 from raci.render.matrix import Matrix, cell_text
 
@@ -27,7 +28,7 @@ def display_width(text: str) -> int:
 
 def fit(text: str, width: int) -> str:
     """``text`` on one line, cut with ``…`` to at most ``width`` columns."""
-    text = " ".join(text.split())
+    text = printable(" ".join(text.split()))
     if display_width(text) <= width:
         return text
     out = ""

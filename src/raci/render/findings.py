@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from raci import __version__
+from raci._text import printable
 from raci.findings import Finding, Severity
 
 INFORMATION_URI = "https://github.com/raci-org/raci"
@@ -38,9 +39,9 @@ def to_text(files: FileFindings, *, color: bool = False) -> str:
             sev = f.severity.value
             if color:
                 sev = click.style(sev, fg=styles[f.severity], bold=True)
-            lines.append(f"{f.location}: {sev} {f.rule}: {f.message}")
+            lines.append(f"{printable(str(f.location))}: {sev} {f.rule}: {printable(f.message)}")
             if f.hint:
-                lines.append(f"    hint: {f.hint}")
+                lines.append(printable(f"    hint: {f.hint}"))
     c = summary(files)
     lines.append(
         f"{_plural(c['errors'], 'error')}, {_plural(c['warnings'], 'warning')},"
@@ -62,7 +63,7 @@ def to_json(files: FileFindings) -> str:
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
