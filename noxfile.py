@@ -32,10 +32,15 @@ def typing(session: nox.Session) -> None:
 
 @nox.session
 def examples(session: nox.Session) -> None:
-    """Validate every bundled example; the clean one must have no errors."""
+    """Validate and render every bundled example (the rendered files are committed)."""
     session.install("-e", ".")
-    session.run("raci", "validate", "examples/un-habitat-2020/org.yaml")
+    un = "examples/un-habitat-2020"
+    session.run("raci", "validate", "--strict", f"{un}/org.yaml")
     session.run("raci", "validate", "examples/mistakes/org.yaml", success_codes=[1])
+    session.run("raci", "chart", f"{un}/org.yaml", "-o", f"{un}/chart.svg")
+    session.run("raci", "chart", f"{un}/org.yaml", "--lang", "zh", "-o", f"{un}/chart.zh.svg")
+    session.run("raci", "matrix", f"{un}/org.yaml", "-o", f"{un}/matrix.md")
+    session.run("raci", "validate", f"{un}/matrix.md")
 
 
 @nox.session
