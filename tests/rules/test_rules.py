@@ -150,6 +150,13 @@ CASES = [
         [("x", "parent: y")],
     ),
     (
+        "hierarchy-cycle",
+        CLEAN.replace(
+            "{id: boss, unit: root}", "{id: boss, unit: root, reports_to: clerk}"
+        ).replace("{id: clerk, unit: sec}", "{id: clerk, unit: sec, reports_to: boss}"),
+        [("boss", "{id: boss, unit: root, reports_to: clerk}")],
+    ),
+    (
         "multiple-roots",
         CLEAN.replace("positions:", "  - id: island\n    level: division\npositions:"),
         [("island", "- id: island")],

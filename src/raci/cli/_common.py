@@ -31,17 +31,25 @@ class InputError(click.ClickException):
         click.echo(f"error: {self.format_message()}", err=True)
 
 
+def input_error(exc: LoadError) -> InputError:
+    """Print each problem of a LoadError on its own line; the error that exits 2."""
+    for problem in exc.problems:
+        click.echo(f"{problem}", err=True)
+    n = len(exc.problems)
+    return InputError(f"{exc.file}: {n} problem{'s' if n != 1 else ''}; the file was not loaded")
+
+
 def load_model(path: str | os.PathLike[str]) -> Organization:
     """Load a model file, turning a LoadError into one line per problem and exit 2."""
     try:
         return load(path)
     except LoadError as exc:
-        for problem in exc.problems:
-            click.echo(f"{problem}", err=True)
-        n = len(exc.problems)
-        raise InputError(
-            f"{exc.file}: {n} problem{'s' if n != 1 else ''}; the file was not loaded"
-        ) from None
+        raise input_error(exc) from None
+
+
+def split_list(values: tuple[str, ...]) -> list[str]:
+    """Comma-separated option values (repeatable options), flattened."""
+    return [t.strip() for v in values for t in v.split(",") if t.strip()]
 
 
 def handle_errors(func: F) -> F:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from raci.cli._common import InputError, check_suffix, handle_errors, load_model
+from raci.cli._common import check_suffix, handle_errors, input_error, load_model, split_list
 from raci.exceptions import LoadError
 from raci.io._matrix_read import read_matrix, read_sheet
 from raci.model import Organization
@@ -32,18 +32,7 @@ def load_source(path: str, org: str | None = None, sheet: str | None = None) -> 
             return read_matrix(path, base)
         return read_sheet(path, base, sheet)
     except LoadError as exc:
-        for problem in exc.problems:
-            click.echo(f"{problem}", err=True)
-        n = len(exc.problems)
-        raise InputError(
-            f"{exc.file}: {n} problem{'s' if n != 1 else ''}; the file was not loaded"
-        ) from None
-
-
-def split_list(values: tuple[str, ...]) -> list[str] | None:
-    """Comma-separated option values, flattened; None when the option was not given."""
-    items = [t.strip() for v in values for t in v.split(",") if t.strip()]
-    return items or None
+        raise input_error(exc) from None
 
 
 @click.command(
@@ -95,8 +84,8 @@ def command(
         output,
         level=level,
         lang=lang,
-        parties=split_list(parties),
-        groups=split_list(groups),
+        parties=split_list(parties) or None,
+        groups=split_list(groups) or None,
         inputs=[file, *([org] if org else [])],
     )
     if output is None:

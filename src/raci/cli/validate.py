@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from raci.cli._common import split_list
 from raci.exceptions import LoadError
 from raci.findings import Finding, Severity, SourceLocation
 from raci.io import load
@@ -14,10 +15,6 @@ from raci.render import findings as fmt
 from raci.rules import iter_rules, unknown_selectors, validate
 
 PARSE_ERROR = "parse-error"
-
-
-def _tokens(values: tuple[str, ...]) -> list[str]:
-    return [t.strip() for v in values for t in v.split(",") if t.strip()]
 
 
 def _load_findings(exc: LoadError) -> list[Finding]:
@@ -77,7 +74,7 @@ def command(
         return
     if not files:
         raise click.UsageError("give at least one FILE to validate (or --list-rules)")
-    chosen, dropped = _tokens(select), _tokens(ignore)
+    chosen, dropped = split_list(select), split_list(ignore)
     unknown = unknown_selectors(chosen + dropped)
     if unknown:
         raise click.BadParameter(

@@ -83,38 +83,35 @@ def unknown_reference(ctx: Context) -> Iterator[Finding]:
                 yield missing(d.id, f"role `{a.role}`", a.party, "party", a.location, org.parties)
 
 
+def _cycles(graph: nx.DiGraph, order: list[str]) -> Iterator[list[str]]:
+    """Each cycle of ``graph`` as its members, sorted and started by file order."""
+    rank = {node: i for i, node in enumerate(order)}
+    for component in nx.strongly_connected_components(graph):
+        (node, *rest) = component
+        if rest or graph.has_edge(node, node):
+            yield sorted(component, key=rank.__getitem__)
+
+
 @rule("hierarchy-cycle", "H103", ERROR, "Units (or reports_to lines) form a cycle.")
 def hierarchy_cycle(ctx: Context) -> Iterator[Finding]:
     org = ctx.org
-    order = {uid: i for i, uid in enumerate(org.units)}
-    for component in nx.strongly_connected_components(org.graph):
-        if len(component) == 1:
-            (only,) = component
-            if not org.graph.has_edge(only, only):
-                continue
-        members = sorted(component, key=order.__getitem__)
-        first = org.units[members[0]]
-        chain = " → ".join([*members, members[0]])
+    for members in _cycles(org.graph, list(org.units)):
+        unit = org.units[members[0]]
         yield ctx.finding(
-            first.id,
-            f"units form a cycle through their parents: {chain}",
-            first.where("parent"),
+            unit.id,
+            f"units form a cycle through their parents: {' → '.join([*members, members[0]])}",
+            unit.where("parent"),
             "Each unit needs a parent above it; change one `parent` so the chain ends at the root.",
         )
     reporting = nx.DiGraph()
     for p in org.positions.values():
         if p.reports_to is not None and p.reports_to in org.positions:
             reporting.add_edge(p.reports_to, p.id)
-    porder = {pid: i for i, pid in enumerate(org.positions)}
-    for component in nx.strongly_connected_components(reporting):
-        if len(component) == 1 and not reporting.has_edge(*component, *component):
-            continue
-        members = sorted(component, key=porder.__getitem__)
+    for members in _cycles(reporting, list(org.positions)):
         post = org.positions[members[0]]
-        chain = " → ".join([*members, members[0]])
         yield ctx.finding(
             post.id,
-            f"positions form a cycle through `reports_to`: {chain}",
+            f"positions form a cycle through `reports_to`: {' → '.join([*members, members[0]])}",
             post.where("reports_to"),
             "Change one `reports_to` so the reporting line ends at the top post.",
         )
