@@ -305,7 +305,9 @@ def generate(
     """A model file's data: ``units`` units, ``positions`` posts (default 5 per unit),
     ``deliverables`` deliverables with about ``assignments_per_deliverable`` roles each.
 
-    ``mistakes`` is the fraction of deliverables given one planted error or warning.
+    ``mistakes`` is the fraction of deliverables given one planted error or warning;
+    ``external`` parties default to one per 20 units (at least 3), ``groups`` to one
+    per 500 deliverables (1 to 200).
     """
     if units < 1:
         msg = "an organization needs at least one unit"
@@ -416,6 +418,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("-o", "--output", required=True, help="a .json, .yaml or .yml file")
     args = parser.parse_args(argv)
+    if Path(args.output).suffix.lower() not in (".json", ".yaml", ".yml"):
+        parser.error("the output file must end in .json, .yaml or .yml")
+    if args.units < 1:
+        parser.error("--units must be 1 or more")
     model = generate(
         units=args.units,
         positions=args.positions,
@@ -426,9 +432,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     try:
         write(model, args.output)
-    except (ValueError, OSError) as exc:
-        print(f"generate.py: {exc}", file=sys.stderr)
-        return 2
+    except OSError as exc:
+        print(f"generate.py: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     return 0
 
 
