@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from raci._gc import no_cyclic_gc
 from raci.exceptions import LoadError
 from raci.io._build import build_organization
 from raci.io._dump import dumps
@@ -63,8 +64,9 @@ def loads(text: str, format: str = "yaml", file: str = "<string>") -> Organizati
     if parser is None:
         msg = f"unknown model format {format!r}; expected yaml, json or toml"
         raise ValueError(msg)
-    data, marks = parser(text, file)
-    return build_organization(data, marks)
+    with no_cyclic_gc():
+        data, marks = parser(text, file)
+        return build_organization(data, marks)
 
 
 def load(path: str | os.PathLike[str]) -> Organization:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -26,6 +27,7 @@ from raci.model import (
 from raci.schemes import BUILTIN_SCHEMES, DEFAULT_KINDS, KINDS, Role, Scheme
 
 FORMAT_VERSION = 1
+_WHITESPACE = re.compile(r"\s")
 
 TOP_KEYS = (
     "version",
@@ -154,7 +156,7 @@ class _Builder:
         if not text:
             self.problem(where, f"{what} must not be empty")
             return None
-        if any(ch.isspace() for ch in text):
+        if _WHITESPACE.search(text):
             self.problem(where, f"{what} {text!r} must not contain whitespace")
             return None
         return text

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict, deque
 from typing import Any
 
 from raci.exceptions import Problem
@@ -53,25 +52,41 @@ class IdMarks(Marks):
 
     Each mapping with an ``id`` is placed at the line of its ``id`` key, found by a
     regular expression over the text; repeated ids are matched in document order.
+    Mappings are asked for in document order, each once (then remembered).
     """
 
     def __init__(self, file: str, text: str, pattern: str) -> None:
         super().__init__(file)
-        starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        self._found: dict[str, deque[Pos]] = defaultdict(deque)
-        line = 0
+        # One position per id; a list only for the rare id written more than once.
+        self._found: dict[str, Pos | list[Pos]] = {}
+        line, line_start, last = 1, 0, 0
         for m in re.finditer(pattern, text):
             offset = m.start()
-            while line + 1 < len(starts) and starts[line + 1] <= offset:
-                line += 1
-            self._found[m.group("id")].append((line + 1, offset - starts[line] + 1))
+            newlines = text.count("\n", last, offset)
+            if newlines:
+                line += newlines
+                line_start = text.rindex("\n", last, offset) + 1
+            last = offset
+            pos = (line, offset - line_start + 1)
+            ident = m.group("id")
+            seen = self._found.get(ident)
+            if seen is None:
+                self._found[ident] = pos
+            elif isinstance(seen, list):
+                seen.append(pos)
+            else:
+                self._found[ident] = [seen, pos]
 
     def node(self, obj: object, fallback: SourceLocation) -> SourceLocation:
         pos = self.nodes.get(id(obj))
-        if pos is None and isinstance(obj, dict):
-            ident = obj.get("id")
-            queue = self._found.get(str(ident)) if ident is not None else None
-            if queue:
-                pos = queue.popleft()
+        if pos is None and isinstance(obj, dict) and obj.get("id") is not None:
+            key = str(obj["id"])
+            seen = self._found.get(key)
+            if isinstance(seen, list):
+                pos = seen.pop(0) if seen else None
+            elif seen is not None:
+                pos = seen
+                del self._found[key]
+            if pos is not None:
                 self.nodes[id(obj)] = pos
         return self._loc(pos, fallback)

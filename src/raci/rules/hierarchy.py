@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 import networkx as nx
 
 from raci.findings import Finding, Severity, SourceLocation
-from raci.rules._util import did_you_mean, kind_name
+from raci.rules._util import Suggestions, kind_name
 from raci.rules.registry import Context, rule
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -36,15 +36,19 @@ def duplicate_id(ctx: Context) -> Iterator[Finding]:
 )
 def unknown_reference(ctx: Context) -> Iterator[Finding]:
     org = ctx.org
+    suggestions: dict[str, Suggestions] = {}
+    pools: dict[str, Iterable[str]] = {
+        "unit": org.units,
+        "position": org.positions,
+        "group": org.groups,
+        "party": org.parties,
+    }
 
     def missing(
-        subject: str,
-        field: str,
-        ref: str,
-        expected: str,
-        where: SourceLocation,
-        pool: Iterable[str],
+        subject: str, field: str, ref: str, expected: str, where: SourceLocation
     ) -> Finding:
+        if expected not in suggestions:
+            suggestions[expected] = Suggestions(pools[expected])
         found = kind_name(org, ref)
         if found == "id":
             got = f"no {expected} has id `{ref}`"
@@ -55,32 +59,28 @@ def unknown_reference(ctx: Context) -> Iterator[Finding]:
             subject,
             f"{field} of `{subject}` refers to `{ref}`, but {got}",
             where,
-            did_you_mean(ref, pool) + f"Use the id of an existing {expected}, or add it.",
+            suggestions[expected].hint(ref) + f"Use the id of an existing {expected}, or add it.",
         )
 
     for u in org.units.values():
         if u.parent is not None and u.parent not in org.units:
-            yield missing(u.id, "`parent`", u.parent, "unit", u.where("parent"), org.units)
+            yield missing(u.id, "`parent`", u.parent, "unit", u.where("parent"))
         if u.head is not None and u.head not in org.positions:
-            yield missing(u.id, "`head`", u.head, "position", u.where("head"), org.positions)
+            yield missing(u.id, "`head`", u.head, "position", u.where("head"))
         for other in u.also_reports_to:
             if other not in org.units:
-                yield missing(
-                    u.id, "`also_reports_to`", other, "unit", u.where("also_reports_to"), org.units
-                )
+                yield missing(u.id, "`also_reports_to`", other, "unit", u.where("also_reports_to"))
     for p in org.positions.values():
         if p.unit not in org.units:
-            yield missing(p.id, "`unit`", p.unit, "unit", p.where("unit"), org.units)
+            yield missing(p.id, "`unit`", p.unit, "unit", p.where("unit"))
         if p.reports_to is not None and p.reports_to not in org.positions:
-            yield missing(
-                p.id, "`reports_to`", p.reports_to, "position", p.where("reports_to"), org.positions
-            )
+            yield missing(p.id, "`reports_to`", p.reports_to, "position", p.where("reports_to"))
     for d in org.deliverables.values():
         if d.group is not None and d.group not in org.groups:
-            yield missing(d.id, "`group`", d.group, "group", d.where("group"), org.groups)
+            yield missing(d.id, "`group`", d.group, "group", d.where("group"))
         for a in d.assignments:
             if a.party not in org.parties:
-                yield missing(d.id, f"role `{a.role}`", a.party, "party", a.location, org.parties)
+                yield missing(d.id, f"role `{a.role}`", a.party, "party", a.location)
 
 
 def _cycles(graph: nx.DiGraph, order: list[str]) -> Iterator[list[str]]:

@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from raci._gc import no_cyclic_gc
 from raci.exceptions import LoadError, Problem
 from raci.findings import Finding, Severity, SourceLocation
 from raci.model import Organization, RuleSetting
@@ -200,7 +201,8 @@ def validate(
             plan.append(Context(org, r, resolved.severity, resolved.options))
     if problems:
         raise LoadError(problems)
-    findings = [f for ctx in plan for f in ctx.rule.check(ctx)]
+    with no_cyclic_gc():
+        findings = [f for ctx in plan for f in ctx.rule.check(ctx)]
     findings.sort(key=lambda f: f.sort_key)
     return findings
 
