@@ -1,4 +1,4 @@
-"""The matrix as a LaTeX document: booktabs rules, a longtable when it runs over a page."""
+"""The matrix as a LaTeX document: booktabs rules in a longtable that breaks across pages."""
 
 from __future__ import annotations
 
@@ -10,11 +10,6 @@ from raci.render.matrix import cell_text
 
 if TYPE_CHECKING:
     from raci.render.matrix import Matrix
-
-#: Rows beyond which the table becomes a longtable that breaks across pages.
-LONG_TABLE_ROWS = 30
-#: Party columns beyond which the page turns to landscape.
-LANDSCAPE_COLUMNS = 10
 
 _SPECIAL = {
     "\\": r"\textbackslash{}",
@@ -40,44 +35,81 @@ def _has_cjk(text: str) -> bool:
     return any(unicodedata.east_asian_width(ch) in "WF" for ch in text)
 
 
+#: Widths in centimetres: the deliverable column, the height of rotated party names,
+#: the space between columns, and the margins.
+LABEL_CM = 5.0
+HEADER_CM = 5.0
+SEP_CM = 0.1
+MARGIN_CM = 1.5
+#: ISO paper sizes (short side, long side) in centimetres, smallest first.
+PAPERS = (("a4", 21.0, 29.7), ("a3", 29.7, 42.0), ("a2", 42.0, 59.4), ("a1", 59.4, 84.1))
+
+
+def _paper(width_cm: float) -> str:
+    """The smallest ISO paper, portrait or landscape, that holds a table this wide."""
+    for name, short, long in PAPERS:
+        if width_cm <= short - 2 * MARGIN_CM:
+            return f"{name}paper"
+        if width_cm <= long - 2 * MARGIN_CM:
+            return f"{name}paper,landscape"
+    return "a0paper,landscape"
+
+
+def _column_cm(m: Matrix) -> float:
+    """Width of a party column: its widest cell, and at least two lines of rotated name."""
+    widest = max((len(cell_text(c)) for r in m.rows for c in r.cells), default=1)
+    return max(0.55, 0.18 * widest + 0.1)
+
+
 def render_tex(m: Matrix) -> str:
     """A standalone document (pdflatex, xelatex or lualatex; CJK text through the CJK
-    package, xeCJK or luatexja)."""
+    package, xeCJK or luatexja) on the smallest paper the table fits, breaking across
+    pages with the header repeated."""
     n = len(m.columns)
     texts = [m.title, *(c.label for c in m.columns), *(r.label for r in m.rows)]
     texts += [s.label for spans in m.header_rows for s in spans] + [g for g, _ in m.sections()]
     cjk = any(_has_cjk(t) for t in texts)
-    long = len(m.rows) > LONG_TABLE_ROWS
-    landscape = ",landscape" if n > LANDSCAPE_COLUMNS else ""
+    col = _column_cm(m)
+    paper = _paper(LABEL_CM + n * (col + 2 * SEP_CM))
 
     head: list[str] = []
     for spans in m.header_rows:
-        cells, rules, col = [""], [], 2
+        cells, rules, at = [""], [], 2
         for span in spans:
             label = tex_escape(span.label)
-            if span.size > 1:
-                cells.append(rf"\multicolumn{{{span.size}}}{{c}}{{\footnotesize {label}}}")
-            else:
-                cells.append(rf"\rotatebox{{90}}{{\footnotesize {label}}}" if label else "")
             if label:
-                rules.append(rf"\cmidrule(lr){{{col}-{col + span.size - 1}}}")
-            col += span.size
+                width = span.size * (col + 2 * SEP_CM) - 2 * SEP_CM
+                box = rf"\parbox[b]{{{width:.2f}cm}}{{\centering\scriptsize {label}}}"
+                cells.append(rf"\multicolumn{{{span.size}}}{{c}}{{{box}}}")
+                rules.append(rf"\cmidrule(lr){{{at}-{at + span.size - 1}}}")
+            else:
+                cells.append(rf"\multicolumn{{{span.size}}}{{c}}{{}}" if span.size > 1 else "")
+            at += span.size
         head.append(" & ".join(cells) + r" \\" + (" " + " ".join(rules) if rules else ""))
-    leaf = [r"\rotatebox{90}{" + tex_escape(c.label) + "}" for c in m.columns]
-    head.append(" & ".join(["Deliverable", *leaf]) + r" \\")
+    leaf = [
+        rf"\rotatebox{{90}}{{\parbox{{{HEADER_CM}cm}}{{\raggedright\scriptsize "
+        + tex_escape(c.label)
+        + "}}"
+        for c in m.columns
+    ]
+    head.append(" & ".join([r"\small Deliverable", *leaf]) + r" \\")
 
     body: list[str] = []
     for group, rows in m.sections():
         if group:
             if body:
                 body.append(r"\addlinespace")
-            body.append(rf"\multicolumn{{{n + 1}}}{{@{{}}l}}{{\textbf{{{tex_escape(group)}}}}} \\")
+            label = tex_escape(group)
+            body.append(rf"\multicolumn{{{n + 1}}}{{@{{}}l}}{{\small\textbf{{{label}}}}} \\")
         for row in rows:
             cells = [tex_escape(cell_text(c)) for c in row.cells]
-            indent = r"\quad " if group else ""
+            indent = r"\hangindent=1em\hspace*{1em}" if group else ""
             body.append(" & ".join([indent + tex_escape(row.label), *cells]) + r" \\")
 
-    spec = "@{}p{6cm}" + "c" * n + "@{}"
+    spec = (
+        rf"@{{}}>{{\raggedright\arraybackslash\footnotesize}}p{{{LABEL_CM}cm}}"
+        + rf"*{{{n}}}{{>{{\centering\arraybackslash\footnotesize}}p{{{col:.2f}cm}}}}@{{}}"
+    )
     out = [
         r"\documentclass[10pt]{article}",
         r"\usepackage{iftex}",
@@ -91,28 +123,32 @@ def render_tex(m: Matrix) -> str:
     else:
         out.append(r"\fi")
     out += [
-        rf"\usepackage[a4paper,margin=1.5cm{landscape}]{{geometry}}",
+        rf"\usepackage[{paper},margin={MARGIN_CM}cm]{{geometry}}",
         r"\usepackage{booktabs,longtable,graphicx,array}",
+        rf"\setlength{{\tabcolsep}}{{{SEP_CM}cm}}",
+        r"\pagestyle{empty}",
         r"\begin{document}",
     ]
     if cjk:
         out.append(r"\ifPDFTeX\begin{CJK}{UTF8}{gbsn}\fi")
-    out.append(rf"\section*{{Responsibility matrix: {tex_escape(m.title)}}}")
-    if long:
-        out += [
-            rf"\begin{{longtable}}{{{spec}}}",
-            r"\toprule",
-            *head,
-            r"\midrule",
-            r"\endfirsthead",
-        ]
-        out += [r"\toprule", *head, r"\midrule", r"\endhead", r"\bottomrule", r"\endlastfoot"]
-        out += [*body, r"\end{longtable}"]
-    else:
-        out += [r"\begin{center}", rf"\begin{{tabular}}{{{spec}}}", r"\toprule", *head]
-        out += [r"\midrule", *body, r"\bottomrule", r"\end{tabular}", r"\end{center}"]
     legend = "; ".join(f"{tex_escape(letter)}: {tex_escape(name)}" for letter, name in m.legend())
-    out += [r"\medskip", rf"\noindent{{\small {legend}}}"]
+    out += [
+        r"\noindent{\large\bfseries Responsibility matrix: " + tex_escape(m.title) + r"}\par",
+        r"\noindent{\small " + legend + r"}\par",
+        rf"\begin{{longtable}}{{{spec}}}",
+        r"\toprule",
+        *head,
+        r"\midrule",
+        r"\endfirsthead",
+        r"\toprule",
+        *head,
+        r"\midrule",
+        r"\endhead",
+        r"\bottomrule",
+        r"\endlastfoot",
+        *body,
+        r"\end{longtable}",
+    ]
     if cjk:
         out.append(r"\ifPDFTeX\end{CJK}\fi")
     out.append(r"\end{document}")
