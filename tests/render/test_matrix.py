@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
+import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 
@@ -261,6 +264,168 @@ class TestHtml:
         return parser
 
     def test_structure(self, acme: raci.Organization) -> None:
+        """Header rows with spans, a group row per group, a cell per party per row."""
+        html = str(render_matrix(acme, format="html"))
+        tags = self.parse(html).tags
+        trs = [t for t in tags if t[0] == "tr"]
+        assert len(trs) == 3 + 4 + 2  # header rows, deliverables, groups
+        spans = [
+            a.get("colspan") for t, a in tags if t == "th" and "span" in (a.get("class") or "")
+        ]
+        assert spans == [None, "3", None, None, None, None, "2", None, None]
+        assert len([t for t in tags if t[0] == "td"]) == 4 * 6
+        role_cells = [a["class"] for t, a in tags if t == "td" and a.get("class")]
+        assert role_cells.count("x1") == 3  # A alone, in scheme position 1
+        assert role_cells.count("x0") == 5  # R first: four times R, once R/A
+        assert 'class="x0">R/A</td>' in html
+
+    def test_self_contained(self, acme: raci.Organization) -> None:
+        """No scripts or fetches; sticky header and a print stylesheet."""
+        html = str(render_matrix(acme, format="html"))
+        tags = self.parse(html).tags
+        assert not [t for t, a in tags if t in ("script", "link", "img", "iframe")]
+        assert not re.search(r"(src|href)=|url\(|@import", html)
+        assert "thead{position:sticky;top:0" in html
+        assert "@media print{" in html
+        assert "table.raci td.x0,.raci-legend b.x0{background:#9fd8a4}" in html
+
+    def test_escaping(self) -> None:
+        """Every name is escaped: no tag or attribute can be injected."""
+        html = str(render_matrix(loads(HOSTILE), format="html"))
+        tags = self.parse(html).tags
+        assert {t for t, _ in tags} <= {
+            "html", "head", "meta", "title", "style", "body", "h1", "div", "span", "b",
+            "table", "thead", "tbody", "tr", "th", "td",
+        }  # fmt: skip
+        assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co" in html
+        assert "Row with | pipe and &lt;b&gt;tags&lt;/b&gt;" in html
+        assert "<script" not in html
+
+    def test_lang_attribute(self, acme: raci.Organization) -> None:
+        assert '<html lang="zh">' in str(render_matrix(acme, format="html", lang="zh"))
+
+
+class TestCsv:
+    """CSV: one row per deliverable, formula-like cells prefixed."""
+
+    def test_exact(self, acme: raci.Organization) -> None:
+        assert render_matrix(acme, format="csv") == (
+            "\ufeffid,name,group,due,"
+            "Chief Executive,Operations,Shipping,Shipping clerk,Finance,Board\r\n"
+            "loose,Loose end,,,A,,R,,,\r\n"
+            "budget,Budget,Planning,2020-03-31,A,C,,,R,I\r\n"
+            "forecast,Forecast,Planning,,,,,C,R/A,\r\n"
+            "deliver,Deliveries,Running,,,A,R,R,I,\r\n"
+        )
+
+    def test_formula_injection(self) -> None:
+        """Cells starting with = + - @ (or a quote) get a leading apostrophe."""
+        text = str(render_matrix(loads(HOSTILE), format="csv"))
+        header, first = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))[:2]
+        assert {
+            '\'=HYPERLINK("http://evil.example","click")',
+            "'+1 (555) 0100",
+            "'-2+3",
+            "'@SUM(A1)",
+            "''=already quoted",
+            '<script>alert("x")</script> & Co',
+        } <= set(header)
+        assert first[:2] == ["d1", "'=cmd|' /C calc'!A0"]
+        assert not [cell for cell in header + first if cell[:1] in ("=", "+", "-", "@")]
+
+
+class TestXlsx:
+    """XLSX read back with openpyxl."""
+
+    def read(self, data: str | bytes) -> openpyxl.Workbook:
+        assert isinstance(data, bytes)
+        return openpyxl.load_workbook(io.BytesIO(data))
+
+    def test_layout(self, acme: raci.Organization) -> None:
+        """Matrix sheet first, frozen panes, merged group headings, widths, colours."""
+        book = self.read(render_matrix(acme, format="xlsx"))
+        assert book.sheetnames == ["Matrix", "Legend"]
+        ws = book["Matrix"]
+        assert ws.freeze_panes == "E4"
+        assert sorted(str(r) for r in ws.merged_cells.ranges) == ["F1:H1", "G2:H2"]
+        assert (ws["F1"].value, ws["G2"].value, ws["J1"].value) == (
+            "Operations",
+            "Shipping",
+            "External parties",
+        )
+        assert [c.value for c in ws[3]] == [
+            "id", "name", "group", "due", "Chief Executive", "Operations", "Shipping",
+            "Shipping clerk", "Finance", "Board",
+        ]  # fmt: skip
+        assert ws["E3"].alignment.text_rotation == 90
+        assert ws.row_dimensions[3].height == 100  # room for "Chief Executive" turned up
+        assert [c.value for c in ws[6]] == ["forecast", "Forecast", "Planning", None,
+                                            None, None, None, "C", "R/A", None]  # fmt: skip
+        assert ws["I6"].fill.fgColor.rgb == "009FD8A4"  # R/A coloured as R
+        assert ws["E4"].fill.fgColor.rgb == "00F4A3A3"  # A
+        assert ws["H6"].fill.fgColor.rgb == "00A9C8F0"  # C
+        assert ws.column_dimensions["B"].width == 12
+        assert ws.column_dimensions["E"].width == 5
+        assert ws.print_title_rows == "$1:$3"
+
+    def test_legend_sheet(self, acme: raci.Organization) -> None:
+        """Letters with their colours, then which party each column is."""
+        ws = self.read(render_matrix(acme, format="xlsx"))["Legend"]
+        rows = [tuple(c.value for c in row) for row in ws.iter_rows()]
+        assert rows[:5] == [
+            ("Letter", "Role", None),
+            ("R", "Responsible", None),
+            ("A", "Accountable", None),
+            ("C", "Consulted", None),
+            ("I", "Informed", None),
+        ]
+        assert ws["A3"].fill.fgColor.rgb == "00F4A3A3"
+        assert rows[6] == ("Column", "Party", "Name")
+        assert rows[7] == ("E", "ceo", "Chief Executive")
+
+    def test_formula_injection_and_control_characters(self) -> None:
+        """Formula-like names are text with a leading apostrophe; control characters go."""
+        org = loads(HOSTILE)
+        org = org.__class__(
+            names=org.names,
+            units=org.units,
+            positions={
+                **org.positions,
+                "bell": raci.Position("bell", raci.Names.plain("Ring\x07 the\x00bell"), "root"),
+            },
+            deliverables={
+                **org.deliverables,
+                "d3": raci.Deliverable(
+                    "d3", raci.Names.plain("d3"), assignments=(raci.Assignment("d3", "I", "bell"),)
+                ),
+            },
+        )
+        ws = self.read(render_matrix(org, format="xlsx"))["Matrix"]
+        header = [c.value for c in ws[1]]
+        assert '\'=HYPERLINK("http://evil.example","click")' in header
+        assert {"'+1 (555) 0100", "'-2+3", "'@SUM(A1)", "''=already quoted"} <= set(header)
+        assert "Ring the" + "bell" in header
+        assert ws["B2"].value == "'=cmd|' /C calc'!A0"
+        assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
+
+
+class TestTex:
+    """LaTeX: booktabs, longtable when long, every special character escaped."""
+
+    def test_escaping(self) -> None:
+        tex = str(render_matrix(loads(HOSTILE), format="tex"))
+        assert (
+            r"Back\textbackslash{}slash \{braces\} \$5 \& \#1 \textasciicircum{}up \_down"
+            r" 50\% \textasciitilde{}tilde"
+        ) in tex
+        assert r"=cmd|' /C calc'!A0" in tex
+        body = tex.split(r"\begin{document}")[1]
+        unescaped = re.findall(r"(?<!\\)[$&#^_%~]", body.replace(r"\\", ""))
+        assert set(unescaped) <= {"&"}  # only column separators
+        # the header (written twice: for the first page and for the others) and two rows
+        assert body.count("&") - body.count(r"\&") == 4 * 9
+
+    def test_structure(self, acme: raci.Organization) -> None:
         """A standalone document: booktabs rules in a longtable, fixed-width columns."""
         tex = str(render_matrix(acme, format="tex"))
         assert tex.startswith(r"\documentclass")
@@ -328,7 +493,7 @@ class TestHtml:
         assert r"\usepackage{CJKutf8}" in tex
         assert r"\usepackage{xeCJK}" in tex
         assert r"\ifPDFTeX\begin{CJK}{UTF8}{gbsn}\fi" in tex
-        assert "landscape" in tex
+        assert r"\usepackage[a4paper,margin=1.5cm]{geometry}" in tex  # 12 columns fit A4
         assert tex.count("{") - tex.count(r"\{") == tex.count("}") - tex.count(r"\}")
 
 
