@@ -335,6 +335,27 @@ class TestStacking:
         assert width <= 4 * height
         assert "Country Office 1199" in svg_texts(out)
 
+    def test_a_deep_wide_hierarchy_fits_a_page(self, tmp_path: Path) -> None:
+        """421 units, 4 divisions of 4 branches of 5 sections of 4 units: the levels
+        nest in grids instead of one row thousands of boxes wide."""
+        made = {"top": Unit("top", Names.plain("Top"))}
+
+        def add(parent: str, count: int, depth: int) -> None:
+            for i in range(count):
+                uid = f"{parent}-{i}"
+                made[uid] = Unit(uid, Names.plain(f"Unit {uid}"), parent=parent)
+                if depth:
+                    add(uid, {3: 4, 2: 5, 1: 4}[depth], depth - 1)
+
+        add("top", 4, 3)
+        org = Organization(units=made)
+        assert len(org.units) == 421
+        out = tmp_path / "deep.svg"
+        render_chart(org, out)
+        width, height = svg_size(out)
+        assert width <= 4 * height
+        assert sum(t.startswith("Unit top-") for t in svg_texts(out)) == 420
+
 
 class TestHighlight:
     def test_boxes_take_the_colour_of_their_role(self) -> None:

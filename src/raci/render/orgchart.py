@@ -7,7 +7,7 @@ import math
 import os
 import re
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,12 @@ from raci.render._graphviz import FontWarning
 __all__ = ["SUFFIXES", "ChartOptions", "FontWarning", "chart_sources", "render_chart"]
 
 SUFFIXES = (".svg", ".png", ".pdf", ".dot")
+#: A row of children wider than this many points stacks those it can.
+WIDE_ROW = 1500.0
+#: The width given to a box (and the space beside it) when planning, in points.
+BOX_WIDTH = 190.0
+#: Grids aim to be this many times as wide as they are high.
+GRID_ASPECT = 1.5
 _SAFE_NAME = re.compile(r"[A-Za-z0-9_.\-]+")
 
 
@@ -174,6 +180,7 @@ class _Chart:
         #: The units drawn, with their distance from their page's top.
         self.level: dict[str, int] = {}
         self.counter = itertools.count(1)
+        self.sizes: dict[str, tuple[float, float]] = {}
         self.direct, self.total = _headcounts(org)
         self.ranks = level_ranks(org)
         self.posts: dict[str, list[str]] = {}
@@ -223,15 +230,16 @@ class _Chart:
     # -- structure ---------------------------------------------------------
 
     def _descend(self, top: str) -> None:
-        """Draw the units under ``top``: staff beside their parent, leaves stacked when many."""
+        """Draw the units under ``top``: staff beside their parent, stacked children in a
+        grid (see ``_plan``), the others as a tree."""
+        stacks = self._plan(top)
         todo = [top]
         while todo:
             uid = todo.pop()
             kids = [c for c in self.org.children(uid) if c in self.level and c not in self.names]
             staff = [c for c in kids if self.org.units[c].staff]
             line = [c for c in kids if c not in staff]
-            leaves = [c for c in line if not any(g in self.level for g in self.org.children(c))]
-            stacked = leaves if len(leaves) > self.opts.stack else []
+            stacked = [c for c in line if c in stacks.get(uid, ())]
             for child in staff:
                 self._node(child)
                 with self.dot.subgraph() as same:
@@ -245,9 +253,50 @@ class _Chart:
                     self.dot.edge(self.names[uid], self.names[child])
             if stacked:
                 name = f"#stack-{next(self.counter)}"
-                self.dot.node(name, self._stack_label(name, stacked))
+                self.dot.node(name, f"<{self._grid(name, stacked)}>")
                 self.dot.edge(self.names[uid], name)
             todo.extend(reversed([*staff, *line]))
+
+    def _drawn_children(self, uid: str) -> list[str]:
+        return [c for c in self.org.children(uid) if c in self.level]
+
+    def _plan(self, top: str) -> dict[str, set[str]]:
+        """Which children of each unit stack in a grid, decided bottom-up so that the upper
+        levels stay a tree: more than ``stack`` leaves stack; and when a row is still
+        wider than ``WIDE_ROW`` points, its children without staff offices below them
+        stack too, each with its whole subtree nested under its box. Sizes are kept
+        for ``_grid``."""
+        order: list[str] = []
+        todo, seen = [top], set()
+        while todo:
+            uid = todo.pop()
+            if uid in seen:
+                continue
+            seen.add(uid)
+            order.append(uid)
+            todo.extend(self._drawn_children(uid))
+        size: dict[str, tuple[float, float]] = {}
+        nestable: dict[str, bool] = {}
+        stacks: dict[str, set[str]] = {}
+        for uid in reversed(order):
+            kids = [c for c in self._drawn_children(uid) if c in size]
+            line = [c for c in kids if not self.org.units[c].staff]
+            nestable[uid] = len(line) == len(kids) and all(nestable[c] for c in kids)
+            leaves = [c for c in line if not self._drawn_children(c)]
+            stacked = set(leaves) if len(leaves) > self.opts.stack else set()
+            if _row(size, line, stacked)[0] > WIDE_ROW:
+                stacked |= {c for c in line if nestable[c]}
+            if stacked:
+                stacks[uid] = stacked
+            width, height = _row(size, line, stacked)
+            own = self._box_size(uid)
+            size[uid] = (max(own[0], width), own[1] + height)
+        self.sizes.update(size)
+        return stacks
+
+    def _box_size(self, uid: str) -> tuple[float, float]:
+        """A unit's box, roughly, in points, with the space around it."""
+        return BOX_WIDTH, _estimate_lines(self, uid) * 14.0 + 22.0
 
     def _name(self, uid: str) -> str:
         name = uid if _SAFE_NAME.fullmatch(uid) else f"#{next(self.counter)}"
@@ -258,19 +307,33 @@ class _Chart:
     def _node(self, uid: str) -> None:
         self.dot.node(self._name(uid), f"<{self._unit_table(uid)}>")
 
-    def _stack_label(self, node: str, units: Sequence[str]) -> str:
-        """Leaf units in a grid, column by column, about half again as wide as it is high."""
-        height = sum(_estimate_lines(self, u) for u in units) / len(units) * 14 + 14
-        cols = max(1, min(len(units), math.ceil(math.sqrt(len(units) * height * 1.5 / 170))))
+    def _grid(self, node: str, units: Sequence[str], ports: Iterator[int] | None = None) -> str:
+        """Units in a grid, column by column, about half again as wide as it is high; a
+        unit with children here brings them along in a grid under its own box."""
+        ports = itertools.count() if ports is None else ports
+        sizes = [self.sizes.get(u) or self._box_size(u) for u in units]
+        area = sum(w * h for w, h in sizes)
+        average = sum(w for w, _ in sizes) / len(units)
+        cols = max(1, min(len(units), round(math.sqrt(GRID_ASPECT * area) / average)))
         rows = math.ceil(len(units) / cols)
         cells = [[""] * cols for _ in range(rows)]
         for i, uid in enumerate(units):
-            port = f"p{i}"
+            port = f"p{next(ports)}"
             self.names[uid] = node
             self.ports[uid] = f"{node}:{port}"
-            cells[i % rows][i // rows] = f'<TD PORT="{port}">{self._unit_table(uid)}</TD>'
+            box = f'<TD PORT="{port}" VALIGN="TOP">{self._unit_table(uid)}</TD>'
+            kids = [c for c in self._drawn_children(uid) if c not in self.names]
+            if kids:
+                grid = self._grid(node, kids, ports)
+                box = (
+                    '<TD VALIGN="TOP"><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">'
+                    f'<TR><TD PORT="{port}" ALIGN="LEFT">{self._unit_table(uid)}</TD></TR>'
+                    f'<TR><TD BORDER="1" SIDES="L" COLOR="#8c8c8c" ALIGN="LEFT">{grid}</TD></TR>'
+                    "</TABLE></TD>"
+                )
+            cells[i % rows][i // rows] = box
         body = "".join(f"<TR>{''.join(c for c in row if c)}</TR>" for row in cells)
-        return f'<<TABLE BORDER="0" CELLSPACING="8" CELLPADDING="0">{body}</TABLE>>'
+        return f'<TABLE BORDER="0" CELLSPACING="8" CELLPADDING="0">{body}</TABLE>'
 
     # -- labels --------------------------------------------------------------
 
@@ -414,6 +477,23 @@ def _font(inner: str, size: int, colour: str) -> str:
 
 def _lines(lines: Sequence[str]) -> str:
     return "<BR/>".join(esc(ln) for ln in lines)
+
+
+def _row(
+    size: dict[str, tuple[float, float]], line: Sequence[str], stacked: set[str]
+) -> tuple[float, float]:
+    """Width and height, in points, of a row of children: the tree ones side by side,
+    the stacked ones in a grid about half again as wide as it is high."""
+    tree = [size[c] for c in line if c not in stacked]
+    grid = [size[c] for c in line if c in stacked]
+    width = sum(w for w, _ in tree)
+    height = max((h for _, h in tree), default=0.0)
+    if grid:
+        area = sum(w * h for w, h in grid)
+        grid_width = max(max(w for w, _ in grid), math.sqrt(GRID_ASPECT * area))
+        width += grid_width
+        height = max(height, area / grid_width)
+    return width, height
 
 
 def _estimate_lines(chart: _Chart, uid: str) -> int:
