@@ -38,8 +38,10 @@ SUFFIXES = (".svg", ".png", ".pdf", ".dot")
 WIDE_ROW = 1500.0
 #: The width given to a box (and the space beside it) when planning, in points.
 BOX_WIDTH = 190.0
-#: Grids aim to be this many times as wide as they are high.
+#: Grids aim to be this many times as wide as they are high; grids of nested grids
+#: pack less tightly than planned, so they aim wider.
 GRID_ASPECT = 1.5
+NESTED_ASPECT = 4.0
 _SAFE_NAME = re.compile(r"[A-Za-z0-9_.\-]+")
 
 
@@ -284,11 +286,12 @@ class _Chart:
             nestable[uid] = len(line) == len(kids) and all(nestable[c] for c in kids)
             leaves = [c for c in line if not self._drawn_children(c)]
             stacked = set(leaves) if len(leaves) > self.opts.stack else set()
-            if _row(size, line, stacked)[0] > WIDE_ROW:
+            if _row(size, line, stacked, nested=False)[0] > WIDE_ROW:
                 stacked |= {c for c in line if nestable[c]}
             if stacked:
                 stacks[uid] = stacked
-            width, height = _row(size, line, stacked)
+            nested = any(self._drawn_children(c) for c in stacked)
+            width, height = _row(size, line, stacked, nested)
             own = self._box_size(uid)
             size[uid] = (max(own[0], width), own[1] + height)
         self.sizes.update(size)
@@ -314,7 +317,8 @@ class _Chart:
         sizes = [self.sizes.get(u) or self._box_size(u) for u in units]
         area = sum(w * h for w, h in sizes)
         average = sum(w for w, _ in sizes) / len(units)
-        cols = max(1, min(len(units), round(math.sqrt(GRID_ASPECT * area) / average)))
+        aspect = NESTED_ASPECT if any(self._drawn_children(u) for u in units) else GRID_ASPECT
+        cols = max(1, min(len(units), round(math.sqrt(aspect * area) / average)))
         rows = math.ceil(len(units) / cols)
         cells = [[""] * cols for _ in range(rows)]
         for i, uid in enumerate(units):
@@ -480,7 +484,7 @@ def _lines(lines: Sequence[str]) -> str:
 
 
 def _row(
-    size: dict[str, tuple[float, float]], line: Sequence[str], stacked: set[str]
+    size: dict[str, tuple[float, float]], line: Sequence[str], stacked: set[str], nested: bool
 ) -> tuple[float, float]:
     """Width and height, in points, of a row of children: the tree ones side by side,
     the stacked ones in a grid about half again as wide as it is high."""
@@ -490,7 +494,8 @@ def _row(
     height = max((h for _, h in tree), default=0.0)
     if grid:
         area = sum(w * h for w, h in grid)
-        grid_width = max(max(w for w, _ in grid), math.sqrt(GRID_ASPECT * area))
+        aspect = NESTED_ASPECT if nested else GRID_ASPECT
+        grid_width = max(max(w for w, _ in grid), math.sqrt(aspect * area))
         width += grid_width
         height = max(height, area / grid_width)
     return width, height
