@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 import attrs
+import networkx as nx
 
 from raci.exceptions import QueryError
 from raci.io._matrix_read import Lookup
@@ -112,19 +113,12 @@ def _tree_order(org: Organization) -> list[str]:
     for pid, post in org.positions.items():
         posts.setdefault(post.unit, []).append(pid)
 
-    def visit(uid: str) -> None:
-        stack = [uid]
-        while stack:
-            current = stack.pop()
-            if current in seen:
-                continue
-            seen.add(current)
-            order.append(current)
-            order.extend(posts.get(current, ()))
-            stack.extend(reversed(list(org.graph.successors(current))))
-
-    for uid in [*org.roots, *org.units]:
-        visit(uid)
+    for top in [*org.roots, *org.units]:
+        for uid in nx.dfs_preorder_nodes(org.graph, top):
+            if uid not in seen:
+                seen.add(uid)
+                order.append(uid)
+                order.extend(posts.get(uid, ()))
     placed = set(order)
     order += [p for p in org.positions if p not in placed]
     order += list(org.external)

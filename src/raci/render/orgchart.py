@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 import graphviz
+import networkx as nx
 
 from raci.exceptions import QueryError
 from raci.model import Deliverable, Organization
@@ -268,15 +269,7 @@ class _Chart:
         wider than ``WIDE_ROW`` points, its children without staff offices below them
         stack too, each with its whole subtree nested under its box. Sizes are kept
         for ``_grid``."""
-        order: list[str] = []
-        todo, seen = [top], set()
-        while todo:
-            uid = todo.pop()
-            if uid in seen:
-                continue
-            seen.add(uid)
-            order.append(uid)
-            todo.extend(self._drawn_children(uid))
+        order = [u for u in nx.dfs_preorder_nodes(self.org.graph, top) if u in self.level]
         size: dict[str, tuple[float, float]] = {}
         nestable: dict[str, bool] = {}
         stacks: dict[str, set[str]] = {}
