@@ -31,8 +31,8 @@ table.raci th,table.raci td{border-right:1px solid #e4e4e4;border-bottom:1px sol
 table.raci thead{position:sticky;top:0;z-index:2}
 table.raci thead th{background:#f3f4f6;font-weight:600;vertical-align:bottom}
 table.raci thead th.span{text-align:left;border-bottom:2px solid #9ca3af;font-weight:500}
-table.raci th.v div{writing-mode:vertical-rl;white-space:nowrap;max-height:16em;overflow:hidden;
-  text-overflow:ellipsis;margin:0 auto}
+table.raci th.v div{writing-mode:vertical-rl;white-space:normal;max-height:14em;
+  line-height:1.15;margin:0 auto;text-align:left}
 table.raci tbody th{position:sticky;left:0;z-index:1;background:#fff;text-align:left;
   font-weight:normal;min-width:18em;max-width:32em}
 table.raci thead th.corner{position:sticky;left:0;z-index:3;text-align:left}
