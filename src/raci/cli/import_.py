@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import click
 
-from raci.cli._common import InputError, check_suffix, handle_errors
-from raci.cli.matrix import SHEETS, load_source
+from raci.cli._common import SHEETS, InputError, check_suffix, handle_errors, load_source
 from raci.io import dumps
 from raci.output import write_atomic
 

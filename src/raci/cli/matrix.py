@@ -2,37 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from raci.cli._common import check_suffix, handle_errors, input_error, load_model, split_list
-from raci.exceptions import LoadError
-from raci.io._matrix_read import read_matrix, read_sheet
-from raci.model import Organization
+from raci.cli._common import check_suffix, handle_errors, load_source, split_list
 from raci.render.matrix import FORMATS, render_matrix
-
-SHEETS = (".csv", ".xlsx", ".md", ".markdown")
-
-
-def load_source(path: str, org: str | None = None, sheet: str | None = None) -> Organization:
-    """A model file, or a matrix or org sheet read against the model file ``org``."""
-    if org is None and sheet is None:
-        return load_model(path)
-    suffix = Path(path).suffix.lower()
-    if suffix not in SHEETS:
-        raise click.BadParameter(
-            f"--org and --sheet apply to a matrix or org sheet ({', '.join(SHEETS)}),"
-            f" not to {suffix or 'a file without suffix'!r}",
-            param_hint="'--org' / '--sheet'",
-        )
-    base = load_model(org) if org is not None else None
-    try:
-        if suffix in (".md", ".markdown"):
-            return read_matrix(path, base)
-        return read_sheet(path, base, sheet)
-    except LoadError as exc:
-        raise input_error(exc) from None
 
 
 @click.command(
