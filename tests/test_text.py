@@ -6,7 +6,7 @@ from click.testing import CliRunner
 
 from raci._text import printable
 from raci.cli import cli
-from raci.render.findings import to_text
+from raci.render.reporters import TextReporter
 
 
 def test_printable_replaces_controls_but_keeps_text() -> None:
@@ -25,5 +25,5 @@ def test_colour_survives_sanitising(write) -> None:
     import raci
 
     org = raci.loads("units: [{id: a}, {id: b}]")
-    text = to_text({"org.yaml": raci.validate(org)}, color=True)
+    text = TextReporter(color=True)({"org.yaml": raci.validate(org)})
     assert "\x1b[31m" in text

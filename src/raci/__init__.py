@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from raci.exceptions import LoadError, OutputError, Problem, QueryError, RaciError
+from raci._version import __version__
+from raci.exceptions import LoadError, OutputError, QueryError, RaciError
 from raci.findings import Finding, Severity, SourceLocation
 from raci.io import dump, dumps, load, loads
 from raci.model import (
@@ -21,8 +22,7 @@ from raci.render.matrix import render_matrix
 from raci.render.orgchart import render_chart
 from raci.rules import validate
 from raci.schemes import BUILTIN_SCHEMES, Role, Scheme
-
-__version__ = "0.1.0"
+from raci.validation import validate_file
 
 __all__ = [
     "BUILTIN_SCHEMES",
@@ -38,7 +38,6 @@ __all__ = [
     "OutputError",
     "Party",
     "Position",
-    "Problem",
     "QueryError",
     "RaciError",
     "Role",
@@ -54,4 +53,5 @@ __all__ = [
     "render_chart",
     "render_matrix",
     "validate",
+    "validate_file",
 ]

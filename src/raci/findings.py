@@ -1,4 +1,4 @@
-"""Findings: what the rules report, and where."""
+"""Findings: the one record of "a problem at a place", whether a rule or a reader found it."""
 
 from __future__ import annotations
 
@@ -46,9 +46,14 @@ class SourceLocation:
         return f"{self.file}:{self.line}:{self.column}"
 
 
+#: The rule name of a finding that a file could not be read (as flake8's E999).
+PARSE_ERROR = "parse-error"
+
+
 @attrs.frozen
 class Finding:
-    """One rule's verdict on one subject (a deliverable, unit, position or party)."""
+    """One rule's verdict on one subject (a deliverable, unit, position or party), or a
+    reason a file could not be read (rule :data:`PARSE_ERROR`)."""
 
     rule: str
     severity: Severity
@@ -58,6 +63,14 @@ class Finding:
     hint: str = ""
     code: str = ""
 
+    @classmethod
+    def parse_error(cls, location: SourceLocation, reason: str) -> Finding:
+        """A file (or a part of it) that could not be read, at ``location``."""
+        return cls(PARSE_ERROR, Severity.ERROR, location.file, reason, location)
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
     @property
     def sort_key(self) -> tuple[str, int, str, int, str]:
         """Findings sort by file, line, rule (then column and subject, for stability)."""
@@ -65,7 +78,7 @@ class Finding:
         return (loc.file, loc.line, self.rule, loc.column, self.subject)
 
     def to_dict(self) -> dict[str, object]:
-        """The JSON object of SPEC section 3."""
+        """The JSON object of one finding (docs/cli.md, `validate --format json`)."""
         return {
             "rule": self.rule,
             "severity": self.severity.value,

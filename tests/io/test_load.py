@@ -205,7 +205,7 @@ class TestGoodFile:
 def problems(text: str, fmt: str = "yaml") -> list[tuple[int, int, str]]:
     with pytest.raises(raci.LoadError) as info:
         loads(text, fmt)
-    return [(p.line, p.column, p.reason) for p in info.value.problems]
+    return [(p.location.line, p.location.column, p.message) for p in info.value.findings]
 
 
 class TestBadFiles:

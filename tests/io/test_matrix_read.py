@@ -213,7 +213,7 @@ class TestCsvWithoutOrg:
         path.write_text("Task,Ann,Bo,Cy\nplan,A,R,\nship,A,owner,yes\n,A,,\n")
         with pytest.raises(raci.LoadError) as info:
             raci.load(path)
-        assert [str(p) for p in info.value.problems] == [
+        assert [str(p) for p in info.value.findings] == [
             f"{path}:3:3: cannot read `owner` as roles; expected letters of RACI (R, A, C, I)"
             " such as `A`, `R/A` or `-`",
             f"{path}:3:4: cannot read `yes` as roles; expected letters of RACI (R, A, C, I)"
@@ -279,7 +279,7 @@ class TestCsvWithOrg:
         path.write_text("Task,Finanse Division,Clerk,cfo,CFO\nplan,A,R,C,I\n")
         with pytest.raises(raci.LoadError) as info:
             read_sheet(path, loads(ORG))
-        reasons = [str(p) for p in info.value.problems]
+        reasons = [str(p) for p in info.value.findings]
         assert reasons[0].startswith(f"{path}:1:2: column header `Finanse Division` is not")
         assert "did you mean `Finance Division`?" in reasons[0]
         assert reasons[1] == (
@@ -322,9 +322,14 @@ class TestXlsx:
         path = write_xlsx(tmp_path / "matrix.xlsx", rows)
         with pytest.raises(raci.LoadError) as info:
             raci.load(path)
-        (problem,) = info.value.problems
+        (problem,) = info.value.findings
         assert str(problem).startswith(f"{path}!Sheet1!D7: cannot read `maybe` as roles")
-        assert (problem.file, problem.line, problem.column) == (str(path), 7, 4)
+        assert (problem.location.file, problem.location.line, problem.location.column) == (
+            str(path),
+            7,
+            4,
+        )
+        assert problem.location.cell == "Sheet1!D7"
 
     def test_named_sheet(self, tmp_path: Path) -> None:
         """--sheet chooses another sheet; an unknown name lists the sheets."""
@@ -360,7 +365,7 @@ class TestMarkdown:
         """The matrix is found after a legend; bold rows are groups; escapes are undone."""
         with pytest.raises(raci.LoadError) as info:
             raci.load(DATA / "legend-first.md")
-        (problem,) = info.value.problems
+        (problem,) = info.value.findings
         assert str(problem) == (
             f"{DATA / 'legend-first.md'}:21:4: cannot read `yes` as roles; expected letters"
             " of RACI (R, A, C, I) such as `A`, `R/A` or `-`"

@@ -152,7 +152,7 @@ class TestBadRows:
         path = DATA / "bad-org.csv"
         with pytest.raises(raci.LoadError) as info:
             raci.load(path)
-        assert [str(p).removeprefix(f"{path}:") for p in info.value.problems] == [
+        assert [str(p).removeprefix(f"{path}:") for p in info.value.findings] == [
             "3:1: id `fin dept` must not contain spaces",
             "4:5: `headcount` must be a whole number, 0 or more (got 'ten')",
             "4:6: `staff` must be true or false (got 'maybe')",
@@ -175,7 +175,7 @@ class TestBadRows:
         book.save(path)
         with pytest.raises(raci.LoadError) as info:
             raci.load(path)
-        assert str(info.value.problems[0]) == (
+        assert str(info.value.findings[0]) == (
             f"{path}!Sheet!D3: `headcount` must be a whole number, 0 or more (got '-3')"
         )
 

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from raci import __version__
+from raci._version import __version__
 
 EPILOG = "Docs: https://github.com/raci-org/raci/tree/main/docs"
 

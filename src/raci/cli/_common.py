@@ -34,9 +34,9 @@ class InputError(click.ClickException):
 
 def input_error(exc: LoadError) -> InputError:
     """Print each problem of a LoadError on its own line; the error that exits 2."""
-    for problem in exc.problems:
-        click.echo(f"{problem}", err=True)
-    n = len(exc.problems)
+    for finding in exc.findings:
+        click.echo(f"{finding}", err=True)
+    n = len(exc.findings)
     return InputError(f"{exc.file}: {n} problem{'s' if n != 1 else ''}; the file was not loaded")
 
 

@@ -8,26 +8,10 @@ import sys
 import click
 
 from raci.cli._common import split_list
-from raci.exceptions import LoadError
-from raci.findings import Finding, Severity, SourceLocation
-from raci.io import load
-from raci.render import findings as fmt
-from raci.rules import iter_rules, unknown_selectors, validate
-
-PARSE_ERROR = "parse-error"
-
-
-def _load_findings(exc: LoadError) -> list[Finding]:
-    return [
-        Finding(
-            PARSE_ERROR,
-            Severity.ERROR,
-            p.file,
-            p.reason,
-            SourceLocation(p.file, p.line, p.column, cell=p.cell),
-        )
-        for p in exc.problems
-    ]
+from raci.findings import PARSE_ERROR, Finding, Severity
+from raci.render.reporters import REPORTERS
+from raci.rules import iter_rules, unknown_selectors
+from raci.validation import validate_file
 
 
 @click.command(
@@ -46,7 +30,7 @@ Exit status: 0 no errors, 1 errors found (or warnings with --strict),
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json", "github", "sarif"]),
+    type=click.Choice(list(REPORTERS)),
     default="text",
     show_default=True,
     help="How to print the findings.",
@@ -81,25 +65,16 @@ def command(
             f"no rule is named {', '.join(map(repr, unknown))}; see `raci validate --list-rules`",
             param_hint="'--select' / '--ignore'",
         )
-    results: dict[str, list[Finding]] = {}
-    unreadable = False
-    for path in files:
-        try:
-            results[path] = validate(load(path), chosen or None, dropped)
-        except LoadError as exc:
-            unreadable = True
-            results[path] = _load_findings(exc)
-    if output_format == "json":
-        click.echo(fmt.to_json(results), nl=False)
-    elif output_format == "github":
-        click.echo(fmt.to_github(results), nl=False)
-    elif output_format == "sarif":
-        click.echo(fmt.to_sarif(results, list(iter_rules())), nl=False)
-    else:
-        color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-        click.echo(fmt.to_text(results, color=color), nl=False)
-    counts = fmt.summary(results)
-    if unreadable:
+    results: dict[str, list[Finding]] = {
+        path: validate_file(path, chosen or None, dropped) for path in files
+    }
+    color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    click.echo(REPORTERS[output_format](color=color)(results), nl=False)
+    if any(f.rule == PARSE_ERROR for findings in results.values() for f in findings):
         raise SystemExit(2)
-    if counts["errors"] or (strict and counts["warnings"]):
+    if any(
+        f.severity is Severity.ERROR or (strict and f.severity is Severity.WARNING)
+        for findings in results.values()
+        for f in findings
+    ):
         raise SystemExit(1)

@@ -8,8 +8,8 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from raci.exceptions import LoadError, Problem
-from raci.findings import SourceLocation
+from raci.exceptions import LoadError
+from raci.findings import Finding, SourceLocation
 from raci.io._marks import Marks
 from raci.model import (
     Assignment,
@@ -98,7 +98,7 @@ class _Builder:
     def __init__(self, marks: Marks) -> None:
         self.marks = marks
         self.file = marks.file
-        self.problems: list[Problem] = list(marks.problems)
+        self.problems: list[Finding] = list(marks.problems)
         self.language = "en"
         self.seen: dict[str, tuple[str, SourceLocation]] = {}
         self.seen_deliverables: dict[str, tuple[str, SourceLocation]] = {}
@@ -115,7 +115,7 @@ class _Builder:
     # -- helpers -----------------------------------------------------------
 
     def problem(self, where: SourceLocation, reason: str) -> None:
-        self.problems.append(Problem(where.file, where.line, where.column, reason))
+        self.problems.append(Finding.parse_error(where, reason))
 
     def at(self, obj: object, key: Any, here: SourceLocation) -> SourceLocation:
         """The location of a mapping value (or of the mapping when unknown)."""
@@ -581,7 +581,9 @@ class _Builder:
                 handler(item, self.marks.item(value, i, where))
         settings = self.rules(root.get("rules"), self.at(root, "rules", top))
         if self.problems:
-            raise LoadError(sorted(self.problems, key=lambda p: (p.line, p.column)))
+            raise LoadError(
+                sorted(self.problems, key=lambda p: (p.location.line, p.location.column))
+            )
         return Organization(
             names=names,
             language=self.language,

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from raci.exceptions import Problem
-from raci.findings import SourceLocation
+from raci.findings import Finding, SourceLocation
 
 Pos = tuple[int, int]
 
@@ -23,7 +22,7 @@ class Marks:
         self.keys: dict[tuple[int, Any], Pos] = {}
         self.values: dict[tuple[int, Any], Pos] = {}
         self.items: dict[tuple[int, int], Pos] = {}
-        self.problems: list[Problem] = []
+        self.problems: list[Finding] = []
 
     def _loc(self, pos: Pos | None, fallback: SourceLocation) -> SourceLocation:
         if pos is None:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import attrs
 
-from raci.exceptions import LoadError, Problem
+from raci.exceptions import LoadError
+from raci.findings import Finding
 from raci.io._markdown import markdown_tables
 from raci.io._orgsheet import looks_like_org, org_columns, org_from_table
 from raci.io._sheets import (
@@ -137,7 +138,7 @@ class _Reader:
     table: Table
     org: Organization | None
     scheme: Scheme
-    problems: list[Problem] = attrs.Factory(list)
+    problems: list[Finding] = attrs.Factory(list)
     groups: dict[str, Group] = attrs.Factory(dict)
     external: dict[str, External] = attrs.Factory(dict)
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import attrs
 
-from raci.exceptions import LoadError, Problem
-from raci.findings import SourceLocation
+from raci.exceptions import LoadError
+from raci.findings import Finding, SourceLocation
 from raci.schemes import Scheme
 
 #: First characters that make a spreadsheet read a cell as a formula (SPEC section 5).
@@ -54,10 +54,9 @@ class Table:
             return SourceLocation(self.file, row, column)
         return SourceLocation(self.file, row, column, cell=self.cell_name(row, column))
 
-    def problem(self, row: int, column: int, reason: str) -> Problem:
+    def problem(self, row: int, column: int, reason: str) -> Finding:
         """A problem at a cell."""
-        where = self.at(row, column)
-        return Problem(where.file, where.line, where.column, reason, cell=where.cell)
+        return Finding.parse_error(self.at(row, column), reason)
 
     def cell_name(self, row: int, column: int) -> str:
         """``Sheet1!D7``: an XLSX cell's name."""
@@ -200,8 +199,8 @@ def normalize_header(text: str) -> str:
     return re.sub(r"[\s_\-]+", "", text.casefold())
 
 
-def raise_problems(problems: Iterable[Problem]) -> None:
+def raise_problems(problems: Iterable[Finding]) -> None:
     """Raise one LoadError with every problem, in row and column order (if any)."""
-    found = sorted(problems, key=lambda p: (p.line, p.column))
+    found = sorted(problems, key=lambda p: (p.location.line, p.location.column))
     if found:
         raise LoadError(found)

@@ -6,7 +6,8 @@ from typing import Any
 
 import yaml
 
-from raci.exceptions import LoadError, Problem
+from raci.exceptions import LoadError
+from raci.findings import Finding, SourceLocation
 from raci.io._marks import Marks
 
 try:
@@ -33,15 +34,17 @@ class _MarkingLoader(_Base):  # type: ignore[valid-type,misc]
                 hash(key)
             except TypeError:
                 self.marks.problems.append(
-                    Problem(self.marks.file, *where, "a mapping key must be a plain value")
+                    Finding.parse_error(
+                        SourceLocation(self.marks.file, *where),
+                        "a mapping key must be a plain value",
+                    )
                 )
                 continue
             if key in data:
                 first = self.marks.keys[(id(data), key)]
                 self.marks.problems.append(
-                    Problem(
-                        self.marks.file,
-                        *where,
+                    Finding.parse_error(
+                        SourceLocation(self.marks.file, *where),
                         f"key `{key}` appears twice in this mapping (first on line {first[0]})",
                     )
                 )

@@ -6,7 +6,6 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from raci.exceptions import Problem
 from raci.findings import Finding, Severity, SourceLocation
 from raci.model import Deliverable, Organization, Position
 from raci.rules._util import AncestorSets
@@ -80,15 +79,13 @@ def responsible_present(ctx: Context) -> Iterator[Finding]:
 
 def _cardinality_options(
     org: Organization, options: Mapping[str, Any], where: SourceLocation
-) -> list[Problem]:
+) -> list[Finding]:
     problems = []
     for letter, limits in options.items():
         if org.scheme.role(letter) is None:
             problems.append(
-                Problem(
-                    where.file,
-                    where.line,
-                    where.column,
+                Finding.parse_error(
+                    where,
                     f"role-cardinality: `{letter}` is not a role of scheme {org.scheme.name}"
                     f" ({', '.join(org.scheme.letters)})",
                 )
@@ -99,10 +96,8 @@ def _cardinality_options(
             or any(isinstance(v, bool) or not isinstance(v, int) or v < 0 for v in limits.values())
         ):
             problems.append(
-                Problem(
-                    where.file,
-                    where.line,
-                    where.column,
+                Finding.parse_error(
+                    where,
                     f"role-cardinality: `{letter}` must map to {{min: N, max: N}} (got {limits!r})",
                 )
             )

@@ -9,7 +9,7 @@ from typing import Any
 import attrs
 
 from raci._gc import no_cyclic_gc
-from raci.exceptions import LoadError, Problem
+from raci.exceptions import LoadError
 from raci.findings import Finding, Severity, SourceLocation
 from raci.model import Organization, RuleSetting
 
@@ -33,7 +33,7 @@ class Context:
 
 
 Check = Callable[[Context], Iterable[Finding]]
-OptionCheck = Callable[[Organization, Mapping[str, Any], SourceLocation], list[Problem]]
+OptionCheck = Callable[[Organization, Mapping[str, Any], SourceLocation], list[Finding]]
 
 
 @attrs.frozen
@@ -71,8 +71,8 @@ def rule(
     return register
 
 
-def _problem(where: SourceLocation, reason: str) -> Problem:
-    return Problem(where.file, where.line, where.column, reason)
+def _problem(where: SourceLocation, reason: str) -> Finding:
+    return Finding.parse_error(where, reason)
 
 
 def _suggest(word: str, known: Iterable[str]) -> str:
@@ -88,7 +88,7 @@ class _Resolved:
 
 
 def _resolve(
-    org: Organization, r: Rule, setting: RuleSetting | None, problems: list[Problem]
+    org: Organization, r: Rule, setting: RuleSetting | None, problems: list[Finding]
 ) -> _Resolved:
     """Apply a file's setting for one rule: `off`, `on`, a severity, or options."""
     resolved = _Resolved(True, r.severity, dict(r.defaults))
@@ -188,7 +188,7 @@ def validate(
     ``select``/``ignore`` take rule names or code prefixes (``M1``). Bad rule
     settings in the file raise :class:`raci.LoadError`.
     """
-    problems: list[Problem] = []
+    problems: list[Finding] = []
     for name, setting in org.rule_settings.items():
         if name not in RULES:
             problems.append(

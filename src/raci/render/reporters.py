@@ -1,0 +1,173 @@
+"""Findings as text, JSON, GitHub annotations or SARIF: one reporter per format.
+
+Every reporter takes its options when made and the findings of each file when
+called, returning the text to print: ``REPORTERS["json"]()(files)``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, ClassVar
+
+from raci._text import printable
+from raci._version import __version__
+from raci.findings import Finding, Severity
+from raci.rules import Rule, iter_rules
+
+FileFindings = Mapping[str, Sequence[Finding]]
+
+
+def summary(files: FileFindings) -> dict[str, int]:
+    """Counts of errors, warnings and infos over all files."""
+    counts = {"errors": 0, "warnings": 0, "infos": 0}
+    for findings in files.values():
+        for f in findings:
+            counts[f.severity.value + "s"] += 1
+    return counts
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+#: ANSI colours of the severity word in the text format.
+_ANSI = {Severity.ERROR: "\x1b[31m\x1b[1m", Severity.WARNING: "\x1b[33m\x1b[1m"}
+_ANSI_INFO = "\x1b[36m\x1b[1m"
+_ANSI_RESET = "\x1b[0m"
+
+
+class Reporter:
+    """Turns the findings of each file into the text to print."""
+
+    def __init__(self, *, color: bool = False, rules: Sequence[Rule] | None = None) -> None:
+        self.color = color
+        self.rules = list(iter_rules()) if rules is None else list(rules)
+
+    def __call__(self, files: FileFindings) -> str:
+        raise NotImplementedError
+
+
+class TextReporter(Reporter):
+    """`file:line:column: severity rule: message`, the hint indented below, a count line."""
+
+    def __call__(self, files: FileFindings) -> str:
+        lines = []
+        for findings in files.values():
+            for f in findings:
+                sev = f.severity.value
+                if self.color:
+                    sev = f"{_ANSI.get(f.severity, _ANSI_INFO)}{sev}{_ANSI_RESET}"
+                lines.append(
+                    f"{printable(str(f.location))}: {sev} {f.rule}: {printable(f.message)}"
+                )
+                if f.hint:
+                    lines.append(printable(f"    hint: {f.hint}"))
+        c = summary(files)
+        lines.append(
+            f"{_plural(c['errors'], 'error')}, {_plural(c['warnings'], 'warning')},"
+            f" {_plural(c['infos'], 'info')} in {_plural(len(files), 'file')}"
+        )
+        return "\n".join(lines) + "\n"
+
+
+class JsonReporter(Reporter):
+    """One JSON object: each file with its findings, and the counts (docs/cli.md)."""
+
+    def __call__(self, files: FileFindings) -> str:
+        data = {
+            "files": [
+                {"file": name, "findings": [f.to_dict() for f in findings]}
+                for name, findings in files.items()
+            ],
+            "summary": summary(files),
+        }
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+class GithubReporter(Reporter):
+    """GitHub Actions workflow commands, one annotation per finding."""
+
+    LEVELS: ClassVar[dict[Severity, str]] = {
+        Severity.ERROR: "error",
+        Severity.WARNING: "warning",
+        Severity.INFO: "notice",
+    }
+
+    def __call__(self, files: FileFindings) -> str:
+        lines = []
+        for findings in files.values():
+            for f in findings:
+                loc = f.location
+                props = [f"file={_escape_property(loc.file)}"]
+                if loc.line:
+                    props += [f"line={loc.line}", f"col={max(loc.column, 1)}"]
+                props.append(f"title={_escape_property(f.rule)}")
+                text = f.message + (f" ({f.hint})" if f.hint else "")
+                lines.append(f"::{self.LEVELS[f.severity]} {','.join(props)}::{_escape_data(text)}")
+        return "\n".join(lines) + ("\n" if lines else "")
+
+
+class SarifReporter(Reporter):
+    """A SARIF 2.1.0 log with one run, describing every registered rule."""
+
+    LEVELS: ClassVar[dict[Severity, str]] = {
+        Severity.ERROR: "error",
+        Severity.WARNING: "warning",
+        Severity.INFO: "note",
+    }
+
+    def __call__(self, files: FileFindings) -> str:
+        level = self.LEVELS
+        descriptors = [
+            {
+                "id": r.name,
+                "name": r.code,
+                "shortDescription": {"text": r.summary},
+                "defaultConfiguration": {"level": level[r.severity]},
+            }
+            for r in self.rules
+        ]
+        index = {r.name: i for i, r in enumerate(self.rules)}
+        results = []
+        for findings in files.values():
+            for f in findings:
+                physical: dict[str, Any] = {"artifactLocation": {"uri": f.location.file}}
+                if f.location.line:
+                    physical["region"] = {
+                        "startLine": f.location.line,
+                        "startColumn": max(f.location.column, 1),
+                    }
+                result: dict[str, Any] = {
+                    "ruleId": f.rule,
+                    "level": level[f.severity],
+                    "message": {"text": f.message + (f" {f.hint}" if f.hint else "")},
+                    "locations": [{"physicalLocation": physical}],
+                }
+                if f.rule in index:
+                    result["ruleIndex"] = index[f.rule]
+                results.append(result)
+        driver = {"name": "raci", "version": __version__, "rules": descriptors}
+        log = {
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [{"tool": {"driver": driver}, "results": results}],
+        }
+        return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+#: Reporters by the name ``--format`` takes.
+REPORTERS: dict[str, Callable[..., Reporter]] = {
+    "text": TextReporter,
+    "json": JsonReporter,
+    "github": GithubReporter,
+    "sarif": SarifReporter,
+}

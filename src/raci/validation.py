@@ -1,0 +1,28 @@
+"""Validating files: load each, run the rules; a file that cannot be read gives its findings."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+from raci.exceptions import LoadError
+from raci.findings import Finding
+from raci.io import load
+from raci.rules import validate
+
+
+def validate_file(
+    path: str | os.PathLike[str],
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
+) -> list[Finding]:
+    """The findings for one file, as ``raci validate`` prints them.
+
+    A file that cannot be read or parsed is not an exception here: its problems come
+    back as findings of rule ``parse-error`` (severity error), each at its place.
+    """
+    try:
+        org = load(path)
+    except LoadError as exc:
+        return list(exc.findings)
+    return validate(org, select, ignore)
