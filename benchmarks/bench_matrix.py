@@ -12,8 +12,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import raci
 from raci import Assignment, Deliverable, External, Group, Names, Organization, Position, Unit
-from raci.io._matrix_read import read_matrix
 from raci.render.matrix import render_matrix
 
 BUDGETS = {"html": 20.0, "xlsx": 30.0}
@@ -81,7 +81,7 @@ def main() -> None:
             print(f"{fmt:>5}: {seconds:6.2f} s  {size:6.1f} MB{verdict}")
         for fmt in ("csv", "xlsx", "md"):
             start = time.perf_counter()
-            back = read_matrix(folder / f"matrix.{fmt}", org)
+            back = raci.load(folder / f"matrix.{fmt}", org=org)
             seconds = time.perf_counter() - start
             same = sorted(map(_key, back.assignments())) == sorted(map(_key, org.assignments()))
             failed |= not same

@@ -1,14 +1,45 @@
-"""Text safe to print on a terminal."""
+"""Plain-text facts every output needs: control characters, display width, CJK script."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
-# C0 and C1 control characters, and the bidirectional overrides that can make a
-# terminal show text in another order than it is stored.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 control characters (but tab and newline), and the bidirectional overrides and
+# isolates that can make a terminal or viewer show text in another order than it is stored.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CJK = re.compile(
+    "[\u2e80-\u2fdf\u3000-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
+    "\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]"
+)
+#: Unicode categories that take no column: combining and enclosing marks, format characters.
+_ZERO_WIDTH = frozenset({"Mn", "Me", "Cf"})
 
 
 def printable(text: str) -> str:
     """``text`` with control characters (but not tab and newline) shown as U+FFFD."""
-    return _UNSAFE.sub("\ufffd", text)
+    return _CONTROL.sub("\ufffd", text)
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without control characters (tab and newline are kept)."""
+    return _CONTROL.sub("", text)
+
+
+def char_width(ch: str) -> int:
+    """Columns one character takes on a terminal: 0, 1, or 2 for wide (CJK) characters."""
+    if unicodedata.category(ch) in _ZERO_WIDTH:
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes on a terminal (or in a monospaced cell)."""
+    if text.isascii():
+        return len(text)
+    return sum(char_width(ch) for ch in text)
+
+
+def has_cjk(text: str) -> bool:
+    """Whether ``text`` holds Chinese, Japanese or Korean characters."""
+    return _CJK.search(text) is not None

@@ -12,9 +12,9 @@ from hypothesis import strategies as st
 
 import raci
 from helpers import loads
+from raci.cells import guard_formula, unguard_formula
 from raci.io._markdown import cell_text, markdown_tables
-from raci.io._matrix_read import read_matrix, read_sheet
-from raci.io._sheets import guard_formula, parse_roles, unguard_formula
+from raci.io._tables import parse_roles
 from raci.schemes import BUILTIN_SCHEMES
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "sheets"
@@ -259,7 +259,7 @@ class TestCsvWithOrg:
             "Annual budget,A,R,I,\n"
             "New thing,,A/R,,C\n"
         )
-        org = read_sheet(path, loads(ORG))
+        org = raci.load(path, org=loads(ORG))
         assert assignments(org) == [
             ("budget", "A", "cfo"),
             ("budget", "I", "hq"),
@@ -278,7 +278,7 @@ class TestCsvWithOrg:
         path = tmp_path / "m.csv"
         path.write_text("Task,Finanse Division,Clerk,cfo,CFO\nplan,A,R,C,I\n")
         with pytest.raises(raci.LoadError) as info:
-            read_sheet(path, loads(ORG))
+            raci.load(path, org=loads(ORG))
         reasons = [str(p) for p in info.value.findings]
         assert reasons[0].startswith(f"{path}:1:2: column header `Finanse Division` is not")
         assert "did you mean `Finance Division`?" in reasons[0]
@@ -341,14 +341,14 @@ class TestXlsx:
         ws.append(["plan", "A/R"])
         path = tmp_path / "m.xlsx"
         book.save(path)
-        assert assignments(read_sheet(path, sheet="RACI")) == [
+        assert assignments(raci.load(path, sheet="RACI")) == [
             ("plan", "A", "Ann"),
             ("plan", "R", "Ann"),
         ]
         with pytest.raises(
             raci.LoadError, match="no sheet named 'Other'; the sheets are Notes, RACI"
         ):
-            read_sheet(path, sheet="Other")
+            raci.load(path, sheet="Other")
 
     def test_not_a_workbook(self, tmp_path: Path) -> None:
         """A broken file is a LoadError, not a traceback."""
@@ -477,5 +477,5 @@ class TestMarkdown:
                 """
             )
         )
-        org = read_matrix(path, loads(ORG))
+        org = raci.load(path, org=loads(ORG))
         assert assignments(org) == [("budget", "A", "cfo"), ("budget", "R", "fin")]

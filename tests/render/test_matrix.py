@@ -16,9 +16,10 @@ from hypothesis import HealthCheck, given, settings
 
 import raci
 from helpers import EXAMPLES, loads
-from raci.io._matrix_read import read_matrix, read_sheet
-from raci.render._matrix_text import display_width, fit
-from raci.render.matrix import build_matrix, render_matrix
+from raci._text import display_width
+from raci.render._matrix_text import fit
+from raci.render.matrix import render_matrix
+from raci.render.matrix_table import build_matrix
 from strategies import organizations
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "sheets"
@@ -533,7 +534,7 @@ class TestRoundTrip:
         org = raci.load(model)
         out = tmp_path / f"matrix{suffix}"
         render_matrix(org, out)
-        back = read_matrix(out, org) if suffix == ".md" else read_sheet(out, org)
+        back = raci.load(out, org=org)
         assert assignments(back) == assignments(org)
         if suffix != ".md":
             assert {d.id: (d.names, d.group, d.due) for d in back.deliverables.values()} == {
@@ -548,7 +549,7 @@ class TestRoundTrip:
         render_matrix(org, out, lang="zh")
         if suffix != ".xlsx":
             assert "执行主任" in out.read_text(encoding="utf-8")
-        back = read_matrix(out, org) if suffix == ".md" else read_sheet(out, org)
+        back = raci.load(out, org=org)
         assert assignments(back) == assignments(org)
         assert back.deliverables["fs-2019"].names == org.deliverables["fs-2019"].names
 
@@ -558,7 +559,7 @@ class TestRoundTrip:
         org = loads(HOSTILE)
         out = tmp_path / f"matrix{suffix}"
         render_matrix(org, out)
-        back = read_matrix(out, org) if suffix == ".md" else read_sheet(out, org)
+        back = raci.load(out, org=org)
         assert assignments(back) == assignments(org)
         assert back.deliverables["d1"].name == "=cmd|' /C calc'!A0"
 
@@ -581,7 +582,7 @@ class TestRoundTrip:
         """Whatever the names, a CSV export reads back as the same assignments."""
         out = tmp_path / "m.csv"
         render_matrix(org, out)
-        assert assignments(read_sheet(out, org)) == assignments(org)
+        assert assignments(raci.load(out, org=org)) == assignments(org)
 
     @settings(
         max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -591,4 +592,4 @@ class TestRoundTrip:
         """The same through a workbook."""
         out = tmp_path / "m.xlsx"
         render_matrix(org, out)
-        assert assignments(read_sheet(out, org)) == assignments(org)
+        assert assignments(raci.load(out, org=org)) == assignments(org)

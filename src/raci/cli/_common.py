@@ -12,8 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from raci.exceptions import LoadError, OutputError, QueryError, RaciError
-from raci.io import load
-from raci.io._matrix_read import read_matrix, read_sheet
+from raci.io import TABLE_SUFFIXES, load
 from raci.model import Organization
 
 EXIT_OK = 0
@@ -82,24 +81,16 @@ def check_suffix(path: str, allowed: Iterable[str], what: str) -> str:
     return suffix
 
 
-SHEETS = (".csv", ".xlsx", ".md", ".markdown")
-
-
 def load_source(path: str, org: str | None = None, sheet: str | None = None) -> Organization:
     """A model file, or a matrix or org sheet read against the model file ``org``."""
-    if org is None and sheet is None:
-        return load_model(path)
-    suffix = Path(path).suffix.lower()
-    if suffix not in SHEETS:
+    if (org is not None or sheet is not None) and not path.lower().endswith(TABLE_SUFFIXES):
         raise click.BadParameter(
-            f"--org and --sheet apply to a matrix or org sheet ({', '.join(SHEETS)}),"
-            f" not to {suffix or 'a file without suffix'!r}",
+            f"--org and --sheet apply to a matrix or org sheet ({', '.join(TABLE_SUFFIXES)}),"
+            f" not to {Path(path).suffix or 'a file without suffix'!r}",
             param_hint="'--org' / '--sheet'",
         )
     base = load_model(org) if org is not None else None
     try:
-        if suffix in (".md", ".markdown"):
-            return read_matrix(path, base)
-        return read_sheet(path, base, sheet)
+        return load(path, org=base, sheet=sheet)
     except LoadError as exc:
         raise input_error(exc) from None

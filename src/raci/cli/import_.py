@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from raci.cli._common import SHEETS, InputError, check_suffix, handle_errors, load_source
-from raci.io import dumps
+from raci.cli._common import InputError, check_suffix, handle_errors, load_source
+from raci.io import TABLE_SUFFIXES, dumps
 from raci.output import write_atomic
 
 OUTPUTS = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
@@ -38,9 +38,9 @@ def command(source: str, output: str, org: str | None, sheet: str | None) -> Non
     Without --org, a matrix's header cells become parties of their own.
     """
     fmt = OUTPUTS[check_suffix(output, OUTPUTS, "a model")]
-    if not source.lower().endswith(SHEETS):
+    if not source.lower().endswith(TABLE_SUFFIXES):
         raise click.BadParameter(
-            f"cannot import {source}; expected a matrix or org sheet ({', '.join(SHEETS)})",
+            f"cannot import {source}; expected a matrix or org sheet ({', '.join(TABLE_SUFFIXES)})",
             param_hint="SOURCE",
         )
     model = load_source(source, org, sheet)

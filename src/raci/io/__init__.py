@@ -1,4 +1,4 @@
-"""Reading and writing model files; the format follows the file's suffix."""
+"""Reading and writing model files; what a file is follows its suffix."""
 
 from __future__ import annotations
 
@@ -11,12 +11,14 @@ from raci._gc import no_cyclic_gc
 from raci.exceptions import LoadError
 from raci.io._build import build_organization
 from raci.io._dump import dumps
+from raci.io._files import check_readable, read_text
 from raci.io._json import parse_json, parse_toml
+from raci.io._layouts import TABLE_SUFFIXES, read_tables
 from raci.io._marks import Marks
-from raci.io._matrix_read import read_matrix, read_sheet
 from raci.io._yaml import parse_yaml
 from raci.model import Organization
 from raci.output import write_atomic
+from raci.rules import check_settings
 
 Parser = Callable[[str, str], tuple[Any, Marks]]
 
@@ -27,63 +29,50 @@ MODEL_PARSERS: dict[str, Parser] = {
     ".toml": parse_toml,
 }
 
-#: Readers of other files that are models on their own (matrix and org spreadsheets),
-#: by suffix; each takes a path and returns an Organization or raises LoadError.
-FILE_READERS: dict[str, Callable[[Path], Organization]] = {
-    ".csv": read_sheet,
-    ".xlsx": read_sheet,
-    ".md": read_matrix,
-    ".markdown": read_matrix,
-}
-
-__all__ = ["FILE_READERS", "MODEL_PARSERS", "dump", "dumps", "load", "loads"]
-
-
-def read_text(path: Path) -> str:
-    """The UTF-8 text of a file (a BOM is dropped); LoadError when unreadable."""
-    name = str(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise LoadError.at(name, 0, 0, "no such file") from None
-    except IsADirectoryError:
-        raise LoadError.at(name, 0, 0, "is a folder, not a file") from None
-    except OSError as exc:
-        raise LoadError.at(name, 0, 0, f"cannot read: {exc.strerror or exc}") from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise LoadError.at(name, line, column, "the file is not UTF-8 text") from None
+__all__ = ["MODEL_PARSERS", "TABLE_SUFFIXES", "dump", "dumps", "load", "loads"]
 
 
 def loads(text: str, format: str = "yaml", file: str = "<string>") -> Organization:
-    """The organization described by a YAML, JSON or TOML text."""
+    """The organization described by a YAML, JSON or TOML text; its rule settings are
+    checked against the registered rules."""
     parser = MODEL_PARSERS.get("." + format.lower().lstrip("."))
     if parser is None:
         msg = f"unknown model format {format!r}; expected yaml, json or toml"
         raise ValueError(msg)
     with no_cyclic_gc():
         data, marks = parser(text, file)
-        return build_organization(data, marks)
+        org = build_organization(data, marks)
+    problems = check_settings(org)
+    if problems:
+        raise LoadError(problems)
+    return org
 
 
-def load(path: str | os.PathLike[str]) -> Organization:
-    """The organization described by a model file (or a matrix or org spreadsheet).
+def load(
+    path: str | os.PathLike[str],
+    *,
+    org: Organization | None = None,
+    sheet: str | None = None,
+) -> Organization:
+    """The organization a file describes: a model file (YAML, JSON, TOML), or a matrix or
+    org sheet (CSV, XLSX, Markdown).
 
-    Raises :class:`raci.LoadError` naming file, line, column and reason.
+    ``org`` is the model whose parties a matrix names (by id or name); its units come
+    along. ``sheet`` chooses the sheet of an XLSX workbook. Raises
+    :class:`raci.LoadError` naming file, line, column and reason.
     """
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix in MODEL_PARSERS:
+        if org is not None or sheet is not None:
+            what = "org" if org is not None else "sheet"
+            reason = f"`{what}` applies to a matrix or org sheet ({', '.join(TABLE_SUFFIXES)})"
+            raise LoadError.at(str(path), 0, 0, reason)
         return loads(read_text(p), suffix, str(path))
-    reader = FILE_READERS.get(suffix)
-    if reader is not None:
-        if not p.is_file():
-            read_text(p)  # raises the right LoadError
-        return reader(p)
-    known = ", ".join(sorted({*MODEL_PARSERS, *FILE_READERS}))
+    if suffix in TABLE_SUFFIXES:
+        check_readable(p)
+        return read_tables(p, org, sheet)
+    known = ", ".join(sorted({*MODEL_PARSERS, *TABLE_SUFFIXES}))
     raise LoadError.at(
         str(path), 0, 0, f"unknown file type {suffix or '(none)'!r}; expected {known}"
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from raci.io._sheets import Table
+from raci.io._tables import Table
 
 _DELIMITER_CELL = re.compile(r"^\s*:?-+:?\s*$")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from raci.render.matrix import Matrix
+from raci.render.matrix_table import Matrix
 
 #: Background colours given to roles in scheme order (light enough for black text).
 PALETTE = (

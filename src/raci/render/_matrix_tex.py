@@ -3,13 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
-from typing import TYPE_CHECKING
 
-from raci.render.matrix import cell_text
-
-if TYPE_CHECKING:
-    from raci.render.matrix import Matrix
+from raci._text import has_cjk
+from raci.render.matrix_table import Matrix, cell_text
 
 _SPECIAL = {
     "\\": r"\textbackslash{}",
@@ -29,10 +25,6 @@ _SPECIAL_RE = re.compile("|".join(re.escape(ch) for ch in _SPECIAL))
 def tex_escape(text: str) -> str:
     """Text safe in LaTeX: every special character written as a command, on one line."""
     return _SPECIAL_RE.sub(lambda m: _SPECIAL[m.group()], " ".join(text.split()))
-
-
-def _has_cjk(text: str) -> bool:
-    return any(unicodedata.east_asian_width(ch) in "WF" for ch in text)
 
 
 #: Widths in centimetres: the deliverable column, the height of rotated party names,
@@ -68,7 +60,7 @@ def render_tex(m: Matrix) -> str:
     n = len(m.columns)
     texts = [m.title, *(c.label for c in m.columns), *(r.label for r in m.rows)]
     texts += [s.label for spans in m.header_rows for s in spans] + [g for g, _ in m.sections()]
-    cjk = any(_has_cjk(t) for t in texts)
+    cjk = any(has_cjk(t) for t in texts)
     col = _column_cm(m)
     paper = _paper(LABEL_CM + n * (col + 2 * SEP_CM))
 

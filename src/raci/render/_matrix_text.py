@@ -4,26 +4,17 @@ from __future__ import annotations
 
 import csv
 import io
-import unicodedata
 from collections.abc import Iterable, Sequence
 
-from raci._text import printable
-from raci.io._sheets import guard_formula, normalize_header
-from raci.render.matrix import Matrix, cell_text
+from raci._text import display_width, printable
+from raci.cells import guard_formula, normalize_header
+from raci.render.matrix_table import Matrix, cell_text
 
 # -- terminal table ----------------------------------------------------------
 
 #: Widest party header and row label in the terminal table, in terminal columns.
 MAX_HEADER_WIDTH = 14
 MAX_LABEL_WIDTH = 44
-
-
-def display_width(text: str) -> int:
-    """Terminal columns ``text`` takes: wide and full-width characters count 2."""
-    return sum(
-        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
-        for ch in text
-    )
 
 
 def fit(text: str, width: int) -> str:

@@ -10,15 +10,15 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-from raci.io._sheets import column_letter, guard_formula
+from raci._text import display_width
+from raci.cells import column_letter, guard_formula
 from raci.render._matrix_html import PALETTE
-from raci.render._matrix_text import display_width, sheet_header, sheet_rows
-from raci.render.matrix import cell_text
+from raci.render._matrix_text import sheet_header, sheet_rows
+from raci.render.matrix_table import Matrix, cell_text
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
-    from raci.render.matrix import Matrix
 
 _BOLD = Font(bold=True)
 _HEAD_FILL = PatternFill("solid", fgColor="F3F4F6")

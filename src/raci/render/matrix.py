@@ -1,24 +1,19 @@
-"""The responsibility matrix: deliverables as rows, parties as columns, role letters in cells.
-
-:func:`build_matrix` makes the table (rows grouped, columns grouped under their division,
-optionally rolled up to a level); :func:`render_matrix` writes it as a terminal table,
-Markdown, CSV, HTML, XLSX or LaTeX (one private module per kind of output).
-"""
+"""Writing the responsibility matrix: a terminal table, Markdown, CSV, HTML, XLSX or LaTeX
+(one private module per kind of output, each rendering a :class:`Matrix`)."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-import attrs
-import networkx as nx
-
-from raci.exceptions import QueryError
-from raci.io._matrix_read import Lookup
-from raci.model import External, Names, Organization
+from raci.model import Organization
 from raci.output import write_atomic
-from raci.schemes import Scheme
+from raci.render._matrix_html import render_html
+from raci.render._matrix_tex import render_tex
+from raci.render._matrix_text import render_csv, render_markdown, render_text
+from raci.render._matrix_xlsx import render_xlsx
+from raci.render.matrix_table import Matrix, build_matrix
 
 #: Output formats by file suffix.
 FORMATS = {
@@ -31,300 +26,15 @@ FORMATS = {
     ".xlsx": "xlsx",
     ".tex": "tex",
 }
-#: Header rows above the party names: at most this many levels of enclosing units.
-MAX_GROUP_ROWS = 2
-EXTERNAL_GROUP = ("", "External parties")
-
-
-@attrs.frozen
-class Column:
-    """A party column; ``groups`` are the (id, name) of enclosing units, top first."""
-
-    id: str
-    label: str
-    groups: tuple[tuple[str, str], ...] = ()
-    #: The header text that reads back as this party (its name, or its id when the name
-    #: would be ambiguous).
-    key: str = ""
-
-
-@attrs.frozen
-class Row:
-    """A deliverable and the letters in each column, in scheme order."""
-
-    id: str
-    label: str
-    group: str | None
-    group_label: str
-    due: str
-    cells: tuple[tuple[str, ...], ...]
-    #: The group text that reads back as this group (name, or id when ambiguous).
-    group_key: str = ""
-    #: The text that reads back as this deliverable (its name, or its id when ambiguous).
-    key: str = ""
-
-
-@attrs.frozen
-class Span:
-    """A header cell over ``size`` adjacent columns (empty ``label`` over ungrouped ones)."""
-
-    label: str
-    size: int
-
-
-@attrs.frozen
-class Matrix:
-    """A responsibility matrix ready to render."""
-
-    title: str
-    scheme: Scheme
-    columns: tuple[Column, ...]
-    rows: tuple[Row, ...]
-    header_rows: tuple[tuple[Span, ...], ...]
-    language: str
-
-    def sections(self) -> list[tuple[str, list[Row]]]:
-        """Consecutive rows of one group, with the group's name ('' for no group)."""
-        out: list[tuple[str, list[Row]]] = []
-        for row in self.rows:
-            if not out or out[-1][1][-1].group != row.group:
-                out.append((row.group_label, []))
-            out[-1][1].append(row)
-        return out
-
-    def legend(self) -> list[tuple[str, str]]:
-        """(letter, role name) for every role of the scheme."""
-        return [(r.letter, r.name) for r in self.scheme.roles]
-
-
-def cell_text(letters: Sequence[str]) -> str:
-    """The letters of one cell as people write them: ``R/A``."""
-    return "/".join(letters)
-
-
-# -- building the table ------------------------------------------------------
-
-
-def _tree_order(org: Organization) -> list[str]:
-    """Parties in chart order: each unit, its posts, then the units below; externals last."""
-    order: list[str] = []
-    seen: set[str] = set()
-    posts: dict[str, list[str]] = {}
-    for pid, post in org.positions.items():
-        posts.setdefault(post.unit, []).append(pid)
-
-    for top in [*org.roots, *org.units]:
-        for uid in nx.dfs_preorder_nodes(org.graph, top):
-            if uid not in seen:
-                seen.add(uid)
-                order.append(uid)
-                order.extend(posts.get(uid, ()))
-    placed = set(order)
-    order += [p for p in org.positions if p not in placed]
-    order += list(org.external)
-    return order
-
-
-def _rollup(org: Organization, level: str | None) -> dict[str, str]:
-    """The column each party's roles count for: itself, or its ancestor at ``level``."""
-    if level is None:
-        return {p: p for p in org.parties}
-    rank = org.levels.rank(level)
-    if rank is None:
-        msg = f"unknown level {level!r}; the levels are {', '.join(org.levels.names)}"
-        raise QueryError(msg)
-    target: dict[str, str] = {}
-    for pid in org.parties:
-        unit = org.unit_of(pid)
-        target[pid] = pid
-        if unit is None:
-            continue
-        below: str | None = None
-        for uid in (unit, *org.ancestors(unit)):
-            here = org.levels.rank(org.units[uid].level)
-            if here == rank:
-                target[pid] = uid
-                break
-            if here is not None and here < rank:
-                # No ancestor at the level (a section right under a division, rolled up
-                # to branches): the topmost unit below the level stands for it.
-                if below is not None:
-                    target[pid] = below
-                break
-            below = uid
-    return target
-
-
-def _groups_of(org: Organization, pid: str, lang: str | None) -> tuple[tuple[str, str], ...]:
-    party = org.parties.get(pid)
-    if isinstance(party, External):
-        return (EXTERNAL_GROUP,)
-    unit = org.unit_of(pid) if party is not None else None
-    if unit is None:
-        return ()
-    chain = [*reversed(org.ancestors(unit)), unit][1:]
-    return tuple((u, org.units[u].names.get(lang)) for u in chain[:MAX_GROUP_ROWS])
-
-
-def _header_rows(columns: Sequence[Column]) -> tuple[tuple[Span, ...], ...]:
-    """One row of spans per level of grouping that puts two or more columns together
-    (and does not put them all together)."""
-    rows: list[tuple[Span, ...]] = []
-    depth = max((len(c.groups) for c in columns), default=0)
-    for k in range(depth):
-        runs: list[tuple[tuple[str, str] | None, int]] = []
-        for c in columns:
-            key = c.groups[k] if len(c.groups) > k else None
-            if runs and key is not None and runs[-1][0] == key:
-                runs[-1] = (key, runs[-1][1] + 1)
-            else:
-                runs.append((key, 1))
-        if len(runs) > 1 and any(key is not None and n > 1 for key, n in runs):
-            spans, i = [], 0
-            for key, n in runs:
-                # A unit alone under its own name needs no heading above its column.
-                alone = n == 1 and key is not None and key[0] == columns[i].id
-                spans.append(Span(key[1] if key and not alone else "", n))
-                i += n
-            rows.append(tuple(spans))
-    return tuple(rows)
-
-
-def _keys(labels: Mapping[str, str], names: Mapping[str, Names]) -> dict[str, str]:
-    """For each id, the text that reads back as it: its label when unambiguous, else the id."""
-    lookup = Lookup(names)
-    return {i: label if lookup.find(label)[0] == i else i for i, label in labels.items()}
-
-
-def _choose(wanted: Iterable[str], known: Mapping[str, Names], what: str) -> list[str]:
-    """Resolve ids or names; QueryError naming the unknown ones."""
-    lookup = Lookup(known)
-    chosen: list[str] = []
-    unknown: list[str] = []
-    for text in wanted:
-        found, _ = lookup.find(text.strip())
-        if found is None:
-            unknown.append(text)
-        elif found not in chosen:
-            chosen.append(found)
-    if unknown:
-        msg = f"no {what} {', '.join(repr(u) for u in unknown)}"
-        raise QueryError(msg)
-    return chosen
-
-
-def build_matrix(
-    org: Organization,
-    *,
-    level: str | None = None,
-    lang: str | None = None,
-    parties: Sequence[str] | None = None,
-    groups: Sequence[str] | None = None,
-) -> Matrix:
-    """The matrix of ``org``: rows by group in file order, columns in chart order.
-
-    ``level`` rolls columns up to that level (a unit's and its posts' roles count for
-    their ancestor at that level); ``parties`` chooses the columns (ids or names, in that
-    order); ``groups`` keeps only the rows of those groups. Raises QueryError for an
-    unknown level, party or group.
-    """
-    target = _rollup(org, level)
-    deliverables = list(org.deliverables.values())
-    if groups is not None:
-        known_groups = {d.group: Names.plain(d.group) for d in deliverables if d.group}
-        known_groups.update({g.id: g.names for g in org.groups.values()})
-        chosen_groups = set(_choose(groups, known_groups, "group"))
-        deliverables = [d for d in deliverables if d.group in chosen_groups]
-    # Ungrouped rows first, then each group where its first row appears.
-    group_order = {None: -1} | {
-        g: i for i, g in enumerate(dict.fromkeys(d.group for d in deliverables if d.group))
-    }
-    deliverables.sort(key=lambda d: group_order[d.group])
-
-    def column_of(pid: str) -> str:
-        return target.get(pid, pid)
-
-    held = {column_of(a.party) for d in deliverables for a in d.assignments}
-    order = _tree_order(org)
-    candidates = list(dict.fromkeys(column_of(p) for p in order))
-    candidates += sorted(held - set(candidates))  # ids the model does not define
-    if parties is not None:
-        known = {
-            c: org.parties[c].names if c in org.parties else Names.plain(c) for c in candidates
-        }
-        what = f"party column at level {level!r}:" if level else "party"
-        column_ids = _choose(parties, known, what)
-    else:
-        column_ids = [c for c in candidates if c in held]
-
-    labels = {c: org.display_name(c, lang) for c in column_ids}
-    party_keys = _keys(labels, {p.id: p.names for p in org.parties.values()})
-    columns = tuple(
-        Column(
-            c,
-            labels[c],
-            _groups_of(org, c, lang),
-            party_keys[c],
-        )
-        for c in column_ids
-    )
-    index = {c: i for i, c in enumerate(column_ids)}
-    group_names = {g.id: g.names.get(lang) for g in org.groups.values()}
-    group_keys = _keys(
-        {d.group: group_names.get(d.group, d.group) for d in deliverables if d.group},
-        {g.id: g.names for g in org.groups.values()},
-    )
-    row_keys = _keys(
-        {d.id: d.names.get(lang) for d in deliverables},
-        {d.id: d.names for d in org.deliverables.values()},
-    )
-    rows = []
-    for d in deliverables:
-        cells: list[set[str]] = [set() for _ in column_ids]
-        for a in d.assignments:
-            i = index.get(column_of(a.party))
-            if i is not None:
-                cells[i].add(a.role)
-        rows.append(
-            Row(
-                d.id,
-                d.names.get(lang),
-                d.group,
-                group_names.get(d.group, d.group) if d.group else "",
-                d.due.isoformat() if d.due else "",
-                tuple(tuple(org.scheme.order(c)) if c else () for c in cells),
-                group_keys.get(d.group, "") if d.group else "",
-                row_keys[d.id],
-            )
-        )
-    title = org.names.get(lang) or Path(org.source).stem
-    return Matrix(
-        title,
-        org.scheme,
-        columns,
-        tuple(rows),
-        _header_rows(columns),
-        lang or org.language,
-    )
-
-
-# -- files -------------------------------------------------------------------
-
-
-def _renderers() -> dict[str, Callable[[Matrix], str | bytes]]:
-    from raci.render._matrix_html import render_html
-    from raci.render._matrix_tex import render_tex
-    from raci.render._matrix_text import render_csv, render_markdown, render_text
-    from raci.render._matrix_xlsx import render_xlsx
-
-    return {
-        "txt": render_text,
-        "md": render_markdown,
-        "csv": render_csv,
-        "html": render_html,
-        "xlsx": render_xlsx,
-        "tex": render_tex,
-    }
+#: The renderer of each format.
+RENDERERS: dict[str, Callable[[Matrix], str | bytes]] = {
+    "txt": render_text,
+    "md": render_markdown,
+    "csv": render_csv,
+    "html": render_html,
+    "xlsx": render_xlsx,
+    "tex": render_tex,
+}
 
 
 def render_matrix(
@@ -353,12 +63,11 @@ def render_matrix(
             )
             raise ValueError(msg)
         format = FORMATS[suffix]
-    renderers = _renderers()
-    if format not in renderers:
-        msg = f"unknown matrix format {format!r}; expected one of {', '.join(renderers)}"
+    if format not in RENDERERS:
+        msg = f"unknown matrix format {format!r}; expected one of {', '.join(RENDERERS)}"
         raise ValueError(msg)
     matrix = build_matrix(org, level=level, lang=lang, parties=parties, groups=groups)
-    data = renderers[format](matrix)
+    data = RENDERERS[format](matrix)
     if path is not None:
         write_atomic(
             path, data, inputs=[*inputs, *([org.source] if Path(org.source).exists() else [])]

@@ -1,15 +1,28 @@
 """The validation rules, registered by name and code, and the engine that runs them."""
 
-from raci.rules import hierarchy, matrix, workload
-from raci.rules.registry import RULES, Context, Rule, iter_rules, unknown_selectors, validate
+from raci.rules import hierarchy, roles, workload
+from raci.rules.registry import (
+    RULES,
+    Context,
+    Option,
+    Rule,
+    check_settings,
+    iter_rules,
+    rule,
+    unknown_selectors,
+    validate,
+)
 
 __all__ = [
     "RULES",
     "Context",
+    "Option",
     "Rule",
+    "check_settings",
     "hierarchy",
     "iter_rules",
-    "matrix",
+    "roles",
+    "rule",
     "unknown_selectors",
     "validate",
     "workload",

@@ -7,7 +7,8 @@ from collections.abc import Iterable, Iterator
 import networkx as nx
 
 from raci.findings import Finding, Severity, SourceLocation
-from raci.rules._util import Suggestions, kind_name
+from raci.lookup import Suggestions
+from raci.rules._util import kind_name
 from raci.rules.registry import Context, rule
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -59,7 +60,8 @@ def unknown_reference(ctx: Context) -> Iterator[Finding]:
             subject,
             f"{field} of `{subject}` refers to `{ref}`, but {got}",
             where,
-            suggestions[expected].hint(ref) + f"Use the id of an existing {expected}, or add it.",
+            _sentence(suggestions[expected].did_you_mean(ref))
+            + f"Use the id of an existing {expected}, or add it.",
         )
 
     for u in org.units.values():
@@ -81,6 +83,11 @@ def unknown_reference(ctx: Context) -> Iterator[Finding]:
         for a in d.assignments:
             if a.party not in org.parties:
                 yield missing(d.id, f"role `{a.role}`", a.party, "party", a.location)
+
+
+def _sentence(phrase: str) -> str:
+    """A "did you mean" phrase as the first sentence of a hint, or ''."""
+    return phrase[:1].upper() + phrase[1:] + " " if phrase else ""
 
 
 def _cycles(graph: nx.DiGraph, order: list[str]) -> Iterator[list[str]]:

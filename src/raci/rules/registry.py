@@ -1,17 +1,46 @@
-"""The rule registry, per-file rule settings, and the engine that runs the rules."""
+"""The rule registry and the engine that runs the rules.
+
+A rule is a function taking a :class:`Context` and yielding findings, registered with
+:func:`rule` under a name and a short code; its settings are declared as
+:class:`Option` values, each with the check its values must pass.
+"""
 
 from __future__ import annotations
 
-import difflib
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 import attrs
 
 from raci._gc import no_cyclic_gc
 from raci.exceptions import LoadError
 from raci.findings import Finding, Severity, SourceLocation
-from raci.model import Organization, RuleSetting
+from raci.lookup import as_clause, did_you_mean
+from raci.model import Organization
+
+_CODE = re.compile(r"[A-Z][0-9]{3}")
+
+
+class OptionCheck(Protocol):
+    """Checks one option value; returns why it is wrong ('must be ... (got ...)') or None."""
+
+    def __call__(self, org: Organization, value: Any) -> str | None: ...
+
+
+class ExtraCheck(Protocol):
+    """Checks an option the rule does not declare by name (``key: value``); returns why it
+    is wrong, or None."""
+
+    def __call__(self, org: Organization, key: Any, value: Any) -> str | None: ...
+
+
+@attrs.frozen
+class Option:
+    """One setting of a rule: its default and the check every value must pass."""
+
+    default: Any
+    check: OptionCheck
 
 
 @attrs.frozen
@@ -33,20 +62,28 @@ class Context:
 
 
 Check = Callable[[Context], Iterable[Finding]]
-OptionCheck = Callable[[Organization, Mapping[str, Any], SourceLocation], list[Finding]]
 
 
 @attrs.frozen
 class Rule:
-    """A registered rule: name, short code, default severity, defaults of its options."""
+    """A registered rule: name, short code, default severity and its options.
+
+    ``extra`` checks options whose names the rule does not declare (role letters, for a
+    rule tuned per role); without it such names are unknown options.
+    """
 
     name: str
     code: str
     severity: Severity
     check: Check
     summary: str
-    defaults: Mapping[str, Any] = attrs.field(factory=dict)
-    check_options: OptionCheck | None = None
+    options: Mapping[str, Option] = attrs.field(factory=dict)
+    extra: ExtraCheck | None = None
+
+    @property
+    def defaults(self) -> dict[str, Any]:
+        """The default value of each declared option."""
+        return {k: o.default for k, o in self.options.items()}
 
 
 RULES: dict[str, Rule] = {}
@@ -57,99 +94,24 @@ def rule(
     code: str,
     severity: Severity,
     summary: str,
-    defaults: Mapping[str, Any] | None = None,
-    check_options: OptionCheck | None = None,
+    options: Mapping[str, Option] | None = None,
+    extra: ExtraCheck | None = None,
 ) -> Callable[[Check], Check]:
-    """Register the decorated function as a rule."""
+    """Register the decorated function as a rule; a taken name or code, or a code not
+    shaped like ``M101``, is refused at once."""
+    if not _CODE.fullmatch(code):
+        msg = f"rule code must be a capital letter and three digits, like M101 (got {code!r})"
+        raise ValueError(msg)
+    taken = [r.name for r in RULES.values() if r.name == name or r.code == code]
+    if taken:
+        msg = f"rule {name!r} ({code}) clashes with the registered rule {taken[0]!r}"
+        raise ValueError(msg)
 
     def register(check: Check) -> Check:
-        RULES[name] = Rule(
-            name, code, severity, check, summary, dict(defaults or {}), check_options
-        )
+        RULES[name] = Rule(name, code, severity, check, summary, dict(options or {}), extra)
         return check
 
     return register
-
-
-def _problem(where: SourceLocation, reason: str) -> Finding:
-    return Finding.parse_error(where, reason)
-
-
-def _suggest(word: str, known: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
-    return f"; did you mean `{close[0]}`?" if close else ""
-
-
-@attrs.frozen
-class _Resolved:
-    enabled: bool
-    severity: Severity
-    options: Mapping[str, Any]
-
-
-def _resolve(
-    org: Organization, r: Rule, setting: RuleSetting | None, problems: list[Finding]
-) -> _Resolved:
-    """Apply a file's setting for one rule: `off`, `on`, a severity, or options."""
-    resolved = _Resolved(True, r.severity, dict(r.defaults))
-    if setting is None:
-        return resolved
-    value, where = setting.value, setting.location
-    if value is False or value == "off":
-        return attrs.evolve(resolved, enabled=False)
-    if value is True or value == "on" or value is None:
-        return resolved
-    if isinstance(value, str):
-        try:
-            return attrs.evolve(resolved, severity=Severity(value))
-        except ValueError:
-            problems.append(
-                _problem(
-                    where,
-                    f"rule `{r.name}` setting must be off, on, error, warning, info or a mapping"
-                    f" of options (got {value!r})",
-                )
-            )
-            return resolved
-    if not isinstance(value, dict):
-        problems.append(
-            _problem(where, f"rule `{r.name}` setting must be a mapping (got {value!r})")
-        )
-        return resolved
-    options = dict(r.defaults)
-    severity = r.severity
-    for key, option in value.items():
-        if key == "severity":
-            try:
-                severity = Severity(option)
-            except ValueError:
-                problems.append(
-                    _problem(where, f"`severity` of rule `{r.name}` must be error, warning or info")
-                )
-        elif key == "enabled":
-            if option is False:
-                return attrs.evolve(resolved, enabled=False)
-        elif r.check_options is None and key not in r.defaults:
-            known = [*r.defaults, "severity", "enabled"]
-            problems.append(
-                _problem(
-                    where, f"rule `{r.name}` has no option `{key}`" + _suggest(str(key), known)
-                )
-            )
-        elif r.check_options is None and (
-            isinstance(option, bool) or not isinstance(option, int) or option < 0
-        ):
-            problems.append(
-                _problem(
-                    where,
-                    f"option `{key}` of rule `{r.name}` must be a whole number (got {option!r})",
-                )
-            )
-        else:
-            options[key] = option
-    if r.check_options is not None:
-        problems.extend(r.check_options(org, options, where))
-    return _Resolved(True, severity, options)
 
 
 def _matches(r: Rule, token: str) -> int:
@@ -178,6 +140,105 @@ def selected(r: Rule, select: Sequence[str] | None, ignore: Sequence[str] | None
     return chosen > dropped
 
 
+def _selectors(value: Sequence[str] | None, what: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str) or not all(isinstance(t, str) for t in value):
+        msg = f"{what} must be a list of rule names or codes (got {value!r})"
+        raise TypeError(msg)
+    unknown = unknown_selectors(value)
+    if unknown:
+        names = [*RULES, *(r.code for r in RULES.values())]
+        hint = did_you_mean(unknown[0], names)
+        msg = f"no rule is named {', '.join(map(repr, unknown))}" + as_clause(hint)
+        raise ValueError(msg)
+    return list(value)
+
+
+@attrs.frozen
+class Setting:
+    """A rule as a file sets it: on or off, its severity, its options."""
+
+    enabled: bool
+    severity: Severity
+    options: Mapping[str, Any]
+
+
+_SEVERITIES = ", ".join(s.value for s in Severity)
+
+
+def _setting(org: Organization, r: Rule, value: Any) -> Setting | str:
+    """Apply a file's setting for one rule (`off`, `on`, a severity, or a mapping of options);
+    the reason it is wrong when it is."""
+    default = Setting(True, r.severity, r.defaults)
+    if value is False or value == "off":
+        return attrs.evolve(default, enabled=False)
+    if value is True or value == "on" or value is None:
+        return default
+    if isinstance(value, str):
+        if value in {s.value for s in Severity}:
+            return attrs.evolve(default, severity=Severity(value))
+        return (
+            f"rule `{r.name}` setting must be off, on, {_SEVERITIES} or a mapping of options"
+            f" (got {value!r})"
+        )
+    if not isinstance(value, dict):
+        return f"rule `{r.name}` setting must be a mapping (got {value!r})"
+    options = r.defaults
+    severity = r.severity
+    for key, option in value.items():
+        if key == "severity":
+            if option not in {s.value for s in Severity}:
+                return f"`severity` of rule `{r.name}` must be {_SEVERITIES} (got {option!r})"
+            severity = Severity(option)
+        elif key == "enabled":
+            if not isinstance(option, bool):
+                return f"`enabled` of rule `{r.name}` must be true or false (got {option!r})"
+            if not option:
+                return attrs.evolve(default, enabled=False)
+        elif key in r.options:
+            why = r.options[key].check(org, option)
+            if why is not None:
+                return f"option `{key}` of rule `{r.name}` {why}"
+            options[key] = option
+        elif r.extra is not None:
+            why = r.extra(org, key, option)
+            if why is not None:
+                return f"{r.name}: {why}"
+            options[key] = option
+        else:
+            hint = did_you_mean(str(key), [*r.options, "severity", "enabled"])
+            return f"rule `{r.name}` has no option `{key}`" + as_clause(hint)
+    return Setting(True, severity, options)
+
+
+def resolve(org: Organization) -> tuple[dict[str, Setting], list[Finding]]:
+    """Every registered rule as the file sets it, and a finding for each bad setting (the
+    rule then keeps its defaults)."""
+    problems = []
+    for name, setting in org.rule_settings.items():
+        if name not in RULES:
+            reason = f"unknown rule `{name}`" + as_clause(did_you_mean(name, RULES))
+            problems.append(Finding.parse_error(setting.location, reason))
+    settings: dict[str, Setting] = {}
+    for r in RULES.values():
+        settings[r.name] = Setting(True, r.severity, r.defaults)
+        given = org.rule_settings.get(r.name)
+        if given is None:
+            continue
+        found = _setting(org, r, given.value)
+        if isinstance(found, str):
+            problems.append(Finding.parse_error(given.location, found))
+        else:
+            settings[r.name] = found
+    return settings, problems
+
+
+def check_settings(org: Organization) -> list[Finding]:
+    """A finding for each bad rule setting of the file (unknown rule, option or value)."""
+    return resolve(org)[1]
+
+
 def validate(
     org: Organization,
     select: Sequence[str] | None = None,
@@ -185,22 +246,22 @@ def validate(
 ) -> list[Finding]:
     """Run the rules on the organization; findings sorted by file, line, rule.
 
-    ``select``/``ignore`` take rule names or code prefixes (``M1``). Bad rule
-    settings in the file raise :class:`raci.LoadError`.
+    ``select``/``ignore`` take rule names or code prefixes (``M1``); one that names no
+    rule is a ValueError. The file's own rule settings were checked when it was loaded;
+    an organization built in memory with bad settings raises :class:`raci.LoadError`.
     """
-    problems: list[Finding] = []
-    for name, setting in org.rule_settings.items():
-        if name not in RULES:
-            problems.append(
-                _problem(setting.location, f"unknown rule `{name}`" + _suggest(name, RULES))
-            )
-    plan = []
-    for r in RULES.values():
-        resolved = _resolve(org, r, org.rule_settings.get(r.name), problems)
-        if resolved.enabled and selected(r, select, ignore):
-            plan.append(Context(org, r, resolved.severity, resolved.options))
+    if not isinstance(org, Organization):
+        msg = f"validate() takes a raci.Organization (got {type(org).__name__})"
+        raise TypeError(msg)
+    chosen, dropped = _selectors(select, "select"), _selectors(ignore, "ignore")
+    settings, problems = resolve(org)
     if problems:
         raise LoadError(problems)
+    plan = [
+        Context(org, r, s.severity, s.options)
+        for r, s in ((RULES[name], s) for name, s in settings.items())
+        if s.enabled and selected(r, chosen or None, dropped)
+    ]
     with no_cyclic_gc():
         findings = [f for ctx in plan for f in ctx.rule.check(ctx)]
     findings.sort(key=lambda f: f.sort_key)

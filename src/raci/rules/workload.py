@@ -6,7 +6,8 @@ from collections import Counter
 from collections.abc import Iterator
 
 from raci.findings import Finding, Severity
-from raci.rules.registry import Context, rule
+from raci.rules.options import whole_number
+from raci.rules.registry import Context, Option, rule
 
 
 @rule(
@@ -14,7 +15,10 @@ from raci.rules.registry import Context, rule
     "W101",
     Severity.WARNING,
     "A party is Accountable or Responsible for more deliverables than the limit.",
-    defaults={"max_accountable": 10, "max_responsible": 20},
+    options={
+        "max_accountable": Option(10, whole_number()),
+        "max_responsible": Option(20, whole_number()),
+    },
 )
 def overloaded(ctx: Context) -> Iterator[Finding]:
     org = ctx.org

@@ -3,26 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-import os
-from collections.abc import Mapping
 from pathlib import Path
 
 import attrs
 
+from raci.cells import normalize_header
 from raci.exceptions import LoadError
 from raci.findings import Finding
-from raci.io._markdown import markdown_tables
-from raci.io._orgsheet import looks_like_org, org_columns, org_from_table
-from raci.io._sheets import (
-    Table,
-    is_id,
-    normalize_header,
-    parse_roles,
-    raise_problems,
-    read_table,
-    slug,
-)
+from raci.io._tables import Table, parse_roles, raise_problems
+from raci.lookup import Lookup, as_clause, is_id, slug
 from raci.model import (
     Assignment,
     Deliverable,
@@ -85,10 +74,6 @@ def _header_index(table: Table, scheme: Scheme) -> int:
     return 0
 
 
-def _names_key(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
 def _infer_scheme(table: Table) -> Scheme:
     """The first built-in scheme that has every letter the cells use (RACI if none does)."""
     used: set[str] = set()
@@ -99,38 +84,6 @@ def _infer_scheme(table: Table) -> Scheme:
         if used and used.issubset(scheme.letters):
             return scheme
     return DEFAULT_SCHEME
-
-
-class Lookup:
-    """Find things by id, then by name in any language (ignoring case and spacing)."""
-
-    def __init__(self, items: Mapping[str, Names]) -> None:
-        self.ids = dict.fromkeys(items, True)
-        self.folded: dict[str, str] = {}
-        self.names: dict[str, list[str]] = {}
-        self.spelled: dict[str, str] = {}
-        for ident, names in items.items():
-            self.folded.setdefault(ident.casefold(), ident)
-            for text in dict.fromkeys(names.texts.values()):
-                self.names.setdefault(_names_key(text), []).append(ident)
-                self.spelled.setdefault(_names_key(text), text)
-
-    def find(self, text: str) -> tuple[str | None, list[str]]:
-        """(the id, []) when found; (None, candidates) when ambiguous or unknown."""
-        if text in self.ids:
-            return text, []
-        if text.casefold() in self.folded:
-            return self.folded[text.casefold()], []
-        hits = list(dict.fromkeys(self.names.get(_names_key(text), [])))
-        if len(hits) == 1:
-            return hits[0], []
-        return None, hits
-
-    def suggest(self, text: str) -> str:
-        """'; did you mean `x`?' for the closest id or name, or ''."""
-        pool = {**{i.casefold(): i for i in self.ids}, **self.spelled}
-        close = difflib.get_close_matches(_names_key(text), list(pool), n=1)
-        return f"; did you mean `{pool[close[0]]}`?" if close else ""
 
 
 @attrs.define
@@ -165,7 +118,7 @@ class _Reader:
                         f"names {len(hits)} parties ({listed}); write the id instead"
                         if hits
                         else f"is not the id or name of any party of {org.source}"
-                        + lookup.suggest(text)
+                        + as_clause(lookup.did_you_mean(text))
                     )
                     self.problem(row, col + 1, f"column header `{text}` {why}")
                     continue
@@ -332,79 +285,12 @@ def _joined(tables: list[Table]) -> Table:
     return Table(tables[0].file, tuple(rows), guarded=False)
 
 
-def read_matrix(
-    path: str | os.PathLike[str], org: Organization | None = None, sheet: str | None = None
-) -> Organization:
-    """The model a matrix file describes (CSV, XLSX or Markdown), resolved against ``org``.
-
-    In a Markdown file the matrix is the table with the most cells holding role letters,
-    leaving out legend tables (those that name the roles); several matrix tables with the
-    same columns are read as one, each under its heading as a group.
-    """
-    from raci.io import read_text
-
-    p = Path(path)
-    if p.suffix.lower() in (".md", ".markdown"):
-        tables = markdown_tables(read_text(p), str(p))
-        scheme = org.scheme if org is not None else _ALL_LETTERS
-        if not tables:
-            raise LoadError.at(str(p), 0, 0, "no table found; expected a Markdown pipe table")
-        matrices = [t for t in tables if not _is_legend(t, scheme) and role_cells(t, scheme)]
-        if len(matrices) > 1 and len({_header_key(t) for t in matrices}) == 1:
-            table = _joined(matrices)
-        else:
-            table = max(tables, key=lambda t: (not _is_legend(t, scheme), role_cells(t, scheme)))
-    else:
-        table = read_table(p, sheet)
-    return matrix_from_table(table, org)
-
-
-#: Rows above an org sheet's header (titles) that are skipped in looking for it.
-TITLE_ROWS = 5
-
-
-def _org_sheet(table: Table) -> Table | None:
-    """The table from its header on when it lists units rather than a matrix, else None.
-
-    A header like an org sheet's still means a matrix when its "parent" column holds
-    role letters that name no row (a party may well be called "Manager").
-    """
-    start = next(
-        (i for i, (_, cells) in enumerate(table.rows[:TITLE_ROWS]) if looks_like_org(cells)),
-        None,
-    )
-    if start is None:
-        return None
-    table = attrs.evolve(table, rows=table.rows[start:])
-    columns = org_columns(table.rows[0][1])
-    body = [cells for _, cells in table.rows[1:]]
-
-    def values(col: int | None) -> list[str]:
-        return [table.clean(c[col]).casefold() for c in body if col is not None and col < len(c)]
-
-    parents = [v for v in values(columns["parent"]) if v]
-    rows = set(values(columns.get("id"))) | set(values(columns.get("name")))
-    if (
-        not parents
-        or any(v in rows for v in parents)
-        or not all(parse_roles(v, DEFAULT_SCHEME) for v in parents)
-    ):
-        return table
-    return None
-
-
-def read_sheet(
-    path: str | os.PathLike[str], org: Organization | None = None, sheet: str | None = None
-) -> Organization:
-    """The model in a CSV or XLSX file: an org sheet or a matrix, told apart by the header.
-
-    ``org`` resolves a matrix's parties; an org sheet does not need it.
-    """
-    table = read_table(Path(path), sheet)
-    units = _org_sheet(table)
-    if units is not None:
-        if org is not None:
-            reason = "this is an org sheet (id or name, and parent columns), not a matrix"
-            raise LoadError([units.problem(units.rows[0][0], 1, reason)])
-        return org_from_table(units)
-    return matrix_from_table(table, org)
+def markdown_matrix(tables: list[Table], org: Organization | None) -> Table:
+    """The matrix among a Markdown document's tables: the one with the most cells holding
+    role letters, leaving out legend tables (those that name the roles); several matrix
+    tables with the same columns are read as one, each under its heading as a group."""
+    scheme = org.scheme if org is not None else _ALL_LETTERS
+    matrices = [t for t in tables if not _is_legend(t, scheme) and role_cells(t, scheme)]
+    if len(matrices) > 1 and len({_header_key(t) for t in matrices}) == 1:
+        return _joined(matrices)
+    return max(tables, key=lambda t: (not _is_legend(t, scheme), role_cells(t, scheme)))

@@ -1,4 +1,5 @@
-"""Tables read from spreadsheets (CSV, XLSX), cell texts, and role letters typed in cells."""
+"""Tables read from spreadsheets (CSV, XLSX) with the place of each cell, and role letters
+typed in cells."""
 
 from __future__ import annotations
 
@@ -12,19 +13,14 @@ from pathlib import Path
 
 import attrs
 
+from raci.cells import column_letter, unguard_formula
 from raci.exceptions import LoadError
 from raci.findings import Finding, SourceLocation
+from raci.io._files import read_text
 from raci.schemes import Scheme
-
-#: First characters that make a spreadsheet read a cell as a formula (SPEC section 5).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-#: Exports prefix these with ``'``; the apostrophe itself is included so that a text which
-#: really starts with ``'`` survives the round trip.
-_GUARDED = (*FORMULA_STARTS, "'")
 
 _BLANK_CELLS = frozenset({"", "-", "–", "—", "n/a", "."})
 _SEPARATORS = re.compile(r"[\s/,;+&|\-–—]+")
-_SLUG_DROP = re.compile(r"[^\w]+")
 
 
 @attrs.frozen
@@ -61,37 +57,6 @@ class Table:
     def cell_name(self, row: int, column: int) -> str:
         """``Sheet1!D7``: an XLSX cell's name."""
         return f"{self.sheet}!{column_letter(column)}{row}"
-
-
-def column_letter(column: int) -> str:
-    """A, B, ... Z, AA, AB ... for column 1, 2, ..."""
-    letters = ""
-    while column > 0:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def guard_formula(text: str) -> str:
-    """``text`` prefixed with ``'`` when a spreadsheet would run it as a formula."""
-    return "'" + text if text.startswith(_GUARDED) else text
-
-
-def unguard_formula(text: str) -> str:
-    """Undo :func:`guard_formula`: drop one leading ``'`` that guards a formula start."""
-    if len(text) > 1 and text[0] == "'" and text.startswith(_GUARDED, 1):
-        return text[1:]
-    return text
-
-
-def is_id(text: str) -> bool:
-    """Whether ``text`` can be used as an id as it stands."""
-    return bool(text) and not any(ch.isspace() for ch in text)
-
-
-def slug(text: str) -> str:
-    """An id made from a name: lower case, runs of other characters turned into ``-``."""
-    return _SLUG_DROP.sub("-", text.casefold()).strip("-_")
 
 
 def parse_roles(text: str, scheme: Scheme) -> tuple[str, ...] | None:
@@ -187,16 +152,9 @@ def table_from_xlsx(path: Path, sheet: str | None = None) -> Table:
 
 def read_table(path: Path, sheet: str | None = None) -> Table:
     """The table in a CSV file, or in one sheet of an XLSX workbook."""
-    from raci.io import read_text
-
     if path.suffix.lower() == ".xlsx":
         return table_from_xlsx(path, sheet)
     return table_from_csv(read_text(path), str(path))
-
-
-def normalize_header(text: str) -> str:
-    """A header cell reduced for matching: lower case without spaces, ``_`` or ``-``."""
-    return re.sub(r"[\s_\-]+", "", text.casefold())
 
 
 def raise_problems(problems: Iterable[Finding]) -> None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from raci.cells import normalize_header
 from raci.exceptions import LoadError
-from raci.io._sheets import Table, is_id, normalize_header, raise_problems, slug
+from raci.io._tables import Table, raise_problems
+from raci.lookup import is_id, slug
 from raci.model import Duplicate, Levels, Names, Organization, Unit
 
 #: Header spellings of each field (compared without case, spaces, ``_`` and ``-``), with

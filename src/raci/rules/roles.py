@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping
-from typing import Any
+from collections.abc import Iterator
 
 from raci.findings import Finding, Severity, SourceLocation
-from raci.model import Deliverable, Organization, Position
+from raci.model import Deliverable, Position
 from raci.rules._util import AncestorSets
-from raci.rules.registry import Context, rule
+from raci.rules.options import role_limits, whole_number
+from raci.rules.registry import Context, Option, rule
 from raci.schemes import Role
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -77,33 +77,6 @@ def responsible_present(ctx: Context) -> Iterator[Finding]:
             )
 
 
-def _cardinality_options(
-    org: Organization, options: Mapping[str, Any], where: SourceLocation
-) -> list[Finding]:
-    problems = []
-    for letter, limits in options.items():
-        if org.scheme.role(letter) is None:
-            problems.append(
-                Finding.parse_error(
-                    where,
-                    f"role-cardinality: `{letter}` is not a role of scheme {org.scheme.name}"
-                    f" ({', '.join(org.scheme.letters)})",
-                )
-            )
-        elif (
-            not isinstance(limits, dict)
-            or set(limits) - {"min", "max"}
-            or any(isinstance(v, bool) or not isinstance(v, int) or v < 0 for v in limits.values())
-        ):
-            problems.append(
-                Finding.parse_error(
-                    where,
-                    f"role-cardinality: `{letter}` must map to {{min: N, max: N}} (got {limits!r})",
-                )
-            )
-    return problems
-
-
 def _roles(ctx: Context) -> list[Role]:
     """The scheme's roles with the file's min/max overrides applied."""
     roles = []
@@ -120,7 +93,7 @@ def _roles(ctx: Context) -> list[Role]:
     "M103",
     ERROR,
     "A role other than Accountable breaks its scheme's min/max.",
-    check_options=_cardinality_options,
+    extra=role_limits(),
 )
 def role_cardinality(ctx: Context) -> Iterator[Finding]:
     roles = [r for r in _roles(ctx) if r.kind != "accountable"]
@@ -201,7 +174,7 @@ def accountable_outside_chain(ctx: Context) -> Iterator[Finding]:
     "M106",
     WARNING,
     "More than `max` Consulted parties on one deliverable.",
-    defaults={"max": 5},
+    options={"max": Option(5, whole_number())},
 )
 def too_many_consulted(ctx: Context) -> Iterator[Finding]:
     letter = ctx.org.scheme.letter_of("consulted")

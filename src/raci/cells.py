@@ -1,0 +1,39 @@
+"""Spreadsheet cell conventions that readers and writers share: the formula guard, column
+letters and header matching."""
+
+from __future__ import annotations
+
+import re
+
+#: First characters that make a spreadsheet read a cell as a formula (docs/matrices.md).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+#: Exports prefix these with ``'``; the apostrophe itself is included so that a text which
+#: really starts with ``'`` survives the round trip.
+_GUARDED = (*FORMULA_STARTS, "'")
+_HEADER_NOISE = re.compile(r"[\s_\-]+")
+
+
+def guard_formula(text: str) -> str:
+    """``text`` prefixed with ``'`` when a spreadsheet would run it as a formula."""
+    return "'" + text if text.startswith(_GUARDED) else text
+
+
+def unguard_formula(text: str) -> str:
+    """Undo :func:`guard_formula`: drop one leading ``'`` that guards a formula start."""
+    if len(text) > 1 and text[0] == "'" and text.startswith(_GUARDED, 1):
+        return text[1:]
+    return text
+
+
+def column_letter(column: int) -> str:
+    """A, B, ... Z, AA, AB ... for column 1, 2, ..."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def normalize_header(text: str) -> str:
+    """A header cell reduced for matching: lower case without spaces, ``_`` or ``-``."""
+    return _HEADER_NOISE.sub("", text.casefold())

@@ -1,0 +1,122 @@
+"""Ids and names: ids made from names, finding things by id or name, and "did you mean"."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Mapping
+from typing import Protocol
+
+_SLUG_DROP = re.compile(r"[^\w]+")
+#: Below this many candidates, difflib looks at all of them; above, only at near misses.
+_FULL_SEARCH = 2_000
+#: Words longer than this get no suggestion: nobody mistypes a paragraph, and the search
+#: would cost time and memory in proportion to the word's length squared.
+_LONGEST_WORD = 100
+
+
+class _Named(Protocol):
+    @property
+    def texts(self) -> Mapping[str, str]: ...
+
+
+def is_id(text: str) -> bool:
+    """Whether ``text`` can be used as an id as it stands."""
+    return bool(text) and not any(ch.isspace() for ch in text)
+
+
+def slug(text: str) -> str:
+    """An id made from a name: lower case, runs of other characters turned into ``-``."""
+    return _SLUG_DROP.sub("-", text.casefold()).strip("-_")
+
+
+class Suggestions:
+    """The closest of many candidates to a mistyped word, in time independent of how many.
+
+    Candidates are indexed by their one-character deletions, so a word one edit away (a
+    typo, a swapped or missing letter) is found by a few dictionary lookups; difflib then
+    ranks only those. Small pools are searched whole.
+    """
+
+    def __init__(self, candidates: Iterable[str]) -> None:
+        self._pool = list(dict.fromkeys(candidates))
+        self._index: dict[str, set[str]] | None = None
+        self._memo: dict[str, str | None] = {}
+
+    def _near(self, word: str) -> list[str]:
+        if self._index is None:
+            self._index = {}
+            for c in self._pool:
+                if len(c) <= _LONGEST_WORD:
+                    for key in _deletions(c.lower()):
+                        self._index.setdefault(key, set()).add(c)
+        found: set[str] = set()
+        for key in _deletions(word.lower()):
+            found |= self._index.get(key, set())
+        return sorted(found)
+
+    def closest(self, word: str) -> str | None:
+        """The closest candidate, or None."""
+        if len(word) > _LONGEST_WORD:
+            return None
+        if word not in self._memo:
+            pool = self._pool if len(self._pool) <= _FULL_SEARCH else self._near(word)
+            found = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
+            self._memo[word] = found[0] if found else None
+        return self._memo[word]
+
+    def did_you_mean(self, word: str) -> str:
+        """'did you mean `x`?' for the closest candidate, or ''."""
+        found = self.closest(word)
+        return f"did you mean `{found}`?" if found else ""
+
+
+def _deletions(word: str) -> set[str]:
+    return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """'did you mean `x`?' for the candidate closest to ``word``, or ''."""
+    return Suggestions(candidates).did_you_mean(word)
+
+
+def as_clause(phrase: str) -> str:
+    """A "did you mean" phrase appended to a sentence: '; did you mean `x`?', or ''."""
+    return f"; {phrase}" if phrase else ""
+
+
+def _names_key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+class Lookup:
+    """Find things by id, then by id in any case, then by name in any language (ignoring
+    case and spacing)."""
+
+    def __init__(self, items: Mapping[str, _Named]) -> None:
+        self.ids = dict.fromkeys(items, True)
+        self.folded: dict[str, str] = {}
+        self.names: dict[str, list[str]] = {}
+        self.spelled: dict[str, str] = {}
+        for ident, names in items.items():
+            self.folded.setdefault(ident.casefold(), ident)
+            for text in dict.fromkeys(names.texts.values()):
+                self.names.setdefault(_names_key(text), []).append(ident)
+                self.spelled.setdefault(_names_key(text), text)
+
+    def find(self, text: str) -> tuple[str | None, list[str]]:
+        """(the id, []) when found; (None, candidates) when ambiguous or unknown."""
+        if text in self.ids:
+            return text, []
+        if text.casefold() in self.folded:
+            return self.folded[text.casefold()], []
+        hits = list(dict.fromkeys(self.names.get(_names_key(text), [])))
+        if len(hits) == 1:
+            return hits[0], []
+        return None, hits
+
+    def did_you_mean(self, text: str) -> str:
+        """'did you mean `x`?' for the closest id or name, or ''."""
+        pool = {**{i.casefold(): i for i in self.ids}, **self.spelled}
+        found = Suggestions(pool).closest(_names_key(text))
+        return f"did you mean `{pool[found]}`?" if found else ""
