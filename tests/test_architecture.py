@@ -1,0 +1,95 @@
+"""The package's layers hold: no import cycles, no reaching into another package's privates.
+
+Imports are read from the source, function-level ones included (they hide cycles from
+Python but not from a reader); imports only made for type checking are left out.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import networkx as nx
+
+SRC = Path(__file__).resolve().parent.parent / "src"
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(SRC).with_suffix("").parts)
+    if parts[-1] == "__init__":
+        parts.pop()
+    return ".".join(parts)
+
+
+def _type_checking_only(node: ast.If) -> bool:
+    test = node.test
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def _imports(tree: ast.AST, modules: set[str]) -> set[str]:
+    """The raci modules a module's code imports (a name imported from a package counts as
+    its submodule when there is one)."""
+    found: set[str] = set()
+    todo = [tree]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.If) and _type_checking_only(node):
+            todo.extend(node.orelse)
+            continue
+        if isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.split(".")[0] == "raci")
+        elif (
+            isinstance(node, ast.ImportFrom)
+            and node.level == 0
+            and (node.module or "").split(".")[0] == "raci"
+        ):
+            for a in node.names:
+                sub = f"{node.module}.{a.name}"
+                found.add(sub if sub in modules else str(node.module))
+        todo.extend(ast.iter_child_nodes(node))
+    return found
+
+
+def _graph() -> nx.DiGraph:
+    files = {_module_name(p): p for p in SRC.rglob("*.py")}
+    graph = nx.DiGraph()
+    for name, path in files.items():
+        graph.add_node(name)
+        for target in _imports(ast.parse(path.read_text(encoding="utf-8")), set(files)):
+            if target != name:
+                graph.add_edge(name, target)
+    return graph
+
+
+def _package_of(module: str, graph: nx.DiGraph) -> str:
+    """The package a module belongs to: itself for a package's ``__init__``."""
+    is_package = (SRC / module.replace(".", "/") / "__init__.py").exists()
+    return module if is_package else module.rpartition(".")[0]
+
+
+def test_no_import_cycles() -> None:
+    graph = _graph()
+    cycles = [sorted(c) for c in nx.strongly_connected_components(graph) if len(c) > 1]
+    assert cycles == []
+
+
+def test_no_imports_of_another_packages_private_modules() -> None:
+    graph = _graph()
+    wrong = []
+    for importer, target in graph.edges:
+        private = [p for p in target.split(".") if p.startswith("_")]
+        if not private:
+            continue
+        home = target.rpartition(".")[0]
+        if not (_package_of(importer, graph) + ".").startswith(home + "."):
+            wrong.append(f"{importer} imports {target}")
+    assert wrong == []
+
+
+def test_the_model_imports_no_reader_rule_or_renderer() -> None:
+    graph = _graph()
+    below = nx.descendants(graph, "raci.model")
+    assert not {m for m in below if m.startswith(("raci.io", "raci.rules", "raci.render"))}
+    assert not {m for m in nx.descendants(graph, "raci.rules") if m.startswith("raci.render")}
