@@ -1,7 +1,8 @@
-"""Pipe tables in Markdown text (GitHub-flavoured), as plain cell texts."""
+"""Pipe tables in Markdown text (GitHub-flavoured), as plain cell texts with their places."""
 
 from __future__ import annotations
 
+import html
 import re
 
 from raci.io._tables import Table
@@ -10,72 +11,101 @@ _DELIMITER_CELL = re.compile(r"^\s*:?-+:?\s*$")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_WRAPPERS = ("**", "__", "*", "`")
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_IMAGE_OR_LINK = re.compile(r"!?\[((?:[^\[\]\\]|\\.)*)\]\((?:[^()\\]|\\.)*\)")
+_CODE = re.compile(r"(`+)(.+?)\1")
+#: Escaped punctuation is set aside as private-use characters while markup is undone.
+_SHELTER = 0xF0000
+#: Emphasis needs a visible character inside each end (not a space, not an escaped mark).
+_EDGE = "[^\\s" + "".join(chr(_SHELTER + ord(c)) for c in "*_~") + "]"
+_EMPHASIS = re.compile(
+    rf"(\*\*|\*|~~)(?={_EDGE})(.+?)(?<={_EDGE})\1"
+    # Underscores emphasise only outside words: snake_case stays as written.
+    rf"|(?<!\w)(__|_)(?={_EDGE})(.+?)(?<={_EDGE})\3(?!\w)"
+)
 _PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
-def _raw_cells(line: str) -> list[str]:
-    """A row's cells with escapes left in, split at unescaped pipes."""
-    text = line.strip()
-    cells: list[str] = []
+def _raw_cells(line: str) -> list[tuple[str, int]]:
+    """A row's cells with escapes left in, split at unescaped pipes, each with the
+    1-based character column where its text starts."""
+    cells: list[tuple[str, int]] = []
     current: list[str] = []
+    start = 0
     i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch == "\\" and i + 1 < len(text):
-            current.append(text[i : i + 2])
+    while i < len(line):
+        ch = line[i]
+        if ch == "\\" and i + 1 < len(line):
+            current.append(line[i : i + 2])
             i += 2
             continue
         if ch == "|":
-            cells.append("".join(current))
-            current = []
+            cells.append(("".join(current), start))
+            current, start = [], i + 1
         else:
             current.append(ch)
         i += 1
-    cells.append("".join(current))
-    if text.startswith("|"):
-        cells = cells[1:]
-    if text.endswith("|") and not text.endswith("\\|") and cells:
-        cells = cells[:-1]
-    return cells
+    cells.append(("".join(current), start))
+    placed = []
+    for text, begin in cells:
+        lead = len(text) - len(text.lstrip())
+        placed.append((text, begin + lead + 1))
+    stripped = line.strip()
+    if stripped.startswith("|"):
+        placed = placed[1:]
+    if stripped.endswith("|") and not stripped.endswith("\\|") and placed:
+        placed = placed[:-1]
+    return placed
 
 
-def _unescape(text: str) -> str:
-    out: list[str] = []
-    i = 0
-    while i < len(text):
-        if text[i] == "\\" and i + 1 < len(text) and text[i + 1] in _PUNCTUATION:
-            out.append(text[i + 1])
-            i += 2
-        else:
-            out.append(text[i])
-            i += 1
-    return "".join(out)
+def _shelter_escapes(text: str) -> str:
+    return re.sub(
+        r"\\(.)",
+        lambda m: chr(_SHELTER + ord(m.group(1))) if m.group(1) in _PUNCTUATION else m.group(0),
+        text,
+    )
+
+
+def _restore_escapes(text: str) -> str:
+    return re.sub("[\U000f0000-\U000f007f]", lambda m: chr(ord(m.group()) - _SHELTER), text)
+
+
+def _unshelter_literally(text: str) -> str:
+    return re.sub("[\U000f0000-\U000f007f]", lambda m: "\\" + chr(ord(m.group()) - _SHELTER), text)
 
 
 def cell_text(raw: str) -> str:
-    """The text of a cell: emphasis or code around the whole cell dropped, escapes undone,
-    ``<br>`` read as a line break."""
-    text = raw.strip()
-    for mark in _WRAPPERS:
-        n = len(mark)
-        if len(text) > 2 * n and text.startswith(mark) and text.endswith(mark):
-            inner = text[n:-n]
-            # An odd run of backslashes before the closing mark escapes it.
-            if (len(inner) - len(inner.rstrip("\\"))) % 2 == 0:
-                text = inner.strip()
-            break
-    return _unescape(_BREAK.sub("\n", text))
+    """The text of a cell as a reader sees it: a link or image is its text, code spans
+    and emphasis are unwrapped, HTML tags dropped (``<br>`` is a line break), entities
+    and backslash escapes undone."""
+    spans: list[str] = []
+
+    def keep(m: re.Match[str]) -> str:
+        # Code spans are literal (backslashes too): set them aside untouched.
+        spans.append(_unshelter_literally(m.group(2)).strip())
+        return f"\x00{len(spans) - 1}\x00"
+
+    text = _shelter_escapes(raw.strip())
+    text = _BREAK.sub("\n", _CODE.sub(keep, text))
+    text = _IMAGE_OR_LINK.sub(lambda m: m.group(1), text)
+    text = _TAG.sub("", text)
+    previous = None
+    while previous != text:
+        previous, text = text, _EMPHASIS.sub(lambda m: m.group(2) or m.group(4), text)
+    text = html.unescape(_restore_escapes(text))
+    for i, span in enumerate(spans):
+        text = text.replace(f"\x00{i}\x00", span)
+    return text.strip()
 
 
 def _is_delimiter(line: str, width: int) -> bool:
     cells = _raw_cells(line)
-    return len(cells) == width and all(_DELIMITER_CELL.match(c) for c in cells)
+    return len(cells) == width and all(_DELIMITER_CELL.match(c) for c, _ in cells)
 
 
 def markdown_tables(text: str, file: str) -> list[Table]:
     """Every pipe table in the text (header row first), skipping fenced code blocks; each
-    with the heading above it."""
+    with the heading above it. Rows keep every cell, also those beyond the header's."""
     lines = text.splitlines()
     tables: list[Table] = []
     fenced = False
@@ -97,14 +127,17 @@ def markdown_tables(text: str, file: str) -> list[Table]:
         if not _is_delimiter(lines[i + 1], len(header)):
             i += 1
             continue
-        rows = [(i + 1, tuple(cell_text(c) for c in header))]
+        rows = [(i + 1, tuple(cell_text(c) for c, _ in header))]
+        starts = {i + 1: tuple(s for _, s in header)}
         j = i + 2
         while j < len(lines) and "|" in lines[j] and lines[j].strip():
-            cells = [cell_text(c) for c in _raw_cells(lines[j])][: len(header)]
+            raw = _raw_cells(lines[j])
+            cells = [cell_text(c) for c, _ in raw]
             cells += [""] * (len(header) - len(cells))
             if any(cells):
                 rows.append((j + 1, tuple(cells)))
+                starts[j + 1] = tuple(s for _, s in raw)
             j += 1
-        tables.append(Table(file, tuple(rows), guarded=False, heading=heading))
+        tables.append(Table(file, tuple(rows), guarded=False, heading=heading, starts=starts))
         i = j
     return tables

@@ -8,7 +8,7 @@ import datetime as dt
 import io
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import attrs
@@ -38,6 +38,8 @@ class Table:
     guarded: bool = True
     #: The line and text of the Markdown heading above the table.
     heading: tuple[int, str] | None = None
+    #: For text tables: the character column where each cell of a row starts, by row.
+    starts: Mapping[int, tuple[int, ...]] = attrs.field(factory=dict, eq=False, repr=False)
 
     def clean(self, text: str) -> str:
         """A cell's text as the model takes it: trimmed, formula guard removed."""
@@ -45,10 +47,12 @@ class Table:
         return unguard_formula(text) if self.guarded else text
 
     def at(self, row: int, column: int) -> SourceLocation:
-        """The location of a cell."""
-        if self.sheet is None:
-            return SourceLocation(self.file, row, column)
-        return SourceLocation(self.file, row, column, cell=self.cell_name(row, column))
+        """The location of a cell (its row and its column, counted in cells)."""
+        if self.sheet is not None:
+            return SourceLocation(self.file, row, column, cell=self.cell_name(row, column))
+        starts = self.starts.get(row, ())
+        char = starts[column - 1] if 0 < column <= len(starts) else 0
+        return SourceLocation(self.file, row, column, char_column=char)
 
     def problem(self, row: int, column: int, reason: str) -> Finding:
         """A problem at a cell."""
@@ -85,27 +89,66 @@ def parse_roles(text: str, scheme: Scheme) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(found))
 
 
-def _csv_delimiter(text: str) -> str:
-    """The delimiter used on the first line: comma, semicolon or tab."""
-    first = text.split("\n", 1)[0]
-    counts = {d: first.count(d) for d in (",", ";", "\t")}
+#: Lines looked at to tell the delimiter (a title row above the table has few or none).
+_SNIFFED_LINES = 30
+
+
+def csv_delimiter(text: str) -> str:
+    """The delimiter of a CSV text: comma, semicolon or tab, whichever the first lines
+    use most (the lines of a table, not a title above it)."""
+    lines = text.splitlines()[:_SNIFFED_LINES]
+    counts = {d: sum(line.count(d) for line in lines) for d in (",", ";", "\t")}
     best = max(counts, key=lambda d: counts[d])
     return best if counts[best] else ","
 
 
+def _cell_starts(line: str, delimiter: str) -> tuple[int, ...]:
+    """The 1-based character column where each field of a one-line CSV record starts
+    (at its first character after leading spaces and an opening quote)."""
+    starts = []
+    i, n = 0, len(line)
+    while True:
+        while i < n and line[i] == " ":
+            i += 1
+        if i < n and line[i] == '"':
+            starts.append(i + 2)
+            i += 1
+            while i < n:
+                if line[i] == '"' and i + 1 < n and line[i + 1] == '"':
+                    i += 2
+                elif line[i] == '"':
+                    i += 1
+                    break
+                else:
+                    i += 1
+        else:
+            starts.append(i + 1)
+        while i < n and line[i] != delimiter:
+            i += 1
+        if i >= n:
+            return tuple(starts)
+        i += 1
+
+
 def table_from_csv(text: str, file: str) -> Table:
-    """The rows of a CSV text (comma, semicolon or tab separated)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_csv_delimiter(text))
+    """The rows of a CSV text (comma, semicolon or tab separated), with the character
+    column of each cell."""
+    delimiter = csv_delimiter(text)
+    lines = text.splitlines()
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[tuple[int, tuple[str, ...]]] = []
+    starts: dict[int, tuple[int, ...]] = {}
     start = 1
     try:
         for record in reader:
             if any(cell.strip() for cell in record):
                 rows.append((start, tuple(record)))
+                if reader.line_num == start and start <= len(lines):
+                    starts[start] = _cell_starts(lines[start - 1], delimiter)
             start = reader.line_num + 1
     except csv.Error as exc:
         raise LoadError.at(file, reader.line_num, 0, f"not a readable CSV file: {exc}") from None
-    return Table(file, tuple(rows))
+    return Table(file, tuple(rows), starts=starts)
 
 
 def _cell_text(value: object) -> str:
