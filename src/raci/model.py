@@ -225,6 +225,16 @@ class Duplicate:
 
 
 @attrs.frozen
+class StrayCell:
+    """A table cell beyond its header's last column: kept out of the model, and reported."""
+
+    location: SourceLocation
+    text: str
+    #: How many columns the header has.
+    width: int
+
+
+@attrs.frozen
 class RuleSetting:
     """A file's setting for one rule: ``off``, a severity, or options."""
 
@@ -248,6 +258,10 @@ class Organization:
     deliverables: Mapping[str, Deliverable] = attrs.field(factory=dict)
     rule_settings: Mapping[str, RuleSetting] = attrs.field(factory=dict)
     duplicates: tuple[Duplicate, ...] = ()
+    stray_cells: tuple[StrayCell, ...] = attrs.field(default=(), eq=False)
+    #: How the source lays the model out: ``model`` (a model file), ``matrix``,
+    #: ``roles-by-column``, ``long``, ``org-sheet`` or ``org-paths`` (tables).
+    layout: str = attrs.field(default="model", eq=False)
     source: str = attrs.field(default="<memory>", eq=False)
     graph: nx.DiGraph = attrs.field(init=False, eq=False, repr=False)
     parties: Mapping[str, Party] = attrs.field(init=False, eq=False, repr=False)

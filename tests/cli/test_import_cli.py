@@ -60,10 +60,10 @@ class TestImport:
         text = out.read_text()
         assert "  - id: support-ops\n    name: Support | Ops\n" in text
         assert (
-            "  - id: triage-incidents\n    name: Triage incidents\n    group: Incidents\n" in text
+            "  - id: triage-incidents\n    name: Triage incidents\n    group: incidents\n" in text
         )
         org = raci.load(out)
-        assert org.deliverables["Post-mortem"].parties("C") == ["QA"]
+        assert org.deliverables["post-mortem"].parties("C") == ["qa"]
 
     def test_org_sheet(self, tmp_path: Path) -> None:
         """An org chart spreadsheet becomes units, extra columns their attributes."""

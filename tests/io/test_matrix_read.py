@@ -141,19 +141,19 @@ class TestCsvWithoutOrg:
     def test_cell_spellings(self) -> None:
         """Semicolon-separated, every spelling of the letters, ids from the first column."""
         org = raci.load(DATA / "cell-spellings.csv")
-        assert list(org.external) == ["Owner", "Lead", "Helper", "Watcher"]
+        assert list(org.external) == ["owner", "lead", "helper", "watcher"]
         got = {
             d.id: {p: "".join(d.roles_of(p)) for p in org.external}
             for d in org.deliverables.values()
         }
         assert got == {
-            "plain": {"Owner": "A", "Lead": "R", "Helper": "", "Watcher": ""},
-            "slash-spaced": {"Owner": "RA", "Lead": "R", "Helper": "", "Watcher": "I"},
-            "slash": {"Owner": "RA", "Lead": "", "Helper": "C", "Watcher": ""},
-            "comma": {"Owner": "RA", "Lead": "", "Helper": "", "Watcher": "I"},
-            "joined": {"Owner": "RA", "Lead": "C", "Helper": "", "Watcher": ""},
-            "lower": {"Owner": "RA", "Lead": "", "Helper": "", "Watcher": ""},
-            "dash": {"Owner": "", "Lead": "A", "Helper": "R", "Watcher": ""},
+            "plain": {"owner": "A", "lead": "R", "helper": "", "watcher": ""},
+            "slash-spaced": {"owner": "RA", "lead": "R", "helper": "", "watcher": "I"},
+            "slash": {"owner": "RA", "lead": "", "helper": "C", "watcher": ""},
+            "comma": {"owner": "RA", "lead": "", "helper": "", "watcher": "I"},
+            "joined": {"owner": "RA", "lead": "C", "helper": "", "watcher": ""},
+            "lower": {"owner": "RA", "lead": "", "helper": "", "watcher": ""},
+            "dash": {"owner": "", "lead": "A", "helper": "R", "watcher": ""},
         }
 
     def test_names_become_parties_with_ids(self, tmp_path: Path) -> None:
@@ -163,13 +163,13 @@ class TestCsvWithoutOrg:
         org = raci.load(path)
         assert {p.id: p.name for p in org.external.values()} == {
             "executive-board": "Executive Board",
-            "Finance": "Finance",
+            "finance": "Finance",
         }
         (d,) = org.deliverables.values()
         assert (d.id, d.name) == ("prepare-the-budget", "Prepare the budget")
         assert [(a.role, a.party) for a in d.assignments] == [
-            ("R", "Finance"),
-            ("A", "Finance"),
+            ("R", "finance"),
+            ("A", "finance"),
             ("I", "executive-board"),
         ]
         assert str(d.assignments[0].location) == f"{path}:2:3"
@@ -186,8 +186,8 @@ class TestCsvWithoutOrg:
         fs = org.deliverables["fs-2019"]
         assert fs.name == "2019 financial statements"
         assert str(fs.due) == "2020-03-31"
-        assert fs.group == "Finance" == org.deliverables["audit"].group
-        assert list(org.groups) == ["Finance"]
+        assert fs.group == "finance" == org.deliverables["audit"].group
+        assert list(org.groups) == ["finance"]
         assert list(org.external) == ["ed", "board"]
 
     def test_group_heading_rows(self, tmp_path: Path) -> None:
@@ -196,10 +196,10 @@ class TestCsvWithoutOrg:
         path.write_text("Task,Ann,Bo\nPlanning,,\nplan,A,R\nDelivery,,\nship,R,A\n")
         org = raci.load(path)
         assert {g.id: g.name for g in org.groups.values()} == {
-            "Planning": "Planning",
-            "Delivery": "Delivery",
+            "planning": "Planning",
+            "delivery": "Delivery",
         }
-        assert [d.group for d in org.deliverables.values()] == ["Planning", "Delivery"]
+        assert [d.group for d in org.deliverables.values()] == ["planning", "delivery"]
 
     def test_scheme_is_inferred_from_letters(self, tmp_path: Path) -> None:
         """Letters beyond RACI pick the built-in scheme that has them."""
@@ -305,12 +305,12 @@ class TestXlsx:
             ],
         )
         org = raci.load(path)
-        assert list(org.external) == ["Ann", "Bo"]
+        assert list(org.external) == ["ann", "bo"]
         assert assignments(org) == [
-            ("2021", "A", "Ann"),
-            ("2021", "R", "Ann"),
-            ("plan", "A", "Ann"),
-            ("plan", "R", "Bo"),
+            ("2021", "A", "ann"),
+            ("2021", "R", "ann"),
+            ("plan", "A", "ann"),
+            ("plan", "R", "bo"),
         ]
         assert str(org.deliverables["plan"].assignments[0].location) == f"{path}!Sheet1!C4"
 
@@ -342,8 +342,8 @@ class TestXlsx:
         path = tmp_path / "m.xlsx"
         book.save(path)
         assert assignments(raci.load(path, sheet="RACI")) == [
-            ("plan", "A", "Ann"),
-            ("plan", "R", "Ann"),
+            ("plan", "A", "ann"),
+            ("plan", "R", "ann"),
         ]
         with pytest.raises(
             raci.LoadError, match="no sheet named 'Other'; the sheets are Notes, RACI"
@@ -386,13 +386,13 @@ class TestMarkdown:
         assert [g.name for g in org.groups.values()] == ["Release", "Incidents"]
         triage = org.deliverables["triage-incidents"]
         assert [(a.role, a.party) for a in triage.assignments] == [
-            ("R", "QA"),
+            ("R", "qa"),
             ("R", "support-ops"),
             ("A", "support-ops"),
             ("C", "dev-team"),
             ("I", "product-owner"),
         ]
-        assert triage.group == "Incidents"
+        assert triage.group == "incidents"
 
     def test_legend_with_letters_in_cells(self, tmp_path: Path) -> None:
         """A legend that has the letters in its cells loses to a small matrix all the same."""
@@ -402,7 +402,7 @@ class TestMarkdown:
             "| Consulted | C |\n\n"
             "| Task | Ann | Bo |\n|---|---|---|\n| plan | A | R |\n"
         )
-        assert assignments(raci.load(path)) == [("plan", "A", "Ann"), ("plan", "R", "Bo")]
+        assert assignments(raci.load(path)) == [("plan", "A", "ann"), ("plan", "R", "bo")]
 
     def test_one_table_per_section(self, tmp_path: Path) -> None:
         """Tables with the same columns under several headings read as one, grouped."""
@@ -417,11 +417,11 @@ class TestMarkdown:
         path.write_text(path.read_text().replace("| bad |", "| C |"))
         org = raci.load(path)
         assert {d.id: d.group for d in org.deliverables.values()} == {
-            "budget": "Finance",
-            "ship": "Operations",
-            "audit": "Operations",
+            "budget": "finance",
+            "ship": "operations",
+            "audit": "operations",
         }
-        assert org.groups["Finance"].location.line == 3
+        assert org.groups["finance"].location.line == 3
 
     def test_sections_with_other_columns(self, tmp_path: Path) -> None:
         """With different columns, the table with the most role letters is the matrix."""

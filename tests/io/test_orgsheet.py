@@ -45,7 +45,7 @@ class TestHeaders:
         path = tmp_path / "m.csv"
         path.write_text("Name,Manager,Developer\nShip it,A,R\n")
         org = raci.load(path)
-        assert list(org.external) == ["Manager", "Developer"]
+        assert list(org.external) == ["manager", "developer"]
         assert not org.units
 
 
