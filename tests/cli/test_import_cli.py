@@ -95,7 +95,7 @@ class TestErrors:
 
     def test_bad_cells(self, tmp_path: Path) -> None:
         sheet = tmp_path / "m.csv"
-        sheet.write_text("Task,Ann\nplan,owner\n")
+        sheet.write_text("Task,Ann,Bo\nplan,owner,R\n")
         code, _, err = run("import", str(sheet), "-o", str(tmp_path / "out.yaml"))
         assert code == 2
         assert f"{sheet}:2:2: cannot read `owner` as roles" in err
@@ -124,4 +124,4 @@ class TestErrors:
             str(tmp_path / "o.yaml"),
         )
         assert code == 2
-        assert "this is an org sheet (id or name, and parent columns), not a matrix" in err
+        assert "this is an org sheet (it lists units), not a RACI table" in err

@@ -128,7 +128,7 @@ class TestErrors:
         """Each bad cell on its own line, located."""
         path = tmp_path / "m.xlsx"
         book = openpyxl.Workbook()
-        for row in [["Task", "Ann"], ["plan", "owner"]]:
+        for row in [["Task", "Ann", "Bo"], ["plan", "owner", "R"]]:
             book.active.append(row)
         book.save(path)
         code, _, err = run("matrix", str(path))

@@ -53,25 +53,28 @@ def load(
     *,
     org: Organization | None = None,
     sheet: str | None = None,
+    path_separator: str | None = None,
 ) -> Organization:
-    """The organization a file describes: a model file (YAML, JSON, TOML), or a matrix or
-    org sheet (CSV, XLSX, Markdown).
+    """The organization a file describes: a model file (YAML, JSON, TOML), or a RACI
+    table or org sheet (CSV, XLSX, Markdown; docs/format.md shows the layouts).
 
-    ``org`` is the model whose parties a matrix names (by id or name); its units come
-    along. ``sheet`` chooses the sheet of an XLSX workbook. Raises
-    :class:`raci.LoadError` naming file, line, column and reason.
+    ``org`` is the model whose parties a RACI table names (by id or name); its units
+    come along. ``sheet`` chooses the sheet of an XLSX workbook; ``path_separator``
+    splits the paths of an org path sheet. Raises :class:`raci.LoadError` naming file,
+    line, column and reason.
     """
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix in MODEL_PARSERS:
-        if org is not None or sheet is not None:
-            what = "org" if org is not None else "sheet"
+        given = {"org": org, "sheet": sheet, "path_separator": path_separator}
+        what = next((k for k, v in given.items() if v is not None), None)
+        if what is not None:
             reason = f"`{what}` applies to a matrix or org sheet ({', '.join(TABLE_SUFFIXES)})"
             raise LoadError.at(str(path), 0, 0, reason)
         return loads(read_text(p), suffix, str(path))
     if suffix in TABLE_SUFFIXES:
         check_readable(p)
-        return read_tables(p, org, sheet)
+        return read_tables(p, org, sheet, path_separator)
     known = ", ".join(sorted({*MODEL_PARSERS, *TABLE_SUFFIXES}))
     raise LoadError.at(
         str(path), 0, 0, f"unknown file type {suffix or '(none)'!r}; expected {known}"

@@ -1,24 +1,45 @@
-"""Which layout a spreadsheet or Markdown table has, and the model it describes."""
+"""Which layout a spreadsheet or Markdown table has, and the model it describes.
+
+RACI tables come as a matrix (letters under party columns), by role (names under role
+columns) or long (one assignment per row); org sheets with a parent column or with paths.
+A table that is none of these gets one message naming its columns and the layouts.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
 
+from raci.cells import normalize_header
 from raci.exceptions import LoadError
 from raci.io._files import read_text
+from raci.io._long_sheet import is_long_header, long_from_table
 from raci.io._markdown import markdown_tables
-from raci.io._matrix_sheet import markdown_matrix, matrix_from_table
+from raci.io._matrix_sheet import is_legend, join_sections, matrix_from_table, role_cells
+from raci.io._org_paths import looks_like_paths, org_from_paths
 from raci.io._org_sheet import looks_like_org, org_columns, org_from_table
-from raci.io._tables import Table, parse_roles, read_table
+from raci.io._raci_sheet import ALL_ROLES, scheme_of_headers
+from raci.io._role_columns import holds_names, role_columns, roles_from_table
+from raci.io._tables import Table, parse_roles, quoted, read_table
 from raci.model import Organization
-from raci.schemes import DEFAULT_SCHEME
+from raci.schemes import DEFAULT_SCHEME, Scheme
 
 #: Suffixes of the files read as tables.
 TABLE_SUFFIXES = (".csv", ".xlsx", ".md", ".markdown")
-#: Rows above an org sheet's header (titles) that are skipped in looking for it.
+#: Rows above a header (titles) that are skipped in looking for it.
 TITLE_ROWS = 5
+#: The layouts a table may have, as the message for a table that has none says them.
+ACCEPTED = (
+    "a matrix (a row per deliverable, a column per party, role letters such as `R` or"
+    " `A/R` in the cells)",
+    "roles by column (Responsible, Accountable, Consulted, Informed columns holding names)",
+    "one assignment per row (deliverable, party and role columns)",
+    "an org sheet (id or name, and parent columns)",
+    "an org path sheet (a path column such as `Department/Agency/Office`, or Level 1,"
+    " Level 2... columns)",
+)
 
 
 def _org_sheet(table: Table) -> Table | None:
@@ -27,10 +48,7 @@ def _org_sheet(table: Table) -> Table | None:
     A header like an org sheet's still means a matrix when its "parent" column holds
     role letters that name no row (a party may well be called "Manager").
     """
-    start = next(
-        (i for i, (_, cells) in enumerate(table.rows[:TITLE_ROWS]) if looks_like_org(cells)),
-        None,
-    )
+    start = _header(table, looks_like_org)
     if start is None:
         return None
     table = attrs.evolve(table, rows=table.rows[start:])
@@ -51,26 +69,131 @@ def _org_sheet(table: Table) -> Table | None:
     return None
 
 
-def read_tables(
-    path: Path, org: Organization | None = None, sheet: str | None = None
-) -> Organization:
-    """The model in a CSV, XLSX or Markdown file: a matrix or an org sheet.
+def _header(table: Table, test: Callable[[tuple[str, ...]], bool]) -> int | None:
+    """The index of the header row when it passes ``test``: the first row with two or more
+    cells filled (the rows above are titles), among the first few."""
+    for i, (_, cells) in enumerate(table.rows[:TITLE_ROWS]):
+        if sum(1 for c in cells if c.strip()) >= 2:
+            return i if test(cells) else None
+    return None
 
-    ``org`` resolves a matrix's parties (by id or name); an org sheet does not need it.
-    ``sheet`` names the XLSX sheet to read (default: the first).
+
+@attrs.frozen
+class _Found:
+    """A RACI layout recognised in a table: its kind, header row and scheme."""
+
+    kind: str
+    start: int
+    scheme: Scheme
+    table: Table
+
+
+def _recognise(table: Table, org: Organization | None) -> _Found | None:
+    """The RACI layout of a table, or None."""
+    scheme = org.scheme if org is not None else ALL_ROLES
+    if _header(table, _starts_id_name) is not None:
+        return _Found("matrix", 0, scheme, table)  # as matrix exports write it
+    for start, (_, header) in enumerate(table.rows[:TITLE_ROWS]):
+        if is_long_header(header):
+            return _Found("long", start, org.scheme if org else DEFAULT_SCHEME, table)
+        roles, named = scheme_of_headers(list(header[1:]), org)
+        columns = role_columns(header, roles)
+        if named >= 2 and holds_names(table, start, columns, roles):
+            return _Found("roles", start, roles, table)
+    if not is_legend(table, scheme) and role_cells(table, scheme):
+        return _Found("matrix", 0, scheme, table)
+    body = [c for _, cells in table.rows[1:] for c in cells[1:] if table.clean(c)]
+    if not body and len(table.rows) > 1 and not is_legend(table, scheme):
+        return _Found("matrix", 0, scheme, table)  # an empty template: deliverables, no roles
+    return None
+
+
+def _starts_id_name(cells: tuple[str, ...]) -> bool:
+    return [normalize_header(c) for c in cells[:2]] == ["id", "name"]
+
+
+def _no_layout(table: Table) -> LoadError:
+    header = next((cells for _, cells in table.rows if any(c.strip() for c in cells)), ())
+    names = [quoted(table.clean(c)) for c in header if table.clean(c)]
+    shown = ", ".join(names[:12]) + (f" and {len(names) - 12} more" if len(names) > 12 else "")
+    reason = (
+        f"this table is not one raci reads (columns found: {shown or 'none'}); expected "
+        + "; or ".join(ACCEPTED)
+    )
+    row = table.rows[0][0] if table.rows else 0
+    return LoadError([table.problem(row, 1, reason)])
+
+
+def _read_raci(found: _Found, org: Organization | None) -> Organization:
+    table = found.table
+    if found.kind == "long":
+        return long_from_table(table, found.start, org)
+    if found.kind == "roles":
+        return roles_from_table(table, found.start, found.scheme, org)
+    return matrix_from_table(table, org)
+
+
+def _markdown(path: Path, org: Organization | None) -> Organization:
+    tables = markdown_tables(read_text(path), str(path))
+    if not tables:
+        raise LoadError.at(str(path), 0, 0, "no table found; expected a Markdown pipe table")
+    found = [f for f in (_recognise(t, org) for t in tables) if f is not None]
+    if not found:
+        raise _no_layout(max(tables, key=lambda t: len(t.rows)))
+    # By role or long tables win over letters (a document may also hold a legend); of a
+    # kind, the tables with the same columns as the first are read as one, by section.
+    for kind in ("roles", "long", "matrix"):
+        same = [f for f in found if f.kind == kind]
+        if not same:
+            continue
+        if kind == "matrix":
+            same.sort(key=lambda f: -role_cells(f.table, f.scheme))
+        key = _header_key(same[0])
+        sections = [f for f in same if _header_key(f) == key]
+        if len(sections) > 1:
+            table = join_sections(
+                [attrs.evolve(f.table, rows=f.table.rows[f.start :]) for f in sections]
+            )
+            return _read_raci(attrs.evolve(same[0], start=0, table=table), org)
+        return _read_raci(same[0], org)
+    raise _no_layout(tables[0])  # pragma: no cover - found is not empty
+
+
+def _header_key(found: _Found) -> tuple[str, ...]:
+    return tuple(normalize_header(c) for c in found.table.rows[found.start][1])
+
+
+def read_tables(
+    path: Path,
+    org: Organization | None = None,
+    sheet: str | None = None,
+    path_separator: str | None = None,
+) -> Organization:
+    """The model in a CSV, XLSX or Markdown file: a RACI table (matrix, by role, long) or
+    an org sheet (parent column, or paths).
+
+    ``org`` resolves a RACI table's parties (by id or name); an org sheet does not need it.
+    ``sheet`` names the XLSX sheet to read (default: the first); ``path_separator``
+    splits an org path column (default: the separator most cells use, else ``/``).
     """
     if sheet is not None and path.suffix.lower() != ".xlsx":
         raise LoadError.at(str(path), 0, 0, "only an XLSX workbook has sheets to choose from")
     if path.suffix.lower() in (".md", ".markdown"):
-        tables = markdown_tables(read_text(path), str(path))
-        if not tables:
-            raise LoadError.at(str(path), 0, 0, "no table found; expected a Markdown pipe table")
-        return matrix_from_table(markdown_matrix(tables, org), org)
+        return _markdown(path, org)
     table = read_table(path, sheet)
     units = _org_sheet(table)
-    if units is None:
+    start = _header(table, looks_like_paths) if units is None else None
+    if units is not None or start is not None:
+        if org is not None:
+            reason = "this is an org sheet (it lists units), not a RACI table"
+            header = units.rows[0][0] if units is not None else table.rows[start or 0][0]
+            raise LoadError([table.problem(header, 1, reason)])
+        if units is not None:
+            return org_from_table(units)
+        return org_from_paths(attrs.evolve(table, rows=table.rows[start:]), path_separator)
+    if not table.rows:
         return matrix_from_table(table, org)
-    if org is not None:
-        reason = "this is an org sheet (id or name, and parent columns), not a matrix"
-        raise LoadError([units.problem(units.rows[0][0], 1, reason)])
-    return org_from_table(units)
+    found = _recognise(table, org)
+    if found is None:
+        raise _no_layout(table)
+    return _read_raci(found, org)

@@ -24,7 +24,7 @@ def role_cells(table: Table, scheme: Scheme) -> int:
     return count
 
 
-def _is_legend(table: Table, scheme: Scheme) -> bool:
+def is_legend(table: Table, scheme: Scheme) -> bool:
     """Whether a table explains the letters: two or more rows name a role of the scheme."""
     names = {r.name.casefold() for r in scheme.roles}
     return sum(any(c.strip().casefold() in names for c in cells) for _, cells in table.rows) >= 2
@@ -158,8 +158,8 @@ def _header_key(table: Table) -> tuple[str, ...]:
     return tuple(normalize_header(c) for c in table.rows[0][1])
 
 
-def _joined(tables: list[Table]) -> Table:
-    """Matrix tables with the same columns (one per section of a document) as one table;
+def join_sections(tables: list[Table]) -> Table:
+    """Tables with the same columns (one per section of a document) as one table;
     without a group column, each table's heading becomes the group of its rows."""
     header = tables[0].rows[0]
     headings = "group" not in _header_key(tables[0])
@@ -168,15 +168,5 @@ def _joined(tables: list[Table]) -> Table:
         if headings and t.heading is not None:
             rows.append((t.heading[0], (t.heading[1],)))
         rows.extend(t.rows[1:])
-    return Table(tables[0].file, tuple(rows), guarded=False)
-
-
-def markdown_matrix(tables: list[Table], org: Organization | None) -> Table:
-    """The matrix among a Markdown document's tables: the one with the most cells holding
-    role letters, leaving out legend tables (those that name the roles); several matrix
-    tables with the same columns are read as one, each under its heading as a group."""
-    scheme = org.scheme if org is not None else ALL_ROLES
-    matrices = [t for t in tables if not _is_legend(t, scheme) and role_cells(t, scheme)]
-    if len(matrices) > 1 and len({_header_key(t) for t in matrices}) == 1:
-        return _joined(matrices)
-    return max(tables, key=lambda t: (not _is_legend(t, scheme), role_cells(t, scheme)))
+    starts = {row: cols for t in tables for row, cols in t.starts.items()}
+    return Table(tables[0].file, tuple(rows), guarded=False, starts=starts)

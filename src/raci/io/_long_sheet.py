@@ -1,0 +1,143 @@
+"""Read a RACI table in long format: one assignment per row (deliverable, party, role), the
+shape databases and BI tools export."""
+
+from __future__ import annotations
+
+from raci.cells import normalize_header
+from raci.io._raci_sheet import RaciSheet, empty_table, role_of_header, split_names
+from raci.io._tables import Table, parse_roles, quoted
+from raci.model import Organization
+from raci.schemes import BUILTIN_SCHEMES, Scheme
+
+#: Header spellings of each column (compared without case, spaces, ``_`` and ``-``).
+ALIASES: dict[str, tuple[str, ...]] = {
+    "deliverable": (
+        "deliverable",
+        "deliverableid",
+        "task",
+        "taskid",
+        "taskname",
+        "activity",
+        "activityname",
+        "workitem",
+        "item",
+        "process",
+        "decision",
+        "output",
+    ),
+    "party": (
+        "party",
+        "partyid",
+        "person",
+        "personname",
+        "owner",
+        "who",
+        "assignee",
+        "stakeholder",
+        "member",
+        "employee",
+        "resource",
+        "team",
+        "unit",
+        "position",
+        "post",
+    ),
+    "role": ("role", "raci", "racirole", "racicode", "letter", "responsibility", "assignment"),
+    "name": ("name", "deliverablename", "title", "description"),
+    "group": ("group", "category", "phase", "area", "workstream"),
+    "due": ("due", "duedate", "deadline"),
+}
+_FIELD_OF = {alias: field for field, aliases in ALIASES.items() for alias in aliases}
+
+
+def long_columns(header: tuple[str, ...]) -> dict[str, int]:
+    """The column of each field a header row names (the first one, when repeated)."""
+    found: dict[str, int] = {}
+    for col, text in enumerate(header):
+        field = _FIELD_OF.get(normalize_header(text))
+        if field is not None and field not in found:
+            found[field] = col
+    return found
+
+
+def is_long_header(header: tuple[str, ...]) -> bool:
+    """Whether a header row names a deliverable, a party and a role column."""
+    return {"deliverable", "party", "role"} <= set(long_columns(header))
+
+
+def letters_of(text: str, scheme: Scheme) -> tuple[str, ...] | None:
+    """The role letters a role cell gives: letters (``R/A``) or role names
+    (``Accountable``), or None."""
+    letters = parse_roles(text, scheme)
+    if letters is not None:
+        return letters
+    found = []
+    for word in split_names(text):
+        role = role_of_header(word, scheme)
+        if role is None:
+            return None
+        found.append(role.letter)
+    return tuple(dict.fromkeys(found))
+
+
+def scheme_of_long(table: Table, start: int, role_column: int) -> Scheme:
+    """The first built-in scheme that reads every role cell (RACI if none does)."""
+    cells = [c[role_column] for _, c in table.rows[start + 1 :] if role_column < len(c)]
+    texts = [table.clean(c) for c in cells if table.clean(c)]
+    for scheme in BUILTIN_SCHEMES.values():
+        if all(
+            (found := letters_of(t, scheme)) is not None and set(found) <= set(scheme.letters)
+            for t in texts
+        ):
+            return scheme
+    return BUILTIN_SCHEMES["RACI"]
+
+
+def long_from_table(table: Table, start: int, org: Organization | None = None) -> Organization:
+    """The model of a table with one assignment per row, its header row at ``start``."""
+    if not table.rows:
+        raise empty_table(table, "a RACI table")
+    _, header = table.rows[start]
+    columns = long_columns(header)
+    scheme = org.scheme if org is not None else scheme_of_long(table, start, columns["role"])
+    sheet = RaciSheet(table, org, scheme, "long")
+    by_id = normalize_header(header[columns["deliverable"]]).endswith("id")
+    for row, raw in table.rows[start + 1 :]:
+        cells = [table.clean(c) for c in raw[: len(header)]]
+        sheet.stray_cells(row, raw, len(header))
+
+        def cell(field: str, cells: list[str] = cells) -> str:
+            col = columns.get(field)
+            return cells[col] if col is not None and col < len(cells) else ""
+
+        key, party, role = cell("deliverable"), cell("party"), cell("role")
+        if not key:
+            sheet.problem(row, columns["deliverable"] + 1, "this row names no deliverable")
+            continue
+        group_text = cell("group")
+        group = sheet.group(group_text, row, columns["group"] + 1) if group_text else None
+        due_text = cell("due")
+        due = sheet.due(due_text, row, columns["due"] + 1) if due_text else None
+        did = sheet.deliverable(
+            key, row, by_id=by_id, name=cell("name"), group=group, due=due, again=True
+        )
+        if not party and not role:
+            continue
+        letters = letters_of(role, scheme)
+        if letters is None or (party and not letters):
+            sheet.problem(
+                row,
+                columns["role"] + 1,
+                f"cannot read {quoted(role)} as a role; expected a letter of {scheme.name}"
+                f" ({', '.join(scheme.letters)}) or a role's name such as `Accountable`",
+            )
+            continue
+        if not party:
+            sheet.problem(row, columns["party"] + 1, "this row gives a role but no party")
+            continue
+        # One party per row: a name such as "Smith, Jane" is not split.
+        pid = sheet.party(party, row, columns["party"] + 1)
+        if pid is not None and did is not None:
+            for letter in letters:
+                sheet.assign(did, letter, pid, row, columns["role"] + 1)
+    return sheet.build()

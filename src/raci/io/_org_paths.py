@@ -1,0 +1,193 @@
+"""Read an org sheet whose hierarchy is a path: one column (``Department/Agency/Office``)
+or ``Level 1, Level 2, ...`` columns, as HR systems export."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import attrs
+
+from raci.cells import normalize_header
+from raci.io._org_sheet import org_columns
+from raci.io._raci_sheet import empty_table
+from raci.io._tables import Table, quoted, raise_problems
+from raci.lookup import is_id, slug
+from raci.model import Duplicate, Names, Organization, Unit
+
+#: Header spellings of a path column (compared without case, spaces, ``_`` and ``-``).
+PATH_ALIASES = frozenset(
+    {
+        "path",
+        "orgpath",
+        "unitpath",
+        "fullpath",
+        "hierarchy",
+        "hierarchypath",
+        "orgunitpath",
+        "departmentpath",
+        "organizationpath",
+        "organisationpath",
+        "orgstructure",
+        "structure",
+    }
+)
+_LEVEL = re.compile(r"(?:level|lvl|tier|l)(\d+)")
+#: Separators tried, in order, when none is given: the one most path cells hold wins.
+SEPARATORS = ("/", " > ", ">", "\\", "|", "»", "::")
+
+
+def path_columns(header: tuple[str, ...]) -> tuple[int | None, list[int]]:
+    """The path column (or None) and the level columns, ordered by level number."""
+    path = None
+    levels: list[tuple[int, int]] = []
+    for col, text in enumerate(header):
+        key = normalize_header(text)
+        if key in PATH_ALIASES and path is None:
+            path = col
+        found = _LEVEL.fullmatch(key)
+        if found:
+            levels.append((int(found.group(1)), col))
+    return path, [col for _, col in sorted(levels)]
+
+
+def looks_like_paths(header: tuple[str, ...]) -> bool:
+    """Whether a header row has a path column or two or more level columns."""
+    path, levels = path_columns(header)
+    return path is not None or len(levels) >= 2
+
+
+def sniff_separator(texts: list[str]) -> str:
+    """The separator most path cells hold (``/`` when none does)."""
+    counts = Counter(next((s for s in SEPARATORS if s in t), "") for t in texts)
+    counts.pop("", None)
+    return counts.most_common(1)[0][0] if counts else "/"
+
+
+def split_path(text: str, separator: str) -> tuple[str, ...]:
+    """A path's names: split at every separator, trimmed, empty names dropped."""
+    return tuple(p for p in (part.strip() for part in text.split(separator)) if p)
+
+
+@attrs.define
+class _Node:
+    path: tuple[str, ...]
+    row: int
+    id: str = ""
+    name: str = ""
+    attributes: dict[str, str] = attrs.Factory(dict)
+    #: Whether a row of the sheet gives this unit (not only a path through it).
+    listed: bool = False
+
+
+def _ids(nodes: dict[tuple[str, ...], _Node]) -> None:
+    """Give each unit without an id from the sheet one made from its path: the slug of its
+    own name, qualified by its parents' (``agency.office-of-the-director``) until no other
+    unit has the same."""
+    taken = Counter(n.id for n in nodes.values() if n.id)
+    todo = [n for n in nodes.values() if not n.id]
+    depth = {id(n): 1 for n in todo}
+
+    def candidate(n: _Node) -> str:
+        parts = [slug(p) or "unit" for p in n.path[-depth[id(n)] :]]
+        return ".".join(parts)
+
+    while todo:
+        counts = Counter(candidate(n) for n in todo)
+        again = []
+        for n in todo:
+            made = candidate(n)
+            if (counts[made] > 1 or taken[made]) and depth[id(n)] < len(n.path):
+                depth[id(n)] += 1
+                again.append(n)
+                continue
+            unique, k = made, 2
+            while taken[unique]:
+                unique, k = f"{made}-{k}", k + 1
+            n.id = unique
+            taken[unique] += 1
+        todo = again
+
+
+def org_from_paths(table: Table, separator: str | None = None) -> Organization:
+    """The units an org-path sheet lists (a unit for every path and every prefix of one);
+    several top names are placed under one top unit named after the file."""
+    if not table.rows:
+        raise empty_table(table, "an org sheet")
+    header_row, header = table.rows[0]
+    path_col, level_cols = path_columns(header)
+    columns = org_columns(header)
+    used = {path_col, *level_cols, columns.get("id"), columns.get("name")}
+    extra = {
+        col: table.clean(text)
+        for col, text in enumerate(header)
+        if col not in used and table.clean(text)
+    }
+    body = table.rows[1:]
+    if path_col is not None and separator is None:
+        separator = sniff_separator([c[path_col] for _, c in body if path_col < len(c)])
+    problems = []
+    nodes: dict[tuple[str, ...], _Node] = {}
+    duplicates: list[Duplicate] = []
+    for row, raw in body:
+        cells = [table.clean(c) for c in raw]
+
+        def cell(col: int | None, cells: list[str] = cells) -> str:
+            return cells[col] if col is not None and col < len(cells) else ""
+
+        if path_col is not None:
+            path = split_path(cell(path_col), separator or "/")
+        else:
+            path = tuple(cell(c) for c in level_cols if cell(c))
+        if not path:
+            where = (path_col if path_col is not None else level_cols[0]) + 1
+            problems.append(table.problem(row, where, "this row gives no path"))
+            continue
+        for i in range(1, len(path)):
+            nodes.setdefault(path[:i], _Node(path[:i], row))
+        node = nodes.setdefault(path, _Node(path, row))
+        if node.listed:
+            first = table.at(node.row, 1)
+            repeated = node.id or " / ".join(path)
+            duplicates.append(Duplicate(repeated, "unit", table.at(row, 1), first))
+            continue
+        node.row, node.listed = row, True
+        ident = cell(columns.get("id"))
+        if ident and not is_id(ident):
+            reason = f"id {quoted(ident)} must not contain spaces"
+            problems.append(table.problem(row, columns["id"] + 1, reason))
+        node.id = ident if is_id(ident) else ""
+        node.name = cell(columns.get("name"))
+        node.attributes = {extra[c]: cells[c] for c in extra if c < len(cells) and cells[c]}
+    raise_problems(problems)
+    _ids(nodes)
+    tops = [n for p, n in nodes.items() if len(p) == 1]
+    units: dict[str, Unit] = {}
+    parent_of: dict[tuple[str, ...], str | None] = {}
+    if len(tops) > 1:
+        stem = Path(table.file).stem
+        top_id = slug(stem) or "organization"
+        while any(n.id == top_id for n in nodes.values()):
+            top_id += "-top"
+        units[top_id] = Unit(top_id, Names.plain(stem), location=table.at(header_row, 1))
+        parent_of[()] = top_id
+    else:
+        parent_of[()] = None
+    for path, node in nodes.items():
+        parent = parent_of[path[:-1]] if len(path) == 1 else nodes[path[:-1]].id
+        parent_of[path] = node.id
+        units[node.id] = Unit(
+            node.id,
+            Names.plain(node.name or path[-1]),
+            parent=parent,
+            attributes=node.attributes,
+            location=table.at(node.row, 1),
+        )
+    return Organization(
+        names=Names.plain(Path(table.file).stem),
+        units=units,
+        duplicates=tuple(duplicates),
+        layout="org-paths",
+        source=table.file,
+    )

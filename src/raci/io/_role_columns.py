@@ -1,0 +1,91 @@
+"""Read a RACI table laid out by role: a column per role (Responsible, Accountable...),
+each cell holding the names of the parties that hold it, a row per deliverable."""
+
+from __future__ import annotations
+
+from raci.cells import normalize_header
+from raci.io._raci_sheet import RaciSheet, empty_table, role_of_header, split_names
+from raci.io._tables import Table, parse_roles
+from raci.model import Organization
+from raci.schemes import Scheme
+
+#: Optional columns beside the row key (matched case-insensitively).
+META_COLUMNS = ("name", "group", "due")
+
+
+def role_columns(header: tuple[str, ...], scheme: Scheme) -> dict[int, str]:
+    """The role letter of each column (after the first) whose header names a role."""
+    found: dict[int, str] = {}
+    for col, text in enumerate(header[1:], start=1):
+        if normalize_header(text) in META_COLUMNS:
+            continue
+        role = role_of_header(text, scheme)
+        if role is not None and role.letter not in found.values():
+            found[col] = role.letter
+    return found
+
+
+def holds_names(table: Table, start: int, columns: dict[int, str], scheme: Scheme) -> bool:
+    """Whether the cells under the role columns hold names rather than role letters (a
+    matrix whose parties are called "Support" or "A" holds letters); a table with rows
+    but all those cells empty (a template) holds names too."""
+    body = table.rows[start + 1 :]
+    if not body:
+        return False
+    letters = names = 0
+    for _, cells in body:
+        for col in columns:
+            text = table.clean(cells[col]) if col < len(cells) else ""
+            if not text:
+                continue
+            if parse_roles(text, scheme):
+                letters += 1
+            elif parse_roles(text, scheme) is None:
+                names += 1
+    return names > letters or names == letters == 0
+
+
+def roles_from_table(
+    table: Table, start: int, scheme: Scheme, org: Organization | None = None
+) -> Organization:
+    """The model of a table whose header row (at ``start``) names roles."""
+    if not table.rows:
+        raise empty_table(table, "a RACI table")
+    sheet = RaciSheet(table, org, scheme, "roles-by-column")
+    _, header = table.rows[start]
+    roles = role_columns(header, scheme)
+    meta: dict[str, int] = {}
+    for col, text in enumerate(header[1:], start=1):
+        key = normalize_header(table.clean(text))
+        if col not in roles and key in META_COLUMNS and key not in meta:
+            meta[key] = col
+    by_id = normalize_header(header[0]) == "id"
+    current_group: str | None = None
+    for row, raw in table.rows[start + 1 :]:
+        cells = [table.clean(c) for c in raw[: len(header)]]
+        sheet.stray_cells(row, raw, len(header))
+
+        def cell(col: int | None, cells: list[str] = cells) -> str:
+            return cells[col] if col is not None and col < len(cells) else ""
+
+        if "group" not in meta and cells[0] and not any(cells[1:]):
+            current_group = sheet.group(cells[0], row, 1)
+            continue
+        if not cells[0]:
+            sheet.problem(row, 1, "this row has cells but names no deliverable in column 1")
+            continue
+        group = current_group
+        if "group" in meta:
+            text = cell(meta["group"])
+            group = sheet.group(text, row, meta["group"] + 1) if text else None
+        due_text = cell(meta.get("due"))
+        due = sheet.due(due_text, row, meta["due"] + 1) if due_text else None
+        did = sheet.deliverable(
+            cells[0], row, by_id=by_id, name=cell(meta.get("name")), group=group, due=due
+        )
+        for col, letter in roles.items():
+            for name in split_names(cell(col)):
+                pid = sheet.party(name, row, col + 1)
+                if pid is not None and did is not None:
+                    sheet.assign(did, letter, pid, row, col + 1)
+    return sheet.build()
