@@ -43,3 +43,18 @@ def display_width(text: str) -> int:
 def has_cjk(text: str) -> bool:
     """Whether ``text`` holds Chinese, Japanese or Korean characters."""
     return _CJK.search(text) is not None
+
+
+#: Texts quoted in messages are cut to this many characters.
+QUOTE_LIMIT = 60
+
+
+def shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
+    """``text`` on one line, cut with ``…`` to at most ``limit`` characters."""
+    one_line = " ".join(text.split())
+    return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
+
+
+def quoted(text: str) -> str:
+    """A cell's or a key's text for a message: in backticks, on one line, cut short."""
+    return f"`{shorten(text)}`"

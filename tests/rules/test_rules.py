@@ -306,7 +306,9 @@ def test_every_rule_of_the_spec_is_registered_and_tested() -> None:
         "vacant-accountable": "warning",
         "not-cascaded": "info",
     }
-    assert {name: r.severity.value for name, r in RULES.items()} == spec
+    # Rules beyond the contract's, tested with the readers that feed them.
+    beyond = {"stray-cell": "warning"}
+    assert {name: r.severity.value for name, r in RULES.items()} == spec | beyond
     tested = {rule for rule, _, expected in CASES if expected}
     assert tested == set(spec)
     assert len({r.code for r in RULES.values()}) == len(RULES)

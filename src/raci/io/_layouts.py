@@ -12,6 +12,7 @@ from pathlib import Path
 
 import attrs
 
+from raci._text import quoted
 from raci.cells import normalize_header
 from raci.exceptions import LoadError
 from raci.io._files import read_text
@@ -22,7 +23,7 @@ from raci.io._org_paths import looks_like_paths, org_from_paths
 from raci.io._org_sheet import looks_like_org, org_columns, org_from_table
 from raci.io._raci_sheet import ALL_ROLES, scheme_of_headers
 from raci.io._role_columns import holds_names, role_columns, roles_from_table
-from raci.io._tables import Table, parse_roles, quoted, read_table
+from raci.io._tables import Table, parse_roles, read_table
 from raci.model import Organization
 from raci.schemes import DEFAULT_SCHEME, Scheme
 
@@ -91,7 +92,7 @@ class _Found:
 def _recognise(table: Table, org: Organization | None) -> _Found | None:
     """The RACI layout of a table, or None."""
     scheme = org.scheme if org is not None else ALL_ROLES
-    if _header(table, _starts_id_name) is not None:
+    if any(_starts_id_name(cells) for _, cells in table.rows[:TITLE_ROWS]):
         return _Found("matrix", 0, scheme, table)  # as matrix exports write it
     for start, (_, header) in enumerate(table.rows[:TITLE_ROWS]):
         if is_long_header(header):

@@ -3,9 +3,10 @@ shape databases and BI tools export."""
 
 from __future__ import annotations
 
+from raci._text import quoted
 from raci.cells import normalize_header
 from raci.io._raci_sheet import RaciSheet, empty_table, role_of_header, split_names
-from raci.io._tables import Table, parse_roles, quoted
+from raci.io._tables import Table, parse_roles
 from raci.model import Organization
 from raci.schemes import BUILTIN_SCHEMES, Scheme
 

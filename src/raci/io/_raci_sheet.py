@@ -9,9 +9,10 @@ from pathlib import Path
 
 import attrs
 
+from raci._text import quoted
 from raci.exceptions import LoadError
 from raci.findings import Finding
-from raci.io._tables import Table, quoted, raise_problems
+from raci.io._tables import Table, raise_problems
 from raci.lookup import Lookup, as_clause, is_id, slug
 from raci.model import (
     Assignment,

@@ -63,18 +63,6 @@ class Table:
         return f"{self.sheet}!{column_letter(column)}{row}"
 
 
-#: Cells quoted in messages are cut to this many characters.
-QUOTE_LIMIT = 60
-
-
-def quoted(text: str) -> str:
-    """A cell's text for a message: in backticks, on one line, cut to a readable length."""
-    one_line = " ".join(text.split())
-    if len(one_line) > QUOTE_LIMIT:
-        one_line = one_line[: QUOTE_LIMIT - 1] + "…"
-    return f"`{one_line}`"
-
-
 def parse_roles(text: str, scheme: Scheme) -> tuple[str, ...] | None:
     """The role letters typed in a cell, or None when the text is not role letters.
 

@@ -1,6 +1,6 @@
 """The validation rules, registered by name and code, and the engine that runs them."""
 
-from raci.rules import hierarchy, roles, workload
+from raci.rules import hierarchy, roles, tables, workload
 from raci.rules.registry import (
     RULES,
     Context,
@@ -23,6 +23,7 @@ __all__ = [
     "iter_rules",
     "roles",
     "rule",
+    "tables",
     "unknown_selectors",
     "validate",
     "workload",

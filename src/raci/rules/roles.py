@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from raci.findings import Finding, Severity, SourceLocation
-from raci.model import Deliverable, Position
+from raci.model import Deliverable, Organization, Position
 from raci.rules._util import AncestorSets
 from raci.rules.options import role_limits, whole_number
 from raci.rules.registry import Context, Option, rule
@@ -21,6 +21,55 @@ def _first(d: Deliverable, letter: str) -> SourceLocation:
         if a.role == letter:
             return a.location
     return d.where("raci")
+
+
+#: Hints that say where a role is written, by the layout of the source (docs/format.md):
+#: a model file, or a table laid out as a matrix, by role column, or one row per role.
+_HINTS: dict[str, dict[str, str]] = {
+    "no-accountable": {
+        "model": "Name the one party answerable for it under `{letter}:`.",
+        "matrix": "Put `{letter}` in exactly one cell of this row.",
+        "roles-by-column": "Name exactly one party in the {title} column of this row.",
+        "long": "Add one row giving this deliverable's {title} (role `{letter}`).",
+    },
+    "many-accountable": {
+        "model": "Keep one {title}; make the others Responsible or Consulted.",
+        "matrix": "Put `{letter}` in exactly one cell of this row; make the others `R` or `C`.",
+        "roles-by-column": "Keep one party in the {title} column of this row; move the"
+        " others to Responsible or Consulted.",
+        "long": "Keep one row with role `{letter}` for this deliverable; make the others"
+        " Responsible or Consulted.",
+    },
+    "no-responsible": {
+        "model": "Name who does the work under `{letter}:`.",
+        "matrix": "Put `{letter}` in the cell of whoever does the work, in this row.",
+        "roles-by-column": "Name who does the work in the {title} column of this row.",
+        "long": "Add a row giving who does the work (role `{letter}`).",
+    },
+    "cardinality": {
+        "model": "Adjust the `{letter}:` list, or the limit under `rules: role-cardinality`.",
+        "matrix": "Adjust the `{letter}` cells of this row, or the limit under"
+        " `rules: role-cardinality`.",
+        "roles-by-column": "Adjust the {title} column of this row, or the limit under"
+        " `rules: role-cardinality`.",
+        "long": "Adjust this deliverable's rows with role `{letter}`, or the limit under"
+        " `rules: role-cardinality`.",
+    },
+    "redundant": {
+        "model": "Drop `{party}` from `{letter}:`.",
+        "matrix": "Drop `{letter}` from `{party}`'s cell in this row.",
+        "roles-by-column": "Drop `{party}` from the {title} column of this row.",
+        "long": "Drop the row that gives `{party}` role `{letter}` here.",
+    },
+}
+
+
+def _hint(org: Organization, key: str, letter: str, party: str = "") -> str:
+    """The hint ``key`` in the words of the source's layout."""
+    role = org.scheme.role(letter)
+    texts = _HINTS[key]
+    text = texts.get(org.layout, texts["model"])
+    return text.format(letter=letter, title=role.name if role else letter, party=party)
 
 
 def _names(parties: list[str]) -> str:
@@ -48,7 +97,7 @@ def single_accountable(ctx: Context) -> Iterator[Finding]:
                 d.id,
                 f"deliverable `{d.id}` has no {title} ({letter}); expected exactly one",
                 d.where("raci"),
-                f"Name the one party answerable for it under `{letter}:`.",
+                _hint(ctx.org, "no-accountable", letter),
             )
         else:
             yield ctx.finding(
@@ -56,7 +105,7 @@ def single_accountable(ctx: Context) -> Iterator[Finding]:
                 f"deliverable `{d.id}` has {len(found)} {title} parties ({letter}: "
                 f"{_names(found)}); expected exactly one",
                 _first(d, letter),
-                f"Keep one {title}; make the others Responsible or Consulted.",
+                _hint(ctx.org, "many-accountable", letter),
             )
 
 
@@ -73,7 +122,7 @@ def responsible_present(ctx: Context) -> Iterator[Finding]:
                 d.id,
                 f"deliverable `{d.id}` has no {title} ({letter}); expected at least one",
                 d.where("raci"),
-                f"Name who does the work under `{letter}:`.",
+                _hint(ctx.org, "no-responsible", letter),
             )
 
 
@@ -108,7 +157,7 @@ def role_cardinality(ctx: Context) -> Iterator[Finding]:
                 f"deliverable `{d.id}` has {n} {r.name} ({r.letter}); expected"
                 f" {r.describe_cardinality()}",
                 _first(d, r.letter),
-                f"Adjust the `{r.letter}:` list, or the limit under `rules: role-cardinality`.",
+                _hint(ctx.org, "cardinality", r.letter),
             )
 
 
@@ -223,7 +272,7 @@ def redundant_roles(ctx: Context) -> Iterator[Finding]:
                         f"`{party}` is both {strong} and {weak} on `{d.id}`; {strong} already"
                         " implies being informed",
                         max(roles[strong], roles[weak]),
-                        f"Drop `{party}` from `{weak}:`.",
+                        _hint(ctx.org, "redundant", weak, party),
                     )
 
 

@@ -1,0 +1,26 @@
+"""Rules about how a table was laid out, for models read from spreadsheets or Markdown."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from raci._text import quoted, shorten
+from raci.findings import Finding, Severity
+from raci.rules.registry import Context, rule
+
+
+@rule(
+    "stray-cell",
+    "T101",
+    Severity.WARNING,
+    "A table row has a cell beyond its header's last column, which is not read.",
+)
+def stray_cell(ctx: Context) -> Iterator[Finding]:
+    for cell in ctx.org.stray_cells:
+        yield ctx.finding(
+            shorten(cell.text),
+            f"cell {quoted(cell.text)} is beyond the header's last column (the header has"
+            f" {cell.width} columns), so it is not read",
+            cell.location,
+            "Give the column a header, or move the text into a column that has one.",
+        )
