@@ -138,7 +138,7 @@ class TestErrors:
     def test_org_for_a_model_file(self) -> None:
         code, _, err = run("matrix", ACME, "--org", ACME)
         assert code == 2
-        assert "--org and --sheet apply to a matrix or org sheet" in err
+        assert "--org, --sheet and --path-separator apply to a table" in err
 
 
 class TestValidate:

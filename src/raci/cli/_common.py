@@ -47,6 +47,17 @@ def load_model(path: str | os.PathLike[str]) -> Organization:
         raise input_error(exc) from None
 
 
+def path_separator_option(func: F) -> F:
+    """The ``--path-separator`` option of commands that read org sheets."""
+    option = click.option(
+        "--path-separator",
+        metavar="SEP",
+        help="What splits the paths of an org path sheet (default: the one most cells use,"
+        " else /).",
+    )
+    return option(func)
+
+
 def split_list(values: tuple[str, ...]) -> list[str]:
     """Comma-separated option values (repeatable options), flattened."""
     return [t.strip() for v in values for t in v.split(",") if t.strip()]
@@ -81,16 +92,22 @@ def check_suffix(path: str, allowed: Iterable[str], what: str) -> str:
     return suffix
 
 
-def load_source(path: str, org: str | None = None, sheet: str | None = None) -> Organization:
-    """A model file, or a matrix or org sheet read against the model file ``org``."""
-    if (org is not None or sheet is not None) and not path.lower().endswith(TABLE_SUFFIXES):
+def load_source(
+    path: str,
+    org: str | None = None,
+    sheet: str | None = None,
+    path_separator: str | None = None,
+) -> Organization:
+    """A model file, or a table (RACI table or org sheet) read against the model ``org``."""
+    table_only = (org, sheet, path_separator)
+    if any(v is not None for v in table_only) and not path.lower().endswith(TABLE_SUFFIXES):
         raise click.BadParameter(
-            f"--org and --sheet apply to a matrix or org sheet ({', '.join(TABLE_SUFFIXES)}),"
+            f"--org, --sheet and --path-separator apply to a table ({', '.join(TABLE_SUFFIXES)}),"
             f" not to {Path(path).suffix or 'a file without suffix'!r}",
-            param_hint="'--org' / '--sheet'",
+            param_hint="'--org' / '--sheet' / '--path-separator'",
         )
     base = load_model(org) if org is not None else None
     try:
-        return load(path, org=base, sheet=sheet)
+        return load(path, org=base, sheet=sheet, path_separator=path_separator)
     except LoadError as exc:
         raise input_error(exc) from None

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import click
 
-from raci.cli._common import InputError, check_suffix, handle_errors, load_source
+from raci.cli._common import (
+    InputError,
+    check_suffix,
+    handle_errors,
+    load_source,
+    path_separator_option,
+)
 from raci.io import TABLE_SUFFIXES, dumps
 from raci.output import write_atomic
 
@@ -31,11 +37,16 @@ Examples:
 @click.option(
     "--sheet", metavar="NAME", help="Sheet of an XLSX SOURCE to read (default: the first)."
 )
+@path_separator_option
 @handle_errors
-def command(source: str, output: str, org: str | None, sheet: str | None) -> None:
-    """Write a model file (YAML or JSON) from a matrix or org spreadsheet (.csv .xlsx .md).
+def command(
+    source: str, output: str, org: str | None, sheet: str | None, path_separator: str | None
+) -> None:
+    """Write a model file (YAML or JSON) from a RACI table or org sheet (.csv .xlsx .md).
 
-    Without --org, a matrix's header cells become parties of their own.
+    RACI tables may be a matrix (letters under party columns), by role (names under
+    Responsible, Accountable... columns) or long (one assignment per row); org sheets list
+    units with a parent column or a path. Without --org, names become parties of their own.
     """
     fmt = OUTPUTS[check_suffix(output, OUTPUTS, "a model")]
     if not source.lower().endswith(TABLE_SUFFIXES):
@@ -43,7 +54,7 @@ def command(source: str, output: str, org: str | None, sheet: str | None) -> Non
             f"cannot import {source}; expected a matrix or org sheet ({', '.join(TABLE_SUFFIXES)})",
             param_hint="SOURCE",
         )
-    model = load_source(source, org, sheet)
+    model = load_source(source, org, sheet, path_separator)
     if model.duplicates:
         for d in model.duplicates:
             click.echo(

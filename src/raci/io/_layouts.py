@@ -72,9 +72,11 @@ def _org_sheet(table: Table) -> Table | None:
 
 def _header(table: Table, test: Callable[[tuple[str, ...]], bool]) -> int | None:
     """The index of the header row when it passes ``test``: the first row with two or more
-    cells filled (the rows above are titles), among the first few."""
+    cells filled (the rows above are titles; one, in a one-column table), among the
+    first few."""
+    width = max((sum(1 for c in cells if c.strip()) for _, cells in table.rows), default=0)
     for i, (_, cells) in enumerate(table.rows[:TITLE_ROWS]):
-        if sum(1 for c in cells if c.strip()) >= 2:
+        if sum(1 for c in cells if c.strip()) >= min(2, width):
             return i if test(cells) else None
     return None
 

@@ -114,6 +114,7 @@ def matrix_from_table(table: Table, org: Organization | None = None) -> Organiza
     meta, parties = _party_columns(sheet, header, header_row)
     by_id = normalize_header(header[0]) == "id"
     current_group: str | None = None
+    headings = "group" not in meta and sheet.group_rows(start)
     for row, raw in table.rows[start + 1 :]:
         cells = [table.clean(c) for c in raw[: len(header)]]
         sheet.stray_cells(row, raw, len(header))
@@ -121,7 +122,7 @@ def matrix_from_table(table: Table, org: Organization | None = None) -> Organiza
         def cell(col: int | None, cells: list[str] = cells) -> str:
             return cells[col] if col is not None and col < len(cells) else ""
 
-        if "group" not in meta and cells[0] and not any(cells[1:]):
+        if headings and cells[0] and not any(cells[1:]):
             current_group = sheet.group(cells[0], row, 1)
             continue
         if not cells[0]:

@@ -35,7 +35,7 @@ PATH_ALIASES = frozenset(
     }
 )
 _LEVEL = re.compile(r"(?:level|lvl|tier|l)(\d+)")
-#: Separators tried, in order, when none is given: the one most path cells hold wins.
+#: Separators tried when none is given (docs/format.md says how one is chosen).
 SEPARATORS = ("/", " > ", ">", "\\", "|", "»", "::")
 
 
@@ -60,10 +60,14 @@ def looks_like_paths(header: tuple[str, ...]) -> bool:
 
 
 def sniff_separator(texts: list[str]) -> str:
-    """The separator most path cells hold (``/`` when none does)."""
-    counts = Counter(next((s for s in SEPARATORS if s in t), "") for t in texts)
-    counts.pop("", None)
-    return counts.most_common(1)[0][0] if counts else "/"
+    """The separator the path cells use: the candidate found in the most cells, then the
+    most often (``/`` when none is found)."""
+    scores = [
+        (sum(1 for t in texts if sep in t), sum(t.count(sep) for t in texts), -i, sep)
+        for i, sep in enumerate(SEPARATORS)
+    ]
+    best = max(scores)
+    return best[3] if best[0] else "/"
 
 
 def split_path(text: str, separator: str) -> tuple[str, ...]:

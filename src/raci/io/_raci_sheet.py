@@ -12,7 +12,7 @@ import attrs
 from raci._text import quoted
 from raci.exceptions import LoadError
 from raci.findings import Finding
-from raci.io._tables import Table, raise_problems
+from raci.io._tables import Table, is_blank, raise_problems
 from raci.lookup import Lookup, as_clause, is_id, slug
 from raci.model import (
     Assignment,
@@ -37,7 +37,10 @@ _TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
 
 def split_names(text: str) -> list[str]:
     """The names in a cell, split at separators outside brackets, each without a trailing
-    note in brackets (``Editor (review)`` is ``Editor``)."""
+    note in brackets (``Editor (review)`` is ``Editor``); none in a blank cell (``-``,
+    ``N/A``)."""
+    if is_blank(text):
+        return []
     names: list[str] = []
     depth, start = 0, 0
     pieces: list[str] = []
@@ -53,7 +56,7 @@ def split_names(text: str) -> list[str]:
     pieces.append(text[start:])
     for piece in pieces:
         name = _TRAILING_NOTE.sub("", piece).strip(" \t.:-–—*")
-        if name and name.casefold() not in ("n/a", "none", "nobody", "tbd", "-"):
+        if name and not is_blank(name):
             names.append(name)
     return list(dict.fromkeys(names))
 
@@ -186,6 +189,11 @@ class RaciSheet:
         self._sequence += 1
         self.drafts[did].assignments.append((order, self._sequence, letter, pid, row, column))
 
+    def group_rows(self, start: int) -> bool:
+        """Whether a row with only its first cell filled is a group heading: not in a table
+        where every row is so (a template listing the deliverables only)."""
+        return any(any(c.strip() for c in cells[1:]) for _, cells in self.table.rows[start + 1 :])
+
     def stray_cells(self, row: int, cells: tuple[str, ...], width: int) -> None:
         """Note the non-empty cells beyond the header's last column (they are not read)."""
         for col in range(width, len(cells)):
@@ -231,11 +239,15 @@ class RaciSheet:
 def role_of_header(text: str, scheme: Scheme) -> Role | None:
     """The role a column header names: ``Responsible``, ``R``, ``R (Responsible)``,
     ``Accountable party``, any case; None when it names none of the scheme's roles."""
-    words = " ".join(re.findall(r"[^\W\d_]+", text.casefold()))
-    if not words:
+    found = re.findall(r"[^\W\d_]+", text.casefold())
+    if not found:
         return None
+    # Plurals name the role too: "Contributors", "Approvers".
+    words = " ".join(found)
+    singular = " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in found)
     for role in scheme.roles:
-        if f" {role.name.casefold()} " in f" {words} ":
+        name = f" {role.name.casefold()} "
+        if name in f" {words} " or name in f" {singular} ":
             return role
     return scheme.role(words.upper()) if len(words) == 1 else None
 

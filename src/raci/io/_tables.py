@@ -19,7 +19,7 @@ from raci.findings import Finding, SourceLocation
 from raci.io._files import read_text
 from raci.schemes import Scheme
 
-_BLANK_CELLS = frozenset({"", "-", "–", "—", "n/a", "."})
+_BLANK_CELLS = frozenset({"", "-", "–", "—", "n/a", "na", ".", "none", "tbd", "nobody"})
 _SEPARATORS = re.compile(r"[\s/,;+&|\-–—]+")
 
 
@@ -63,6 +63,11 @@ class Table:
         return f"{self.sheet}!{column_letter(column)}{row}"
 
 
+def is_blank(text: str) -> bool:
+    """Whether a cell says "no one, no role": empty, a dash, ``N/A``, ``none``..."""
+    return text.strip().casefold() in _BLANK_CELLS
+
+
 def parse_roles(text: str, scheme: Scheme) -> tuple[str, ...] | None:
     """The role letters typed in a cell, or None when the text is not role letters.
 
@@ -70,7 +75,7 @@ def parse_roles(text: str, scheme: Scheme) -> tuple[str, ...] | None:
     outside the scheme is kept (the rules report it); longer unknown words are not roles.
     """
     text = text.strip()
-    if text.casefold() in _BLANK_CELLS:
+    if is_blank(text):
         return ()
     known = {letter.upper(): letter for letter in scheme.letters}
     found: list[str] = []
