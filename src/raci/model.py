@@ -14,6 +14,7 @@ from typing import Any, Union
 import attrs
 import networkx as nx
 
+from raci.cells import normalize_header
 from raci.exceptions import QueryError
 from raci.findings import SourceLocation
 from raci.schemes import DEFAULT_SCHEME, Scheme
@@ -92,6 +93,11 @@ class _Located:
         return self.spots.get(field, self.location)
 
 
+#: Attribute names (compared without case, spaces, ``_`` and ``-``) that give a person's
+#: job title, as people sheets name the column.
+TITLE_ATTRIBUTES = ("title", "jobtitle", "position", "positionname", "positiontitle")
+
+
 @attrs.frozen
 class Unit(_Located):
     """A node of the hierarchy: a division, branch, section, unit..."""
@@ -115,6 +121,15 @@ class Unit(_Located):
     def name(self) -> str:
         """The name in the default language."""
         return self.names.get()
+
+    @property
+    def title(self) -> str:
+        """The job title a people sheet gives this row (its `title`, `job title` or
+        `position` attribute), or ''."""
+        for key, value in self.attributes.items():
+            if normalize_header(str(key)) in TITLE_ATTRIBUTES and isinstance(value, str):
+                return value
+        return ""
 
 
 @attrs.frozen
@@ -260,7 +275,8 @@ class Organization:
     duplicates: tuple[Duplicate, ...] = ()
     stray_cells: tuple[StrayCell, ...] = attrs.field(default=(), eq=False)
     #: How the source lays the model out: ``model`` (a model file), ``matrix``,
-    #: ``roles-by-column``, ``long``, ``org-sheet`` or ``org-paths`` (tables).
+    #: ``roles-by-column``, ``long``, ``org-sheet``, ``people-sheet`` or ``org-paths``
+    #: (tables).
     layout: str = attrs.field(default="model", eq=False)
     source: str = attrs.field(default="<memory>", eq=False)
     graph: nx.DiGraph = attrs.field(init=False, eq=False, repr=False)

@@ -203,3 +203,33 @@ class TestBadRows:
         assert (dup.id, dup.location.line, dup.first.line) == ("b", 4, 3)
         assert org.units["b"].name == "Team"
         assert "duplicate-id" in {f.rule for f in raci.validate(org)}
+
+
+class TestPeopleSheets:
+    """HR exports: one person per row, with a job title and a manager."""
+
+    def test_titles_and_common_export_columns(self, tmp_path: Path) -> None:
+        path = tmp_path / "people.csv"
+        path.write_text(
+            "employee_id,name,title,manager_id\n1,Sarah Chen,CEO,\n2,Alex Rodriguez,CTO,1\n"
+            "3,Maya Patel,CFO,1\n4,Jordan Kim,Senior Engineer,2\n",
+            encoding="utf-8",
+        )
+        org = raci.load(path)
+        assert org.layout == "people-sheet"
+        assert org.root == "1"
+        assert org.children("1") == ["2", "3"]
+        assert org.units["4"].attributes == {"title": "Senior Engineer"}
+        assert org.units["4"].title == "Senior Engineer"
+
+    def test_manager_names_and_email_ids(self, tmp_path: Path) -> None:
+        path = tmp_path / "people.csv"
+        path.write_text(
+            "Email,Employee Name,Job Title,Manager Name\nann@x.org,Ann,Director,\n"
+            "bo@x.org,Bo,Analyst,Ann\n",
+            encoding="utf-8",
+        )
+        org = raci.load(path)
+        assert org.units["bo@x.org"].parent == "ann@x.org"
+        assert org.units["bo@x.org"].attributes == {"Job Title": "Analyst"}
+        assert org.units["bo@x.org"].title == "Analyst"

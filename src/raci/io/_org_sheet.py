@@ -13,14 +13,27 @@ from raci.model import Duplicate, Levels, Names, Organization, Unit
 #: Header spellings of each field (compared without case, spaces, ``_`` and ``-``), with
 #: those of Visio's and OrgPlus's org-chart importers.
 ALIASES: dict[str, tuple[str, ...]] = {
-    "id": ("id", "personid", "unitid", "uniqueid", "employeeid", "nodeid"),
-    "name": ("name", "unitname", "displayname", "fullname"),
+    "id": (
+        "id",
+        "personid",
+        "unitid",
+        "uniqueid",
+        "employeeid",
+        "employeenumber",
+        "workerid",
+        "staffid",
+        "nodeid",
+        "email",
+    ),
+    "name": ("name", "unitname", "displayname", "fullname", "employeename", "workername"),
     "parent": (
         "parent",
         "parentid",
         "pid",
         "manager",
         "managerid",
+        "managername",
+        "manageremail",
         "reportsto",
         "supervisorid",
         "supervisor",
@@ -184,5 +197,7 @@ def org_from_table(table: Table) -> Organization:
         levels=levels,
         units=units,
         duplicates=tuple(duplicates),
+        # A sheet with job titles lists people (one per row), not units.
+        layout="people-sheet" if any(u.title for u in units.values()) else "org-sheet",
         source=table.file,
     )
