@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from raci.exceptions import LoadError
 from raci.findings import Finding, SourceLocation
+from raci.io import _values
 from raci.io._marks import Marks
+from raci.io._values import READERS, Wrong, kind_of
 from raci.io.fields import (
     DELIVERABLE,
     EXTERNAL,
@@ -40,28 +40,12 @@ from raci.model import (
 from raci.schemes import BUILTIN_SCHEMES, DEFAULT_KINDS, KINDS, Role, Scheme
 
 FORMAT_VERSION = 1
-_WHITESPACE = re.compile(r"\s")
 
 
 def suggest(word: str, known: tuple[str, ...] | list[str]) -> str:
     """' (did you mean `x`?)' for the closest known word, or ''."""
     close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
     return f"; did you mean `{close[0]}`?" if close else ""
-
-
-def _kind_of(value: object) -> str:
-    names = {
-        bool: "a true/false value",
-        int: "a number",
-        float: "a number",
-        str: "a string",
-        list: "a list",
-        dict: "a mapping",
-        type(None): "nothing (null)",
-        dt.date: "a date",
-        dt.datetime: "a date and time",
-    }
-    return names.get(type(value), type(value).__name__)
 
 
 class _Builder:
@@ -83,17 +67,6 @@ class _Builder:
         self.level_names: tuple[str, ...] = ()
         self.scheme = BUILTIN_SCHEMES["RACI"]
         self.walked: set[int] = set()
-        self.readers: dict[Kind, Callable[[Any, str, SourceLocation], Any]] = {
-            Kind.ID: self.ident,
-            Kind.IDS: self.ids,
-            Kind.TEXT: self.text,
-            Kind.LETTER: self.text,
-            Kind.ROLE_KIND: self.text,
-            Kind.FLAG: self.flag,
-            Kind.COUNT: self.count,
-            Kind.DATE: self.date,
-            Kind.MAPPING: self.free_mapping,
-        }
 
     # -- helpers -----------------------------------------------------------
 
@@ -125,13 +98,19 @@ class _Builder:
         value = obj.get(key)
         if value is None and not (field.required and key in obj):
             return None
-        label = f"{shape.what}'s `id`" if key == "id" else f"`{key}`"
-        return self.readers[field.kind](value, label, self.at(obj, key, here))
+        if field.kind is Kind.IDS:
+            return self.ids(value, f"`{key}`", self.at(obj, key, here))
+        try:
+            return READERS[field.kind](value)
+        except Wrong as exc:
+            label = f"{shape.what}'s `id`" if key == "id" else f"`{key}`"
+            self.problem(self.at(obj, key, here), f"{label} {exc}")
+            return None
 
     def mapping(self, value: object, what: str, where: SourceLocation) -> dict[Any, Any] | None:
         if isinstance(value, dict):
             return value
-        self.problem(where, f"{what} must be a mapping (got {_kind_of(value)})")
+        self.problem(where, f"{what} must be a mapping (got {kind_of(value)})")
         return None
 
     def listing(self, value: object, what: str, where: SourceLocation) -> list[Any]:
@@ -139,23 +118,16 @@ class _Builder:
             return []
         if isinstance(value, list):
             return value
-        self.problem(where, f"`{what}` must be a list (got {_kind_of(value)})")
+        self.problem(where, f"`{what}` must be a list (got {kind_of(value)})")
         return []
 
     def ident(self, value: object, what: str, where: SourceLocation) -> str | None:
-        """An id: a non-empty string (or a whole number) without whitespace."""
-        if isinstance(value, bool) or not isinstance(value, (str, int)):
-            hint = " (quote it)" if isinstance(value, (bool, float)) else ""
-            self.problem(where, f"{what} must be an id string (got {_kind_of(value)}){hint}")
+        """An id, or None (noted) for a value that is not one."""
+        try:
+            return _values.ident(value)
+        except Wrong as exc:
+            self.problem(where, f"{what} {exc}")
             return None
-        text = str(value).strip()
-        if not text:
-            self.problem(where, f"{what} must not be empty")
-            return None
-        if _WHITESPACE.search(text):
-            self.problem(where, f"{what} {text!r} must not contain whitespace")
-            return None
-        return text
 
     def ids(self, value: object, what: str, where: SourceLocation) -> tuple[str, ...]:
         """One id or a list of ids."""
@@ -167,41 +139,6 @@ class _Builder:
             if ident is not None:
                 out.append(ident)
         return tuple(out)
-
-    def text(self, value: object, what: str, where: SourceLocation) -> str | None:
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            self.problem(where, f"{what} must be text (got {_kind_of(value)})")
-            return None
-        return str(value).strip()
-
-    def flag(self, value: object, what: str, where: SourceLocation) -> bool:
-        if not isinstance(value, bool):
-            self.problem(where, f"{what} must be true or false (got {_kind_of(value)})")
-            return False
-        return value
-
-    def count(self, value: object, what: str, where: SourceLocation) -> int | None:
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            self.problem(where, f"{what} must be a whole number, 0 or more (got {value!r})")
-            return None
-        return value
-
-    def date(self, value: object, what: str, where: SourceLocation) -> dt.date | None:
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
-        self.problem(where, f"{what} must be a date like 2020-03-31 (got {value!r})")
-        return None
-
-    def free_mapping(self, value: object, what: str, where: SourceLocation) -> dict[str, Any]:
-        """A mapping carried along as it is (``attributes``), with its keys as text."""
-        return {str(k): v for k, v in (self.mapping(value, what, where) or {}).items()}
 
     def names(self, obj: dict[Any, Any], key: str, here: SourceLocation, *, fallback: str) -> Names:
         value = obj.get(key)
@@ -222,7 +159,7 @@ class _Builder:
                     self.problem(loc, f"a language code in `{key}` must be text (got {lang!r})")
                 elif not isinstance(text, (str, int, float)) or isinstance(text, bool):
                     self.problem(
-                        loc, f"`{key}` in language `{lang}` must be text (got {_kind_of(text)})"
+                        loc, f"`{key}` in language `{lang}` must be text (got {kind_of(text)})"
                     )
                 elif str(text).strip():
                     texts[lang.strip()] = str(text).strip()
@@ -232,7 +169,7 @@ class _Builder:
             return Names(texts, self.language)
         self.problem(
             where,
-            f"`{key}` must be text or a {{language: text}} mapping (got {_kind_of(value)})",
+            f"`{key}` must be text or a {{language: text}} mapping (got {kind_of(value)})",
         )
         return Names.plain(fallback, self.language)
 
@@ -273,7 +210,7 @@ class _Builder:
             names = []
             for name in group:
                 if not isinstance(name, str) or not name.strip():
-                    self.problem(loc, f"a level must be a name (got {_kind_of(name)})")
+                    self.problem(loc, f"a level must be a name (got {kind_of(name)})")
                 elif name in seen:
                     self.problem(loc, f"level `{name}` is listed twice")
                 else:
