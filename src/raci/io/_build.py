@@ -94,14 +94,14 @@ class _Builder:
         None when the key is absent, null (unless required: then null is an error at
         its place) or wrong. Names are read by :meth:`names`, which needs a fallback.
         """
-        field = shape.field(key)
         value = obj.get(key)
-        if value is None and not (field.required and key in obj):
+        if value is None and (key not in obj or not shape.field(key).required):
             return None
-        if field.kind is Kind.IDS:
+        kind = shape.field(key).kind
+        if kind is Kind.IDS:
             return self.ids(value, f"`{key}`", self.at(obj, key, here))
         try:
-            return READERS[field.kind](value)
+            return READERS[kind](value)
         except Wrong as exc:
             label = f"{shape.what}'s `id`" if key == "id" else f"`{key}`"
             self.problem(self.at(obj, key, here), f"{label} {exc}")
