@@ -54,16 +54,17 @@ class Shape:
     what: str
     about: str
     fields: tuple[Field, ...]
+    #: The keys the object may have, in documentation order.
+    keys: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
     _by_key: dict[str, Field] = attrs.field(init=False, repr=False, eq=False)
+
+    @keys.default
+    def _keys(self) -> tuple[str, ...]:
+        return tuple(f.key for f in self.fields)
 
     @_by_key.default
     def _index(self) -> dict[str, Field]:
         return {f.key: f for f in self.fields}
-
-    @property
-    def keys(self) -> tuple[str, ...]:
-        """The keys the object may have, in documentation order."""
-        return tuple(f.key for f in self.fields)
 
     def field(self, key: str) -> Field:
         """The field of ``key`` (KeyError for a key the object does not have)."""
