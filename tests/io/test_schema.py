@@ -171,6 +171,21 @@ class TestSchemaAndLoaderAgree:
         assert raci.load(path).units
 
 
+def keys_in(data: Any) -> set[str]:
+    """Every mapping key anywhere in parsed data."""
+    if isinstance(data, dict):
+        return set(data).union(*(keys_in(v) for v in data.values()))
+    if isinstance(data, list):
+        return set().union(*(keys_in(v) for v in data))
+    return set()
+
+
+def test_the_valid_documents_use_every_key() -> None:
+    """So that a key added to the table is shown to load."""
+    used = keys_in(VALID["every key"]) | keys_in(VALID["custom scheme"])
+    assert {key for shape in OBJECTS.values() for key in shape.keys} <= used
+
+
 class TestSchemaFromTheTable:
     """The schema lists exactly the table's keys, each with a description."""
 
