@@ -21,13 +21,18 @@ def _ref(name: str) -> dict[str, Any]:
 
 def _any_case(word: str) -> str:
     """A regular expression matching ``word`` in any case (JSON Schema has no flags)."""
-    return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else "\\" + c for c in word)
+    # `-` stays unescaped: `\-` is a syntax error in the Unicode regexes editors use.
+    return "".join(
+        f"[{c.upper()}{c.lower()}]" if c.isalpha() else c if c.isdigit() or c == "-" else "\\" + c
+        for c in word
+    )
 
 
-def _builtin_scheme() -> dict[str, Any]:
+def _builtin_schemes() -> list[dict[str, Any]]:
+    """A built-in scheme's name as written, or in any case (as the loader reads it)."""
     names = "|".join(_any_case(name) for name in BUILTIN_SCHEMES)
     any_case = {"type": "string", "pattern": rf"^\s*(?:{names})\s*$"}
-    return {"anyOf": [{"enum": list(BUILTIN_SCHEMES)}, any_case]}
+    return [{"enum": list(BUILTIN_SCHEMES)}, any_case]
 
 
 _TEXT = {"type": ["string", "number"]}
@@ -71,7 +76,7 @@ def _value(field: Field) -> dict[str, Any]:
     if field.kind is Kind.OBJECT:
         value = _ref(str(field.of))
     elif field.kind is Kind.SCHEME:
-        value = {"anyOf": [_builtin_scheme(), _ref(str(field.of))]}
+        value = {"anyOf": [*_builtin_schemes(), _ref(str(field.of))]}
     elif field.kind is Kind.LIST:
         value = {"type": "array", "items": _ref(str(field.of))}
         if field.required:
@@ -79,7 +84,8 @@ def _value(field: Field) -> dict[str, Any]:
     else:
         value = dict(_KINDS[field.kind])
     if not field.required and field.kind is not Kind.VERSION:
-        value = {"anyOf": [value, {"type": "null"}]}
+        choices = value["anyOf"] if list(value) == ["anyOf"] else [value]
+        value = {"anyOf": [*choices, {"type": "null"}]}
     return {"description": field.about, **value}
 
 
