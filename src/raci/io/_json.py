@@ -35,6 +35,7 @@ class _NotPlain(Exception):
 
 
 def _json_ids(text: str) -> Iterator[tuple[int, str]]:
+    """Where each `id` key of a JSON text is, with its id as json.loads reads it."""
     for m in _JSON_ID.finditer(text):
         raw = m["text"]
         if raw is None:
@@ -111,6 +112,7 @@ def parse_json(text: str, file: str) -> tuple[Any, Marks]:
 
 
 def _toml_ids(text: str) -> Iterator[tuple[int, str]]:
+    """Where each `id` key of a TOML text is, with its id as tomllib reads it."""
     for m in _TOML_ID.finditer(text):
         if m["number"] is not None:
             yield m.start("key"), str(int(m["number"]))

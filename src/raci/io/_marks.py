@@ -54,6 +54,7 @@ class _Cursor:
         self.offset, self.line, self.line_start = 0, 1, 0
 
     def pos(self, offset: int) -> Pos:
+        """The line and column of an offset (counting again from the start if it is behind)."""
         if offset < self.offset:
             self.offset, self.line, self.line_start = 0, 1, 0
         newlines = self.text.count("\n", self.offset, offset)
