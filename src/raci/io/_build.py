@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
-import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from raci.exceptions import LoadError
 from raci.findings import Finding, SourceLocation
+from raci.io import _values
 from raci.io._marks import Marks
+from raci.io._values import READERS, Wrong, kind_of
+from raci.io.fields import (
+    DELIVERABLE,
+    EXTERNAL,
+    FILE,
+    GROUP,
+    ORGANIZATION,
+    POSITION,
+    ROLE,
+    SCHEME,
+    UNIT,
+    Kind,
+    Shape,
+)
 from raci.model import (
     Assignment,
     Deliverable,
@@ -27,69 +40,12 @@ from raci.model import (
 from raci.schemes import BUILTIN_SCHEMES, DEFAULT_KINDS, KINDS, Role, Scheme
 
 FORMAT_VERSION = 1
-_WHITESPACE = re.compile(r"\s")
-
-TOP_KEYS = (
-    "version",
-    "organization",
-    "scheme",
-    "units",
-    "positions",
-    "external",
-    "groups",
-    "deliverables",
-    "rules",
-)
-ORG_KEYS = ("name", "language", "levels")
-UNIT_KEYS = (
-    "id",
-    "name",
-    "level",
-    "parent",
-    "head",
-    "staff",
-    "headcount",
-    "also_reports_to",
-    "formerly",
-    "units",
-    "attributes",
-)
-POSITION_KEYS = (
-    "id",
-    "title",
-    "unit",
-    "grade",
-    "holder",
-    "vacant",
-    "reports_to",
-    "attributes",
-)
-EXTERNAL_KEYS = ("id", "name")
-GROUP_KEYS = ("id", "name")
-DELIVERABLE_KEYS = ("id", "name", "group", "due", "raci")
-SCHEME_KEYS = ("name", "roles")
-ROLE_KEYS = ("letter", "name", "min", "max", "kind")
 
 
 def suggest(word: str, known: tuple[str, ...] | list[str]) -> str:
     """' (did you mean `x`?)' for the closest known word, or ''."""
     close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
     return f"; did you mean `{close[0]}`?" if close else ""
-
-
-def _kind_of(value: object) -> str:
-    names = {
-        bool: "a true/false value",
-        int: "a number",
-        float: "a number",
-        str: "a string",
-        list: "a list",
-        dict: "a mapping",
-        type(None): "nothing (null)",
-        dt.date: "a date",
-        dt.datetime: "a date and time",
-    }
-    return names.get(type(value), type(value).__name__)
 
 
 class _Builder:
@@ -121,21 +77,40 @@ class _Builder:
         """The location of a mapping value (or of the mapping when unknown)."""
         return self.marks.value(obj, key, self.marks.node(obj, here))
 
-    def check_keys(
-        self, obj: Mapping[Any, Any], known: tuple[str, ...], what: str, here: SourceLocation
-    ) -> None:
+    def check_keys(self, obj: Mapping[Any, Any], shape: Shape, here: SourceLocation) -> None:
+        """An error for each key that the field table does not list for the object."""
+        known = shape.keys
         for key in obj:
             if key not in known:
                 where = self.marks.key(obj, key, here)
                 self.problem(
                     where,
-                    f"unknown key `{key}` in {what}" + suggest(str(key), known),
+                    f"unknown key `{key}` in {shape.what}" + suggest(str(key), known),
                 )
+
+    def read(self, obj: dict[Any, Any], shape: Shape, key: str, here: SourceLocation) -> Any:
+        """The value of ``key``, read as its kind in the field table says.
+
+        None when the key is absent, null (unless required: then null is an error at
+        its place) or wrong. Names are read by :meth:`names`, which needs a fallback.
+        """
+        value = obj.get(key)
+        if value is None and (key not in obj or not shape.field(key).required):
+            return None
+        kind = shape.field(key).kind
+        if kind is Kind.IDS:
+            return self.ids(value, f"`{key}`", self.at(obj, key, here))
+        try:
+            return READERS[kind](value)
+        except Wrong as exc:
+            label = f"{shape.what}'s `id`" if key == "id" else f"`{key}`"
+            self.problem(self.at(obj, key, here), f"{label} {exc}")
+            return None
 
     def mapping(self, value: object, what: str, where: SourceLocation) -> dict[Any, Any] | None:
         if isinstance(value, dict):
             return value
-        self.problem(where, f"{what} must be a mapping (got {_kind_of(value)})")
+        self.problem(where, f"{what} must be a mapping (got {kind_of(value)})")
         return None
 
     def listing(self, value: object, what: str, where: SourceLocation) -> list[Any]:
@@ -143,32 +118,19 @@ class _Builder:
             return []
         if isinstance(value, list):
             return value
-        self.problem(where, f"`{what}` must be a list (got {_kind_of(value)})")
+        self.problem(where, f"`{what}` must be a list (got {kind_of(value)})")
         return []
 
     def ident(self, value: object, what: str, where: SourceLocation) -> str | None:
-        """An id: a non-empty string (or a whole number) without whitespace."""
-        if isinstance(value, bool) or not isinstance(value, (str, int)):
-            hint = " (quote it)" if isinstance(value, (bool, float)) else ""
-            self.problem(where, f"{what} must be an id string (got {_kind_of(value)}){hint}")
+        """An id, or None (noted) for a value that is not one."""
+        try:
+            return _values.ident(value)
+        except Wrong as exc:
+            self.problem(where, f"{what} {exc}")
             return None
-        text = str(value).strip()
-        if not text:
-            self.problem(where, f"{what} must not be empty")
-            return None
-        if _WHITESPACE.search(text):
-            self.problem(where, f"{what} {text!r} must not contain whitespace")
-            return None
-        return text
 
-    def ids(
-        self, obj: dict[Any, Any], key: str, what: str, here: SourceLocation
-    ) -> tuple[str, ...]:
-        """One id or a list of ids under ``key``."""
-        value = obj.get(key)
-        if value is None:
-            return ()
-        where = self.at(obj, key, here)
+    def ids(self, value: object, what: str, where: SourceLocation) -> tuple[str, ...]:
+        """One id or a list of ids."""
         items = value if isinstance(value, list) else [value]
         out = []
         for i, item in enumerate(items):
@@ -178,53 +140,10 @@ class _Builder:
                 out.append(ident)
         return tuple(out)
 
-    def optional_id(
-        self, obj: dict[Any, Any], key: str, what: str, here: SourceLocation
-    ) -> str | None:
-        if obj.get(key) is None:
-            return None
-        return self.ident(obj[key], what, self.at(obj, key, here))
-
-    def text(self, obj: dict[Any, Any], key: str, here: SourceLocation) -> str | None:
-        value = obj.get(key)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
-            self.problem(self.at(obj, key, here), f"`{key}` must be text (got {_kind_of(value)})")
-            return None
-        return str(value).strip()
-
-    def flag(self, obj: dict[Any, Any], key: str, here: SourceLocation) -> bool:
-        value = obj.get(key, False)
-        if value is None:
-            return False
-        if not isinstance(value, bool):
-            self.problem(
-                self.at(obj, key, here), f"`{key}` must be true or false (got {_kind_of(value)})"
-            )
-            return False
-        return value
-
-    def count(self, obj: dict[Any, Any], key: str, here: SourceLocation) -> int | None:
-        value = obj.get(key)
-        if value is None:
-            return None
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            self.problem(
-                self.at(obj, key, here),
-                f"`{key}` must be a whole number, 0 or more (got {value!r})",
-            )
-            return None
-        return value
-
-    def names(
-        self, obj: dict[Any, Any], key: str, here: SourceLocation, *, required: bool, fallback: str
-    ) -> Names:
+    def names(self, obj: dict[Any, Any], key: str, here: SourceLocation, *, fallback: str) -> Names:
         value = obj.get(key)
         where = self.at(obj, key, here)
         if value is None:
-            if required:
-                self.problem(here, f"missing `{key}`")
             return Names.plain(fallback, self.language)
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
             text = str(value).strip()
@@ -240,7 +159,7 @@ class _Builder:
                     self.problem(loc, f"a language code in `{key}` must be text (got {lang!r})")
                 elif not isinstance(text, (str, int, float)) or isinstance(text, bool):
                     self.problem(
-                        loc, f"`{key}` in language `{lang}` must be text (got {_kind_of(text)})"
+                        loc, f"`{key}` in language `{lang}` must be text (got {kind_of(text)})"
                     )
                 elif str(text).strip():
                     texts[lang.strip()] = str(text).strip()
@@ -250,7 +169,7 @@ class _Builder:
             return Names(texts, self.language)
         self.problem(
             where,
-            f"`{key}` must be text or a {{language: text}} mapping (got {_kind_of(value)})",
+            f"`{key}` must be text or a {{language: text}} mapping (got {kind_of(value)})",
         )
         return Names.plain(fallback, self.language)
 
@@ -273,12 +192,12 @@ class _Builder:
         if obj is None:
             return Names.plain("", self.language), levels
         here = self.marks.node(obj, here)
-        self.check_keys(obj, ORG_KEYS, "`organization`", here)
-        lang = self.text(obj, "language", here)
+        self.check_keys(obj, ORGANIZATION, here)
+        lang = self.read(obj, ORGANIZATION, "language", here)
         if lang:
             self.language = lang
-        name = self.names(obj, "name", here, required=False, fallback="")
-        if "levels" in obj and obj["levels"] is not None:
+        name = self.names(obj, "name", here, fallback="")
+        if obj.get("levels") is not None:
             levels = self.levels(obj["levels"], self.at(obj, "levels", here))
         return name, levels
 
@@ -291,7 +210,7 @@ class _Builder:
             names = []
             for name in group:
                 if not isinstance(name, str) or not name.strip():
-                    self.problem(loc, f"a level must be a name (got {_kind_of(name)})")
+                    self.problem(loc, f"a level must be a name (got {kind_of(name)})")
                 elif name in seen:
                     self.problem(loc, f"level `{name}` is listed twice")
                 else:
@@ -321,42 +240,47 @@ class _Builder:
         if obj is None:
             return BUILTIN_SCHEMES["RACI"]
         here = self.marks.node(obj, here)
-        self.check_keys(obj, SCHEME_KEYS, "`scheme`", here)
-        name = self.text(obj, "name", here) or "custom"
+        self.check_keys(obj, SCHEME, here)
+        name = self.read(obj, SCHEME, "name", here) or "custom"
         roles: list[Role] = []
         raw = self.listing(obj.get("roles"), "roles", self.at(obj, "roles", here))
         for i, item in enumerate(raw):
-            loc = self.marks.item(raw, i, here)
-            role = self.mapping(item, "a role", loc)
-            if role is None:
-                continue
-            loc = self.marks.node(role, loc)
-            self.check_keys(role, ROLE_KEYS, "a role", loc)
-            letter = self.text(role, "letter", loc)
-            if not letter or len(letter) != 1 or not letter.isalpha():
-                self.problem(loc, "a role needs a `letter`: one letter such as `A`")
-                continue
-            letter = letter.upper()
-            if any(r.letter == letter for r in roles):
-                self.problem(loc, f"role letter `{letter}` is defined twice")
-                continue
-            low = self.count(role, "min", loc) or 0
-            high = self.count(role, "max", loc)
-            if high is not None and high < low:
-                self.problem(loc, f"role `{letter}` has max {high} below min {low}")
-            kind = self.text(role, "kind", loc) or DEFAULT_KINDS.get(letter, "other")
-            if kind not in KINDS:
-                self.problem(
-                    self.at(role, "kind", loc),
-                    f"unknown role kind `{kind}`; expected one of {', '.join(KINDS)}"
-                    + suggest(kind, KINDS),
-                )
-                kind = "other"
-            roles.append(Role(letter, self.text(role, "name", loc) or letter, low, high, kind))
+            role = self.role(item, roles, self.marks.item(raw, i, here))
+            if role is not None:
+                roles.append(role)
         if not roles:
             self.problem(here, "a custom scheme needs at least one role under `roles`")
             return BUILTIN_SCHEMES["RACI"]
         return Scheme(name, tuple(roles))
+
+    def role(self, value: object, before: list[Role], here: SourceLocation) -> Role | None:
+        """A role of a custom scheme, or None (noted) when it has no usable letter."""
+        obj = self.mapping(value, "a role", here)
+        if obj is None:
+            return None
+        here = self.marks.node(obj, here)
+        self.check_keys(obj, ROLE, here)
+        letter = self.read(obj, ROLE, "letter", here)
+        if not letter or len(letter) != 1 or not letter.isalpha():
+            self.problem(here, "a role needs a `letter`: one letter such as `A`")
+            return None
+        letter = letter.upper()
+        if any(r.letter == letter for r in before):
+            self.problem(here, f"role letter `{letter}` is defined twice")
+            return None
+        low = self.read(obj, ROLE, "min", here) or 0
+        high = self.read(obj, ROLE, "max", here)
+        if high is not None and high < low:
+            self.problem(here, f"role `{letter}` has max {high} below min {low}")
+        kind = self.read(obj, ROLE, "kind", here) or DEFAULT_KINDS.get(letter, "other")
+        if kind not in KINDS:
+            self.problem(
+                self.at(obj, "kind", here),
+                f"unknown role kind `{kind}`; expected one of {', '.join(KINDS)}"
+                + suggest(kind, KINDS),
+            )
+            kind = "other"
+        return Role(letter, self.read(obj, ROLE, "name", here) or letter, low, high, kind)
 
     def unit(self, value: object, parent: str | None, here: SourceLocation) -> None:
         obj = self.mapping(value, "a unit", here)
@@ -368,37 +292,36 @@ class _Builder:
             self.problem(here, "this unit is repeated through a YAML alias; write each unit once")
             return
         self.walked.add(id(obj))
-        self.check_keys(obj, UNIT_KEYS, "a unit", here)
-        ident = self.optional_id(obj, "id", "a unit's `id`", here)
-        if ident is None and "id" not in obj:
+        self.check_keys(obj, UNIT, here)
+        if "id" not in obj:
             self.problem(here, "a unit needs an `id`")
-        declared = self.optional_id(obj, "parent", "`parent`", here)
+        ident = self.read(obj, UNIT, "id", here)
+        declared = self.read(obj, UNIT, "parent", here)
         if parent is not None and declared is not None and declared != parent:
             self.problem(
                 self.at(obj, "parent", here),
                 f"unit `{ident}` is nested under `{parent}` but says `parent: {declared}`;"
                 " keep one of the two",
             )
-        level = self.text(obj, "level", here)
+        level = self.read(obj, UNIT, "level", here)
         if level and self.level_names and level not in self.level_names:
             self.problem(
                 self.at(obj, "level", here),
                 f"unknown level `{level}`; expected one of {', '.join(self.level_names)}"
                 + suggest(level, self.level_names),
             )
-        unit = None
         if ident is not None:
             unit = Unit(
                 id=ident,
-                names=self.names(obj, "name", here, required=False, fallback=ident),
+                names=self.names(obj, "name", here, fallback=ident),
                 level=level or None,
                 parent=parent if parent is not None else declared,
-                head=self.optional_id(obj, "head", "`head`", here),
-                staff=self.flag(obj, "staff", here),
-                headcount=self.count(obj, "headcount", here),
-                also_reports_to=self.ids(obj, "also_reports_to", "`also_reports_to`", here),
-                formerly=self.ids(obj, "formerly", "`formerly`", here),
-                attributes=self.attributes(obj, here),
+                head=self.read(obj, UNIT, "head", here),
+                staff=bool(self.read(obj, UNIT, "staff", here)),
+                headcount=self.read(obj, UNIT, "headcount", here),
+                also_reports_to=self.read(obj, UNIT, "also_reports_to", here) or (),
+                formerly=self.read(obj, UNIT, "formerly", here) or (),
+                attributes=self.read(obj, UNIT, "attributes", here) or {},
                 location=here,
                 spots=self.spots(obj, ("parent", "head", "level", "also_reports_to"), here),
             )
@@ -415,36 +338,31 @@ class _Builder:
         """Where the values of ``keys`` are written, for findings that point at them."""
         return {k: self.at(obj, k, here) for k in keys if k in obj}
 
-    def attributes(self, obj: dict[Any, Any], here: SourceLocation) -> dict[str, Any]:
-        value = obj.get("attributes")
-        if value is None:
-            return {}
-        found = self.mapping(value, "`attributes`", self.at(obj, "attributes", here))
-        return {str(k): v for k, v in (found or {}).items()}
-
     def position(self, value: object, here: SourceLocation) -> None:
         obj = self.mapping(value, "a position", here)
         if obj is None:
             return
         here = self.marks.node(obj, here)
-        self.check_keys(obj, POSITION_KEYS, "a position", here)
-        ident = self.optional_id(obj, "id", "a position's `id`", here)
-        unit = self.optional_id(obj, "unit", "`unit`", here)
+        self.check_keys(obj, POSITION, here)
+        ident = self.read(obj, POSITION, "id", here)
+        unit = self.read(obj, POSITION, "unit", here)
         if "id" not in obj:
             self.problem(here, "a position needs an `id`")
         if "unit" not in obj:
-            self.problem(here, f"position `{ident}` needs a `unit`")
+            self.problem(
+                here, f"position `{ident}` needs a `unit`" if ident else "a position needs a `unit`"
+            )
         if ident is None or unit is None:
             return
         position = Position(
             id=ident,
-            names=self.names(obj, "title", here, required=False, fallback=ident),
+            names=self.names(obj, "title", here, fallback=ident),
             unit=unit,
-            grade=self.text(obj, "grade", here),
-            holder=self.text(obj, "holder", here),
-            vacant=self.flag(obj, "vacant", here),
-            reports_to=self.optional_id(obj, "reports_to", "`reports_to`", here),
-            attributes=self.attributes(obj, here),
+            grade=self.read(obj, POSITION, "grade", here),
+            holder=self.read(obj, POSITION, "holder", here),
+            vacant=bool(self.read(obj, POSITION, "vacant", here)),
+            reports_to=self.read(obj, POSITION, "reports_to", here),
+            attributes=self.read(obj, POSITION, "attributes", here) or {},
             location=here,
             spots=self.spots(obj, ("unit", "reports_to"), here),
         )
@@ -452,64 +370,40 @@ class _Builder:
             self.positions[ident] = position
 
     def named(
-        self, value: object, here: SourceLocation, what: str, keys: tuple[str, ...]
+        self, value: object, here: SourceLocation, shape: Shape
     ) -> tuple[str, Names, SourceLocation] | None:
-        obj = self.mapping(value, what, here)
+        """The id, name and place of an object that has only those (external, group)."""
+        obj = self.mapping(value, shape.what, here)
         if obj is None:
             return None
         here = self.marks.node(obj, here)
-        self.check_keys(obj, keys, what, here)
+        self.check_keys(obj, shape, here)
         if "id" not in obj:
-            self.problem(here, f"{what} needs an `id`")
+            self.problem(here, f"{shape.what} needs an `id`")
             return None
-        ident = self.optional_id(obj, "id", f"{what}'s `id`", here)
+        ident = self.read(obj, shape, "id", here)
         if ident is None:
             return None
-        return ident, self.names(obj, "name", here, required=False, fallback=ident), here
+        return ident, self.names(obj, "name", here, fallback=ident), here
 
     def deliverable(self, value: object, here: SourceLocation) -> None:
         obj = self.mapping(value, "a deliverable", here)
         if obj is None:
             return
         here = self.marks.node(obj, here)
-        self.check_keys(obj, DELIVERABLE_KEYS, "a deliverable", here)
+        self.check_keys(obj, DELIVERABLE, here)
         if "id" not in obj:
             self.problem(here, "a deliverable needs an `id`")
             return
-        ident = self.optional_id(obj, "id", "a deliverable's `id`", here)
+        ident = self.read(obj, DELIVERABLE, "id", here)
         if ident is None:
             return
-        due = obj.get("due")
-        if due is not None:
-            due = self.date(due, self.at(obj, "due", here))
-        assignments: list[Assignment] = []
-        raci = obj.get("raci")
-        if raci is not None:
-            table = self.mapping(raci, "`raci`", self.at(obj, "raci", here))
-            for letter, parties in (table or {}).items():
-                where = self.marks.key(table, letter, here)
-                if not isinstance(letter, str) or not letter.strip():
-                    self.problem(where, f"a role in `raci` must be a letter (got {letter!r})")
-                    continue
-                role = letter.strip()
-                items = parties if isinstance(parties, list) else [parties]
-                if parties is None:
-                    items = []
-                for i, party in enumerate(items):
-                    loc = (
-                        self.marks.item(parties, i, where)
-                        if isinstance(parties, list)
-                        else self.marks.value(table, letter, where)
-                    )
-                    pid = self.ident(party, f"a party in `{role}`", loc)
-                    if pid is not None:
-                        assignments.append(Assignment(ident, role, pid, loc))
         deliverable = Deliverable(
             id=ident,
-            names=self.names(obj, "name", here, required=False, fallback=ident),
-            group=self.optional_id(obj, "group", "`group`", here),
-            due=due,
-            assignments=tuple(assignments),
+            names=self.names(obj, "name", here, fallback=ident),
+            group=self.read(obj, DELIVERABLE, "group", here),
+            due=self.read(obj, DELIVERABLE, "due", here),
+            assignments=self.assignments(ident, obj.get("raci"), self.at(obj, "raci", here)),
             location=here,
             spots=self.spots(obj, ("group", "raci"), here),
         )
@@ -521,18 +415,33 @@ class _Builder:
             self.seen_deliverables[ident] = ("deliverable", here)
             self.deliverables[ident] = deliverable
 
-    def date(self, value: object, where: SourceLocation) -> dt.date | None:
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
-        self.problem(where, f"`due` must be a date like 2020-03-31 (got {value!r})")
-        return None
+    def assignments(
+        self, deliverable: str, raci: object, here: SourceLocation
+    ) -> tuple[Assignment, ...]:
+        """The roles of a deliverable's ``raci`` mapping: letter to party id(s)."""
+        if raci is None:
+            return ()
+        table = self.mapping(raci, "`raci`", here)
+        found: list[Assignment] = []
+        for letter, parties in (table or {}).items():
+            where = self.marks.key(table, letter, here)
+            if not isinstance(letter, str) or not letter.strip():
+                self.problem(where, f"a role in `raci` must be a letter (got {letter!r})")
+                continue
+            role = letter.strip()
+            items = parties if isinstance(parties, list) else [parties]
+            if parties is None:
+                items = []
+            for i, party in enumerate(items):
+                loc = (
+                    self.marks.item(parties, i, where)
+                    if isinstance(parties, list)
+                    else self.marks.value(table, letter, where)
+                )
+                pid = self.ident(party, f"a party in `{role}`", loc)
+                if pid is not None:
+                    found.append(Assignment(deliverable, role, pid, loc))
+        return tuple(found)
 
     def rules(self, value: object, here: SourceLocation) -> dict[str, RuleSetting]:
         if value is None:
@@ -554,9 +463,9 @@ class _Builder:
         root = self.mapping(data, "the file", top)
         if root is None:
             raise LoadError(self.problems)
-        self.check_keys(root, TOP_KEYS, "the file", top)
+        self.check_keys(root, FILE, top)
         version = root.get("version", FORMAT_VERSION)
-        if version != FORMAT_VERSION:
+        if isinstance(version, bool) or version != FORMAT_VERSION:
             self.problem(
                 self.at(root, "version", top),
                 f"unsupported format version {version!r}; this raci reads version 1",
@@ -600,12 +509,12 @@ class _Builder:
         )
 
     def external_party(self, value: object, here: SourceLocation) -> None:
-        found = self.named(value, here, "an external party", EXTERNAL_KEYS)
+        found = self.named(value, here, EXTERNAL)
         if found is not None and self.register(found[0], "external", found[2]):
             self.external[found[0]] = External(*found)
 
     def group(self, value: object, here: SourceLocation) -> None:
-        found = self.named(value, here, "a group", GROUP_KEYS)
+        found = self.named(value, here, GROUP)
         if found is None:
             return
         ident, names, where = found

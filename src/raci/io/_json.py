@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 from raci.exceptions import LoadError
@@ -15,21 +17,135 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-_JSON_ID = r'"id"\s*:\s*"(?P<id>(?:[^"\\]|\\.)*)"'
-_TOML_ID = r'(?m)^\s*id\s*=\s*["\'](?P<id>[^"\'\n]*)["\']'
+# An `id` key and its value: a string (escapes decoded later) or a whole number.
+_JSON_ID = re.compile(r'"id"\s*:\s*(?:"(?P<text>(?:[^"\\]|\\.)*)"|(?P<number>-?\d+)(?![\d.eE]))')
+_TOML_ID = re.compile(
+    r"(?m)(?:^|[{,])[ \t]*(?P<key>id|\"id\"|'id')[ \t]*=[ \t]*"
+    r"(?:\"(?P<text>(?:[^\"\\\n]|\\.)*)\"|'(?P<literal>[^'\n]*)'"
+    r"|(?P<number>[+-]?\d[\d_]*)(?![\w.:+-]))"
+)
+_SPACE = frozenset(" \t\n\r")
+# A TOML table header (`[name]`, `[[name]]`), and a `name = value` line.
+_TOML_HEADER = re.compile(r"(?m)^[ \t]*(?P<open>\[\[?)[ \t]*(?P<name>[\w-]+)[ \t]*\]")
+_TOML_KEY = re.compile(r"(?m)^[ \t]*(?P<name>[\w-]+)[ \t]*=[ \t]*")
+
+
+class _NotPlain(Exception):
+    """The JSON text is not a plain top-level object; json.loads gives the answer."""
+
+
+def _json_ids(text: str) -> Iterator[tuple[int, str]]:
+    """Where each `id` key of a JSON text is, with its id as json.loads reads it."""
+    for m in _JSON_ID.finditer(text):
+        raw = m["text"]
+        if raw is None:
+            yield m.start(), str(int(m["number"]))
+        else:
+            yield m.start(), json.loads(f'"{raw}"') if "\\" in raw else raw
+
+
+def _skip(text: str, at: int) -> int:
+    """The offset of the first character at or after ``at`` that is not JSON whitespace."""
+    while text[at : at + 1] in _SPACE:
+        at += 1
+    return at
+
+
+def _json_object(text: str) -> tuple[dict[str, Any], dict[str, tuple[int, int]]]:
+    """A top-level JSON object parsed key by key, and where each key and value starts.
+
+    Each value is parsed once by the json module's scanner, so this costs what
+    json.loads costs. _NotPlain for anything else, including bad syntax.
+    """
+    scan = json.JSONDecoder().raw_decode
+    data: dict[str, Any] = {}
+    spots: dict[str, tuple[int, int]] = {}
+    at = _skip(text, 0)
+    if text[at : at + 1] != "{":
+        raise _NotPlain
+    at = _skip(text, at + 1)
+    sep = text[at : at + 1]
+    try:
+        while sep != "}":
+            if text[at : at + 1] != '"':
+                raise _NotPlain
+            key, end = scan(text, at)
+            colon = _skip(text, end)
+            if text[colon : colon + 1] != ":":
+                raise _NotPlain
+            start = _skip(text, colon + 1)
+            data[key], end = scan(text, start)
+            spots[key] = (at, start)
+            at = _skip(text, end)
+            sep = text[at : at + 1]
+            if sep not in ("}", ","):
+                raise _NotPlain
+            if sep == ",":
+                at = _skip(text, at + 1)
+    except ValueError as exc:
+        raise _NotPlain from exc
+    if _skip(text, at + 1) != len(text):
+        raise _NotPlain
+    return data, spots
+
+
+def _read_json(text: str) -> tuple[Any, dict[str, tuple[int, int]]]:
+    """The data of a JSON text, with the places of its top-level keys when it is an object."""
+    try:
+        return _json_object(text)
+    except _NotPlain:
+        return json.loads(text), {}
 
 
 def parse_json(text: str, file: str) -> tuple[Any, Marks]:
     """The data of a JSON text and its marks; LoadError on bad syntax."""
     try:
-        data = json.loads(text)
+        data, spots = _read_json(text)
     except json.JSONDecodeError as exc:
         raise LoadError.at(file, exc.lineno, exc.colno, f"invalid JSON: {exc.msg}") from None
-    return data, IdMarks(file, text, _JSON_ID)
+    except RecursionError:
+        raise LoadError.at(file, 1, 1, "invalid JSON: nested too deeply") from None
+    marks = IdMarks(file, text, _json_ids(text))
+    for key, (key_at, value_at) in spots.items():
+        marks.place(data, key, key_at, value_at)
+    return data, marks
+
+
+def _toml_ids(text: str) -> Iterator[tuple[int, str]]:
+    """Where each `id` key of a TOML text is, with its id as tomllib reads it."""
+    for m in _TOML_ID.finditer(text):
+        if m["number"] is not None:
+            yield m.start("key"), str(int(m["number"]))
+        elif m["literal"] is not None:
+            yield m.start("key"), m["literal"]
+        elif "\\" not in m["text"]:
+            yield m.start("key"), m["text"]
+        else:
+            # Not a string after all when inside a multi-line one: then no id.
+            with contextlib.suppress(tomllib.TOMLDecodeError):
+                yield m.start("key"), tomllib.loads(f'v = "{m["text"]}"')["v"]
+
+
+def _place_toml(text: str, data: dict[str, Any], marks: IdMarks) -> None:
+    """Place the top-level keys (and the tables of `[[name]]` lists) of a TOML text."""
+    headers = list(_TOML_HEADER.finditer(text))
+    for m in _TOML_KEY.finditer(text, 0, headers[0].start() if headers else len(text)):
+        if m["name"] in data:
+            marks.place(data, m["name"], m.start("name"), m.end())
+    tables: dict[str, list[int]] = {}
+    for m in headers:
+        if m["name"] in data and m["name"] not in tables:
+            marks.place(data, m["name"], m.start("open"), m.start("open"))
+        tables.setdefault(m["name"], []).append(m.start("open"))
+    for name, offsets in tables.items():
+        value = data.get(name)
+        if isinstance(value, list) and len(value) == len(offsets):
+            marks.place_items(value, offsets)
 
 
 def parse_toml(text: str, file: str) -> tuple[Any, Marks]:
-    """The data of a TOML text and its marks; LoadError on bad syntax."""
+    """The data of a TOML text and its marks (None for a text with no keys, like an
+    empty YAML file); LoadError on bad syntax."""
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -38,4 +154,6 @@ def parse_toml(text: str, file: str) -> tuple[Any, Marks]:
         line, col = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg) or "invalid TOML"
         raise LoadError.at(file, line, col, f"invalid TOML: {reason}") from None
-    return data, IdMarks(file, text, _TOML_ID)
+    marks = IdMarks(file, text, _toml_ids(text))
+    _place_toml(text, data, marks)
+    return data or None, marks

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable
 from typing import Any
 
 from raci.findings import Finding, SourceLocation
@@ -46,28 +46,44 @@ class Marks:
         return self._loc(self.items.get((id(obj), index)), fallback)
 
 
+class _Cursor:
+    """Line and column of text offsets: linear over offsets asked for in increasing order."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.offset, self.line, self.line_start = 0, 1, 0
+
+    def pos(self, offset: int) -> Pos:
+        """The line and column of an offset (counting again from the start if it is behind)."""
+        if offset < self.offset:
+            self.offset, self.line, self.line_start = 0, 1, 0
+        newlines = self.text.count("\n", self.offset, offset)
+        if newlines:
+            self.line += newlines
+            self.line_start = self.text.rindex("\n", self.offset, offset) + 1
+        self.offset = offset
+        return (self.line, offset - self.line_start + 1)
+
+
 class IdMarks(Marks):
     """Marks for formats whose parser gives no positions (JSON, TOML).
 
-    Each mapping with an ``id`` is placed at the line of its ``id`` key, found by a
-    regular expression over the text; repeated ids are matched in document order.
-    Mappings are asked for in document order, each once (then remembered).
+    Each mapping with an ``id`` is placed where its ``id`` key is written: the parser
+    module finds the keys in the text and gives each id as the parser reads it.
+    Repeated ids are matched in document order; mappings are asked for in document
+    order, each once (then remembered). The parser module may also place the keys of
+    the top-level mapping and the items of its lists, so that a mapping with no
+    findable id falls back to its list or section rather than to the file's start.
     """
 
-    def __init__(self, file: str, text: str, pattern: str) -> None:
+    def __init__(self, file: str, text: str, ids: Iterable[tuple[int, str]]) -> None:
+        """``ids``: the offset of each ``id`` key and its id, in document order."""
         super().__init__(file)
+        self.cursor = _Cursor(text)
         # One position per id; a list only for the rare id written more than once.
         self._found: dict[str, Pos | list[Pos]] = {}
-        line, line_start, last = 1, 0, 0
-        for m in re.finditer(pattern, text):
-            offset = m.start()
-            newlines = text.count("\n", last, offset)
-            if newlines:
-                line += newlines
-                line_start = text.rindex("\n", last, offset) + 1
-            last = offset
-            pos = (line, offset - line_start + 1)
-            ident = m.group("id")
+        for offset, ident in ids:
+            pos = self.cursor.pos(offset)
             seen = self._found.get(ident)
             if seen is None:
                 self._found[ident] = pos
@@ -75,6 +91,16 @@ class IdMarks(Marks):
                 seen.append(pos)
             else:
                 self._found[ident] = [seen, pos]
+
+    def place(self, obj: object, key: Any, key_offset: int, value_offset: int) -> None:
+        """Note where a key of a mapping and its value are written."""
+        self.keys[(id(obj), key)] = self.cursor.pos(key_offset)
+        self.values[(id(obj), key)] = self.cursor.pos(value_offset)
+
+    def place_items(self, obj: object, offsets: Iterable[int]) -> None:
+        """Note where each item of a list is written."""
+        for i, offset in enumerate(offsets):
+            self.items[(id(obj), i)] = self.cursor.pos(offset)
 
     def node(self, obj: object, fallback: SourceLocation) -> SourceLocation:
         pos = self.nodes.get(id(obj))

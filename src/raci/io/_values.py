@@ -1,0 +1,104 @@
+"""The value kinds of the field table, read from parsed data; each says what is wrong.
+
+Pure functions, so that the loader works out where a value is written only when
+it is wrong (that look-up is the costly part for a large file).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from typing import Any
+
+from raci.io.fields import Kind
+
+_WHITESPACE = re.compile(r"\s")
+
+
+class Wrong(ValueError):
+    """What is wrong with a value, as the end of a sentence that names the value."""
+
+
+def kind_of(value: object) -> str:
+    """How a message speaks of the type of a parsed value."""
+    names = {
+        bool: "a true/false value",
+        int: "a number",
+        float: "a number",
+        str: "a string",
+        list: "a list",
+        dict: "a mapping",
+        type(None): "nothing (null)",
+        dt.date: "a date",
+        dt.datetime: "a date and time",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+def ident(value: object) -> str:
+    """An id: a non-empty string (or a whole number) without whitespace."""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        hint = " (quote it)" if isinstance(value, (bool, float)) else ""
+        raise Wrong(f"must be an id string (got {kind_of(value)}){hint}")
+    text = str(value).strip()
+    if not text:
+        raise Wrong("must not be empty")
+    if _WHITESPACE.search(text):
+        raise Wrong(f"{text!r} must not contain whitespace")
+    return text
+
+
+def text(value: object) -> str:
+    """A text; numbers are read as text."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise Wrong(f"must be text (got {kind_of(value)})")
+    return str(value).strip()
+
+
+def flag(value: object) -> bool:
+    """True or false."""
+    if not isinstance(value, bool):
+        raise Wrong(f"must be true or false (got {kind_of(value)})")
+    return value
+
+
+def count(value: object) -> int:
+    """A whole number, 0 or more."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise Wrong(f"must be a whole number, 0 or more (got {value!r})")
+    return value
+
+
+def date(value: object) -> dt.date:
+    """A date: a YAML date (or date and time), or an ISO date string."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise Wrong(f"must be a date like 2020-03-31 (got {value!r})")
+
+
+def mapping(value: object) -> dict[str, Any]:
+    """A free-form mapping carried along as it is, with its keys as text."""
+    if not isinstance(value, dict):
+        raise Wrong(f"must be a mapping (got {kind_of(value)})")
+    return {str(k): v for k, v in value.items()}
+
+
+#: The reader of each kind that is one plain value.
+READERS: dict[Kind, Callable[[object], Any]] = {
+    Kind.ID: ident,
+    Kind.TEXT: text,
+    Kind.LETTER: text,
+    Kind.ROLE_KIND: text,
+    Kind.FLAG: flag,
+    Kind.COUNT: count,
+    Kind.DATE: date,
+    Kind.MAPPING: mapping,
+}
