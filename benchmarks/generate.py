@@ -266,7 +266,7 @@ class _Matrix:
 
 
 def _plant(table: dict[str, list[str]], matrix: _Matrix) -> None:
-    """Break one thing that a rule of SPEC section 3 reports."""
+    """Break one thing that a rule (docs/rules.md) reports."""
     rng, org = matrix.rng, matrix.org
     kind = rng.choice(
         ["no-A", "two-A", "typo", "role", "redundant", "vacant", "chain", "consulted", "no-R"]

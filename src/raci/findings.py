@@ -86,7 +86,7 @@ class Finding:
         return (loc.file, loc.line, self.rule, loc.column, self.subject)
 
     def to_dict(self) -> dict[str, object]:
-        """The JSON object of one finding (docs/cli.md, `validate --format json`)."""
+        """The JSON object of one finding (docs/rules.md, `validate --format json`)."""
         return {
             "rule": self.rule,
             "severity": self.severity.value,

@@ -1,6 +1,7 @@
 """The organization model: units, positions, external parties, deliverables and their roles.
 
-Everything here is a frozen value object. The model tolerates broken input
+Everything here is a frozen value object, and an organization's tables are read-only
+mappings (change a model with :func:`attrs.evolve`). The model tolerates broken input
 (dangling ids, cycles, duplicates) so that the rules can report every problem
 at once; queries that need a well-formed model raise :class:`QueryError`.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 from typing import Any, Union
 
 import attrs
@@ -20,6 +22,12 @@ from raci.findings import SourceLocation
 from raci.schemes import DEFAULT_SCHEME, Scheme
 
 NOWHERE = SourceLocation("<memory>")
+
+
+def _read_only(table: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A read-only copy of ``table``, so that derived state (the graph) cannot go stale."""
+    return MappingProxyType(dict(table))
+
 
 DEFAULT_LEVELS: tuple[tuple[str, ...], ...] = (
     ("organization",),
@@ -266,12 +274,12 @@ class Organization:
     language: str = "en"
     levels: Levels = attrs.field(factory=Levels)
     scheme: Scheme = DEFAULT_SCHEME
-    units: Mapping[str, Unit] = attrs.field(factory=dict)
-    positions: Mapping[str, Position] = attrs.field(factory=dict)
-    external: Mapping[str, External] = attrs.field(factory=dict)
-    groups: Mapping[str, Group] = attrs.field(factory=dict)
-    deliverables: Mapping[str, Deliverable] = attrs.field(factory=dict)
-    rule_settings: Mapping[str, RuleSetting] = attrs.field(factory=dict)
+    units: Mapping[str, Unit] = attrs.field(factory=dict, converter=_read_only)
+    positions: Mapping[str, Position] = attrs.field(factory=dict, converter=_read_only)
+    external: Mapping[str, External] = attrs.field(factory=dict, converter=_read_only)
+    groups: Mapping[str, Group] = attrs.field(factory=dict, converter=_read_only)
+    deliverables: Mapping[str, Deliverable] = attrs.field(factory=dict, converter=_read_only)
+    rule_settings: Mapping[str, RuleSetting] = attrs.field(factory=dict, converter=_read_only)
     duplicates: tuple[Duplicate, ...] = ()
     stray_cells: tuple[StrayCell, ...] = attrs.field(default=(), eq=False)
     #: How the source lays the model out: ``model`` (a model file), ``matrix``,
@@ -297,8 +305,9 @@ class Organization:
         for d in self.deliverables.values():
             for a in d.assignments:
                 by_party.setdefault(a.party, []).append((d.id, a.role))
-        object.__setattr__(self, "graph", graph)
-        object.__setattr__(self, "parties", parties)
+        # Derived once from the read-only tables (attrs' way for a frozen class).
+        object.__setattr__(self, "graph", nx.freeze(graph))
+        object.__setattr__(self, "parties", MappingProxyType(parties))
         object.__setattr__(self, "_by_party", by_party)
 
     @property

@@ -133,7 +133,7 @@ class TestExitCodes:
 
 
 class TestFormats:
-    """JSON has exactly SPEC section 3's shape; GitHub and SARIF are well formed."""
+    """JSON has exactly the documented shape (docs/rules.md); GitHub and SARIF are well formed."""
 
     def test_json_shape(self, write) -> None:
         path = write(ERRORS)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 
+import attrs
+import networkx as nx
 import pytest
 
 import raci
@@ -70,7 +72,7 @@ rules:
 
 
 class TestGoodFile:
-    """A well-formed file loads into the model SPEC section 1 describes."""
+    """A well-formed file loads into the model docs/format.md describes."""
 
     def test_units_nested_and_flat(self) -> None:
         org = loads(GOOD)
@@ -342,3 +344,24 @@ class TestHostileYaml:
         found = problems("\n".join(doc))
         assert len(found) < 200
         assert any("repeated through a YAML alias" in r for _, _, r in found)
+
+
+class TestReadOnlyModel:
+    """A loaded model cannot be changed in place, so its graph never goes stale."""
+
+    def test_tables_refuse_assignment(self) -> None:
+        org = loads("units: [{id: a}, {id: b, parent: a}]")
+        with pytest.raises(TypeError):
+            org.units["c"] = org.units["a"]  # type: ignore[index]
+        with pytest.raises(TypeError):
+            org.deliverables["d"] = None  # type: ignore[index]
+        with pytest.raises(nx.NetworkXError):
+            org.graph.add_edge("b", "a")
+        assert list(org.graph.edges) == [("a", "b")]
+
+    def test_evolve_gives_a_new_consistent_model(self) -> None:
+        org = loads("units: [{id: a}, {id: b, parent: a}]")
+        c = attrs.evolve(org.units["b"], id="c")
+        bigger = attrs.evolve(org, units={**org.units, "c": c})
+        assert sorted(bigger.graph.edges) == [("a", "b"), ("a", "c")]
+        assert list(org.units) == ["a", "b"]

@@ -1,1 +1,1 @@
-"""Renderers: findings, org charts, matrices, reports."""
+"""Renderers: findings (reporters), org charts, responsibility matrices."""

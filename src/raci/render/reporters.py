@@ -72,7 +72,7 @@ class TextReporter(Reporter):
 
 
 class JsonReporter(Reporter):
-    """One JSON object: each file with its findings, and the counts (docs/cli.md)."""
+    """One JSON object: each file with its findings, and the counts (docs/rules.md)."""
 
     def __call__(self, files: FileFindings) -> str:
         data = {
