@@ -402,3 +402,18 @@ def test_import_then_export_keeps_the_assignments(tmp_path: Path, suffix: str, l
     for out in ("again.csv", "again.xlsx", "again.md"):
         raci.render_matrix(first, tmp_path / out)
         assert assignments(raci.load(tmp_path / out, org=first)) == assignments(first)
+
+
+def test_an_exported_matrix_with_parties_called_parent_reads_back(tmp_path: Path) -> None:
+    org = loads(
+        """
+        units: [{id: hq}, {id: parent, parent: hq}, {id: manager, parent: hq}]
+        deliverables:
+          - {id: a, raci: {A: parent, R: manager}}
+          - {id: b, raci: {A: manager, R: hq}}
+        """
+    )
+    for suffix in (".csv", ".xlsx"):
+        raci.render_matrix(org, tmp_path / f"m{suffix}")
+        back = raci.load(tmp_path / f"m{suffix}", org=org)
+        assert assignments(back) == assignments(org)

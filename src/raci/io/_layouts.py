@@ -44,10 +44,11 @@ ACCEPTED = (
 
 
 def _org_sheet(table: Table) -> Table | None:
-    """The table from its header on when it lists units rather than a matrix, else None.
+    """The table from its header on when it lists units rather than a RACI table, else None.
 
-    A header like an org sheet's still means a matrix when its "parent" column holds
-    role letters that name no row (a party may well be called "Manager").
+    A header like an org sheet's still means a matrix when its "parent" column is empty or
+    holds role letters that name no row, and other columns hold role letters (a party may
+    well be called "Manager" or "Parent").
     """
     start = _header(table, looks_like_org)
     if start is None:
@@ -61,13 +62,11 @@ def _org_sheet(table: Table) -> Table | None:
 
     parents = [v for v in values(columns["parent"]) if v]
     rows = set(values(columns.get("id"))) | set(values(columns.get("name")))
-    if (
-        not parents
-        or any(v in rows for v in parents)
-        or not all(parse_roles(v, DEFAULT_SCHEME) for v in parents)
-    ):
+    if any(v in rows for v in parents) or not all(parse_roles(v, ALL_ROLES) for v in parents):
         return table
-    return None
+    others = set(range(len(table.rows[0][1]))) - set(columns.values())
+    letters = any(parse_roles(v, ALL_ROLES) for col in others for v in values(col) if v)
+    return None if letters or parents else table
 
 
 def _header(table: Table, test: Callable[[tuple[str, ...]], bool]) -> int | None:
@@ -113,6 +112,15 @@ def _recognise(table: Table, org: Organization | None) -> _Found | None:
 
 def _starts_id_name(cells: tuple[str, ...]) -> bool:
     return [normalize_header(c) for c in cells[:2]] == ["id", "name"]
+
+
+def _exported_matrix(table: Table) -> bool:
+    """Whether the table is a matrix as raci exports it: ``id, name, group`` first (after
+    the heading rows), whatever its parties are called."""
+    return any(
+        [normalize_header(c) for c in cells[:3]] == ["id", "name", "group"]
+        for _, cells in table.rows[:TITLE_ROWS]
+    )
 
 
 def _no_layout(table: Table) -> LoadError:
@@ -184,7 +192,7 @@ def read_tables(
     if path.suffix.lower() in (".md", ".markdown"):
         return _markdown(path, org)
     table = read_table(path, sheet)
-    units = _org_sheet(table)
+    units = None if _exported_matrix(table) else _org_sheet(table)
     start = _header(table, looks_like_paths) if units is None else None
     if units is not None or start is not None:
         if org is not None:
