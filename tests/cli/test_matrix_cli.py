@@ -99,7 +99,12 @@ class TestErrors:
     @pytest.mark.parametrize(
         ("args", "message"),
         [
-            (["--level", "galaxy"], "error: unknown level 'galaxy'; the levels are organization"),
+            (
+                ["--level", "galaxy"],
+                "error: unknown level 'galaxy'; the levels in use are organization, division,"
+                " branch",
+            ),
+            (["--level", "team"], "error: no unit is at level 'team'; the levels in use are"),
             (["--parties", "ceo,nobody"], "error: no party 'nobody'"),
             (["--group", "nope"], "error: no group 'nope'"),
         ],
@@ -110,6 +115,17 @@ class TestErrors:
         assert out == ""
         assert err.startswith(message)
         assert "Traceback" not in err
+
+    def test_no_deliverables(self, tmp_path: Path) -> None:
+        """An org sheet alone has no rows to show: a warning instead of an empty table."""
+        code, out, err = run("matrix", str(DATA / "visio.csv"))
+        assert (code, out) == (0, "")
+        assert err.startswith(f"warning: {DATA / 'visio.csv'} has no deliverables")
+        out_path = tmp_path / "m.html"
+        code, _, err = run("matrix", str(DATA / "visio.csv"), "-o", str(out_path))
+        assert code == 0
+        assert "has no deliverables" in err
+        assert out_path.exists()
 
     def test_bad_suffix(self, tmp_path: Path) -> None:
         code, _, err = run("matrix", ACME, "-o", str(tmp_path / "m.pdf"))

@@ -10,6 +10,7 @@ import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
+import attrs
 import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -100,7 +101,16 @@ class TestBuild:
     @pytest.mark.parametrize(
         ("options", "message"),
         [
-            ({"level": "galaxy"}, "unknown level 'galaxy'; the levels are organization"),
+            (
+                {"level": "galaxy"},
+                "unknown level 'galaxy'; the levels in use are organization, division, branch",
+            ),
+            ({"level": "divison"}, "did you mean `division`?"),
+            (
+                {"level": "section"},
+                "no unit is at level 'section'; the levels in use are organization, division,"
+                " branch",
+            ),
             ({"parties": ["ceo", "nobody"]}, "no party 'nobody'"),
             ({"groups": ["nope"]}, "no group 'nope'"),
             ({"level": "division", "parties": ["ship"]}, "at level 'division': 'ship'"),
@@ -145,8 +155,8 @@ class TestRollUp:
         webinar = next(r for r in m.rows if r.id == "url-webinars")
         assert webinar.cells[ids.index("plgs")] == ("R", "A")
 
-    def test_unknown_levels_keep_columns(self, tmp_path: Path) -> None:
-        """Without levels in the file nothing is known to roll up: columns stay."""
+    def test_no_levels_in_use(self, tmp_path: Path) -> None:
+        """Without levels on any unit nothing can be rolled up: an error that says so."""
         path = tmp_path / "org.csv"
         path.write_text("id,name,parent\ntop,Top,\nteam,Team,top\n")
         org = raci.load(path)
@@ -158,7 +168,24 @@ class TestRollUp:
                 )
             },
         )
-        assert [c.id for c in build_matrix(org, level="division").columns] == ["team"]
+        with pytest.raises(raci.QueryError, match="no unit has a level"):
+            build_matrix(org, level="division")
+
+    def test_units_without_a_level_keep_columns(self) -> None:
+        """A unit with no level and no level above it keeps its own column."""
+        org = loads(
+            """
+            version: 1
+            units:
+              - id: top
+                level: organization
+              - {id: div, level: division, parent: top}
+              - {id: loose, parent: top}
+            deliverables:
+              - {id: d, raci: {A: loose, R: div}}
+            """
+        )
+        assert [c.id for c in build_matrix(org, level="division").columns] == ["div", "loose"]
 
     def test_shared_rank(self) -> None:
         """A level shares its rank with its equals: an office rolls up as a division."""
@@ -168,6 +195,53 @@ class TestRollUp:
         rows = {r.id: r for r in m.rows}
         # rpd-tor: A ded (post in oed), R gp-task-force (under oed), C macs (under oed).
         assert rows["rpd-tor"].cells[1] == ("R", "A", "C")
+
+
+def chain(depth: int, level_every: int = 0) -> raci.Organization:
+    """A hierarchy ``depth`` units deep, one unit under the other, with roles at the top,
+    the middle and the bottom; every ``level_every``-th unit is a division."""
+    units = {"u0": raci.Unit("u0", raci.Names.plain("Top"), "organization")}
+    for i in range(1, depth):
+        level = "division" if level_every and i % level_every == 0 else None
+        units[f"u{i}"] = raci.Unit(f"u{i}", raci.Names.plain(f"Unit {i}"), level, f"u{i - 1}")
+    roles = (("A", "u0"), ("C", f"u{depth // 2}"), ("R", f"u{depth - 1}"))
+    item = raci.Deliverable(
+        "d",
+        raci.Names.plain("Deep work"),
+        assignments=tuple(raci.Assignment("d", r, p) for r, p in roles),
+    )
+    return raci.Organization(names=raci.Names.plain("Chain"), units=units, deliverables={"d": item})
+
+
+class TestDeepHierarchy:
+    """A hierarchy is walked once: a 10,000-deep chain of units renders in moments."""
+
+    def test_chain(self) -> None:
+        """Chart order, and the enclosing units of each column, from the top down."""
+        m = build_matrix(chain(10_000))
+        assert [c.id for c in m.columns] == ["u0", "u5000", "u9999"]
+        assert [c.groups for c in m.columns] == [
+            (),
+            (("u1", "Unit 1"), ("u2", "Unit 2")),
+            (("u1", "Unit 1"), ("u2", "Unit 2")),
+        ]
+        assert m.rows[0].cells == (("A",), ("C",), ("R",))
+
+    def test_chain_rolled_up(self) -> None:
+        """Each unit counts for the nearest division above it."""
+        m = build_matrix(chain(10_000, level_every=1000), level="division")
+        assert [c.id for c in m.columns] == ["u0", "u5000", "u9000"]
+        assert render_matrix(chain(10_000), format="html")
+
+    def test_cycle(self) -> None:
+        """Units in a cycle still get a column, and the walk ends."""
+        org = chain(5)
+        units = dict(org.units)
+        units["u1"] = attrs.evolve(units["u1"], parent="u3")
+        org = attrs.evolve(org, units=units)
+        m = build_matrix(org)
+        assert {c.id for c in m.columns} == {"u0", "u2", "u4"}
+        assert [c.id for c in build_matrix(org, level="organization").columns] == ["u0", "u2", "u4"]
 
 
 class TestText:

@@ -52,6 +52,14 @@ def command(
     if output is not None:
         check_suffix(output, FORMATS, "a matrix")
     model = load_source(file, org, sheet)
+    if not model.deliverables:
+        click.echo(
+            f"warning: {file} has no deliverables, so the matrix has no rows; list them under"
+            " `deliverables:` in a model file, or give a matrix sheet (one row per deliverable)",
+            err=True,
+        )
+        if output is None:
+            return
     data = render_matrix(
         model,
         output,

@@ -159,6 +159,7 @@ def level_order(ctx: Context) -> Iterator[Finding]:
 
 @rule("idle-unit", "H106", INFO, "A unit that holds no role and has no descendant that does.")
 def idle_unit(ctx: Context) -> Iterator[Finding]:
+    """Only the topmost unit of an idle subtree: everything below it is idle too."""
     org = ctx.org
     if not org.deliverables:
         return
@@ -169,11 +170,38 @@ def idle_unit(ctx: Context) -> Iterator[Finding]:
             busy.add(unit)
             parent = org.units[unit].parent
             unit = parent if parent in org.units else None
+    children: dict[str, list[str]] = {}
     for u in org.units.values():
-        if u.id not in busy:
-            yield ctx.finding(
-                u.id,
-                f"unit `{u.id}` holds no role on any deliverable, nor does any unit or post in it",
-                u.location,
-                "Assign it the work it does, or check whether the unit is still needed.",
-            )
+        if u.parent is not None and u.parent in org.units and u.parent != u.id:
+            children.setdefault(u.parent, []).append(u.id)
+    posts: dict[str, int] = {}
+    for post in org.positions.values():
+        posts[post.unit] = posts.get(post.unit, 0) + 1
+    for u in org.units.values():
+        parent = u.parent if u.parent in org.units else None
+        if u.id in busy or (parent is not None and parent not in busy):
+            continue
+        # Count what is below (iteratively: a hierarchy may be thousands deep).
+        n_units = n_posts = 0
+        seen = {u.id}
+        stack = [u.id]
+        while stack:
+            at = stack.pop()
+            n_posts += posts.get(at, 0)
+            for child in children.get(at, ()):
+                if child not in seen:
+                    seen.add(child)
+                    n_units += 1
+                    stack.append(child)
+        inside = " and ".join(
+            f"{n} {what}{'s' if n != 1 else ''}"
+            for n, what in ((n_units, "unit"), (n_posts, "post"))
+            if n
+        )
+        yield ctx.finding(
+            u.id,
+            f"unit `{u.id}` holds no role on any deliverable, nor does any unit or post in it"
+            + (f" ({inside}, not reported one by one)" if inside else ""),
+            u.location,
+            "Assign it the work it does, or check whether the unit is still needed.",
+        )
