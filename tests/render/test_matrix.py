@@ -7,6 +7,7 @@ import io
 import re
 import shutil
 import subprocess
+import warnings
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -18,8 +19,8 @@ from hypothesis import HealthCheck, given, settings
 import raci
 from helpers import EXAMPLES, loads
 from raci._text import display_width
-from raci.render._matrix_text import fit
-from raci.render.matrix import render_matrix
+from raci.render._matrix_text import fit, fit_all
+from raci.render.matrix import MatrixWidthWarning, render_matrix
 from raci.render.matrix_table import build_matrix
 from strategies import organizations
 
@@ -244,12 +245,44 @@ class TestDeepHierarchy:
         assert [c.id for c in build_matrix(org, level="organization").columns] == ["u0", "u2", "u4"]
 
 
+def many_parties(n: int = 40, rows: int = 6) -> raci.Organization:
+    """``n`` units with long names that share a start, all holding roles on rows whose long
+    names share their first 60 characters."""
+    units = "".join(
+        f"  - {{id: u{i}, name: Regional office for programme delivery {i}, parent: top}}\n"
+        for i in range(n)
+    )
+    informed = ", ".join(f"u{i}" for i in range(n))
+    items = "".join(
+        f"  - {{id: d{i}, name: '{LONG_PREFIX}, part {i}',"
+        f" raci: {{A: u{i}, R: [u{(i + 1) % n}], I: [{informed}]}}}}\n"
+        for i in range(rows)
+    )
+    return loads(
+        "version: 1\nunits:\n  - {id: top, name: Top}\n" + units + "deliverables:\n" + items
+    )
+
+
+#: Sixty characters that several deliverable names start with.
+LONG_PREFIX = "Prepare the annual report on programme delivery and the budg"
+assert len(LONG_PREFIX) == 60
+
+
+def text_of(org: raci.Organization, **options: object) -> tuple[str, list[str]]:
+    """The terminal table and the warnings rendering it gave."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        text = render_matrix(org, **options)  # type: ignore[arg-type]
+    assert isinstance(text, str)
+    return text, [str(w.message) for w in caught if w.category is MatrixWidthWarning]
+
+
 class TestText:
-    """The terminal table."""
+    """The terminal table: fits the terminal, cut names stay distinguishable."""
 
     def test_exact(self, acme: raci.Organization) -> None:
         """Columns line up; groups head their rows; the legend closes."""
-        assert render_matrix(acme, level="division") == (
+        assert render_matrix(acme, level="division", width=80) == (
             "Deliverable  │ Chief Executi…  Operations  Finance  Board\n"
             "─────────────┼───────────────────────────────────────────\n"
             "Loose end    │       A             R\n"
@@ -262,12 +295,80 @@ class TestText:
             "R Responsible  A Accountable  C Consulted  I Informed\n"
         )
 
+    def test_shorter_headers_to_fit(self, acme: raci.Organization) -> None:
+        """At 80 columns the six Acme parties fit with names cut to 12 columns."""
+        text, warned = text_of(acme, width=80)
+        assert not warned
+        assert max(display_width(line) for line in text.splitlines()) <= 80
+        assert (
+            "Deliverable  │ Chief Execu…  Operations  Shipping  Shipping cl…  Finance  Board"
+            in text.splitlines()
+        )
+
+    def test_numbered_columns(self, acme: raci.Organization) -> None:
+        """Narrower still, the columns are numbered and a key below names them."""
+        text, warned = text_of(acme, width=50)
+        assert not warned
+        lines = text.splitlines()
+        assert max(display_width(line) for line in lines) <= 50
+        assert "Deliverable  │ 1 2 3 4   5 6" in lines
+        assert "  Budget     │ A C       R I" in lines
+        assert lines[lines.index("Parties:") + 1 :][:3] == [
+            "1 Chief Executive  2 Operations",
+            "3 Shipping         4 Shipping clerk",
+            "5 Finance          6 Board",
+        ]
+
+    def test_forty_parties_at_200(self) -> None:
+        """Forty parties fit 200 columns: numbered, every name in full in the key."""
+        text, warned = text_of(many_parties(), width=200)
+        assert not warned
+        lines = text.splitlines()
+        assert max(display_width(line) for line in lines) <= 200
+        assert lines[0].split("│")[1].split() == [str(i) for i in range(1, 41)]
+        for i in range(40):
+            assert f"{i + 1:>2} Regional office for programme delivery {i}" in text
+
+    def test_forty_parties_at_80(self) -> None:
+        """Forty parties cannot fit 80 columns: a warning says so and what to do."""
+        text, warned = text_of(many_parties(), width=80)
+        [message] = warned
+        assert "the terminal 80" in message
+        assert "--level" in message
+        assert "-o matrix.html" in message
+        key = text.split("Parties:\n")[1].split("\n\n")[0].splitlines()
+        assert len(key) == 40
+        assert max(display_width(line) for line in key) <= 80
+
+    def test_default_width_is_the_terminal(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Without a width the table fits the terminal (here $COLUMNS)."""
+        monkeypatch.setenv("COLUMNS", "200")
+        assert not text_of(many_parties())[1]
+        monkeypatch.setenv("COLUMNS", "80")
+        assert text_of(many_parties())[1]
+
+    def test_file_has_no_width_limit(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A .txt file is not cut to the terminal: party names head the columns."""
+        monkeypatch.setenv("COLUMNS", "80")
+        text, warned = text_of(many_parties(), path=tmp_path / "m.txt")
+        assert not warned
+        assert "Parties:" not in text
+
+    def test_long_names_stay_distinguishable(self) -> None:
+        """Row labels sharing a 60-character start are cut so that they still differ."""
+        for width in (80, 200):
+            text, _ = text_of(many_parties(rows=6), width=width)
+            labels = [line.split("│")[0].strip() for line in text.splitlines()[2:8]]
+            assert len(set(labels)) == 6, labels
+            assert all(label.endswith(f" {i}") for i, label in enumerate(labels)), labels
+
     def test_cjk_is_two_columns_wide(self) -> None:
         """With Chinese names the separators still line up on screen."""
-        text = str(render_matrix(raci.load(UN_HABITAT), lang="zh"))
+        text = str(render_matrix(raci.load(UN_HABITAT), lang="zh", width=200))
         bars = {display_width(line[: line.index("│")]) for line in text.splitlines() if "│" in line}
         assert len(bars) == 1
         assert "人居署内罗毕总部的结构调整" in text
+        assert text.splitlines()[2].startswith("交付成果")
 
     def test_fit(self) -> None:
         """Cutting counts wide characters as two columns."""
@@ -275,6 +376,32 @@ class TestText:
         assert display_width(fit("人居署执行局", 7)) <= 7
         assert fit("short", 7) == "short"
         assert fit("two\nlines", 20) == "two lines"
+
+    @pytest.mark.parametrize(
+        ("texts", "width"),
+        [
+            ([LONG_PREFIX + " part 1", LONG_PREFIX + " part 2"], 20),
+            ([LONG_PREFIX + " part 1", LONG_PREFIX + " part 2", LONG_PREFIX], 30),
+            (
+                [
+                    "Review of A for the region (final version)",
+                    "Review of B for the region (final version)",
+                ],
+                12,
+            ),
+            ([f"{LONG_PREFIX} (middle {i}) and then the same long ending" for i in range(3)], 24),
+            (["人居署执行局第一届会议报告", "人居署执行局第二届会议报告"], 12),
+            (["x" * 50 + "a" + "y" * 50, "x" * 50 + "b" + "y" * 50], 8),
+        ],
+    )
+    def test_fit_all(self, texts: list[str], width: int) -> None:
+        """Different texts stay different however they are cut, and fit the width."""
+        cut = fit_all(texts, width)
+        assert len(set(cut)) == len(texts), cut
+        assert all(display_width(c) <= width for c in cut), cut
+
+    def test_fit_all_keeps_what_fits(self) -> None:
+        assert fit_all(["Budget", "Forecast", "Budget"], 10) == ["Budget", "Forecast", "Budget"]
 
 
 class TestMarkdown:

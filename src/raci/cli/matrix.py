@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 import click
 
 from raci.cli._common import check_suffix, handle_errors, load_source, split_list
@@ -60,15 +62,19 @@ def command(
         )
         if output is None:
             return
-    data = render_matrix(
-        model,
-        output,
-        level=level,
-        lang=lang,
-        parties=split_list(parties) or None,
-        groups=split_list(groups) or None,
-        inputs=[file, *([org] if org else [])],
-    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        data = render_matrix(
+            model,
+            output,
+            level=level,
+            lang=lang,
+            parties=split_list(parties) or None,
+            groups=split_list(groups) or None,
+            inputs=[file, *([org] if org else [])],
+        )
+    for w in caught:
+        click.echo(f"warning: {w.message}", err=True)
     if output is None:
         click.echo(data, nl=False)
     else:

@@ -14,11 +14,11 @@ import networkx as nx
 from raci.exceptions import QueryError
 from raci.lookup import Lookup, did_you_mean
 from raci.model import External, Names, Organization
+from raci.render._matrix_words import role_name, word
 from raci.schemes import Scheme
 
 #: Header rows above the party names: at most this many levels of enclosing units.
 MAX_GROUP_ROWS = 2
-EXTERNAL_GROUP = ("", "External parties")
 
 
 @attrs.frozen
@@ -78,8 +78,27 @@ class Matrix:
         return out
 
     def legend(self) -> list[tuple[str, str]]:
-        """(letter, role name) for every role of the scheme."""
-        return [(r.letter, r.name) for r in self.scheme.roles]
+        """(letter, role name) for every role of the scheme, in the matrix's language."""
+        return [(r.letter, role_name(self.scheme, r, self.language)) for r in self.scheme.roles]
+
+    def word(self, key: str) -> str:
+        """A fixed word of the matrix ("Deliverable", the title...) in its language."""
+        return word(key, self.language)
+
+    def lead(self, letters: Sequence[str]) -> str:
+        """The letter whose colour a cell takes: the Accountable (DACI: the Approver) when
+        the cell holds it, so that an ``R/A`` cell reads as Accountable; else the first."""
+        accountable = self.scheme.letter_of("accountable")
+        return accountable if accountable is not None and accountable in letters else letters[0]
+
+    def combined(self) -> str:
+        """How a cell holding several roles is coloured, for the legend."""
+        accountable = self.scheme.letter_of("accountable")
+        role = self.scheme.role(accountable) if accountable else None
+        if role is None:
+            return self.word("combined-plain")
+        name = role_name(self.scheme, role, self.language)
+        return self.word("combined").format(role=name, letter=role.letter)
 
 
 def cell_text(letters: Sequence[str]) -> str:
@@ -220,7 +239,7 @@ def _groups_of(
 ) -> tuple[tuple[str, str], ...]:
     party = org.parties.get(pid)
     if isinstance(party, External):
-        return (EXTERNAL_GROUP,)
+        return (("", word("external", lang or org.language)),)
     unit = org.unit_of(pid) if party is not None else None
     if unit is None:
         return ()
