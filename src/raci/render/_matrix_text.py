@@ -231,8 +231,8 @@ _MD_SPECIAL = "\\|*_`<>[]"
 
 
 def md_escape(text: str) -> str:
-    """Text safe inside a Markdown table cell."""
-    out = "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text)
+    """Text safe inside a Markdown table cell (control characters shown as U+FFFD)."""
+    out = "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in printable(text))
     return "<br>".join(out.splitlines())
 
 
@@ -243,17 +243,18 @@ def render_markdown(m: Matrix) -> str:
     def row(cells: Iterable[str]) -> str:
         return "| " + " | ".join(cells) + " |"
 
-    out = [f"# Responsibility matrix: {md_escape(m.title)}", ""]
-    out.append(row(["Deliverable", *(md_escape(c.key or c.label) for c in m.columns)]))
+    out = [f"# {md_escape(m.word('title').format(title=m.title))}", ""]
+    head = [md_escape(m.word("deliverable")), *(md_escape(c.key or c.label) for c in m.columns)]
+    out.append(row(head))
     out.append("|" + "---|" + ":-:|" * n)
     for group, rows in m.sections():
         if group:
             out.append(row([f"**{md_escape(group)}**", *([""] * n)]))
         for r in rows:
             # "-" keeps a row without roles from reading back as a group heading.
-            cells = [cell_text(c) for c in r.cells] if any(r.cells) else ["-"] * n
+            cells = [md_escape(cell_text(c)) for c in r.cells] if any(r.cells) else ["-"] * n
             out.append(row([md_escape(r.key), *cells]))
-    out += ["", row(["Letter", "Role"]), "|---|---|"]
+    out += ["", row([md_escape(m.word("letter")), md_escape(m.word("role"))]), "|---|---|"]
     out += [row([md_escape(letter), md_escape(name)]) for letter, name in m.legend()]
     return "\n".join(out) + "\n"
 
