@@ -23,6 +23,8 @@ HEADER_WIDTHS = (MAX_HEADER_WIDTH, 12, 10)
 #: down to the smallest before a table is declared too wide.
 SHORT_LABEL_WIDTH = 24
 MIN_LABEL_WIDTH = 16
+#: Headings above the party names narrower than this are left blank.
+MIN_SPAN_WIDTH = 8
 
 
 class MatrixWidthWarning(UserWarning):
@@ -199,10 +201,12 @@ def render_text(m: Matrix, width: int | None = None) -> str:
         i = 0
         for span in spans:
             span_width = sum(widths[i : i + span.size]) + gap * (span.size - 1)
-            label = fit(span.label, span_width) if span_width >= 3 else ""
+            # A heading cut to a stub says nothing: leave the space blank.
+            label = fit(span.label, span_width) if span_width >= MIN_SPAN_WIDTH else ""
             parts.append(_pad(label, span_width))
             i += span.size
-        out.append((" " * first + " │ " + sep.join(parts)).rstrip())
+        if any(p.strip() for p in parts):
+            out.append((" " * first + " │ " + sep.join(parts)).rstrip())
     align = ">" if numbered else "^"
     out.append(line(deliverable, heads, align))
     out.append("─" * first + "─┼─" + ("─" * gap).join("─" * w for w in widths))
