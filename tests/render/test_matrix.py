@@ -401,6 +401,14 @@ class TestText:
         assert len(set(cut)) == len(texts), cut
         assert all(display_width(c) <= width for c in cut), cut
 
+    def test_fit_all_shows_where_look_alikes_part(self) -> None:
+        """Names that differ in their last words keep those words, not a number."""
+        texts = [f"{LONG_PREFIX} for region {i} part {j}" for i in range(20) for j in range(20)]
+        cut = fit_all(texts, 30)
+        assert len(set(cut)) == 400
+        assert cut[21] == "Prepare the an…region 1 part 1"
+        assert not [c for c in cut if "#" in c]
+
     def test_fit_all_keeps_what_fits(self) -> None:
         assert fit_all(["Budget", "Forecast", "Budget"], 10) == ["Budget", "Forecast", "Budget"]
 
@@ -960,6 +968,7 @@ class TestWords:
         assert "外部相关方" in html
         text = str(render_matrix(acme, lang="zh", width=200))
         assert "R 负责  A 批准  C 咨询  I 知会" in text
+        assert "相关方：\n1 首席执行官" in str(render_matrix(acme, lang="zh", width=40))
         tex = str(render_matrix(acme, format="tex", lang="zh"))
         assert r"\small 交付成果" in tex
         assert r"\usepackage{CJKutf8}" in tex

@@ -7,7 +7,7 @@ import warnings
 import click
 
 from raci.cli._common import check_suffix, handle_errors, load_source, split_list
-from raci.render.matrix import FORMATS, render_matrix
+from raci.render.matrix import FORMATS, MatrixWidthWarning, render_matrix
 
 
 @click.command(
@@ -74,7 +74,10 @@ def command(
             inputs=[file, *([org] if org else [])],
         )
     for w in caught:
-        click.echo(f"warning: {w.message}", err=True)
+        if issubclass(w.category, MatrixWidthWarning):
+            click.echo(f"warning: {w.message}", err=True)
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     if output is None:
         click.echo(data, nl=False)
     else:

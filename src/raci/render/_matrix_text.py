@@ -63,13 +63,16 @@ def _common(a: str, b: str) -> int:
     return n
 
 
-def _around(text: str, differs: int, width: int) -> str:
-    """``text`` cut to ``width`` so that the character at ``differs`` (where it parts from
-    its look-alikes) stays in view: ``start…end`` or ``start…middle…``."""
-    start = max(differs - min(8, width // 4), 1)
-    rest = text[start:]
-    if display_width(rest) <= width - 2:
-        return _head(text[:start], width - 1 - display_width(rest)) + "…" + rest
+def _around(text: str, parts: int, differs: int, width: int) -> str:
+    """``text`` cut to ``width`` so that what tells it from its look-alikes stays in view:
+    ``start…end`` from where the look-alikes part (``parts``) when that fits, else
+    ``start…middle…`` around where it parts from its nearest look-alike (``differs``)."""
+    context = min(8, width // 4)
+    for at in (parts, differs):
+        start = max(at - context, 1)
+        rest = text[start:]
+        if display_width(rest) <= width - 2:
+            return _head(text[:start], width - 1 - display_width(rest)) + "…" + rest
     head = _head(text, max(width // 3, 1))
     start = max(start, len(head))
     return head + "…" + _head(text[start:], width - display_width(head) - 2) + "…"
@@ -90,12 +93,21 @@ def fit_all(texts: Sequence[str], width: int) -> list[str]:
     if width < 5:
         return out
     for ix in collisions():
+        # The longest start a text shares with another is shared with a neighbour in
+        # sorted order: no need to compare every pair.
+        distinct = sorted({clean[i] for i in ix})
+        shared = _common(distinct[0], distinct[-1])
+        differs: dict[str, int] = {}
+        for k, text in enumerate(distinct):
+            near = distinct[max(k - 1, 0) : k] + distinct[k + 1 : k + 2]
+            differs[text] = max(_common(text, other) for other in near)
         for i in ix:
-            others = [clean[j] for j in ix if clean[j] != clean[i]]
-            out[i] = _around(clean[i], max(_common(clean[i], o) for o in others), width)
-    for ix in collisions():  # look-alikes that part only far apart: number them
-        for k, i in enumerate(ix, 1):
-            mark = f" #{k}"
+            out[i] = _around(clean[i], shared, differs[clean[i]], width)
+    # Look-alikes that still meet: numbered, one number per text over the whole list.
+    numbers: dict[str, int] = {}
+    for ix in collisions():
+        for i in ix:
+            mark = f" #{numbers.setdefault(clean[i], len(numbers) + 1)}"
             out[i] = fit(clean[i], width - len(mark)) + mark
     return out
 
@@ -221,7 +233,7 @@ def render_text(m: Matrix, width: int | None = None) -> str:
     if numbered:
         digits = len(heads[-1])
         names = fit_all([c.label for c in m.columns], max((width or 80) - digits - 1, 8))
-        out.append(printable(m.word("parties")) + ":")
+        out.append(printable(m.word("parties")))
         out += _wrap([f"{n:>{digits}} {name}" for n, name in zip(heads, names, strict=True)], width)
         out.append("")
     legend = [printable(f"{letter} {name}") for letter, name in m.legend()]

@@ -16,7 +16,7 @@ WORDS: dict[str, dict[str, str]] = {
         "party": "Party",
         "name": "Name",
         "external": "External parties",
-        "parties": "Parties",
+        "parties": "Parties:",
         "several": "several roles",
         "combined": (
             "A cell with several roles takes the colour of {role} ({letter}) when it holds it,"
@@ -33,7 +33,7 @@ WORDS: dict[str, dict[str, str]] = {
         "party": "相关方",
         "name": "名称",
         "external": "外部相关方",
-        "parties": "相关方",
+        "parties": "相关方：",
         "several": "多个角色",
         "combined": (
             "含多个角色的单元格：含{role}（{letter}）时显示{role}的颜色，否则显示第一个角色的颜色；"
