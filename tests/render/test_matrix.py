@@ -355,6 +355,12 @@ class TestText:
         assert not warned
         assert "Parties:" not in text
 
+    def test_bad_width(self, acme: raci.Organization) -> None:
+        with pytest.raises(TypeError, match="width must be an int"):
+            render_matrix(acme, width="80")  # type: ignore[arg-type]
+        with pytest.raises(ValueError, match="width must be 0"):
+            render_matrix(acme, width=-1)
+
     def test_long_names_stay_distinguishable(self) -> None:
         """Row labels sharing a 60-character start are cut so that they still differ."""
         for width in (80, 200):
@@ -730,6 +736,13 @@ class TestFiles:
         """An org sheet alone has no deliverables: every format still renders."""
         org = raci.load(DATA / "visio.csv")
         assert render_matrix(org, format=fmt)
+
+    @pytest.mark.parametrize("width", [0, 1, 10, 80])
+    def test_empty_at_any_width(self, width: int) -> None:
+        org = raci.load(DATA / "visio.csv")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", MatrixWidthWarning)
+            assert render_matrix(org, width=width)
 
     def test_bad_suffix(self, acme: raci.Organization, tmp_path: Path) -> None:
         with pytest.raises(ValueError, match=r"cannot write a matrix as '\.pdf'"):

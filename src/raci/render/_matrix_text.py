@@ -230,14 +230,15 @@ def render_text(m: Matrix, width: int | None = None) -> str:
             label, texts = next(rows)
             out.append(line(("  " if group else "") + label, texts, align))
     out.append("")
-    if numbered:
+    if numbered and heads:
         digits = len(heads[-1])
         names = fit_all([c.label for c in m.columns], max((width or 80) - digits - 1, 8))
         out.append(printable(m.word("parties")))
         out += _wrap([f"{n:>{digits}} {name}" for n, name in zip(heads, names, strict=True)], width)
         out.append("")
     legend = [printable(f"{letter} {name}") for letter, name in m.legend()]
-    out += _wrap(legend, width) if width and len("  ".join(legend)) > width else ["  ".join(legend)]
+    wide = width and display_width("  ".join(legend)) > width
+    out += _wrap(legend, width) if wide else ["  ".join(legend)]
     return "\n".join(out) + "\n"
 
 

@@ -68,6 +68,9 @@ def render_matrix(
     if width is not None and (isinstance(width, bool) or not isinstance(width, int)):
         msg = f"width must be an int (got {type(width).__name__})"
         raise TypeError(msg)
+    if width is not None and width < 0:
+        msg = f"width must be 0 (no limit) or more (got {width})"
+        raise ValueError(msg)
     if format is None:
         suffix = Path(path).suffix.lower() if path is not None else ".txt"
         if suffix not in FORMATS:
