@@ -455,6 +455,17 @@ def test_idle_unit_counts_what_it_stands_for() -> None:
     assert "(3 units and 1 post, not reported one by one)" in finding.message
 
 
+def test_idle_unit_cycle() -> None:
+    """Idle units in a cycle have no top: the cycle's first unit stands for them."""
+    text = CLEAN.replace(
+        "positions:",
+        "  - {id: c1, parent: c2}\n  - {id: c2, parent: c1}\n  - {id: c3, parent: c2}\npositions:",
+    )
+    found = [f for f in validate(loads(text)) if f.rule == "idle-unit"]
+    assert [f.subject for f in found] == ["other", "c1"]
+    assert "(2 units, not reported one by one)" in found[1].message
+
+
 def test_idle_unit_deep_chain() -> None:
     """A 10,000-deep idle chain is one finding."""
     units = {"top": raci.Unit("top", raci.Names.plain("Top"))}
