@@ -28,7 +28,9 @@ Examples:
 )
 @click.option("--level", metavar="LEVEL", help="Roll columns up to this level (e.g. division).")
 @click.option(
-    "--lang", metavar="LANG", help="Language of names (e.g. zh); default: the file's language."
+    "--lang",
+    metavar="LANG",
+    help="Language of names and headings (e.g. zh); default: the file's language.",
 )
 @click.option("--parties", multiple=True, metavar="ID,...", help="Show these columns, in order.")
 @click.option("--group", "groups", multiple=True, metavar="ID,...", help="Show these groups' rows.")
@@ -50,6 +52,8 @@ def command(
     """Print or write the responsibility matrix: deliverables by row, parties by column.
 
     FILE is a model file, or a matrix (.csv, .xlsx, .md) or org sheet on its own.
+    Without -o the table fits the terminal: party names cut shorter, or numbered
+    columns with a key below.
     """
     if output is not None:
         check_suffix(output, FORMATS, "a matrix")
