@@ -412,7 +412,7 @@ class TestText:
         texts = [f"{LONG_PREFIX} for region {i} part {j}" for i in range(20) for j in range(20)]
         cut = fit_all(texts, 30)
         assert len(set(cut)) == 400
-        assert cut[21] == "Prepare the an…region 1 part 1"
+        assert cut[21] == "Prepare th…for region 1 part 1"
         assert not [c for c in cut if "#" in c]
 
     def test_fit_all_keeps_what_fits(self) -> None:

@@ -46,6 +46,11 @@ def _head(text: str, width: int) -> str:
     return "".join(out)
 
 
+def _tail(text: str, width: int) -> str:
+    """The longest end of ``text`` at most ``width`` columns wide."""
+    return _head(text[::-1], width)[::-1]
+
+
 def fit(text: str, width: int) -> str:
     """``text`` on one line, cut with ``…`` to at most ``width`` columns."""
     text = _clean(text)
@@ -67,14 +72,17 @@ def _around(text: str, parts: int, differs: int, width: int) -> str:
     """``text`` cut to ``width`` so that what tells it from its look-alikes stays in view:
     ``start…end`` from where the look-alikes part (``parts``) when that fits, else
     ``start…middle…`` around where it parts from its nearest look-alike (``differs``)."""
+    # The end gets two thirds of the room when what tells the texts apart is in it, more
+    # when it needs more.
+    room = width - 1 - max(width // 3, 1)
     context = min(8, width // 4)
     for at in (parts, differs):
         start = max(at - context, 1)
-        rest = text[start:]
-        if display_width(rest) <= width - 2:
-            return _head(text[:start], width - 1 - display_width(rest)) + "…" + rest
+        if display_width(text[start:]) <= width - 2:
+            rest = _tail(text, max(room, display_width(text[start:])))
+            return _head(text, width - 1 - display_width(rest)) + "…" + rest
     head = _head(text, max(width // 3, 1))
-    start = max(start, len(head))
+    start = max(differs - context, len(head))
     return head + "…" + _head(text[start:], width - display_width(head) - 2) + "…"
 
 
