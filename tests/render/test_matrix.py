@@ -414,6 +414,8 @@ class TestText:
         assert len(set(cut)) == 400
         assert cut[21] == "Prepare th…for region 1 part 1"
         assert not [c for c in cut if "#" in c]
+        wide = ["人居署执行局第一届会议报告", "人居署执行局第二届会议报告"]
+        assert fit_all(wide, 12) == ["人居…局第一…", "人居…局第二…"]
 
     def test_fit_all_keeps_what_fits(self) -> None:
         assert fit_all(["Budget", "Forecast", "Budget"], 10) == ["Budget", "Forecast", "Budget"]

@@ -82,8 +82,16 @@ def _around(text: str, parts: int, differs: int, width: int) -> str:
             rest = _tail(text, max(room, display_width(text[start:])))
             return _head(text, width - 1 - display_width(rest)) + "…" + rest
     head = _head(text, max(width // 3, 1))
-    start = max(differs - context, len(head))
-    return head + "…" + _head(text[start:], width - display_width(head) - 2) + "…"
+    window = width - display_width(head) - 2
+    # Step back from the differing character while the window still shows it.
+    start = max(differs, len(head))
+    while (
+        start > len(head)
+        and differs - start < context
+        and display_width(text[start - 1 : differs + 1]) <= window
+    ):
+        start -= 1
+    return head + "…" + _head(text[start:], window) + "…"
 
 
 def fit_all(texts: Sequence[str], width: int) -> list[str]:
