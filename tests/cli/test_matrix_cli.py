@@ -16,8 +16,8 @@ ACME = str(DATA / "acme.yaml")
 UN_HABITAT = str(EXAMPLES / "un-habitat-2020" / "org.yaml")
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, list(args))
+def run(*args: str, columns: int = 80) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), env={"COLUMNS": str(columns)})
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -45,12 +45,23 @@ class TestTerminal:
             "plan",
         )
         assert code == 0
-        assert out.splitlines()[0] == "Deliverable │ 财务司  运营司  Board"
+        assert out.splitlines()[0] == "交付成果   │ 财务司  运营司  Board"
         assert [line.split("│")[0].strip() for line in out.splitlines()[2:5]] == [
             "Planning",
             "预算",
             "Forecast",
         ]
+
+    def test_too_wide(self) -> None:
+        """A table the terminal cannot hold: printed with numbered columns, and a warning."""
+        code, out, err = run("matrix", UN_HABITAT, columns=60)
+        assert code == 0
+        assert "Parties:" in out
+        assert err.startswith("warning: the matrix is ")
+        assert "the terminal 60: roll the columns up (--level)" in err
+        code, out, err = run("matrix", UN_HABITAT, columns=250)
+        assert (code, err) == (0, "")
+        assert max(len(line) for line in out.splitlines()) <= 250
 
     def test_matrix_file_alone(self, tmp_path: Path) -> None:
         """A matrix sheet is a model on its own."""
@@ -99,7 +110,12 @@ class TestErrors:
     @pytest.mark.parametrize(
         ("args", "message"),
         [
-            (["--level", "galaxy"], "error: unknown level 'galaxy'; the levels are organization"),
+            (
+                ["--level", "galaxy"],
+                "error: unknown level 'galaxy'; the levels in use are organization, division,"
+                " branch",
+            ),
+            (["--level", "team"], "error: no unit is at level 'team'; the levels in use are"),
             (["--parties", "ceo,nobody"], "error: no party 'nobody'"),
             (["--group", "nope"], "error: no group 'nope'"),
         ],
@@ -110,6 +126,17 @@ class TestErrors:
         assert out == ""
         assert err.startswith(message)
         assert "Traceback" not in err
+
+    def test_no_deliverables(self, tmp_path: Path) -> None:
+        """An org sheet alone has no rows to show: a warning instead of an empty table."""
+        code, out, err = run("matrix", str(DATA / "visio.csv"))
+        assert (code, out) == (0, "")
+        assert err.startswith(f"warning: {DATA / 'visio.csv'} has no deliverables")
+        out_path = tmp_path / "m.html"
+        code, _, err = run("matrix", str(DATA / "visio.csv"), "-o", str(out_path))
+        assert code == 0
+        assert "has no deliverables" in err
+        assert out_path.exists()
 
     def test_bad_suffix(self, tmp_path: Path) -> None:
         code, _, err = run("matrix", ACME, "-o", str(tmp_path / "m.pdf"))

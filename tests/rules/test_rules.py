@@ -252,6 +252,39 @@ CASES = [
         [("other", "- id: other")],
     ),
     (
+        "idle-unit",
+        CLEAN.replace(
+            "      - id: other\n        level: division\n",
+            "      - id: other\n        level: division\n        units:\n"
+            "          - id: other-a\n            units: [{id: other-a1}, {id: other-a2}]\n"
+            "          - id: other-b\n",
+        ).replace(
+            "  - {id: clerk, unit: sec}",
+            "  - {id: clerk, unit: sec}\n  - {id: idler, unit: other-a1}",
+        ),
+        [("other", "- id: other")],
+    ),
+    (
+        "idle-unit",
+        org_with(
+            """
+            - id: d1
+              raci: {A: boss, R: [boss], I: [board]}
+            """
+        ),
+        [("div", "- id: div"), ("other", "- id: other")],
+    ),
+    (
+        "idle-unit",
+        org_with(
+            """
+            - id: d1
+              raci: {A: board, R: [board]}
+            """
+        ),
+        [("root", "- id: root")],
+    ),
+    (
         "not-cascaded",
         org_with(
             """
@@ -409,3 +442,42 @@ def test_findings_sorted_by_file_line_rule() -> None:
     found = validate(org)
     keys = [(f.location.file, f.location.line, f.rule) for f in found]
     assert keys == sorted(keys)
+
+
+def test_idle_unit_counts_what_it_stands_for() -> None:
+    """The one finding for an idle subtree says how many units and posts it covers."""
+    text = CLEAN.replace(
+        "      - id: other\n        level: division\n",
+        "      - id: other\n        level: division\n        units:\n"
+        "          - id: other-a\n            units: [{id: other-a1}, {id: other-a2}]\n",
+    ).replace(
+        "  - {id: clerk, unit: sec}", "  - {id: clerk, unit: sec}\n  - {id: idler, unit: other-a1}"
+    )
+    [finding] = [f for f in validate(loads(text)) if f.rule == "idle-unit"]
+    assert "(3 units and 1 post, not reported one by one)" in finding.message
+
+
+def test_idle_unit_cycle() -> None:
+    """Idle units in a cycle have no top: the cycle's first unit stands for them."""
+    text = CLEAN.replace(
+        "positions:",
+        "  - {id: c1, parent: c2}\n  - {id: c2, parent: c1}\n  - {id: c3, parent: c2}\npositions:",
+    )
+    found = [f for f in validate(loads(text)) if f.rule == "idle-unit"]
+    assert [f.subject for f in found] == ["other", "c1"]
+    assert "(2 units, not reported one by one)" in found[1].message
+
+
+def test_idle_unit_deep_chain() -> None:
+    """A 10,000-deep idle chain is one finding."""
+    units = {"top": raci.Unit("top", raci.Names.plain("Top"))}
+    units["u0"] = raci.Unit("u0", raci.Names.plain("U0"), parent="top")
+    for i in range(1, 10_000):
+        units[f"u{i}"] = raci.Unit(f"u{i}", raci.Names.plain(f"U{i}"), parent=f"u{i - 1}")
+    work = raci.Deliverable(
+        "d", raci.Names.plain("d"), assignments=(raci.Assignment("d", "A", "top"),)
+    )
+    org = raci.Organization(units=units, deliverables={"d": work})
+    found = validate(org, select=["idle-unit"])
+    assert [f.subject for f in found] == ["u0"]
+    assert "(9999 units, not reported one by one)" in found[0].message

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import warnings
+
 import click
 
 from raci.cli._common import check_suffix, handle_errors, load_source, split_list
-from raci.render.matrix import FORMATS, render_matrix
+from raci.render.matrix import FORMATS, MatrixWidthWarning, render_matrix
 
 
 @click.command(
@@ -26,7 +28,9 @@ Examples:
 )
 @click.option("--level", metavar="LEVEL", help="Roll columns up to this level (e.g. division).")
 @click.option(
-    "--lang", metavar="LANG", help="Language of names (e.g. zh); default: the file's language."
+    "--lang",
+    metavar="LANG",
+    help="Language of names and headings (e.g. zh); default: the file's language.",
 )
 @click.option("--parties", multiple=True, metavar="ID,...", help="Show these columns, in order.")
 @click.option("--group", "groups", multiple=True, metavar="ID,...", help="Show these groups' rows.")
@@ -48,19 +52,36 @@ def command(
     """Print or write the responsibility matrix: deliverables by row, parties by column.
 
     FILE is a model file, or a matrix (.csv, .xlsx, .md) or org sheet on its own.
+    Without -o the table fits the terminal: party names cut shorter, or numbered
+    columns with a key below.
     """
     if output is not None:
         check_suffix(output, FORMATS, "a matrix")
     model = load_source(file, org, sheet)
-    data = render_matrix(
-        model,
-        output,
-        level=level,
-        lang=lang,
-        parties=split_list(parties) or None,
-        groups=split_list(groups) or None,
-        inputs=[file, *([org] if org else [])],
-    )
+    if not model.deliverables:
+        click.echo(
+            f"warning: {file} has no deliverables, so the matrix has no rows; list them under"
+            " `deliverables:` in a model file, or give a matrix sheet (one row per deliverable)",
+            err=True,
+        )
+        if output is None:
+            return
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        data = render_matrix(
+            model,
+            output,
+            level=level,
+            lang=lang,
+            parties=split_list(parties) or None,
+            groups=split_list(groups) or None,
+            inputs=[file, *([org] if org else [])],
+        )
+    for w in caught:
+        if issubclass(w.category, MatrixWidthWarning):
+            click.echo(f"warning: {w.message}", err=True)
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     if output is None:
         click.echo(data, nl=False)
     else:

@@ -17,6 +17,17 @@ PALETTE = (
     "#9fe0dc",
     "#f2c0a0",
 )
+#: Darker shades of the same colours, for the stripe of a cell's second role.
+STRIPES = (
+    "#3f9a48",
+    "#c0392b",
+    "#3b6fb6",
+    "#8a8a8a",
+    "#c79a1e",
+    "#8450b5",
+    "#2a9d96",
+    "#c0703a",
+)
 
 MATRIX_CSS = """\
 .raci-legend{margin:.5em 0 1em;display:flex;flex-wrap:wrap;gap:.4em 1.2em;align-items:center}
@@ -52,42 +63,77 @@ table.raci tbody tr:hover td,table.raci tbody tr:hover th{outline:1px solid #d0d
 
 
 def role_css(m: Matrix) -> str:
-    """One rule per role colouring its cells (classes ``x0``, ``x1``... in scheme order)."""
+    """One rule per role colouring its cells (classes ``x0``, ``x1``... in scheme order),
+    and one drawing the stripe of a cell's second role (``y0``, ``y1``...)."""
     return "".join(
         f"table.raci td.x{i},.raci-legend b.x{i}{{background:{PALETTE[i % len(PALETTE)]}}}\n"
+        f"table.raci td.y{i},.raci-legend b.y{i}"
+        f"{{box-shadow:inset 0 -4px 0 {STRIPES[i % len(STRIPES)]}}}\n"
         for i in range(len(m.scheme.roles))
     )
 
 
+def cell_classes(m: Matrix, letters: tuple[str, ...]) -> str:
+    """The classes of a cell: the colour of its lead role (the Accountable when it holds
+    it), and the stripe of the next role when it holds several."""
+    index = {r.letter: i for i, r in enumerate(m.scheme.roles)}
+    lead = m.lead(letters)
+    classes = [f"x{index[lead]}"] if lead in index else []
+    rest = [x for x in letters if x != lead and x in index]
+    if classes and rest:
+        classes.append(f"y{index[rest[0]]}")
+    return " ".join(classes)
+
+
+def combined_sample(m: Matrix) -> tuple[str, ...]:
+    """Letters of a cell with two roles, to show in the legend how such cells look."""
+    letters = m.scheme.letters
+    accountable = m.scheme.letter_of("accountable")
+    if len(letters) < 2:
+        return ()
+    if accountable is None:
+        return letters[:2]
+    other = next(x for x in letters if x != accountable)
+    return tuple(x for x in letters if x in (other, accountable))
+
+
 def legend_html(m: Matrix) -> str:
-    """The role letters and their names, coloured as in the table."""
+    """The role letters and their names, coloured as in the table, and how a cell with
+    several roles is drawn."""
     items = "".join(
         f'<span><b class="x{i}">{escape(letter)}</b>{escape(name)}</span>'
         for i, (letter, name) in enumerate(m.legend())
     )
+    sample = combined_sample(m)
+    if sample:
+        items += (
+            f'<span><b class="{cell_classes(m, sample)}">{escape("/".join(sample))}</b>'
+            f"{escape(m.combined())}</span>"
+        )
     return f'<div class="raci-legend">{items}</div>'
 
 
 def table_html(m: Matrix) -> str:
     """The matrix as an HTML ``<table>`` (to be styled with :data:`MATRIX_CSS`)."""
-    index = {r.letter: i for i, r in enumerate(m.scheme.roles)}
     n = len(m.columns)
     cache: dict[tuple[str, ...], str] = {(): "<td></td>"}
 
     def cell(letters: tuple[str, ...]) -> str:
         html = cache.get(letters)
         if html is None:
-            cls = f' class="x{index[letters[0]]}"' if letters[0] in index else ""
+            classes = cell_classes(m, letters)
+            cls = f' class="{classes}"' if classes else ""
             html = f"<td{cls}>{escape('/'.join(letters))}</td>"
             cache[letters] = html
         return html
 
+    corner = escape(m.word("deliverable"))
     out = ['<table class="raci"><thead>']
     depth = len(m.header_rows) + 1
     for k, spans in enumerate(m.header_rows):
         out.append("<tr>")
         if k == 0:
-            out.append(f'<th class="corner" rowspan="{depth}">Deliverable</th>')
+            out.append(f'<th class="corner" rowspan="{depth}">{corner}</th>')
         for span in spans:
             label = escape(span.label)
             vertical = " v" if span.size == 1 and span.label else ""
@@ -98,7 +144,7 @@ def table_html(m: Matrix) -> str:
         out.append("</tr>")
     out.append("<tr>")
     if not m.header_rows:
-        out.append('<th class="corner">Deliverable</th>')
+        out.append(f'<th class="corner">{corner}</th>')
     for c in m.columns:
         title = escape(f"{c.label} ({c.id})")
         out.append(f'<th class="v" scope="col" title="{title}"><div>{escape(c.label)}</div></th>')
@@ -120,7 +166,7 @@ def table_html(m: Matrix) -> str:
 
 def render_html(m: Matrix) -> str:
     """A complete page that works offline: inline CSS, no scripts, no fetches."""
-    title = escape(f"Responsibility matrix: {m.title}")
+    title = escape(m.word("title").format(title=m.title))
     return f"""<!DOCTYPE html>
 <html lang="{escape(m.language)}">
 <head>

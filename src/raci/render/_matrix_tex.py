@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from raci._text import has_cjk
+from raci._text import has_cjk, strip_controls
 from raci.render.matrix_table import Matrix, cell_text
 
 _SPECIAL = {
@@ -18,13 +18,31 @@ _SPECIAL = {
     "_": r"\_",
     "%": r"\%",
     "~": r"\textasciitilde{}",
+    # In braces, so that a cell starting with "[" is no optional argument of the "\\"
+    # that ends the row before it ("\\[80cm]").
+    "[": "{[}",
+    "]": "{]}",
 }
 _SPECIAL_RE = re.compile("|".join(re.escape(ch) for ch in _SPECIAL))
+#: Characters no standard TeX font has: emoji and pictographs, dingbats, variation
+#: selectors, joiners, private use.
+_NO_GLYPH = re.compile(
+    "[\u200b-\u200d\u2060\u2600-\u27bf\u2b00-\u2bff\ue000-\uf8ff\ufe00-\ufe0f"
+    "\U0001f000-\U0001ffff\U000e0000-\U000e007f]"
+)
 
 
 def tex_escape(text: str) -> str:
-    """Text safe in LaTeX: every special character written as a command, on one line."""
-    return _SPECIAL_RE.sub(lambda m: _SPECIAL[m.group()], " ".join(text.split()))
+    """Text safe in LaTeX: every special character written as a command, on one line,
+    without control characters or characters no TeX font can set (emoji)."""
+    text = " ".join(_NO_GLYPH.sub("", strip_controls(text)).split())
+    return _SPECIAL_RE.sub(lambda m: _SPECIAL[m.group()], text)
+
+
+def _row_start(text: str) -> str:
+    """An escaped first cell of a row, which must not start with ``*`` either (after
+    ``\\`` it would be the starred form)."""
+    return "{}" + text if text.startswith("*") else text
 
 
 #: Widths in centimetres: the deliverable column, the height of rotated party names,
@@ -58,7 +76,8 @@ def render_tex(m: Matrix) -> str:
     package, xeCJK or luatexja) on the smallest paper the table fits, breaking across
     pages with the header repeated."""
     n = len(m.columns)
-    texts = [m.title, *(c.label for c in m.columns), *(r.label for r in m.rows)]
+    texts = [m.word("title"), m.title, *(c.label for c in m.columns), *(r.label for r in m.rows)]
+    texts += [name for _, name in m.legend()]
     texts += [s.label for spans in m.header_rows for s in spans] + [g for g, _ in m.sections()]
     cjk = any(has_cjk(t) for t in texts)
     col = _column_cm(m)
@@ -84,7 +103,8 @@ def render_tex(m: Matrix) -> str:
         + "}}"
         for c in m.columns
     ]
-    head.append(" & ".join([r"\small Deliverable", *leaf]) + r" \\")
+    deliverable = r"\small " + tex_escape(m.word("deliverable"))
+    head.append(" & ".join([deliverable, *leaf]) + r" \\")
 
     body: list[str] = []
     for group, rows in m.sections():
@@ -96,7 +116,8 @@ def render_tex(m: Matrix) -> str:
         for row in rows:
             cells = [tex_escape(cell_text(c)) for c in row.cells]
             indent = r"\hangindent=1em\hspace*{1em}" if group else ""
-            body.append(" & ".join([indent + tex_escape(row.label), *cells]) + r" \\")
+            label = indent + _row_start(tex_escape(row.label))
+            body.append(" & ".join([label, *cells]) + r" \\")
 
     spec = (
         rf"@{{}}>{{\raggedright\arraybackslash\footnotesize}}p{{{LABEL_CM}cm}}"
@@ -123,9 +144,10 @@ def render_tex(m: Matrix) -> str:
     ]
     if cjk:
         out.append(r"\ifPDFTeX\begin{CJK}{UTF8}{gbsn}\fi")
+    title = m.word("title").format(title=m.title)
     legend = "; ".join(f"{tex_escape(letter)}: {tex_escape(name)}" for letter, name in m.legend())
     out += [
-        r"\noindent{\large\bfseries Responsibility matrix: " + tex_escape(m.title) + r"}\par",
+        r"\noindent{\large\bfseries " + tex_escape(title) + r"}\par",
         r"\noindent{\small " + legend + r"}\par",
         rf"\begin{{longtable}}{{{spec}}}",
         r"\toprule",

@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 from raci._text import display_width
 from raci.cells import column_letter, guard_formula
-from raci.render._matrix_html import PALETTE
+from raci.render._matrix_html import PALETTE, STRIPES, combined_sample
 from raci.render._matrix_text import sheet_header, sheet_rows
 from raci.render.matrix_table import Matrix, cell_text
 
@@ -90,32 +90,48 @@ def render_xlsx(m: Matrix) -> bytes:
 
     index = {r.letter: i for i, r in enumerate(m.scheme.roles)}
     fills = [PatternFill("solid", fgColor=c.lstrip("#").upper()) for c in PALETTE]
-    styled: dict[str, WriteOnlyCell] = {}
+    stripes = [Border(bottom=Side("thick", color=c.lstrip("#").upper())) for c in STRIPES]
+    styled: dict[tuple[str, ...], WriteOnlyCell] = {}
 
-    def role_cell(text: str, first: str) -> WriteOnlyCell | str:
-        if first not in index:
-            return text
-        if text not in styled:
-            fill = fills[index[first] % len(fills)]
-            styled[text] = _cell(ws, text, fill=fill, alignment=_CENTER, font=_BOLD)
-        return styled[text]
+    def role_cell(sheet: WriteOnlyWorksheet, letters: tuple[str, ...]) -> WriteOnlyCell:
+        """A cell coloured as its lead role (the Accountable when it holds it), with a
+        stripe of the next role under it; letters outside the scheme are plain text."""
+        if letters not in styled:
+            text = cell_text(letters)
+            lead = m.lead(letters)
+            if lead not in index:
+                styled[letters] = _cell(sheet, text, alignment=_CENTER)
+            else:
+                style: dict[str, object] = {
+                    "fill": fills[index[lead] % len(fills)],
+                    "alignment": _CENTER,
+                    "font": _BOLD,
+                }
+                rest = [x for x in letters if x != lead and x in index]
+                if rest:
+                    style["border"] = stripes[index[rest[0]] % len(stripes)]
+                styled[letters] = _cell(sheet, text, **style)
+        return styled[letters]
 
     for r, values in zip(m.rows, body, strict=True):
         ws.append(
             [safe(v) if v else None for v in values[: first_party - 1]]
-            + [role_cell(cell_text(c), c[0]) if c else None for c in r.cells]
+            + [role_cell(ws, c) if c else None for c in r.cells]
         )
 
     legend = book.create_sheet("Legend")
     legend.column_dimensions["A"].width = 14
     legend.column_dimensions["B"].width = 40
     legend.column_dimensions["C"].width = 60
-    legend.append([_cell(legend, "Letter", font=_BOLD), _cell(legend, "Role", font=_BOLD)])
-    for i, (letter, name) in enumerate(m.legend()):
-        fill = fills[i % len(fills)]
-        legend.append([_cell(legend, letter, fill=fill, alignment=_CENTER, font=_BOLD), safe(name)])
+    legend.append([_cell(legend, m.word(w), font=_BOLD) for w in ("letter", "role")])
+    styled.clear()
+    for letter, name in m.legend():
+        legend.append([role_cell(legend, (letter,)), safe(name)])
+    sample = combined_sample(m)
+    if sample:
+        legend.append([role_cell(legend, sample), safe(m.combined())])
     legend.append([])
-    legend.append([_cell(legend, t, font=_BOLD) for t in ("Column", "Party", "Name")])
+    legend.append([_cell(legend, m.word(w), font=_BOLD) for w in ("column", "party", "name")])
     for i, column in enumerate(m.columns):
         legend.append([column_letter(first_party + i), safe(column.id), safe(column.label)])
 

@@ -11,9 +11,16 @@ from raci.model import Organization
 from raci.output import write_atomic
 from raci.render._matrix_html import render_html
 from raci.render._matrix_tex import render_tex
-from raci.render._matrix_text import render_csv, render_markdown, render_text
+from raci.render._matrix_text import (
+    MatrixWidthWarning,
+    render_csv,
+    render_markdown,
+    render_text,
+)
 from raci.render._matrix_xlsx import render_xlsx
 from raci.render.matrix_table import Matrix, build_matrix
+
+__all__ = ["FORMATS", "RENDERERS", "MatrixWidthWarning", "render_matrix"]
 
 #: Output formats by file suffix.
 FORMATS = {
@@ -47,13 +54,23 @@ def render_matrix(
     parties: Sequence[str] | None = None,
     groups: Sequence[str] | None = None,
     inputs: Iterable[str | os.PathLike[str]] = (),
+    width: int | None = None,
 ) -> str | bytes:
     """Render the matrix of ``org`` and, given a ``path``, write it there atomically.
 
     The format follows the path's suffix (``.txt .md .html .csv .xlsx .tex``) unless
     ``format`` names one; without either it is the terminal table. Returns the output
-    (bytes for XLSX). ``inputs`` are files the output must not overwrite.
+    (bytes for XLSX). ``inputs`` are files the output must not overwrite. ``width`` is
+    the columns the terminal table may take: by default the terminal's when there is no
+    ``path``, no limit in a file; 0 for no limit. A table that cannot fit warns with
+    :class:`MatrixWidthWarning`.
     """
+    if width is not None and (isinstance(width, bool) or not isinstance(width, int)):
+        msg = f"width must be an int (got {type(width).__name__})"
+        raise TypeError(msg)
+    if width is not None and width < 0:
+        msg = f"width must be 0 (no limit) or more (got {width})"
+        raise ValueError(msg)
     if format is None:
         suffix = Path(path).suffix.lower() if path is not None else ".txt"
         if suffix not in FORMATS:
@@ -67,7 +84,12 @@ def render_matrix(
         msg = f"unknown matrix format {format!r}; expected one of {', '.join(RENDERERS)}"
         raise ValueError(msg)
     matrix = build_matrix(org, level=level, lang=lang, parties=parties, groups=groups)
-    data = RENDERERS[format](matrix)
+    if format == "txt":
+        data: str | bytes = render_text(
+            matrix, width if width is not None else (0 if path is not None else None)
+        )
+    else:
+        data = RENDERERS[format](matrix)
     if path is not None:
         write_atomic(
             path, data, inputs=[*inputs, *([org.source] if Path(org.source).exists() else [])]

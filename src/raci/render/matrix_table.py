@@ -4,20 +4,21 @@ cells. Every matrix format renders a :class:`Matrix`."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import attrs
 import networkx as nx
 
 from raci.exceptions import QueryError
-from raci.lookup import Lookup
+from raci.lookup import Lookup, did_you_mean
 from raci.model import External, Names, Organization
+from raci.render._matrix_words import role_name, word
 from raci.schemes import Scheme
 
 #: Header rows above the party names: at most this many levels of enclosing units.
 MAX_GROUP_ROWS = 2
-EXTERNAL_GROUP = ("", "External parties")
 
 
 @attrs.frozen
@@ -77,8 +78,27 @@ class Matrix:
         return out
 
     def legend(self) -> list[tuple[str, str]]:
-        """(letter, role name) for every role of the scheme."""
-        return [(r.letter, r.name) for r in self.scheme.roles]
+        """(letter, role name) for every role of the scheme, in the matrix's language."""
+        return [(r.letter, role_name(self.scheme, r, self.language)) for r in self.scheme.roles]
+
+    def word(self, key: str) -> str:
+        """A fixed word of the matrix ("Deliverable", the title...) in its language."""
+        return word(key, self.language)
+
+    def lead(self, letters: Sequence[str]) -> str:
+        """The letter whose colour a cell takes: the Accountable (DACI: the Approver) when
+        the cell holds it, so that an ``R/A`` cell reads as Accountable; else the first."""
+        accountable = self.scheme.letter_of("accountable")
+        return accountable if accountable is not None and accountable in letters else letters[0]
+
+    def combined(self) -> str:
+        """How a cell holding several roles is coloured, for the legend."""
+        accountable = self.scheme.letter_of("accountable")
+        role = self.scheme.role(accountable) if accountable else None
+        if role is None:
+            return self.word("combined-plain")
+        name = role_name(self.scheme, role, self.language)
+        return self.word("combined").format(role=name, letter=role.letter)
 
 
 def cell_text(letters: Sequence[str]) -> str:
@@ -97,7 +117,11 @@ def _tree_order(org: Organization) -> list[str]:
     for pid, post in org.positions.items():
         posts.setdefault(post.unit, []).append(pid)
 
+    # Roots first, then whatever no root reaches (units in or under a cycle); each unit is
+    # visited once, so a deep or broad hierarchy costs time in proportion to its size.
     for top in [*org.roots, *org.units]:
+        if top in seen:
+            continue
         for uid in nx.dfs_preorder_nodes(org.graph, top):
             if uid not in seen:
                 seen.add(uid)
@@ -109,44 +133,117 @@ def _tree_order(org: Organization) -> list[str]:
     return order
 
 
+_T = TypeVar("_T")
+
+
+def _fold_down(org: Organization, base: _T, step: Callable[[str, _T], _T]) -> Callable[[str], _T]:
+    """``value(unit)`` = ``step(unit, value(parent))`` (``base`` above a top unit), each unit
+    computed once: the whole hierarchy is walked once, however deep.
+
+    A unit in a cycle folds over the cycle's other units, the way ``org.ancestors`` stops.
+    """
+    memo: dict[str, _T] = {}
+
+    def direct(uid: str) -> _T:
+        value = base
+        for u in [*reversed(org.ancestors(uid)), uid]:
+            value = step(u, value)
+        return value
+
+    def value(uid: str) -> _T:
+        if uid in memo:
+            return memo[uid]
+        path: list[str] = []
+        on_path: set[str] = set()
+        at: str | None = uid
+        while at is not None and at in org.units and at not in memo and at not in on_path:
+            path.append(at)
+            on_path.add(at)
+            at = org.units[at].parent
+        if at is not None and at in on_path:
+            cycle = path[path.index(at) :]
+            for u in cycle:
+                memo[u] = direct(u)
+            path = path[: len(path) - len(cycle)]
+        below = memo[at] if at is not None and at in memo else base
+        for u in reversed(path):
+            below = memo[u] = step(u, below)
+        return memo[uid]
+
+    return value
+
+
 def _rollup(org: Organization, level: str | None) -> dict[str, str]:
     """The column each party's roles count for: itself, or its ancestor at ``level``."""
     if level is None:
         return {p: p for p in org.parties}
-    rank = org.levels.rank(level)
-    if rank is None:
-        msg = f"unknown level {level!r}; the levels are {', '.join(org.levels.names)}"
-        raise QueryError(msg)
+    rank = _level_rank(org, level)
+
+    # Walking up from a unit: ("found", u) at the first unit at the level; ("above", u)
+    # when a unit above the level comes first, u being the unit just below it (None when
+    # the walk starts above the level); ("end", None) when no level is met.
+    def step(uid: str, above: tuple[str, str | None]) -> tuple[str, str | None]:
+        here = org.levels.rank(org.units[uid].level)
+        if here == rank:
+            return ("found", uid)
+        if here is not None and here < rank:
+            return ("above", None)
+        return ("above", uid) if above == ("above", None) else above
+
+    start: tuple[str, str | None] = ("end", None)
+    walk = _fold_down(org, start, step)
     target: dict[str, str] = {}
     for pid in org.parties:
         unit = org.unit_of(pid)
         target[pid] = pid
-        if unit is None:
-            continue
-        below: str | None = None
-        for uid in (unit, *org.ancestors(unit)):
-            here = org.levels.rank(org.units[uid].level)
-            if here == rank:
-                target[pid] = uid
-                break
-            if here is not None and here < rank:
-                # No ancestor at the level (a section right under a division, rolled up
-                # to branches): the topmost unit below the level stands for it.
-                if below is not None:
-                    target[pid] = below
-                break
-            below = uid
+        if unit is not None:
+            # No ancestor at the level (a section right under a division, rolled up to
+            # branches): the topmost unit below the level stands for it.
+            found = walk(unit)[1]
+            if found is not None:
+                target[pid] = found
     return target
 
 
-def _groups_of(org: Organization, pid: str, lang: str | None) -> tuple[tuple[str, str], ...]:
+def _level_rank(org: Organization, level: str) -> int:
+    """The rank of ``level``; QueryError unless some unit is at a level of that rank."""
+    in_use = list(dict.fromkeys(u.level for u in org.units.values() if u.level is not None))
+    in_use.sort(key=lambda n: (org.levels.rank(n) is None, org.levels.rank(n) or 0))
+    present = (
+        f"the levels in use are {', '.join(in_use)}"
+        if in_use
+        else "no unit has a level (give units a `level` to roll columns up)"
+    )
+    rank = org.levels.rank(level)
+    if rank is None:
+        hint = did_you_mean(level, [*in_use, *org.levels.names])
+        msg = f"unknown level {level!r}; {present}" + (f"; {hint}" if hint else "")
+        raise QueryError(msg)
+    if not any(org.levels.rank(n) == rank for n in in_use):
+        msg = f"no unit is at level {level!r}; {present}"
+        raise QueryError(msg)
+    return rank
+
+
+def _group_chains(org: Organization) -> Callable[[str], tuple[str, ...]]:
+    """The units enclosing a unit, below the top unit: at most MAX_GROUP_ROWS + 1 ids."""
+
+    def step(uid: str, chain: tuple[str, ...]) -> tuple[str, ...]:
+        return chain if len(chain) > MAX_GROUP_ROWS else (*chain, uid)
+
+    return _fold_down(org, (), step)
+
+
+def _groups_of(
+    org: Organization, pid: str, lang: str | None, chains: Callable[[str], tuple[str, ...]]
+) -> tuple[tuple[str, str], ...]:
     party = org.parties.get(pid)
     if isinstance(party, External):
-        return (EXTERNAL_GROUP,)
+        return (("", word("external", lang or org.language)),)
     unit = org.unit_of(pid) if party is not None else None
     if unit is None:
         return ()
-    chain = [*reversed(org.ancestors(unit)), unit][1:]
+    chain = chains(unit)[1:]
     return tuple((u, org.units[u].names.get(lang)) for u in chain[:MAX_GROUP_ROWS])
 
 
@@ -243,11 +340,12 @@ def build_matrix(
 
     labels = {c: org.display_name(c, lang) for c in column_ids}
     party_keys = _keys(labels, {p.id: p.names for p in org.parties.values()})
+    chains = _group_chains(org)
     columns = tuple(
         Column(
             c,
             labels[c],
-            _groups_of(org, c, lang),
+            _groups_of(org, c, lang, chains),
             party_keys[c],
         )
         for c in column_ids

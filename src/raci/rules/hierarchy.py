@@ -159,6 +159,8 @@ def level_order(ctx: Context) -> Iterator[Finding]:
 
 @rule("idle-unit", "H106", INFO, "A unit that holds no role and has no descendant that does.")
 def idle_unit(ctx: Context) -> Iterator[Finding]:
+    """Only the topmost unit of an idle subtree: everything below it is idle too. (Units
+    in an idle cycle have no top: the cycle's first unit in the file stands for them.)"""
     org = ctx.org
     if not org.deliverables:
         return
@@ -169,11 +171,68 @@ def idle_unit(ctx: Context) -> Iterator[Finding]:
             busy.add(unit)
             parent = org.units[unit].parent
             unit = parent if parent in org.units else None
+    children: dict[str, list[str]] = {}
     for u in org.units.values():
-        if u.id not in busy:
-            yield ctx.finding(
-                u.id,
-                f"unit `{u.id}` holds no role on any deliverable, nor does any unit or post in it",
-                u.location,
-                "Assign it the work it does, or check whether the unit is still needed.",
-            )
+        if u.parent is not None and u.parent in org.units and u.parent != u.id:
+            children.setdefault(u.parent, []).append(u.id)
+    posts: dict[str, int] = {}
+    for post in org.positions.values():
+        posts[post.unit] = posts.get(post.unit, 0) + 1
+
+    def parent_of(uid: str) -> str | None:
+        parent = org.units[uid].parent
+        return parent if parent is not None and parent in org.units else None
+
+    tops = [
+        uid
+        for uid in org.units
+        if uid not in busy and (parent_of(uid) is None or parent_of(uid) in busy)
+    ]
+    covered: set[str] = set()
+    for uid in tops:
+        covered |= _subtree(uid, children)
+    # Idle units no top reaches hang in or under a cycle of idle units.
+    walked: dict[str, str] = {}
+    order = {uid: i for i, uid in enumerate(org.units)}
+    for uid in org.units:
+        if uid in busy or uid in covered or uid in walked:
+            continue
+        path: list[str] = []
+        at: str | None = uid
+        while at is not None and at not in walked:
+            walked[at] = uid
+            path.append(at)
+            at = parent_of(at)
+        if at is not None and walked[at] == uid:  # closed a new cycle
+            first = min(path[path.index(at) :], key=order.__getitem__)
+            tops.append(first)
+            covered |= _subtree(first, children)
+
+    for uid in tops:
+        inner = _subtree(uid, children) - {uid}
+        n_posts = sum(posts.get(x, 0) for x in (uid, *inner))
+        inside = " and ".join(
+            f"{n} {what}{'s' if n != 1 else ''}"
+            for n, what in ((len(inner), "unit"), (n_posts, "post"))
+            if n
+        )
+        u = org.units[uid]
+        yield ctx.finding(
+            u.id,
+            f"unit `{u.id}` holds no role on any deliverable, nor does any unit or post in it"
+            + (f" ({inside}, not reported one by one)" if inside else ""),
+            u.location,
+            "Assign it the work it does, or check whether the unit is still needed.",
+        )
+
+
+def _subtree(top: str, children: dict[str, list[str]]) -> set[str]:
+    """``top`` and every unit below it (iteratively: a hierarchy may be thousands deep)."""
+    seen = {top}
+    stack = [top]
+    while stack:
+        for child in children.get(stack.pop(), ()):
+            if child not in seen:
+                seen.add(child)
+                stack.append(child)
+    return seen
