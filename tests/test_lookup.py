@@ -37,3 +37,22 @@ def test_lookup_by_id_any_case_or_name() -> None:
     assert lookup.find("全球解决方案司") == ("gsd", [])
     assert lookup.find("nothing") == (None, [])
     assert lookup.did_you_mean("global solution") == "did you mean `Global Solutions`?"
+
+
+def test_resolve_says_why_not() -> None:
+    import pytest
+
+    from raci.exceptions import QueryError
+
+    lookup = Lookup(
+        {
+            "gsd": Names({"en": "Global Solutions"}),
+            "a1": Names({"en": "Office"}),
+            "a2": Names({"en": "Office"}),
+        }
+    )
+    assert lookup.resolve("GSD", "unit") == "gsd"
+    with pytest.raises(QueryError, match="no unit has the id or name 'gds'; did you mean `gsd`"):
+        lookup.resolve("gds", "unit")
+    with pytest.raises(QueryError, match=r"'office' names 2 units \(`a1`, `a2`\); give the id"):
+        lookup.resolve("office", "unit")

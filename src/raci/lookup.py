@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Protocol
 
+from raci.exceptions import QueryError
+
 _SLUG_DROP = re.compile(r"[^\w]+")
 #: Below this many candidates, difflib looks at all of them; above, only at near misses.
 _FULL_SEARCH = 2_000
@@ -114,6 +116,19 @@ class Lookup:
         if len(hits) == 1:
             return hits[0], []
         return None, hits
+
+    def resolve(self, text: str, what: str) -> str:
+        """The id ``text`` names (an id in any case, or a name); QueryError saying why not,
+        with "did you mean" when something is close."""
+        found, hits = self.find(text.strip())
+        if found is not None:
+            return found
+        if hits:
+            listed = ", ".join(f"`{h}`" for h in hits[:5]) + (", …" if len(hits) > 5 else "")
+            msg = f"{text!r} names {len(hits)} {what}s ({listed}); give the id instead"
+        else:
+            msg = f"no {what} has the id or name {text!r}" + as_clause(self.did_you_mean(text))
+        raise QueryError(msg)
 
     def did_you_mean(self, text: str) -> str:
         """'did you mean `x`?' for the closest id or name, or ''."""

@@ -116,8 +116,8 @@ class TestErrors:
                 " branch",
             ),
             (["--level", "team"], "error: no unit is at level 'team'; the levels in use are"),
-            (["--parties", "ceo,nobody"], "error: no party 'nobody'"),
-            (["--group", "nope"], "error: no group 'nope'"),
+            (["--parties", "ceo,nobody"], "error: no party has the id or name 'nobody'"),
+            (["--group", "nope"], "error: no group has the id or name 'nope'"),
         ],
     )
     def test_unknown_names(self, args: list[str], message: str) -> None:

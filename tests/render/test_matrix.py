@@ -113,9 +113,12 @@ class TestBuild:
                 "no unit is at level 'section'; the levels in use are organization, division,"
                 " branch",
             ),
-            ({"parties": ["ceo", "nobody"]}, "no party 'nobody'"),
-            ({"groups": ["nope"]}, "no group 'nope'"),
-            ({"level": "division", "parties": ["ship"]}, "at level 'division': 'ship'"),
+            ({"parties": ["ceo", "nobody"]}, "no party has the id or name 'nobody'"),
+            ({"groups": ["nope"]}, "no group has the id or name 'nope'"),
+            (
+                {"level": "division", "parties": ["ship"]},
+                "no party column at level 'division' has the id or name 'ship'",
+            ),
         ],
     )
     def test_bad_options(

@@ -278,20 +278,10 @@ def _keys(labels: Mapping[str, str], names: Mapping[str, Names]) -> dict[str, st
 
 
 def _choose(wanted: Iterable[str], known: Mapping[str, Names], what: str) -> list[str]:
-    """Resolve ids or names; QueryError naming the unknown ones."""
+    """Resolve ids or names (any case); QueryError naming the first unknown one, with
+    "did you mean"."""
     lookup = Lookup(known)
-    chosen: list[str] = []
-    unknown: list[str] = []
-    for text in wanted:
-        found, _ = lookup.find(text.strip())
-        if found is None:
-            unknown.append(text)
-        elif found not in chosen:
-            chosen.append(found)
-    if unknown:
-        msg = f"no {what} {', '.join(repr(u) for u in unknown)}"
-        raise QueryError(msg)
-    return chosen
+    return list(dict.fromkeys(lookup.resolve(text, what) for text in wanted))
 
 
 def build_matrix(
@@ -333,7 +323,7 @@ def build_matrix(
         known = {
             c: org.parties[c].names if c in org.parties else Names.plain(c) for c in candidates
         }
-        what = f"party column at level {level!r}:" if level else "party"
+        what = f"party column at level {level!r}" if level else "party"
         column_ids = _choose(parties, known, what)
     else:
         column_ids = [c for c in candidates if c in held]
