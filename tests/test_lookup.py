@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from raci.exceptions import QueryError
 from raci.lookup import Lookup, Suggestions, did_you_mean
 from raci.model import Names
 
@@ -40,10 +43,6 @@ def test_lookup_by_id_any_case_or_name() -> None:
 
 
 def test_resolve_says_why_not() -> None:
-    import pytest
-
-    from raci.exceptions import QueryError
-
     lookup = Lookup(
         {
             "gsd": Names({"en": "Global Solutions"}),
