@@ -10,7 +10,7 @@ from raci.exceptions import LoadError
 from raci.findings import Finding, SourceLocation
 from raci.io import _values
 from raci.io._marks import Marks
-from raci.io._values import READERS, Wrong, kind_of
+from raci.io._values import READERS, Wrong, kind_of, written
 from raci.io.fields import (
     DELIVERABLE,
     EXTERNAL,
@@ -146,7 +146,7 @@ class _Builder:
         if value is None:
             return Names.plain(fallback, self.language)
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            text = str(value).strip()
+            text = written(value).strip()
             if not text:
                 self.problem(where, f"`{key}` must not be empty")
                 return Names.plain(fallback, self.language)
@@ -161,8 +161,8 @@ class _Builder:
                     self.problem(
                         loc, f"`{key}` in language `{lang}` must be text (got {kind_of(text)})"
                     )
-                elif str(text).strip():
-                    texts[lang.strip()] = str(text).strip()
+                elif written(text).strip():
+                    texts[lang.strip()] = written(text).strip()
             if not texts:
                 self.problem(where, f"`{key}` must give a text in at least one language")
                 return Names.plain(fallback, self.language)

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from raci.exceptions import LoadError
+from raci.findings import Finding, SourceLocation
 from raci.io._marks import IdMarks, Marks
 
 if sys.version_info >= (3, 11):
@@ -51,13 +52,31 @@ def _skip(text: str, at: int) -> int:
     return at
 
 
-def _json_object(text: str) -> tuple[dict[str, Any], dict[str, tuple[int, int]]]:
+class _Pairs:
+    """Builds each JSON object from its pairs, noting keys written twice (json.loads would
+    keep the last without a word)."""
+
+    def __init__(self) -> None:
+        self.repeated: list[tuple[dict[str, Any], str]] = []
+
+    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(pairs)
+        if len(obj) != len(pairs):
+            seen: set[str] = set()
+            for key, _ in pairs:
+                if key in seen:
+                    self.repeated.append((obj, key))
+                seen.add(key)
+        return obj
+
+
+def _json_object(text: str, pairs: _Pairs) -> tuple[dict[str, Any], dict[str, tuple[int, int]]]:
     """A top-level JSON object parsed key by key, and where each key and value starts.
 
     Each value is parsed once by the json module's scanner, so this costs what
     json.loads costs. _NotPlain for anything else, including bad syntax.
     """
-    scan = json.JSONDecoder().raw_decode
+    scan = json.JSONDecoder(object_pairs_hook=pairs).raw_decode
     data: dict[str, Any] = {}
     spots: dict[str, tuple[int, int]] = {}
     at = _skip(text, 0)
@@ -74,6 +93,8 @@ def _json_object(text: str) -> tuple[dict[str, Any], dict[str, tuple[int, int]]]
             if text[colon : colon + 1] != ":":
                 raise _NotPlain
             start = _skip(text, colon + 1)
+            if key in data:
+                pairs.repeated.append((data, key))
             data[key], end = scan(text, start)
             spots[key] = (at, start)
             at = _skip(text, end)
@@ -89,25 +110,42 @@ def _json_object(text: str) -> tuple[dict[str, Any], dict[str, tuple[int, int]]]
     return data, spots
 
 
-def _read_json(text: str) -> tuple[Any, dict[str, tuple[int, int]]]:
+def _read_json(text: str, pairs: _Pairs) -> tuple[Any, dict[str, tuple[int, int]]]:
     """The data of a JSON text, with the places of its top-level keys when it is an object."""
     try:
-        return _json_object(text)
+        return _json_object(text, pairs)
     except _NotPlain:
-        return json.loads(text), {}
+        pairs.repeated.clear()
+        return json.loads(text, object_pairs_hook=pairs), {}
+
+
+_LONG_NUMBER = re.compile(r"\d{4000,}")
 
 
 def parse_json(text: str, file: str) -> tuple[Any, Marks]:
-    """The data of a JSON text and its marks; LoadError on bad syntax."""
+    """The data of a JSON text and its marks (keys written twice go to ``marks.problems``);
+    LoadError on bad syntax."""
+    pairs = _Pairs()
     try:
-        data, spots = _read_json(text)
+        data, spots = _read_json(text, pairs)
     except json.JSONDecodeError as exc:
         raise LoadError.at(file, exc.lineno, exc.colno, f"invalid JSON: {exc.msg}") from None
     except RecursionError:
         raise LoadError.at(file, 1, 1, "invalid JSON: nested too deeply") from None
+    except ValueError:
+        # Python refuses to read integers of thousands of digits.
+        found = _LONG_NUMBER.search(text)
+        at = found.start() if found else 0
+        line = text.count("\n", 0, at) + 1
+        column = at - (text.rfind("\n", 0, at) + 1) + 1
+        raise LoadError.at(file, line, column, "invalid JSON: a number too long to read") from None
     marks = IdMarks(file, text, _json_ids(text))
     for key, (key_at, value_at) in spots.items():
         marks.place(data, key, key_at, value_at)
+    top = SourceLocation(file, 1, 1)
+    for obj, key in pairs.repeated:
+        reason = f"key `{key}` appears twice in this object; only one may be given"
+        marks.problems.append(Finding.parse_error(marks.node(obj, top), reason))
     return data, marks
 
 

@@ -20,28 +20,36 @@ class Wrong(ValueError):
     """What is wrong with a value, as the end of a sentence that names the value."""
 
 
+_KINDS: tuple[tuple[type, str], ...] = (
+    (bool, "a true/false value"),
+    (int, "a number"),
+    (float, "a number"),
+    (str, "a string"),
+    (list, "a list"),
+    (dict, "a mapping"),
+    (type(None), "nothing (null)"),
+    (dt.datetime, "a date and time"),
+    (dt.date, "a date"),
+)
+
+
 def kind_of(value: object) -> str:
     """How a message speaks of the type of a parsed value."""
-    names = {
-        bool: "a true/false value",
-        int: "a number",
-        float: "a number",
-        str: "a string",
-        list: "a list",
-        dict: "a mapping",
-        type(None): "nothing (null)",
-        dt.date: "a date",
-        dt.datetime: "a date and time",
-    }
-    return names.get(type(value), type(value).__name__)
+    return next((name for t, name in _KINDS if isinstance(value, t)), type(value).__name__)
+
+
+def written(value: object) -> str:
+    """The text a scalar was written as: a YAML number keeps its source (``007``, ``0x1F``,
+    ``1:30``, which YAML 1.1 would read as 7, 31 and 90); anything else is ``str()``."""
+    return getattr(value, "written", None) or str(value)
 
 
 def ident(value: object) -> str:
-    """An id: a non-empty string (or a whole number) without whitespace."""
+    """An id: a non-empty string (or a whole number, as written) without whitespace."""
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         hint = " (quote it)" if isinstance(value, (bool, float)) else ""
         raise Wrong(f"must be an id string (got {kind_of(value)}){hint}")
-    text = str(value).strip()
+    text = written(value).strip()
     if not text:
         raise Wrong("must not be empty")
     if _WHITESPACE.search(text):
@@ -53,7 +61,7 @@ def text(value: object) -> str:
     """A text; numbers are read as text."""
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise Wrong(f"must be text (got {kind_of(value)})")
-    return str(value).strip()
+    return written(value).strip()
 
 
 def flag(value: object) -> bool:
@@ -67,7 +75,9 @@ def count(value: object) -> int:
     """A whole number, 0 or more."""
     if isinstance(value, bool) or not isinstance(value, int) or value < 0:
         raise Wrong(f"must be a whole number, 0 or more (got {value!r})")
-    return value
+    # YAML 1.1 reads `012` as octal 10; a count written with a leading zero means 12.
+    text = written(value)
+    return int(text) if text.isdigit() else int(value)
 
 
 def date(value: object) -> dt.date:

@@ -16,12 +16,65 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Base = yaml.SafeLoader
 
 
+class WrittenInt(int):
+    """A YAML integer that remembers how it was written (``007``, ``0x1F``, ``1:30``), so
+    that an id keeps its written form: YAML 1.1 would read ``0100`` as 64."""
+
+    written: str
+
+
+class WrittenFloat(float):
+    """A YAML float that remembers how it was written (``1.10`` is not ``1.1``)."""
+
+    written: str
+
+
 class _MarkingLoader(_Base):  # type: ignore[valid-type,misc]
-    """A safe loader that records marks and refuses duplicate keys."""
+    """A safe loader that records marks, refuses duplicate keys, keeps the written form of
+    numbers, and leaves a scalar it cannot read (``!!int abc``, ``2021-02-29``) as text
+    for the builder to report at its place."""
 
     marks: Marks
 
+    def _tag_mismatch(self, node: yaml.Node, kind: str) -> None:
+        mark = node.start_mark
+        where = SourceLocation(self.marks.file, mark.line + 1, mark.column + 1)
+        reason = f"a `{node.tag.rsplit(':', 1)[-1]}` tag on a value that is not {kind}"
+        self.marks.problems.append(Finding.parse_error(where, reason))
+
+    def construct_written_int(self, node: yaml.ScalarNode) -> Any:
+        try:
+            number = WrittenInt(self.construct_yaml_int(node))
+        except (ValueError, TypeError):
+            return str(node.value)  # a tag such as `!!int abc`: the text, for the kind check
+        number.written = str(node.value)
+        return number
+
+    def construct_written_float(self, node: yaml.ScalarNode) -> Any:
+        try:
+            number = WrittenFloat(self.construct_yaml_float(node))
+        except (ValueError, TypeError):
+            return str(node.value)
+        number.written = str(node.value)
+        return number
+
+    def construct_checked_bool(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return self.construct_yaml_bool(node)
+        except (KeyError, ValueError, TypeError, AttributeError):
+            return str(node.value)
+
+    def construct_checked_timestamp(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return self.construct_yaml_timestamp(node)
+        except (ValueError, TypeError, AttributeError):
+            return str(node.value)  # `2021-02-29`: the date check reports it at its place
+
     def construct_marked_map(self, node: yaml.MappingNode) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            self._tag_mismatch(node, "a mapping")
+            yield None
+            return
         data: dict[Any, Any] = {}
         self.marks.nodes[id(data)] = (node.start_mark.line + 1, node.start_mark.column + 1)
         yield data
@@ -55,6 +108,10 @@ class _MarkingLoader(_Base):  # type: ignore[valid-type,misc]
             self.marks.values[(id(data), key)] = (vm.line + 1, vm.column + 1)
 
     def construct_marked_seq(self, node: yaml.SequenceNode) -> Any:
+        if not isinstance(node, yaml.SequenceNode):
+            self._tag_mismatch(node, "a list")
+            yield None
+            return
         data: list[Any] = []
         self.marks.nodes[id(data)] = (node.start_mark.line + 1, node.start_mark.column + 1)
         yield data
@@ -66,6 +123,12 @@ class _MarkingLoader(_Base):  # type: ignore[valid-type,misc]
 
 _MarkingLoader.add_constructor("tag:yaml.org,2002:map", _MarkingLoader.construct_marked_map)
 _MarkingLoader.add_constructor("tag:yaml.org,2002:seq", _MarkingLoader.construct_marked_seq)
+_MarkingLoader.add_constructor("tag:yaml.org,2002:int", _MarkingLoader.construct_written_int)
+_MarkingLoader.add_constructor("tag:yaml.org,2002:float", _MarkingLoader.construct_written_float)
+_MarkingLoader.add_constructor("tag:yaml.org,2002:bool", _MarkingLoader.construct_checked_bool)
+_MarkingLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", _MarkingLoader.construct_checked_timestamp
+)
 
 
 def parse_yaml(text: str, file: str) -> tuple[Any, Marks]:

@@ -1,0 +1,86 @@
+"""Broken and hostile model files: every one is a located message, nothing is lost or
+rewritten, and nothing crashes."""
+
+from __future__ import annotations
+
+import pytest
+
+import raci
+from helpers import loads
+
+
+def problems(text: str, fmt: str = "yaml") -> list[str]:
+    with pytest.raises(raci.LoadError) as info:
+        loads(text, fmt)
+    return [str(f) for f in info.value.findings]
+
+
+class TestIdsKeepTheirWrittenForm:
+    """YAML 1.1 reads 0100 as 64, 1:30 as 90, 0x1F as 31 and 007 as 7; ids must not change."""
+
+    @pytest.mark.parametrize("written", ["0100", "1:30", "0x1F", "007", "0o17", "1_000"])
+    def test_unit_ids(self, written: str) -> None:
+        org = loads(f"units: [{{id: {written}, name: {written}}}, {{id: b, parent: {written}}}]")
+        assert list(org.units) == [written, "b"]
+        assert org.units[written].name == written
+        assert org.units["b"].parent == written
+
+    def test_party_ids_in_roles(self) -> None:
+        org = loads("units: [{id: 007}]\ndeliverables: [{id: 0100, raci: {A: 007, R: [007]}}]")
+        assert list(org.deliverables) == ["0100"]
+        assert org.deliverables["0100"].parties("A") == ["007"]
+        assert raci.validate(org) == [] or "unknown-reference" not in {
+            f.rule for f in raci.validate(org)
+        }
+
+    def test_a_headcount_with_a_leading_zero_is_decimal(self) -> None:
+        assert loads("units: [{id: a, headcount: 012}]").units["a"].headcount == 12
+
+
+class TestScalarsThatCannotBeRead:
+    @pytest.mark.parametrize(
+        ("text", "message"),
+        [
+            (
+                "units: [{id: a}]\ndeliverables: [{id: d, due: 2021-02-29}]",
+                "org.yaml:2:29: `due` must be a date like 2020-03-31 (got '2021-02-29')",
+            ),
+            (
+                "units: [{id: a, staff: !!bool maybe}]",
+                "org.yaml:1:24: `staff` must be true or false (got a string)",
+            ),
+            (
+                "units: [{id: a}]\ndeliverables: [{id: d, due: !!timestamp foo}]",
+                "org.yaml:2:29: `due` must be a date like 2020-03-31 (got 'foo')",
+            ),
+            (
+                "units: [{id: a, headcount: !!int many}]",
+                "org.yaml:1:28: `headcount` must be a whole number, 0 or more (got 'many')",
+            ),
+            ("units: !!map [a]", "org.yaml:1:8: a `map` tag on a value that is not a mapping"),
+            ("units: [!!seq {a: 1}]", "org.yaml:1:9: a `seq` tag on a value that is not a list"),
+        ],
+    )
+    def test_located(self, text: str, message: str) -> None:
+        assert message in problems(text)
+
+    def test_explicit_tags_on_ids_keep_the_text(self) -> None:
+        assert list(loads("units: [{id: !!int abc}]").units) == ["abc"]
+
+
+class TestJson:
+    def test_a_key_written_twice_is_an_error(self) -> None:
+        text = '{"units": [\n  {"id": "a",\n   "name": "x", "name": "y"}\n]}'
+        assert problems(text, "json") == [
+            "org.json:2:4: key `name` appears twice in this object; only one may be given"
+        ]
+
+    def test_a_top_level_key_written_twice(self) -> None:
+        found = problems('{"units": [{"id": "a"}], "units": []}', "json")
+        assert found == [
+            "org.json:1:1: key `units` appears twice in this object; only one may be given"
+        ]
+
+    def test_an_integer_of_thousands_of_digits(self) -> None:
+        text = '{"units": [{"id": "a",\n "headcount": ' + "9" * 5000 + "}]}"
+        assert problems(text, "json") == ["org.json:2:15: invalid JSON: a number too long to read"]
