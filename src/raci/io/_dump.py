@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from raci.io._yaml import WrittenFloat, WrittenInt
 from raci.model import DEFAULT_LEVELS, Names, Organization, Unit
 from raci.schemes import BUILTIN_SCHEMES, DEFAULT_KINDS
 
@@ -142,6 +143,9 @@ def _represent_flow_list(dumper: yaml.SafeDumper, data: list[Any]) -> yaml.Node:
 
 
 _Dumper.add_representer(_Flow, _represent_flow)
+# Numbers read from YAML (that remember how they were written) are written as numbers.
+_Dumper.add_representer(WrittenInt, lambda d, v: d.represent_int(int(v)))
+_Dumper.add_representer(WrittenFloat, lambda d, v: d.represent_float(float(v)))
 _Dumper.add_representer(_FlowList, _represent_flow_list)
 
 

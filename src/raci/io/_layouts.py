@@ -192,8 +192,9 @@ def read_tables(
     if path.suffix.lower() in (".md", ".markdown"):
         return _markdown(path, org)
     table = read_table(path, sheet)
-    units = None if _exported_matrix(table) else _org_sheet(table)
-    start = _header(table, looks_like_paths) if units is None else None
+    exported = _exported_matrix(table)
+    units = None if exported else _org_sheet(table)
+    start = _header(table, looks_like_paths) if units is None and not exported else None
     if units is not None or start is not None:
         if org is not None:
             reason = "this is an org sheet (it lists units), not a RACI table"
