@@ -37,9 +37,19 @@ _register()
 
 
 def main(args: list[str] | None = None, prog_name: str = "raci") -> None:
-    """Run the command line; an unexpected failure is one line on stderr and exit 2."""
+    """Run the command line: exit 130 when interrupted (Ctrl-C); an unexpected failure is
+    one line on stderr and exit 2."""
     try:
-        cli.main(args=args, prog_name=prog_name)
+        code = cli.main(args=args, prog_name=prog_name, standalone_mode=False)
+    except click.exceptions.Abort:  # Ctrl-C or end of input at a prompt
+        click.echo("\ninterrupted", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        click.echo("\ninterrupted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
     except Exception as exc:
         if os.environ.get("RACI_DEBUG"):
             raise
@@ -49,3 +59,4 @@ def main(args: list[str] | None = None, prog_name: str = "raci") -> None:
             err=True,
         )
         sys.exit(2)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -8,10 +8,22 @@ import sys
 import click
 
 from raci.cli._common import split_list
-from raci.findings import PARSE_ERROR, Finding, Severity
+from raci.findings import PARSE_ERROR, Finding, Severity, SourceLocation
 from raci.render.reporters import REPORTERS
 from raci.rules import iter_rules, unknown_selectors
 from raci.validation import validate_file
+
+
+def _findings(path: str, select: list[str], ignore: list[str]) -> list[Finding]:
+    """One file's findings; a failure of raci itself on this file is a finding of its own
+    (so that the other files keep their results), unless RACI_DEBUG asks for the trace."""
+    try:
+        return validate_file(path, select or None, ignore)
+    except Exception as exc:
+        if os.environ.get("RACI_DEBUG"):
+            raise
+        reason = f"internal error: {type(exc).__name__}: {exc} (please report it)"
+        return [Finding.parse_error(SourceLocation(path), reason)]
 
 
 @click.command(
@@ -65,9 +77,7 @@ def command(
             f"no rule is named {', '.join(map(repr, unknown))}; see `raci validate --list-rules`",
             param_hint="'--select' / '--ignore'",
         )
-    results: dict[str, list[Finding]] = {
-        path: validate_file(path, chosen or None, dropped) for path in files
-    }
+    results = {path: _findings(path, chosen, dropped) for path in files}
     color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     click.echo(REPORTERS[output_format](color=color)(results), nl=False)
     if any(f.rule == PARSE_ERROR for findings in results.values() for f in findings):

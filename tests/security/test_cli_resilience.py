@@ -1,0 +1,105 @@
+"""The command line under failure: one file's trouble never hides another's result, an
+interrupt exits 130, an unwritable output is a message, and no temporary file is left."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import raci
+from raci.cli import cli, main
+from raci.exceptions import OutputError
+from raci.output import write_atomic
+
+GOOD = "units: [{id: a}]\ndeliverables: [{id: d, raci: {A: a, R: a}}]\n"
+
+
+def test_a_file_that_breaks_raci_keeps_the_others_results(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good, bad = tmp_path / "a.yaml", tmp_path / "bad.yaml"
+    good.write_text(GOOD)
+    bad.write_text(GOOD)
+    real = raci.validation.load
+
+    def load(path: object) -> raci.Organization:
+        if str(path).endswith("bad.yaml"):
+            raise RuntimeError("boom")
+        return real(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(raci.validation, "load", load)
+    result = CliRunner().invoke(cli, ["validate", str(good), str(bad), "--format", "json"])
+    assert result.exit_code == 2
+    data = json.loads(result.stdout)
+    assert [f["file"] for f in data["files"]] == [str(good), str(bad)]
+    assert [f["rule"] for f in data["files"][0]["findings"]] == ["silo"]
+    [broken] = data["files"][1]["findings"]
+    assert broken["message"].startswith("internal error: RuntimeError: boom")
+
+
+def test_ctrl_c_exits_130(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "a.yaml"
+    path.write_text(GOOD)
+
+    def interrupted(*args: object, **kwargs: object) -> list[raci.Finding]:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("raci.cli.validate.validate_file", interrupted)
+    with pytest.raises(SystemExit) as info:
+        main(["validate", str(path)])
+    assert info.value.code == 130
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only folders")
+def test_an_unwritable_folder_is_a_message(tmp_path: Path) -> None:
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(OutputError, match="cannot write"):
+            write_atomic(folder / "x.txt", "data")
+    finally:
+        folder.chmod(0o700)
+
+
+def test_a_failing_temporary_file_is_an_output_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("raci.output.tempfile.mkstemp", refuse)
+    with pytest.raises(OutputError, match="cannot write .*: Permission denied"):
+        write_atomic(tmp_path / "x.txt", "data")
+    for command in (["schema", "-o"], ["init"]):
+        result = CliRunner().invoke(cli, [*command, str(tmp_path / "out.yaml")])
+        assert result.exit_code == 2, result.output
+        assert "Permission denied" in result.output
+
+
+def test_sigterm_while_writing_leaves_no_temporary_file(tmp_path: Path) -> None:
+    script = (
+        "import time, raci.output as o\n"
+        "def slow(fd):\n"
+        "    print('writing', flush=True); time.sleep(30)\n"
+        "o.os.fsync = slow\n"
+        f"o.write_atomic({str(tmp_path / 'out.txt')!r}, b'x' * 1000)\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, cwd=tmp_path
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "writing"
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=20)
+    time.sleep(0.1)
+    assert proc.returncode != 0
+    assert [p.name for p in tmp_path.iterdir()] == []
