@@ -77,7 +77,7 @@ def test_a_failing_temporary_file_is_an_output_error(
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr("raci.output.tempfile.mkstemp", refuse)
-    with pytest.raises(OutputError, match="cannot write .*: Permission denied"):
+    with pytest.raises(OutputError, match=r"cannot write .*: Permission denied"):
         write_atomic(tmp_path / "x.txt", "data")
     for command in (["schema", "-o"], ["init"]):
         result = CliRunner().invoke(cli, [*command, str(tmp_path / "out.yaml")])
