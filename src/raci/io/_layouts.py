@@ -95,7 +95,9 @@ def _recognise(table: Table, org: Organization | None) -> _Found | None:
     scheme = org.scheme if org is not None else ALL_ROLES
     if any(_starts_id_name(cells) for _, cells in table.rows[:TITLE_ROWS]):
         return _Found("matrix", 0, scheme, table)  # as matrix exports write it
-    for start, (_, header) in enumerate(table.rows[:TITLE_ROWS]):
+    start = _header(table, lambda cells: True)
+    if start is not None:
+        header = table.rows[start][1]
         if is_long_header(header):
             return _Found("long", start, org.scheme if org else DEFAULT_SCHEME, table)
         roles, named = scheme_of_headers(list(header[1:]), org)

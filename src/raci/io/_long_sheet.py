@@ -106,6 +106,8 @@ def long_from_table(table: Table, start: int, org: Organization | None = None) -
     for row, raw in table.rows[start + 1 :]:
         cells = [table.clean(c) for c in raw[: len(header)]]
         sheet.stray_cells(row, raw, len(header))
+        if not any(cells):
+            continue
 
         def cell(field: str, cells: list[str] = cells) -> str:
             col = columns.get(field)

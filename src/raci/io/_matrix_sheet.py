@@ -118,6 +118,8 @@ def matrix_from_table(table: Table, org: Organization | None = None) -> Organiza
     for row, raw in table.rows[start + 1 :]:
         cells = [table.clean(c) for c in raw[: len(header)]]
         sheet.stray_cells(row, raw, len(header))
+        if not any(cells):
+            continue  # its only cells are beyond the header
 
         def cell(col: int | None, cells: list[str] = cells) -> str:
             return cells[col] if col is not None and col < len(cells) else ""

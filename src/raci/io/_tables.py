@@ -13,6 +13,7 @@ from pathlib import Path
 
 import attrs
 
+from raci._text import quoted, shorten
 from raci.cells import column_letter, unguard_formula
 from raci.exceptions import LoadError
 from raci.findings import Finding, SourceLocation
@@ -170,15 +171,33 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def table_from_xlsx(path: Path, sheet: str | None = None) -> Table:
-    """The rows of one sheet of a workbook (the first, unless ``sheet`` names another)."""
+#: The most cells read from one sheet; a larger sheet is refused rather than padded out.
+MAX_CELLS = 5_000_000
+_FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
+
+
+def _has_formulas(path: Path) -> bool:
+    """Whether any sheet of the workbook holds a formula (read in chunks, never whole)."""
+    with zipfile.ZipFile(path) as zf:
+        for name in zf.namelist():
+            if not name.startswith("xl/worksheets/"):
+                continue
+            with zf.open(name) as fh:
+                tail = b""
+                while chunk := fh.read(1 << 20):
+                    if _FORMULA.search(tail + chunk):
+                        return True
+                    tail = chunk[-8:]
+    return False
+
+
+def _sheet_rows(
+    path: Path, sheet: str | None, data_only: bool
+) -> tuple[str, list[tuple[int, tuple[object, ...]]]]:
+    """The title and the rows (number, values) of one sheet, only the cells it holds."""
     import openpyxl
 
-    file = str(path)
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise LoadError.at(file, 0, 0, f"not a readable XLSX workbook: {exc}") from None
+    book = openpyxl.load_workbook(path, read_only=True, data_only=data_only)
     try:
         if sheet is None:
             ws = book.worksheets[0]
@@ -186,15 +205,58 @@ def table_from_xlsx(path: Path, sheet: str | None = None) -> Table:
             ws = book[sheet]
         else:
             names = ", ".join(book.sheetnames)
-            raise LoadError.at(file, 0, 0, f"no sheet named {sheet!r}; the sheets are {names}")
-        rows: list[tuple[int, tuple[str, ...]]] = []
+            raise LoadError.at(str(path), 0, 0, f"no sheet named {sheet!r}; the sheets are {names}")
+        # The sheet's declared size may be huge (a stray cell at XFD1048576): read the
+        # cells it holds instead of a grid padded to that size.
+        ws.reset_dimensions()
+        rows = []
+        cells = 0
         for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
-            texts = tuple(_cell_text(v) for v in values)
-            if any(t.strip() for t in texts):
-                rows.append((number, texts))
-        title = ws.title
+            cells += len(values)
+            if cells > MAX_CELLS:
+                reason = f"the sheet holds more than {MAX_CELLS:,} cells; raci reads smaller sheets"
+                raise LoadError.at(str(path), 0, 0, reason)
+            if any(v is not None and v != "" for v in values):
+                rows.append((number, values))
+        return ws.title, rows
     finally:
         book.close()
+
+
+def table_from_xlsx(path: Path, sheet: str | None = None) -> Table:
+    """The rows of one sheet of a workbook (the first, unless ``sheet`` names another).
+
+    A formula whose value the workbook does not hold (a file written by a program, never
+    opened in a spreadsheet) is an error at its cell: its value cannot be known.
+    """
+    file = str(path)
+    try:
+        title, values = _sheet_rows(path, sheet, data_only=True)
+        rows = [(number, tuple(_cell_text(v) for v in row)) for number, row in values]
+        problems = []
+        if _has_formulas(path):
+            table = Table(file, (), sheet=title)
+            texts = dict(rows)
+            for number, row in _sheet_rows(path, sheet, data_only=False)[1]:
+                for col, value in enumerate(row, start=1):
+                    cached = texts.get(number, ())
+                    if (
+                        isinstance(value, str)
+                        and value.startswith("=")
+                        and (col > len(cached) or not cached[col - 1])
+                    ):
+                        reason = (
+                            f"this cell holds a formula ({quoted(value)}) whose value the"
+                            " workbook does not hold; open and save it in a spreadsheet"
+                            " program, or type the value"
+                        )
+                        problems.append(table.problem(number, col, reason))
+        raise_problems(problems)
+    except LoadError:
+        raise
+    except Exception as exc:  # openpyxl or the XML parser on a damaged or hostile file
+        reason = f"not a readable XLSX workbook: {type(exc).__name__}: {shorten(str(exc))}"
+        raise LoadError.at(file, 0, 0, reason) from None
     return Table(file, tuple(rows), sheet=title)
 
 
