@@ -84,3 +84,30 @@ class TestJson:
     def test_an_integer_of_thousands_of_digits(self) -> None:
         text = '{"units": [{"id": "a",\n "headcount": ' + "9" * 5000 + "}]}"
         assert problems(text, "json") == ["org.json:2:15: invalid JSON: a number too long to read"]
+
+
+class TestAliasBombs:
+    """YAML aliases share one value many times; written out (by `raci import` to JSON, or a
+    dump) a small file would grow without end."""
+
+    def test_in_attributes(self) -> None:
+        bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+        previous = "a"
+        for name in "bcdefghij":
+            bomb += f"{name}: &{name} [{', '.join(['*' + previous] * 10)}]\n"
+            previous = name
+        text = "units:\n  - id: u\n    attributes:\n" + "".join(
+            f"      {line}\n" for line in bomb.splitlines()
+        )
+        assert problems(text) == [
+            "org.yaml:4:7: `attributes` holds more than 10,000 values once its YAML aliases"
+            " are written out (or contains itself); write the values out"
+        ]
+
+    def test_an_attribute_that_contains_itself(self) -> None:
+        [message] = problems("units:\n  - id: u\n    attributes: &x {self: *x}\n")
+        assert "contains itself" in message
+
+    def test_a_few_aliases_are_fine(self) -> None:
+        org = loads("units:\n  - id: u\n    attributes: {a: &a [1, 2], b: *a}\n")
+        assert org.units["u"].attributes == {"a": [1, 2], "b": [1, 2]}

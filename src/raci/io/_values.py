@@ -94,10 +94,49 @@ def date(value: object) -> dt.date:
     raise Wrong(f"must be a date like 2020-03-31 (got {value!r})")
 
 
+#: The most values a free-form mapping may hold once YAML aliases are written out.
+MAX_FREE_VALUES = 10_000
+
+
+def _expanded(value: object, limit: int) -> int:
+    """How many values ``value`` holds with every alias written out (more than ``limit``
+    stops the count; a structure that contains itself counts as too many)."""
+    sizes: dict[int, int] = {}
+    open_: set[int] = set()
+
+    def size(node: object) -> int:
+        if not isinstance(node, (dict, list)):
+            return 1
+        key = id(node)
+        if key in sizes:
+            return sizes[key]
+        if key in open_:
+            return limit + 1
+        open_.add(key)
+        items = node.values() if isinstance(node, dict) else node
+        total = 1
+        for item in items:
+            total += size(item)
+            if total > limit:
+                break
+        open_.discard(key)
+        sizes[key] = total
+        return total
+
+    return size(value)
+
+
 def mapping(value: object) -> dict[str, Any]:
-    """A free-form mapping carried along as it is, with its keys as text."""
+    """A free-form mapping carried along as it is, with its keys as text; one that YAML
+    aliases make huge (or that contains itself) is refused, since writing it out would
+    not end."""
     if not isinstance(value, dict):
         raise Wrong(f"must be a mapping (got {kind_of(value)})")
+    if _expanded(value, MAX_FREE_VALUES) > MAX_FREE_VALUES:
+        raise Wrong(
+            f"holds more than {MAX_FREE_VALUES:,} values once its YAML aliases are written"
+            " out (or contains itself); write the values out"
+        )
     return {str(k): v for k, v in value.items()}
 
 
