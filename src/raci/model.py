@@ -24,9 +24,33 @@ from raci.schemes import DEFAULT_SCHEME, Scheme
 NOWHERE = SourceLocation("<memory>")
 
 
+@attrs.frozen
+class _TableOf:
+    kind: type
+
+    def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not isinstance(value, Mapping):
+            msg = f"`{attribute.name}` must be a mapping of ids to {self.kind.__name__}"
+            msg += f" (got {type(value).__name__})"
+            raise TypeError(msg)
+        for key, item in value.items():
+            if not isinstance(key, str) or not isinstance(item, self.kind):
+                msg = (
+                    f"`{attribute.name}` must map id strings to {self.kind.__name__} objects"
+                    f" (got {key!r}: {type(item).__name__})"
+                )
+                raise TypeError(msg)
+
+
+def _table_of(kind: type) -> _TableOf:
+    """A validator: a mapping of string ids to ``kind`` objects (says what was got)."""
+    return _TableOf(kind)
+
+
 def _read_only(table: Mapping[str, Any]) -> Mapping[str, Any]:
-    """A read-only copy of ``table``, so that derived state (the graph) cannot go stale."""
-    return MappingProxyType(dict(table))
+    """A read-only copy of ``table``, so that derived state (the graph) cannot go stale
+    (anything else is left for the validator to refuse)."""
+    return MappingProxyType(dict(table)) if isinstance(table, Mapping) else table
 
 
 DEFAULT_LEVELS: tuple[tuple[str, ...], ...] = (
@@ -274,12 +298,24 @@ class Organization:
     language: str = "en"
     levels: Levels = attrs.field(factory=Levels)
     scheme: Scheme = DEFAULT_SCHEME
-    units: Mapping[str, Unit] = attrs.field(factory=dict, converter=_read_only)
-    positions: Mapping[str, Position] = attrs.field(factory=dict, converter=_read_only)
-    external: Mapping[str, External] = attrs.field(factory=dict, converter=_read_only)
-    groups: Mapping[str, Group] = attrs.field(factory=dict, converter=_read_only)
-    deliverables: Mapping[str, Deliverable] = attrs.field(factory=dict, converter=_read_only)
-    rule_settings: Mapping[str, RuleSetting] = attrs.field(factory=dict, converter=_read_only)
+    units: Mapping[str, Unit] = attrs.field(
+        factory=dict, converter=_read_only, validator=_table_of(Unit)
+    )
+    positions: Mapping[str, Position] = attrs.field(
+        factory=dict, converter=_read_only, validator=_table_of(Position)
+    )
+    external: Mapping[str, External] = attrs.field(
+        factory=dict, converter=_read_only, validator=_table_of(External)
+    )
+    groups: Mapping[str, Group] = attrs.field(
+        factory=dict, converter=_read_only, validator=_table_of(Group)
+    )
+    deliverables: Mapping[str, Deliverable] = attrs.field(
+        factory=dict, converter=_read_only, validator=_table_of(Deliverable)
+    )
+    rule_settings: Mapping[str, RuleSetting] = attrs.field(
+        factory=dict, converter=_read_only, validator=_table_of(RuleSetting)
+    )
     duplicates: tuple[Duplicate, ...] = ()
     stray_cells: tuple[StrayCell, ...] = attrs.field(default=(), eq=False)
     #: How the source lays the model out: ``model`` (a model file), ``matrix``,
@@ -434,3 +470,13 @@ class Organization:
         except KeyError:
             msg = f"no unit with id {unit!r}"
             raise QueryError(msg) from None
+
+
+def require_organization(value: object, function: str) -> Organization:
+    """``value`` when it is an Organization; a TypeError naming ``function`` otherwise (a
+    script that passes a path or None learns what to pass)."""
+    if not isinstance(value, Organization):
+        hint = "; load the file first: raci.load(path)" if isinstance(value, str) else ""
+        msg = f"{function}() takes a raci.Organization (got {type(value).__name__}){hint}"
+        raise TypeError(msg)
+    return value

@@ -111,3 +111,35 @@ class TestAliasBombs:
     def test_a_few_aliases_are_fine(self) -> None:
         org = loads("units:\n  - id: u\n    attributes: {a: &a [1, 2], b: *a}\n")
         assert org.units["u"].attributes == {"a": [1, 2], "b": [1, 2]}
+
+
+class TestApiArguments:
+    """Scripts that pass the wrong thing learn what to pass, not an AttributeError."""
+
+    @pytest.mark.parametrize(
+        ("call", "message"),
+        [
+            (lambda: raci.validate(None), "validate() takes a raci.Organization (got NoneType)"),
+            (lambda: raci.validate("org.yaml"), "load the file first: raci.load(path)"),
+            (lambda: raci.dumps(None), "dumps() takes a raci.Organization (got NoneType)"),
+            (lambda: raci.render_matrix(None), "render_matrix() takes a raci.Organization"),
+            (
+                lambda: raci.Organization(units={"a": "x"}),
+                "`units` must map id strings to Unit objects (got 'a': str)",
+            ),
+            (lambda: raci.Organization(units=5), "`units` must be a mapping of ids to Unit"),
+            (lambda: raci.validate(loads("units: [{id: a}]"), select=[5]), "select must be"),
+        ],
+    )
+    def test_type_errors(self, call: object, message: str) -> None:
+        with pytest.raises(TypeError) as info:
+            call()  # type: ignore[operator]
+        assert message in str(info.value)
+
+    def test_unknown_dump_format(self) -> None:
+        with pytest.raises(ValueError, match="cannot write a model as 'xml'"):
+            raci.dumps(loads("units: [{id: a}]"), "xml")
+
+    def test_unknown_selector(self) -> None:
+        with pytest.raises(ValueError, match="no rule is named 'nope'"):
+            raci.validate(loads("units: [{id: a}]"), select=["nope"])

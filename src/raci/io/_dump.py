@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 
 from raci.io._yaml import WrittenFloat, WrittenInt
-from raci.model import DEFAULT_LEVELS, Names, Organization, Unit
+from raci.model import DEFAULT_LEVELS, Names, Organization, Unit, require_organization
 from raci.schemes import BUILTIN_SCHEMES, DEFAULT_KINDS
 
 
@@ -151,6 +151,10 @@ _Dumper.add_representer(_FlowList, _represent_flow_list)
 
 def dumps(org: Organization, format: str = "yaml") -> str:
     """The organization as YAML or JSON text."""
+    require_organization(org, "dumps")
+    if format not in ("yaml", "json"):
+        msg = f"cannot write a model as {format!r}; expected 'yaml' or 'json'"
+        raise ValueError(msg)
     data = to_data(org)
     if format == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from raci.model import Organization
+from raci.model import Organization, require_organization
 from raci.output import write_atomic
 from raci.render._matrix_html import render_html
 from raci.render._matrix_tex import render_tex
@@ -65,6 +65,7 @@ def render_matrix(
     ``path``, no limit in a file; 0 for no limit. A table that cannot fit warns with
     :class:`MatrixWidthWarning`.
     """
+    require_organization(org, "render_matrix")
     if width is not None and (isinstance(width, bool) or not isinstance(width, int)):
         msg = f"width must be an int (got {type(width).__name__})"
         raise TypeError(msg)

@@ -17,7 +17,7 @@ from raci._gc import no_cyclic_gc
 from raci.exceptions import LoadError
 from raci.findings import Finding, Severity, SourceLocation
 from raci.lookup import as_clause, did_you_mean
-from raci.model import Organization
+from raci.model import Organization, require_organization
 
 _CODE = re.compile(r"[A-Z][0-9]{3}")
 
@@ -250,9 +250,7 @@ def validate(
     rule is a ValueError. The file's own rule settings were checked when it was loaded;
     an organization built in memory with bad settings raises :class:`raci.LoadError`.
     """
-    if not isinstance(org, Organization):
-        msg = f"validate() takes a raci.Organization (got {type(org).__name__})"
-        raise TypeError(msg)
+    require_organization(org, "validate")
     chosen, dropped = _selectors(select, "select"), _selectors(ignore, "ignore")
     settings, problems = resolve(org)
     if problems:
