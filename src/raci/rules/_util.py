@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from raci.model import Organization
 
 
@@ -17,16 +19,46 @@ def kind_name(org: Organization, ident: str) -> str:
     return "id"
 
 
-class AncestorSets:
-    """Memoised sets of a unit and its ancestors (for chain checks in linear time)."""
+class Lineage:
+    """Ancestry in constant time: each unit's span in one pre-order walk of the hierarchy
+    (a unit is within another when its entry falls inside the other's span), so chain
+    checks stay linear even for a hierarchy 100,000 levels deep."""
 
     def __init__(self, org: Organization) -> None:
         self.org = org
-        self._memo: dict[str, frozenset[str]] = {}
+        self.enter: dict[str, int] = {}
+        self.exit: dict[str, int] = {}
+        clock = 0
+        for root in org.roots:
+            stack: list[tuple[str, bool]] = [(root, False)]
+            while stack:
+                unit, done = stack.pop()
+                if done:
+                    self.exit[unit] = clock
+                    continue
+                if unit in self.enter:
+                    continue
+                self.enter[unit] = clock
+                clock += 1
+                stack.append((unit, True))
+                stack.extend((c, False) for c in reversed(org.children(unit)))
 
-    def __call__(self, unit: str) -> frozenset[str]:
-        found = self._memo.get(unit)
-        if found is None:
-            found = frozenset((unit, *self.org.ancestors(unit)))
-            self._memo[unit] = found
+    def within(self, unit: str, ancestor: str) -> bool:
+        """Whether ``unit`` is ``ancestor`` or lies below it."""
+        if unit == ancestor:
+            return True
+        start, inner = self.enter.get(ancestor), self.enter.get(unit)
+        return start is not None and inner is not None and start < inner < self.exit[ancestor]
+
+    def upward(self, units: Iterable[str]) -> set[str]:
+        """The units and all their ancestors (each climb stops where an earlier one
+        passed, so the cost is the number of units, whatever the depth)."""
+        found: set[str] = set()
+        for unit in units:
+            while unit not in found and unit in self.org.units:
+                found.add(unit)
+                parent = self.org.units[unit].parent
+                if parent is None:
+                    break
+                unit = parent
         return found

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from raci.findings import Finding, Severity, SourceLocation
 from raci.model import Deliverable, Organization, Position
-from raci.rules._util import AncestorSets
+from raci.rules._util import Lineage
 from raci.rules.options import role_limits, whole_number
 from raci.rules.registry import Context, Option, rule
 from raci.schemes import Role
@@ -195,7 +195,7 @@ def accountable_outside_chain(ctx: Context) -> Iterator[Finding]:
     r_letter = org.scheme.letter_of("responsible")
     if a_letter is None or r_letter is None:
         return
-    chain = AncestorSets(org)
+    lineage = Lineage(org)
     for d in org.deliverables.values():
         accountable = d.parties(a_letter)
         if len(accountable) != 1 or accountable[0] not in org.parties:
@@ -207,7 +207,7 @@ def accountable_outside_chain(ctx: Context) -> Iterator[Finding]:
             if a.role != r_letter or a.party not in org.parties:
                 continue
             unit = org.unit_of(a.party)
-            if unit is None or top in chain(unit):
+            if unit is None or lineage.within(unit, top):
                 continue
             yield ctx.finding(
                 d.id,
@@ -321,24 +321,21 @@ def not_cascaded(ctx: Context) -> Iterator[Finding]:
     letter = org.scheme.letter_of("responsible")
     if letter is None or not org.positions:
         return
-    chain = AncestorSets(org)
-    staffed: set[str] = set()
-    for p in org.positions.values():
-        if p.unit in org.units:
-            staffed.update(chain(p.unit))
+    lineage = Lineage(org)
+    staffed = lineage.upward(p.unit for p in org.positions.values())
     for d in org.deliverables.values():
         units = []
-        reached: set[str] = set()
+        posts: list[str] = []
         for a in d.assignments:
             if a.role != letter:
                 continue
             party = org.parties.get(a.party)
             if isinstance(party, Position) and party.unit in org.units:
-                reached.update(chain(party.unit))
+                posts.append(party.unit)
             elif party is not None and party.kind == "unit" and party.id in staffed:
                 units.append(a)
         for a in units:
-            if a.party not in reached:
+            if not any(lineage.within(post, a.party) for post in posts):
                 yield ctx.finding(
                     d.id,
                     f"`{a.party}` is Responsible for `{d.id}`, but none of the posts in it is",
