@@ -390,6 +390,25 @@ class TestHighlight:
 
 
 class TestOptionErrors:
+    @pytest.mark.parametrize(
+        ("options", "message"),
+        [
+            ({"lang": 5}, "lang must be a language code such as 'zh', or None \\(got int 5\\)"),
+            ({"depth": "2"}, "depth must be an int or None \\(got str '2'\\)"),
+            ({"positions": 1}, "positions must be True or False \\(got int 1\\)"),
+            ({"depht": 2}, "unexpected keyword argument 'depht'"),
+        ],
+    )
+    def test_wrong_types_and_misspelt_options(
+        self, options: dict[str, object], message: str
+    ) -> None:
+        with pytest.raises(TypeError, match=message):
+            chart_sources(small(), **options)  # type: ignore[arg-type]
+
+    def test_org_must_be_an_organization(self, tmp_path: Path) -> None:
+        with pytest.raises(TypeError, match="org must be an Organization \\(got str"):
+            render_chart("org.yaml", tmp_path / "c.svg")  # type: ignore[arg-type]
+
     def test_unknown_root(self) -> None:
         with pytest.raises(QueryError, match="no unit with id 'boss' \\(it is a position\\)"):
             dot(root="boss")
@@ -467,7 +486,7 @@ class TestRendering:
 
     def test_pdf(self, tmp_path: Path) -> None:
         out = tmp_path / "c.pdf"
-        render_chart(small(), out, lang="zh")
+        render_chart(small(), out)
         assert out.read_bytes()[:5] == b"%PDF-"
         assert len(PdfReader(out).pages) == 1
 
@@ -501,10 +520,10 @@ class TestRendering:
             render_chart(small(), tmp_path / "en.png")
 
     def test_fontconfig_noise_is_kept_from_stderr(self, capfd: pytest.CaptureFixture[str]) -> None:
-        _graphviz.render(dot(lang="zh"), "png")
+        _graphviz.render(dot(lang="zh"), "png", engine="dot")
         assert "Fontconfig" not in capfd.readouterr().err
 
-    def test_without_pygraphviz_a_dot_program_renders(
+    def test_without_pygraphviz_a_graphviz_program_renders(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         fake = tmp_path / "dot"
@@ -516,7 +535,9 @@ class TestRendering:
         fake.chmod(0o755)
         monkeypatch.setitem(sys.modules, "pygraphviz", None)
         monkeypatch.setenv("PATH", str(tmp_path))
-        assert _graphviz.render("digraph {}", "png") == b"-Tpng -Gdpi=150|digraph {}"
+        pinned = _graphviz.render("digraph {}", "png", dpi=150)
+        assert pinned == b"-Kneato -Tpng -n2|digraph {\tdpi=150\n}\n"
+        assert _graphviz.render("digraph {}", "svg", engine="dot") == b"-Kdot -Tsvg|digraph {}"
 
     def test_without_any_graphviz_the_error_says_what_to_install(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

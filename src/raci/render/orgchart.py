@@ -46,49 +46,99 @@ NESTED_ASPECT = 4.0
 _SAFE_NAME = re.compile(r"[A-Za-z0-9_.\-]+")
 
 
+def _typed(types: type | tuple[type, ...], what: str) -> Any:
+    """An attrs validator: the value is one of ``types`` (or None when ``what`` says so)."""
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and "or None" in what:
+            return
+        _expect(attribute.name, value, types, what)
+
+    return check
+
+
 @attrs.frozen
 class ChartOptions:
     """What to draw: see :func:`render_chart`."""
 
-    root: str | None = None
-    depth: int | None = None
-    lang: str | None = None
-    positions: bool = False
-    highlight: str | None = None
-    split_by: str | int | None = None
-    title: str | None = None
-    heads: bool = True
-    headcount: bool = True
-    stack: int = 3
+    root: str | None = attrs.field(default=None, validator=_typed(str, "a unit id or None"))
+    depth: int | None = attrs.field(default=None, validator=_typed(int, "an int or None"))
+    lang: str | None = attrs.field(
+        default=None, validator=_typed(str, "a language code such as 'zh', or None")
+    )
+    positions: bool = attrs.field(default=False, validator=_typed(bool, "True or False"))
+    highlight: str | None = attrs.field(
+        default=None, validator=_typed(str, "a deliverable id or None")
+    )
+    split_by: str | int | None = attrs.field(
+        default=None, validator=_typed((str, int), "a level name, a depth, or None")
+    )
+    title: str | None = attrs.field(default=None, validator=_typed(str, "a string or None"))
+    heads: bool = attrs.field(default=True, validator=_typed(bool, "True or False"))
+    headcount: bool = attrs.field(default=True, validator=_typed(bool, "True or False"))
+    stack: int = attrs.field(default=3, validator=_typed(int, "an int"))
 
 
-def render_chart(org: Organization, path: str | os.PathLike[str], **options: Any) -> list[Path]:
+def render_chart(
+    org: Organization,
+    path: str | os.PathLike[str],
+    *,
+    root: str | None = None,
+    depth: int | None = None,
+    lang: str | None = None,
+    positions: bool = False,
+    highlight: str | None = None,
+    split_by: str | int | None = None,
+    title: str | None = None,
+    heads: bool = True,
+    headcount: bool = True,
+    stack: int = 3,
+) -> list[Path]:
     """Draw the org chart to ``path``; the format follows its suffix (.svg, .png, .pdf, .dot).
 
-    Options: ``root`` (unit id), ``depth`` (levels below the root), ``lang``,
-    ``positions`` (list posts in their units), ``highlight`` (deliverable id: colour
-    by role), ``split_by`` (level name or depth: one page per subtree), ``title``,
-    ``heads`` and ``headcount`` (show them, default True), ``stack`` (the most leaf
-    children drawn side by side; more stack in columns, default 3). With ``split_by``
-    a PDF gets one page per subtree and other formats one file per subtree, numbered
-    ``chart-1.svg``, ``chart-2.svg``... Returns the paths written.
+    ``root`` (unit id), ``depth`` (levels below the root), ``lang``, ``positions`` (list
+    posts in their units), ``highlight`` (deliverable id: colour by role), ``split_by``
+    (level name or depth: one page per subtree), ``title``, ``heads`` and ``headcount``
+    (show them), ``stack`` (the most leaf children drawn side by side; more stack in
+    columns). With ``split_by`` a PDF gets one page per subtree and other formats one
+    file per subtree, numbered ``chart-1.svg``, ``chart-2.svg``... Returns the paths
+    written.
     """
+    opts = ChartOptions(
+        root=root,
+        depth=depth,
+        lang=lang,
+        positions=positions,
+        highlight=highlight,
+        split_by=split_by,
+        title=title,
+        heads=heads,
+        headcount=headcount,
+        stack=stack,
+    )
+    _expect("org", org, Organization, "an Organization")
+    _expect("path", path, (str, os.PathLike), "a file path")
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in SUFFIXES:
         what = suffix or "a file without suffix"
         msg = f"cannot write a chart as {what!r}; use one of {', '.join(SUFFIXES)}"
         raise ValueError(msg)
-    pages = chart_sources(org, **options)
+    pages = _sources(org, opts)
     inputs = [org.source] if Path(org.source).exists() else []
     fmt = suffix[1:]
     needs_cjk = fmt in ("png", "pdf") and any(_graphviz.has_cjk(p) for p in pages)
     if needs_cjk and not _graphviz.cjk_font_available():
         warnings.warn(_graphviz.CJK_FONT_HINT, FontWarning, stacklevel=2)
-    rendered = [p.encode("utf-8") if fmt == "dot" else _graphviz.render(p, fmt) for p in pages]
+    rendered = [
+        p.encode("utf-8")
+        if fmt == "dot"
+        else _graphviz.render(p, fmt, engine="dot", dpi=150 if fmt == "png" else None)
+        for p in pages
+    ]
     if fmt == "pdf" and len(rendered) > 1:
         rendered = [_graphviz.merge_pdfs(rendered)]
-    if len(rendered) == 1 and (fmt == "pdf" or options.get("split_by") is None):
+    if len(rendered) == 1 and (fmt == "pdf" or split_by is None):
         write_atomic(target, rendered[0], inputs)
         return [target]
     digits = len(str(len(rendered)))
@@ -101,14 +151,55 @@ def render_chart(org: Organization, path: str | os.PathLike[str], **options: Any
     return written
 
 
-def chart_sources(org: Organization, **options: Any) -> list[str]:
-    """The DOT text of each page of the chart (one page unless ``split_by`` is given)."""
-    opts = ChartOptions(**options)
+def chart_sources(
+    org: Organization,
+    *,
+    root: str | None = None,
+    depth: int | None = None,
+    lang: str | None = None,
+    positions: bool = False,
+    highlight: str | None = None,
+    split_by: str | int | None = None,
+    title: str | None = None,
+    heads: bool = True,
+    headcount: bool = True,
+    stack: int = 3,
+) -> list[str]:
+    """The DOT text of each page of the chart (one page unless ``split_by`` is given);
+    the options are those of :func:`render_chart`."""
+    opts = ChartOptions(
+        root=root,
+        depth=depth,
+        lang=lang,
+        positions=positions,
+        highlight=highlight,
+        split_by=split_by,
+        title=title,
+        heads=heads,
+        headcount=headcount,
+        stack=stack,
+    )
+    _expect("org", org, Organization, "an Organization")
+    return _sources(org, opts)
+
+
+def _sources(org: Organization, opts: ChartOptions) -> list[str]:
     _check(org, opts)
     if opts.split_by is None:
         tops = [opts.root] if opts.root is not None else _tops(org)
         return [_Chart(org, opts, tops).source()]
     return [_Chart(org, opts, [top]).source() for top in _split_roots(org, opts)]
+
+
+def _expect(name: str, value: object, types: type | tuple[type, ...], what: str) -> None:
+    """Raise TypeError unless ``value`` is an instance of ``types``."""
+    if not isinstance(value, types) or (isinstance(value, bool) and bool not in _tuple(types)):
+        msg = f"{name} must be {what} (got {type(value).__name__} {value!r:.60})"
+        raise TypeError(msg)
+
+
+def _tuple(types: type | tuple[type, ...]) -> tuple[type, ...]:
+    return types if isinstance(types, tuple) else (types,)
 
 
 def _tops(org: Organization) -> list[str]:
