@@ -124,6 +124,28 @@ class TestSuccess:
         assert run(str(model), "-o", str(out), "--stack", "1", "--depth", "1")[0] == 0
         assert x_of("ops") == x_of("fin")
 
+    def test_paper_and_orientation(self, model: Path) -> None:
+        out = model.parent / "c.pdf"
+        code, _, stderr = run(str(model), "-o", str(out), "--paper", "a4", "--portrait")
+        assert code == 0, stderr
+        box = PdfReader(out).pages[0].mediabox
+        assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+
+    def test_split_pages_on_paper_are_written_together(self, model: Path) -> None:
+        out = model.parent / "c.svg"
+        code, stdout, _ = run(str(model), "-o", str(out), "--split-by", "division", "--paper", "A4")
+        assert code == 0
+        assert len(stdout.splitlines()) == 3
+        assert "continued on page 2" in " ".join(texts(model.parent / "c-1.svg"))
+        assert not list(model.parent.glob(".*staged"))
+
+    def test_png_over_the_pixel_limit_says_so(self, model: Path) -> None:
+        out = model.parent / "c.png"
+        code, _, stderr = run(str(model), "-o", str(out), "--max-pixels", "20000")
+        assert code == 0
+        assert stderr.startswith("warning: the PNG would be ")
+        assert "--max-pixels raises the limit" in stderr
+
     def test_warns_without_a_cjk_font(self, model: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(_graphviz, "cjk_font_available", lambda: False)
         code, _, stderr = run(str(model), "-o", str(model.parent / "c.png"), "--lang", "zh")
@@ -156,6 +178,11 @@ class TestErrors:
             (["--depth", "two"], "'two' is not a valid integer"),
             (["--split-by", "nope"], "unknown level 'nope'"),
             (["--split-by", "branch", "--root", "fin"], "no unit at level 'branch'"),
+            (["--paper", "A5"], "unknown paper size 'A5' for --paper; use one of A4, A3"),
+            (["--landscape"], "--landscape and --portrait need --paper"),
+            (["--dpi", "0"], "--dpi must be between 1 and 2,400 (got 0)"),
+            (["--dpi", "high"], "--dpi must be a number (got 'high')"),
+            (["--max-pixels", "-3"], "--max-pixels must be 10,000 or more (got -3)"),
         ],
     )
     def test_bad_options_exit_2(self, model: Path, args: list[str], message: str) -> None:

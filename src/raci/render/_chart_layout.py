@@ -29,8 +29,10 @@ INDENT = 14.0
 TRUNK_IN = 14.0
 #: Space between a unit and its staff offices.
 STAFF_GAP = 28.0
-#: A row of subtrees may be this wide at least before it stacks (points).
+#: A row of subtrees may be this wide at least before it stacks (points); on paper, rows
+#: may be squeezed down to the narrower width.
 WIDE_ROW = 1200.0
+PAPER_ROW = 400.0
 #: Charts aim for the proportions of a landscape page.
 PAGE_ASPECT = 1.41
 #: Columns of leaves aim to be about as wide, all together, as they are high.
@@ -379,28 +381,38 @@ def layout(
     staff: Collection[str] = (),
     *,
     stack: int = 3,
-    aspect: float | Sequence[float] = PAGE_ASPECT,
+    pages: Sequence[tuple[float, float]] = (),
 ) -> Placed:
     """Place the boxes of the trees under ``tops`` (side by side when there are several).
 
     ``children`` lists each unit's children to draw, in order; ``sizes`` gives each box's
     width and height; ``staff`` names the units drawn beside their parent. The layout
-    is tried at a few widths and the one whose proportions come closest to one of the
-    ``aspect`` ratios (width over height) is kept.
+    is tried at a few widths: without ``pages`` the one whose proportions come closest
+    to a landscape page is kept; with ``pages`` (the areas, in points, that the chart
+    may be scaled to fit) the one drawn largest on one of them, the widest of those
+    that need no scaling.
     """
     engine = _Layout(children, sizes, staff, stack)
-    aims = [aspect] if isinstance(aspect, float | int) else list(aspect)
     area = sum((w + HGAP) * (h + VGAP) for w, h in sizes.values())
-    best: tuple[float, list[_Block]] | None = None
-    for factor in (0.5, 0.7, 1.0, 1.4, 2.0, 2.8):
-        width = max(WIDE_ROW, math.sqrt(area * max(aims)) * factor)
+    least = PAPER_ROW if pages else WIDE_ROW
+    best: tuple[tuple[float, float], list[_Block]] | None = None
+    tried: set[float] = set()
+    for factor in (2.8, 2.0, 1.4, 1.0, 0.7, 0.5, 0.35):
+        width = max(least, math.sqrt(area * PAGE_ASPECT) * factor)
+        if width in tried:
+            continue
+        tried.add(width)
         share = width / max(len(tops), 1)
         blocks = [engine.run(top, share) for top in tops]
         total_w = sum(b.width for b in blocks) + HGAP * 2 * (len(blocks) - 1)
         total_h = max(b.height for b in blocks)
-        miss = min(abs(math.log(total_w / total_h / a)) for a in aims)
-        if best is None or miss < best[0] - 1e-9:
-            best = (miss, blocks)
+        if pages:
+            scale = max(min(1.0, pw / total_w, ph / total_h) for pw, ph in pages)
+            score = (-round(scale, 3), 0.0)
+        else:
+            score = (abs(math.log(total_w / total_h / PAGE_ASPECT)), 0.0)
+        if best is None or score < best[0]:
+            best = (score, blocks)
     assert best is not None
     boxes: dict[str, tuple[float, float, float, float]] = {}
     links: list[Link] = []

@@ -477,8 +477,9 @@ class _Chart:
         }
         children = self._tree()
         staff = {uid for uid in self.level if self.org.units[uid].staff}
-        placed = layout(self.tops, children, sizes, staff, stack=self.opts.stack)
         legend_size = natural[-1] if legend else (0.0, 0.0)
+        pages = [(w - 2 * MARGIN, h - 2 * MARGIN - legend_size[1]) for w, h in self._orientations()]
+        placed = layout(self.tops, children, sizes, staff, stack=self.opts.stack, pages=pages)
         return self._dot(tables, sizes, placed, legend, legend_size)
 
     def _tree(self) -> dict[str, list[str]]:
@@ -594,12 +595,8 @@ class _Chart:
             return None, 1.0, None
         found = paper_size(self.opts.paper)
         assert found is not None
-        name, short, long = found
-        choices = [(long, short), (short, long)]
-        if self.opts.orientation == "landscape":
-            choices = choices[:1]
-        elif self.opts.orientation == "portrait":
-            choices = choices[1:]
+        name = found[0]
+        choices = self._orientations()
 
         def fit(paper: tuple[int, int]) -> float:
             return min((paper[0] - 2 * MARGIN) / width, (paper[1] - 2 * MARGIN) / height, 1.0)
@@ -608,6 +605,19 @@ class _Chart:
         scale = fit(paper)
         frame = ((paper[0] + 0.4) / scale, (paper[1] + 0.4) / scale)
         return frame, scale, name
+
+    def _orientations(self) -> list[tuple[int, int]]:
+        """The paper's width and height in the orientations allowed (none without paper)."""
+        found = paper_size(self.opts.paper) if self.opts.paper else None
+        if found is None:
+            return []
+        _, short, long = found
+        choices = [(long, short), (short, long)]
+        if self.opts.orientation == "landscape":
+            return choices[:1]
+        if self.opts.orientation == "portrait":
+            return choices[1:]
+        return choices
 
     def _name(self, uid: str) -> str:
         if uid not in self.names:
