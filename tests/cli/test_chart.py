@@ -135,8 +135,11 @@ class TestSuccess:
         out = model.parent / "c.svg"
         code, stdout, _ = run(str(model), "-o", str(out), "--split-by", "division", "--paper", "A4")
         assert code == 0
-        assert len(stdout.splitlines()) == 3
-        assert "continued on page 2" in " ".join(texts(model.parent / "c-1.svg"))
+        assert len(stdout.splitlines()) == 2
+        overview = texts(model.parent / "c-1.svg")
+        assert "continued on page 2" in overview
+        assert "Finance" in overview
+        assert "continued on page 3" not in overview
         assert not list(model.parent.glob(".*staged"))
 
     def test_png_over_the_pixel_limit_says_so(self, model: Path) -> None:

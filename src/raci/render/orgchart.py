@@ -286,6 +286,9 @@ def _pages(org: Organization, opts: ChartOptions) -> list[_Page]:
     heads = _split_roots(org, opts)
     pages = []
     if opts.paper is not None:
+        # The overview shows the units above the split level; a unit at that level with
+        # nothing below it is whole there and needs no page of its own.
+        heads = [uid for uid in heads if org.children(uid)] or heads
         tops = [opts.root] if opts.root is not None else _tops(org)
         cut = {uid: i for i, uid in enumerate(heads, 2)}
         pages.append(_Chart(shared, tops, cut=cut).page())
@@ -297,12 +300,22 @@ def _warn_small_text(pages: Sequence[_Page], opts: ChartOptions) -> None:
     if not small:
         return
     worst = min(p.scale for _, p in small)
-    where = "the chart" if len(pages) == 1 else f"page {', '.join(str(i) for i, _ in small)}"
-    advice = "--depth N" if opts.split_by is not None else "--split-by LEVEL or --depth N"
+    if len(pages) == 1:
+        where = f"the chart is scaled to {worst:.0%}, so its smallest text is"
+    else:
+        numbers = ", ".join(str(i) for i, _ in small)
+        where = (
+            f"page{'s' if len(small) > 1 else ''} {numbers} {'are' if len(small) > 1 else 'is'}"
+            f" scaled down to as little as {worst:.0%}, so the smallest text is"
+        )
+    advice = (
+        "--split-by a lower level or --depth N"
+        if opts.split_by is not None
+        else "--split-by LEVEL or --depth N"
+    )
     msg = (
-        f"on {opts.paper} paper {where} is scaled to {worst:.0%}, so its smallest text is"
-        f" {SMALLEST_FONT * worst:.1f} pt (under {LEGIBLE:g} pt); {advice} makes pages"
-        " that read, or choose a larger --paper"
+        f"on {opts.paper} paper {where} {SMALLEST_FONT * worst:.1f} pt (under {LEGIBLE:g} pt);"
+        f" {advice} makes pages that read, or choose a larger --paper"
     )
     warnings.warn(msg, ChartWarning, stacklevel=3)
 
