@@ -26,6 +26,7 @@ import sys
 import tempfile
 import time
 import unicodedata
+import warnings
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -107,8 +108,12 @@ def _one(model: str, out: str) -> None:
 
     org = raci.load(model)
     start = time.perf_counter()
-    raci.render_chart(org, out)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        raci.render_chart(org, out)
     took = time.perf_counter() - start
+    for w in caught:
+        print(f"warning: {w.message}", file=sys.stderr)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"seconds": took, "peak_mb": peak}))
 

@@ -184,8 +184,14 @@ def render_chart(
     cjk = fmt in ("png", "pdf") and any(_graphviz.has_cjk(p.source) for p in pages)
     if cjk and not _graphviz.cjk_font_available():
         warnings.warn(_graphviz.CJK_FONT_HINT, FontWarning, stacklevel=2)
-    _warn_small_text(pages, opts)
-    rendered = [_render_page(page, fmt, opts) for page in pages]
+    notes = [_small_text(pages, opts)]
+    rendered = []
+    for page in pages:
+        data, note = _render_page(page, fmt, opts)
+        rendered.append(data)
+        notes.append(note)
+    for note in dict.fromkeys(n for n in notes if n):
+        warnings.warn(note, ChartWarning, stacklevel=2)
     if fmt == "pdf" and len(rendered) > 1:
         rendered = [_graphviz.merge_pdfs(rendered)]
     inputs = [org.source] if Path(org.source).exists() else []
@@ -295,10 +301,11 @@ def _pages(org: Organization, opts: ChartOptions) -> list[_Page]:
     return pages + [_Chart(shared, [top]).page() for top in heads]
 
 
-def _warn_small_text(pages: Sequence[_Page], opts: ChartOptions) -> None:
+def _small_text(pages: Sequence[_Page], opts: ChartOptions) -> str:
+    """What to say when fitting pages to their paper makes the smallest text too small."""
     small = [(i, p) for i, p in enumerate(pages, 1) if SMALLEST_FONT * p.scale < LEGIBLE]
     if not small:
-        return
+        return ""
     worst = min(p.scale for _, p in small)
     if len(pages) == 1:
         where = f"the chart is scaled to {worst:.0%}, so its smallest text is"
@@ -317,14 +324,16 @@ def _warn_small_text(pages: Sequence[_Page], opts: ChartOptions) -> None:
         f"on {opts.paper} paper {where} {SMALLEST_FONT * worst:.1f} pt (under {LEGIBLE:g} pt);"
         f" {advice} makes pages that read, or choose a larger --paper"
     )
-    warnings.warn(msg, ChartWarning, stacklevel=3)
+    return msg
 
 
-def _render_page(page: _Page, fmt: str, opts: ChartOptions) -> bytes:
+def _render_page(page: _Page, fmt: str, opts: ChartOptions) -> tuple[bytes, str]:
+    """The page in ``fmt``, and what to tell the user when a PNG had to be drawn smaller."""
     if fmt == "dot":
-        return page.source.encode("utf-8")
+        return page.source.encode("utf-8"), ""
     if fmt != "png":
-        return _graphviz.render(page.source, fmt)
+        return _graphviz.render(page.source, fmt), ""
+    msg = ""
     dpi = opts.dpi if opts.dpi is not None else DEFAULT_DPI
     limit = opts.max_pixels if opts.max_pixels is not None else MAX_PIXELS
     wide, high = page.width / 72 * dpi, page.height / 72 * dpi
@@ -341,9 +350,8 @@ def _render_page(page: _Page, fmt: str, opts: ChartOptions) -> bytes:
         else:
             msg += f" to stay under {limit:,} pixels (--max-pixels raises the limit)"
         msg += "; SVG and PDF stay sharp at any size"
-        warnings.warn(msg, ChartWarning, stacklevel=3)
         dpi = lower
-    return _graphviz.render(page.source, "png", dpi=dpi)
+    return _graphviz.render(page.source, "png", dpi=dpi), msg
 
 
 def _tops(org: Organization) -> list[str]:
