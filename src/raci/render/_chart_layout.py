@@ -112,9 +112,12 @@ class _Layout:
         self.plans: dict[str, list[_Item]] = {}
         self.centred: dict[str, _Block] = {}
         self.lefted: dict[str, _Block] = {}
+        self.draft = False
 
-    def run(self, top: str, width: float) -> _Block:
-        """The tree under ``top`` laid out to be about ``width`` points wide."""
+    def run(self, top: str, width: float, *, draft: bool = False) -> _Block:
+        """The tree under ``top`` laid out to be about ``width`` points wide (a ``draft``
+        has the sizes right but no lines)."""
+        self.draft = draft
         order = [top]
         i = 0
         while i < len(order):
@@ -221,6 +224,8 @@ class _Layout:
             if k > 1 and width > budget:
                 break
             score = abs(math.log(width / height / STACK_ASPECT)) if leaves else -k
+            if best is not None and leaves and score > best[0]:
+                break
             if best is None or score < best[0]:
                 best = (score, columns)
         assert best is not None
@@ -298,7 +303,8 @@ class _Layout:
                 points = [(out_x, h), (out_x, bus), (ax, bus), (ax, mid), (cx, mid)]
             else:
                 points = [(out_x, h), (out_x, bus), (ax, bus), (ax, cy)]
-            links.append((uid, child, _tidy(points), False))
+            if not self.draft:
+                links.append((uid, child, _tidy(points), False))
         row_right = x - HGAP if items else box_x + w
         row_bottom = max((py + b.height for b, _px, py in parts), default=h)
         right = max(box_x + w, row_right)
@@ -320,7 +326,8 @@ class _Layout:
                 else:
                     mid = y + by + bh / 2
                     points = [(box_x + w, h / 2), (trunk, h / 2), (trunk, mid), (sx + bx, mid)]
-                links.append((uid, member, _tidy(points), True))
+                if not self.draft:
+                    links.append((uid, member, _tidy(points), True))
                 y += block.height + STAFF_GAP
                 right = max(right, sx + block.width)
                 row_bottom = max(row_bottom, y - STAFF_GAP)
@@ -395,7 +402,7 @@ def layout(
     engine = _Layout(children, sizes, staff, stack)
     area = sum((w + HGAP) * (h + VGAP) for w, h in sizes.values())
     least = PAPER_ROW if pages else WIDE_ROW
-    best: tuple[tuple[float, float], list[_Block]] | None = None
+    best: tuple[tuple[float, float], float] | None = None
     tried: set[float] = set()
     for factor in (2.8, 2.0, 1.4, 1.0, 0.7, 0.5, 0.35):
         width = max(least, math.sqrt(area * PAGE_ASPECT) * factor)
@@ -403,7 +410,7 @@ def layout(
             continue
         tried.add(width)
         share = width / max(len(tops), 1)
-        blocks = [engine.run(top, share) for top in tops]
+        blocks = [engine.run(top, share, draft=True) for top in tops]
         total_w = sum(b.width for b in blocks) + HGAP * 2 * (len(blocks) - 1)
         total_h = max(b.height for b in blocks)
         if pages:
@@ -412,13 +419,15 @@ def layout(
         else:
             score = (abs(math.log(total_w / total_h / PAGE_ASPECT)), 0.0)
         if best is None or score < best[0]:
-            best = (score, blocks)
+            best = (score, width)
     assert best is not None
+    share = best[1] / max(len(tops), 1)
+    blocks = [engine.run(top, share) for top in tops]
     boxes: dict[str, tuple[float, float, float, float]] = {}
     links: list[Link] = []
     x = 0.0
     height = 0.0
-    for block in best[1]:
+    for block in blocks:
         _flatten(block, x, 0.0, boxes, links)
         x += block.width + HGAP * 2
         height = max(height, block.height)
