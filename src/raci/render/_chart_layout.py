@@ -5,9 +5,12 @@ stretched to a neighbour. A parent's children go side by side under it, joined b
 elbow connector, unless they do not fit: then they stack in one or more vertical
 columns under the parent, each column hanging from a trunk line with a short tick to
 each box (the "stacked" or "compact" layout of Visio, OrgPlus and d3-org-chart).
-The choice is made per parent, from the bottom up, so the upper levels stay a tree:
-more than ``stack`` leaves always stack; a row of subtrees stacks when it is wider
-than a page-shaped chart of all the boxes would be. Staff offices sit beside their
+More than ``stack`` leaves always stack. For the rest, each subtree's widths are
+worked out from the bottom up (all families side by side, and all stacked), then the
+width of the chart is handed down from the top: a family that fits its share, if need
+be with its subtrees squeezed to their narrowest, stays a row and passes the width on;
+only a family that cannot fit stacks. So the upper levels stay a tree and stacking
+happens low down, where the many small families are. Staff offices sit beside their
 parent. Coordinates are points, y growing downwards.
 """
 
