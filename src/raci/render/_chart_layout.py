@@ -36,6 +36,8 @@ STAFF_GAP = 28.0
 #: may be squeezed down to the narrower width.
 WIDE_ROW = 1200.0
 PAPER_ROW = 400.0
+#: Charts of at most this many boxes try twice as many widths (it is cheap for them).
+FINE_SEARCH = 600
 #: Charts aim for the proportions of a landscape page.
 PAGE_ASPECT = 1.41
 #: Columns of leaves aim to be about as wide, all together, as they are high.
@@ -407,7 +409,8 @@ def layout(
     least = PAPER_ROW if pages else WIDE_ROW
     best: tuple[tuple[float, float], float] | None = None
     tried: set[float] = set()
-    for factor in (2.8, 2.0, 1.4, 1.0, 0.7, 0.5, 0.35):
+    steps = 7 if len(sizes) > FINE_SEARCH else 15
+    for factor in [2.8 * 0.1 ** (i / (steps - 1)) for i in range(steps)]:
         width = max(least, math.sqrt(area * PAGE_ASPECT) * factor)
         if width in tried:
             continue
