@@ -296,7 +296,7 @@ class _Layout:
             box_x = 0.0
         elif lone:
             box_x = anchors[0] - min(TRUNK_IN, w / 2)
-        elif left:
+        elif left and len(anchors) > 1:
             box_x = min(0.0, anchors[0] - w / 2)
         else:
             box_x = (anchors[0] + anchors[-1]) / 2 - w / 2
