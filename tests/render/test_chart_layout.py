@@ -94,6 +94,12 @@ ORGS = {
     "flat-40": lambda: flat(40),
     "layered-4x5x4": lambda: layered((4, 5, 4)),
     "layered-8x3x12": lambda: layered((8, 3, 12)),
+    "example-highlighted-with-posts": lambda: raci.load(EXAMPLE),
+}
+#: Options per case (the highlighted example once put a box in a grid at its
+#: neighbour's height).
+OPTIONS: dict[str, dict[str, object]] = {
+    "example-highlighted-with-posts": {"highlight": "fs-2019", "positions": True},
 }
 
 
@@ -103,7 +109,7 @@ class TestDrawnChart:
         self, tmp_path: Path, name: str
     ) -> None:
         org = ORGS[name]()
-        boxes, lines = geometry(drawn(tmp_path, org))
+        boxes, lines = geometry(drawn(tmp_path, org, **OPTIONS.get(name, {})))
         solid = {(p, c): pts for p, c, pts, dotted in lines if not dotted}
         for uid in org.units:
             for child in org.children(uid):
@@ -113,7 +119,7 @@ class TestDrawnChart:
                 assert touches((points[-2], points[-1]), boxes[child]), (uid, child, points)
 
     def test_boxes_do_not_overlap(self, tmp_path: Path, name: str) -> None:
-        boxes, _ = geometry(drawn(tmp_path, ORGS[name]()))
+        boxes, _ = geometry(drawn(tmp_path, ORGS[name](), **OPTIONS.get(name, {})))
         ordered = sorted(boxes.items(), key=lambda kv: kv[1][0])
         for i, (a, box) in enumerate(ordered):
             for b, other in ordered[i + 1 :]:
@@ -125,9 +131,9 @@ class TestDrawnChart:
         """Each box is as high as its own text needs, and as wide as the widest text of
         its level: never stretched to a neighbour or a cell."""
         org = ORGS[name]()
-        out = drawn(tmp_path, org)
+        out = drawn(tmp_path, org, **OPTIONS.get(name, {}))
         boxes, _ = geometry(out)
-        (source,) = chart_sources(org)
+        (source,) = chart_sources(org, **OPTIONS.get(name, {}))  # type: ignore[arg-type]
         graph = pygraphviz.AGraph(string=source)
         labels = {
             str(n): re.sub(r' WIDTH="\d+"', "", n.attr["label"])
@@ -136,9 +142,9 @@ class TestDrawnChart:
         }
         names = list(labels)
         measuring = "\n".join(f'm{i} [label=<{labels[n]}> pos="0,0"]' for i, n in enumerate(names))
-        fonts = graph.node_attr["fontname"]
+        fonts, size = graph.node_attr["fontname"], graph.node_attr["fontsize"]
         natural = _graphviz.measure(
-            f'digraph {{ node [shape=plain fontname="{fonts}"]\n{measuring}\n}}'
+            f'digraph {{ node [shape=plain fontname="{fonts}" fontsize={size}]\n{measuring}\n}}'
         )
         ranks = level_ranks(org)
         widest: dict[int, float] = {}

@@ -60,6 +60,8 @@ PAD = 18.0
 #: The smallest text of a chart, and the size under which text is hard to read (points).
 SMALLEST_FONT = 8.0
 LEGIBLE = 6.0
+#: The size of text in a box that sets none (role letters beside a post's title).
+FONT_SIZE = 10
 DEFAULT_DPI = 150.0
 MAX_PIXELS = 50_000_000
 #: Cairo draws no bitmap wider or higher than this many pixels.
@@ -521,7 +523,9 @@ class _Chart:
 
     def _measure(self, labels: Sequence[str]) -> list[tuple[float, float]]:
         """Each label's natural size, in points, as Graphviz draws it."""
-        lines = [f'digraph {{ node [shape=plain fontname="{self.shared.fonts}"]']
+        lines = [
+            f'digraph {{ node [shape=plain fontname="{self.shared.fonts}" fontsize={FONT_SIZE}]'
+        ]
         lines.extend(f'm{i} [label=<{label}> pos="0,0"]' for i, label in enumerate(labels))
         lines.append("}")
         sizes = _graphviz.measure("\n".join(lines))
@@ -562,7 +566,11 @@ class _Chart:
         dot = graphviz.Digraph(
             "orgchart",
             graph_attr=graph_attr,
-            node_attr={"shape": "plain", "fontname": self.shared.fonts, "fontsize": "10"},
+            node_attr={
+                "shape": "plain",
+                "fontname": self.shared.fonts,
+                "fontsize": str(FONT_SIZE),
+            },
             edge_attr=_EDGE,
         )
         if legend:
