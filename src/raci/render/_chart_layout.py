@@ -191,8 +191,14 @@ class _Layout:
                 self.budget[child] = self.least[child] + spare * share
             self.plans[uid] = self._items(line, leaves)
         else:
+            # Stacked in about the square root of their number of columns, each child
+            # gets a column's width (a child too wide for it takes one column alone).
+            narrowest = max(self.least[c] for c in line) + INDENT + COLUMN_GAP
+            fit = max(1, int((budget + COLUMN_GAP) // narrowest))
+            columns = max(1, min(fit, round(math.sqrt(len(line)))))
+            share = (budget + COLUMN_GAP) / columns - COLUMN_GAP - INDENT
             for child in line:
-                self.budget[child] = max(self.least[child], budget - INDENT - TRUNK_IN)
+                self.budget[child] = max(self.least[child], share)
             self.plans[uid] = self._items(line, set(line))
         for child in self.children.get(uid, ()):
             if child in self.staff or child in leaves:
