@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+import warnings
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from pathlib import Path
@@ -110,10 +112,42 @@ class TestSuccess:
 
     def test_stack_option(self, model: Path) -> None:
         out = model.parent / "c.dot"
-        assert run(str(model), "-o", str(out), "--stack", "1", "--root", "top")[0] == 0
-        assert '"#stack-' not in out.read_text(encoding="utf-8")
+
+        def x_of(name: str) -> float:
+            line = next(ln for ln in out.read_text("utf-8").splitlines() if f"\t{name} [" in ln)
+            found = re.search(r' pos="([\d.]+),', line)
+            assert found
+            return float(found.group(1))
+
+        assert run(str(model), "-o", str(out), "--depth", "1")[0] == 0
+        assert x_of("ops") != x_of("fin")
         assert run(str(model), "-o", str(out), "--stack", "1", "--depth", "1")[0] == 0
-        assert 'top -> "#stack-' in out.read_text(encoding="utf-8")
+        assert x_of("ops") == x_of("fin")
+
+    def test_paper_and_orientation(self, model: Path) -> None:
+        out = model.parent / "c.pdf"
+        code, _, stderr = run(str(model), "-o", str(out), "--paper", "a4", "--portrait")
+        assert code == 0, stderr
+        box = PdfReader(out).pages[0].mediabox
+        assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+
+    def test_split_pages_on_paper_are_written_together(self, model: Path) -> None:
+        out = model.parent / "c.svg"
+        code, stdout, _ = run(str(model), "-o", str(out), "--split-by", "division", "--paper", "A4")
+        assert code == 0
+        assert len(stdout.splitlines()) == 2
+        overview = texts(model.parent / "c-1.svg")
+        assert "continued on page 2" in overview
+        assert "Finance" in overview
+        assert "continued on page 3" not in overview
+        assert not list(model.parent.glob(".*staged"))
+
+    def test_png_over_the_pixel_limit_says_so(self, model: Path) -> None:
+        out = model.parent / "c.png"
+        code, _, stderr = run(str(model), "-o", str(out), "--max-pixels", "20000")
+        assert code == 0
+        assert stderr.startswith("warning: the PNG would be ")
+        assert "--max-pixels raises the limit" in stderr
 
     def test_warns_without_a_cjk_font(self, model: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setattr(_graphviz, "cjk_font_available", lambda: False)
@@ -121,6 +155,20 @@ class TestSuccess:
         assert code == 0
         assert stderr.startswith("warning: no font with Chinese, Japanese or Korean characters")
         assert "apt-get install fonts-noto-cjk" in stderr
+
+    def test_graphviz_warnings_are_warning_lines(
+        self, model: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        import raci.cli.chart
+
+        def fake(*args: object, **kwargs: object) -> list[Path]:
+            warnings.warn("Graphviz: something odd", _graphviz.GraphvizWarning, stacklevel=1)
+            return []
+
+        monkeypatch.setattr(raci.cli.chart, "render_chart", fake)
+        code, _, stderr = run(str(model), "-o", str(model.parent / "c.svg"))
+        assert code == 0
+        assert stderr == "warning: Graphviz: something odd\n"
 
 
 class TestErrors:
@@ -133,6 +181,11 @@ class TestErrors:
             (["--depth", "two"], "'two' is not a valid integer"),
             (["--split-by", "nope"], "unknown level 'nope'"),
             (["--split-by", "branch", "--root", "fin"], "no unit at level 'branch'"),
+            (["--paper", "A5"], "unknown paper size 'A5' for --paper; use one of A4, A3"),
+            (["--landscape"], "--landscape and --portrait need --paper"),
+            (["--dpi", "0"], "--dpi must be between 1 and 2,400 (got 0)"),
+            (["--dpi", "high"], "--dpi must be a number (got 'high')"),
+            (["--max-pixels", "-3"], "--max-pixels must be 10,000 or more (got -3)"),
         ],
     )
     def test_bad_options_exit_2(self, model: Path, args: list[str], message: str) -> None:
@@ -162,29 +215,43 @@ class TestErrors:
         assert "does not exist" in stderr
 
 
-def test_stderr_is_clean_in_a_real_process(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("lang", "suffix"),
+    [
+        ("en", "png"),
+        pytest.param(
+            "zh",
+            "pdf",
+            marks=pytest.mark.skipif(
+                not _graphviz.cjk_font_available(),
+                reason="no CJK font installed: a Chinese PDF rightly warns about it",
+            ),
+        ),
+        ("zh", "svg"),
+    ],
+)
+def test_stderr_is_clean_in_a_real_process(tmp_path: Path, lang: str, suffix: str) -> None:
     """The bundled fontconfig's complaints about the system configuration never show."""
-    for lang, suffix in (("en", "png"), ("zh", "pdf"), ("zh", "svg")):
-        out = tmp_path / f"c.{lang}.{suffix}"
-        done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "raci",
-                "chart",
-                str(EXAMPLES / "un-habitat-2020" / "org.yaml"),
-                "-o",
-                str(out),
-                "--lang",
-                lang,
-            ],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert done.returncode == 0, done.stderr
-        assert done.stderr == ""
-        assert out.stat().st_size > 1000
+    out = tmp_path / f"c.{lang}.{suffix}"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "raci",
+            "chart",
+            str(EXAMPLES / "un-habitat-2020" / "org.yaml"),
+            "-o",
+            str(out),
+            "--lang",
+            lang,
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert out.stat().st_size > 1000
 
 
 def test_help_has_an_example() -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import warnings
+from typing import Any
 
 import click
 
 from raci.cli._common import InputError, check_suffix, handle_errors, load_model
-from raci.render.orgchart import SUFFIXES, render_chart
+from raci.render.orgchart import PAPERS, SUFFIXES, paper_size, render_chart
 
 
 @click.command(
@@ -19,10 +20,13 @@ Examples:
   raci chart org.yaml -o gsd.pdf --root gsd --depth 2 --positions
   raci chart org.yaml -o fs.svg --highlight fs-2019
   raci chart org.yaml -o divisions.pdf --split-by division
-  raci chart org.csv -o chart.png
+  raci chart org.yaml -o chart.pdf --paper A3
+  raci chart org.yaml -o pages.pdf --paper A4 --split-by division
+  raci chart org.csv -o chart.png --dpi 300
 
 With --split-by, a PDF gets one page per subtree; SVG, PNG and DOT get one
-file per subtree: chart-1.svg, chart-2.svg...
+file per subtree: chart-1.svg, chart-2.svg... With --paper as well, the first
+page is an overview whose boxes say on which page each subtree continues.
 
 Exit status: 0 written, 2 the file could not be read or the command line is wrong.""",
 )
@@ -62,6 +66,27 @@ Exit status: 0 written, 2 the file could not be read or the command line is wron
     metavar="N",
     help="Draw at most N leaf units side by side; more stack in columns.",
 )
+@click.option(
+    "--paper",
+    metavar="SIZE",
+    help=f"Pages of this paper size ({', '.join(PAPERS)}), the chart scaled to fit.",
+)
+@click.option(
+    "--landscape/--portrait",
+    "landscape",
+    default=None,
+    help="Page orientation with --paper (default: whichever fits the chart better).",
+)
+@click.option(
+    "--dpi",
+    metavar="N",
+    help="Resolution of a PNG, in dots per inch (default 150).",
+)
+@click.option(
+    "--max-pixels",
+    metavar="N",
+    help="The most pixels a PNG may have (default 50000000); a larger one is scaled down.",
+)
 @click.option("--heads/--no-heads", default=True, show_default=True, help="Show the head's post.")
 @click.option(
     "--headcount/--no-headcount", default=True, show_default=True, help="Show headcounts."
@@ -78,6 +103,10 @@ def command(
     split_by: str | None,
     title: str | None,
     stack: int,
+    paper: str | None,
+    landscape: bool | None,
+    dpi: str | None,
+    max_pixels: str | None,
     heads: bool,
     headcount: bool,
 ) -> None:
@@ -85,6 +114,16 @@ def command(
     check_suffix(output, SUFFIXES, "a chart")
     if depth is not None and depth < 0:
         raise click.BadParameter(f"must be 0 or more (got {depth})", param_hint="'--depth'")
+    if paper is not None and paper_size(paper) is None:
+        raise InputError(
+            f"unknown paper size {paper!r} for --paper; use one of {', '.join(PAPERS)}"
+        )
+    if landscape is not None and paper is None:
+        raise InputError("--landscape and --portrait need --paper")
+    dots = _number(dpi, "--dpi", float, 1, 2400)
+    pixels = _number(max_pixels, "--max-pixels", int, 10_000, None)
+    if (dots is not None or pixels is not None) and not output.lower().endswith(".png"):
+        raise InputError("--dpi and --max-pixels are for PNG output")
     org = load_model(file)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -102,6 +141,10 @@ def command(
                 stack=stack,
                 heads=heads,
                 headcount=headcount,
+                paper=paper,
+                orientation=None if landscape is None else "landscape" if landscape else "portrait",
+                dpi=dots,
+                max_pixels=pixels,
             )
         except ValueError as exc:
             raise InputError(str(exc)) from None
@@ -109,3 +152,20 @@ def command(
         click.echo(f"warning: {w.message}", err=True)
     for path in written:
         click.echo(f"wrote {path}")
+
+
+def _number(
+    text: str | None, option: str, kind: type[float] | type[int], low: float, high: float | None
+) -> Any:
+    """The option's value as a number within bounds; a one-line error (exit 2) otherwise."""
+    if text is None:
+        return None
+    try:
+        value = kind(text.replace("_", "").replace(",", ""))
+    except ValueError:
+        what = "a whole number" if kind is int else "a number"
+        raise InputError(f"{option} must be {what} (got {text!r})") from None
+    if value < low or (high is not None and value > high):
+        bounds = f"between {low:,g} and {high:,g}" if high is not None else f"{low:,g} or more"
+        raise InputError(f"{option} must be {bounds} (got {text})")
+    return value

@@ -1,17 +1,26 @@
-"""Running Graphviz: in-process through pygraphviz, else a ``dot`` executable; CJK fonts."""
+"""Running Graphviz: the engine bundled in the ``pygraphviz`` wheel, in-process, else a
+``dot`` program through the ``graphviz`` package; fonts for CJK labels.
+
+Two bindings, one job each: the ``graphviz`` package *builds* DOT text (and runs a
+Graphviz executable when one is all there is); the ``pygraphviz`` wheel's bundled
+engine *renders* that text in-process, with nothing but pip. Neither redirects the
+host process's file descriptors: Graphviz's own messages are caught through its error
+hook and reported with :func:`warnings.warn` as a :class:`GraphvizWarning`, and the
+bundled fontconfig is given the system's configuration directly, so that it does not
+scan (and complain about) a template folder it cannot parse.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import functools
 import io
-import os
 import re
 import shutil
 import subprocess
-import sys
-import tempfile
 import threading
+import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -49,16 +58,18 @@ _CJK_CHAR = re.compile(
     "[\u2e80-\u2fdf\u3000-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
     "\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]"
 )
-#: Lines the bundled fontconfig prints about a newer system configuration it cannot parse.
-_NOISE = re.compile(r"^Fontconfig (warning|error):")
-_TOO_LARGE = re.compile(r"too large for cairo-renderer bitmaps\. Scaling by ([\d.]+)")
+#: One render at a time: Graphviz's error hook and fontconfig state are process-wide.
 _LOCK = threading.Lock()
-#: PNG at print resolution: a chart as wide as A4 in landscape stays sharp.
-_ARGS = {"png": "-Gdpi=150"}
+#: The layout engine that takes every position (and edge route) from the DOT text.
+PINNED = "nop2"
 
 
 class FontWarning(UserWarning):
     """The chart needs glyphs that no installed font has."""
+
+
+class GraphvizWarning(UserWarning):
+    """Something Graphviz itself reported while laying out or rendering a chart."""
 
 
 CJK_FONT_HINT = (
@@ -106,82 +117,171 @@ def cjk_font_available() -> bool:
     return False
 
 
-def render(dot: str, fmt: str) -> bytes:
-    """The DOT text laid out by ``dot`` and rendered as ``fmt`` (svg, png or pdf)."""
+def render(dot: str, fmt: str, *, engine: str = PINNED, dpi: float | None = None) -> bytes:
+    """The DOT text laid out by ``engine`` (by default it keeps the positions the nodes
+    and edges carry) and drawn as ``fmt`` (svg, png or pdf), a PNG at ``dpi``."""
     if fmt not in FORMATS:
         msg = f"cannot render {fmt!r}; expected one of {', '.join(FORMATS)}"
         raise ValueError(msg)
+    if dpi is not None:
+        dot = f"{dot.rstrip().removesuffix('}')}\tdpi={dpi:g}\n}}\n"
+    return _run(dot, fmt, engine)
+
+
+def measure(dot: str) -> dict[str, tuple[float, float]]:
+    """The width and height, in points, that Graphviz gives each node of ``dot`` (whose
+    nodes carry a ``pos``); names as in the DOT text, unquoted."""
+    plain = _run(dot, "plain", PINNED).decode("utf-8")
+    sizes: dict[str, tuple[float, float]] = {}
+    for line in plain.splitlines():
+        if line.startswith("node "):
+            name, _x, _y, width, height = _plain_fields(line[5:], 5)
+            sizes[name] = (float(width) * 72.0, float(height) * 72.0)
+    return sizes
+
+
+def _plain_fields(text: str, count: int) -> list[str]:
+    """The first ``count`` fields of a line of Graphviz's plain output (names may be quoted)."""
+    fields: list[str] = []
+    rest = text
+    while len(fields) < count:
+        rest = rest.lstrip(" ")
+        if rest.startswith('"'):
+            end = 1
+            while rest[end] != '"':
+                end += 2 if rest[end] == "\\" else 1
+            fields.append(rest[1:end].replace('\\"', '"').replace("\\\\", "\\"))
+            rest = rest[end + 1 :]
+        else:
+            head, _, rest = rest.partition(" ")
+            fields.append(head)
+    return fields
+
+
+def _run(dot: str, fmt: str, engine: str) -> bytes:
     try:
         import pygraphviz
+        from pygraphviz import graphviz as gv
     except ImportError:
-        return _render_with_executable(dot, fmt)
-    with _LOCK, _quiet_fontconfig():
+        return _render_with_executable(dot, fmt, engine)
+    with _LOCK, _graphviz_messages():
+        _system_fonts_quietly()
         try:
             graph = pygraphviz.AGraph(string=dot)
-            data = graph.draw(format=fmt, prog="dot", args=_ARGS.get(fmt, ""))
         except (ValueError, pygraphviz.DotError) as exc:
-            msg = f"Graphviz could not render the chart: {exc}"
+            msg = f"Graphviz could not read the chart: {exc}"
             raise OutputError(msg) from None
-    if not isinstance(data, bytes):  # pragma: no cover
-        msg = "Graphviz returned no output"
+        context = gv.gvContextWithBuiltins()
+        try:
+            if gv.gvLayout(context, graph.handle, engine.encode()) != 0:
+                msg = "Graphviz could not lay out the chart"
+                raise OutputError(msg)
+            error, data = gv.gvRenderData(context, graph.handle, fmt.encode())
+            gv.gvFreeLayout(context, graph.handle)
+        finally:
+            gv.gvFreeContext(context)
+    if error or not isinstance(data, bytes):
+        msg = f"Graphviz could not render the chart as {fmt}"
         raise OutputError(msg)
     return data
 
 
-def _render_with_executable(dot: str, fmt: str) -> bytes:
-    exe = shutil.which("dot")
-    if exe is None:
+def _render_with_executable(dot: str, fmt: str, engine: str) -> bytes:
+    """Render with a Graphviz program on the PATH, through the ``graphviz`` package."""
+    import graphviz
+
+    pinned = engine == PINNED
+    try:
+        data: bytes = graphviz.pipe(
+            "neato" if pinned else engine,
+            fmt,
+            dot.encode("utf-8"),
+            neato_no_op=2 if pinned else None,
+            quiet=True,
+        )
+        return data
+    except graphviz.ExecutableNotFound:
         msg = (
             "Graphviz is not available: install pygraphviz (`pip install pygraphviz`)"
             " or Graphviz itself (the `dot` program)"
         )
-        raise OutputError(msg)
-    done = subprocess.run(
-        [exe, f"-T{fmt}", *_ARGS.get(fmt, "").split()],
-        input=dot.encode("utf-8"),
-        capture_output=True,
-        check=False,
-    )
-    _pass_on(done.stderr.decode("utf-8", "replace"))
-    if done.returncode != 0:
-        msg = f"Graphviz `dot` failed with exit code {done.returncode}"
-        raise OutputError(msg)
-    return done.stdout
+        raise OutputError(msg) from None
+    except graphviz.CalledProcessError as exc:
+        said = (exc.stderr or b"").decode("utf-8", "replace").strip() if exc.stderr else ""
+        msg = f"Graphviz failed with exit code {exc.returncode}" + (f": {said}" if said else "")
+        raise OutputError(msg) from None
+
+
+# -- the bundled engine's libraries -----------------------------------------------
+
+_ERROR_HOOK = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_char_p)
+
+
+@functools.cache
+def _bundled(prefix: str) -> ctypes.CDLL | None:
+    """A library the pygraphviz wheel bundles (already loaded by it), or None."""
+    try:
+        import pygraphviz
+    except ImportError:
+        return None
+    here = Path(pygraphviz.__file__).parent
+    for folder in (here.parent / "pygraphviz.libs", here / ".dylibs"):
+        for file in sorted(folder.glob(f"{prefix}*")) if folder.is_dir() else []:
+            with contextlib.suppress(OSError):
+                return ctypes.CDLL(str(file))
+    return None
+
+
+@functools.cache
+def _system_fonts_quietly() -> bool:
+    """Give the bundled fontconfig the configuration it would load by itself (the file
+    FONTCONFIG_FILE names, else the system's fonts.conf), without the scan of fontconfig's
+    template folder that makes an older bundled copy print warnings about a newer
+    system's files. Returns whether that worked; when not, fontconfig starts as usual."""
+    lib = _bundled("libfontconfig")
+    if lib is None:
+        return False
+    try:
+        lib.FcConfigCreate.restype = ctypes.c_void_p
+        lib.FcConfigParseAndLoad.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int]
+        lib.FcConfigSetCurrent.argtypes = [ctypes.c_void_p]
+        lib.FcConfigDestroy.argtypes = [ctypes.c_void_p]
+        config = lib.FcConfigCreate()
+        if not config:
+            return False
+        if not lib.FcConfigParseAndLoad(config, None, 1) or not lib.FcConfigSetCurrent(config):
+            lib.FcConfigDestroy(config)
+            return False
+    except AttributeError:
+        return False
+    return True
 
 
 @contextlib.contextmanager
-def _quiet_fontconfig() -> Iterator[None]:
-    """Capture what Graphviz writes to file descriptor 2 and pass on all but fontconfig noise."""
-    sys.stderr.flush()
-    with tempfile.TemporaryFile() as sink:
-        saved = os.dup(2)
-        os.dup2(sink.fileno(), 2)
-        try:
-            with contextlib.redirect_stderr(io.StringIO()):
-                yield
-        finally:
-            os.dup2(saved, 2)
-            os.close(saved)
-            sink.seek(0)
-            _pass_on(sink.read().decode("utf-8", "replace"))
+def _graphviz_messages() -> Iterator[None]:
+    """Catch what Graphviz reports through its error hook and pass it on as warnings."""
+    lib = _bundled("libcgraph")
+    if lib is None:
+        yield
+        return
+    pieces: list[str] = []
 
+    def hook(message: bytes | None) -> int:
+        pieces.append((message or b"").decode("utf-8", "replace"))
+        return 0
 
-def _pass_on(captured: str) -> None:
-    """Print what Graphviz said, except fontconfig's noise, in words a user can act on."""
-    lines = []
-    for line in captured.splitlines():
-        if not line.strip() or _NOISE.match(line):
-            continue
-        scaled = _TOO_LARGE.search(line)
-        if scaled:
-            line = (
-                "warning: the chart is too large for a PNG at full size and was scaled by"
-                f" {float(scaled.group(1)):.2f}; SVG and PDF keep it sharp, and --root,"
-                " --depth or --split-by make it smaller"
-            )
-        lines.append(line)
-    if lines:
-        print("\n".join(lines), file=sys.stderr)
+    callback = _ERROR_HOOK(hook)
+    lib.agseterrf.restype = ctypes.c_void_p
+    lib.agseterrf.argtypes = [ctypes.c_void_p]
+    previous = lib.agseterrf(ctypes.cast(callback, ctypes.c_void_p))
+    try:
+        yield
+    finally:
+        lib.agseterrf(previous)
+        for line in "".join(pieces).splitlines():
+            line = re.sub(r"^(Warning|Error): ", "", line.strip())
+            if line:
+                warnings.warn(f"Graphviz: {line}", GraphvizWarning, stacklevel=4)
 
 
 def merge_pdfs(pages: Sequence[bytes]) -> bytes:

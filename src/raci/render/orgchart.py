@@ -1,4 +1,5 @@
-"""Org charts: the hierarchy as a Graphviz graph, top-down, one colour family per division."""
+"""Org charts: the hierarchy laid out as a tidy tree, drawn by Graphviz, one colour family
+per division, on pages of a paper size when asked."""
 
 from __future__ import annotations
 
@@ -7,88 +8,196 @@ import math
 import os
 import re
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 import graphviz
-import networkx as nx
 
-from raci.exceptions import QueryError
+from raci.exceptions import OutputError, QueryError
 from raci.model import Deliverable, Organization
-from raci.output import write_atomic
+from raci.output import refuse_inputs, write_atomic
 from raci.render import _graphviz
 from raci.render._chart_labels import esc, wrap
+from raci.render._chart_layout import Placed, layout
 from raci.render._chart_style import (
     DARK_TEXT,
     FONT_SIZES,
     NEUTRAL,
     Box,
-    Words,
     level_ranks,
     role_colour,
     unit_box,
 )
-from raci.render._graphviz import FontWarning
+from raci.render._chart_words import Words
+from raci.render._graphviz import FontWarning, GraphvizWarning
 
-__all__ = ["SUFFIXES", "ChartOptions", "FontWarning", "chart_sources", "render_chart"]
+__all__ = [
+    "PAPERS",
+    "SUFFIXES",
+    "ChartOptions",
+    "ChartWarning",
+    "FontWarning",
+    "GraphvizWarning",
+    "chart_sources",
+    "render_chart",
+]
 
 SUFFIXES = (".svg", ".png", ".pdf", ".dot")
-#: A row of children wider than this many points stacks those it can.
-WIDE_ROW = 1500.0
-#: The width given to a box (and the space beside it) when planning, in points.
-BOX_WIDTH = 190.0
-#: Grids aim to be this many times as wide as they are high; grids of nested grids
-#: pack less tightly than planned, so they aim wider.
-GRID_ASPECT = 1.5
-NESTED_ASPECT = 4.0
+#: Paper sizes in points, portrait (width, height).
+PAPERS = {
+    "A4": (595, 842),
+    "A3": (842, 1191),
+    "A2": (1191, 1684),
+    "letter": (612, 792),
+    "legal": (612, 1008),
+}
+ORIENTATIONS = ("landscape", "portrait")
+#: The white border of a paper page, and around a chart without paper (points).
+MARGIN = 28.0
+PAD = 18.0
+#: The smallest text of a chart, and the size under which text is hard to read (points).
+SMALLEST_FONT = 8.0
+LEGIBLE = 6.0
+#: The size of text in a box that sets none (role letters beside a post's title).
+FONT_SIZE = 10
+DEFAULT_DPI = 150.0
+MAX_PIXELS = 50_000_000
+#: Cairo draws no bitmap wider or higher than this many pixels.
+CAIRO_SIDE = 32_000
+#: Pages with at most this many boxes have their dotted lines routed round the boxes by
+#: Graphviz; larger ones get straight dotted lines (routing costs grow fast).
+ROUTED = 400
 _SAFE_NAME = re.compile(r"[A-Za-z0-9_.\-]+")
+_EDGE = {"arrowhead": "none", "color": "#4d4d4d", "penwidth": "1.2"}
+
+
+class ChartWarning(UserWarning):
+    """The chart comes out smaller than it reads well: text under 6 pt on its paper, or a
+    PNG drawn at a lower resolution to stay under the pixel limit."""
+
+
+def _typed(types: type | tuple[type, ...], what: str) -> Any:
+    """An attrs validator: the value is one of ``types`` (or None when ``what`` says so)."""
+
+    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and "or None" in what:
+            return
+        _expect(attribute.name, value, types, what)
+
+    return check
 
 
 @attrs.frozen
 class ChartOptions:
     """What to draw: see :func:`render_chart`."""
 
-    root: str | None = None
-    depth: int | None = None
-    lang: str | None = None
-    positions: bool = False
-    highlight: str | None = None
-    split_by: str | int | None = None
-    title: str | None = None
-    heads: bool = True
-    headcount: bool = True
-    stack: int = 3
+    root: str | None = attrs.field(default=None, validator=_typed(str, "a unit id or None"))
+    depth: int | None = attrs.field(default=None, validator=_typed(int, "an int or None"))
+    lang: str | None = attrs.field(
+        default=None, validator=_typed(str, "a language code such as 'zh', or None")
+    )
+    positions: bool = attrs.field(default=False, validator=_typed(bool, "True or False"))
+    highlight: str | None = attrs.field(
+        default=None, validator=_typed(str, "a deliverable id or None")
+    )
+    split_by: str | int | None = attrs.field(
+        default=None, validator=_typed((str, int), "a level name, a depth, or None")
+    )
+    title: str | None = attrs.field(default=None, validator=_typed(str, "a string or None"))
+    heads: bool = attrs.field(default=True, validator=_typed(bool, "True or False"))
+    headcount: bool = attrs.field(default=True, validator=_typed(bool, "True or False"))
+    stack: int = attrs.field(default=3, validator=_typed(int, "an int"))
+    paper: str | None = attrs.field(
+        default=None, validator=_typed(str, "a paper size such as 'A4', or None")
+    )
+    orientation: str | None = attrs.field(
+        default=None, validator=_typed(str, "'landscape', 'portrait' or None")
+    )
+    dpi: float | None = attrs.field(
+        default=None, validator=_typed((int, float), "a number of dots per inch, or None")
+    )
+    max_pixels: int | None = attrs.field(
+        default=None, validator=_typed(int, "a number of pixels, or None")
+    )
 
 
-def render_chart(org: Organization, path: str | os.PathLike[str], **options: Any) -> list[Path]:
+def render_chart(
+    org: Organization,
+    path: str | os.PathLike[str],
+    *,
+    root: str | None = None,
+    depth: int | None = None,
+    lang: str | None = None,
+    positions: bool = False,
+    highlight: str | None = None,
+    split_by: str | int | None = None,
+    title: str | None = None,
+    heads: bool = True,
+    headcount: bool = True,
+    stack: int = 3,
+    paper: str | None = None,
+    orientation: str | None = None,
+    dpi: float | None = None,
+    max_pixels: int | None = None,
+) -> list[Path]:
     """Draw the org chart to ``path``; the format follows its suffix (.svg, .png, .pdf, .dot).
 
-    Options: ``root`` (unit id), ``depth`` (levels below the root), ``lang``,
-    ``positions`` (list posts in their units), ``highlight`` (deliverable id: colour
-    by role), ``split_by`` (level name or depth: one page per subtree), ``title``,
-    ``heads`` and ``headcount`` (show them, default True), ``stack`` (the most leaf
-    children drawn side by side; more stack in columns, default 3). With ``split_by``
-    a PDF gets one page per subtree and other formats one file per subtree, numbered
-    ``chart-1.svg``, ``chart-2.svg``... Returns the paths written.
+    ``root`` (unit id), ``depth`` (levels below the root), ``lang``, ``positions`` (list
+    posts in their units), ``highlight`` (deliverable id: colour by role), ``split_by``
+    (level name or depth: one page per subtree), ``title``, ``heads`` and ``headcount``
+    (show them), ``stack`` (the most leaf children drawn side by side; more stack in
+    columns). ``paper`` (A4, A3, A2, letter, legal) makes each page that size, the chart
+    scaled to fit, in the ``orientation`` ('landscape' or 'portrait') that fits it
+    better unless one is given; with ``split_by`` the pages then start with an
+    overview. A PNG is drawn at ``dpi`` (150) and at most ``max_pixels`` (50 million)
+    pixels. With ``split_by`` a PDF gets one page per subtree and other formats one
+    file per page, numbered ``chart-1.svg``, ``chart-2.svg``... Returns the paths
+    written. Warns with a :class:`ChartWarning` when text comes out under 6 pt on the
+    paper or a PNG is scaled down, a :class:`FontWarning` when CJK glyphs are missing.
     """
+    opts = ChartOptions(
+        root=root,
+        depth=depth,
+        lang=lang,
+        positions=positions,
+        highlight=highlight,
+        split_by=split_by,
+        title=title,
+        heads=heads,
+        headcount=headcount,
+        stack=stack,
+        paper=paper,
+        orientation=orientation,
+        dpi=dpi,
+        max_pixels=max_pixels,
+    )
+    _expect("org", org, Organization, "an Organization")
+    _expect("path", path, (str, os.PathLike), "a file path")
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix not in SUFFIXES:
         what = suffix or "a file without suffix"
         msg = f"cannot write a chart as {what!r}; use one of {', '.join(SUFFIXES)}"
         raise ValueError(msg)
-    pages = chart_sources(org, **options)
-    inputs = [org.source] if Path(org.source).exists() else []
+    pages = _pages(org, opts)
     fmt = suffix[1:]
-    needs_cjk = fmt in ("png", "pdf") and any(_graphviz.has_cjk(p) for p in pages)
-    if needs_cjk and not _graphviz.cjk_font_available():
+    cjk = fmt in ("png", "pdf") and any(_graphviz.has_cjk(p.source) for p in pages)
+    if cjk and not _graphviz.cjk_font_available():
         warnings.warn(_graphviz.CJK_FONT_HINT, FontWarning, stacklevel=2)
-    rendered = [p.encode("utf-8") if fmt == "dot" else _graphviz.render(p, fmt) for p in pages]
+    notes = [_small_text(pages, opts)]
+    rendered = []
+    for page in pages:
+        data, note = _render_page(page, fmt, opts)
+        rendered.append(data)
+        notes.append(note)
+    for note in dict.fromkeys(n for n in notes if n):
+        warnings.warn(note, ChartWarning, stacklevel=2)
     if fmt == "pdf" and len(rendered) > 1:
         rendered = [_graphviz.merge_pdfs(rendered)]
-    if len(rendered) == 1 and (fmt == "pdf" or options.get("split_by") is None):
+    inputs = [org.source] if Path(org.source).exists() else []
+    if len(rendered) == 1 and (fmt == "pdf" or split_by is None):
         write_atomic(target, rendered[0], inputs)
         return [target]
     digits = len(str(len(rendered)))
@@ -96,19 +205,155 @@ def render_chart(org: Organization, path: str | os.PathLike[str], **options: Any
         target.with_name(f"{target.stem}-{i:0{digits}d}{target.suffix}")
         for i in range(1, len(rendered) + 1)
     ]
-    for file, data in zip(written, rendered, strict=True):
-        write_atomic(file, data, inputs)
+    _write_all(written, rendered, inputs)
     return written
 
 
-def chart_sources(org: Organization, **options: Any) -> list[str]:
-    """The DOT text of each page of the chart (one page unless ``split_by`` is given)."""
-    opts = ChartOptions(**options)
+def chart_sources(
+    org: Organization,
+    *,
+    root: str | None = None,
+    depth: int | None = None,
+    lang: str | None = None,
+    positions: bool = False,
+    highlight: str | None = None,
+    split_by: str | int | None = None,
+    title: str | None = None,
+    heads: bool = True,
+    headcount: bool = True,
+    stack: int = 3,
+    paper: str | None = None,
+    orientation: str | None = None,
+) -> list[str]:
+    """The DOT text of each page of the chart (one page unless ``split_by`` is given),
+    every node and line at its place (render with ``neato -n2``, or with Graphviz's
+    ``nop2`` layout that the text names); the options are those of :func:`render_chart`."""
+    opts = ChartOptions(
+        root=root,
+        depth=depth,
+        lang=lang,
+        positions=positions,
+        highlight=highlight,
+        split_by=split_by,
+        title=title,
+        heads=heads,
+        headcount=headcount,
+        stack=stack,
+        paper=paper,
+        orientation=orientation,
+    )
+    _expect("org", org, Organization, "an Organization")
+    return [page.source for page in _pages(org, opts)]
+
+
+def _expect(name: str, value: object, types: type | tuple[type, ...], what: str) -> None:
+    """Raise TypeError unless ``value`` is an instance of ``types`` (a bool is no number)."""
+    allowed = types if isinstance(types, tuple) else (types,)
+    if not isinstance(value, allowed) or (isinstance(value, bool) and bool not in allowed):
+        msg = f"{name} must be {what} (got {type(value).__name__} {value!r:.60})"
+        raise TypeError(msg)
+
+
+def _write_all(files: Sequence[Path], data: Sequence[bytes], inputs: Sequence[str]) -> None:
+    """Write every page beside its target first, then put them all in place."""
+    for file in files:
+        refuse_inputs(file, inputs)
+    staged: list[Path] = []
+    try:
+        for file, payload in zip(files, data, strict=True):
+            stage = file.with_name(f".{file.name}.staged")
+            write_atomic(stage, payload, inputs)
+            staged.append(stage)
+        for stage, file in zip(staged, files, strict=True):
+            os.replace(stage, file)
+    except OSError as exc:
+        msg = f"cannot write {files[len(staged) - 1] if staged else files[0]}: {exc.strerror}"
+        raise OutputError(msg) from None
+    finally:
+        for stage in staged:
+            stage.unlink(missing_ok=True)
+
+
+@attrs.frozen
+class _Page:
+    """One page's DOT text, its size in points, and the scale its chart is drawn at."""
+
+    source: str
+    width: float
+    height: float
+    scale: float
+    paper: str | None = None
+
+
+def _pages(org: Organization, opts: ChartOptions) -> list[_Page]:
     _check(org, opts)
+    shared = _Shared(org, opts)
     if opts.split_by is None:
         tops = [opts.root] if opts.root is not None else _tops(org)
-        return [_Chart(org, opts, tops).source()]
-    return [_Chart(org, opts, [top]).source() for top in _split_roots(org, opts)]
+        return [_Chart(shared, tops).page()]
+    heads = _split_roots(org, opts)
+    pages = []
+    if opts.paper is not None:
+        # The overview shows the units above the split level; a unit at that level with
+        # nothing below it is whole there and needs no page of its own.
+        heads = [uid for uid in heads if org.children(uid)] or heads
+        tops = [opts.root] if opts.root is not None else _tops(org)
+        cut = {uid: i for i, uid in enumerate(heads, 2)}
+        pages.append(_Chart(shared, tops, cut=cut).page())
+    return pages + [_Chart(shared, [top]).page() for top in heads]
+
+
+def _small_text(pages: Sequence[_Page], opts: ChartOptions) -> str:
+    """What to say when fitting pages to their paper makes the smallest text too small."""
+    small = [(i, p) for i, p in enumerate(pages, 1) if SMALLEST_FONT * p.scale < LEGIBLE]
+    if not small:
+        return ""
+    worst = min(p.scale for _, p in small)
+    if len(pages) == 1:
+        where = f"the chart is scaled to {worst:.0%}, so its smallest text is"
+    else:
+        numbers = ", ".join(str(i) for i, _ in small)
+        where = (
+            f"page{'s' if len(small) > 1 else ''} {numbers} {'are' if len(small) > 1 else 'is'}"
+            f" scaled down to as little as {worst:.0%}, so the smallest text is"
+        )
+    advice = (
+        "--split-by a lower level or --depth N"
+        if opts.split_by is not None
+        else "--split-by LEVEL or --depth N"
+    )
+    msg = (
+        f"on {opts.paper} paper {where} {SMALLEST_FONT * worst:.1f} pt (under {LEGIBLE:g} pt);"
+        f" {advice} makes pages that read, or choose a larger --paper"
+    )
+    return msg
+
+
+def _render_page(page: _Page, fmt: str, opts: ChartOptions) -> tuple[bytes, str]:
+    """The page in ``fmt``, and what to tell the user when a PNG had to be drawn smaller."""
+    if fmt == "dot":
+        return page.source.encode("utf-8"), ""
+    if fmt != "png":
+        return _graphviz.render(page.source, fmt), ""
+    msg = ""
+    dpi = opts.dpi if opts.dpi is not None else DEFAULT_DPI
+    limit = opts.max_pixels if opts.max_pixels is not None else MAX_PIXELS
+    wide, high = page.width / 72 * dpi, page.height / 72 * dpi
+    fit = min(1.0, math.sqrt(limit / (wide * high)), CAIRO_SIDE / wide, CAIRO_SIDE / high)
+    if fit < 1.0:
+        lower = dpi * fit * 0.999
+        msg = (
+            f"the PNG would be {wide:,.0f} x {high:,.0f} px ({wide * high / 1e6:,.0f} megapixels);"
+            f" it is drawn at {lower:.0f} dpi instead of {dpi:g}"
+            f" ({wide * fit:,.0f} x {high * fit:,.0f} px)"
+        )
+        if fit * math.sqrt(wide * high) < math.sqrt(limit) * 0.999:
+            msg += ", the most Cairo draws"
+        else:
+            msg += f" to stay under {limit:,} pixels (--max-pixels raises the limit)"
+        msg += "; SVG and PDF stay sharp at any size"
+        dpi = lower
+    return _graphviz.render(page.source, "png", dpi=dpi), msg
 
 
 def _tops(org: Organization) -> list[str]:
@@ -133,6 +378,27 @@ def _check(org: Organization, opts: ChartOptions) -> None:
     if opts.stack < 1:
         msg = f"stack must be 1 or more (got {opts.stack})"
         raise ValueError(msg)
+    if opts.paper is not None and paper_size(opts.paper) is None:
+        msg = f"unknown paper size {opts.paper!r}; use one of {', '.join(PAPERS)}"
+        raise ValueError(msg)
+    if opts.orientation is not None and opts.orientation not in ORIENTATIONS:
+        msg = f"orientation must be 'landscape' or 'portrait' (got {opts.orientation!r})"
+        raise ValueError(msg)
+    if opts.dpi is not None and not 1 <= opts.dpi <= 2400:
+        msg = f"dpi must be between 1 and 2400 (got {opts.dpi:g})"
+        raise ValueError(msg)
+    if opts.max_pixels is not None and opts.max_pixels < 10_000:
+        msg = f"max_pixels must be 10,000 or more (got {opts.max_pixels:,})"
+        raise ValueError(msg)
+
+
+def paper_size(name: str) -> tuple[str, int, int] | None:
+    """The paper's name as listed in :data:`PAPERS`, width and height (portrait, points),
+    whatever the case of ``name``; None when there is no such paper."""
+    for known, (width, height) in PAPERS.items():
+        if known.lower() == name.strip().lower():
+            return known, width, height
+    return None
 
 
 def _split_roots(org: Organization, opts: ChartOptions) -> list[str]:
@@ -155,9 +421,11 @@ def _split_roots(org: Organization, opts: ChartOptions) -> list[str]:
     return found
 
 
-def _depths(org: Organization, top: str, limit: int | None = None) -> dict[str, int]:
-    """The units under ``top`` (down to ``limit``) in pre-order, with their distance from it;
-    a cycle is followed once round."""
+def _depths(
+    org: Organization, top: str, limit: int | None = None, cut: Mapping[str, int] | None = None
+) -> dict[str, int]:
+    """The units under ``top`` (down to ``limit``, and not below the ``cut`` units) in
+    pre-order, with their distance from it; a cycle is followed once round."""
     out: dict[str, int] = {}
     todo = [(top, 0)]
     while todo:
@@ -165,172 +433,225 @@ def _depths(org: Organization, top: str, limit: int | None = None) -> dict[str, 
         if uid in out:
             continue
         out[uid] = depth
-        if limit is None or depth < limit:
+        if (limit is None or depth < limit) and (cut is None or uid not in cut):
             todo.extend((c, depth + 1) for c in reversed(org.children(uid)))
     return out
 
 
-class _Chart:
-    """One page: the units under ``tops``, as DOT."""
+class _Shared:
+    """What every page of one chart needs: words, ranks, headcounts, posts, fonts."""
 
-    def __init__(self, org: Organization, opts: ChartOptions, tops: Sequence[str]) -> None:
+    def __init__(self, org: Organization, opts: ChartOptions) -> None:
         self.org = org
         self.opts = opts
         self.words = Words.for_lang(opts.lang)
-        self.tops = list(tops)
-        self.names: dict[str, str] = {}
-        self.ports: dict[str, str] = {}
-        #: The units drawn, with their distance from their page's top.
-        self.level: dict[str, int] = {}
-        self.counter = itertools.count(1)
-        self.sizes: dict[str, tuple[float, float]] = {}
         self.direct, self.total = _headcounts(org)
         self.ranks = level_ranks(org)
         self.posts: dict[str, list[str]] = {}
         for pid, post in org.positions.items():
             self.posts.setdefault(post.unit, []).append(pid)
         self.deliverable = org.deliverables[opts.highlight] if opts.highlight else None
-        fonts = _graphviz.font_families(opts.lang)
-        self.dot = graphviz.Digraph(
-            "orgchart",
-            graph_attr={
-                "rankdir": "TB",
-                "nodesep": "0.25",
-                "ranksep": "0.5",
-                "bgcolor": "white",
-                "pad": "0.25",
-                "fontname": fonts,
-                "newrank": "true",
-            },
-            node_attr={"shape": "plain", "fontname": fonts, "fontsize": "10"},
-            edge_attr={"arrowhead": "none", "color": "#4d4d4d", "penwidth": "1.2"},
-        )
+        self.fonts = _graphviz.font_families(opts.lang)
+        self.subtree_sizes: dict[str, int] = {}
 
-    def source(self) -> str:
-        """The page as DOT text."""
+    def hidden(self, uid: str) -> int:
+        """How many units are under ``uid``."""
+        if uid not in self.subtree_sizes:
+            self.subtree_sizes[uid] = len(_depths(self.org, uid)) - 1
+        return self.subtree_sizes[uid]
+
+
+class _Chart:
+    """One page: the units under ``tops``, boxes sized by their text, placed by
+    :func:`layout`, as DOT with every position pinned."""
+
+    def __init__(
+        self, shared: _Shared, tops: Sequence[str], cut: Mapping[str, int] | None = None
+    ) -> None:
+        self.shared = shared
+        self.org = shared.org
+        self.opts = shared.opts
+        self.words = shared.words
+        self.ranks = shared.ranks
+        self.posts = shared.posts
+        self.deliverable = shared.deliverable
+        self.direct, self.total = shared.direct, shared.total
+        self.tops = list(tops)
+        self.cut = dict(cut or {})
+        self.counter = itertools.count(1)
+        #: The units drawn, with their distance from their page's top.
+        self.level: dict[str, int] = {}
+        self.names: dict[str, str] = {}
+
+    def page(self) -> _Page:
+        """Lay the page out and write it as DOT."""
         for top in self.tops:
-            self.level.update(_depths(self.org, top, self.opts.depth))
-        self.dot.graph_attr["splines"] = "ortho" if len(self.level) <= 300 else "polyline"
-        label = self._graph_label()
-        if label:
-            self.dot.graph_attr.update(label=label, labelloc="t", labeljust="c")
-        for top in self.tops:
-            self._node(top)
-            self._descend(top)
+            self.level.update(_depths(self.org, top, self.opts.depth, self.cut))
+        tables = {uid: self._unit_table(uid) for uid in self.level}
+        legend = self._graph_label()
+        natural = self._measure([*tables.values(), *([legend] if legend else [])])
+        widths: dict[int, float] = {}
+        for (uid, _), (width, _h) in zip(tables.items(), natural, strict=False):
+            rank = self.ranks[uid]
+            widths[rank] = max(widths.get(rank, 0.0), math.ceil(width))
+        sizes = {
+            uid: (widths[self.ranks[uid]], height)
+            for (uid, _), (_w, height) in zip(tables.items(), natural, strict=False)
+        }
+        children = self._tree()
+        staff = {uid for uid in self.level if self.org.units[uid].staff}
+        legend_size = natural[-1] if legend else (0.0, 0.0)
+        pages = [(w - 2 * MARGIN, h - 2 * MARGIN - legend_size[1]) for w, h in self._orientations()]
+        placed = layout(self.tops, children, sizes, staff, stack=self.opts.stack, pages=pages)
+        return self._dot(tables, sizes, placed, legend, legend_size)
+
+    def _tree(self) -> dict[str, list[str]]:
+        """Each drawn unit's drawn children; a unit reached twice (a cycle, a unit under two
+        tops) hangs only under the first."""
+        children: dict[str, list[str]] = {uid: [] for uid in self.level}
+        seen = set(self.tops)
+        todo = list(reversed(self.tops))
+        while todo:
+            uid = todo.pop()
+            if uid in self.cut:
+                continue
+            kids = [c for c in self.org.children(uid) if c in self.level and c not in seen]
+            seen.update(kids)
+            children[uid] = kids
+            todo.extend(reversed(kids))
+        return children
+
+    def _measure(self, labels: Sequence[str]) -> list[tuple[float, float]]:
+        """Each label's natural size, in points, as Graphviz draws it."""
+        lines = [
+            f'digraph {{ node [shape=plain fontname="{self.shared.fonts}" fontsize={FONT_SIZE}]'
+        ]
+        lines.extend(f'm{i} [label=<{label}> pos="0,0"]' for i, label in enumerate(labels))
+        lines.append("}")
+        sizes = _graphviz.measure("\n".join(lines))
+        return [sizes[f"m{i}"] for i in range(len(labels))]
+
+    def _dot(
+        self,
+        tables: Mapping[str, str],
+        sizes: Mapping[str, tuple[float, float]],
+        placed: Placed,
+        legend: str,
+        legend_size: tuple[float, float],
+    ) -> _Page:
+        gap = 24.0 if legend else 0.0
+        width = max(placed.width, legend_size[0])
+        height = placed.height + legend_size[1] + gap
+        frame, scale, paper = self._paper(width, height)
+        page_w, page_h = (frame[0] * scale, frame[1] * scale) if frame else (0.0, 0.0)
+        full_w, full_h = frame if frame else (width, height)
+        ox = (full_w - width) / 2 + (width - placed.width) / 2
+        oy = (full_h - height) / 2 + legend_size[1] + gap
+
+        def at(x: float, y: float) -> str:
+            return f"{ox + x:.2f},{full_h - (oy + y):.2f}"
+
+        graph_attr = {
+            "layout": _graphviz.PINNED,
+            "bgcolor": "white",
+            "outputorder": "edgesfirst",
+            "fontname": self.shared.fonts,
+        }
+        if frame:
+            graph_attr.update(
+                pad="0", margin="0", size=f"{page_w / 72:.4f},{page_h / 72:.4f}", ratio="compress"
+            )
+        else:
+            graph_attr["pad"] = f"{PAD / 72:.4f}"
+        dot = graphviz.Digraph(
+            "orgchart",
+            graph_attr=graph_attr,
+            node_attr={
+                "shape": "plain",
+                "fontname": self.shared.fonts,
+                "fontsize": str(FONT_SIZE),
+            },
+            edge_attr=_EDGE,
+        )
+        if legend:
+            lx = ox - (width - placed.width) / 2 + width / 2
+            ly = full_h - (oy - gap - legend_size[1] / 2)
+            dot.node("#legend", f"<{legend}>", pos=f"{lx:.2f},{ly:.2f}")
+        for uid, (x, y, w, h) in placed.boxes.items():
+            table = _widen(tables[uid], w)
+            dot.node(self._name(uid), f"<{table}>", pos=at(x + w / 2, y + h / 2))
+        for link in placed.links:
+            points = " ".join(at(px, py) for px, py in _spline(link.points))
+            extra = {"penwidth": "1.6"} if link.staff else {}
+            dot.edge(self.names[link.parent], self.names[link.child], pos=points, **extra)
+        routed = len(placed.boxes) <= ROUTED
+        if routed:
+            dot.graph_attr["splines"] = "true"
         for uid in self.level:
             for other in self.org.units[uid].also_reports_to:
                 if other in self.level and other != uid:
-                    self.dot.edge(
-                        self.ports[other],
-                        self.ports[uid],
+                    route = {}
+                    if not routed:
+                        a, b = _between(placed.boxes[other], placed.boxes[uid])
+                        route["pos"] = f"{at(*a)} {at(*a)} {at(*b)} {at(*b)}"
+                    dot.edge(
+                        self.names[other],
+                        self.names[uid],
                         style="dotted",
                         penwidth="1.8",
                         color="#666666",
-                        constraint="false",
+                        **route,
                     )
-        return str(self.dot.source)
+        if frame:
+            for i, (x, y) in enumerate(((0.3, 0.3), (full_w - 0.3, full_h - 0.3))):
+                dot.node(
+                    f"#frame-{i}",
+                    "",
+                    shape="point",
+                    style="invis",
+                    width="0.01",
+                    height="0.01",
+                    pos=f"{x:.2f},{y:.2f}",
+                )
+            return _Page(str(dot.source), page_w, page_h, scale, paper)
+        return _Page(str(dot.source), width + 2 * PAD, height + 2 * PAD, 1.0)
 
-    # -- structure ---------------------------------------------------------
+    def _paper(
+        self, width: float, height: float
+    ) -> tuple[tuple[float, float] | None, float, str | None]:
+        """The frame (in chart points) that the paper maps to, the scale, the paper's name."""
+        if self.opts.paper is None:
+            return None, 1.0, None
+        found = paper_size(self.opts.paper)
+        assert found is not None
+        name = found[0]
+        choices = self._orientations()
 
-    def _descend(self, top: str) -> None:
-        """Draw the units under ``top``: staff beside their parent, stacked children in a
-        grid (see ``_plan``), the others as a tree."""
-        stacks = self._plan(top)
-        todo = [top]
-        while todo:
-            uid = todo.pop()
-            kids = [c for c in self.org.children(uid) if c in self.level and c not in self.names]
-            staff = [c for c in kids if self.org.units[c].staff]
-            line = [c for c in kids if c not in staff]
-            stacked = [c for c in line if c in stacks.get(uid, ())]
-            for child in staff:
-                self._node(child)
-                with self.dot.subgraph() as same:
-                    same.attr(rank="same")
-                    same.node(self.names[uid])
-                    same.node(self.names[child])
-                self.dot.edge(self.names[uid], self.names[child], penwidth="1.6")
-            for child in line:
-                if child not in stacked:
-                    self._node(child)
-                    self.dot.edge(self.names[uid], self.names[child])
-            if stacked:
-                name = f"#stack-{next(self.counter)}"
-                self.dot.node(name, f"<{self._grid(name, stacked)}>")
-                self.dot.edge(self.names[uid], name)
-            todo.extend(reversed([*staff, *line]))
+        def fit(paper: tuple[int, int]) -> float:
+            return min((paper[0] - 2 * MARGIN) / width, (paper[1] - 2 * MARGIN) / height, 1.0)
 
-    def _drawn_children(self, uid: str) -> list[str]:
-        return [c for c in self.org.children(uid) if c in self.level]
+        paper = max(choices, key=fit)
+        scale = fit(paper)
+        frame = ((paper[0] + 0.4) / scale, (paper[1] + 0.4) / scale)
+        return frame, scale, name
 
-    def _plan(self, top: str) -> dict[str, set[str]]:
-        """Which children of each unit stack in a grid, decided bottom-up so that the upper
-        levels stay a tree: more than ``stack`` leaves stack; and when a row is still
-        wider than ``WIDE_ROW`` points, its children without staff offices below them
-        stack too, each with its whole subtree nested under its box. Sizes are kept
-        for ``_grid``."""
-        order = [u for u in nx.dfs_preorder_nodes(self.org.graph, top) if u in self.level]
-        size: dict[str, tuple[float, float]] = {}
-        nestable: dict[str, bool] = {}
-        stacks: dict[str, set[str]] = {}
-        for uid in reversed(order):
-            kids = [c for c in self._drawn_children(uid) if c in size]
-            line = [c for c in kids if not self.org.units[c].staff]
-            nestable[uid] = len(line) == len(kids) and all(nestable[c] for c in kids)
-            leaves = [c for c in line if not self._drawn_children(c)]
-            stacked = set(leaves) if len(leaves) > self.opts.stack else set()
-            if _row(size, line, stacked, nested=False)[0] > WIDE_ROW:
-                stacked |= {c for c in line if nestable[c]}
-            if stacked:
-                stacks[uid] = stacked
-            nested = any(self._drawn_children(c) for c in stacked)
-            width, height = _row(size, line, stacked, nested)
-            own = self._box_size(uid)
-            size[uid] = (max(own[0], width), own[1] + height)
-        self.sizes.update(size)
-        return stacks
-
-    def _box_size(self, uid: str) -> tuple[float, float]:
-        """A unit's box, roughly, in points, with the space around it."""
-        return BOX_WIDTH, _estimate_lines(self, uid) * 14.0 + 22.0
+    def _orientations(self) -> list[tuple[int, int]]:
+        """The paper's width and height in the orientations allowed (none without paper)."""
+        found = paper_size(self.opts.paper) if self.opts.paper else None
+        if found is None:
+            return []
+        _, short, long = found
+        choices = [(long, short), (short, long)]
+        if self.opts.orientation == "landscape":
+            return choices[:1]
+        if self.opts.orientation == "portrait":
+            return choices[1:]
+        return choices
 
     def _name(self, uid: str) -> str:
-        name = uid if _SAFE_NAME.fullmatch(uid) else f"#{next(self.counter)}"
-        self.names[uid] = name
-        self.ports[uid] = name
-        return name
-
-    def _node(self, uid: str) -> None:
-        self.dot.node(self._name(uid), f"<{self._unit_table(uid)}>")
-
-    def _grid(self, node: str, units: Sequence[str], ports: Iterator[int] | None = None) -> str:
-        """Units in a grid, column by column, about half again as wide as it is high; a
-        unit with children here brings them along in a grid under its own box."""
-        ports = itertools.count() if ports is None else ports
-        sizes = [self.sizes.get(u) or self._box_size(u) for u in units]
-        area = sum(w * h for w, h in sizes)
-        average = sum(w for w, _ in sizes) / len(units)
-        aspect = NESTED_ASPECT if any(self._drawn_children(u) for u in units) else GRID_ASPECT
-        cols = max(1, min(len(units), round(math.sqrt(aspect * area) / average)))
-        rows = math.ceil(len(units) / cols)
-        cells = [[""] * cols for _ in range(rows)]
-        for i, uid in enumerate(units):
-            port = f"p{next(ports)}"
-            self.names[uid] = node
-            self.ports[uid] = f"{node}:{port}"
-            box = f'<TD PORT="{port}" VALIGN="TOP">{self._unit_table(uid)}</TD>'
-            kids = [c for c in self._drawn_children(uid) if c not in self.names]
-            if kids:
-                grid = self._grid(node, kids, ports)
-                box = (
-                    '<TD VALIGN="TOP"><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">'
-                    f'<TR><TD PORT="{port}" ALIGN="LEFT">{self._unit_table(uid)}</TD></TR>'
-                    f'<TR><TD BORDER="1" SIDES="L" COLOR="#8c8c8c" ALIGN="LEFT">{grid}</TD></TR>'
-                    "</TABLE></TD>"
-                )
-            cells[i % rows][i // rows] = box
-        body = "".join(f"<TR>{''.join(c for c in row if c)}</TR>" for row in cells)
-        return f'<TABLE BORDER="0" CELLSPACING="8" CELLPADDING="0">{body}</TABLE>'
+        if uid not in self.names:
+            self.names[uid] = uid if _SAFE_NAME.fullmatch(uid) else f"#{next(self.counter)}"
+        return self.names[uid]
 
     # -- labels --------------------------------------------------------------
 
@@ -357,9 +678,10 @@ class _Chart:
             )
             if count:
                 rows.append(_font(esc(count), 8, box.muted))
-        if self.level.get(uid) == self.opts.depth and self.org.children(uid):
-            hidden = len(self.org.subtree(uid)) - 1
-            rows.append(_font(esc(self.words.below(hidden)), 8, box.muted))
+        if uid in self.cut:
+            rows.append(_font(f"<B>{esc(self.words.continued(self.cut[uid]))}</B>", 9, box.muted))
+        elif self.level.get(uid) == self.opts.depth and self.org.children(uid):
+            rows.append(_font(esc(self.words.below(self.shared.hidden(uid))), 8, box.muted))
         if self.deliverable is not None:
             rows.extend(self._role_lines(uid, box))
         cells.extend(_cell(r) for r in rows)
@@ -429,13 +751,16 @@ class _Chart:
         if not rows:
             return ""
         body = "".join(f"<TR><TD>{r}</TD></TR>" for r in rows)
-        return f'<<TABLE BORDER="0" CELLSPACING="2">{body}</TABLE>>'
+        return f'<TABLE BORDER="0" CELLSPACING="2">{body}</TABLE>'
 
     def _legend(self, d: Deliverable) -> list[str]:
         scheme = self.org.scheme
         lang = self.opts.lang
         swatches = [
-            (role_colour(scheme, [r.letter]), f"<B>{esc(r.letter)}</B> {esc(r.name)}")
+            (
+                role_colour(scheme, [r.letter]),
+                f"<B>{esc(r.letter)}</B> {esc(self.words.role(r.name))}",
+            )
             for r in scheme.roles
         ]
         swatches.append((NEUTRAL[0], esc(self.words.no_role)))
@@ -476,34 +801,6 @@ def _lines(lines: Sequence[str]) -> str:
     return "<BR/>".join(esc(ln) for ln in lines)
 
 
-def _row(
-    size: dict[str, tuple[float, float]], line: Sequence[str], stacked: set[str], nested: bool
-) -> tuple[float, float]:
-    """Width and height, in points, of a row of children: the tree ones side by side,
-    the stacked ones in a grid about half again as wide as it is high."""
-    tree = [size[c] for c in line if c not in stacked]
-    grid = [size[c] for c in line if c in stacked]
-    width = sum(w for w, _ in tree)
-    height = max((h for _, h in tree), default=0.0)
-    if grid:
-        area = sum(w * h for w, h in grid)
-        aspect = NESTED_ASPECT if nested else GRID_ASPECT
-        grid_width = max(max(w for w, _ in grid), math.sqrt(aspect * area))
-        width += grid_width
-        height = max(height, area / grid_width)
-    return width, height
-
-
-def _estimate_lines(chart: _Chart, uid: str) -> int:
-    unit = chart.org.units[uid]
-    lines = len(wrap(unit.names.get(chart.opts.lang), 26)) + 1
-    if chart.opts.heads and unit.head in chart.org.positions:
-        lines += 2
-    if chart.opts.positions:
-        lines += 2 * len(chart.posts.get(uid, []))
-    return lines
-
-
 def _headcounts(org: Organization) -> tuple[dict[str, int], dict[str, int]]:
     """Each unit's own headcount (given, else its listed posts) and its subtree's total."""
     posts: dict[str, int] = {}
@@ -521,3 +818,40 @@ def _headcounts(org: Organization) -> tuple[dict[str, int], dict[str, int]]:
             if uid in direct or parts:
                 total[uid] = direct.get(uid, 0) + sum(parts)
     return direct, total
+
+
+def _widen(table: str, width: float) -> str:
+    """A unit's box given the width of its level: the table and each of its cells (Graphviz
+    leaves a cell its natural width, and the text off-centre, in a wider table)."""
+    border = int(table.split('BORDER="', 1)[1].split('"', 1)[0])
+    table = table.replace("<TABLE ", f'<TABLE WIDTH="{width:.0f}" ', 1)
+    return table.replace("<TD", f'<TD WIDTH="{width - 2 * border:.0f}"')
+
+
+def _spline(points: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    """A polyline as the control points of the Bezier pieces Graphviz draws: straight ones."""
+    out = [points[0]]
+    for a, b in itertools.pairwise(points):
+        out.extend((a, b, b))
+    return out
+
+
+def _between(
+    a: tuple[float, float, float, float], b: tuple[float, float, float, float]
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The straight line between the centres of two boxes, from border to border."""
+    ca = (a[0] + a[2] / 2, a[1] + a[3] / 2)
+    cb = (b[0] + b[2] / 2, b[1] + b[3] / 2)
+    return _clip(ca, cb, a), _clip(cb, ca, b)
+
+
+def _clip(
+    inside: tuple[float, float], toward: tuple[float, float], box: tuple[float, float, float, float]
+) -> tuple[float, float]:
+    dx, dy = toward[0] - inside[0], toward[1] - inside[1]
+    t = min(
+        box[2] / 2 / abs(dx) if dx else math.inf,
+        box[3] / 2 / abs(dy) if dy else math.inf,
+        1.0,
+    )
+    return inside[0] + dx * t, inside[1] + dy * t

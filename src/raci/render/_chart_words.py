@@ -1,0 +1,113 @@
+"""The fixed words of a chart (legend, role names, headcounts, "vacant", page references),
+one table per language."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+#: English is the fallback for every word a language's table leaves out.
+ENGLISH = {
+    "staff": "Staff {direct}",
+    "staff_total": "Staff {direct} · total {total}",
+    "total": "Total staff {total}",
+    "below_one": "+1 unit below",
+    "below_many": "+{n} units below",
+    "vacant": "vacant",
+    "roles_on": "Roles on: {name}",
+    "no_role": "no role",
+    "outside": "Outside the chart: {parties}",
+    "continued": "continued on page {page}",
+    "overview": "Overview",
+}
+
+CHINESE = {
+    "staff": "人员 {direct}",
+    "staff_total": "人员 {direct} · 合计 {total}",
+    "total": "合计人员 {total}",
+    "below_one": "下设 1 个单位",
+    "below_many": "下设 {n} 个单位",
+    "vacant": "空缺",
+    "roles_on": "“{name}”的职责",
+    "no_role": "无职责",
+    "outside": "组织图以外：{parties}",
+    "continued": "见第 {page} 页",
+    "overview": "总览",
+}
+
+#: Role names of the built-in schemes, by their English name.
+CHINESE_ROLES = {
+    "Responsible": "负责",
+    "Accountable": "问责",
+    "Consulted": "咨询",
+    "Informed": "知会",
+    "Support": "支持",
+    "Verifier": "核实",
+    "Signatory": "签署",
+    "Driver": "推动",
+    "Approver": "批准",
+    "Contributor": "贡献",
+    "Out of the loop": "不参与",
+}
+
+TABLES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
+    "en": (ENGLISH, {}),
+    "zh": (CHINESE, CHINESE_ROLES),
+}
+
+
+@attrs.frozen
+class Words:
+    """The words a chart prints besides names, in the chart's language."""
+
+    table: dict[str, str] = attrs.field(factory=lambda: dict(ENGLISH))
+    roles: dict[str, str] = attrs.field(factory=dict)
+
+    @classmethod
+    def for_lang(cls, lang: str | None) -> Words:
+        """The words for ``lang`` (``zh``, ``zh-Hans``, ``zh_TW``...); English when there is
+        no table for it."""
+        key = (lang or "en").lower().replace("_", "-").split("-")[0]
+        table, roles = TABLES.get(key, TABLES["en"])
+        return cls({**ENGLISH, **table}, dict(roles))
+
+    @property
+    def vacant(self) -> str:
+        """The word for a post without a holder."""
+        return self.table["vacant"]
+
+    @property
+    def no_role(self) -> str:
+        """The legend's word for a unit without a role."""
+        return self.table["no_role"]
+
+    def headcount(self, direct: int | None, total: int | None, parent: bool) -> str:
+        """'Staff 4 · total 57', 'Staff 4', 'Total staff 57' or ''."""
+        if direct is not None and total is not None and parent and total != direct:
+            return self.table["staff_total"].format(direct=direct, total=total)
+        if direct is not None:
+            return self.table["staff"].format(direct=direct)
+        if total is not None:
+            return self.table["total"].format(total=total)
+        return ""
+
+    def below(self, n: int) -> str:
+        """How many units a depth limit hides under a box."""
+        return self.table["below_one"] if n == 1 else self.table["below_many"].format(n=n)
+
+    def outside(self, parties: Sequence[str]) -> str:
+        """The legend's line for parties outside the hierarchy."""
+        return self.table["outside"].format(parties="; ".join(parties))
+
+    def roles_on(self, name: str) -> str:
+        """The legend's heading."""
+        return self.table["roles_on"].format(name=name)
+
+    def continued(self, page: int) -> str:
+        """Where a unit's subtree is drawn, on an overview page."""
+        return self.table["continued"].format(page=page)
+
+    def role(self, name: str) -> str:
+        """A role's name in this language (a custom scheme's names stay as written)."""
+        return self.roles.get(name, name)
