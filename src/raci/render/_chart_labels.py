@@ -4,22 +4,19 @@ from __future__ import annotations
 
 import html
 import re
-import unicodedata
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+from raci._text import display_width, strip_controls
+
 _WIDE = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
 _TOKEN = re.compile(rf"(\s*)([{_WIDE}]|[^\s{_WIDE}]+)")
 _CLOSING = frozenset("，。、；：）」』】》！？")
 
 
 def esc(text: str) -> str:
-    """``text`` made safe inside an HTML-like label (markup escaped, control characters dropped)."""
-    return html.escape(_CONTROL.sub("", text), quote=True)
-
-
-def columns(text: str) -> int:
-    """Display width of ``text``: wide (CJK) characters count two columns."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    """``text`` made safe inside an HTML-like label: markup escaped, control characters
+    dropped, and backslashes doubled, so that Graphviz does not expand ``\\N`` or ``\\G``
+    into the node's or the graph's name."""
+    return html.escape(strip_controls(text), quote=True).replace("\\", "\\\\")
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -48,7 +45,7 @@ def _fill(words: list[tuple[str, bool]], width: int) -> list[str]:
     line = ""
     for word, space in words:
         candidate = f"{line}{' ' if space and line else ''}{word}"
-        if not line or columns(candidate) <= width:
+        if not line or display_width(candidate) <= width:
             line = candidate
             continue
         lines.append(line)
@@ -61,7 +58,7 @@ def _fill(words: list[tuple[str, bool]], width: int) -> list[str]:
 def _words(text: str) -> list[tuple[str, bool]]:
     """Break opportunities: (piece, whether a space came before it)."""
     pieces: list[tuple[str, bool]] = []
-    for m in _TOKEN.finditer(_CONTROL.sub("", text)):
+    for m in _TOKEN.finditer(strip_controls(text)):
         space, piece = m.groups()
         if pieces and not space and piece in _CLOSING:
             pieces[-1] = (pieces[-1][0] + piece, pieces[-1][1])
@@ -71,12 +68,12 @@ def _words(text: str) -> list[tuple[str, bool]]:
 
 
 def _cut(line: str, width: int) -> list[str]:
-    if columns(line) <= width:
+    if display_width(line) <= width:
         return [line]
     parts: list[str] = []
     current = ""
     for c in line:
-        if current and columns(current + c) > width:
+        if current and display_width(current + c) > width:
             parts.append(current)
             current = ""
         current += c

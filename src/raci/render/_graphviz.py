@@ -54,10 +54,6 @@ _FONT_DIRS = (
     "~/Library/Fonts",
     "C:/Windows/Fonts",
 )
-_CJK_CHAR = re.compile(
-    "[\u2e80-\u2fdf\u3000-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
-    "\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]"
-)
 #: One render at a time: Graphviz's error hook and fontconfig state are process-wide.
 _LOCK = threading.Lock()
 #: The layout engine that takes every position (and edge route) from the DOT text.
@@ -89,11 +85,6 @@ def font_families(lang: str | None) -> str:
     first = CJK_FAMILIES.get(key) or CJK_FAMILIES.get(key.split("-")[0]) or CJK_FAMILIES["zh"]
     others = [fams[0] for fams in CJK_FAMILIES.values()]
     return ", ".join(dict.fromkeys([*first, *others, *LATIN_FAMILIES]))
-
-
-def has_cjk(text: str) -> bool:
-    """Whether ``text`` holds Chinese, Japanese or Korean characters."""
-    return _CJK_CHAR.search(text) is not None
 
 
 @functools.cache

@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 import graphviz
 
+from raci._text import has_cjk
 from raci.exceptions import OutputError, QueryError
 from raci.model import Deliverable, Organization
 from raci.output import refuse_inputs, write_atomic
@@ -183,7 +184,7 @@ def render_chart(
         raise ValueError(msg)
     pages = _pages(org, opts)
     fmt = suffix[1:]
-    cjk = fmt in ("png", "pdf") and any(_graphviz.has_cjk(p.source) for p in pages)
+    cjk = fmt in ("png", "pdf") and any(has_cjk(p.source) for p in pages)
     if cjk and not _graphviz.cjk_font_available():
         warnings.warn(_graphviz.CJK_FONT_HINT, FontWarning, stacklevel=2)
     notes = [_small_text(pages, opts)]
