@@ -175,8 +175,8 @@ class TestErrors:
     @pytest.mark.parametrize(
         ("args", "message"),
         [
-            (["--root", "nope"], "no unit with id 'nope'"),
-            (["--highlight", "nope"], "no deliverable with id 'nope'"),
+            (["--root", "nope"], "no unit has the id or name 'nope'"),
+            (["--highlight", "nope"], "no deliverable has the id or name 'nope'"),
             (["--depth", "-1"], "must be 0 or more"),
             (["--depth", "two"], "'two' is not a valid integer"),
             (["--split-by", "nope"], "unknown level 'nope'"),
@@ -258,3 +258,31 @@ def test_help_has_an_example() -> None:
     result = CliRunner().invoke(cli, ["chart", "--help"])
     assert result.exit_code == 0
     assert "raci chart org.yaml -o chart.svg" in result.output
+
+
+def test_root_and_highlight_take_names_in_any_case(tmp_path: Path) -> None:
+    org = EXAMPLES / "un-habitat-2020" / "org.yaml"
+    out = tmp_path / "c.dot"
+    code, _, err = run(
+        str(org), "-o", str(out), "--root", "global solutions division", "--highlight", "FS-2019"
+    )
+    assert code == 0, err
+    assert "Global Solutions Division" in out.read_text()
+    code, _, err = run(str(org), "-o", str(out), "--root", "Global Solution Divison")
+    assert code == 2
+    assert "did you mean `Global Solutions Division`?" in err
+
+
+def test_a_people_sheet_shows_titles_and_people_below(tmp_path: Path) -> None:
+    sheet = tmp_path / "people.csv"
+    sheet.write_text(
+        "employee_id,name,title,manager_id\n1,Sarah Chen,CEO,\n2,Alex Rodriguez,CTO,1\n"
+        "3,Jordan Kim,Engineer,2\n4,Riley Thompson,Engineer,2\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "c.dot"
+    code, _, err = run(str(sheet), "-o", str(out), "--depth", "1")
+    assert code == 0, err
+    text = out.read_text()
+    assert ">CTO<" in text
+    assert "+2 people below" in text

@@ -410,7 +410,7 @@ class TestHighlight:
         assert "Outside the chart: Supervisory Board (I)" in label
 
     def test_unknown_deliverable_is_an_error(self) -> None:
-        with pytest.raises(QueryError, match="no deliverable with id 'nope'"):
+        with pytest.raises(QueryError, match="no deliverable has the id or name 'nope'"):
             dot(highlight="nope")
 
 

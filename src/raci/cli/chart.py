@@ -7,7 +7,13 @@ from typing import Any
 
 import click
 
-from raci.cli._common import InputError, check_suffix, handle_errors, load_model
+from raci.cli._common import (
+    InputError,
+    check_suffix,
+    handle_errors,
+    load_source,
+    path_separator_option,
+)
 from raci.render.orgchart import PAPERS, SUFFIXES, paper_size, render_chart
 
 
@@ -91,6 +97,8 @@ Exit status: 0 written, 2 the file could not be read or the command line is wron
 @click.option(
     "--headcount/--no-headcount", default=True, show_default=True, help="Show headcounts."
 )
+@click.option("--sheet", metavar="NAME", help="Sheet of an XLSX FILE to read (default: the first).")
+@path_separator_option
 @handle_errors
 def command(
     file: str,
@@ -109,8 +117,11 @@ def command(
     max_pixels: str | None,
     heads: bool,
     headcount: bool,
+    sheet: str | None,
+    path_separator: str | None,
 ) -> None:
-    """Draw the organization chart of FILE (a model file or an org spreadsheet)."""
+    """Draw the organization chart of FILE (a model file or an org sheet: parent column,
+    path column or Level columns; a people sheet shows each person's title)."""
     check_suffix(output, SUFFIXES, "a chart")
     if depth is not None and depth < 0:
         raise click.BadParameter(f"must be 0 or more (got {depth})", param_hint="'--depth'")
@@ -124,7 +135,7 @@ def command(
     pixels = _number(max_pixels, "--max-pixels", int, 10_000, None)
     if (dots is not None or pixels is not None) and not output.lower().endswith(".png"):
         raise InputError("--dpi and --max-pixels are for PNG output")
-    org = load_model(file)
+    org = load_source(file, sheet=sheet, path_separator=path_separator)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:

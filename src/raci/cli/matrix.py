@@ -6,7 +6,13 @@ import warnings
 
 import click
 
-from raci.cli._common import check_suffix, handle_errors, load_source, split_list
+from raci.cli._common import (
+    check_suffix,
+    handle_errors,
+    load_source,
+    path_separator_option,
+    split_list,
+)
 from raci.render.matrix import FORMATS, MatrixWidthWarning, render_matrix
 
 
@@ -38,6 +44,7 @@ Examples:
     "--org", type=click.Path(dir_okay=False), help="Model file that FILE's parties are in."
 )
 @click.option("--sheet", metavar="NAME", help="Sheet of an XLSX FILE to read (default: the first).")
+@path_separator_option
 @handle_errors
 def command(
     file: str,
@@ -48,6 +55,7 @@ def command(
     groups: tuple[str, ...],
     org: str | None,
     sheet: str | None,
+    path_separator: str | None,
 ) -> None:
     """Print or write the responsibility matrix: deliverables by row, parties by column.
 
@@ -57,7 +65,7 @@ def command(
     """
     if output is not None:
         check_suffix(output, FORMATS, "a matrix")
-    model = load_source(file, org, sheet)
+    model = load_source(file, org, sheet, path_separator)
     if not model.deliverables:
         click.echo(
             f"warning: {file} has no deliverables, so the matrix has no rows; list them under"

@@ -14,6 +14,8 @@ ENGLISH = {
     "total": "Total staff {total}",
     "below_one": "+1 unit below",
     "below_many": "+{n} units below",
+    "below_one_person": "+1 person below",
+    "below_many_people": "+{n} people below",
     "vacant": "vacant",
     "roles_on": "Roles on: {name}",
     "no_role": "no role",
@@ -28,6 +30,8 @@ CHINESE = {
     "total": "合计人员 {total}",
     "below_one": "下设 1 个单位",
     "below_many": "下设 {n} 个单位",
+    "below_one_person": "下属 1 人",
+    "below_many_people": "下属 {n} 人",
     "vacant": "空缺",
     "roles_on": "“{name}”的职责",
     "no_role": "无职责",
@@ -92,9 +96,13 @@ class Words:
             return self.table["total"].format(total=total)
         return ""
 
-    def below(self, n: int) -> str:
-        """How many units a depth limit hides under a box."""
-        return self.table["below_one"] if n == 1 else self.table["below_many"].format(n=n)
+    def below(self, n: int, *, people: bool = False) -> str:
+        """How many units (or, on a people sheet, people) a depth limit hides under a box."""
+        if people:
+            one, many = self.table["below_one_person"], self.table["below_many_people"]
+        else:
+            one, many = self.table["below_one"], self.table["below_many"]
+        return one if n == 1 else many.format(n=n)
 
     def outside(self, parties: Sequence[str]) -> str:
         """The legend's line for parties outside the hierarchy."""

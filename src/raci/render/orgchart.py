@@ -17,6 +17,7 @@ import graphviz
 
 from raci._text import has_cjk
 from raci.exceptions import OutputError, QueryError
+from raci.lookup import Lookup
 from raci.model import Deliverable, Organization
 from raci.output import refuse_inputs, write_atomic
 from raci.render import _graphviz
@@ -287,7 +288,7 @@ class _Page:
 
 
 def _pages(org: Organization, opts: ChartOptions) -> list[_Page]:
-    _check(org, opts)
+    opts = _check(org, opts)
     shared = _Shared(org, opts)
     if opts.split_by is None:
         tops = [opts.root] if opts.root is not None else _tops(org)
@@ -365,11 +366,19 @@ def _tops(org: Organization) -> list[str]:
     return roots
 
 
-def _check(org: Organization, opts: ChartOptions) -> None:
-    if opts.root is not None and opts.root not in org.units:
-        hint = " (it is a position)" if opts.root in org.positions else ""
-        msg = f"no unit with id {opts.root!r}{hint}; --root must name a unit"
-        raise QueryError(msg)
+def _check(org: Organization, opts: ChartOptions) -> ChartOptions:
+    """The options checked against the model, with ``root`` and ``highlight`` resolved to
+    ids (they may be given as an id in any case or as a name)."""
+    if opts.root is not None:
+        if opts.root in org.positions and opts.root not in org.units:
+            msg = f"no unit with id {opts.root!r} (it is a position); --root must name a unit"
+            raise QueryError(msg)
+        units = Lookup({u.id: u.names for u in org.units.values()})
+        opts = attrs.evolve(opts, root=units.resolve(opts.root, "unit"))
+    if opts.highlight is not None:
+        known = Lookup({d.id: d.names for d in org.deliverables.values()})
+        deliverable = known.resolve(opts.highlight, "deliverable")
+        opts = attrs.evolve(opts, highlight=deliverable)
     if opts.depth is not None and opts.depth < 0:
         msg = f"depth must be 0 or more (got {opts.depth})"
         raise ValueError(msg)
@@ -391,6 +400,7 @@ def _check(org: Organization, opts: ChartOptions) -> None:
     if opts.max_pixels is not None and opts.max_pixels < 10_000:
         msg = f"max_pixels must be 10,000 or more (got {opts.max_pixels:,})"
         raise ValueError(msg)
+    return opts
 
 
 def paper_size(name: str) -> tuple[str, int, int] | None:
@@ -664,6 +674,8 @@ class _Chart:
         width = 36 if box.rank == 0 else 26
         name = _lines(wrap(unit.names.get(self.opts.lang), width))
         cells = [_cell(_font(f"<B>{name}</B>", FONT_SIZES[min(box.rank, 3)], box.text))]
+        if unit.title:  # a person's job title, from a people sheet
+            cells.append(_cell(_font(_lines(wrap(unit.title, width + 6)), 9, box.text)))
         head = self.org.positions.get(unit.head or "")
         if self.opts.heads and head is not None:
             letters = self._letters(head.id) if self.opts.positions else []
@@ -682,7 +694,9 @@ class _Chart:
         if uid in self.cut:
             rows.append(_font(f"<B>{esc(self.words.continued(self.cut[uid]))}</B>", 9, box.muted))
         elif self.level.get(uid) == self.opts.depth and self.org.children(uid):
-            rows.append(_font(esc(self.words.below(self.shared.hidden(uid))), 8, box.muted))
+            hidden = self.shared.hidden(uid)
+            people = self.org.layout == "people-sheet"
+            rows.append(_font(esc(self.words.below(hidden, people=people)), 8, box.muted))
         if self.deliverable is not None:
             rows.extend(self._role_lines(uid, box))
         cells.extend(_cell(r) for r in rows)
