@@ -4,6 +4,7 @@ letters and header matching."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 
 #: First characters that make a spreadsheet read a cell as a formula (docs/matrices.md).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -37,3 +38,20 @@ def column_letter(column: int) -> str:
 def normalize_header(text: str) -> str:
     """A header cell reduced for matching: lower case without spaces, ``_`` or ``-``."""
     return _HEADER_NOISE.sub("", text.casefold())
+
+
+class HeaderFields:
+    """Finds the columns of known fields in a header row, each field by its spellings
+    (compared as :func:`normalize_header` leaves them)."""
+
+    def __init__(self, aliases: Mapping[str, Sequence[str]]) -> None:
+        self.field_of = {alias: field for field, names in aliases.items() for alias in names}
+
+    def __call__(self, header: Sequence[str]) -> dict[str, int]:
+        """The column of each field the header names (the first one, when repeated)."""
+        found: dict[str, int] = {}
+        for col, text in enumerate(header):
+            field = self.field_of.get(normalize_header(text))
+            if field is not None and field not in found:
+                found[field] = col
+        return found

@@ -4,7 +4,7 @@ shape databases and BI tools export."""
 from __future__ import annotations
 
 from raci._text import quoted
-from raci.cells import normalize_header
+from raci.cells import HeaderFields, normalize_header
 from raci.io._raci_sheet import RaciSheet, empty_table, role_of_header, split_names
 from raci.io._tables import Table, parse_roles
 from raci.model import Organization
@@ -48,17 +48,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "group": ("group", "category", "phase", "area", "workstream"),
     "due": ("due", "duedate", "deadline"),
 }
-_FIELD_OF = {alias: field for field, aliases in ALIASES.items() for alias in aliases}
-
-
-def long_columns(header: tuple[str, ...]) -> dict[str, int]:
-    """The column of each field a header row names (the first one, when repeated)."""
-    found: dict[str, int] = {}
-    for col, text in enumerate(header):
-        field = _FIELD_OF.get(normalize_header(text))
-        if field is not None and field not in found:
-            found[field] = col
-    return found
+#: The column of each field a header row names.
+long_columns = HeaderFields(ALIASES)
 
 
 def is_long_header(header: tuple[str, ...]) -> bool:

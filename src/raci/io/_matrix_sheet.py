@@ -112,35 +112,9 @@ def matrix_from_table(table: Table, org: Organization | None = None) -> Organiza
     start = _header_index(table, scheme)
     header_row, header = table.rows[start]
     meta, parties = _party_columns(sheet, header, header_row)
-    by_id = normalize_header(header[0]) == "id"
-    current_group: str | None = None
-    headings = "group" not in meta and sheet.group_rows(start)
-    for row, raw in table.rows[start + 1 :]:
-        cells = [table.clean(c) for c in raw[: len(header)]]
-        sheet.stray_cells(row, raw, len(header))
-        if not any(cells):
-            continue  # its only cells are beyond the header
-
-        def cell(col: int | None, cells: list[str] = cells) -> str:
-            return cells[col] if col is not None and col < len(cells) else ""
-
-        if headings and cells[0] and not any(cells[1:]):
-            current_group = sheet.group(cells[0], row, 1)
-            continue
-        if not cells[0]:
-            sheet.problem(row, 1, "this row has cells but names no deliverable in column 1")
-            continue
-        group = current_group
-        if "group" in meta:
-            text = cell(meta["group"])
-            group = sheet.group(text, row, meta["group"] + 1) if text else None
-        due_text = cell(meta.get("due"))
-        due = sheet.due(due_text, row, meta["due"] + 1) if due_text else None
-        did = sheet.deliverable(
-            cells[0], row, by_id=by_id, name=cell(meta.get("name")), group=group, due=due
-        )
+    for row, cells, did in sheet.rows(start, meta):
         for col, pid in parties.items():
-            text = cell(col)
+            text = cells[col]
             if not text:
                 continue
             letters = parse_roles(text, scheme)

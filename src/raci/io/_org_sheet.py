@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from raci.cells import normalize_header
+from raci.cells import HeaderFields
 from raci.exceptions import LoadError
 from raci.io._tables import Table, raise_problems
 from raci.lookup import is_id, slug
@@ -44,19 +44,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "also_reports_to": ("alsoreportsto", "altreportsto"),
     "staff": ("staff", "isassistant", "assistant"),
 }
-_FIELD_OF = {alias: field for field, aliases in ALIASES.items() for alias in aliases}
+#: The column of each field a header row names.
+org_columns = HeaderFields(ALIASES)
 _TRUE = frozenset({"true", "yes", "y", "1", "x"})
 _FALSE = frozenset({"false", "no", "n", "0", ""})
-
-
-def org_columns(header: tuple[str, ...]) -> dict[str, int]:
-    """The column of each known field in a header row (the first one, when repeated)."""
-    found: dict[str, int] = {}
-    for col, text in enumerate(header):
-        field = _FIELD_OF.get(normalize_header(text))
-        if field is not None and field not in found:
-            found[field] = col
-    return found
 
 
 def looks_like_org(header: tuple[str, ...]) -> bool:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
 
 from raci._text import quoted
+from raci.cells import normalize_header
 from raci.exceptions import LoadError
 from raci.findings import Finding
 from raci.io._tables import Table, is_blank, raise_problems
@@ -193,6 +195,42 @@ class RaciSheet:
         """Whether a row with only its first cell filled is a group heading: not in a table
         where every row is so (a template listing the deliverables only)."""
         return any(any(c.strip() for c in cells[1:]) for _, cells in self.table.rows[start + 1 :])
+
+    def rows(self, start: int, meta: dict[str, int]) -> Iterator[tuple[int, list[str], str | None]]:
+        """The rows below the header at ``start`` of a table with a deliverable per row:
+        (row, cells, deliverable id or None when the row repeats one). Stray cells, group
+        heading rows and the ``name``, ``group`` and ``due`` columns in ``meta`` are taken
+        care of here; rows that name no deliverable are problems."""
+        header = self.table.rows[start][1]
+        by_id = normalize_header(header[0]) == "id"
+        headings = "group" not in meta and self.group_rows(start)
+        current_group: str | None = None
+        for row, raw in self.table.rows[start + 1 :]:
+            cells = [self.table.clean(c) for c in raw[: len(header)]]
+            self.stray_cells(row, raw, len(header))
+            if not any(cells):
+                continue  # its only cells are beyond the header
+
+            def cell(field: str, cells: list[str] = cells) -> str:
+                col = meta.get(field)
+                return cells[col] if col is not None and col < len(cells) else ""
+
+            if headings and cells[0] and not any(cells[1:]):
+                current_group = self.group(cells[0], row, 1)
+                continue
+            if not cells[0]:
+                self.problem(row, 1, "this row has cells but names no deliverable in column 1")
+                continue
+            group = current_group
+            if "group" in meta:
+                text = cell("group")
+                group = self.group(text, row, meta["group"] + 1) if text else None
+            due = self.due(cell("due"), row, meta["due"] + 1) if cell("due") else None
+            did = self.deliverable(
+                cells[0], row, by_id=by_id, name=cell("name"), group=group, due=due
+            )
+            cells += [""] * (len(header) - len(cells))
+            yield row, cells, did
 
     def stray_cells(self, row: int, cells: tuple[str, ...], width: int) -> None:
         """Note the non-empty cells beyond the header's last column (they are not read)."""
