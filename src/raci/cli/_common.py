@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
+from raci._text import printable
 from raci.exceptions import LoadError, OutputError, QueryError, RaciError
 from raci.io import TABLE_SUFFIXES, load
 from raci.model import Organization
@@ -28,13 +29,13 @@ class InputError(click.ClickException):
     exit_code = EXIT_INPUT
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"error: {self.format_message()}", err=True)
+        click.echo(printable(f"error: {self.format_message()}"), err=True)
 
 
 def input_error(exc: LoadError) -> InputError:
     """Print each problem of a LoadError on its own line; the error that exits 2."""
     for finding in exc.findings:
-        click.echo(f"{finding}", err=True)
+        click.echo(printable(str(finding)), err=True)
     n = len(exc.findings)
     return InputError(f"{exc.file}: {n} problem{'s' if n != 1 else ''}; the file was not loaded")
 

@@ -71,7 +71,8 @@ CAIRO_SIDE = 32_000
 #: Pages with at most this many boxes have their dotted lines routed round the boxes by
 #: Graphviz; larger ones get straight dotted lines (routing costs grow fast).
 ROUTED = 400
-_SAFE_NAME = re.compile(r"[A-Za-z0-9_.\-]+")
+#: Ids used as DOT node names as they are (others get a generated name): short, plain.
+_SAFE_NAME = re.compile(r"[A-Za-z0-9_.\-]{1,200}")
 _EDGE = {"arrowhead": "none", "color": "#4d4d4d", "penwidth": "1.2"}
 
 
@@ -361,7 +362,12 @@ def _render_page(page: _Page, fmt: str, opts: ChartOptions) -> tuple[bytes, str]
 def _tops(org: Organization) -> list[str]:
     roots = org.roots
     if not roots:
-        msg = "nothing to chart: the model has no units"
+        msg = (
+            "nothing to chart: every unit has a parent, so they form a cycle with no top"
+            " (raci validate shows it)"
+            if org.units
+            else "nothing to chart: the model has no units"
+        )
         raise QueryError(msg)
     return roots
 
@@ -418,7 +424,7 @@ def _split_roots(org: Organization, opts: ChartOptions) -> list[str]:
     for top in [opts.root] if opts.root is not None else _tops(org):
         depths.update(_depths(org, top))
     split = opts.split_by
-    if isinstance(split, int) or (isinstance(split, str) and split.isdigit()):
+    if isinstance(split, int) or (isinstance(split, str) and split.isascii() and split.isdigit()):
         found = [u for u, d in depths.items() if d == int(split)]
     else:
         rank = org.levels.rank(split)

@@ -54,7 +54,7 @@ def unknown_reference(ctx: Context) -> Iterator[Finding]:
         if found == "id":
             got = f"no {expected} has id `{ref}`"
         else:
-            article = "an" if found[0] in "aeiou" else "a"
+            article = "an" if found in ("external party", "id") else "a"
             got = f"`{ref}` is {article} {found}, not a {expected}"
         return ctx.finding(
             subject,
@@ -110,6 +110,14 @@ def hierarchy_cycle(ctx: Context) -> Iterator[Finding]:
             unit.where("parent"),
             "Each unit needs a parent above it; change one `parent` so the chain ends at the root.",
         )
+    for unit in org.units.values():
+        if unit.id in unit.also_reports_to:
+            yield ctx.finding(
+                unit.id,
+                f"unit `{unit.id}` reports to itself by a dotted line (`also_reports_to`)",
+                unit.where("also_reports_to"),
+                "Name the unit it also reports to, or drop the line.",
+            )
     reporting = nx.DiGraph()
     for p in org.positions.values():
         if p.reports_to is not None and p.reports_to in org.positions:
