@@ -111,7 +111,8 @@ class TestFormats:
         before = Path(new_json).read_bytes()
         code, _, err = run("diff", pair[0], new_json, "-o", new_json)
         assert code == 2
-        assert "refusing to write" in err and "it is an input file" in err
+        assert "refusing to write" in err
+        assert "it is an input file" in err
         assert Path(new_json).read_bytes() == before
 
 
@@ -140,7 +141,8 @@ class TestBadInput:
         code, out, err = run("diff", pair[0], str(new))
         assert code == 0
         assert f"{new}:5:" in err
-        assert "formerly-unknown" in err and "`opz`" in err
+        assert "formerly-unknown" in err
+        assert "`opz`" in err
         assert "Problems with `formerly`" in out
 
     def test_bad_suffix(self, pair: tuple[str, str]) -> None:

@@ -259,7 +259,8 @@ def test_a_root_that_gets_a_parent_has_moved() -> None:
     new = edit(
         (
             "{id: top, name: Co, level: organization}",
-            "{id: group, level: organization}\n  - {id: top, name: Co, level: division, parent: group}",
+            "{id: group, level: organization}\n"
+            "  - {id: top, name: Co, level: division, parent: group}",
         ),
     )
     assert brief(compare(new))["units_moved"] == [("top", None, "group")]
@@ -334,7 +335,8 @@ class TestCarryOver:
         assert "`hr-a`, `hr-b`" in f.message
         text = textwrap.dedent(new).lstrip("\n")
         a_line, b_line = line_of(text, "id: hr-a"), line_of(text, "id: hr-b")
-        assert f"new.yaml:{a_line}:" in f.message and f"new.yaml:{b_line}:" in f.message
+        assert f"new.yaml:{a_line}:" in f.message
+        assert f"new.yaml:{b_line}:" in f.message
         assert f.location.line == line_of(text, "{id: hire")
 
     def test_carried_roles_are_reported_as_info(self) -> None:
@@ -410,14 +412,17 @@ class TestBadInput:
         assert any("no Accountable role" in n for n in change.notes)
 
     def test_a_side_without_units_is_noted_not_reported_as_all_removed(self) -> None:
-        bare = "version: 1\nexternal: [{id: board}]\ndeliverables:\n  - {id: plan, raci: {A: board, R: board}}\n"
+        bare = (
+            "version: 1\nexternal: [{id: board}]\n"
+            "deliverables:\n  - {id: plan, raci: {A: board, R: board}}\n"
+        )
         change = compare(bare)
         assert change.units_removed == ()
         assert any("lists no units" in n for n in change.notes)
 
     def test_wrong_types(self) -> None:
         org = load(OLD, "old.yaml")
-        with pytest.raises(TypeError, match="two raci.Organization"):
+        with pytest.raises(TypeError, match=r"two raci\.Organization"):
             raci.diff(org, "new.yaml")  # type: ignore[arg-type]
 
 
