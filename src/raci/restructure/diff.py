@@ -14,6 +14,7 @@ from typing import Any
 
 import attrs
 
+from raci._gc import no_cyclic_gc
 from raci.findings import Finding, Severity
 from raci.lineage import carry_over
 from raci.lookup import Suggestions
@@ -132,7 +133,8 @@ def diff(old: Organization, new: Organization) -> Diff:
         if not isinstance(org, Organization):
             msg = f"diff() takes two raci.Organization objects ({what} is {type(org).__name__})"
             raise TypeError(msg)
-    return _Comparison(carry_over(old), carry_over(new)).run()
+    with no_cyclic_gc():
+        return _Comparison(carry_over(old), carry_over(new)).run()
 
 
 class _Comparison:
