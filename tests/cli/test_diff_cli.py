@@ -57,7 +57,7 @@ class TestFormats:
         assert "Units: 1 abolished, 1 renamed" in out
         assert "Operations (ops) is now Operations Division (operations)" in out
         assert "People (hr), a unit under Co (top)" in out
-        assert "Orphaned responsibilities: 1 responsibility" in out
+        assert "Orphaned responsibilities: 1 role whose holder is gone, with no successor" in out
         assert "Co-ordination" not in out
         assert "Moved" not in out  # log's parent was only renamed
 

@@ -23,7 +23,7 @@ from raci.restructure._render import FORMATS, render_dot
 from raci.restructure.diff import Diff
 
 STYLES = ("marked", "side-by-side")
-#: Paper sizes in inches (portrait), less a half-inch margin on each side.
+#: Paper sizes in inches (portrait); the picture keeps a margin of _MARGIN inches.
 PAPERS = {
     "a4": (8.27, 11.69),
     "a3": (11.69, 16.54),
@@ -31,6 +31,7 @@ PAPERS = {
     "letter": (8.5, 11.0),
     "legal": (8.5, 14.0),
 }
+_MARGIN = 0.4
 _WRAP = 26
 _FONTS = "Noto Sans CJK SC, Noto Sans, DejaVu Sans, sans-serif"
 
@@ -96,6 +97,11 @@ class _Picture:
         p = org.parties.get(ident)
         return p.names.get(self.lang) if p is not None else ident
 
+    def title(self) -> str:
+        org = self.new
+        name = org.names.get(self.lang) or (self.name(org, org.roots[0]) if org.roots else "")
+        return f"{name}: before and after" if name else "Before and after"
+
     def header(self, title: str, size: str) -> list[str]:
         return [
             "digraph restructuring {",
@@ -105,10 +111,18 @@ class _Picture:
             '  edge [color="#777777", arrowhead=none];',
         ]
 
-    def legend(self, looks: Iterable[str]) -> list[str]:
+    def legend(self, looks: Iterable[str], squares: bool = False) -> list[str]:
+        def swatch(k: str) -> str:
+            if k == "moved":
+                return f'<TD><FONT COLOR="{_LOOK[k][1]}"><B>⸻</B></FONT></TD>'
+            if squares:
+                mark = "□" if k == "same" else "■"
+                return f'<TD><FONT COLOR="{_LOOK[k][1]}">{mark}</FONT></TD>'
+            fill, border, _ = _LOOK[k]
+            return f'<TD BGCOLOR="{fill}" BORDER="1" COLOR="{border}" WIDTH="22"> </TD>'
+
         rows = "".join(
-            f'<TR><TD BGCOLOR="{_LOOK[k][0]}" BORDER="1" COLOR="{_LOOK[k][1]}" WIDTH="22">'
-            f' </TD><TD ALIGN="LEFT">{_q(text)}</TD></TR>'
+            "<TR>" + swatch(k) + f'<TD ALIGN="LEFT">{_q(text)}</TD></TR>'
             for k, text in _LEGEND
             if k in looks
         )
@@ -126,8 +140,7 @@ class _Picture:
         added = {e["unit"] for e in c.units_added}
         moved = {e["unit"]: e for e in c.units_moved}
         relevelled = {e["unit"]: e for e in c.units_relevelled}
-        title = f"{self.name(new, new.roots[0]) if new.roots else new.name}: before and after"
-        out = self.header(title, size)
+        out = self.header(self.title(), size)
         used: set[str] = set()
         for uid, u in new.units.items():
             before = [o for o in lin.predecessors(uid) if o in old.units]
@@ -145,7 +158,6 @@ class _Picture:
                         others = [n for n in lin.successors(o) if n != uid]
                         notes.append(f"split with {', '.join(self.name(new, n) for n in others)}")
             if uid in moved:
-                look = "moved" if look == "same" else look
                 notes.append(f"moved from under {self.name(old, moved[uid]['old_parent'])}")
             if uid in relevelled:
                 e = relevelled[uid]
@@ -177,55 +189,95 @@ class _Picture:
             for a, b in zip(ids, ids[4:], strict=False):
                 out.append("  " + _edge(a, b, "style=invis"))
             out.append("  }")
-            roots = [_id("n:", r) for r in new.roots]
-            if roots:
-                out.append(_edge(roots[0], ids[0], "style=invis, minlen=1"))
+            order = _tree_order(new)
+            if order:
+                deepest = max(order, key=lambda item: item[1])[0]
+                for top in ids[:4]:
+                    out.append(_edge(_id("n:", deepest), top, "style=invis"))
         out += self.legend(used)
         out.append("}")
         return "\n".join(out) + "\n"
 
     # -- old and new side by side ------------------------------------------
 
+    def _column(self, org: Organization, node: str, heading: str, looks: dict[str, str]) -> str:
+        """One structure as an indented list, a line per unit in tree order: a coloured
+        square saying what happened to it, then its name; lineage lines attach to names."""
+        rows = [
+            '<TR><TD ALIGN="LEFT" CELLPADDING="6">'
+            f'<FONT POINT-SIZE="15"><B>{_q(heading)}</B></FONT></TD></TR>'
+        ]
+        for i, (uid, depth) in enumerate(_tree_order(org)):
+            look = looks.get(uid, "same")
+            mark = "□" if look == "same" else "■"
+            colour = _LOOK[look][1]
+            indent = "&#160;" * 5 * depth
+            rows.append(
+                f'<TR><TD PORT="p{i}" ALIGN="LEFT">{indent}<FONT COLOR="{colour}">{mark}</FONT>'
+                f"&#160;{_q(self.name(org, uid))}</TD></TR>"
+            )
+        table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
+        return f"  {node} [shape=plain, label=<{table}{''.join(rows)}</TABLE>>];"
+
     def side_by_side(self, size: str) -> str:
         c, new, old = self.change, self.new, self.old
         lin = c.lineage.units
-        added = {e["unit"] for e in c.units_added}
-        removed = {e["unit"] for e in c.units_removed}
-        title = f"{self.name(new, new.roots[0]) if new.roots else new.name}: before and after"
+        moved = {e["unit"] for e in c.units_moved}
+        old_looks = {e["unit"]: "abolished" for e in c.units_removed}
+        new_looks = {e["unit"]: "new" for e in c.units_added}
+        for oid, nid in _pairs(c):
+            if (
+                oid != nid
+                or old.units[oid].names != new.units[nid].names
+                or len(lin.predecessors(nid)) > 1
+                or len(lin.successors(oid)) > 1
+            ):
+                old_looks[oid] = new_looks[nid] = "continues"
+        title = (
+            f"{new.name or self.name(new, new.roots[0] if new.roots else None)}: before and after"
+        )
         out = self.header(title, size)
-        for prefix, org, label in (("o:", old, "Before"), ("n:", new, "After")):
-            out.append(f"  subgraph cluster_{prefix[0]} {{")
-            out.append(f'    label=<<B>{label}</B>>; fontsize=15; color="#bbbbbb"; style=rounded;')
-            for uid in org.units:
-                if prefix == "o:":
-                    look = "abolished" if uid in removed else "same"
-                else:
-                    before = lin.predecessors(uid)
-                    look = "new" if uid in added else "same"
-                    if before and (
-                        before != (uid,) or old.units[uid].names != org.units[uid].names
-                    ):
-                        look = "continues"
-                out.append("  " + _box(_id(prefix, uid), self.name(org, uid), [], look))
-            for uid, u in org.units.items():
-                if u.parent is not None and u.parent in org.units:
-                    out.append("  " + _edge(_id(prefix, u.parent), _id(prefix, uid)))
-            out.append("  }")
-        for oid in old.units:
-            for nid in lin.successors(oid):
-                if nid in new.units and (
-                    nid != oid or old.units[oid].names != new.units[nid].names
-                ):
-                    out.append(
-                        _edge(
-                            _id("o:", oid),
-                            _id("n:", nid),
-                            'style=dashed, color="#1f5fa8", arrowhead=normal, constraint=false',
-                        )
-                    )
-        out += self.legend({"new", "continues", "same", "abolished"})
+        out[1] = out[1].replace("rankdir=TB", "rankdir=LR").replace("ranksep=0.45", "ranksep=2.2")
+        out.append(self._column(old, "before", "Before", old_looks))
+        out.append(self._column(new, "after", "After", new_looks))
+        row_old = {uid: i for i, (uid, _) in enumerate(_tree_order(old))}
+        row_new = {uid: i for i, (uid, _) in enumerate(_tree_order(new))}
+        for oid, nid in _pairs(c):
+            if oid not in row_old or nid not in row_new:
+                continue
+            changed = old_looks.get(oid) == "continues"
+            colour = "#d46b00" if nid in moved else ("#1f5fa8" if changed else "#bbbbbb")
+            width = 1.6 if changed or nid in moved else 0.8
+            out.append(
+                f'  before:"p{row_old[oid]}":e -> after:"p{row_new[nid]}":w'
+                f' [color="{colour}", penwidth={width}, arrowhead=normal, arrowsize=0.6];'
+            )
+        out += self.legend({"new", "continues", "same", "abolished", *(["moved"] if moved else [])})
         out.append("}")
         return "\n".join(out) + "\n"
+
+
+def _pairs(change: Diff) -> list[tuple[str, str]]:
+    """(old unit, new unit) for each unit of NEW and each old unit it continues."""
+    lin = change.lineage.units
+    return [(o, n) for n in change.new.units for o in lin.predecessors(n) if o in change.old.units]
+
+
+def _tree_order(org: Organization) -> list[tuple[str, int]]:
+    """Every unit with its depth, depth-first from the roots in file order (units caught
+    in a cycle come last, at depth 0)."""
+    out: list[tuple[str, int]] = []
+    seen: set[str] = set()
+    todo = [(r, 0) for r in reversed(org.roots)]
+    while todo:
+        uid, depth = todo.pop()
+        if uid in seen:
+            continue
+        seen.add(uid)
+        out.append((uid, depth))
+        todo.extend((child, depth + 1) for child in reversed(list(org.graph.successors(uid))))
+    out += [(uid, 0) for uid in org.units if uid not in seen]
+    return out
 
 
 def picture_source(
@@ -247,9 +299,12 @@ def picture_source(
             msg = f"unknown paper {paper!r}; expected one of A4, A3, A2, letter, legal"
             raise ValueError(msg)
         w, h = PAPERS[key]
-        if landscape or (landscape is None and style == "side-by-side"):
+        if landscape if landscape is not None else style == "marked":
             w, h = h, w
-        size = f', size="{w - 1:.2f},{h - 1:.2f}", ratio=compress, margin=0.5'
+        size = (
+            f', page="{w:.2f},{h:.2f}", size="{w - 2 * _MARGIN:.2f},{h - 2 * _MARGIN:.2f}!",'
+            f" margin={_MARGIN}, center=true"
+        )
     pic = _Picture(change, lang)
     return pic.marked(size) if style == "marked" else pic.side_by_side(size)
 

@@ -170,7 +170,8 @@ class _Story:
             (
                 "",
                 [
-                    f"{self.work(e['deliverable'])}: {e['role']}, held by {self.old(e['party'])}"
+                    f"{self.work(e['deliverable'])}: {self.role(e['role'])},"
+                    f" held by {self.old(e['party'])}"
                     for e in c.orphaned
                 ],
             )
@@ -181,6 +182,11 @@ class _Story:
             ("Deliverables", work),
             ("Orphaned responsibilities", orphaned),
         ]
+
+    def role(self, letter: str) -> str:
+        """A role letter of OLD's scheme with its name: 'Consulted (C)'."""
+        role = self.change.old.scheme.role(letter)
+        return f"{role.name} ({letter})" if role is not None and role.name != letter else letter
 
     def one_to_one(self, e: Entry) -> bool:
         """A rename not already told as part of a merge or a split."""
@@ -198,7 +204,16 @@ class _Story:
             rows.append((label, _number(a), _number(b), _signed(a, b)))
 
         row("Units", before["units"], after["units"])
-        levels = list(dict.fromkeys([*before["units_by_level"], *after["units_by_level"]]))
+        order = {
+            name: i
+            for i, name in enumerate(
+                dict.fromkeys([*self.change.old.levels.names, *self.change.new.levels.names])
+            )
+        }
+        levels = sorted(
+            {*before["units_by_level"], *after["units_by_level"]},
+            key=lambda level: (order.get(level, len(order)), level),
+        )
         for level in levels:
             row(
                 f"  {level}",
@@ -219,10 +234,16 @@ class _Story:
         return rows
 
     def headline(self, title: str, groups: list[tuple[str, list[str]]]) -> str:
-        parts = [f"{len(lines)} {label.lower()}" for label, lines in groups if lines]
+        parts = [
+            f"{len(lines)} with a new Accountable"
+            if label == "New Accountable"
+            else f"{len(lines)} {label.lower()}"
+            for label, lines in groups
+            if lines
+        ]
         if title == "Orphaned responsibilities":
             n = len(groups[0][1])
-            return f"{_plural(n, 'responsibility')} that no one in the new structure holds"
+            return f"{_plural(n, 'role')} whose holder is gone, with no successor"
         return ", ".join(parts)
 
 
@@ -298,7 +319,7 @@ def render_markdown(change: Diff, lang: str | None = None) -> str:
             for label, lines in groups:
                 if not lines:
                     continue
-                heading = f"{title}: {label.lower()}" if label else title
+                heading = f"{title}: {label[:1].lower()}{label[1:]}" if label else title
                 out += [f"### {heading} ({len(lines)})", ""]
                 out += [f"- {line}" for line in lines]
                 out.append("")
