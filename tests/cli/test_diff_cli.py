@@ -214,3 +214,51 @@ class TestPicture:
         code, _, err = run("diff", *pair, "-o", str(out), "--style", style, "--paper", "A4")
         assert code == 0, err
         assert out.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+
+
+class TestPictureSource:
+    """The DOT of both styles says what happened to each unit."""
+
+    def test_side_by_side_draws_a_line_from_each_old_unit_to_its_successors(
+        self, pair: tuple[str, str], tmp_path: Path
+    ) -> None:
+        out = tmp_path / "lineage.dot"
+        code, _, err = run("diff", *pair, "-o", str(out), "--style", "side-by-side")
+        assert code == 0, err
+        dot = out.read_text(encoding="utf-8")
+        lines = [line for line in dot.splitlines() if "before:" in line and "-> after:" in line]
+        # top -> top and ops -> operations (changed, blue), log -> log; hr has no successor.
+        assert len(lines) == 3
+        assert sum('"#1f5fa8"' in line for line in lines) == 1
+        assert "■" in dot  # the squares that mark each unit
+
+    def test_names_are_escaped(self, tmp_path: Path) -> None:
+        old, new = tmp_path / "a.yaml", tmp_path / "b.yaml"
+        old.write_text("units:\n  - {id: x, name: 'R&D <old>'}\n", encoding="utf-8")
+        new.write_text("units:\n  - {id: y, formerly: x, name: 'A \"quoted\" & <b>'}\n", "utf-8")
+        for style in ("marked", "side-by-side"):
+            out = tmp_path / f"{style}.dot"
+            code, _, err = run("diff", str(old), str(new), "-o", str(out), "--style", style)
+            assert code == 0, err
+            dot = out.read_text(encoding="utf-8")
+            assert "R&amp;D &lt;old&gt;" in dot
+            assert "<b>" not in dot
+
+    def test_chinese_png(self, tmp_path: Path) -> None:
+        from raci.render._graphviz import cjk_font_available
+
+        if not cjk_font_available():
+            pytest.skip("no CJK font installed")
+        examples = Path(__file__).resolve().parents[2] / "examples" / "restructuring"
+        out = tmp_path / "zh.png"
+        code, _, err = run(
+            "diff",
+            str(examples / "before.yaml"),
+            str(examples / "after.yaml"),
+            "-o",
+            str(out),
+            "--lang",
+            "zh",
+        )
+        assert code == 0, err
+        assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

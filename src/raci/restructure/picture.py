@@ -233,10 +233,7 @@ class _Picture:
                 or len(lin.successors(oid)) > 1
             ):
                 old_looks[oid] = new_looks[nid] = "continues"
-        title = (
-            f"{new.name or self.name(new, new.roots[0] if new.roots else None)}: before and after"
-        )
-        out = self.header(title, size)
+        out = self.header(self.title(), size)
         out[1] = out[1].replace("rankdir=TB", "rankdir=LR").replace("ranksep=0.45", "ranksep=2.2")
         out.append(self._column(old, "before", "Before", old_looks))
         out.append(self._column(new, "after", "After", new_looks))
@@ -252,7 +249,8 @@ class _Picture:
                 f'  before:"p{row_old[oid]}":e -> after:"p{row_new[nid]}":w'
                 f' [color="{colour}", penwidth={width}, arrowhead=normal, arrowsize=0.6];'
             )
-        out += self.legend({"new", "continues", "same", "abolished", *(["moved"] if moved else [])})
+        looks = {"new", "continues", "same", "abolished", *(["moved"] if moved else [])}
+        out += self.legend(looks, squares=True)
         out.append("}")
         return "\n".join(out) + "\n"
 
