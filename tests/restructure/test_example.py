@@ -65,3 +65,12 @@ def test_the_pictures_are_committed() -> None:
     for name in ("change.svg", "lineage.svg"):
         text = (HERE / name).read_text(encoding="utf-8")
         assert "Global Solutions Division" in text
+
+
+def test_formerly_survives_a_dump_and_load(tmp_path) -> None:
+    after = raci.load(HERE / "after.yaml")
+    assert after.positions["chief-upb"].formerly == ("chief-updb",)
+    for suffix in (".yaml", ".json"):
+        copy = tmp_path / f"copy{suffix}"
+        raci.dump(after, copy)
+        assert raci.load(copy) == after
