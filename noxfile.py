@@ -41,6 +41,13 @@ def examples(session: nox.Session) -> None:
     session.run("raci", "chart", f"{un}/org.yaml", "--lang", "zh", "-o", f"{un}/chart.zh.svg")
     session.run("raci", "matrix", f"{un}/org.yaml", "-o", f"{un}/matrix.md")
     session.run("raci", "validate", f"{un}/matrix.md")
+    session.chdir("examples/restructuring")
+    session.run("raci", "validate", "--strict", "after.yaml")
+    for out in ("diff.txt", "diff.md", "change.svg"):
+        session.run("raci", "diff", "before.yaml", "after.yaml", "-o", out)
+    session.run(
+        "raci", "diff", "before.yaml", "after.yaml", "--style", "side-by-side", "-o", "lineage.svg"
+    )
 
 
 @nox.session

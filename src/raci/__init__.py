@@ -20,6 +20,7 @@ from raci.model import (
 )
 from raci.render.matrix import render_matrix
 from raci.render.orgchart import render_chart
+from raci.restructure import Diff, diff
 from raci.rules import validate
 from raci.schemes import BUILTIN_SCHEMES, Role, Scheme
 from raci.validation import validate_file
@@ -28,6 +29,7 @@ __all__ = [
     "BUILTIN_SCHEMES",
     "Assignment",
     "Deliverable",
+    "Diff",
     "External",
     "Finding",
     "Group",
@@ -46,6 +48,7 @@ __all__ = [
     "SourceLocation",
     "Unit",
     "__version__",
+    "diff",
     "dump",
     "dumps",
     "load",

@@ -175,6 +175,7 @@ class Position(_Located):
     holder: str | None = None
     vacant: bool = False
     reports_to: str | None = None
+    formerly: tuple[str, ...] = ()
     attributes: Mapping[str, Any] = attrs.field(factory=dict)
     location: SourceLocation = attrs.field(default=NOWHERE, eq=False)
     spots: Mapping[str, SourceLocation] = attrs.field(factory=dict, eq=False, repr=False)
@@ -233,6 +234,9 @@ class Assignment:
     role: str
     party: str
     location: SourceLocation = attrs.field(default=NOWHERE, eq=False)
+    #: The earlier id the file wrote, when the role was carried over from a unit (or post)
+    #: that ``party`` continues through its ``formerly`` (docs/restructuring.md).
+    via: str | None = attrs.field(default=None, eq=False)
 
 
 @attrs.frozen

@@ -16,6 +16,7 @@ from raci.io._json import parse_json, parse_toml
 from raci.io._layouts import TABLE_SUFFIXES, read_tables
 from raci.io._marks import Marks
 from raci.io._yaml import parse_yaml
+from raci.lineage import carry_over
 from raci.model import Organization
 from raci.output import write_atomic
 from raci.rules import check_settings
@@ -41,7 +42,7 @@ def loads(text: str, format: str = "yaml", file: str = "<string>") -> Organizati
         raise ValueError(msg)
     with no_cyclic_gc():
         data, marks = parser(text, file)
-        org = build_organization(data, marks)
+        org = carry_over(build_organization(data, marks))
     problems = check_settings(org)
     if problems:
         raise LoadError(problems)

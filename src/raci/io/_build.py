@@ -323,7 +323,9 @@ class _Builder:
                 formerly=self.read(obj, UNIT, "formerly", here) or (),
                 attributes=self.read(obj, UNIT, "attributes", here) or {},
                 location=here,
-                spots=self.spots(obj, ("parent", "head", "level", "also_reports_to"), here),
+                spots=self.spots(
+                    obj, ("parent", "head", "level", "also_reports_to", "formerly"), here
+                ),
             )
             if self.register(ident, "unit", here):
                 self.units[ident] = unit
@@ -362,9 +364,10 @@ class _Builder:
             holder=self.read(obj, POSITION, "holder", here),
             vacant=bool(self.read(obj, POSITION, "vacant", here)),
             reports_to=self.read(obj, POSITION, "reports_to", here),
+            formerly=self.read(obj, POSITION, "formerly", here) or (),
             attributes=self.read(obj, POSITION, "attributes", here) or {},
             location=here,
-            spots=self.spots(obj, ("unit", "reports_to"), here),
+            spots=self.spots(obj, ("unit", "reports_to", "formerly"), here),
         )
         if self.register(ident, "position", here):
             self.positions[ident] = position

@@ -98,6 +98,8 @@ def to_data(org: Organization) -> dict[str, Any]:
                     item[key] = getattr(p, key)
             if p.vacant:
                 item["vacant"] = True
+            if p.formerly:
+                item["formerly"] = _FlowList(p.formerly)
             if p.attributes:
                 item["attributes"] = dict(p.attributes)
             positions.append(item)

@@ -172,6 +172,7 @@ POSITION = Shape(
         F("holder", K.TEXT, "The name of the person holding the post."),
         F("vacant", K.FLAG, "The post is vacant."),
         F("reports_to", K.ID, "A position id (default: the head of the post's unit)."),
+        F("formerly", K.IDS, "Earlier posts this one continues (for `raci diff`)."),
         F("attributes", K.MAPPING, "Free-form data carried along."),
     ),
 )

@@ -1,6 +1,6 @@
 """The validation rules, registered by name and code, and the engine that runs them."""
 
-from raci.rules import hierarchy, roles, tables, workload
+from raci.rules import hierarchy, lineage, roles, tables, workload
 from raci.rules.registry import (
     RULES,
     Context,
@@ -21,6 +21,7 @@ __all__ = [
     "check_settings",
     "hierarchy",
     "iter_rules",
+    "lineage",
     "roles",
     "rule",
     "tables",

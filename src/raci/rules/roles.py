@@ -76,6 +76,18 @@ def _names(parties: list[str]) -> str:
     return ", ".join(f"`{p}`" for p in parties)
 
 
+def _carried(org: Organization, d: Deliverable, letter: str) -> str:
+    """For roles carried over through ``formerly``: which old id each came from, and where
+    each successor says so."""
+    notes = []
+    for a in d.assignments:
+        if a.role == letter and a.via is not None:
+            heir = org.units.get(a.party) or org.positions.get(a.party)
+            where = f", formerly at {heir.where('formerly')}" if heir is not None else ""
+            notes.append(f"`{a.party}` continues `{a.via}`{where}")
+    return f"; carried over: {', '.join(notes)}" if notes else ""
+
+
 @rule(
     "single-accountable",
     "M101",
@@ -103,7 +115,7 @@ def single_accountable(ctx: Context) -> Iterator[Finding]:
             yield ctx.finding(
                 d.id,
                 f"deliverable `{d.id}` has {len(found)} {title} parties ({letter}: "
-                f"{_names(found)}); expected exactly one",
+                f"{_names(found)}); expected exactly one" + _carried(ctx.org, d, letter),
                 _first(d, letter),
                 _hint(ctx.org, "many-accountable", letter),
             )

@@ -1,0 +1,132 @@
+"""`raci diff`: what a restructuring changes between two versions of a model."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from raci.cli._common import InputError, check_suffix, handle_errors, input_error
+from raci.exceptions import LoadError
+from raci.model import Organization
+from raci.output import write_atomic
+from raci.restructure import Diff, diff
+from raci.restructure.revision import load_revision, split_revision
+
+FORMATS = ("text", "json", "markdown")
+#: Output suffixes: the report in a format, or a before/after picture.
+REPORT_SUFFIXES = {".txt": "text", ".json": "json", ".md": "markdown"}
+PICTURE_SUFFIXES = (".svg", ".png", ".pdf", ".dot")
+
+
+def _load(spec: str) -> Organization:
+    try:
+        return load_revision(spec)
+    except LoadError as exc:
+        raise input_error(exc) from None
+
+
+def _report(change: Diff, fmt: str, lang: str | None) -> str:
+    if fmt == "json":
+        return json.dumps(change.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    if fmt == "markdown":
+        return change.to_markdown(lang)
+    return change.to_text(lang)
+
+
+@click.command(
+    "diff",
+    epilog="""\b
+Examples:
+  raci diff before.yaml after.yaml
+  raci diff before.yaml after.yaml --format markdown --lang zh
+  raci diff HEAD~1:org.yaml org.yaml --format json
+  raci diff before.yaml after.yaml -o change.png --paper A4
+  raci diff before.yaml after.yaml -o change.md
+
+OLD and NEW are model files or REV:PATH, the file as committed at a git
+revision (PATH relative to the current folder). A unit of NEW that lists old
+ids under `formerly` continues them (renamed, merged or split).
+
+Exit status: 0 compared (with or without changes), 2 an input could not be
+read or the command line is wrong.""",
+)
+@click.argument("old")
+@click.argument("new")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(FORMATS),
+    default=None,
+    help="How to print the changes (default: text; with -o, the file's suffix decides).",
+)
+@click.option("--lang", metavar="LANG", help="Language of the names (default: each model's).")
+@click.option(
+    "-o",
+    "--output",
+    metavar="OUT",
+    help="Write to OUT: a before/after picture (.svg .png .pdf .dot) or the report"
+    " (.md .txt .json).",
+)
+@click.option(
+    "--paper",
+    type=click.Choice(["A4", "A3", "A2", "letter", "legal"], case_sensitive=False),
+    help="Fit the picture to a paper size.",
+)
+@click.option(
+    "--landscape/--portrait", default=None, help="Paper orientation (default: the picture's)."
+)
+@click.option(
+    "--style",
+    type=click.Choice(["marked", "side-by-side"]),
+    default="marked",
+    show_default=True,
+    help="Picture: the new structure with changes marked, or old and new side by side.",
+)
+@handle_errors
+def command(
+    old: str,
+    new: str,
+    output_format: str | None,
+    lang: str | None,
+    output: str | None,
+    paper: str | None,
+    landscape: bool | None,
+    style: str,
+) -> None:
+    """Show what changes from OLD to NEW: units created, abolished, merged, split,
+    renamed, moved and relevelled; posts; deliverables; changes of Accountable;
+    responsibilities that no one holds any more; and the figures before and after."""
+    suffix = None
+    if output is not None:
+        suffix = check_suffix(output, [*PICTURE_SUFFIXES, *REPORT_SUFFIXES], "a diff")
+    before, after = _load(old), _load(new)
+    change = diff(before, after)
+    for f in change.findings:
+        click.echo(f"{f.location}: {f.severity.value} {f.rule}: {f.message}", err=True)
+    inputs = [p for p in (old, new) if split_revision(p) is None]
+    if output is None:
+        click.echo(_report(change, output_format or "text", lang), nl=False)
+        return
+    if suffix in REPORT_SUFFIXES:
+        fmt = output_format or REPORT_SUFFIXES[suffix]
+        write_atomic(output, _report(change, fmt, lang), inputs)
+    else:
+        from raci.restructure.picture import render_picture
+
+        try:
+            render_picture(
+                change,
+                output,
+                lang=lang,
+                paper=paper,
+                landscape=landscape,
+                style=style,
+                inputs=inputs,
+            )
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
+        if output_format is not None:
+            click.echo(_report(change, output_format, lang), nl=False)
+    click.echo(f"wrote {Path(output)}", err=True)

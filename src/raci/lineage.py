@@ -1,0 +1,58 @@
+"""Lineage: which units and posts continue earlier ones, through their ``formerly`` lists.
+
+A unit (or post) that says ``formerly: [old, ...]`` continues those earlier ones: a
+rename (one old id), a merge (several), or part of a split (when several units name the
+same old id). Deliverables that still name an old id that is no longer a party have
+their roles carried over to its successors, to each of them for a split; the rules then
+judge the result as usual. ``raci diff`` uses the same lineage between two models.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from raci.model import Assignment, Deliverable, Organization
+
+
+def successors(org: Organization) -> dict[str, tuple[str, ...]]:
+    """Each id named in a ``formerly`` list, with the units and posts that name it (units
+    first, in file order)."""
+    found: dict[str, list[str]] = {}
+    for table in (org.units, org.positions):
+        for ident, party in table.items():
+            for old in party.formerly:
+                ids = found.setdefault(old, [])
+                if ident not in ids:
+                    ids.append(ident)
+    return {old: tuple(ids) for old, ids in found.items()}
+
+
+def carry_over(org: Organization) -> Organization:
+    """``org`` with each role given to an earlier id (one that is no longer a party, but
+    that units or posts list in ``formerly``) given to those successors instead.
+
+    A carried assignment keeps the place where the old id is written and remembers it
+    in ``via``. The organization comes back unchanged (the same object) when nothing
+    is carried.
+    """
+    heirs = {old: ids for old, ids in successors(org).items() if old not in org.parties}
+    if not heirs:
+        return org
+    changed: dict[str, Deliverable] = {}
+    for d in org.deliverables.values():
+        if not any(a.party in heirs for a in d.assignments):
+            continue
+        out: list[Assignment] = []
+        held = {(a.role, a.party) for a in d.assignments if a.party not in heirs}
+        for a in d.assignments:
+            if a.party not in heirs:
+                out.append(a)
+                continue
+            for heir in heirs[a.party]:
+                if (a.role, heir) not in held:
+                    held.add((a.role, heir))
+                    out.append(Assignment(d.id, a.role, heir, a.location, via=a.party))
+        changed[d.id] = attrs.evolve(d, assignments=tuple(out))
+    if not changed:
+        return org
+    return attrs.evolve(org, deliverables={**org.deliverables, **changed})

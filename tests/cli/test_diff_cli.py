@@ -1,0 +1,264 @@
+"""`raci diff` from the command line: formats, exit codes, git revisions, pictures."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import raci
+from raci.cli import cli
+
+OLD = """\
+version: 1
+organization: {name: Co}
+units:
+  - {id: top, name: Co}
+  - {id: ops, name: Operations, parent: top}
+  - {id: log, name: Logistics, parent: ops}
+  - {id: hr, name: People, parent: top}
+deliverables:
+  - {id: plan, raci: {A: top, R: [ops], C: [hr]}}
+"""
+
+NEW = """\
+version: 1
+organization: {name: Co}
+units:
+  - {id: top, name: Co}
+  - {id: operations, name: Operations Division, parent: top, formerly: ops}
+  - {id: log, name: Logistics, parent: operations}
+deliverables:
+  - {id: plan, raci: {A: top, R: [ops]}}
+"""
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def pair(tmp_path: Path) -> tuple[str, str]:
+    old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+    old.write_text(OLD, encoding="utf-8")
+    new.write_text(NEW, encoding="utf-8")
+    return str(old), str(new)
+
+
+class TestFormats:
+    def test_text(self, pair: tuple[str, str]) -> None:
+        code, out, err = run("diff", *pair)
+        assert code == 0, err
+        assert "Units: 1 abolished, 1 renamed" in out
+        assert "Operations (ops) is now Operations Division (operations)" in out
+        assert "People (hr), a unit under Co (top)" in out
+        assert "Orphaned responsibilities: 1 role whose holder is gone, with no successor" in out
+        assert "Co-ordination" not in out
+        assert "Moved" not in out  # log's parent was only renamed
+
+    def test_json(self, pair: tuple[str, str]) -> None:
+        code, out, _ = run("diff", *pair, "--format", "json")
+        assert code == 0
+        data = json.loads(out)
+        assert data["units_removed"][0]["unit"] == "hr"
+        assert data["orphaned"] == [
+            {"deliverable": "plan", "role": "C", "party": "hr", "name": "People"}
+        ]
+        assert data["units_moved"] == []
+
+    def test_markdown(self, pair: tuple[str, str]) -> None:
+        code, out, _ = run("diff", *pair, "--format", "markdown")
+        assert code == 0
+        assert out.startswith("## Restructuring: ")
+        assert "- **Units:** 1 abolished, 1 renamed" in out
+        assert "### Units: renamed (1)" in out
+        assert "- Operations (`ops`) is now Operations Division (`operations`)" in out
+        assert "| Units | 4 | 3 | −1 |" in out
+
+    def test_no_change_is_empty_and_exit_0(self, pair: tuple[str, str]) -> None:
+        code, out, _ = run("diff", pair[0], pair[0])
+        assert code == 0
+        assert "No changes" in out
+        code, out, _ = run("diff", pair[0], pair[0], "--format", "json")
+        data = json.loads(out)
+        assert all(data[k] == [] for k in data["summary"])
+
+    def test_lang(self, tmp_path: Path) -> None:
+        old = tmp_path / "a.yaml"
+        new = tmp_path / "b.yaml"
+        old.write_text("units:\n  - {id: x, name: {en: Office, zh: 办公室}}\n", encoding="utf-8")
+        new.write_text(
+            "units:\n  - {id: y, formerly: x, name: {en: Bureau, zh: 局}}\n", encoding="utf-8"
+        )
+        code, out, _ = run("diff", str(old), str(new), "--lang", "zh")
+        assert code == 0
+        assert "办公室 (x) is now 局 (y)" in out
+
+    def test_report_to_a_file(self, pair: tuple[str, str], tmp_path: Path) -> None:
+        out = tmp_path / "change.md"
+        code, _, err = run("diff", *pair, "-o", str(out))
+        assert code == 0, err
+        assert out.read_text(encoding="utf-8").startswith("## Restructuring")
+
+    def test_output_over_an_input_is_refused(self, pair: tuple[str, str]) -> None:
+        new_json = pair[1].replace(".yaml", ".json")
+        raci.dump(raci.load(pair[1]), new_json)
+        before = Path(new_json).read_bytes()
+        code, _, err = run("diff", pair[0], new_json, "-o", new_json)
+        assert code == 2
+        assert "refusing to write" in err
+        assert "it is an input file" in err
+        assert Path(new_json).read_bytes() == before
+
+
+class TestBadInput:
+    def test_unreadable_input_exits_2_with_a_located_line(
+        self, pair: tuple[str, str], tmp_path: Path
+    ) -> None:
+        bad = tmp_path / "bad.yaml"
+        bad.write_text("units:\n  - {id: a, parnet: b}\n", encoding="utf-8")
+        code, _, err = run("diff", pair[0], str(bad))
+        assert code == 2
+        assert f"{bad}:2:" in err
+        assert "Traceback" not in err
+
+    def test_missing_file(self, pair: tuple[str, str]) -> None:
+        code, _, err = run("diff", pair[0], "nope.yaml")
+        assert code == 2
+        assert "nope.yaml" in err
+        assert "Traceback" not in err
+
+    def test_unknown_formerly_is_reported_and_still_compared(
+        self, pair: tuple[str, str], tmp_path: Path
+    ) -> None:
+        new = tmp_path / "n.yaml"
+        new.write_text(NEW.replace("formerly: ops", "formerly: [ops, opz]"), encoding="utf-8")
+        code, out, err = run("diff", pair[0], str(new))
+        assert code == 0
+        assert f"{new}:5:" in err
+        assert "formerly-unknown" in err
+        assert "`opz`" in err
+        assert "Problems with `formerly`" in out
+
+    def test_bad_suffix(self, pair: tuple[str, str]) -> None:
+        code, _, err = run("diff", *pair, "-o", "x.gif")
+        assert code == 2
+        assert ".gif" in err
+
+
+GIT = shutil.which("git")
+
+
+@pytest.mark.skipif(GIT is None, reason="git is not installed")
+class TestRevisions:
+    @staticmethod
+    def git(cwd: Path, *args: str) -> None:
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args],
+            cwd=cwd,
+            check=True,
+            capture_output=True,
+        )
+
+    def test_rev_path(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.git(tmp_path, "init", "-q")
+        org = tmp_path / "org.yaml"
+        org.write_text(OLD, encoding="utf-8")
+        self.git(tmp_path, "add", "org.yaml")
+        self.git(tmp_path, "commit", "-qm", "old")
+        org.write_text(NEW, encoding="utf-8")
+        self.git(tmp_path, "commit", "-qam", "new")
+        monkeypatch.chdir(tmp_path)
+        code, out, err = run("diff", "HEAD~1:org.yaml", "org.yaml")
+        assert code == 0, err
+        assert "Restructuring: HEAD~1:org.yaml → org.yaml" in out
+        assert "is now Operations Division" in out
+        code, out, _ = run("diff", "HEAD~1:org.yaml", "HEAD:org.yaml")
+        assert code == 0
+        assert "is now Operations Division" in out
+        code, _, err = run("diff", "HEAD~5:org.yaml", "org.yaml")
+        assert code == 2
+        assert "HEAD~5:org.yaml: unknown revision `HEAD~5`" in err
+        code, _, err = run("diff", "HEAD:nothere.yaml", "org.yaml")
+        assert code == 2
+        assert "`nothere.yaml` does not exist at revision `HEAD`" in err
+
+    def test_outside_a_repository(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        (tmp_path / "org.yaml").write_text(OLD, encoding="utf-8")
+        monkeypatch.chdir(tmp_path)
+        monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+        code, _, err = run("diff", "HEAD~1:org.yaml", "org.yaml")
+        assert code == 2
+        assert "not inside a git repository" in err
+        assert "Traceback" not in err
+
+
+class TestPicture:
+    def test_dot(self, pair: tuple[str, str], tmp_path: Path) -> None:
+        out = tmp_path / "change.dot"
+        code, _, err = run("diff", *pair, "-o", str(out))
+        assert code == 0, err
+        dot = out.read_text(encoding="utf-8")
+        assert "formerly Operations" in dot
+        assert "Abolished units (1)" in dot
+        assert "People" in dot
+
+    @pytest.mark.parametrize("style", ["marked", "side-by-side"])
+    def test_svg(self, pair: tuple[str, str], tmp_path: Path, style: str) -> None:
+        out = tmp_path / "change.svg"
+        code, _, err = run("diff", *pair, "-o", str(out), "--style", style, "--paper", "A4")
+        assert code == 0, err
+        assert out.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+
+
+class TestPictureSource:
+    """The DOT of both styles says what happened to each unit."""
+
+    def test_side_by_side_draws_a_line_from_each_old_unit_to_its_successors(
+        self, pair: tuple[str, str], tmp_path: Path
+    ) -> None:
+        out = tmp_path / "lineage.dot"
+        code, _, err = run("diff", *pair, "-o", str(out), "--style", "side-by-side")
+        assert code == 0, err
+        dot = out.read_text(encoding="utf-8")
+        lines = [line for line in dot.splitlines() if "before:" in line and "-> after:" in line]
+        # top -> top and ops -> operations (changed, blue), log -> log; hr has no successor.
+        assert len(lines) == 3
+        assert sum('"#1f5fa8"' in line for line in lines) == 1
+        assert "■" in dot  # the squares that mark each unit
+
+    def test_names_are_escaped(self, tmp_path: Path) -> None:
+        old, new = tmp_path / "a.yaml", tmp_path / "b.yaml"
+        old.write_text("units:\n  - {id: x, name: 'R&D <old>'}\n", encoding="utf-8")
+        new.write_text("units:\n  - {id: y, formerly: x, name: 'A \"quoted\" & <b>'}\n", "utf-8")
+        for style in ("marked", "side-by-side"):
+            out = tmp_path / f"{style}.dot"
+            code, _, err = run("diff", str(old), str(new), "-o", str(out), "--style", style)
+            assert code == 0, err
+            dot = out.read_text(encoding="utf-8")
+            assert "R&amp;D &lt;old&gt;" in dot
+            assert "<b>" not in dot
+
+    def test_chinese_png(self, tmp_path: Path) -> None:
+        from raci.render._graphviz import cjk_font_available
+
+        if not cjk_font_available():
+            pytest.skip("no CJK font installed")
+        examples = Path(__file__).resolve().parents[2] / "examples" / "restructuring"
+        out = tmp_path / "zh.png"
+        code, _, err = run(
+            "diff",
+            str(examples / "before.yaml"),
+            str(examples / "after.yaml"),
+            "-o",
+            str(out),
+            "--lang",
+            "zh",
+        )
+        assert code == 0, err
+        assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
