@@ -61,3 +61,15 @@ def test_articles() -> None:
     org = loads("units: [{id: a}]\npositions: [{id: p, unit: a, reports_to: a}]")
     [finding] = [f for f in raci.validate(org) if f.rule == "unknown-reference"]
     assert "`a` is a unit, not a position" in finding.message
+
+
+def test_no_control_characters_in_matrix_pages() -> None:
+    org = loads(
+        'units: [{id: a, name: "Ops \\e]0;owned\\a"}]\n'
+        'deliverables: [{id: d, name: "Plan \\e[2J", raci: {A: a, R: a}}]\n'
+    )
+    # CSV is data for other programs and keeps names as they are (XLSX cannot hold them).
+    for fmt in ("html", "md", "txt", "tex"):
+        text = str(raci.render_matrix(org, format=fmt))
+        assert "\x1b" not in text, fmt
+        assert "\x07" not in text, fmt

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from html import escape
+import html
 
+from raci._text import strip_controls
 from raci.render.matrix_table import Matrix
+
+
+def escape(text: str) -> str:
+    """Text safe in HTML content and attributes: markup escaped, control characters
+    (terminal escape sequences among them) dropped."""
+    return html.escape(strip_controls(text), quote=True)
+
 
 #: Background colours given to roles in scheme order (light enough for black text).
 PALETTE = (

@@ -1,0 +1,179 @@
+"""Fuzz every reader and command with mutated inputs: ``nox -s fuzz -- --minutes 10``.
+
+Seeds are the bundled examples and test tables, with hostile names planted in them;
+each run mutates one seed (bytes, lines or tokens), writes it with a suffix, and runs
+a command on it in this process. A run fails when the command ends in anything but exit
+0, 1 or 2, prints a traceback or an internal error, takes longer than ``--hang``
+seconds, or writes a file that carries a planted script or escape sequence unescaped.
+Failing inputs are kept in ``--keep`` (default ``fuzz/found``) to reproduce.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import random
+import shutil
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from raci.cli import cli
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = [
+    *sorted((ROOT / "examples").glob("*/*.yaml")),
+    *sorted((ROOT / "examples").glob("*/*.md")),
+    *sorted((ROOT / "tests" / "data" / "sheets").glob("*")),
+]
+HOSTILE = ["<script>alert(1)</script>", "\x1b]0;owned\x07", '=HYPERLINK("x")', "</style>", "]]>"]
+TOKENS = [
+    "",
+    "-",
+    "A",
+    "R/A",
+    "~",
+    "null",
+    "0100",
+    "1:30",
+    "!!int x",
+    "&a",
+    "*a",
+    "[",
+    "{",
+    "|",
+    "\\N",
+    "'",
+    '"',
+    "\t",
+    "\n",
+    "parent",
+    "id",
+    "units:",
+    "raci:",
+    "Level 1",
+    "9" * 30,
+    *HOSTILE,
+]
+COMMANDS = {
+    ".yaml": [
+        ["validate"],
+        ["matrix"],
+        ["matrix", "-o", "{out}.html"],
+        ["chart", "-o", "{out}.dot"],
+    ],
+    ".json": [["validate"], ["matrix", "-o", "{out}.md"]],
+    ".toml": [["validate"]],
+    ".csv": [["validate"], ["matrix", "-o", "{out}.xlsx"], ["import", "-o", "{out}.yaml"]],
+    ".md": [["validate"], ["matrix", "-o", "{out}.html"], ["import", "-o", "{out}.json"]],
+}
+
+
+def mutate(rng: random.Random, text: str) -> str:
+    """One to five random edits: a token put in, a line repeated, cut or swapped, or a
+    hostile name planted."""
+    lines = text.splitlines() or [""]
+    for _ in range(rng.randint(1, 5)):
+        i = rng.randrange(len(lines))
+        kind = rng.randrange(5)
+        if kind == 0:
+            at = rng.randint(0, len(lines[i]))
+            lines[i] = lines[i][:at] + rng.choice(TOKENS) + lines[i][at:]
+        elif kind == 1:
+            lines.insert(i, lines[rng.randrange(len(lines))])
+        elif kind == 2 and len(lines) > 1:
+            del lines[i]
+        elif kind == 3:
+            j = rng.randrange(len(lines))
+            lines[i], lines[j] = lines[j], lines[i]
+        else:
+            lines[i] = lines[i].replace(
+                rng.choice(lines[i].split() or [""]) or "x", rng.choice(HOSTILE), 1
+            )
+    return "\n".join(lines) + "\n"
+
+
+def unescaped(folder: Path) -> str:
+    """The name of an output that carries a planted script or escape sequence as it is."""
+    for path in folder.glob("out*"):
+        if path.suffix in (".html", ".md", ".dot", ".svg"):
+            data = path.read_text("utf-8", "replace")
+            if "<script>alert" in data or "\x1b" in data:
+                return path.name
+    return ""
+
+
+def seed_texts() -> list[tuple[str, str]]:
+    """(suffix, text) of every seed; each YAML model also as JSON."""
+    import raci
+
+    texts = []
+    for path in SEEDS:
+        text = path.read_text("utf-8", "replace")
+        texts.append((path.suffix, text))
+        if path.suffix == ".yaml":
+            with contextlib.suppress(raci.LoadError):
+                texts.append((".json", raci.dumps(raci.load(path), "json")))
+    return texts
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--minutes", type=float, default=1.0)
+    parser.add_argument("--seed", type=int, default=None)
+    parser.add_argument("--hang", type=float, default=20.0, help="seconds a run may take")
+    parser.add_argument("--keep", type=Path, default=ROOT / "fuzz" / "found")
+    args = parser.parse_args()
+    seed = args.seed if args.seed is not None else random.randrange(1 << 30)
+    rng = random.Random(seed)
+    runner = CliRunner()
+    counts: Counter[str] = Counter()
+    failures = 0
+    end = time.monotonic() + args.minutes * 60
+    seeds = [(s, t) for s, t in seed_texts() if s in COMMANDS]
+    print(f"fuzz: seed {seed}, {len(seeds)} seed texts, {args.minutes:g} minutes")
+    while time.monotonic() < end:
+        suffix, original = rng.choice(seeds)
+        text = mutate(rng, original)
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            path = folder / f"input{suffix}"
+            path.write_text(text, encoding="utf-8")
+            command = [a.format(out=folder / "out") for a in rng.choice(COMMANDS[suffix])]
+            start = time.monotonic()
+            result = runner.invoke(cli, [command[0], str(path), *command[1:]])
+            took = time.monotonic() - start
+            output = result.output
+            problem = ""
+            if result.exit_code not in (0, 1, 2):
+                problem = f"exit {result.exit_code}"
+            elif result.exception is not None and not isinstance(result.exception, SystemExit):
+                problem = f"{type(result.exception).__name__}: {result.exception}"
+            elif "internal error" in output or "Traceback" in output:
+                problem = "internal error"
+            elif "\x1b" in output:
+                problem = "escape sequence on the terminal"
+            elif took > args.hang:
+                problem = f"took {took:.0f} s"
+            else:
+                problem = unescaped(folder) and f"unescaped output in {unescaped(folder)}"
+            counts[f"{command[0]} {suffix} exit {result.exit_code}"] += 1
+            if problem:
+                failures += 1
+                args.keep.mkdir(parents=True, exist_ok=True)
+                kept = args.keep / f"{failures:03d}{suffix}"
+                shutil.copy(path, kept)
+                print(f"FAIL {' '.join(command)} {kept}: {problem}")
+    total = sum(counts.values())
+    print(f"fuzz: {total} runs, {failures} failures")
+    for name, n in sorted(counts.items()):
+        print(f"  {n:6d}  {name}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
