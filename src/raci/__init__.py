@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from raci._version import __version__
+from raci.analysis import cascade, stats
 from raci.exceptions import LoadError, OutputError, QueryError, RaciError
 from raci.findings import Finding, Severity, SourceLocation
 from raci.io import dump, dumps, load, loads
@@ -46,12 +47,14 @@ __all__ = [
     "SourceLocation",
     "Unit",
     "__version__",
+    "cascade",
     "dump",
     "dumps",
     "load",
     "loads",
     "render_chart",
     "render_matrix",
+    "stats",
     "validate",
     "validate_file",
 ]
