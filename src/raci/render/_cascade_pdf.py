@@ -35,7 +35,6 @@ def _text(value: str, width: int) -> str:
 
 
 def _table(book: Book, lines: Sequence[Line], inherited: bool) -> list[str]:
-    index = {letter: i for i, (letter, _) in enumerate(book.legend)}
     head = [book.word("deliverable"), book.word("role")]
     if inherited:
         head.append(book.word("through"))
@@ -52,10 +51,10 @@ def _table(book: Book, lines: Sequence[Line], inherited: bool) -> list[str]:
             group = line.group
             if line.group_label:
                 out.append(
-                    f'<TR><TD COLSPAN="{columns}" BGCOLOR="#eef2f7" ALIGN="LEFT"><B>'
+                    f'<TR><TD COLSPAN="{columns}" BGCOLOR="#eef2f7" ALIGN="LEFT" BALIGN="LEFT"><B>'
                     f"{_text(line.group_label, _WRAP['group'])}</B></TD></TR>"
                 )
-        lead = next((index[r] for r in line.roles if r in index), None)
+        lead = book.colour(line.roles)
         colour = f' BGCOLOR="{PALETTE[lead % len(PALETTE)]}"' if lead is not None else ""
         cells = [
             f'<TD ALIGN="LEFT" BALIGN="LEFT">{_text(line.name, _WRAP["name"])}</TD>',

@@ -159,7 +159,6 @@ def _role_css(book: Book) -> str:
 
 
 def _html_table(book: Book, lines: Sequence[Line], inherited: bool) -> str:
-    index = {letter: i for i, (letter, _) in enumerate(book.legend)}
     columns = 4 if inherited else 3
     head = [book.word("deliverable"), book.word("role")]
     if inherited:
@@ -179,7 +178,7 @@ def _html_table(book: Book, lines: Sequence[Line], inherited: bool) -> str:
                     f'<tr class="group"><th colspan="{columns}">'
                     f"{escape(line.group_label)}</th></tr>"
                 )
-        lead = next((index[r] for r in line.roles if r in index), None)
+        lead = book.colour(line.roles)
         cls = f"role r-{lead}" if lead is not None else "role"
         cells = [
             f'<td title="{escape(line.deliverable)}">{escape(line.name)}</td>',
@@ -225,11 +224,12 @@ def render_html(book: Book) -> str:
     )
     toc = []
     for sheet in book.sheets:
-        who = escape(sheet.holder_text(book.language))
-        unit = escape(sheet.unit_path[-1] if sheet.unit_path else sheet.unit)
+        about = [sheet.unit_path[-1] if sheet.unit_path else sheet.unit]
+        if sheet.holder or sheet.vacant:
+            about.insert(0, sheet.holder_text(book.language))
         toc.append(
             f'<li><a href="#{_anchor(sheet.post)}">{escape(sheet.title)}</a>'
-            f' <span class="who">{who} · {unit}</span></li>'
+            f' <span class="who">{escape(" · ".join(about))}</span></li>'
         )
     # Every post of a unit inherits the same lines: their table is built once.
     tables: dict[str, str] = {}

@@ -78,10 +78,20 @@ class Book:
     language: str
     legend: tuple[tuple[str, str], ...]
     sheets: tuple[Sheet, ...]
+    #: The scheme's Accountable letter (DACI: Approver), whose colour a line holding it takes.
+    accountable: str | None = None
 
     def word(self, key: str) -> str:
         """A fixed word in the book's language."""
         return word(key, self.language)
+
+    def colour(self, roles: Sequence[str]) -> int | None:
+        """The index in the legend of the role whose colour a line takes: the Accountable
+        when the line holds it (as in the matrix), else its first known role."""
+        index = {letter: i for i, (letter, _) in enumerate(self.legend)}
+        if self.accountable is not None and self.accountable in roles:
+            return index.get(self.accountable)
+        return next((index[r] for r in roles if r in index), None)
 
     @property
     def heading(self) -> str:
@@ -176,4 +186,10 @@ def build_book(
             )
         )
     legend = tuple((r.letter, role_name(org.scheme, r, language)) for r in org.scheme.roles)
-    return Book(org.names.get(lang), language, legend, tuple(sheets))
+    return Book(
+        org.names.get(lang),
+        language,
+        legend,
+        tuple(sheets),
+        accountable=org.scheme.letter_of("accountable"),
+    )
