@@ -109,7 +109,7 @@ def _top(workload: dict[str, dict[str, int]], letter: str | None) -> list[dict[s
         return []
     ranked = sorted(
         ((party, roles[letter]) for party, roles in workload.items() if roles.get(letter)),
-        key=lambda item: -item[1],
+        key=lambda item: (-item[1], item[0]),
     )
     return [{"party": party, "count": n} for party, n in ranked[:TOP_PARTIES]]
 
