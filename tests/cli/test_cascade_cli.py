@@ -91,3 +91,15 @@ class TestCascade:
         assert code == 0
         assert "lists no positions" in err
         assert out.startswith("# Responsibility sheets")
+
+
+def test_chinese_pdf_without_a_cjk_font_warns(tmp_path: Path, monkeypatch) -> None:
+    from raci.render import _graphviz
+
+    monkeypatch.setattr(_graphviz, "cjk_font_available", lambda: False)
+    monkeypatch.setattr("raci.render._cascade_pdf.cjk_font_available", lambda: False)
+    out = tmp_path / "zh.pdf"
+    code, _, err = run("cascade", UN_HABITAT, "--post", "ed", "--lang", "zh", "-o", str(out))
+    assert code == 0
+    assert err.startswith("warning: no font with Chinese, Japanese or Korean characters")
+    assert err.endswith(f"wrote {out}\n")

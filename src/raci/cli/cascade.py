@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import warnings
+
 import click
 
 from raci.cli._common import check_suffix, handle_errors, load_source, split_list
 from raci.exceptions import QueryError
-from raci.render.cascade_sheets import FORMATS, render_cascade
+from raci.render.cascade_sheets import FORMATS, FontWarning, render_cascade
 
 
 @click.command(
@@ -59,10 +61,17 @@ def command(file: str, posts: tuple[str, ...], output: str | None, lang: str | N
             " under `positions:` (each with its `unit:`)",
             err=True,
         )
-    try:
-        data = render_cascade(model, output, posts=wanted, lang=lang, inputs=[file])
-    except QueryError as exc:
-        raise click.BadParameter(str(exc), param_hint="'--post'") from None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            data = render_cascade(model, output, posts=wanted, lang=lang, inputs=[file])
+        except QueryError as exc:
+            raise click.BadParameter(str(exc), param_hint="'--post'") from None
+    for w in caught:
+        if issubclass(w.category, FontWarning):
+            click.echo(f"warning: {w.message}", err=True)
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     if output is None:
         click.echo(data, nl=False)
     else:

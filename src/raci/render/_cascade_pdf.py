@@ -9,12 +9,20 @@ from __future__ import annotations
 
 import io
 import textwrap
+import warnings
 from collections.abc import Sequence
 from html import escape
 
 from raci._text import display_width, strip_controls
 from raci.render._cascade_text import sheet_facts
-from raci.render._graphviz import font_families, render
+from raci.render._graphviz import (
+    CJK_FONT_HINT,
+    FontWarning,
+    cjk_font_available,
+    font_families,
+    has_cjk,
+    render,
+)
 from raci.render._matrix_html import PALETTE
 from raci.render.cascade_book import Book, Line, Sheet
 
@@ -150,5 +158,9 @@ def _on_a4(pages: Sequence[bytes]) -> bytes:
 
 
 def render_pdf(book: Book) -> bytes:
-    """One A4 page per post, in the book's order."""
-    return _on_a4([render(sheet_dot(book, sheet), "pdf") for sheet in book.sheets])
+    """One A4 page per post, in the book's order. Warns with :class:`FontWarning` when
+    the sheets hold Chinese, Japanese or Korean text and no font has those glyphs."""
+    dots = [sheet_dot(book, sheet) for sheet in book.sheets]
+    if any(has_cjk(dot) for dot in dots) and not cjk_font_available():
+        warnings.warn(CJK_FONT_HINT, FontWarning, stacklevel=3)
+    return _on_a4([render(dot, "pdf") for dot in dots])

@@ -12,9 +12,10 @@ from raci.output import write_atomic
 from raci.render._cascade_pdf import render_pdf
 from raci.render._cascade_text import render_csv, render_html, render_markdown
 from raci.render._cascade_xlsx import render_xlsx
+from raci.render._graphviz import FontWarning
 from raci.render.cascade_book import Book, build_book
 
-__all__ = ["FORMATS", "RENDERERS", "render_cascade"]
+__all__ = ["FORMATS", "RENDERERS", "FontWarning", "render_cascade"]
 
 #: Output formats by file suffix.
 FORMATS = {
