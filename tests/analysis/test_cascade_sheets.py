@@ -70,6 +70,35 @@ class TestBook:
         assert boss.holder_text("en") == "not named"
         assert boss.reports == ()
 
+    def test_reporting_line_stops_at_a_cycle(self) -> None:
+        org = loads(
+            """
+            version: 1
+            units:
+              - id: top
+            positions:
+              - {id: a, title: A, unit: top, reports_to: b}
+              - {id: b, title: B, unit: top, reports_to: c}
+              - {id: c, title: C, unit: top, reports_to: a}
+              - {id: d, title: D, unit: top, reports_to: a}
+            """
+        )
+        assert [s.reports for s in build_book(org).sheets] == [
+            ("B", "C"),
+            ("C", "A"),
+            ("A", "B"),
+            ("A", "B", "C"),
+        ]
+
+    def test_reporting_lines_share_their_tails(self, small: raci.Organization) -> None:
+        book = build_book(small, ["boss", "clerk", "chief", "spare"])
+        assert [s.reports for s in book.sheets] == [
+            (),
+            ("Chief", "Director", "Boss"),
+            ("Director", "Boss"),
+            ("Chief", "Director", "Boss"),
+        ]
+
     def test_roles_from_one_source_share_a_line(self) -> None:
         org = loads(SMALL.replace("raci: {A: dir, R: [br]", "raci: {A: br, R: [br]"))
         [sheet] = build_book(org, ["chief"]).sheets

@@ -39,6 +39,8 @@ def render_markdown(book: Book) -> str:
     out = [f"# {md_escape(book.heading)}", ""]
     legend = ", ".join(f"{letter} {name}" for letter, name in book.legend)
     out += [f"{md_escape(book.word('legend'))} {md_escape(legend)}", ""]
+    # Every post of a unit inherits the same lines: their table is built once.
+    inherited: dict[str, list[str]] = {}
     for sheet in book.sheets:
         out += [f"## {md_escape(sheet.title)} ({md_escape(sheet.post)})", ""]
         for key, value in sheet_facts(book, sheet):
@@ -46,11 +48,13 @@ def render_markdown(book: Book) -> str:
         out += ["", f"### {md_escape(book.word('direct'))}", ""]
         out += _md_table(book, sheet.direct, False) if sheet.direct else [book.word("nothing")]
         out += ["", f"### {md_escape(book.word('inherited'))}", ""]
-        out += (
-            _md_table(book, sheet.inherited, True)
-            if sheet.inherited
-            else [book.word("no-inherited")]
-        )
+        if sheet.unit not in inherited:
+            inherited[sheet.unit] = (
+                _md_table(book, sheet.inherited, True)
+                if sheet.inherited
+                else [book.word("no-inherited")]
+            )
+        out += inherited[sheet.unit]
         out.append("")
     return "\n".join(out)
 
@@ -83,6 +87,13 @@ CSV_HEADER = (
 )
 
 
+def _csv_text(cells: Sequence[str]) -> str:
+    """Cells as one CSV line without its end, formula-like cells guarded."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerow([guard_formula(c) for c in cells])
+    return out.getvalue()
+
+
 def render_csv(book: Book) -> str:
     """One row per post, deliverable and source; formula-like cells are prefixed with
     ``'``. The text starts with a byte-order mark, which is how Excel tells UTF-8 apart."""
@@ -90,22 +101,29 @@ def render_csv(book: Book) -> str:
     buffer.write("\ufeff")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
+    # Every post of a unit shares its inherited lines: each line is encoded once, and a
+    # row is the post's cells followed by the line's.
+    tails: dict[int, str] = {}
     for sheet in book.sheets:
-        head = [sheet.post, sheet.title, sheet.holder or "", "yes" if sheet.vacant else ""]
-        head.append(sheet.unit)
+        head = _csv_text(
+            (sheet.post, sheet.title, sheet.holder or "", "yes" if sheet.vacant else "", sheet.unit)
+        )
         for source, lines in (("direct", sheet.direct), ("inherited", sheet.inherited)):
             for line in lines:
-                cells = [
-                    *head,
-                    line.group,
-                    line.deliverable,
-                    line.name,
-                    line.letters,
-                    source,
-                    line.via or sheet.post,
-                    line.due,
-                ]
-                writer.writerow([guard_formula(c) for c in cells])
+                tail = tails.get(id(line))
+                if tail is None:
+                    tail = tails[id(line)] = _csv_text(
+                        (
+                            line.group,
+                            line.deliverable,
+                            line.name,
+                            line.letters,
+                            source,
+                            line.via or sheet.post,
+                            line.due,
+                        )
+                    )
+                buffer.write(f"{head},{tail}\r\n")
     return buffer.getvalue()
 
 

@@ -130,15 +130,43 @@ def _lines(
     return out
 
 
-def _reporting_line(org: Organization, post: str, lang: str | None) -> tuple[str, ...]:
-    titles: list[str] = []
-    seen = {post}
-    above = org.reports_to(post)
-    while above is not None and above in org.positions and above not in seen:
-        seen.add(above)
-        titles.append(org.display_name(above, lang))
-        above = org.reports_to(above)
-    return tuple(titles)
+class _ReportingLines:
+    """Each post's line of posts above it, nearest first; a post's line is its superior
+    followed by the superior's own line, so each line is worked out once."""
+
+    def __init__(self, org: Organization, lang: str | None) -> None:
+        self.org = org
+        self.lang = lang
+        self._memo: dict[str, tuple[str, ...]] = {}
+
+    def __call__(self, post: str) -> tuple[str, ...]:
+        org = self.org
+        found = self._memo.get(post)
+        if found is not None:
+            return found
+        chain = [post]
+        seen = {post}
+        above = org.reports_to(post)
+        while (
+            above is not None
+            and above in org.positions
+            and above not in seen
+            and above not in self._memo
+        ):
+            chain.append(above)
+            seen.add(above)
+            above = org.reports_to(above)
+        if above is not None and above in seen:
+            # A cycle of reports_to: the line stops where it would repeat, which depends
+            # on where it starts, so nothing on it is remembered.
+            return tuple(org.display_name(p, self.lang) for p in chain[1:])
+        tail: tuple[str, ...] = ()
+        if above is not None and above in self._memo:
+            tail = (org.display_name(above, self.lang), *self._memo[above])
+        for i in range(len(chain) - 1, -1, -1):
+            self._memo[chain[i]] = tail
+            tail = (org.display_name(chain[i], self.lang), *tail)
+        return self._memo[post]
 
 
 def build_book(
@@ -156,6 +184,7 @@ def build_book(
     language = lang or org.language
     paths: dict[str, tuple[tuple[str, ...], str, str]] = {}
     inherited: dict[str, tuple[Line, ...]] = {}
+    reporting = _ReportingLines(org, lang)
     sheets = []
     for pid in chosen:
         p = org.positions[pid]
@@ -178,7 +207,7 @@ def build_book(
                 grade=p.grade or "",
                 unit=p.unit,
                 unit_path=path,
-                reports=_reporting_line(org, pid, lang),
+                reports=reporting(pid),
                 division=division,
                 division_name=division_name,
                 direct=tuple(_lines(org, cascade, cascade.direct(pid), pid, lang)),
