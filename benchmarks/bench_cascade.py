@@ -10,12 +10,14 @@ not counted here; docs/performance.md has it).
 from __future__ import annotations
 
 import argparse
+import json
 import tempfile
 import time
 from pathlib import Path
 
-import raci
 from generate import generate
+
+import raci
 from raci.analysis.cascade import Cascade
 from raci.render.cascade_sheets import render_cascade
 
@@ -38,7 +40,7 @@ def main() -> None:
     data = generate(
         units=args.units, positions=args.positions, deliverables=args.deliverables, seed=0
     )
-    org = raci.loads(_json(data), "json")
+    org = raci.loads(json.dumps(data), "json")
     print(f"built in {time.perf_counter() - start:.1f} s (not counted)")
     print(
         f"{len(org.units):,} units, {len(org.positions):,} posts,"
@@ -71,12 +73,6 @@ def main() -> None:
             size = path.stat().st_size / 1e6
             print(f"{fmt:>5}: {seconds:6.2f} s  {size:7.1f} MB{verdict}")
     raise SystemExit(1 if failed else 0)
-
-
-def _json(data: object) -> str:
-    import json
-
-    return json.dumps(data)
 
 
 if __name__ == "__main__":
