@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from raci._version import __version__
+from raci.analysis import cascade, stats
 from raci.exceptions import LoadError, OutputError, QueryError, RaciError
 from raci.findings import Finding, Severity, SourceLocation
 from raci.io import dump, dumps, load, loads
@@ -48,6 +49,7 @@ __all__ = [
     "SourceLocation",
     "Unit",
     "__version__",
+    "cascade",
     "diff",
     "dump",
     "dumps",
@@ -55,6 +57,7 @@ __all__ = [
     "loads",
     "render_chart",
     "render_matrix",
+    "stats",
     "validate",
     "validate_file",
 ]

@@ -36,7 +36,7 @@ class TestImport:
         code, stdout, err = run("import", str(sheet), "--org", str(UN_HABITAT), "-o", str(out))
         assert code == 0, err
         assert stdout == ""
-        assert err.startswith(f"wrote {out}: 16 units, 41 parties, 29 deliverables")
+        assert err.startswith(f"wrote {out}: 16 units, 46 parties, 29 deliverables")
         org, back = raci.load(UN_HABITAT), raci.load(out)
         assert assignments(back) == assignments(org)
         assert (back.units, back.positions, back.external) == (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import pytest
@@ -45,6 +46,47 @@ CLEAN = org_with(
       raci: {A: boss, R: [sec, clerk], C: [div], I: [board]}
     """
 )
+
+# The cascade (not-cascaded): root (boss) > div (dir) > br (chief) > sec (clerk, spare);
+# root > quiet (loner); root > empty, which lists no posts.
+CASCADE = """
+version: 1
+units:
+  - id: root
+    head: boss
+    units:
+      - id: div
+        head: dir
+        units:
+          - id: br
+            head: chief
+            units:
+              - id: sec
+      - id: quiet
+      - id: empty
+positions:
+  - {id: boss, unit: root}
+  - {id: dir, unit: div}
+  - {id: chief, unit: br}
+  - {id: clerk, unit: sec}
+  - {id: spare, unit: sec, vacant: true}
+  - {id: loner, unit: quiet}
+external:
+  - id: board
+deliverables:
+  - id: d1
+    raci: {A: boss, R: [div, clerk], I: [board]}
+  - id: d2
+    raci: {A: dir, R: [br], C: [div], I: [board]}
+  - id: d3
+    raci: {A: boss, R: [sec, clerk], C: [div]}
+  - id: d4
+    raci: {A: boss, R: [empty], I: [board]}
+  - id: d5
+    raci: {A: boss, R: [div], I: [quiet]}
+  - id: d6
+    raci: {A: boss, R: [board], C: [root], I: [quiet]}
+"""
 
 # (rule, model text, [(subject, text on the reported line)])
 CASES = [
@@ -298,6 +340,11 @@ CASES = [
         ),
         [("d1", "R: [div], I")],
     ),
+    (
+        "not-cascaded",
+        CASCADE,
+        [("d2", "R: [br]"), ("d5", "R: [div], I: [quiet]")],
+    ),
 ]
 
 
@@ -436,6 +483,40 @@ class TestSettings:
         assert "silo" not in {f.rule for f in validate(org, ignore=["M1"])}
         assert {f.rule for f in validate(org, select=["M1"], ignore=["M101"])} == {"silo"}
         assert {f.rule for f in validate(org, select=["silo"], ignore=["M"])} == {"silo"}
+
+
+class TestNotCascaded:
+    """not-cascaded fires where a unit's work has not reached a named post, and says who
+    could take it."""
+
+    def hints(self, text: str) -> dict[str, str]:
+        return {f.subject: f.hint for f in validate(loads(text)) if f.rule == "not-cascaded"}
+
+    def test_hint_names_the_heads_below_nearest_first(self) -> None:
+        hints = self.hints(CASCADE)
+        assert hints["d2"].endswith("(the cascade to staff): `chief`.")
+        assert hints["d5"].endswith("for instance `dir`, `chief`.")
+
+    def test_hint_names_posts_when_no_unit_below_has_a_head(self) -> None:
+        text = re.sub(r"\n *head: (dir|chief)", "", CASCADE)
+        hints = self.hints(text)
+        assert hints["d2"].endswith("for instance `chief`, `clerk`, `spare`.")
+        assert hints["d5"].endswith("for instance `dir`, `chief`, `clerk` (or one of 1 more).")
+
+    def test_hint_counts_the_posts_it_leaves_out(self) -> None:
+        extra = "".join(f"  - {{id: p{i}, unit: sec}}\n" for i in range(4))
+        text = re.sub(r"\n *head: (dir|chief)", "", CASCADE)
+        text = text.replace("  - {id: spare", extra + "  - {id: spare")
+        assert self.hints(text)["d2"].endswith("`chief`, `clerk`, `p0` (or one of 4 more).")
+
+    def test_silent_without_posts(self) -> None:
+        text = CASCADE.split("positions:")[0] + "deliverables:" + CASCADE.split("deliverables:")[1]
+        text = re.sub(r"\n *head: \w+", "", text)
+        assert self.hints(text) == {}
+
+    def test_a_post_deeper_down_reaches_the_unit(self) -> None:
+        """d1: div is Responsible and so is clerk, three levels down: no finding."""
+        assert "d1" not in self.hints(CASCADE)
 
 
 def test_findings_sorted_by_file_line_rule() -> None:

@@ -27,9 +27,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from raci.cli import chart, diff, import_, init, matrix, schema, validate
+    from raci.cli import cascade, chart, diff, import_, init, matrix, schema, stats, validate
 
-    for module in (validate, chart, matrix, diff, import_, init, schema):
+    for module in (validate, chart, matrix, diff, stats, cascade, import_, init, schema):
         cli.add_command(module.command)
 
 

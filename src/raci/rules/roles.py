@@ -335,6 +335,11 @@ def not_cascaded(ctx: Context) -> Iterator[Finding]:
         return
     lineage = Lineage(org)
     staffed = lineage.upward(p.unit for p in org.positions.values())
+    posts_in: dict[str, list[str]] = {}
+    for p in org.positions.values():
+        if p.unit in org.units:
+            posts_in.setdefault(p.unit, []).append(p.id)
+    takers: dict[str, list[str]] = {}
     for d in org.deliverables.values():
         units = []
         posts: list[str] = []
@@ -348,9 +353,35 @@ def not_cascaded(ctx: Context) -> Iterator[Finding]:
                 units.append(a)
         for a in units:
             if not any(lineage.within(post, a.party) for post in posts):
+                if a.party not in takers:
+                    takers[a.party] = _could_take(org, a.party, posts_in)
                 yield ctx.finding(
                     d.id,
                     f"`{a.party}` is Responsible for `{d.id}`, but none of the posts in it is",
                     a.location,
-                    "Name the post that does the work as Responsible too (the cascade to staff).",
+                    "Name the post that does the work as Responsible too (the cascade to"
+                    f" staff): {_listed(takers[a.party])}.",
                 )
+
+
+#: How many posts the hint of `not-cascaded` names.
+_TAKERS = 3
+
+
+def _could_take(org: Organization, unit: str, posts_in: dict[str, list[str]]) -> list[str]:
+    """The posts that could take a unit's work: the heads of the unit and of the units
+    below it, nearest first; without any head, the posts listed in them, nearest first."""
+    below = org.subtree(unit)
+    heads = [
+        head for uid in below if (head := org.units[uid].head) is not None and head in org.positions
+    ]
+    if heads:
+        return list(dict.fromkeys(heads))
+    return [pid for uid in below for pid in posts_in.get(uid, ())]
+
+
+def _listed(posts: list[str]) -> str:
+    shown = ", ".join(f"`{p}`" for p in posts[:_TAKERS])
+    more = len(posts) - _TAKERS
+    prefix = "for instance " if len(posts) > 1 else ""
+    return prefix + shown + (f" (or one of {more} more)" if more > 0 else "")

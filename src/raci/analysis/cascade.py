@@ -1,0 +1,187 @@
+"""The cascade: what each post holds, directly and through its unit and the units above it.
+
+A unit's roles reach every post inside it. :class:`Cascade` works each unit's inherited
+roles out once, from the top down (a unit's list is its own roles merged with its
+parent's list), so the sheets of every post of a large organization cost time in
+proportion to what they hold, never a walk of the tree per post.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from operator import itemgetter
+from typing import NamedTuple
+
+import networkx as nx
+
+from raci.exceptions import QueryError
+from raci.lookup import Lookup, as_clause
+from raci.model import Organization, Position
+
+__all__ = ["Cascade", "Held", "cascade"]
+
+
+class Held(NamedTuple):
+    """One role a post holds on one deliverable, and where it comes from: ``via`` is the
+    post itself for a role held directly, else the unit it comes through."""
+
+    deliverable: str
+    role: str
+    via: str
+
+
+#: A held role with its deliverable's place in sheet order.
+_Ranked = tuple[int, Held]
+_rank_of = itemgetter(0)
+
+
+class Cascade:
+    """Every post's roles in one organization, each unit's inherited roles computed once.
+
+    Order everywhere: by group (ungrouped deliverables first, then each group where its
+    first deliverable appears, as in the matrix), then deliverable in file order, then
+    the nearest source first (the post itself, its unit, the parent unit...), roles in
+    scheme order.
+    """
+
+    def __init__(self, org: Organization) -> None:
+        if not isinstance(org, Organization):
+            msg = f"org must be a raci.Organization (got {type(org).__name__})"
+            raise TypeError(msg)
+        self.org = org
+        groups: dict[str | None, int] = {None: 0}
+        for d in org.deliverables.values():
+            if d.group is not None and d.group not in groups:
+                groups[d.group] = len(groups)
+        ordered = sorted(
+            enumerate(org.deliverables.values()), key=lambda item: (groups[item[1].group], item[0])
+        )
+        self._rank = {d.id: i for i, (_, d) in enumerate(ordered)}
+        letters = org.scheme.letters
+        self._role_rank = {letter: i for i, letter in enumerate(letters)}
+        self._inherited: dict[str, tuple[_Ranked, ...]] = {}
+        self._lookup: Lookup | None = None
+
+    def rank(self, deliverable: str) -> int:
+        """The deliverable's place in sheet order."""
+        return self._rank[deliverable]
+
+    # -- what a party holds itself ------------------------------------------------
+
+    def _own(self, party: str) -> list[_Ranked]:
+        """The roles ``party`` holds itself, in sheet order, as coming through ``party``."""
+        roles = self._role_rank
+        pairs = sorted(
+            self.org.assignments_of(party),
+            key=lambda pair: (self._rank[pair[0]], roles.get(pair[1], len(roles)), pair[1]),
+        )
+        return [(self._rank[d], Held(d, role, party)) for d, role in dict.fromkeys(pairs)]
+
+    # -- what a unit passes down --------------------------------------------------
+
+    def inherited(self, unit: str) -> list[Held]:
+        """The roles every post in ``unit`` holds through it and the units above it."""
+        return [held for _, held in self._ranked(unit)]
+
+    def _ranked(self, unit: str) -> tuple[_Ranked, ...]:
+        found = self._inherited.get(unit)
+        if found is not None:
+            return found
+        units = self.org.units
+        if unit not in units:
+            return ()
+        # Climb to the nearest unit already known (or the top), then fold back down: each
+        # unit's list is its own roles followed, deliverable by deliverable, by its parent's.
+        path: list[str] = []
+        on_path: set[str] = set()
+        at: str | None = unit
+        while at is not None and at in units and at not in self._inherited and at not in on_path:
+            path.append(at)
+            on_path.add(at)
+            at = units[at].parent
+        if at is not None and at in on_path:
+            # A cycle: each unit in it takes the roles of the units up to where it closes,
+            # nearest first, the way ``Organization.ancestors`` stops.
+            cycle = path[path.index(at) :]
+            for u in cycle:
+                items = [r for v in (u, *self.org.ancestors(u)) for r in self._own(v)]
+                self._inherited[u] = tuple(sorted(items, key=_rank_of))
+            path = path[: len(path) - len(cycle)]
+        below: tuple[_Ranked, ...] = self._inherited.get(at, ()) if at is not None else ()
+        for u in reversed(path):
+            # sorted() is stable: on one deliverable, the unit's own roles stay first.
+            below = tuple(sorted([*self._own(u), *below], key=_rank_of))
+            self._inherited[u] = below
+        return self._inherited[unit]
+
+    # -- what a post holds ----------------------------------------------------------
+
+    def post(self, text: str) -> Position:
+        """The post with id or name ``text`` (any case); QueryError with "did you mean"."""
+        if not isinstance(text, str):
+            msg = f"post must be a position id or name as str (got {type(text).__name__})"
+            raise TypeError(msg)
+        org = self.org
+        if text in org.positions:
+            return org.positions[text]
+        other = org.parties.get(text)
+        if other is not None:
+            kind = "an external party" if other.kind == "external" else "a unit"
+            msg = f"`{text}` is {kind}, not a post; the cascade is of posts"
+            if other.kind == "external":
+                msg += " (external parties are outside the hierarchy and inherit nothing)"
+            raise QueryError(msg)
+        if self._lookup is None:
+            self._lookup = Lookup({pid: p.names for pid, p in org.positions.items()})
+        found, candidates = self._lookup.find(text)
+        if found is not None:
+            return org.positions[found]
+        if candidates:
+            names = ", ".join(f"`{c}`" for c in candidates[:5])
+            msg = f"post `{text}` is ambiguous: it names {names}; give the id"
+            raise QueryError(msg)
+        if not org.positions:
+            msg = f"no post `{text}`: the model lists no positions"
+            raise QueryError(msg)
+        msg = f"no post `{text}`{as_clause(self._lookup.did_you_mean(text))}"
+        raise QueryError(msg)
+
+    def direct(self, post: str) -> list[Held]:
+        """The roles the post holds itself, in sheet order."""
+        return [held for _, held in self._own(self.post(post).id)]
+
+    def of(self, post: str) -> list[Held]:
+        """Everything the post holds: directly, and through its unit and each unit above."""
+        p = self.post(post)
+        merged = sorted([*self._own(p.id), *self._ranked(p.unit)], key=_rank_of)
+        return [held for _, held in merged]
+
+    def posts(self) -> Iterator[str]:
+        """Every post in chart order: each unit's posts in file order, units top down
+        (parents before children), then posts whose unit is unknown."""
+        org = self.org
+        by_unit: dict[str, list[str]] = {}
+        for pid, p in org.positions.items():
+            by_unit.setdefault(p.unit, []).append(pid)
+        seen: set[str] = set()
+        for top in [*org.roots, *org.units]:
+            if top in seen:
+                continue
+            for uid in nx.dfs_preorder_nodes(org.graph, top):
+                if uid not in seen:
+                    seen.add(uid)
+                    yield from by_unit.get(uid, ())
+        for unit, pids in by_unit.items():
+            if unit not in org.units:
+                yield from pids
+
+
+def cascade(org: Organization, post: str) -> list[Held]:
+    """What ``post`` (an id, or a name in any case) holds: ``[(deliverable, role, via)]``,
+    where ``via`` is the post itself for its own roles, else the unit the role comes
+    through (its unit or an ancestor). Ordered by group, deliverable, nearest source.
+
+    Raises QueryError (a LookupError) for an unknown post, with "did you mean", and for
+    a unit or an external party (those are not cascaded).
+    """
+    return Cascade(org).of(post)

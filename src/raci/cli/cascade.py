@@ -1,0 +1,78 @@
+"""`raci cascade`: per-post responsibility sheets, what each post holds and through what."""
+
+from __future__ import annotations
+
+import warnings
+
+import click
+
+from raci.cli._common import check_suffix, handle_errors, load_source, split_list
+from raci.exceptions import QueryError
+from raci.render.cascade_sheets import FORMATS, FontWarning, render_cascade
+
+
+@click.command(
+    "cascade",
+    epilog="""\b
+Examples:
+  raci cascade org.yaml
+  raci cascade org.yaml -o sheets.html
+  raci cascade org.yaml --post gender-fp -o gender-fp.pdf
+  raci cascade org.yaml --post "Gender focal point" --lang zh
+  raci cascade org.yaml -o sheets.xlsx""",
+)
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "--post",
+    "posts",
+    multiple=True,
+    metavar="ID|NAME",
+    help="Only this post's sheet (an id or a title, any case; repeat or comma-separate"
+    " for several). Default: every post.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    help="Write to this file (.md .html .csv .xlsx .pdf); default: print Markdown.",
+)
+@click.option(
+    "--lang",
+    metavar="LANG",
+    help="Language of names and headings (e.g. zh); default: the file's language.",
+)
+@handle_errors
+def command(file: str, posts: tuple[str, ...], output: str | None, lang: str | None) -> None:
+    """Print or write one sheet per post: its title, holder (or vacant), unit, reporting
+    line, and what it holds, directly and through its unit and each unit above it.
+
+    \b
+    HTML: one page with a table of contents, a printed page per post.
+    XLSX: a worksheet per division, a row per post and deliverable.
+    PDF:  one A4 page per post.
+    """
+    if output is not None:
+        check_suffix(output, FORMATS, "cascade sheets")
+    model = load_source(file)
+    wanted = split_list(posts) if posts else None
+    if wanted is None and not model.positions:
+        click.echo(
+            f"warning: {file} lists no positions, so there are no sheets; list the posts"
+            " under `positions:` (each with its `unit:`)",
+            err=True,
+        )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            data = render_cascade(model, output, posts=wanted, lang=lang, inputs=[file])
+        except QueryError as exc:
+            raise click.BadParameter(str(exc), param_hint="'--post'") from None
+    for w in caught:
+        if issubclass(w.category, FontWarning):
+            click.echo(f"warning: {w.message}", err=True)
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    if output is None:
+        click.echo(data, nl=False)
+    else:
+        click.echo(f"wrote {output}", err=True)

@@ -1,0 +1,36 @@
+"""`raci stats`: the structure's figures and who carries the work."""
+
+from __future__ import annotations
+
+import click
+
+from raci.analysis.figures import stats
+from raci.cli._common import handle_errors, load_source
+from raci.render.figures_text import FORMATS, render_figures
+
+
+@click.command(
+    "stats",
+    epilog="""\b
+Examples:
+  raci stats org.yaml
+  raci stats org.yaml --format json
+  raci stats org.yaml --format markdown > figures.md""",
+)
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="text",
+    show_default=True,
+    help="A readable table, JSON (SPEC section 5), or Markdown for a paper.",
+)
+@handle_errors
+def command(file: str, fmt: str) -> None:
+    """Print the figures: units, posts, depth, units by level, span of control (and the
+    unusually narrow or wide), headcount, the workload of each party, who carries the
+    most A and R, deliverables per group, vacant posts and each post's load (direct
+    and inherited)."""
+    model = load_source(file)
+    click.echo(render_figures(stats(model), fmt, title=model.name), nl=False)

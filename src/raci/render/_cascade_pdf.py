@@ -1,0 +1,165 @@
+"""Cascade sheets as a PDF: one A4 page per post, ready to hand out.
+
+Each sheet is laid out as a Graphviz HTML-like table (the engine bundled with the
+``pygraphviz`` wheel renders it, with CJK fonts when the language needs them), then
+placed at the top of an A4 page, scaled down only when it would not fit.
+"""
+
+from __future__ import annotations
+
+import io
+import textwrap
+import warnings
+from collections.abc import Sequence
+from html import escape
+
+from raci._text import display_width, has_cjk, strip_controls
+from raci.render._cascade_text import sheet_facts
+from raci.render._graphviz import (
+    CJK_FONT_HINT,
+    FontWarning,
+    cjk_font_available,
+    font_families,
+    render,
+)
+from raci.render._matrix_html import PALETTE
+from raci.render.cascade_book import Book, Line, Sheet
+
+#: A4 in points, and the margin kept around a sheet.
+PAGE_WIDTH, PAGE_HEIGHT = 595.28, 841.89
+MARGIN = 42.0
+#: Widest text, in columns, before a cell wraps its text onto the next line.
+_WRAP = {"name": 52, "via": 26, "group": 80, "fact": 70}
+
+
+def _text(value: str, width: int) -> str:
+    """Text for an HTML-like label: escaped, without control characters, wrapped."""
+    clean = " ".join(strip_controls(value).split())
+    # CJK text has no spaces to break at: wrap by characters, each two columns wide.
+    limit = width if display_width(clean) == len(clean) else max(8, width // 2)
+    parts = textwrap.wrap(clean, limit, break_long_words=True) or [""]
+    return '<BR ALIGN="LEFT"/>'.join(escape(p, quote=True) for p in parts)
+
+
+def _table(book: Book, lines: Sequence[Line], inherited: bool) -> list[str]:
+    head = [book.word("deliverable"), book.word("role")]
+    if inherited:
+        head.append(book.word("through"))
+    head.append(book.word("due"))
+    columns = len(head)
+    out = [
+        "<TR>"
+        + "".join(f'<TD BGCOLOR="#f3f4f6" ALIGN="LEFT"><B>{escape(h)}</B></TD>' for h in head)
+        + "</TR>"
+    ]
+    group = None
+    for line in lines:
+        if line.group != group:
+            group = line.group
+            if line.group_label:
+                out.append(
+                    f'<TR><TD COLSPAN="{columns}" BGCOLOR="#eef2f7" ALIGN="LEFT" BALIGN="LEFT"><B>'
+                    f"{_text(line.group_label, _WRAP['group'])}</B></TD></TR>"
+                )
+        lead = book.colour(line.roles)
+        colour = f' BGCOLOR="{PALETTE[lead % len(PALETTE)]}"' if lead is not None else ""
+        cells = [
+            f'<TD ALIGN="LEFT" BALIGN="LEFT">{_text(line.name, _WRAP["name"])}</TD>',
+            f"<TD{colour}><B>{escape(line.letters)}</B></TD>",
+        ]
+        if inherited:
+            cells.append(
+                f'<TD ALIGN="LEFT" BALIGN="LEFT">{_text(line.via_name, _WRAP["via"])}</TD>'
+            )
+        cells.append(f"<TD>{escape(line.due)}</TD>")
+        out.append("<TR>" + "".join(cells) + "</TR>")
+    return out
+
+
+def _inner(rows: list[str]) -> str:
+    return (
+        '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4" COLOR="#d1d5db">'
+        + "".join(rows)
+        + "</TABLE>"
+    )
+
+
+def sheet_dot(book: Book, sheet: Sheet) -> str:
+    """The DOT text of one post's sheet: a single HTML-like table."""
+    rows = [
+        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="18"><B>'
+        f"{_text(sheet.title, 48)}</B></FONT>"
+        f'<BR ALIGN="LEFT"/><FONT COLOR="#555555">{_text(sheet.post, 80)}</FONT></TD></TR>'
+    ]
+    facts = "".join(
+        f'<TR><TD ALIGN="LEFT"><B>{escape(book.word(key))}</B></TD>'
+        f'<TD ALIGN="LEFT" BALIGN="LEFT">{_text(value, _WRAP["fact"])}</TD></TR>'
+        for key, value in sheet_facts(book, sheet)
+    )
+    rows.append(
+        '<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0"'
+        f' CELLPADDING="2">{facts}</TABLE></TD></TR>'
+    )
+    for key, lines, inherited, empty in (
+        ("direct", sheet.direct, False, "nothing"),
+        ("inherited", sheet.inherited, True, "no-inherited"),
+    ):
+        rows.append(
+            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="13"><B>{escape(book.word(key))}'
+            "</B></FONT></TD></TR>"
+        )
+        body = (
+            _inner(_table(book, lines, inherited))
+            if lines
+            else f"<I>{escape(book.word(empty))}</I>"
+        )
+        rows.append(f'<TR><TD ALIGN="LEFT">{body}</TD></TR>')
+    legend = ", ".join(f"{letter} {name}" for letter, name in book.legend)
+    rows.append(
+        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="#555555">'
+        f"{_text(book.word('legend') + ' ' + legend, 100)}</FONT></TD></TR>"
+    )
+    label = (
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="0">'
+        + "".join(rows)
+        + "</TABLE>"
+    )
+    font = font_families(book.language).replace('"', "")
+    return (
+        "digraph sheet {\n"
+        f'  graph [margin=0, pad=0, fontname="{font}"];\n'
+        f'  node [shape=plaintext, margin=0, fontname="{font}", fontsize=10];\n'
+        f"  sheet [label=<{label}>];\n"
+        "}\n"
+    )
+
+
+def _on_a4(pages: Sequence[bytes]) -> bytes:
+    """Each one-page PDF placed at the top left of an A4 page, scaled down to fit."""
+    from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+
+    writer = PdfWriter()
+    for data in pages:
+        src = PdfReader(io.BytesIO(data)).pages[0]
+        width, height = float(src.mediabox.width), float(src.mediabox.height)
+        room_w, room_h = PAGE_WIDTH - 2 * MARGIN, PAGE_HEIGHT - 2 * MARGIN
+        scale = min(1.0, room_w / width, room_h / height) if width and height else 1.0
+        page = PageObject.create_blank_page(width=PAGE_WIDTH, height=PAGE_HEIGHT)
+        x = MARGIN - float(src.mediabox.left) * scale
+        y = PAGE_HEIGHT - MARGIN - (float(src.mediabox.bottom) + height) * scale
+        page.merge_transformed_page(src, Transformation().scale(scale).translate(x, y))
+        writer.add_page(page)
+    if not pages:
+        writer.add_blank_page(width=PAGE_WIDTH, height=PAGE_HEIGHT)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def render_pdf(book: Book) -> bytes:
+    """One A4 page per post, in the book's order. Warns with :class:`FontWarning` when
+    the sheets hold Chinese, Japanese or Korean text and no font has those glyphs."""
+    dots = [sheet_dot(book, sheet) for sheet in book.sheets]
+    if any(has_cjk(dot) for dot in dots) and not cjk_font_available():
+        warnings.warn(CJK_FONT_HINT, FontWarning, stacklevel=3)
+    return _on_a4([render(dot, "pdf", engine="dot") for dot in dots])

@@ -1,0 +1,287 @@
+"""Cascade sheets as Markdown, CSV and one self-contained HTML page."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from html import escape
+
+from raci.cells import guard_formula
+from raci.render._matrix_html import PALETTE
+from raci.render._matrix_text import md_escape
+from raci.render.cascade_book import Book, Line, Sheet
+
+# -- Markdown ------------------------------------------------------------------
+
+
+def _md_row(cells: Sequence[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _md_table(book: Book, lines: Sequence[Line], inherited: bool) -> list[str]:
+    head = [book.word("group"), book.word("deliverable"), book.word("role")]
+    if inherited:
+        head.append(book.word("through"))
+    head.append(book.word("due"))
+    out = [_md_row([md_escape(h) for h in head]), "|" + "---|" * len(head)]
+    for line in lines:
+        cells = [line.group_label, line.name, line.letters]
+        if inherited:
+            cells.append(line.via_name)
+        cells.append(line.due)
+        out.append(_md_row([md_escape(c) for c in cells]))
+    return out
+
+
+def render_markdown(book: Book) -> str:
+    """A heading per post, its facts as a list, then the two tables."""
+    out = [f"# {md_escape(book.heading)}", ""]
+    legend = ", ".join(f"{letter} {name}" for letter, name in book.legend)
+    out += [f"{md_escape(book.word('legend'))} {md_escape(legend)}", ""]
+    # Every post of a unit inherits the same lines: their table is built once.
+    inherited: dict[str, list[str]] = {}
+    for sheet in book.sheets:
+        out += [f"## {md_escape(sheet.title)} ({md_escape(sheet.post)})", ""]
+        for key, value in sheet_facts(book, sheet):
+            out.append(f"- **{md_escape(book.word(key))}:** {md_escape(value)}")
+        out += ["", f"### {md_escape(book.word('direct'))}", ""]
+        out += _md_table(book, sheet.direct, False) if sheet.direct else [book.word("nothing")]
+        out += ["", f"### {md_escape(book.word('inherited'))}", ""]
+        if sheet.unit not in inherited:
+            inherited[sheet.unit] = (
+                _md_table(book, sheet.inherited, True)
+                if sheet.inherited
+                else [book.word("no-inherited")]
+            )
+        out += inherited[sheet.unit]
+        out.append("")
+    return "\n".join(out)
+
+
+def sheet_facts(book: Book, sheet: Sheet) -> list[tuple[str, str]]:
+    """(word key, value) of the facts at the head of a sheet."""
+    facts = [("holder", sheet.holder_text(book.language))]
+    if sheet.grade:
+        facts.append(("grade", sheet.grade))
+    facts.append(("unit", " › ".join(sheet.unit_path) or sheet.unit))
+    facts.append(("reports", " → ".join(sheet.reports) or book.word("nobody")))
+    return facts
+
+
+# -- CSV -----------------------------------------------------------------------
+
+CSV_HEADER = (
+    "post",
+    "title",
+    "holder",
+    "vacant",
+    "unit",
+    "group",
+    "deliverable",
+    "name",
+    "roles",
+    "source",
+    "through",
+    "due",
+)
+
+
+def _csv_text(cells: Sequence[str]) -> str:
+    """Cells as one CSV line without its end, formula-like cells guarded."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="").writerow([guard_formula(c) for c in cells])
+    return out.getvalue()
+
+
+def render_csv(book: Book) -> str:
+    """One row per post, deliverable and source; formula-like cells are prefixed with
+    ``'``. The text starts with a byte-order mark, which is how Excel tells UTF-8 apart."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    # Every post of a unit shares its inherited lines: each line is encoded once, and a
+    # row is the post's cells followed by the line's.
+    tails: dict[int, str] = {}
+    for sheet in book.sheets:
+        head = _csv_text(
+            (sheet.post, sheet.title, sheet.holder or "", "yes" if sheet.vacant else "", sheet.unit)
+        )
+        for source, lines in (("direct", sheet.direct), ("inherited", sheet.inherited)):
+            for line in lines:
+                tail = tails.get(id(line))
+                if tail is None:
+                    tail = tails[id(line)] = _csv_text(
+                        (
+                            line.group,
+                            line.deliverable,
+                            line.name,
+                            line.letters,
+                            source,
+                            line.via or sheet.post,
+                            line.due,
+                        )
+                    )
+                buffer.write(f"{head},{tail}\r\n")
+    return buffer.getvalue()
+
+
+# -- HTML ----------------------------------------------------------------------
+
+CSS = """\
+body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans CJK SC",sans-serif;
+  margin:1.5em auto;max-width:60em;color:#111;line-height:1.35}
+h1{font-size:1.4em;margin:0 0 .3em}
+h2{font-size:1.2em;margin:0 0 .4em;border-bottom:2px solid #9ca3af;padding-bottom:.2em}
+h2 small{font-weight:normal;color:#555;font-size:.75em}
+h3{font-size:1em;margin:1em 0 .3em}
+.legend b{display:inline-block;min-width:1.4em;text-align:center;border-radius:3px;
+  padding:0 .3em;margin:0 .2em 0 .6em}
+nav.toc ol{columns:2;column-gap:2em;padding-left:1.5em}
+nav.toc li{break-inside:avoid;margin-bottom:.2em}
+nav.toc .who{color:#555;font-size:.9em}
+section.sheet{margin-top:2.5em}
+dl.facts{display:grid;grid-template-columns:max-content auto;gap:.15em 1em;margin:.5em 0}
+dl.facts dt{font-weight:600}
+dl.facts dd{margin:0}
+.vacant{color:#b91c1c;font-weight:600}
+table.held{border-collapse:collapse;width:100%;font-size:.92em}
+table.held th,table.held td{border-bottom:1px solid #e4e4e4;padding:3px 6px;text-align:left;
+  vertical-align:top}
+table.held thead th{background:#f3f4f6}
+table.held tr.group th{background:#eef2f7;font-weight:600}
+table.held td.role{text-align:center;font-weight:600;width:4em}
+table.held td.due{white-space:nowrap;width:7em}
+p.none{color:#555;font-style:italic}
+@media print{
+  @page{size:A4;margin:1.5cm}
+  body{margin:0;max-width:none;font-size:10pt}
+  nav.toc a{color:inherit;text-decoration:none}
+  section.sheet{break-before:page;page-break-before:always;margin-top:0}
+  table.held tr{break-inside:avoid}
+  table.held thead{display:table-header-group}
+  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+}
+"""
+
+
+def _anchor(post: str) -> str:
+    return escape(f"post-{post}", quote=True)
+
+
+def _role_css(book: Book) -> str:
+    return "".join(
+        f".r-{i}{{background:{PALETTE[i % len(PALETTE)]}}}\n" for i in range(len(book.legend))
+    )
+
+
+def _html_table(book: Book, lines: Sequence[Line], inherited: bool) -> str:
+    columns = 4 if inherited else 3
+    head = [book.word("deliverable"), book.word("role")]
+    if inherited:
+        head.append(book.word("through"))
+    head.append(book.word("due"))
+    out = [
+        f'<table class="held {"inherited" if inherited else "direct"}"><thead><tr>'
+        + "".join(f'<th scope="col">{escape(h)}</th>' for h in head)
+        + "</tr></thead><tbody>"
+    ]
+    group = None
+    for line in lines:
+        if line.group != group:
+            group = line.group
+            if line.group_label:
+                out.append(
+                    f'<tr class="group"><th colspan="{columns}">'
+                    f"{escape(line.group_label)}</th></tr>"
+                )
+        lead = book.colour(line.roles)
+        cls = f"role r-{lead}" if lead is not None else "role"
+        cells = [
+            f'<td title="{escape(line.deliverable)}">{escape(line.name)}</td>',
+            f'<td class="{cls}">{escape(line.letters)}</td>',
+        ]
+        if inherited:
+            cells.append(f'<td title="{escape(line.via)}">{escape(line.via_name)}</td>')
+        cells.append(f'<td class="due">{escape(line.due)}</td>')
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out.append("</tbody></table>")
+    return "\n".join(out)
+
+
+def _html_sheet(book: Book, sheet: Sheet, inherited: str) -> str:
+    facts = []
+    for key, value in sheet_facts(book, sheet):
+        text = escape(value)
+        if key == "holder" and sheet.vacant:
+            text = f'<span class="vacant">{text}</span>'
+        facts.append(f"<dt>{escape(book.word(key))}</dt><dd>{text}</dd>")
+    direct = (
+        _html_table(book, sheet.direct, False)
+        if sheet.direct
+        else f'<p class="none">{escape(book.word("nothing"))}</p>'
+    )
+    return (
+        f'<section class="sheet" id="{_anchor(sheet.post)}">\n'
+        f"<h2>{escape(sheet.title)} <small>{escape(sheet.post)}</small></h2>\n"
+        f'<dl class="facts">{"".join(facts)}</dl>\n'
+        f"<h3>{escape(book.word('direct'))}</h3>\n{direct}\n"
+        f"<h3>{escape(book.word('inherited'))}</h3>\n{inherited}\n"
+        "</section>"
+    )
+
+
+def render_html(book: Book) -> str:
+    """One page that works offline (inline CSS, no scripts, no fetches): a table of
+    contents, then a section per post; printed, each post starts a new A4 page."""
+    title = escape(book.heading)
+    legend = "".join(
+        f'<b class="r-{i}">{escape(letter)}</b>{escape(name)}'
+        for i, (letter, name) in enumerate(book.legend)
+    )
+    toc = []
+    for sheet in book.sheets:
+        about = [sheet.unit_path[-1] if sheet.unit_path else sheet.unit]
+        if sheet.holder or sheet.vacant:
+            about.insert(0, sheet.holder_text(book.language))
+        toc.append(
+            f'<li><a href="#{_anchor(sheet.post)}">{escape(sheet.title)}</a>'
+            f' <span class="who">{escape(" · ".join(about))}</span></li>'
+        )
+    # Every post of a unit inherits the same lines: their table is built once.
+    tables: dict[str, str] = {}
+    sections = []
+    for sheet in book.sheets:
+        if sheet.unit not in tables:
+            tables[sheet.unit] = (
+                _html_table(book, sheet.inherited, True)
+                if sheet.inherited
+                else f'<p class="none">{escape(book.word("no-inherited"))}</p>'
+            )
+        sections.append(_html_sheet(book, sheet, tables[sheet.unit]))
+    posts = escape(book.word("posts").format(n=len(book.sheets)))
+    return f"""<!DOCTYPE html>
+<html lang="{escape(book.language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>
+{CSS}{_role_css(book)}</style>
+</head>
+<body>
+<header>
+<h1>{title}</h1>
+<p class="legend">{escape(book.word("legend"))}{legend}</p>
+</header>
+<nav class="toc">
+<h2>{escape(book.word("contents"))} <small>{posts}</small></h2>
+<ol>
+{chr(10).join(toc)}
+</ol>
+</nav>
+{chr(10).join(sections)}
+</body>
+</html>
+"""

@@ -1,0 +1,109 @@
+"""Cascade sheets as an XLSX workbook: one worksheet per division, a row per post and
+deliverable."""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import TYPE_CHECKING
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font, PatternFill
+
+from raci.render._matrix_xlsx import safe
+from raci.render.cascade_book import Book, Line, Sheet
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+
+_BOLD = Font(bold=True)
+_HEAD_FILL = PatternFill("solid", fgColor="F3F4F6")
+#: Characters a worksheet's name may not hold, and its longest length.
+_BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
+_TITLE_LIMIT = 31
+_WIDTHS = (14, 30, 18, 28, 26, 16, 40, 10, 40, 11)
+
+
+def _title(name: str, taken: set[str]) -> str:
+    """A worksheet name: without the characters Excel refuses, short enough, unique."""
+    base = " ".join(_BAD_TITLE.sub(" ", name).split()).strip("'") or "Sheet"
+    title = base[:_TITLE_LIMIT]
+    n = 2
+    while title.casefold() in taken:
+        suffix = f" ({n})"
+        title = base[: _TITLE_LIMIT - len(suffix)] + suffix
+        n += 1
+    taken.add(title.casefold())
+    return title
+
+
+def _rows(book: Book, sheet: Sheet) -> list[list[str]]:
+    """One row per deliverable: the roles held directly, and those inherited with the
+    unit each comes through."""
+    by_deliverable: dict[str, list[Line]] = {}
+    for line in sorted([*sheet.direct, *sheet.inherited], key=lambda x: x.order):
+        by_deliverable.setdefault(line.deliverable, []).append(line)
+    rows = []
+    for lines in by_deliverable.values():
+        first = lines[0]
+        direct = "/".join(r for x in lines if not x.via for r in x.roles)
+        inherited = "; ".join(f"{x.letters} ({x.via_name})" for x in lines if x.via)
+        rows.append(
+            [
+                sheet.post,
+                sheet.title,
+                sheet.holder_text(book.language),
+                sheet.unit_path[-1] if sheet.unit_path else sheet.unit,
+                first.group_label,
+                first.deliverable,
+                first.name,
+                direct,
+                inherited,
+                first.due,
+            ]
+        )
+    return rows
+
+
+def _header(ws: WriteOnlyWorksheet, book: Book) -> list[WriteOnlyCell]:
+    words = ("post", "post", "holder", "unit", "group", "deliverable", "name", "d", "i", "due")
+    texts = [book.word(w) for w in words]
+    texts[0] = "id"
+    cells = []
+    for text in texts:
+        cell = WriteOnlyCell(ws, value=safe(text))
+        cell.font = _BOLD
+        cell.fill = _HEAD_FILL
+        cells.append(cell)
+    return cells
+
+
+def render_xlsx(book: Book) -> bytes:
+    """The workbook's bytes: a worksheet per division, in chart order."""
+    by_division: dict[str, list[Sheet]] = {}
+    names: dict[str, str] = {}
+    for sheet in book.sheets:
+        by_division.setdefault(sheet.division, []).append(sheet)
+        names.setdefault(sheet.division, sheet.division_name or sheet.division)
+    workbook = Workbook(write_only=True)
+    taken: set[str] = set()
+    for division, sheets in by_division.items():
+        ws = workbook.create_sheet(_title(names[division] or book.word("unit"), taken))
+        for i, width in enumerate(_WIDTHS):
+            ws.column_dimensions[chr(65 + i)].width = width
+        ws.freeze_panes = "A2"
+        ws.print_title_rows = "1:1"
+        ws.page_setup.orientation = "landscape"
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToHeight = 0
+        ws.append(_header(ws, book))
+        for sheet in sheets:
+            for row in _rows(book, sheet):
+                # Plain values: a styled cell each would cost ten times as much.
+                ws.append([safe(text) if text else None for text in row])
+    if not by_division:
+        workbook.create_sheet(book.word("post")).append([safe(book.word("nothing"))])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

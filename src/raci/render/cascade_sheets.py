@@ -1,0 +1,72 @@
+"""Writing per-post responsibility sheets: Markdown, HTML, CSV, XLSX or PDF (one private
+module per kind of output, each rendering a :class:`~raci.render.cascade_book.Book`)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from raci.model import Organization
+from raci.output import write_atomic
+from raci.render._cascade_pdf import render_pdf
+from raci.render._cascade_text import render_csv, render_html, render_markdown
+from raci.render._cascade_xlsx import render_xlsx
+from raci.render._graphviz import FontWarning
+from raci.render.cascade_book import Book, build_book
+
+__all__ = ["FORMATS", "RENDERERS", "FontWarning", "render_cascade"]
+
+#: Output formats by file suffix.
+FORMATS = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".csv": "csv",
+    ".xlsx": "xlsx",
+    ".pdf": "pdf",
+}
+#: The renderer of each format.
+RENDERERS: dict[str, Callable[[Book], str | bytes]] = {
+    "md": render_markdown,
+    "html": render_html,
+    "csv": render_csv,
+    "xlsx": render_xlsx,
+    "pdf": render_pdf,
+}
+
+
+def render_cascade(
+    org: Organization,
+    path: str | os.PathLike[str] | None = None,
+    *,
+    format: str | None = None,
+    posts: Sequence[str] | None = None,
+    lang: str | None = None,
+    inputs: Iterable[str | os.PathLike[str]] = (),
+) -> str | bytes:
+    """Render the sheets of ``posts`` (default: every post) and, given a ``path``, write
+    them there atomically. The format follows the path's suffix (``.md .html .csv .xlsx
+    .pdf``) unless ``format`` names one; without either it is Markdown. Returns the
+    output (bytes for XLSX and PDF). ``inputs`` are files the output must not overwrite.
+    """
+    if format is None:
+        suffix = Path(path).suffix.lower() if path is not None else ".md"
+        if suffix not in FORMATS:
+            msg = (
+                f"cannot write cascade sheets as {suffix or 'a file without suffix'!r};"
+                f" use one of {', '.join(FORMATS)}"
+            )
+            raise ValueError(msg)
+        format = FORMATS[suffix]
+    if format not in RENDERERS:
+        msg = f"unknown cascade format {format!r}; expected one of {', '.join(RENDERERS)}"
+        raise ValueError(msg)
+    book = build_book(org, posts, lang=lang)
+    data = RENDERERS[format](book)
+    if path is not None:
+        write_atomic(
+            path, data, inputs=[*inputs, *([org.source] if Path(org.source).exists() else [])]
+        )
+    return data

@@ -1,0 +1,292 @@
+"""Cascade sheets: Markdown, HTML, CSV, XLSX and PDF, escaped and in the sheet order."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import openpyxl
+import pytest
+from orgs import SMALL
+
+import raci
+from helpers import EXAMPLES, loads
+from raci.render import _graphviz
+from raci.render.cascade_book import build_book
+from raci.render.cascade_sheets import render_cascade
+
+UN_HABITAT = EXAMPLES / "un-habitat-2020"
+
+
+@pytest.fixture(scope="module")
+def small() -> raci.Organization:
+    return loads(SMALL)
+
+
+HOSTILE = """
+version: 1
+organization:
+  name: "<b>Org</b>"
+units:
+  - id: root
+    name: "=HYPERLINK(\\"http://x\\")"
+    units:
+      - id: sub
+        name: "Sub | <script>alert(1)</script> & co"
+positions:
+  - {id: p1, title: "@SUM(A1) <i>", unit: sub, holder: "-Eve \\"quoted\\""}
+deliverables:
+  - id: d1
+    name: "+cmd|' /C calc'!A0 *bold* [link](x)"
+    raci: {A: root, R: [sub, p1]}
+"""
+
+
+class TestBook:
+    """The sheets' facts: holder, unit path, reporting line, the two tables."""
+
+    def test_clerk(self, small: raci.Organization) -> None:
+        [sheet] = build_book(small, ["clerk"]).sheets
+        assert (sheet.title, sheet.holder, sheet.vacant) == ("Clerk", "Ann Lee", False)
+        assert sheet.unit_path == ("root", "div", "br", "sec")
+        assert sheet.reports == ("Chief", "Director", "Boss")
+        assert sheet.division == "div"
+        assert [(x.deliverable, x.letters) for x in sheet.direct] == [("d3", "R"), ("d1", "R")]
+        assert [(x.deliverable, x.letters, x.via) for x in sheet.inherited] == [
+            ("d3", "R", "sec"),
+            ("d3", "C", "div"),
+            ("d1", "R", "div"),
+            ("d2", "R", "br"),
+            ("d2", "C", "div"),
+            ("d5", "R", "div"),
+        ]
+
+    def test_vacant_and_unnamed(self, small: raci.Organization) -> None:
+        spare, boss = build_book(small, ["spare", "boss"]).sheets
+        assert spare.holder_text("en") == "vacant"
+        assert spare.holder_text("zh") == "空缺"
+        assert boss.holder_text("en") == "not named"
+        assert boss.reports == ()
+
+    def test_reporting_line_stops_at_a_cycle(self) -> None:
+        org = loads(
+            """
+            version: 1
+            units:
+              - id: top
+            positions:
+              - {id: a, title: A, unit: top, reports_to: b}
+              - {id: b, title: B, unit: top, reports_to: c}
+              - {id: c, title: C, unit: top, reports_to: a}
+              - {id: d, title: D, unit: top, reports_to: a}
+            """
+        )
+        assert [s.reports for s in build_book(org).sheets] == [
+            ("B", "C"),
+            ("C", "A"),
+            ("A", "B"),
+            ("A", "B", "C"),
+        ]
+
+    def test_reporting_lines_share_their_tails(self, small: raci.Organization) -> None:
+        book = build_book(small, ["boss", "clerk", "chief", "spare"])
+        assert [s.reports for s in book.sheets] == [
+            (),
+            ("Chief", "Director", "Boss"),
+            ("Director", "Boss"),
+            ("Chief", "Director", "Boss"),
+        ]
+
+    def test_roles_from_one_source_share_a_line(self) -> None:
+        org = loads(SMALL.replace("raci: {A: dir, R: [br]", "raci: {A: br, R: [br]"))
+        [sheet] = build_book(org, ["chief"]).sheets
+        assert [(x.deliverable, x.letters) for x in sheet.inherited if x.via == "br"] == [
+            ("d2", "R/A")
+        ]
+
+    def test_language(self, small: raci.Organization) -> None:
+        book = build_book(small, ["clerk"], lang="zh")
+        assert book.title == "小组织"
+        assert book.sheets[0].title == "文员"
+        assert book.heading == "职责清单：小组织"
+        assert ("R", "负责") in book.legend
+
+    def test_every_post_in_chart_order(self, small: raci.Organization) -> None:
+        assert [s.post for s in build_book(small).sheets] == [
+            "boss",
+            "dir",
+            "chief",
+            "clerk",
+            "spare",
+            "loner",
+        ]
+
+    def test_unknown_post(self, small: raci.Organization) -> None:
+        with pytest.raises(raci.QueryError, match="did you mean `Clerk`"):
+            build_book(small, ["clerc"])
+
+
+class TestMarkdown:
+    def test_sheet(self, small: raci.Organization) -> None:
+        md = render_cascade(small, format="md", posts=["clerk", "loner"])
+        assert isinstance(md, str)
+        assert md.startswith("# Responsibility sheets: Small\n")
+        assert "## Clerk (clerk)\n\n- **Holder:** Ann Lee\n" in md
+        assert "- **Unit:** root › div › br › sec\n" in md
+        assert "- **Reports to:** Chief → Director → Boss\n" in md
+        assert "| Second group | d1 | R | div |  |" in md
+        assert "## Loner (loner)" in md
+        assert "### Held directly\n\nNothing.\n" in md
+
+    def test_empty_sheet(self) -> None:
+        org = loads(SMALL.replace("I: [quiet]", "I: [board]"))
+        md = render_cascade(org, format="md", posts=["loner"])
+        assert "Nothing comes through its units." in md
+
+    def test_escaped(self) -> None:
+        md = render_cascade(loads(HOSTILE), format="md")
+        assert "Sub \\| \\<script\\>alert(1)\\</script\\> & co" in md
+        assert "\\*bold\\* \\[link\\](x)" in md
+        assert "<script>" not in md
+
+
+class TestHTML:
+    def test_structure(self, small: raci.Organization) -> None:
+        html = render_cascade(small, format="html")
+        assert isinstance(html, str)
+        assert html.count('<section class="sheet"') == 6
+        assert '<a href="#post-clerk">Clerk</a>' in html
+        assert '<section class="sheet" id="post-clerk">' in html
+        assert "@page{size:A4" in html
+        assert re.search(r"section\.sheet\{break-before:page", html)
+        assert '<span class="vacant">vacant</span>' in html
+        assert "<link" not in html
+        assert "<script" not in html
+        assert "http" not in html
+
+    def test_direct_set_apart(self, small: raci.Organization) -> None:
+        html = render_cascade(small, format="html", posts=["clerk"])
+        direct, inherited = html.split('<table class="held direct">')[1].split(
+            '<table class="held inherited">'
+        )
+        assert direct.count("<tr><td") == 2
+        assert inherited.count("<tr><td") == 6
+        assert '<td title="div">div</td>' in inherited
+
+    def test_escaped(self) -> None:
+        html = render_cascade(loads(HOSTILE), format="html")
+        assert isinstance(html, str)
+        assert "<script>" not in html
+        assert "<b>Org</b>" not in html
+        assert "<i>" not in html
+        assert "Sub | &lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html
+        assert "-Eve &quot;quoted&quot;" in html
+
+    def test_example_is_up_to_date(self) -> None:
+        """The committed sheets of the example match its model."""
+        org = raci.load(UN_HABITAT / "org.yaml")
+        for name, lang in (("cascade.html", None), ("cascade.zh.html", "zh")):
+            committed = (UN_HABITAT / name).read_text(encoding="utf-8")
+            assert render_cascade(org, format="html", lang=lang) == committed, name
+
+
+class TestCSV:
+    def test_rows(self, small: raci.Organization) -> None:
+        text = render_cascade(small, format="csv", posts=["clerk"])
+        assert isinstance(text, str)
+        rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+        assert rows[0][:4] == ["post", "title", "holder", "vacant"]
+        assert [(r[6], r[8], r[9], r[10]) for r in rows[1:]] == [
+            ("d3", "R", "direct", "clerk"),
+            ("d1", "R", "direct", "clerk"),
+            ("d3", "R", "inherited", "sec"),
+            ("d3", "C", "inherited", "div"),
+            ("d1", "R", "inherited", "div"),
+            ("d2", "R", "inherited", "br"),
+            ("d2", "C", "inherited", "div"),
+            ("d5", "R", "inherited", "div"),
+        ]
+
+    def test_formulas_guarded(self) -> None:
+        text = render_cascade(loads(HOSTILE), format="csv")
+        assert isinstance(text, str)
+        rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+        assert rows[1][1] == "'@SUM(A1) <i>"
+        assert rows[1][2] == '\'-Eve "quoted"'
+        assert rows[1][7].startswith("'+cmd")
+
+
+class TestXLSX:
+    def test_a_sheet_per_division(self, small: raci.Organization, tmp_path: Path) -> None:
+        out = tmp_path / "sheets.xlsx"
+        render_cascade(small, out)
+        book = openpyxl.load_workbook(out)
+        assert book.sheetnames == ["root", "div", "quiet"]
+        rows = list(book["div"].iter_rows(values_only=True))
+        assert rows[0][:3] == ("id", "Post", "Holder")
+        clerk = [r for r in rows if r[0] == "clerk"]
+        assert [(r[5], r[7], r[8]) for r in clerk] == [
+            ("d3", "R", "R (sec); C (div)"),
+            ("d1", "R", "R (div)"),
+            ("d2", None, "R (br); C (div)"),
+            ("d5", None, "R (div)"),
+        ]
+
+    def test_escaped_and_named_safely(self, tmp_path: Path) -> None:
+        out = tmp_path / "x.xlsx"
+        org = loads(HOSTILE.replace('name: "Sub |', 'name: "Sub/[1]: a very long name indeed |'))
+        render_cascade(org, out)
+        book = openpyxl.load_workbook(out)
+        [name] = book.sheetnames
+        assert len(name) <= 31
+        assert not set("[]:*?/\\") & set(name)
+        row = next(book[name].iter_rows(min_row=2, values_only=True))
+        assert row[1] == "'@SUM(A1) <i>"
+        assert str(row[6]).startswith("'+cmd")
+
+
+class TestPDF:
+    def test_a_page_per_post_on_a4(self, small: raci.Organization, tmp_path: Path) -> None:
+        from pypdf import PdfReader
+
+        out = tmp_path / "sheets.pdf"
+        render_cascade(small, out)
+        pages = PdfReader(out).pages
+        assert len(pages) == 6
+        for page in pages:
+            assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (
+                595,
+                842,
+            )
+        assert "Ann Lee" in pages[3].extract_text()
+
+    def test_escaped(self, tmp_path: Path) -> None:
+        from pypdf import PdfReader
+
+        out = tmp_path / "x.pdf"
+        render_cascade(loads(HOSTILE), out)
+        text = PdfReader(out).pages[0].extract_text()
+        assert "<script>alert(1)</script>" in text
+
+    @pytest.mark.skipif(not _graphviz.cjk_font_available(), reason="no CJK font installed")
+    def test_chinese(self, small: raci.Organization, tmp_path: Path) -> None:
+        from pypdf import PdfReader
+
+        out = tmp_path / "zh.pdf"
+        render_cascade(small, out, posts=["clerk"], lang="zh")
+        assert "文员" in PdfReader(out).pages[0].extract_text()
+
+
+class TestWriting:
+    def test_refuses_to_overwrite_the_input(self, tmp_path: Path) -> None:
+        src = tmp_path / "org.md"
+        src.write_text("x", encoding="utf-8")
+        with pytest.raises(raci.OutputError, match="it is an input file"):
+            render_cascade(loads(SMALL), src, inputs=[src])
+        assert src.read_text(encoding="utf-8") == "x"
+
+    def test_unknown_suffix(self, small: raci.Organization) -> None:
+        with pytest.raises(ValueError, match=r"cannot write cascade sheets as '\.svg'"):
+            render_cascade(small, "x.svg")

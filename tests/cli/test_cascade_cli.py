@@ -1,0 +1,105 @@
+"""`raci cascade` from the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from helpers import EXAMPLES
+from raci.cli import cli
+
+UN_HABITAT = str(EXAMPLES / "un-habitat-2020" / "org.yaml")
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+class TestCascade:
+    def test_every_post_as_markdown(self) -> None:
+        code, out, err = run("cascade", UN_HABITAT)
+        assert code == 0, err
+        assert out.startswith("# Responsibility sheets: UN-Habitat\n")
+        assert out.count("\n## ") == 20
+
+    def test_one_post_by_name_any_case(self) -> None:
+        code, out, _ = run("cascade", UN_HABITAT, "--post", "GENDER FOCAL POINT")
+        assert code == 0
+        assert out.count("\n## ") == 1
+        assert "## Gender focal point (gender-fp)" in out
+        assert "| Human Rights and Social Inclusion Unit |" in out
+
+    def test_vacant_post(self) -> None:
+        code, out, _ = run("cascade", UN_HABITAT, "--post", "dir-rpd")
+        assert code == 0
+        assert "- **Holder:** vacant\n" in out
+
+    def test_unknown_post_exits_2_with_did_you_mean(self) -> None:
+        code, out, err = run("cascade", UN_HABITAT, "--post", "gender-fq")
+        assert code == 2
+        assert out == ""
+        assert "no post `gender-fq`; did you mean `gender-fp`?" in err
+        assert "Traceback" not in err
+
+    def test_external_party_is_not_a_post(self) -> None:
+        code, _, err = run("cascade", UN_HABITAT, "--post", "board")
+        assert code == 2
+        assert "`board` is an external party, not a post" in err
+
+    def test_files(self, tmp_path: Path) -> None:
+        for suffix in (".md", ".html", ".csv", ".xlsx", ".pdf"):
+            out = tmp_path / f"sheets{suffix}"
+            code, stdout, err = run("cascade", UN_HABITAT, "--post", "cb-fp", "-o", str(out))
+            assert code == 0, err
+            assert stdout == ""
+            assert err == f"wrote {out}\n"
+            assert out.stat().st_size > 0
+
+    def test_chinese(self) -> None:
+        code, out, _ = run("cascade", UN_HABITAT, "--post", "gender-fp", "--lang", "zh")
+        assert code == 0
+        assert "## 性别平等协调人 (gender-fp)" in out
+        assert "### 直接承担" in out
+
+    def test_bad_suffix(self, tmp_path: Path) -> None:
+        code, _, err = run("cascade", UN_HABITAT, "-o", str(tmp_path / "x.svg"))
+        assert code == 2
+        assert "cannot write cascade sheets as '.svg'" in err
+
+    def test_unreadable_input(self, tmp_path: Path) -> None:
+        bad = tmp_path / "bad.yaml"
+        bad.write_text("version: 1\nunits: [\n", encoding="utf-8")
+        code, _, err = run("cascade", str(bad))
+        assert code == 2
+        assert f"{bad}:" in err
+        assert "Traceback" not in err
+
+    def test_never_over_the_input(self, tmp_path: Path) -> None:
+        src = tmp_path / "org.md"
+        src.write_text(Path(UN_HABITAT).read_text(encoding="utf-8"), encoding="utf-8")
+        model = tmp_path / "org.yaml"
+        model.write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+        code, _, err = run("cascade", str(model), "-o", str(model.with_suffix(".yaml.md")))
+        assert code == 0, err
+
+    def test_no_positions_warns(self, tmp_path: Path) -> None:
+        org = tmp_path / "org.yaml"
+        org.write_text("version: 1\nunits:\n  - id: top\n", encoding="utf-8")
+        code, out, err = run("cascade", str(org))
+        assert code == 0
+        assert "lists no positions" in err
+        assert out.startswith("# Responsibility sheets")
+
+
+def test_chinese_pdf_without_a_cjk_font_warns(tmp_path: Path, monkeypatch) -> None:
+    from raci.render import _graphviz
+
+    monkeypatch.setattr(_graphviz, "cjk_font_available", lambda: False)
+    monkeypatch.setattr("raci.render._cascade_pdf.cjk_font_available", lambda: False)
+    out = tmp_path / "zh.pdf"
+    code, _, err = run("cascade", UN_HABITAT, "--post", "ed", "--lang", "zh", "-o", str(out))
+    assert code == 0
+    assert err.startswith("warning: no font with Chinese, Japanese or Korean characters")
+    assert err.endswith(f"wrote {out}\n")
