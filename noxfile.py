@@ -19,8 +19,8 @@ def tests(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """Ruff: lint and formatting check."""
     session.install("ruff")
-    session.run("ruff", "check", "src", "tests", "benchmarks", "noxfile.py")
-    session.run("ruff", "format", "--check", "src", "tests", "benchmarks", "noxfile.py")
+    session.run("ruff", "check", "src", "tests", "benchmarks", "fuzz", "noxfile.py")
+    session.run("ruff", "format", "--check", "src", "tests", "benchmarks", "fuzz", "noxfile.py")
 
 
 @nox.session
@@ -57,3 +57,10 @@ def bench(session: nox.Session) -> None:
     """Time load and validate on synthetic organizations."""
     session.install("-e", ".")
     session.run("python", "benchmarks/run.py", *session.posargs)
+
+
+@nox.session
+def fuzz(session: nox.Session) -> None:
+    """Run every command on mutated inputs: `nox -s fuzz -- --minutes 10`."""
+    session.install("-e", ".")
+    session.run("python", "fuzz/run.py", *session.posargs)
