@@ -73,3 +73,53 @@ def test_no_control_characters_in_matrix_pages() -> None:
         text = str(raci.render_matrix(org, format=fmt))
         assert "\x1b" not in text, fmt
         assert "\x07" not in text, fmt
+
+
+class TestGapsTheMutationsFound:
+    """Each case here failed to catch a deliberate change to the code."""
+
+    def test_accountable_needs_exactly_one(self) -> None:
+        org = loads(
+            "units: [{id: a}, {id: b}]\n"
+            "deliverables: [{id: two, raci: {A: [a, b], R: a}}, {id: none, raci: {R: a}}]"
+        )
+        for deliverable in ("two", "none"):
+            try:
+                org.accountable(deliverable)
+            except raci.QueryError as exc:
+                assert "expected 1" in str(exc)
+            else:
+                raise AssertionError(f"{deliverable} has no single Accountable")
+
+    def test_a_unit_that_is_its_own_parent(self) -> None:
+        found = raci.validate(loads("units: [{id: a, parent: a}, {id: b}]"))
+        assert ("hierarchy-cycle", "a") in {(f.rule, f.subject) for f in found}
+
+    def test_too_many_consulted_counts_strictly_above_the_limit(self) -> None:
+        def consulted(n: int) -> set[str]:
+            names = ", ".join(f"c{i}" for i in range(n))
+            org = loads(
+                f"units: [{{id: a}}, {', '.join(f'{{id: c{i}, parent: a}}' for i in range(n))}]\n"
+                f"deliverables: [{{id: d, raci: {{A: a, R: a, C: [{names}]}}}}]"
+            )
+            return {f.rule for f in raci.validate(org)}
+
+        assert "too-many-consulted" not in consulted(5)
+        assert "too-many-consulted" in consulted(6)
+
+    def test_a_byte_order_mark_is_dropped(self, tmp_path: Path) -> None:
+        path = tmp_path / "bom.yaml"
+        path.write_bytes(b"\xef\xbb\xbfunits: [{id: a}]\n")
+        assert list(raci.load(path).units) == ["a"]
+
+    def test_an_output_hard_linked_to_the_input_is_refused(self, tmp_path: Path) -> None:
+        import os
+
+        model = tmp_path / "org.yaml"
+        model.write_text("units: [{id: a}]\ndeliverables: [{id: d, raci: {A: a, R: a}}]\n")
+        link = tmp_path / "matrix.md"
+        os.link(model, link)
+        code, out = run("matrix", str(model), "-o", str(link))
+        assert code == 2
+        assert "it is an input file" in out
+        assert model.read_text().startswith("units:")

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from raci.exceptions import LoadError
@@ -24,6 +23,7 @@ from raci.io.fields import (
     Kind,
     Shape,
 )
+from raci.lookup import as_clause, did_you_mean
 from raci.model import (
     Assignment,
     Deliverable,
@@ -42,10 +42,9 @@ from raci.schemes import BUILTIN_SCHEMES, DEFAULT_KINDS, KINDS, Role, Scheme
 FORMAT_VERSION = 1
 
 
-def suggest(word: str, known: tuple[str, ...] | list[str]) -> str:
-    """' (did you mean `x`?)' for the closest known word, or ''."""
-    close = difflib.get_close_matches(word, list(known), n=1, cutoff=0.6)
-    return f"; did you mean `{close[0]}`?" if close else ""
+def suggest(word: str, known: Iterable[str]) -> str:
+    """'; did you mean `x`?' for the closest known word, or ''."""
+    return as_clause(did_you_mean(word, known))
 
 
 class _Builder:
