@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 import raci
@@ -84,12 +85,8 @@ class TestGapsTheMutationsFound:
             "deliverables: [{id: two, raci: {A: [a, b], R: a}}, {id: none, raci: {R: a}}]"
         )
         for deliverable in ("two", "none"):
-            try:
+            with pytest.raises(raci.QueryError, match="expected 1"):
                 org.accountable(deliverable)
-            except raci.QueryError as exc:
-                assert "expected 1" in str(exc)
-            else:
-                raise AssertionError(f"{deliverable} has no single Accountable")
 
     def test_a_unit_that_is_its_own_parent(self) -> None:
         found = raci.validate(loads("units: [{id: a, parent: a}, {id: b}]"))
