@@ -17,7 +17,7 @@ import raci
 from helpers import EXAMPLES, loads
 from raci.model import Names, Organization, Unit
 from raci.render import _graphviz
-from raci.render._chart_style import level_ranks
+from raci.render._chart_style import families, level_ranks
 from raci.render.orgchart import ChartWarning, chart_sources, render_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -146,7 +146,7 @@ class TestDrawnChart:
         natural = _graphviz.measure(
             f'digraph {{ node [shape=plain fontname="{fonts}" fontsize={size}]\n{measuring}\n}}'
         )
-        ranks = level_ranks(org)
+        ranks = level_ranks(org, families(org))
         widest: dict[int, float] = {}
         for i, n in enumerate(names):
             widest[ranks[n]] = max(widest.get(ranks[n], 0.0), natural[f"m{i}"][0])

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 
-from raci.model import Organization, Unit
+from raci.model import Organization
 from raci.schemes import Scheme
 
 #: Point size of a unit's name by the rank of its level.
@@ -55,7 +55,35 @@ ROOT = ("#dde5ee", "#1f2d3d")
 NEUTRAL = ("#ffffff", "#b0b0b0", "#8a8a8a", "#9a9a9a")
 
 
-def level_ranks(org: Organization) -> dict[str, int]:
+@attrs.frozen
+class Family:
+    """Where a unit sits: its depth below its top unit, and which child of the top unit
+    it descends from (None for a top unit), which gives it its colours."""
+
+    depth: int
+    branch: int | None
+
+
+def families(org: Organization) -> dict[str, Family]:
+    """Each unit's family, worked out in one walk down from the top units (a unit that
+    no top reaches, on a cycle, climbs its own chain)."""
+    found: dict[str, Family] = {}
+    for root in org.roots:
+        found[root] = Family(0, None)
+        todo = [(child, 1, i) for i, child in enumerate(org.children(root))]
+        while todo:
+            uid, depth, branch = todo.pop()
+            if uid in found:
+                continue
+            found[uid] = Family(depth, branch)
+            todo.extend((child, depth + 1, branch) for child in org.children(uid))
+    for uid in org.units:
+        if uid not in found:
+            found[uid] = Family(len(org.ancestors(uid)), 0)
+    return found
+
+
+def level_ranks(org: Organization, family: Mapping[str, Family]) -> dict[str, int]:
     """Each unit's rank among the levels the organization uses (0 at the top), so that
     unused levels leave no gap; a unit without a level ranks by its depth."""
     used = sorted({r for u in org.units.values() if (r := org.levels.rank(u.level)) is not None})
@@ -63,21 +91,20 @@ def level_ranks(org: Organization) -> dict[str, int]:
     ranks = {}
     for uid, unit in org.units.items():
         rank = org.levels.rank(unit.level)
-        ranks[uid] = dense[rank] if rank is not None else len(org.ancestors(uid))
+        ranks[uid] = dense[rank] if rank is not None else family[uid].depth
     return ranks
 
 
-def unit_box(org: Organization, unit: Unit, rank: int, roles: Sequence[str] | None) -> Box:
-    """The box of ``unit`` at ``rank``: coloured by division, or by its roles when a
-    deliverable is highlighted (``roles`` is then a list, maybe empty)."""
-    chain = [unit.id, *org.ancestors(unit.id)]
+def unit_box(org: Organization, family: Family, rank: int, roles: Sequence[str] | None) -> Box:
+    """The box of a unit of ``family`` at ``rank``: coloured by division, or by its roles
+    when a deliverable is highlighted (``roles`` is then a list, maybe empty)."""
     if roles is not None:
         colours = (role_colour(org.scheme, roles), "#404040") if roles else NEUTRAL
-    elif len(chain) == 1:
+    elif family.branch is None:
         colours = ROOT
     else:
-        shades, line = FAMILIES[org.children(chain[-1]).index(chain[-2]) % len(FAMILIES)]
-        colours = (shades[min(len(chain) - 2, len(shades) - 1)], line)
+        shades, line = FAMILIES[family.branch % len(FAMILIES)]
+        colours = (shades[min(family.depth - 1, len(shades) - 1)], line)
     fill, line, *text = colours
     border = 3 if rank == 0 else 2 if rank == 1 else 1
     return Box(rank, border, rank >= 3, fill, line, *text)

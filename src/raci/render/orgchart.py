@@ -28,6 +28,7 @@ from raci.render._chart_style import (
     FONT_SIZES,
     NEUTRAL,
     Box,
+    families,
     level_ranks,
     role_colour,
     unit_box,
@@ -70,7 +71,7 @@ MAX_PIXELS = 50_000_000
 CAIRO_SIDE = 32_000
 #: Pages with at most this many boxes have their dotted lines routed round the boxes by
 #: Graphviz; larger ones get straight dotted lines (routing costs grow fast).
-ROUTED = 400
+ROUTED = 150
 #: Ids used as DOT node names as they are (others get a generated name): short, plain.
 _SAFE_NAME = re.compile(r"[A-Za-z0-9_.\-]{1,200}")
 _EDGE = {"arrowhead": "none", "color": "#4d4d4d", "penwidth": "1.2"}
@@ -463,7 +464,8 @@ class _Shared:
         self.opts = opts
         self.words = Words.for_lang(opts.lang)
         self.direct, self.total = _headcounts(org)
-        self.ranks = level_ranks(org)
+        self.family = families(org)
+        self.ranks = level_ranks(org, self.family)
         self.posts: dict[str, list[str]] = {}
         for pid, post in org.positions.items():
             self.posts.setdefault(post.unit, []).append(pid)
@@ -676,7 +678,7 @@ class _Chart:
         """A unit's box: name, head, headcount, roles and posts, each a row."""
         unit = self.org.units[uid]
         roles = self._roles(uid) if self.deliverable else None
-        box = unit_box(self.org, unit, self.ranks[uid], roles)
+        box = unit_box(self.org, self.shared.family[uid], self.ranks[uid], roles)
         width = 36 if box.rank == 0 else 26
         name = _lines(wrap(unit.names.get(self.opts.lang), width))
         cells = [_cell(_font(f"<B>{name}</B>", FONT_SIZES[min(box.rank, 3)], box.text))]
