@@ -9,7 +9,7 @@ import click
 
 from raci._version import __version__
 
-EPILOG = "Docs: https://github.com/raci-org/raci/tree/main/docs"
+EPILOG = "Documentation: the docs/ folder of raci's source (start with docs/format.md)."
 
 
 @click.group(

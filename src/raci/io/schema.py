@@ -131,7 +131,7 @@ def model_schema() -> dict[str, Any]:
     defs.update({name: _object(shape) for name, shape in OBJECTS.items() if name != "file"})
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": "https://github.com/raci-org/raci/schema/model-v1.json",
+        "$id": "urn:raci:model-file:v1",
         "title": "raci model file",
         **top,
         "$defs": defs,
