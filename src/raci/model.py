@@ -463,6 +463,10 @@ class Organization:
         """The (deliverable id, role letter) pairs a party holds, in file order."""
         return list(self._by_party.get(party, ()))
 
+    def holders(self) -> Iterator[str]:
+        """Every party id that holds a role on some deliverable, once each."""
+        return iter(self._by_party)
+
     def assignments(self) -> Iterator[Assignment]:
         """Every assignment, deliverable by deliverable, in file order."""
         for d in self.deliverables.values():

@@ -179,7 +179,9 @@ class _Layout:
         gaps = HGAP * max(len(trees) + (1 if leaves else 0) - 1, 0)
         widest = sum(self.widest[c] for c in trees) + group + gaps
         least = sum(self.least[c] for c in trees) + group + gaps
-        if widest <= budget:
+        # A unit whose only children are staff offices (wider than its budget) has no
+        # line to stack.
+        if not line or widest <= budget:
             for child in trees:
                 self.budget[child] = self.widest[child]
             self.plans[uid] = self._items(line, leaves)

@@ -173,8 +173,8 @@ def idle_unit(ctx: Context) -> Iterator[Finding]:
     if not org.deliverables:
         return
     busy: set[str] = set()
-    for a in org.assignments():
-        unit = org.unit_of(a.party) if a.party in org.parties else None
+    for party in org.holders():
+        unit = org.unit_of(party) if party in org.parties else None
         while unit is not None and unit not in busy:
             busy.add(unit)
             parent = org.units[unit].parent

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 
 from raci.findings import Finding, Severity, SourceLocation
@@ -159,9 +158,11 @@ def _roles(ctx: Context) -> list[Role]:
 def role_cardinality(ctx: Context) -> Iterator[Finding]:
     roles = [r for r in _roles(ctx) if r.kind != "accountable"]
     for d in ctx.org.deliverables.values():
-        counts = Counter(a.role for a in d.assignments)
+        held: dict[str, set[str]] = {}
+        for a in d.assignments:
+            held.setdefault(a.role, set()).add(a.party)
         for r in roles:
-            n = len(d.parties(r.letter)) if counts[r.letter] else 0
+            n = len(held.get(r.letter, ()))
             if r.admits(n) or (n == 0 and r.kind == "responsible"):
                 continue
             yield ctx.finding(
