@@ -20,6 +20,7 @@ from raci.model import (
 )
 from raci.render.matrix import render_matrix
 from raci.render.orgchart import render_chart
+from raci.render.report import render_report
 from raci.rules import validate
 from raci.schemes import BUILTIN_SCHEMES, Role, Scheme
 from raci.validation import validate_file
@@ -52,6 +53,7 @@ __all__ = [
     "loads",
     "render_chart",
     "render_matrix",
+    "render_report",
     "validate",
     "validate_file",
 ]

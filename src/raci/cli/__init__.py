@@ -27,9 +27,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from raci.cli import chart, import_, init, matrix, schema, validate
+    from raci.cli import chart, import_, init, matrix, report, schema, validate
 
-    for module in (validate, chart, matrix, import_, init, schema):
+    for module in (validate, chart, matrix, report, import_, init, schema):
         cli.add_command(module.command)
 
 
