@@ -87,6 +87,8 @@ footer{color:var(--muted);font-size:.8em;padding:0 2em 1em}
   .chart-wrap{overflow:visible;max-height:none;border:0}
   .chart-wrap svg{width:100%!important;height:auto!important;max-height:175mm}
   .chart-wrap g.node.sel{filter:none}
+  .chart-wrap g.node.sel>polygon:first-of-type{stroke:none}
+  table.raci th.sel{background:#f3f4f6!important;outline:0}
   *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 """
@@ -217,7 +219,7 @@ REPORT_JS = r"""(function () {
         "{background-image:linear-gradient(rgba(214,51,108,.16),rgba(214,51,108,.16));" +
         "box-shadow:inset 2px 0 0 #d6336c,inset -2px 0 0 #d6336c}");
     });
-    colStyle.textContent = rules.join("\n");
+    colStyle.textContent = "@media screen{" + rules.join("\n") + "}";
     if (cols.length && colHeads[cols[0]]) {
       var th = colHeads[cols[0]];
       var left = th.offsetLeft - wrap.clientWidth / 2;

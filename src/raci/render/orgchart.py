@@ -598,9 +598,7 @@ class _Chart:
             dot.node("#legend", f"<{legend}>", pos=f"{lx:.2f},{ly:.2f}")
         for uid, (x, y, w, h) in placed.boxes.items():
             table = _widen(tables[uid], w)
-            dot.node(
-                self._name(uid), f"<{table}>", pos=at(x + w / 2, y + h / 2), id=box_id(uid)
-            )
+            dot.node(self._name(uid), f"<{table}>", pos=at(x + w / 2, y + h / 2), id=box_id(uid))
         for link in placed.links:
             points = " ".join(at(px, py) for px, py in _spline(link.points))
             extra = {"penwidth": "1.6"} if link.staff else {}
