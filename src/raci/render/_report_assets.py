@@ -56,6 +56,9 @@ input[type=search]{font:inherit;padding:.35em .6em;min-width:22em;border:1px sol
 .chart-wrap g.node.sel>polygon:first-of-type{stroke:var(--sel);stroke-width:5px}
 .chart-wrap g.node.sel{filter:drop-shadow(0 0 6px rgba(214,51,108,.8))}
 table.raci th.v{cursor:pointer}
+.raci-wrap{position:relative}
+.col-mark{position:absolute;top:0;z-index:0;pointer-events:none;
+  background:rgba(214,51,108,.14);box-shadow:inset 2px 0 0 var(--sel),inset -2px 0 0 var(--sel)}
 table.raci th.sel{background:#fde4ec!important;outline:2px solid var(--sel)}
 table.raci tr.flash th,table.raci tr.flash td{animation:flash 2s}
 @keyframes flash{from{background:#fff3b0}}
@@ -78,7 +81,7 @@ footer{color:var(--muted);font-size:.8em;padding:0 2em 1em}
   body{font-size:9pt}
   header.top{background:none;padding:0 0 .4em}
   main,footer{padding:0}
-  nav.toc,.tools,#panel,#raci-more{display:none!important}
+  nav.toc,.tools,#panel,#raci-more,.col-mark{display:none!important}
   section{break-before:page;margin-top:0}
   #summary,#findings{break-before:auto;margin-top:1em}
   h2{break-after:avoid}
@@ -88,7 +91,10 @@ footer{color:var(--muted);font-size:.8em;padding:0 2em 1em}
   .chart-wrap svg{width:100%!important;height:auto!important;max-height:175mm}
   .chart-wrap g.node.sel{filter:none}
   .chart-wrap g.node.sel>polygon:first-of-type{stroke:none}
-  table.raci th.sel{background:#f3f4f6!important;outline:0}
+  .raci-wrap{position:relative}
+.col-mark{position:absolute;top:0;z-index:0;pointer-events:none;
+  background:rgba(214,51,108,.14);box-shadow:inset 2px 0 0 var(--sel),inset -2px 0 0 var(--sel)}
+table.raci th.sel{background:#f3f4f6!important;outline:0}
   *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 """
@@ -109,6 +115,7 @@ REPORT_JS = r"""(function () {
   var matching = [];
   var shown = 0;
   var selected = null;
+  var marked = [];
 
   function fill(text, values) {
     return text.replace(/\{(\w+)\}/g, function (m, k) {
@@ -133,18 +140,26 @@ REPORT_JS = r"""(function () {
     th.scope = "row";
     th.title = r[0] + (r[3] ? " \u00b7 " + r[3] : "");
     tr.appendChild(th);
-    var cells = r[4], k = 0;
-    for (var c = 0; c < ncols; c++) {
+    // Only the cells that hold roles are drawn; a run of empty ones is one spanning cell,
+    // so that a row costs its roles, not the number of columns.
+    var cells = r[4], at = 0;
+    for (var k = 0; k < cells.length; k++) {
+      var c = cells[k][0];
+      if (c > at) tr.appendChild(gap(c - at));
       var td = document.createElement("td");
-      if (k < cells.length && cells[k][0] === c) {
-        var style = data.styles[cells[k][1]];
-        td.textContent = style[0];
-        if (style[1]) td.className = style[1];
-        k++;
-      }
+      var style = data.styles[cells[k][1]];
+      td.textContent = style[0];
+      if (style[1]) td.className = style[1];
       tr.appendChild(td);
+      at = c + 1;
     }
+    if (ncols > at) tr.appendChild(gap(ncols - at));
     return tr;
+  }
+  function gap(n) {
+    var td = document.createElement("td");
+    if (n > 1) td.colSpan = n;
+    return td;
   }
   function groupElement(label) {
     var tr = el("tr", "group");
@@ -167,6 +182,7 @@ REPORT_JS = r"""(function () {
     }
     body.appendChild(frag);
     shown = n;
+    if (marked.length) placeMarks();
     var left = matching.length - shown;
     more.hidden = left <= 0;
     if (left > 0) more.textContent = fill(words.more_rows, {n: left});
@@ -179,6 +195,7 @@ REPORT_JS = r"""(function () {
     }
     body.textContent = "";
     shown = 0;
+    if (marked.length) placeMarks();
     renderUpTo(CHUNK);
     count.textContent = fill(words.shown, {shown: matching.length, total: data.rows.length});
   }
@@ -202,28 +219,35 @@ REPORT_JS = r"""(function () {
 
   // -- selection: a unit (its box, its column and its posts' columns) or a party column
   var chartWrap = document.getElementById("chart-wrap");
-  var colStyle = document.head.appendChild(document.createElement("style"));
   var panel = document.getElementById("panel");
 
   function clearSelection() {
     var old = document.querySelectorAll(".sel");
     for (var i = 0; i < old.length; i++) old[i].classList.remove("sel");
-    colStyle.textContent = "";
+    marked = [];
+    placeMarks();
     selected = null;
   }
-  function markColumns(cols) {
-    var rules = [];
-    cols.forEach(function (c) {
-      if (colHeads[c]) colHeads[c].classList.add("sel");
-      rules.push("#raci-matrix tbody tr:not(.group)>:nth-child(" + (c + 2) + ")" +
-        "{background-image:linear-gradient(rgba(214,51,108,.16),rgba(214,51,108,.16));" +
-        "box-shadow:inset 2px 0 0 #d6336c,inset -2px 0 0 #d6336c}");
+  function placeMarks() {
+    var old = wrap.querySelectorAll(".col-mark");
+    for (var i = 0; i < old.length; i++) old[i].remove();
+    marked.forEach(function (c) {
+      var th = colHeads[c];
+      if (!th) return;
+      var mark = el("div", "col-mark");
+      mark.style.left = th.offsetLeft + "px";
+      mark.style.width = th.offsetWidth + "px";
+      mark.style.height = table.offsetHeight + "px";
+      wrap.appendChild(mark);
     });
-    colStyle.textContent = "@media screen{" + rules.join("\n") + "}";
+  }
+  function markColumns(cols) {
+    marked = cols.slice();
+    cols.forEach(function (c) { if (colHeads[c]) colHeads[c].classList.add("sel"); });
+    placeMarks();
     if (cols.length && colHeads[cols[0]]) {
       var th = colHeads[cols[0]];
-      var left = th.offsetLeft - wrap.clientWidth / 2;
-      wrap.scrollLeft = Math.max(0, left);
+      wrap.scrollLeft = Math.max(0, th.offsetLeft - wrap.clientWidth / 2);
     }
   }
   function holdings(cols) {
