@@ -104,6 +104,7 @@ REPORT_JS = r"""(function () {
   var data = JSON.parse(document.getElementById("raci-data").textContent);
   var words = data.words;
   var CHUNK = 200;
+  var WIDE = 150;
   var table = document.getElementById("raci-matrix");
   var body = table.tBodies[0] || table.appendChild(document.createElement("tbody"));
   var wrap = document.getElementById("raci-wrap");
@@ -140,12 +141,12 @@ REPORT_JS = r"""(function () {
     th.scope = "row";
     th.title = r[0] + (r[3] ? " \u00b7 " + r[3] : "");
     tr.appendChild(th);
-    // Only the cells that hold roles are drawn; a run of empty ones is one spanning cell,
-    // so that a row costs its roles, not the number of columns.
+    // In a wide matrix only the cells that hold roles are drawn, and a run of empty ones
+    // is one spanning cell, so that a row costs its roles, not the number of columns.
     var cells = r[4], at = 0;
     for (var k = 0; k < cells.length; k++) {
       var c = cells[k][0];
-      if (c > at) tr.appendChild(gap(c - at));
+      if (c > at) gaps(tr, c - at);
       var td = document.createElement("td");
       var style = data.styles[cells[k][1]];
       td.textContent = style[0];
@@ -153,13 +154,17 @@ REPORT_JS = r"""(function () {
       tr.appendChild(td);
       at = c + 1;
     }
-    if (ncols > at) tr.appendChild(gap(ncols - at));
+    if (ncols > at) gaps(tr, ncols - at);
     return tr;
   }
-  function gap(n) {
-    var td = document.createElement("td");
-    if (n > 1) td.colSpan = n;
-    return td;
+  function gaps(tr, n) {
+    if (ncols > WIDE) {
+      var td = document.createElement("td");
+      if (n > 1) td.colSpan = n;
+      tr.appendChild(td);
+      return;
+    }
+    for (var i = 0; i < n; i++) tr.appendChild(document.createElement("td"));
   }
   function groupElement(label) {
     var tr = el("tr", "group");
