@@ -13,7 +13,7 @@ from click.testing import CliRunner
 import raci
 from helpers import EXAMPLES, loads
 from raci.cli import cli
-from raci.render.report import _json_for_script, report_html
+from raci.render.report import _code, _json_for_script, report_html
 
 UN_HABITAT = EXAMPLES / "un-habitat-2020" / "org.yaml"
 MISTAKES = EXAMPLES / "mistakes" / "org.yaml"
@@ -239,6 +239,9 @@ class TestEscaping:
         text = _json_for_script({"a": "</script>&\u2028\u2029"})
         assert text == '{"a":"\\u003c/script\\u003e\\u0026\\u2028\\u2029"}'
         assert json.loads(text) == {"a": "</script>&\u2028\u2029"}
+
+    def test_quoted_ids_in_messages_are_code_and_stay_escaped(self) -> None:
+        assert _code("unit `a<b>` & `c`") == "unit <code>a&lt;b&gt;</code> &amp; <code>c</code>"
 
     def test_hostile_ids_link_to_their_box(self, hostile: str) -> None:
         data = page_data(hostile)

@@ -34,7 +34,8 @@ ul.findings li{padding:.35em .6em;border-left:4px solid var(--line);margin:.25em
 ul.findings.sev-error li{border-left-color:var(--err)}
 ul.findings.sev-warning li{border-left-color:var(--warn)}
 ul.findings.sev-info li{border-left-color:var(--info)}
-code.rule{font-size:.85em;background:#eef1f5;border-radius:3px;padding:0 .3em}
+code.rule,.msg code,.hint code{font-size:.85em;background:#eef1f5;border-radius:3px;
+  padding:0 .3em}
 a.subject{font-weight:600;color:var(--accent)}
 span.subject{font-weight:600}
 .loc{color:var(--muted);font-size:.85em;white-space:nowrap}

@@ -288,11 +288,11 @@ class _Report:
             )
             for f in found:
                 hint = (
-                    f'<div class="hint">{self.w("hint")} {escape(f.hint)}</div>' if f.hint else ""
+                    f'<div class="hint">{self.w("hint")} {_code(f.hint)}</div>' if f.hint else ""
                 )
                 out.append(
                     f'<li><code class="rule">{escape(f.rule)}</code> {self.subject(f, rows)}'
-                    f' <span class="msg">{escape(f.message)}</span>'
+                    f' <span class="msg">{_code(f.message)}</span>'
                     f' <span class="loc">{escape(str(f.location))}</span>{hint}</li>'
                 )
             out.append("</ul>")
@@ -418,6 +418,11 @@ class _Report:
         caption = self.w("workload_caption", n=len(top))
         svg = _workload_svg(top, letters, self.name, self.matrix)
         return f"{head}<figure>{svg}<figcaption>{caption}</figcaption></figure></section>"
+
+
+def _code(text: str) -> str:
+    """A finding's text escaped, with its `quoted` ids and keys set as code."""
+    return re.sub(r"`([^`<>]+)`", r"<code>\1</code>", escape(text))
 
 
 def _inline_svg(svg: str) -> str:
