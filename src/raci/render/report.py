@@ -287,9 +287,7 @@ class _Report:
                 f'{self.w(key)} ({len(found)})</h3><ul class="findings sev-{sev.value}">'
             )
             for f in found:
-                hint = (
-                    f'<div class="hint">{self.w("hint")} {_code(f.hint)}</div>' if f.hint else ""
-                )
+                hint = f'<div class="hint">{self.w("hint")} {_code(f.hint)}</div>' if f.hint else ""
                 out.append(
                     f'<li><code class="rule">{escape(f.rule)}</code> {self.subject(f, rows)}'
                     f' <span class="msg">{_code(f.message)}</span>'
