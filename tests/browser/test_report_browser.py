@@ -205,6 +205,15 @@ class TestSelection:
         assert not page.is_visible("#panel")
         assert page.eval_on_selector_all("g.node.sel", "gs => gs.length") == 0
 
+    def test_the_keyboard_selects_too(self, watched: Watched, reports: dict[str, Path]) -> None:
+        page = watched.open(reports["un"]).page
+        page.focus("g.node#unit-erski")
+        page.keyboard.press("Enter")
+        assert page.eval_on_selector_all("g.node.sel", "gs => gs.map(g => g.id)") == ["unit-erski"]
+        page.focus("#raci-matrix th[title='Global Solutions Division (gsd)']")
+        page.keyboard.press("Enter")
+        assert page.eval_on_selector_all("g.node.sel", "gs => gs.map(g => g.id)") == ["unit-gsd"]
+
     def test_a_finding_links_to_its_row(self, watched: Watched, reports: dict[str, Path]) -> None:
         page = watched.open(reports["mistakes"]).page
         link = page.locator("#findings a[data-row]").first

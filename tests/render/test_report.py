@@ -296,7 +296,8 @@ class TestApi:
             """
         )
         page = report_html(org)
-        assert "No chart" in page
+        assert "lists no units, so there is no chart" in page
+        assert "Levels below the top" not in page
         assert page_data(page)["units"] == {}
 
     def test_committed_example_is_up_to_date(self) -> None:

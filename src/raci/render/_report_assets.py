@@ -53,6 +53,8 @@ input[type=search]{font:inherit;padding:.35em .6em;min-width:22em;border:1px sol
 .chart-wrap{overflow:auto;max-height:78vh;border:1px solid var(--line);border-radius:4px}
 .chart-wrap.fit svg{width:100%;height:auto}
 .chart-wrap g.node{cursor:pointer}
+.chart-wrap g.node:focus{outline:none}
+.chart-wrap g.node:focus-visible>polygon:first-of-type{stroke:var(--accent);stroke-width:3px}
 .chart-wrap g.node:hover>polygon:first-of-type{stroke:var(--accent);stroke-width:2px}
 .chart-wrap g.node.sel>polygon:first-of-type{stroke:var(--sel);stroke-width:5px}
 .chart-wrap g.node.sel{filter:drop-shadow(0 0 6px rgba(214,51,108,.8))}
@@ -347,10 +349,28 @@ REPORT_JS = r"""(function () {
     var natural = svg ? parseFloat(svg.getAttribute("width")) || 0 : 0;
     fit(natural <= 2400);
   }
+  // Keyboard: a column heading or a unit's box takes the focus; Enter or Space selects it.
+  function onKey(action) {
+    return function (e) {
+      if (e.key === "Enter" || e.key === " ") { e.preventDefault(); action(); }
+    };
+  }
   for (var c = 0; c < colHeads.length; c++) {
-    colHeads[c].addEventListener("click", (function (k) {
-      return function () { selectColumn(k); };
-    })(c));
+    var pick = (function (k) { return function () { selectColumn(k); }; })(c);
+    colHeads[c].tabIndex = 0;
+    colHeads[c].addEventListener("click", pick);
+    colHeads[c].addEventListener("keydown", onKey(pick));
+  }
+  if (chartWrap) {
+    var boxes = chartWrap.querySelectorAll("g.node");
+    for (var b = 0; b < boxes.length; b++) {
+      if (!data.units[boxes[b].id]) continue;
+      boxes[b].setAttribute("tabindex", "0");
+      boxes[b].setAttribute("role", "button");
+      boxes[b].addEventListener("keydown", onKey((function (id) {
+        return function () { selectUnit(id, false); };
+      })(boxes[b].id)));
+    }
   }
   panel.querySelector(".close").addEventListener("click", function () {
     panel.hidden = true;

@@ -33,6 +33,7 @@ WORDS: dict[str, dict[str, str]] = {
         "search_placeholder": "Type to filter deliverables…",
         "shown": "{shown} of {total} deliverables shown",
         "no_chart": "No chart: {reason}",
+        "no_units": "The model lists no units, so there is no chart.",
         "fit": "Fit to width",
         "actual": "Actual size",
         "click_hint": (
@@ -86,6 +87,7 @@ WORDS: dict[str, dict[str, str]] = {
         "search_placeholder": "输入文字以筛选交付成果…",
         "shown": "显示 {shown} / {total} 项交付成果",
         "no_chart": "无组织结构图：{reason}",
+        "no_units": "模型中没有单位，因此没有组织结构图。",
         "fit": "适应宽度",
         "actual": "实际大小",
         "click_hint": "点击组织结构图中的单位或矩阵的列标题，查看其承担的职责。",

@@ -236,8 +236,9 @@ class _Report:
             ("deliverables", figures["deliverables"]),
             ("assignments", figures["assignments"]),
             ("external", figures["external"]),
-            ("depth", figures["depth"]),
         ]
+        if figures["units"]:
+            cards.append(("depth", figures["depth"]))
         items = [
             f'<div class="card"><b>{_number(v)}</b><span>{self.w(k)}</span></div>' for k, v in cards
         ]
@@ -320,6 +321,8 @@ class _Report:
 
     def chart(self) -> str:
         head = f'<section id="chart"><h2>{self.w("chart")}</h2>'
+        if not self.org.units:
+            return f'{head}<p class="none">{self.w("no_units")}</p></section>'
         try:
             source = chart_sources(self.org, lang=self.lang)[0]
             svg = _graphviz.render(source, "svg").decode("utf-8")
