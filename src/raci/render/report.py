@@ -456,7 +456,7 @@ def _workload_svg(
     matrix: Matrix,
 ) -> str:
     """A horizontal stacked bar per party: how many deliverables it holds each role on."""
-    label_w, bar_w, row_h, top_pad = 250, 420, 22, 34
+    label_w, bar_w, row_h, top_pad = 300, 420, 22, 34
     biggest = max(sum(h.values()) for _, h in top)
     height = top_pad + row_h * len(top) + 8
     width = label_w + bar_w + 50
@@ -480,7 +480,7 @@ def _workload_svg(
             f'<g class="bar"><title>{escape(label)} ({escape(party)}): '
             f"{escape(', '.join(f'{k} {v}' for k, v in held.items()))}</title>"
             f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end">'
-            f"{escape(_clip(label, 38))}</text>"
+            f"{escape(_clip(label, 40))}</text>"
         )
         x0 = float(label_w)
         for i, letter in enumerate(letters):
