@@ -348,6 +348,12 @@ REPORT_JS = r"""(function () {
     actualBtn.addEventListener("click", function () { fit(false); });
     var natural = svg ? parseFloat(svg.getAttribute("width")) || 0 : 0;
     fit(natural <= 2400);
+    // A chart too wide to fit opens with its top unit in view.
+    var top = boxOf(data.top);
+    if (top && natural > 2400) {
+      var r = top.getBoundingClientRect(), w = chartWrap.getBoundingClientRect();
+      chartWrap.scrollLeft += r.left - w.left - (chartWrap.clientWidth - r.width) / 2;
+    }
   }
   // Keyboard: a column heading or a unit's box takes the focus; Enter or Space selects it.
   function onKey(action) {

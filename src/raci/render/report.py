@@ -400,6 +400,7 @@ class _Report:
             "styles": [["/".join(k), cell_classes(m, k)] for k in styles],
             "columns": columns,
             "units": units,
+            "top": next((box_id(u) for u in org.roots if box_id(u) in self.boxes), ""),
             "words": {
                 k: self.words[k]
                 for k in ("shown", "holds_none", "via", "level", "head", "more_rows")
