@@ -114,6 +114,7 @@ def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = {}
     for name, model in (("un", UN_HABITAT), ("mistakes", MISTAKES), ("hostile", hostile)):
         out[name] = raci.render_report(raci.load(model), folder / f"{name}.html")
+    out["un-zh"] = raci.render_report(raci.load(UN_HABITAT), folder / "un-zh.html", lang="zh")
     return out
 
 
@@ -131,7 +132,7 @@ class TestLoading:
     def test_no_console_errors_and_no_network(
         self, watched: Watched, reports: dict[str, Path]
     ) -> None:
-        for name in ("un", "mistakes", "hostile"):
+        for name in ("un", "un-zh", "mistakes", "hostile"):
             watched.requests.clear()
             watched.open(reports[name])
             assert watched.errors == [], name

@@ -58,7 +58,7 @@ input[type=search]{font:inherit;padding:.35em .6em;min-width:22em;border:1px sol
 .chart-wrap g.node:hover>polygon:first-of-type{stroke:var(--accent);stroke-width:2px}
 .chart-wrap g.node.sel>polygon:first-of-type{stroke:var(--sel);stroke-width:5px}
 .chart-wrap g.node.sel{filter:drop-shadow(0 0 6px rgba(214,51,108,.8))}
-table.raci th.v{cursor:pointer}
+table.raci th[scope=col]{cursor:pointer}
 .raci-wrap{position:relative}
 .col-mark{position:absolute;top:0;z-index:0;pointer-events:none;
   background:rgba(214,51,108,.14);box-shadow:inset 2px 0 0 var(--sel),inset -2px 0 0 var(--sel)}
