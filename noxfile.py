@@ -40,6 +40,7 @@ def examples(session: nox.Session) -> None:
     session.run("raci", "chart", f"{un}/org.yaml", "-o", f"{un}/chart.svg")
     session.run("raci", "chart", f"{un}/org.yaml", "--lang", "zh", "-o", f"{un}/chart.zh.svg")
     session.run("raci", "matrix", f"{un}/org.yaml", "-o", f"{un}/matrix.md")
+    session.run("raci", "report", f"{un}/org.yaml", "-o", f"{un}/report.html")
     session.run("raci", "validate", f"{un}/matrix.md")
     session.run("raci", "cascade", f"{un}/org.yaml", "-o", f"{un}/cascade.html")
     session.run("raci", "cascade", f"{un}/org.yaml", "--lang", "zh", "-o", f"{un}/cascade.zh.html")

@@ -21,6 +21,7 @@ from raci.model import (
 )
 from raci.render.matrix import render_matrix
 from raci.render.orgchart import render_chart
+from raci.render.report import render_report
 from raci.restructure import Diff, diff
 from raci.rules import validate
 from raci.schemes import BUILTIN_SCHEMES, Role, Scheme
@@ -57,6 +58,7 @@ __all__ = [
     "loads",
     "render_chart",
     "render_matrix",
+    "render_report",
     "stats",
     "validate",
     "validate_file",

@@ -75,10 +75,10 @@ def dot(org: Organization | None = None, **options: object) -> str:
 
 def node_line(source: str, name: str) -> str:
     """The DOT statement that declares node ``name``, without the widths and the position
-    (they depend on the fonts installed)."""
+    (they depend on the fonts installed) and the box's SVG id."""
     for line in source.splitlines():
         if line.strip().startswith(f"{name} [label="):
-            return re.sub(r' WIDTH="\d+"| pos="[^"]*"', "", line)
+            return re.sub(r' WIDTH="\d+"| pos="[^"]*"| id="unit-[^"]*"', "", line)
     raise AssertionError(f"no node {name} in\n{source}")
 
 

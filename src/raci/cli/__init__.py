@@ -27,9 +27,21 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from raci.cli import cascade, chart, diff, import_, init, matrix, schema, stats, validate
+    from raci.cli import (
+        cascade,
+        chart,
+        diff,
+        import_,
+        init,
+        matrix,
+        report,
+        schema,
+        stats,
+        validate,
+    )
 
-    for module in (validate, chart, matrix, diff, stats, cascade, import_, init, schema):
+    commands = (validate, chart, matrix, diff, stats, cascade, report, import_, init, schema)
+    for module in commands:
         cli.add_command(module.command)
 
 

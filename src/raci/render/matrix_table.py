@@ -351,12 +351,17 @@ def build_matrix(
         {d.id: d.names for d in org.deliverables.values()},
     )
     rows = []
+    # Rows are sparse: fill in the few cells a deliverable's roles touch, not one per column.
+    blank: tuple[tuple[str, ...], ...] = ((),) * len(column_ids)
     for d in deliverables:
-        cells: list[set[str]] = [set() for _ in column_ids]
+        held_here: dict[int, set[str]] = {}
         for a in d.assignments:
             i = index.get(column_of(a.party))
             if i is not None:
-                cells[i].add(a.role)
+                held_here.setdefault(i, set()).add(a.role)
+        cells = list(blank)
+        for i, letters in held_here.items():
+            cells[i] = tuple(org.scheme.order(letters))
         rows.append(
             Row(
                 d.id,
@@ -364,7 +369,7 @@ def build_matrix(
                 d.group,
                 group_names.get(d.group, d.group) if d.group else "",
                 d.due.isoformat() if d.due else "",
-                tuple(tuple(org.scheme.order(c)) if c else () for c in cells),
+                tuple(cells),
                 group_keys.get(d.group, "") if d.group else "",
                 row_keys[d.id],
             )

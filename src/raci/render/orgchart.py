@@ -3,6 +3,7 @@ per division, on pages of a paper size when asked."""
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import math
 import os
@@ -11,6 +12,7 @@ import warnings
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import attrs
 import graphviz
@@ -43,6 +45,7 @@ __all__ = [
     "ChartWarning",
     "FontWarning",
     "GraphvizWarning",
+    "box_id",
     "chart_sources",
     "render_chart",
 ]
@@ -410,6 +413,16 @@ def _check(org: Organization, opts: ChartOptions) -> ChartOptions:
     return opts
 
 
+def box_id(uid: str) -> str:
+    """The id of a unit's box in an SVG chart, for pages that link to it: ``unit-`` and the
+    unit id percent-encoded (so that no quote, backslash or markup reaches DOT or SVG); a
+    very long id is hashed instead (Graphviz reads no string over 16,384 characters)."""
+    encoded = quote(uid, safe="")
+    if len(encoded) > 200:
+        return "unit-h" + hashlib.sha256(uid.encode("utf-8")).hexdigest()[:24]
+    return "unit-" + encoded
+
+
 def paper_size(name: str) -> tuple[str, int, int] | None:
     """The paper's name as listed in :data:`PAPERS`, width and height (portrait, points),
     whatever the case of ``name``; None when there is no such paper."""
@@ -598,7 +611,7 @@ class _Chart:
             dot.node("#legend", f"<{legend}>", pos=f"{lx:.2f},{ly:.2f}")
         for uid, (x, y, w, h) in placed.boxes.items():
             table = _widen(tables[uid], w)
-            dot.node(self._name(uid), f"<{table}>", pos=at(x + w / 2, y + h / 2))
+            dot.node(self._name(uid), f"<{table}>", pos=at(x + w / 2, y + h / 2), id=box_id(uid))
         for link in placed.links:
             points = " ".join(at(px, py) for px, py in _spline(link.points))
             extra = {"penwidth": "1.6"} if link.staff else {}

@@ -1,0 +1,60 @@
+"""`raci report`: one self-contained HTML page with the findings, chart, matrix and figures."""
+
+from __future__ import annotations
+
+import warnings
+
+import click
+
+from raci.cli._common import check_suffix, handle_errors, load_source, path_separator_option
+from raci.render.report import SUFFIXES, render_report
+
+
+@click.command(
+    "report",
+    epilog="""\b
+Examples:
+  raci report org.yaml -o report.html
+  raci report org.yaml -o report.zh.html --lang zh
+  raci report RACI.md --org org.yaml -o report.html
+
+The page works offline and alone: its style, script and charts are inside it,
+and it fetches nothing. Print it (or save it as PDF) for a clean annex.
+
+Exit status: 0 written, 2 the file could not be read or the command line is wrong.""",
+)
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", required=True, metavar="OUT", help="The report file (.html).")
+@click.option(
+    "--lang",
+    metavar="LANG",
+    help="Language of names and of the page's words (e.g. zh); default: the file's language.",
+)
+@click.option(
+    "--org", type=click.Path(dir_okay=False), help="Model file that FILE's parties are in."
+)
+@click.option("--sheet", metavar="NAME", help="Sheet of an XLSX FILE to read (default: the first).")
+@path_separator_option
+@handle_errors
+def command(
+    file: str,
+    output: str,
+    lang: str | None,
+    org: str | None,
+    sheet: str | None,
+    path_separator: str | None,
+) -> None:
+    """Write a report: summary, findings, org chart, searchable matrix and workload.
+
+    FILE is a model file, or a matrix (.csv, .xlsx, .md) or org sheet on its own.
+    Findings link to the matrix row or the chart box they are about; a click on a
+    unit or a matrix column shows what it holds.
+    """
+    check_suffix(output, SUFFIXES, "a report")
+    model = load_source(file, org, sheet, path_separator)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        render_report(model, output, lang=lang, inputs=[file, *([org] if org else [])])
+    for message in dict.fromkeys(str(w.message) for w in caught):
+        click.echo(f"warning: {message}", err=True)
+    click.echo(f"wrote {output}", err=True)

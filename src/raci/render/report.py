@@ -1,0 +1,506 @@
+"""The report: one self-contained HTML page with a summary, the findings, the org chart,
+the responsibility matrix (searchable, rendered lazily) and the workload.
+
+Everything is inline (CSS, script, SVG); a Content-Security-Policy forbids any fetch.
+Names reach the page only escaped: as HTML text or attributes, inside the chart's SVG
+(escaped by Graphviz), or inside the page's JSON data (with ``<``, ``>``, ``&`` and the
+line separators written as ``\\u`` escapes so that no name can close the script tag).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import statistics
+from collections.abc import Iterable, Mapping, Sequence
+from html import escape, unescape
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from raci._text import display_width
+from raci._version import __version__
+from raci.exceptions import LoadError, OutputError, QueryError
+from raci.findings import Finding, Severity
+from raci.model import External, Organization, Position, Unit, require_organization
+from raci.output import write_atomic
+from raci.render import _graphviz
+from raci.render._matrix_html import MATRIX_CSS, PALETTE, cell_classes, legend_html, role_css
+from raci.render._matrix_html import table_html as matrix_table_html
+from raci.render._report_assets import REPORT_CSS, REPORT_JS
+from raci.render._report_words import words_for
+from raci.render.matrix_table import Matrix, build_matrix
+from raci.render.orgchart import box_id, chart_sources
+from raci.rules import validate
+
+__all__ = ["SUFFIXES", "render_report", "report_html"]
+
+SUFFIXES = (".html", ".htm")
+#: Parties drawn in the workload chart.
+WORKLOAD_TOP = 15
+#: What the page may load: nothing from anywhere; its own inline style and script only.
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline';"
+    " img-src data:; base-uri 'none'; form-action 'none'"
+)
+_JSON_ESCAPES = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+
+
+def render_report(
+    org: Organization,
+    path: str | os.PathLike[str],
+    *,
+    lang: str | None = None,
+    inputs: Iterable[str | os.PathLike[str]] = (),
+) -> Path:
+    """Write the report of ``org`` to ``path`` (.html): one file that works offline.
+
+    ``lang`` is the language of names and of the page's own words (default: the
+    model's). ``inputs`` are files the report must not overwrite (the model's own file
+    never is). The file is replaced only once the new one is complete. Returns the path.
+    """
+    require_organization(org, "render_report")
+    if not isinstance(path, (str, os.PathLike)):
+        msg = f"path must be a file path (got {type(path).__name__})"
+        raise TypeError(msg)
+    if lang is not None and not isinstance(lang, str):
+        msg = f"lang must be a language code such as 'zh', or None (got {type(lang).__name__})"
+        raise TypeError(msg)
+    target = Path(path)
+    suffix = target.suffix.lower()
+    if suffix not in SUFFIXES:
+        msg = (
+            f"cannot write a report as {suffix or 'a file without suffix'!r};"
+            f" use one of {', '.join(SUFFIXES)}"
+        )
+        raise ValueError(msg)
+    page = report_html(org, lang=lang)
+    own = [org.source] if Path(org.source).exists() else []
+    write_atomic(target, page, inputs=[*inputs, *own])
+    return target
+
+
+def report_html(org: Organization, *, lang: str | None = None) -> str:
+    """The report of ``org`` as the text of one HTML page."""
+    require_organization(org, "report_html")
+    return _Report(org, lang).page()
+
+
+# -- figures -------------------------------------------------------------------
+
+
+def _figures_until_stats_lands(org: Organization) -> dict[str, Any]:
+    """The few figures the summary shows (a subset of ``raci stats``), computed here until
+    the analysis package's ``stats(org)`` is available to take over."""
+    depth = max((org.depth_of(u) for u in org.units), default=0)
+    spans = [n for n in (len(org.children(u)) for u in org.units) if n]
+    posts: dict[str, int] = {}
+    for p in org.positions.values():
+        posts[p.unit] = posts.get(p.unit, 0) + 1
+    counts = [
+        u.headcount if u.headcount is not None else posts.get(uid) for uid, u in org.units.items()
+    ]
+    known = [c for c in counts if c is not None]
+    workload: dict[str, dict[str, int]] = {}
+    assignments = 0
+    for a in org.assignments():
+        assignments += 1
+        held = workload.setdefault(a.party, {})
+        held[a.role] = held.get(a.role, 0) + 1
+    return {
+        "units": len(org.units),
+        "positions": len(org.positions),
+        "external": len(org.external),
+        "deliverables": len(org.deliverables),
+        "assignments": assignments,
+        "depth": depth,
+        "span_of_control": (
+            {"median": statistics.median(spans), "max": max(spans)} if spans else None
+        ),
+        "headcount": sum(known) if known else None,
+        "workload": workload,
+    }
+
+
+# -- the page --------------------------------------------------------------------
+
+
+def _json_for_script(data: object) -> str:
+    """``data`` as JSON that is safe inside a ``<script>`` element."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group(0)], text)
+
+
+def _number(value: float) -> str:
+    return f"{value:g}" if isinstance(value, float) else f"{value:,}"
+
+
+@attrs.define
+class _Report:
+    org: Organization
+    lang: str | None
+    words: dict[str, str] = attrs.field(init=False)
+    matrix: Matrix = attrs.field(init=False)
+    boxes: set[str] = attrs.field(init=False, factory=set)
+
+    def __attrs_post_init__(self) -> None:
+        self.words = words_for(self.lang or self.org.language)
+        self.matrix = build_matrix(self.org, lang=self.lang)
+
+    def w(self, key: str, **values: object) -> str:
+        """A fixed word, formatted and escaped for HTML."""
+        text = self.words[key]
+        return escape(text.format(**values) if values else text)
+
+    def name(self, party: str) -> str:
+        return self.org.display_name(party, self.lang)
+
+    def page(self) -> str:
+        org = self.org
+        try:
+            findings = validate(org)
+        except LoadError as exc:  # rule settings made in memory that no rule takes
+            findings = list(exc.findings)
+        figures = _figures_until_stats_lands(org)
+        chart = self.chart()
+        title = org.names.get(self.lang) or Path(org.source).stem or "raci"
+        heading = self.w("title", name=title)
+        lang = escape(self.lang or org.language, quote=True)
+        return f"""<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="raci {escape(__version__)}">
+<link rel="icon" href="data:,">
+<title>{heading}</title>
+<style>
+{REPORT_CSS}{MATRIX_CSS}{role_css(self.matrix)}</style>
+</head>
+<body>
+<header class="top">
+<h1>{heading}</h1>
+<p class="source">{self.w("source", file=Path(org.source).name)}</p>
+<nav class="toc" aria-label="{self.w("contents")}">
+<a href="#summary">{self.w("summary")}</a>
+<a href="#findings">{self.w("findings")}</a>
+<a href="#chart">{self.w("chart")}</a>
+<a href="#matrix">{self.w("matrix")}</a>
+<a href="#workload">{self.w("workload")}</a>
+</nav>
+</header>
+<main>
+{self.summary(figures, findings)}
+{self.findings(findings)}
+{chart}
+{self.matrix_section()}
+{self.workload(figures["workload"])}
+</main>
+<aside id="panel" hidden aria-live="polite">
+<button type="button" class="close" aria-label="{self.w("close")}">×</button>
+<h2 id="panel-title"></h2>
+<p id="panel-meta"></p>
+<h3>{self.w("holds")}</h3>
+<div id="panel-body"></div>
+</aside>
+<footer><p>{self.w("generated", version=__version__)}</p></footer>
+<script type="application/json" id="raci-data">{_json_for_script(self.data())}</script>
+<script>
+{REPORT_JS}</script>
+</body>
+</html>
+"""
+
+    # -- summary -----------------------------------------------------------------
+
+    def summary(self, figures: Mapping[str, Any], findings: Sequence[Finding]) -> str:
+        counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
+        if counts[Severity.ERROR]:
+            verdict, cls = self.w("verdict_bad"), "bad"
+        elif counts[Severity.WARNING]:
+            verdict, cls = self.w("verdict_warn"), "warn"
+        else:
+            verdict, cls = self.w("verdict_ok"), "ok"
+        cards = [
+            ("units", figures["units"]),
+            ("positions", figures["positions"]),
+            ("deliverables", figures["deliverables"]),
+            ("assignments", figures["assignments"]),
+            ("external", figures["external"]),
+        ]
+        if figures["units"]:
+            cards.append(("depth", figures["depth"]))
+        items = [
+            f'<div class="card"><b>{_number(v)}</b><span>{self.w(k)}</span></div>' for k, v in cards
+        ]
+        span = figures["span_of_control"]
+        if span:
+            items.append(
+                f'<div class="card"><b>{_number(span["median"])} / {_number(span["max"])}</b>'
+                f"<span>{self.w('span')}</span></div>"
+            )
+        if figures["headcount"] is not None:
+            items.append(
+                f'<div class="card"><b>{_number(figures["headcount"])}</b>'
+                f"<span>{self.w('headcount')}</span></div>"
+            )
+        for sev, key in ((Severity.ERROR, "errors"), (Severity.WARNING, "warnings")):
+            items.append(
+                f'<a class="card sev-{sev.value}" href="#findings-{sev.value}">'
+                f"<b>{counts[sev]}</b><span>{self.w(key)}</span></a>"
+            )
+        items.append(
+            f'<a class="card sev-info" href="#findings-info">'
+            f"<b>{counts[Severity.INFO]}</b><span>{self.w('infos')}</span></a>"
+        )
+        return (
+            f'<section id="summary"><h2>{self.w("summary")}</h2>'
+            f'<p class="verdict {cls}">{verdict}</p>'
+            f'<div class="cards">{"".join(items)}</div></section>'
+        )
+
+    # -- findings ----------------------------------------------------------------
+
+    def findings(self, findings: Sequence[Finding]) -> str:
+        out = [f'<section id="findings"><h2>{self.w("findings")}</h2>']
+        if not findings:
+            out.append(f'<p class="none">{self.w("no_findings")}</p>')
+        rows = {r.id: i for i, r in enumerate(self.matrix.rows)}
+        for sev, key in (
+            (Severity.ERROR, "errors"),
+            (Severity.WARNING, "warnings"),
+            (Severity.INFO, "infos"),
+        ):
+            found = [f for f in findings if f.severity is sev]
+            if not found:
+                continue
+            out.append(
+                f'<h3 id="findings-{sev.value}" class="sev-{sev.value}">'
+                f'{self.w(key)} ({len(found)})</h3><ul class="findings sev-{sev.value}">'
+            )
+            for f in found:
+                hint = f'<div class="hint">{self.w("hint")} {_code(f.hint)}</div>' if f.hint else ""
+                out.append(
+                    f'<li><code class="rule">{escape(f.rule)}</code> {self.subject(f, rows)}'
+                    f' <span class="msg">{_code(f.message)}</span>'
+                    f' <span class="loc">{escape(str(f.location))}</span>{hint}</li>'
+                )
+            out.append("</ul>")
+        out.append("</section>")
+        return "\n".join(out)
+
+    def subject(self, f: Finding, rows: Mapping[str, int]) -> str:
+        """The finding's subject, linked to its matrix row or its box in the chart."""
+        sid = f.subject
+        if sid in rows:
+            label = self.matrix.rows[rows[sid]].label
+            return (
+                f'<a class="subject" href="#row-{rows[sid]}" data-row="{rows[sid]}">'
+                f"{escape(label)}</a>"
+            )
+        party = self.org.parties.get(sid)
+        unit = self.org.unit_of(sid) if party is not None else None
+        if unit is not None and box_id(unit) in self.boxes:
+            bid = escape(box_id(unit), quote=True)
+            return (
+                f'<a class="subject" href="#{bid}" data-unit="{bid}">{escape(self.name(sid))}</a>'
+            )
+        label = self.name(sid) if party is not None else sid
+        return f'<span class="subject">{escape(label)}</span>' if label else ""
+
+    # -- chart -------------------------------------------------------------------
+
+    def chart(self) -> str:
+        head = f'<section id="chart"><h2>{self.w("chart")}</h2>'
+        if not self.org.units:
+            return f'{head}<p class="none">{self.w("no_units")}</p></section>'
+        try:
+            source = chart_sources(self.org, lang=self.lang)[0]
+            svg = _graphviz.render(source, "svg").decode("utf-8")
+        except (QueryError, OutputError) as exc:
+            return f'{head}<p class="none">{self.w("no_chart", reason=str(exc))}</p></section>'
+        svg = _inline_svg(svg)
+        found = (unescape(i) for i in re.findall(r'<g id="([^"]*)" class="node"', svg))
+        self.boxes = {i for i in found if i.startswith("unit-")}
+        tools = (
+            f'<div class="tools"><button type="button" id="chart-fit">{self.w("fit")}</button>'
+            f'<button type="button" id="chart-actual">{self.w("actual")}</button>'
+            f'<span class="hint">{self.w("click_hint")}</span></div>'
+        )
+        return f'{head}{tools}<div class="chart-wrap" id="chart-wrap">{svg}</div></section>'
+
+    # -- matrix ------------------------------------------------------------------
+
+    def matrix_section(self) -> str:
+        m = self.matrix
+        head = matrix_table_html(attrs.evolve(m, rows=())).replace(
+            '<table class="raci">', '<table class="raci" id="raci-matrix">', 1
+        )
+        total = len(m.rows)
+        return (
+            f'<section id="matrix"><h2>{self.w("matrix")}</h2>'
+            f'<div class="tools"><label for="raci-search" class="sr">{self.w("search")}</label>'
+            f'<input type="search" id="raci-search" placeholder="{self.w("search_placeholder")}"'
+            f' autocomplete="off" aria-controls="raci-matrix">'
+            f' <span id="raci-count" data-total="{total}">'
+            f"{self.w('shown', shown=total, total=total)}</span></div>"
+            f"{legend_html(m)}"
+            f'<div class="raci-wrap" id="raci-wrap">{head}</div>'
+            f'<p id="raci-more" class="hint" hidden></p></section>'
+        )
+
+    def data(self) -> dict[str, Any]:
+        """What the script needs: the matrix rows (sparse), the columns, the units."""
+        m = self.matrix
+        org = self.org
+        styles: dict[tuple[str, ...], int] = {}
+        rows = []
+        for r in m.rows:
+            cells = []
+            for ci, letters in enumerate(r.cells):
+                if letters:
+                    cells.append([ci, styles.setdefault(letters, len(styles))])
+            rows.append([r.id, r.label, r.group_label, r.due, cells])
+        columns = []
+        for c in m.columns:
+            party = org.parties.get(c.id)
+            unit = org.unit_of(c.id) if party is not None else None
+            kind = (
+                "unit"
+                if isinstance(party, Unit)
+                else "post"
+                if isinstance(party, Position)
+                else "external"
+                if isinstance(party, External)
+                else ""
+            )
+            box = box_id(unit) if unit is not None and box_id(unit) in self.boxes else ""
+            columns.append([c.id, c.label, kind, box])
+        column_of = {c.id: i for i, c in enumerate(m.columns)}
+        units: dict[str, Any] = {}
+        for uid, u in org.units.items():
+            bid = box_id(uid)
+            if bid not in self.boxes:
+                continue
+            cols = [column_of[uid]] if uid in column_of else []
+            cols += [column_of[p] for p in org.positions_in(uid) if p in column_of]
+            head = self.name(u.head) if u.head and u.head in org.positions else ""
+            units[bid] = [uid, u.names.get(self.lang), u.level or "", head, cols]
+        return {
+            "rows": rows,
+            "styles": [["/".join(k), cell_classes(m, k)] for k in styles],
+            "columns": columns,
+            "units": units,
+            "top": next((box_id(u) for u in org.roots if box_id(u) in self.boxes), ""),
+            "words": {
+                k: self.words[k]
+                for k in ("shown", "holds_none", "via", "level", "head", "more_rows")
+            },
+        }
+
+    # -- workload ----------------------------------------------------------------
+
+    def workload(self, workload: Mapping[str, Mapping[str, int]]) -> str:
+        head = f'<section id="workload"><h2>{self.w("workload")}</h2>'
+        if not workload:
+            return f'{head}<p class="none">{self.w("workload_none")}</p></section>'
+        scheme = self.org.scheme
+        letters = [r.letter for r in scheme.roles]
+        ranked = sorted(workload.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+        top = ranked[:WORKLOAD_TOP]
+        caption = self.w("workload_caption", n=len(top))
+        svg = _workload_svg(top, letters, self.name, self.matrix)
+        return f"{head}<figure>{svg}<figcaption>{caption}</figcaption></figure></section>"
+
+
+def _code(text: str) -> str:
+    """A finding's text escaped, with its `quoted` ids and keys set as code."""
+    return re.sub(r"`([^`<>]+)`", r"<code>\1</code>", escape(text))
+
+
+def _inline_svg(svg: str) -> str:
+    """Graphviz's SVG ready to sit inside HTML: no XML prolog, DOCTYPE or comments, and
+    nothing that could run (Graphviz writes no script, but make sure)."""
+    start = svg.find("<svg")
+    svg = svg[start:] if start >= 0 else svg
+    svg = re.sub(r"<!--.*?-->\n?", "", svg, flags=re.DOTALL)
+    svg = re.sub(r"<(script|foreignObject)\b.*?</\1\s*>", "", svg, flags=re.DOTALL | re.I)
+    svg = re.sub(r"\son[a-z]+\s*=\s*(\"[^\"]*\"|'[^']*')", "", svg, flags=re.I)
+    return svg.replace("<svg ", '<svg role="img" ', 1).strip()
+
+
+def _clip(text: str, width: int) -> str:
+    """``text`` cut to ``width`` display columns, with an ellipsis when cut."""
+    if display_width(text) <= width:
+        return text
+    out = ""
+    for ch in text:
+        if display_width(out + ch) > width - 1:
+            break
+        out += ch
+    return out + "…"
+
+
+def _workload_svg(
+    top: Sequence[tuple[str, Mapping[str, int]]],
+    letters: Sequence[str],
+    name: Any,
+    matrix: Matrix,
+) -> str:
+    """A horizontal stacked bar per party: how many deliverables it holds each role on."""
+    label_w, bar_w, row_h, top_pad = 300, 420, 22, 34
+    biggest = max(sum(h.values()) for _, h in top)
+    height = top_pad + row_h * len(top) + 8
+    width = label_w + bar_w + 50
+    parts = [
+        f'<svg class="workload" xmlns="http://www.w3.org/2000/svg" role="img"'
+        f' viewBox="0 0 {width} {height}" width="{width}" height="{height}"'
+        f' font-family="system-ui, sans-serif" font-size="12">'
+    ]
+    x = label_w
+    for i, (letter, role) in enumerate(matrix.legend()):
+        colour = PALETTE[i % len(PALETTE)]
+        parts.append(
+            f'<rect x="{x}" y="6" width="12" height="12" fill="{colour}" stroke="#666"'
+            f' stroke-width=".5"/><text x="{x + 16}" y="16">{escape(letter)} {escape(role)}</text>'
+        )
+        x += 30 + 7 * display_width(f"{letter} {role}")
+    for n, (party, held) in enumerate(top):
+        y = top_pad + n * row_h
+        label = name(party)
+        parts.append(
+            f'<g class="bar"><title>{escape(label)} ({escape(party)}): '
+            f"{escape(', '.join(f'{k} {v}' for k, v in held.items()))}</title>"
+            f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end">'
+            f"{escape(_clip(label, 40))}</text>"
+        )
+        x0 = float(label_w)
+        for i, letter in enumerate(letters):
+            count = held.get(letter, 0)
+            if not count:
+                continue
+            w = bar_w * count / biggest
+            parts.append(
+                f'<rect x="{x0:.1f}" y="{y + 3}" width="{w:.1f}" height="{row_h - 6}"'
+                f' fill="{PALETTE[i % len(PALETTE)]}" stroke="#fff" stroke-width="1"/>'
+            )
+            if w >= 18:
+                parts.append(
+                    f'<text x="{x0 + w / 2:.1f}" y="{y + 15}" text-anchor="middle"'
+                    f' font-size="10">{count}</text>'
+                )
+            x0 += w
+        parts.append(
+            f'<text x="{x0 + 6:.1f}" y="{y + 15}" font-weight="600">{sum(held.values())}</text></g>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)

@@ -1,0 +1,258 @@
+"""The report in a real browser: Playwright driving the system's Chromium (never a
+downloaded one). Skips when the playwright package or a Chromium binary is missing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import raci
+from helpers import EXAMPLES
+
+sync_api = pytest.importorskip(
+    "playwright.sync_api", reason="the playwright package is not installed"
+)
+
+
+def _chromium() -> str | None:
+    """The system's Chromium: $RACI_CHROMIUM, else the usual names on the PATH."""
+    named = os.environ.get("RACI_CHROMIUM")
+    if named:
+        return named if Path(named).exists() else None
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+
+
+CHROMIUM = _chromium()
+if CHROMIUM is None:
+    pytest.skip(
+        "no Chromium on this machine (apt-get install chromium, or set RACI_CHROMIUM)",
+        allow_module_level=True,
+    )
+
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+UN_HABITAT = EXAMPLES / "un-habitat-2020" / "org.yaml"
+MISTAKES = EXAMPLES / "mistakes" / "org.yaml"
+
+#: Names that would run script or restyle the page if they were not escaped.
+HOSTILE = r"""
+version: 1
+organization:
+  name: 'Evil </style><style>body{display:none}</style> org'
+units:
+  - id: root
+    name: '</script><script>window.pwned = 1</script>'
+    head: boss
+    units:
+      - id: 'q"u<o>te\'
+        name: "It's ]]> <!-- \"quoted\" --> done"
+positions:
+  - {id: boss, title: '<img src=x onerror="window.pwned = 2">', unit: root}
+deliverables:
+  - id: 'd"<1>'
+    name: '</script><script>window.pwned = 3</script>'
+    raci: {A: boss, R: 'q"u<o>te\'}
+"""
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+class Watched:
+    """A page with what it printed to the console, the errors it threw, the requests it
+    made and the dialogs it opened."""
+
+    def __init__(self, browser: Any) -> None:
+        self.page = browser.new_page(viewport={"width": 1400, "height": 900})
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+
+    def open(self, path: Path) -> Watched:
+        self.page.goto(path.as_uri())
+        self.page.wait_for_load_state("load")
+        return self
+
+
+@pytest.fixture
+def watched(browser: Any) -> Iterator[Watched]:
+    w = Watched(browser)
+    yield w
+    w.page.close()
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("reports")
+    hostile = folder / "hostile.yaml"
+    hostile.write_text(textwrap.dedent(HOSTILE).lstrip("\n"), encoding="utf-8")
+    out = {}
+    for name, model in (("un", UN_HABITAT), ("mistakes", MISTAKES), ("hostile", hostile)):
+        out[name] = raci.render_report(raci.load(model), folder / f"{name}.html")
+    out["un-zh"] = raci.render_report(raci.load(UN_HABITAT), folder / "un-zh.html", lang="zh")
+    return out
+
+
+def visible_rows(page: Any) -> list[str]:
+    return [
+        str(t)
+        for t in page.eval_on_selector_all(
+            "#raci-matrix tbody tr:not(.group)",
+            "rows => rows.filter(r => r.offsetParent !== null).map(r => r.id)",
+        )
+    ]
+
+
+class TestLoading:
+    def test_no_console_errors_and_no_network(
+        self, watched: Watched, reports: dict[str, Path]
+    ) -> None:
+        for name in ("un", "un-zh", "mistakes", "hostile"):
+            watched.requests.clear()
+            watched.open(reports[name])
+            assert watched.errors == [], name
+            assert watched.requests == [reports[name].as_uri()], name
+
+    def test_every_row_is_drawn(self, watched: Watched, reports: dict[str, Path]) -> None:
+        watched.open(reports["un"])
+        org = raci.load(UN_HABITAT)
+        assert len(visible_rows(watched.page)) == len(org.deliverables)
+
+
+class TestSearch:
+    def test_typing_hides_rows_that_do_not_match(
+        self, watched: Watched, reports: dict[str, Path]
+    ) -> None:
+        page = watched.open(reports["un"]).page
+        org = raci.load(UN_HABITAT)
+        page.locator("#raci-search").press_sequentially("gender", delay=5)
+        expected = [
+            i
+            for i, d in enumerate(org.deliverables.values())
+            if "gender" in f"{d.name} {d.id} {org.groups[d.group].name if d.group else ''}".lower()
+        ]
+        shown = visible_rows(page)
+        assert shown == [f"row-{i}" for i in expected]
+        assert 0 < len(shown) < len(org.deliverables)
+        for text in page.eval_on_selector_all(
+            "#raci-matrix tbody tr:not(.group) th", "ths => ths.map(t => t.textContent)"
+        ):
+            assert "gender" in str(text).lower() or "gender" in page.text_content("#matrix")
+        assert f"{len(expected)} of {len(org.deliverables)}" in page.text_content("#raci-count")
+        page.fill("#raci-search", "no such deliverable")
+        assert visible_rows(page) == []
+        page.fill("#raci-search", "")
+        assert len(visible_rows(page)) == len(org.deliverables)
+
+
+class TestSelection:
+    def test_clicking_a_unit_highlights_its_box_and_column(
+        self, watched: Watched, reports: dict[str, Path]
+    ) -> None:
+        page = watched.open(reports["un"]).page
+        page.click("g.node#unit-gsd")
+        assert page.eval_on_selector_all("g.node.sel", "gs => gs.map(g => g.id)") == ["unit-gsd"]
+        titles = page.eval_on_selector_all("th.sel", "ths => ths.map(t => t.title)")
+        assert "Global Solutions Division (gsd)" in titles
+        assert page.is_visible("#panel")
+        org = raci.load(UN_HABITAT)
+        held = {org.deliverables[d].name for d, _ in org.assignments_of("gsd")}
+        panel = page.text_content("#panel-body") or ""
+        assert held
+        assert all(name in panel for name in held)
+        # A tinted band lies over the unit's column, from the header down the rows.
+        band = page.evaluate(
+            "(() => { const th = [...document.querySelectorAll('#raci-matrix th.sel')]"
+            ".find(t => t.title === 'Global Solutions Division (gsd)');"
+            " return [...document.querySelectorAll('#raci-wrap .col-mark')]"
+            ".some(m => m.offsetLeft === th.offsetLeft && m.offsetWidth === th.offsetWidth"
+            " && m.offsetHeight >= document.getElementById('raci-matrix').offsetHeight);"
+            " })()"
+        )
+        assert band
+
+    def test_clicking_a_column_highlights_the_unit_box(
+        self, watched: Watched, reports: dict[str, Path]
+    ) -> None:
+        page = watched.open(reports["un"]).page
+        page.click("#raci-matrix th[title='Regional Programmes Division (rpd)']")
+        assert page.eval_on_selector_all("g.node.sel", "gs => gs.map(g => g.id)") == ["unit-rpd"]
+        page.click("#panel .close")
+        assert not page.is_visible("#panel")
+        assert page.eval_on_selector_all("g.node.sel", "gs => gs.length") == 0
+
+    def test_the_keyboard_selects_too(self, watched: Watched, reports: dict[str, Path]) -> None:
+        page = watched.open(reports["un"]).page
+        page.focus("g.node#unit-erski")
+        page.keyboard.press("Enter")
+        assert page.eval_on_selector_all("g.node.sel", "gs => gs.map(g => g.id)") == ["unit-erski"]
+        page.focus("#raci-matrix th[title='Global Solutions Division (gsd)']")
+        page.keyboard.press("Enter")
+        assert page.eval_on_selector_all("g.node.sel", "gs => gs.map(g => g.id)") == ["unit-gsd"]
+
+    def test_a_finding_links_to_its_row(self, watched: Watched, reports: dict[str, Path]) -> None:
+        page = watched.open(reports["mistakes"]).page
+        link = page.locator("#findings a[data-row]").first
+        target = link.get_attribute("href")
+        link.click()
+        assert target
+        assert page.locator(f"tr{target}.flash").count() == 1
+
+
+class TestHostileNames:
+    def test_show_as_text_and_run_nothing(self, watched: Watched, reports: dict[str, Path]) -> None:
+        page = watched.open(reports["hostile"]).page
+        assert page.evaluate("window.pwned") is None
+        assert watched.dialogs == []
+        assert watched.errors == []
+        assert "</style><style>body{display:none}</style>" in page.inner_text("h1")
+        assert page.is_visible("#matrix")
+        row = page.text_content("#row-0 th")
+        assert row == "</script><script>window.pwned = 3</script>"
+        chart = " ".join((page.text_content("#chart-wrap") or "").split())
+        assert "</script><script>window.pwned = 1</script>" in chart
+        assert 'It\'s ]]> <!-- "quoted" --> done' in chart
+        assert '<img src=x onerror="window.pwned = 2">' in chart
+        page.click('g.node[id="unit-q%22u%3Co%3Ete%5C"]')
+        assert page.text_content("#panel-title") == 'It\'s ]]> <!-- "quoted" --> done'
+
+
+class TestPrint:
+    def test_print_shows_every_row_and_hides_the_controls(
+        self, watched: Watched, reports: dict[str, Path]
+    ) -> None:
+        page = watched.open(reports["un"]).page
+        page.fill("#raci-search", "")
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+        page.emulate_media(media="print")
+        assert not page.is_visible("#raci-search")
+        assert not page.is_visible(".toc")
+        org = raci.load(UN_HABITAT)
+        assert len(visible_rows(page)) == len(org.deliverables)
+        pdf = page.pdf(format="A4", landscape=True, print_background=True)
+        assert pdf.startswith(b"%PDF")
