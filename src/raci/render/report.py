@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import statistics
 from collections.abc import Iterable, Mapping, Sequence
 from html import escape, unescape
 from pathlib import Path
@@ -22,6 +21,7 @@ import attrs
 
 from raci._text import display_width
 from raci._version import __version__
+from raci.analysis.figures import stats
 from raci.exceptions import LoadError, OutputError, QueryError
 from raci.findings import Finding, Severity
 from raci.model import External, Organization, Position, Unit, require_organization
@@ -97,36 +97,24 @@ def report_html(org: Organization, *, lang: str | None = None) -> str:
 # -- figures -------------------------------------------------------------------
 
 
-def _figures_until_stats_lands(org: Organization) -> dict[str, Any]:
-    """The few figures the summary shows (a subset of ``raci stats``), computed here until
-    the analysis package's ``stats(org)`` is available to take over."""
-    depth = max((org.depth_of(u) for u in org.units), default=0)
-    spans = [n for n in (len(org.children(u)) for u in org.units) if n]
-    posts: dict[str, int] = {}
-    for p in org.positions.values():
-        posts[p.unit] = posts.get(p.unit, 0) + 1
-    counts = [
-        u.headcount if u.headcount is not None else posts.get(uid) for uid, u in org.units.items()
-    ]
-    known = [c for c in counts if c is not None]
-    workload: dict[str, dict[str, int]] = {}
-    assignments = 0
-    for a in org.assignments():
-        assignments += 1
-        held = workload.setdefault(a.party, {})
-        held[a.role] = held.get(a.role, 0) + 1
+def _figures(org: Organization) -> dict[str, Any]:
+    """The figures the summary and the workload chart show, from ``raci stats``."""
+    figures = stats(org)
+    span = figures["span_of_control"]
+    totals = figures["headcount"]
+    known = [totals[r] for r in org.roots if r in totals]
     return {
-        "units": len(org.units),
-        "positions": len(org.positions),
-        "external": len(org.external),
-        "deliverables": len(org.deliverables),
-        "assignments": assignments,
-        "depth": depth,
+        "units": figures["units"],
+        "positions": figures["positions"],
+        "external": figures["external"],
+        "deliverables": figures["deliverables"],
+        "assignments": figures["assignments"],
+        "depth": figures["depth"],
         "span_of_control": (
-            {"median": statistics.median(spans), "max": max(spans)} if spans else None
+            {"median": span["median"], "max": span["max"]} if span["max"] is not None else None
         ),
         "headcount": sum(known) if known else None,
-        "workload": workload,
+        "workload": figures["workload"],
     }
 
 
@@ -169,7 +157,7 @@ class _Report:
             findings = validate(org)
         except LoadError as exc:  # rule settings made in memory that no rule takes
             findings = list(exc.findings)
-        figures = _figures_until_stats_lands(org)
+        figures = _figures(org)
         chart = self.chart()
         title = org.names.get(self.lang) or Path(org.source).stem or "raci"
         heading = self.w("title", name=title)
