@@ -143,3 +143,8 @@ class TestApiArguments:
     def test_unknown_selector(self) -> None:
         with pytest.raises(ValueError, match="no rule is named 'nope'"):
             raci.validate(loads("units: [{id: a}]"), select=["nope"])
+
+
+@pytest.mark.parametrize("text", ["!!int", "!!float", "!!bool", "!!timestamp", "a: !!float ''"])
+def test_an_empty_tagged_scalar(text: str) -> None:
+    assert problems(text)

@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from raci._text import printable
 from raci._version import __version__
 
 EPILOG = "Documentation: the docs/ folder of raci's source (start with docs/format.md)."
@@ -66,8 +67,10 @@ def main(args: list[str] | None = None, prog_name: str = "raci") -> None:
         if os.environ.get("RACI_DEBUG"):
             raise
         click.echo(
-            f"raci: internal error: {type(exc).__name__}: {exc}"
-            " (set RACI_DEBUG=1 for details and please report it)",
+            printable(
+                f"raci: internal error: {type(exc).__name__}: {exc}"
+                " (set RACI_DEBUG=1 for details and please report it)"
+            ),
             err=True,
         )
         sys.exit(2)

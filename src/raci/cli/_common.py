@@ -32,10 +32,16 @@ class InputError(click.ClickException):
         click.echo(printable(f"error: {self.format_message()}"), err=True)
 
 
+def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
+    """Print text that may carry names from a file: control characters (terminal escape
+    sequences among them) are shown as U+FFFD, never sent to the terminal."""
+    click.echo(printable(text), err=err, nl=nl)
+
+
 def input_error(exc: LoadError) -> InputError:
     """Print each problem of a LoadError on its own line; the error that exits 2."""
     for finding in exc.findings:
-        click.echo(printable(str(finding)), err=True)
+        echo(str(finding), err=True)
     n = len(exc.findings)
     return InputError(f"{exc.file}: {n} problem{'s' if n != 1 else ''}; the file was not loaded")
 

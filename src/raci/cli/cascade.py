@@ -6,7 +6,7 @@ import warnings
 
 import click
 
-from raci.cli._common import check_suffix, handle_errors, load_source, split_list
+from raci.cli._common import check_suffix, echo, handle_errors, load_source, split_list
 from raci.exceptions import QueryError
 from raci.render.cascade_sheets import FORMATS, FontWarning, render_cascade
 
@@ -56,7 +56,7 @@ def command(file: str, posts: tuple[str, ...], output: str | None, lang: str | N
     model = load_source(file)
     wanted = split_list(posts) if posts else None
     if wanted is None and not model.positions:
-        click.echo(
+        echo(
             f"warning: {file} lists no positions, so there are no sheets; list the posts"
             " under `positions:` (each with its `unit:`)",
             err=True,
@@ -69,10 +69,10 @@ def command(file: str, posts: tuple[str, ...], output: str | None, lang: str | N
             raise click.BadParameter(str(exc), param_hint="'--post'") from None
     for w in caught:
         if issubclass(w.category, FontWarning):
-            click.echo(f"warning: {w.message}", err=True)
+            echo(f"warning: {w.message}", err=True)
         else:
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     if output is None:
-        click.echo(data, nl=False)
+        echo(str(data), nl=False)
     else:
-        click.echo(f"wrote {output}", err=True)
+        echo(f"wrote {output}", err=True)

@@ -10,6 +10,7 @@ import click
 from raci.cli._common import (
     InputError,
     check_suffix,
+    echo,
     handle_errors,
     load_source,
     path_separator_option,
@@ -160,9 +161,9 @@ def command(
         except ValueError as exc:
             raise InputError(str(exc)) from None
     for w in caught:
-        click.echo(f"warning: {w.message}", err=True)
+        echo(f"warning: {w.message}", err=True)
     for path in written:
-        click.echo(f"wrote {path}")
+        echo(f"wrote {path}")
 
 
 def _number(

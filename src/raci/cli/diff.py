@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from raci.cli._common import InputError, check_suffix, handle_errors, input_error
+from raci.cli._common import InputError, check_suffix, echo, handle_errors, input_error
 from raci.exceptions import LoadError
 from raci.model import Organization
 from raci.output import write_atomic
@@ -104,10 +104,10 @@ def command(
     before, after = _load(old), _load(new)
     change = diff(before, after)
     for f in change.findings:
-        click.echo(f"{f.location}: {f.severity.value} {f.rule}: {f.message}", err=True)
+        echo(f"{f.location}: {f.severity.value} {f.rule}: {f.message}", err=True)
     inputs = [p for p in (old, new) if split_revision(p) is None]
     if output is None:
-        click.echo(_report(change, output_format or "text", lang), nl=False)
+        echo(_report(change, output_format or "text", lang), nl=False)
         return
     if suffix in REPORT_SUFFIXES:
         fmt = output_format or REPORT_SUFFIXES[suffix]
@@ -128,5 +128,5 @@ def command(
         except ValueError as exc:
             raise InputError(str(exc)) from None
         if output_format is not None:
-            click.echo(_report(change, output_format, lang), nl=False)
-    click.echo(f"wrote {Path(output)}", err=True)
+            echo(_report(change, output_format, lang), nl=False)
+    echo(f"wrote {Path(output)}", err=True)

@@ -7,6 +7,7 @@ import click
 from raci.cli._common import (
     InputError,
     check_suffix,
+    echo,
     handle_errors,
     load_source,
     path_separator_option,
@@ -57,13 +58,11 @@ def command(
     model = load_source(source, org, sheet, path_separator)
     if model.duplicates:
         for d in model.duplicates:
-            click.echo(
-                f"{d.location}: {d.kind} `{d.id}` is listed again (first at {d.first})", err=True
-            )
+            echo(f"{d.location}: {d.kind} `{d.id}` is listed again (first at {d.first})", err=True)
         raise InputError(f"{source}: repeated ids; fix them so that no row is lost")
     write_atomic(output, dumps(model, fmt), inputs=[source, *([org] if org else [])])
     parties = len(model.parties)
-    click.echo(
+    echo(
         f"wrote {output}: {len(model.units)} units, {parties} parties,"
         f" {len(model.deliverables)} deliverables; check it with: raci validate {output}",
         err=True,

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from raci.cli._common import handle_errors
+from raci.cli._common import echo, handle_errors
 from raci.output import write_atomic
 
 
@@ -30,4 +30,4 @@ def command(path: str, force: bool) -> None:
     if Path(path).exists() and not force:
         raise click.UsageError(f"{path} exists; use --force to replace it")
     write_atomic(path, starter_text())
-    click.echo(f"wrote {path}; check it with: raci validate {path}")
+    echo(f"wrote {path}; check it with: raci validate {path}")

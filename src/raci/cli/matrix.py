@@ -8,6 +8,7 @@ import click
 
 from raci.cli._common import (
     check_suffix,
+    echo,
     handle_errors,
     load_source,
     path_separator_option,
@@ -67,7 +68,7 @@ def command(
         check_suffix(output, FORMATS, "a matrix")
     model = load_source(file, org, sheet, path_separator)
     if not model.deliverables:
-        click.echo(
+        echo(
             f"warning: {file} has no deliverables, so the matrix has no rows; list them under"
             " `deliverables:` in a model file, or give a matrix sheet (one row per deliverable)",
             err=True,
@@ -87,10 +88,10 @@ def command(
         )
     for w in caught:
         if issubclass(w.category, MatrixWidthWarning):
-            click.echo(f"warning: {w.message}", err=True)
+            echo(f"warning: {w.message}", err=True)
         else:
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     if output is None:
-        click.echo(data, nl=False)
+        echo(str(data), nl=False)
     else:
-        click.echo(f"wrote {output}", err=True)
+        echo(f"wrote {output}", err=True)

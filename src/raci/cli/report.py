@@ -6,7 +6,7 @@ import warnings
 
 import click
 
-from raci.cli._common import check_suffix, handle_errors, load_source, path_separator_option
+from raci.cli._common import check_suffix, echo, handle_errors, load_source, path_separator_option
 from raci.render.report import SUFFIXES, render_report
 
 
@@ -56,5 +56,5 @@ def command(
         warnings.simplefilter("always")
         render_report(model, output, lang=lang, inputs=[file, *([org] if org else [])])
     for message in dict.fromkeys(str(w.message) for w in caught):
-        click.echo(f"warning: {message}", err=True)
-    click.echo(f"wrote {output}", err=True)
+        echo(f"warning: {message}", err=True)
+    echo(f"wrote {output}", err=True)

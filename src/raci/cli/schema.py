@@ -6,7 +6,7 @@ import json
 
 import click
 
-from raci.cli._common import handle_errors
+from raci.cli._common import echo, handle_errors
 from raci.io.schema import model_schema
 from raci.output import write_atomic
 
@@ -27,4 +27,4 @@ def command(output: str | None) -> None:
     if output:
         write_atomic(output, text)
     else:
-        click.echo(text, nl=False)
+        echo(text, nl=False)

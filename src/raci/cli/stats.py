@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from raci.analysis.figures import stats
-from raci.cli._common import handle_errors, load_source
+from raci.cli._common import echo, handle_errors, load_source
 from raci.render.figures_text import FORMATS, render_figures
 
 
@@ -33,4 +33,4 @@ def command(file: str, fmt: str) -> None:
     most A and R, deliverables per group, vacant posts and each post's load (direct
     and inherited)."""
     model = load_source(file)
-    click.echo(render_figures(stats(model), fmt, title=model.name), nl=False)
+    echo(render_figures(stats(model), fmt, title=model.name), nl=False)

@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from raci.cli._common import split_list
+from raci.cli._common import echo, split_list
 from raci.findings import PARSE_ERROR, Finding, Severity, SourceLocation
 from raci.render.reporters import REPORTERS
 from raci.rules import iter_rules, unknown_selectors
@@ -66,7 +66,7 @@ def command(
     """Check model files (YAML, JSON, TOML, or a matrix/org spreadsheet) for mistakes."""
     if list_rules:
         for r in iter_rules():
-            click.echo(f"{r.code}  {r.name:<26} {r.severity.value:<8} {r.summary}")
+            echo(f"{r.code}  {r.name:<26} {r.severity.value:<8} {r.summary}")
         return
     if not files:
         raise click.UsageError("give at least one FILE to validate (or --list-rules)")
@@ -79,7 +79,7 @@ def command(
         )
     results = {path: _findings(path, chosen, dropped) for path in files}
     color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    click.echo(REPORTERS[output_format](color=color)(results), nl=False)
+    echo(REPORTERS[output_format](color=color)(results), nl=False)
     if any(f.rule == PARSE_ERROR for findings in results.values() for f in findings):
         raise SystemExit(2)
     if any(

@@ -45,7 +45,7 @@ class _MarkingLoader(_Base):  # type: ignore[valid-type,misc]
     def construct_written_int(self, node: yaml.ScalarNode) -> Any:
         try:
             number = WrittenInt(self.construct_yaml_int(node))
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, IndexError):
             return str(node.value)  # a tag such as `!!int abc`: the text, for the kind check
         number.written = str(node.value)
         return number
@@ -53,7 +53,7 @@ class _MarkingLoader(_Base):  # type: ignore[valid-type,misc]
     def construct_written_float(self, node: yaml.ScalarNode) -> Any:
         try:
             number = WrittenFloat(self.construct_yaml_float(node))
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, IndexError):
             return str(node.value)
         number.written = str(node.value)
         return number
@@ -61,13 +61,13 @@ class _MarkingLoader(_Base):  # type: ignore[valid-type,misc]
     def construct_checked_bool(self, node: yaml.ScalarNode) -> Any:
         try:
             return self.construct_yaml_bool(node)
-        except (KeyError, ValueError, TypeError, AttributeError):
+        except (KeyError, ValueError, TypeError, AttributeError, IndexError):
             return str(node.value)
 
     def construct_checked_timestamp(self, node: yaml.ScalarNode) -> Any:
         try:
             return self.construct_yaml_timestamp(node)
-        except (ValueError, TypeError, AttributeError):
+        except (ValueError, TypeError, AttributeError, IndexError):
             return str(node.value)  # `2021-02-29`: the date check reports it at its place
 
     def construct_marked_map(self, node: yaml.MappingNode) -> Any:
