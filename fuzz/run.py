@@ -1,6 +1,8 @@
 """Fuzz every reader and command with mutated inputs: ``nox -s fuzz -- --minutes 10``.
 
-Seeds are the bundled examples and test tables, with hostile names planted in them;
+Seeds are the bundled examples and test tables (each YAML model also as JSON), with
+hostile names planted in them; every command is run (validate, chart, matrix, report,
+cascade, stats, diff, import);
 each run mutates one seed (bytes, lines or tokens), writes it with a suffix, and runs
 a command on it in this process. A run fails when the command ends in anything but exit
 0, 1 or 2, prints a traceback or an internal error, takes longer than ``--hang``
@@ -65,8 +67,13 @@ COMMANDS = {
         ["matrix"],
         ["matrix", "-o", "{out}.html"],
         ["chart", "-o", "{out}.dot"],
+        ["chart", "-o", "{out}.svg"],
+        ["report", "-o", "{out}.html"],
+        ["cascade", "-o", "{out}.md"],
+        ["stats"],
+        ["diff", "{seed}"],
     ],
-    ".json": [["validate"], ["matrix", "-o", "{out}.md"]],
+    ".json": [["validate"], ["matrix", "-o", "{out}.md"], ["stats", "--format", "json"]],
     ".toml": [["validate"]],
     ".csv": [["validate"], ["matrix", "-o", "{out}.xlsx"], ["import", "-o", "{out}.yaml"]],
     ".md": [["validate"], ["matrix", "-o", "{out}.html"], ["import", "-o", "{out}.json"]],
@@ -143,7 +150,11 @@ def main() -> int:
             folder = Path(tmp)
             path = folder / f"input{suffix}"
             path.write_text(text, encoding="utf-8")
-            command = [a.format(out=folder / "out") for a in rng.choice(COMMANDS[suffix])]
+            seed_file = folder / f"seed{suffix}"
+            seed_file.write_text(original, encoding="utf-8")
+            command = [
+                a.format(out=folder / "out", seed=seed_file) for a in rng.choice(COMMANDS[suffix])
+            ]
             start = time.monotonic()
             result = runner.invoke(cli, [command[0], str(path), *command[1:]])
             took = time.monotonic() - start
