@@ -3,9 +3,10 @@
 Seeds are the bundled examples and test tables (each YAML model also as JSON), with
 hostile names planted in them. Each run mutates one seed (bytes, lines or tokens),
 writes it with a suffix, and runs one of the commands (validate, chart, matrix,
-report, cascade, stats, diff, import) on it in this process. A run fails when the command ends in anything but exit
-0, 1 or 2, prints a traceback or an internal error, takes longer than ``--hang``
-seconds, or writes a file that carries a planted script or escape sequence unescaped.
+report, cascade, stats, diff, import) on it in this process. A run fails when the
+command ends in anything but exit 0, 1 or 2, prints a traceback or an internal error,
+takes longer than ``--hang`` seconds, or writes a file that carries a planted script
+or escape sequence unescaped.
 Failing inputs are kept in ``--keep`` (default ``fuzz/found``) to reproduce.
 """
 
