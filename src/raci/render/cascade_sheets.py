@@ -12,6 +12,7 @@ from raci.output import write_atomic
 from raci.render._cascade_pdf import render_pdf
 from raci.render._cascade_text import render_csv, render_html, render_markdown
 from raci.render._cascade_xlsx import render_xlsx
+from raci.render._formats import choose_format
 from raci.render._graphviz import FontWarning
 from raci.render.cascade_book import Book, build_book
 
@@ -51,18 +52,7 @@ def render_cascade(
     .pdf``) unless ``format`` names one; without either it is Markdown. Returns the
     output (bytes for XLSX and PDF). ``inputs`` are files the output must not overwrite.
     """
-    if format is None:
-        suffix = Path(path).suffix.lower() if path is not None else ".md"
-        if suffix not in FORMATS:
-            msg = (
-                f"cannot write cascade sheets as {suffix or 'a file without suffix'!r};"
-                f" use one of {', '.join(FORMATS)}"
-            )
-            raise ValueError(msg)
-        format = FORMATS[suffix]
-    if format not in RENDERERS:
-        msg = f"unknown cascade format {format!r}; expected one of {', '.join(RENDERERS)}"
-        raise ValueError(msg)
+    format = choose_format(path, format, FORMATS, RENDERERS, "cascade sheets", ".md")
     book = build_book(org, posts, lang=lang)
     data = RENDERERS[format](book)
     if path is not None:

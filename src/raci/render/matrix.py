@@ -9,6 +9,7 @@ from pathlib import Path
 
 from raci.model import Organization, require_organization
 from raci.output import write_atomic
+from raci.render._formats import choose_format
 from raci.render._matrix_html import render_html
 from raci.render._matrix_tex import render_tex
 from raci.render._matrix_text import (
@@ -72,18 +73,7 @@ def render_matrix(
     if width is not None and width < 0:
         msg = f"width must be 0 (no limit) or more (got {width})"
         raise ValueError(msg)
-    if format is None:
-        suffix = Path(path).suffix.lower() if path is not None else ".txt"
-        if suffix not in FORMATS:
-            msg = (
-                f"cannot write a matrix as {suffix or 'a file without suffix'!r};"
-                f" use one of {', '.join(FORMATS)}"
-            )
-            raise ValueError(msg)
-        format = FORMATS[suffix]
-    if format not in RENDERERS:
-        msg = f"unknown matrix format {format!r}; expected one of {', '.join(RENDERERS)}"
-        raise ValueError(msg)
+    format = choose_format(path, format, FORMATS, RENDERERS, "a matrix", ".txt")
     matrix = build_matrix(org, level=level, lang=lang, parties=parties, groups=groups)
     if format == "txt":
         data: str | bytes = render_text(

@@ -1,0 +1,33 @@
+"""Choosing an output format: from a name given, else from the path's suffix."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Collection, Mapping
+from pathlib import Path
+
+
+def choose_format(
+    path: str | os.PathLike[str] | None,
+    format: str | None,
+    suffixes: Mapping[str, str],
+    formats: Collection[str],
+    what: str,
+    default: str,
+) -> str:
+    """The format named by ``format``, else the one ``path``'s suffix maps to in
+    ``suffixes`` (``default`` without a path); ValueError naming what is accepted.
+    ``what`` names the output as a message puts it: "a matrix", "cascade sheets"."""
+    if format is None:
+        suffix = Path(path).suffix.lower() if path is not None else default
+        if suffix not in suffixes:
+            msg = (
+                f"cannot write {what} as {suffix or 'a file without suffix'!r};"
+                f" use one of {', '.join(suffixes)}"
+            )
+            raise ValueError(msg)
+        format = suffixes[suffix]
+    if format not in formats:
+        msg = f"unknown format {format!r} for {what}; expected one of {', '.join(formats)}"
+        raise ValueError(msg)
+    return format
