@@ -371,6 +371,18 @@ class Organization:
             raise QueryError(msg)
         return roots[0]
 
+    def top_down(self) -> Iterator[str]:
+        """Every unit once, in chart order: each top unit and the units below it (children
+        in file order, depth first), then the units no top reaches (on a cycle)."""
+        seen: set[str] = set()
+        for top in [*self.roots, *self.units]:
+            if top in seen:
+                continue
+            for uid in nx.dfs_preorder_nodes(self.graph, top):
+                if uid not in seen:
+                    seen.add(uid)
+                    yield uid
+
     def children(self, unit: str) -> list[str]:
         """The unit's child units, in file order."""
         self._unit(unit)

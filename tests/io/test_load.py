@@ -365,3 +365,18 @@ class TestReadOnlyModel:
         bigger = attrs.evolve(org, units={**org.units, "c": c})
         assert sorted(bigger.graph.edges) == [("a", "b"), ("a", "c")]
         assert list(org.units) == ["a", "b"]
+
+
+def test_top_down_visits_every_unit_once_in_chart_order() -> None:
+    org = loads(
+        """
+        units:
+          - {id: b, parent: a}
+          - {id: a}
+          - {id: c, parent: a}
+          - {id: d, parent: b}
+          - {id: x, parent: y}
+          - {id: y, parent: x}
+        """
+    )
+    assert list(org.top_down()) == ["a", "b", "d", "c", "x", "y"]

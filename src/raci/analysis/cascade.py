@@ -12,8 +12,6 @@ from collections.abc import Iterator
 from operator import itemgetter
 from typing import NamedTuple
 
-import networkx as nx
-
 from raci.exceptions import QueryError
 from raci.lookup import Lookup, as_clause
 from raci.model import Organization, Position
@@ -163,14 +161,8 @@ class Cascade:
         by_unit: dict[str, list[str]] = {}
         for pid, p in org.positions.items():
             by_unit.setdefault(p.unit, []).append(pid)
-        seen: set[str] = set()
-        for top in [*org.roots, *org.units]:
-            if top in seen:
-                continue
-            for uid in nx.dfs_preorder_nodes(org.graph, top):
-                if uid not in seen:
-                    seen.add(uid)
-                    yield from by_unit.get(uid, ())
+        for uid in org.top_down():
+            yield from by_unit.get(uid, ())
         for unit, pids in by_unit.items():
             if unit not in org.units:
                 yield from pids

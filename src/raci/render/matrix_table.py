@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TypeVar
 
 import attrs
-import networkx as nx
 
 from raci.exceptions import QueryError
 from raci.lookup import Lookup, did_you_mean
@@ -112,21 +111,13 @@ def cell_text(letters: Sequence[str]) -> str:
 def _tree_order(org: Organization) -> list[str]:
     """Parties in chart order: each unit, its posts, then the units below; externals last."""
     order: list[str] = []
-    seen: set[str] = set()
     posts: dict[str, list[str]] = {}
     for pid, post in org.positions.items():
         posts.setdefault(post.unit, []).append(pid)
 
-    # Roots first, then whatever no root reaches (units in or under a cycle); each unit is
-    # visited once, so a deep or broad hierarchy costs time in proportion to its size.
-    for top in [*org.roots, *org.units]:
-        if top in seen:
-            continue
-        for uid in nx.dfs_preorder_nodes(org.graph, top):
-            if uid not in seen:
-                seen.add(uid)
-                order.append(uid)
-                order.extend(posts.get(uid, ()))
+    for uid in org.top_down():
+        order.append(uid)
+        order.extend(posts.get(uid, ()))
     placed = set(order)
     order += [p for p in org.positions if p not in placed]
     order += list(org.external)
