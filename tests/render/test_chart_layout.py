@@ -272,6 +272,11 @@ class TestSplitAuto:
         sources = self.pages(layered((3, 12, 2)), paper="A4")
         assert any(len(re.findall(r"from page \d+", s)) > 1 for s in sources)
 
+    def test_page_references_in_chinese(self) -> None:
+        sources = self.pages(layered((6, 5, 8)), paper="A4", lang="zh")
+        assert "见第 2 页" in sources[0]
+        assert "接第 1 页" in sources[1]
+
     def test_auto_needs_paper_and_takes_no_depth(self) -> None:
         with pytest.raises(ValueError, match="needs a paper size"):
             chart_sources(flat(3), split_by="auto")
