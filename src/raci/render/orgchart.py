@@ -351,8 +351,8 @@ def _fitted_pages(shared: _Shared, tops: list[str]) -> list[_Page]:
 def _fitting_cut(shared: _Shared, tops: list[str], *, first: bool = False) -> list[str]:
     """The units where the page under ``tops`` stops, in page order: the units with units
     below at the deepest level that keeps the page legible (at least the level under
-    ``tops``), less the smallest of them, drawn whole, while it stays legible. The tops
-    of any page but the ``first`` say which page they continue from."""
+    ``tops``), then deeper wherever it still reads, and small subtrees drawn whole. The
+    tops of any page but the ``first`` say which page they continue from."""
     key = tuple(tops)
     if key not in shared.cuts:
         shared.cuts[key] = _find_cut(shared, tops, first)
@@ -378,18 +378,43 @@ def _find_cut(shared: _Shared, tops: list[str], first: bool) -> list[str]:
         list(range(2, deepest + 1)), lambda n: _reads(shared, tops, cut_at(n + 1), origin)
     )
     cut = cut_at(depth)
-    if not cut or depth == deepest:
-        return cut
-    # Only a subtree smaller than what the page already holds may join it whole.
-    drawn = sum(1 for d in levels.values() if d <= depth)
+    # Then the smallest subtrees where it stops are drawn whole, while it reads (only
+    # those smaller than what the page already holds)...
+    drawn = len(levels) - sum(shared.hidden(u) for u in cut)
     small = sorted((u for u in cut if shared.hidden(u) < drawn), key=shared.hidden)
 
-    def fits(n: int) -> bool:
-        whole = set(small[:n])
-        return _reads(shared, tops, [u for u in cut if u not in whole], origin)
+    def whole(n: int) -> bool:
+        return _reads(shared, tops, _without(cut, small[:n]), origin)
 
-    whole = set(small[: _most(small, fits)])
-    return [uid for uid in cut if uid not in whole]
+    cut = _without(cut, small[: _most(small, whole)])
+    # ...and, round by round, the units with the fewest units right below them go one
+    # level deeper, as many as keep the page legible.
+    while cut:
+        ahead = sorted((u for u in cut if levels[u] < most), key=lambda u: len(org.children(u)))
+
+        def fits(n: int, cut: list[str] = cut, ahead: list[str] = ahead) -> bool:
+            return _reads(shared, tops, _deeper(org, levels, cut, ahead[:n]), origin)
+
+        n = _most(ahead, fits)
+        if not n:
+            break
+        cut = _deeper(org, levels, cut, ahead[:n])
+    return cut
+
+
+def _without(items: Sequence[str], gone: Sequence[str]) -> list[str]:
+    left_out = set(gone)
+    return [item for item in items if item not in left_out]
+
+
+def _deeper(
+    org: Organization, levels: Mapping[str, int], cut: Sequence[str], units: Sequence[str]
+) -> list[str]:
+    """Where a page stops (in page order) when its ``cut`` units ``units`` show the units
+    right below them, cut in turn where they have units below."""
+    out = set(cut).difference(units)
+    out.update(c for u in units for c in org.children(u) if org.children(c))
+    return [uid for uid in levels if uid in out]
 
 
 def _sharing(shared: _Shared, top: str, todo: Sequence[list[str]]) -> list[str]:
