@@ -320,32 +320,85 @@ def _pages(org: Organization, opts: ChartOptions) -> list[_Page]:
     return pages + [_Chart(shared, [top]).page() for top in heads]
 
 
+@attrs.define
+class _Planned:
+    """A page of ``split_by='auto'``: its tops, the units where it stops, and for a family
+    too large for one page, its parent and the part of its children drawn here."""
+
+    tops: list[str]
+    cut: list[str]
+    part: tuple[str, list[str]] | None = None
+
+
 def _fitted_pages(shared: _Shared, tops: list[str]) -> list[_Page]:
     """Pages that each read on the paper. The first holds ``tops`` and as many levels below
     as fit legibly; each unit where it stops continues on a later page, laid out the same
-    way, and subtrees small enough share a page, in the order the units are in."""
-    plan: list[tuple[list[str], list[str]]] = []
+    way; subtrees small enough share a page, and a family too large for one page is
+    spread over several, in the order the units are in."""
+    org = shared.org
+    plan: list[_Planned] = []
     todo = collections.deque([tops])
     while todo:
         page_tops = todo.popleft()
+        origin = page_tops if plan else []
+        kids = [k for k in org.children(page_tops[0]) if org.children(k)]
+        if len(page_tops) == 1 and not _reads(shared, page_tops, kids, origin):
+            parts = _family_parts(shared, page_tops[0], bool(origin))
+            plan.extend(_Planned(page_tops, cut, (page_tops[0], part)) for part, cut in parts)
+            todo.extend([uid] for _part, cut in parts for uid in cut)
+            continue
         cut = _fitting_cut(shared, page_tops, first=not plan)
         if not cut and len(page_tops) == 1:
             page_tops += _sharing(shared, page_tops[0], todo)
             for _ in page_tops[1:]:
                 todo.popleft()
-        plan.append((page_tops, cut))
+        plan.append(_Planned(page_tops, cut))
         todo.extend([uid] for uid in cut)
-    number = {top: i for i, (page_tops, _cut) in enumerate(plan, 1) for top in page_tops}
-    origin = {uid: i for i, (_tops, cut) in enumerate(plan, 1) for uid in cut}
-    return [
-        _Chart(
-            shared,
-            page_tops,
-            cut={uid: number[uid] for uid in cut},
-            origin={top: origin[top] for top in page_tops if top in origin},
-        ).page()
-        for page_tops, cut in plan
-    ]
+    number: dict[str, int] = {}
+    origin_of: dict[str, int] = {}
+    for i, page in enumerate(plan, 1):
+        for top in page.tops:
+            number.setdefault(top, i)
+        origin_of.update(dict.fromkeys(page.cut, i))
+
+    def parent_of(i: int) -> str | None:
+        """The family spread over page ``i`` (counting from 1), if any."""
+        part = plan[i - 1].part if 1 <= i <= len(plan) else None
+        return part[0] if part else None
+
+    pages = []
+    for i, page in enumerate(plan, 1):
+        family = None
+        came = {top: origin_of[top] for top in page.tops if top in origin_of}
+        if page.part is not None:
+            parent, part = page.part
+            if parent_of(i - 1) == parent:
+                came[parent] = i - 1
+            family = (parent, part, i + 1 if parent_of(i + 1) == parent else None)
+        marks = {uid: number[uid] for uid in page.cut}
+        pages.append(_Chart(shared, page.tops, cut=marks, origin=came, family=family).page())
+    return pages
+
+
+def _family_parts(
+    shared: _Shared, parent: str, continued: bool
+) -> list[tuple[list[str], list[str]]]:
+    """A family too large for one page in parts that each read: the children drawn (and
+    those of them with units below, where the page stops) on each page."""
+    org = shared.org
+    kids = list(org.children(parent))
+    parts: list[tuple[list[str], list[str]]] = []
+    while kids:
+        origin = [parent] if continued or parts else []
+
+        def fits(n: int, rest: list[str] = kids, origin: list[str] = origin) -> bool:
+            cut = [k for k in rest[:n] if org.children(k)]
+            return _reads(shared, [parent], cut, origin, (parent, rest[:n]))
+
+        n = max(1, _most(kids, fits))
+        parts.append((kids[:n], [k for k in kids[:n] if org.children(k)]))
+        kids = kids[n:]
+    return parts
 
 
 def _fitting_cut(shared: _Shared, tops: list[str], *, first: bool = False) -> list[str]:
@@ -437,11 +490,24 @@ def _sharing(shared: _Shared, top: str, todo: Sequence[list[str]]) -> list[str]:
     return whole[: _most(whole, fits)]
 
 
-def _reads(shared: _Shared, tops: list[str], cut: Sequence[str], origin: Sequence[str]) -> bool:
+def _reads(
+    shared: _Shared,
+    tops: list[str],
+    cut: Sequence[str],
+    origin: Sequence[str],
+    part: tuple[str, list[str]] | None = None,
+) -> bool:
     """Whether the page of ``tops``, stopped at the ``cut`` units, whose ``origin`` units
-    say where they come from, reads on the paper."""
-    marks = dict.fromkeys(cut, _PLACEHOLDER_PAGE)
-    chart = _Chart(shared, tops, cut=marks, origin=dict.fromkeys(origin, _PLACEHOLDER_PAGE))
+    say where they come from (and with only a ``part`` of a family), reads on the paper."""
+    page = _PLACEHOLDER_PAGE
+    family = (part[0], part[1], page) if part else None
+    chart = _Chart(
+        shared,
+        tops,
+        cut=dict.fromkeys(cut, page),
+        origin=dict.fromkeys(origin, page),
+        family=family,
+    )
     return SMALLEST_FONT * chart.scale() >= LEGIBLE
 
 
@@ -614,10 +680,15 @@ def _split_roots(org: Organization, opts: ChartOptions) -> list[str]:
 
 
 def _depths(
-    org: Organization, top: str, limit: int | None = None, cut: Mapping[str, int] | None = None
+    org: Organization,
+    top: str,
+    limit: int | None = None,
+    cut: Mapping[str, int] | None = None,
+    only: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, int]:
-    """The units under ``top`` (down to ``limit``, and not below the ``cut`` units) in
-    pre-order, with their distance from it; a cycle is followed once round."""
+    """The units under ``top`` (down to ``limit``, not below the ``cut`` units, and under
+    a unit in ``only`` just the children it names) in pre-order, with their distance
+    from it; a cycle is followed once round."""
     out: dict[str, int] = {}
     todo = [(top, 0)]
     while todo:
@@ -626,7 +697,8 @@ def _depths(
             continue
         out[uid] = depth
         if (limit is None or depth < limit) and (cut is None or uid not in cut):
-            todo.extend((c, depth + 1) for c in reversed(org.children(uid)))
+            below = only[uid] if only is not None and uid in only else org.children(uid)
+            todo.extend((c, depth + 1) for c in reversed(below))
     return out
 
 
@@ -668,6 +740,7 @@ class _Chart:
         tops: Sequence[str],
         cut: Mapping[str, int] | None = None,
         origin: Mapping[str, int] | None = None,
+        family: tuple[str, Sequence[str], int | None] | None = None,
     ) -> None:
         self.shared = shared
         self.org = shared.org
@@ -681,6 +754,9 @@ class _Chart:
         self.cut = dict(cut or {})
         #: The page each top continues from.
         self.origin = dict(origin or {})
+        #: A unit whose children are drawn only in part here, those children, and the
+        #: page the rest continue on.
+        self.family = family
         self.counter = itertools.count(1)
         #: The units drawn, with their distance from their page's top.
         self.level: dict[str, int] = {}
@@ -702,7 +778,8 @@ class _Chart:
     ) -> tuple[dict[str, str], dict[str, tuple[float, float]], Placed, str, tuple[float, float]]:
         """Each box's label and size, where they go, the legend and its size."""
         for top in self.tops:
-            self.level.update(_depths(self.org, top, self.opts.depth, self.cut))
+            only = {self.family[0]: self.family[1]} if self.family else None
+            self.level.update(_depths(self.org, top, self.opts.depth, self.cut, only))
         tables = {uid: self._unit_table(uid) for uid in self.level}
         legend = self._graph_label()
         natural = self._measure([*tables.values(), *([legend] if legend else [])])
@@ -903,6 +980,8 @@ class _Chart:
                 rows.append(_font(esc(count), 8, box.muted))
         if uid in self.origin:
             rows.append(_font(esc(self.words.continued_from(self.origin[uid])), 8, box.muted))
+        if self.family and self.family[0] == uid and self.family[2] is not None:
+            rows.append(_font(f"<B>{esc(self.words.more_on(self.family[2]))}</B>", 9, box.muted))
         if uid in self.cut:
             rows.append(_font(f"<B>{esc(self.words.continued(self.cut[uid]))}</B>", 9, box.muted))
         elif self.level.get(uid) == self.opts.depth and self.org.children(uid):
