@@ -269,7 +269,7 @@ class TestSplitAuto:
             render_chart(layered((6, 5, 8)), tmp_path / "c.dot", paper="A4")
 
     def test_small_subtrees_share_a_page(self) -> None:
-        sources = self.pages(layered((3, 12, 2)), paper="A4")
+        sources = self.pages(layered((2, 30, 2)), paper="A4")
         assert any(len(re.findall(r"from page \d+", s)) > 1 for s in sources)
 
     def test_a_family_too_large_for_a_page_is_spread_over_pages(self) -> None:
