@@ -93,15 +93,9 @@ def test_sigterm_while_writing_leaves_no_temporary_file(tmp_path: Path) -> None:
         "o.os.fsync = slow\n"
         f"o.write_atomic({str(tmp_path / 'out.txt')!r}, b'x' * 1000)\n"
     )
-    proc = subprocess.Popen(
-        [sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, cwd=tmp_path
-    )
-    assert proc.stdout is not None
-    assert proc.stdout.readline().strip() == "writing"
-    proc.send_signal(signal.SIGTERM)
-    proc.wait(timeout=20)
+    code = _signalled(script, tmp_path, "writing", signal.SIGTERM)
     time.sleep(0.1)
-    assert proc.returncode != 0
+    assert code != 0
     assert [p.name for p in tmp_path.iterdir()] == []
 
 
@@ -120,15 +114,20 @@ def test_ctrl_c_stops_a_graphviz_render_at_once(tmp_path: Path) -> None:
         "from raci.cli import main\n"
         f"main(['chart', {str(example)!r}, '-o', 'chart.svg'])\n"
     )
+    assert _signalled(script, tmp_path, "rendering", signal.SIGINT) == -signal.SIGINT
+    assert list(tmp_path.iterdir()) == []
+
+
+def _signalled(script: str, folder: Path, ready: str, signum: int) -> int:
+    """Run ``script`` in ``folder``, send it ``signum`` once it prints ``ready``, and give
+    its exit code; it fails if the script has not stopped 10 s later."""
     proc = subprocess.Popen(
-        [sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, cwd=tmp_path
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, cwd=folder
     )
     try:
         assert proc.stdout is not None
-        assert proc.stdout.readline().strip() == "rendering"
-        proc.send_signal(signal.SIGINT)
-        proc.wait(timeout=10)
+        assert proc.stdout.readline().strip() == ready
+        proc.send_signal(signum)
+        return proc.wait(timeout=10)
     finally:
         proc.kill()
-    assert proc.returncode == -signal.SIGINT
-    assert list(tmp_path.iterdir()) == []
