@@ -10,7 +10,10 @@ import click
 from raci._text import printable
 from raci._version import __version__
 
-EPILOG = "Documentation: the docs/ folder of raci's source (start with docs/format.md)."
+EPILOG = (
+    "Documentation: the docs/ folder of raci's source (start with docs/tutorial.md);"
+    " `nox -s docs` builds it as a site."
+)
 
 
 @click.group(
