@@ -9,7 +9,10 @@ on the bundled examples. So the site always shows what this version of raci does
 from __future__ import annotations
 
 import os
+import re
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -70,6 +73,36 @@ def make_figures(out: Path) -> None:
                 msg = f"raci {' '.join(args)} failed ({code}): {output}"
                 raise RuntimeError(msg)
             _write(out / name, target.read_bytes())
+
+
+def caption_block(page: Path, name: str) -> str:
+    """The text of the code block captioned ``name`` on a page: a file the reader saves."""
+    text = page.read_text(encoding="utf-8")
+    found = re.search(
+        rf"^```{{code-block}} [\w-]+\n:caption: {re.escape(name)}\n\n(.*?)^```$",
+        text,
+        re.M | re.S,
+    )
+    if found is None:
+        msg = f"{page}: no code block captioned {name}"
+        raise RuntimeError(msg)
+    return found.group(1)
+
+
+def make_paper_pages(out: Path) -> None:
+    """The A4 pages of the 2,000-unit guide, from the script on that page."""
+    page = DOCS / "howto" / "print-large-organization.md"
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        (work / "make_org.py").write_text(caption_block(page, "make_org.py"), encoding="utf-8")
+        subprocess.run([sys.executable, "make_org.py"], cwd=work, check=True, capture_output=True)
+        args = ["chart", "agency.csv", "--paper", "A4", "--split-by", "division"]
+        code, output = _invoke([*args, "-o", "agency.svg"], work)
+        if code != 0:
+            msg = f"raci {' '.join(args)} failed ({code}): {output}"
+            raise RuntimeError(msg)
+        _write(out / "a4-overview.svg", (work / "agency-01.svg").read_bytes())
+        _write(out / "a4-division.svg", (work / "agency-02.svg").read_bytes())
 
 
 def _invoke(args: list[str], cwd: Path) -> tuple[int, str]:
@@ -138,6 +171,7 @@ def generate(app: Sphinx) -> None:
     logging.getLogger(__name__).info("raci: generating the rule reference and the figures")
     _write(OUT / "rules.md", rules_page().encode())
     make_figures(OUT)
+    make_paper_pages(OUT)
 
 
 def resolve_short_name(

@@ -1,5 +1,6 @@
-"""docs/tutorial.md, run as a reader runs it: its files written, its commands run in order,
-and each command's output compared with what the page shows."""
+"""The tutorial and the how-to guides, run as a reader runs them: their files written,
+their commands run in order in a copy of the source folder's examples, and each command's
+output compared with what the page shows."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import pytest
 from helpers import EXAMPLES, ROOT
 
 TUTORIAL = ROOT / "docs" / "tutorial.md"
+PAGES = [TUTORIAL, *sorted((ROOT / "docs" / "howto").glob("*.md"))]
 #: A fenced block: ```console, or ```{code-block} LANG with a `:caption:` naming a file.
 BLOCK = re.compile(r"^```(console|\{code-block\} [\w-]+)\n(.*?)^```$", re.M | re.S)
 
@@ -79,9 +81,10 @@ class TestParsing:
             assert any(line.startswith(f"raci {command} ") for line in lines), command
 
 
-@pytest.mark.skipif(shutil.which("bash") is None, reason="the tutorial's commands need bash")
-def test_every_command_prints_what_the_tutorial_shows(tmp_path: Path) -> None:
-    """In a copy of the source folder's examples, as the tutorial asks."""
+@pytest.mark.skipif(shutil.which("bash") is None, reason="the pages' commands need bash")
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.stem)
+def test_every_command_prints_what_the_page_shows(page: Path, tmp_path: Path) -> None:
+    """In a folder holding a copy of the examples, like raci's source folder."""
     bin_dir = Path(sys.executable).parent
     if shutil.which("raci", path=str(bin_dir)) is None:
         pytest.skip("the `raci` command is not installed beside this Python")
@@ -90,7 +93,9 @@ def test_every_command_prints_what_the_tutorial_shows(tmp_path: Path) -> None:
     env |= {"COLUMNS": "80", "LINES": "24", "NO_COLOR": "1"}
     env.pop("RACI_DEBUG", None)
     cwd = tmp_path
-    for step in steps(TUTORIAL.read_text(encoding="utf-8")):
+    shown = steps(page.read_text(encoding="utf-8"))
+    assert any(isinstance(step, Command) for step in shown), f"{page.name} shows no command"
+    for step in shown:
         if isinstance(step, File):
             (cwd / step.name).write_text(step.text, encoding="utf-8")
             continue
@@ -108,4 +113,4 @@ def test_every_command_prints_what_the_tutorial_shows(tmp_path: Path) -> None:
             check=False,
             timeout=300,
         )
-        assert _clean(done.stdout) == _clean(step.output), f"$ {step.line}"
+        assert _clean(done.stdout) == _clean(step.output), f"{page.name}: $ {step.line}"
