@@ -31,6 +31,8 @@ extensions = [
 ]
 
 source_suffix = {".md": "markdown"}
+# Command lines are shown as typed: `--post` must not become an en dash, nor quotes curl.
+smartquotes = False
 root_doc = "index"
 exclude_patterns = ["_build", "_generated", "Thumbs.db", ".DS_Store"]
 suppress_warnings: list[str] = []

@@ -4,6 +4,7 @@ output compared with what the page shows."""
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import shutil
@@ -16,7 +17,8 @@ import pytest
 
 from helpers import EXAMPLES, ROOT
 
-TUTORIAL = ROOT / "docs" / "tutorial.md"
+DOCS = ROOT / "docs"
+TUTORIAL = DOCS / "tutorial.md"
 PAGES = [TUTORIAL, *sorted((ROOT / "docs" / "howto").glob("*.md"))]
 #: A fenced block: ```console, or ```{code-block} LANG with a `:caption:` naming a file.
 BLOCK = re.compile(r"^```(console|\{code-block\} [\w-]+)\n(.*?)^```$", re.M | re.S)
@@ -114,3 +116,29 @@ def test_every_command_prints_what_the_page_shows(page: Path, tmp_path: Path) ->
             timeout=300,
         )
         assert _clean(done.stdout) == _clean(step.output), f"{page.name}: $ {step.line}"
+    if page == TUTORIAL:
+        _same_figures_as_the_site(cwd, tmp_path / "site")
+
+
+#: Files the tutorial's commands write, and the names the docs build gives them.
+SHOWN = {
+    "chart.svg": "chart.svg",
+    "matrix.md": "matrix.md",
+    "report.html": "report.html",
+    "gender-fp.md": "cascade.md",
+    "diff.md": "diff.md",
+    "change.svg": "change.svg",
+    "lineage.svg": "lineage.svg",
+}
+
+
+def _same_figures_as_the_site(written: Path, site: Path) -> None:
+    """The figures the site shows are the files the reader's commands write."""
+    spec = importlib.util.spec_from_file_location("raci_docs", DOCS / "_ext" / "raci_docs.py")
+    assert spec is not None
+    assert spec.loader is not None
+    ext = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ext)
+    ext.make_figures(site)
+    for mine, theirs in SHOWN.items():
+        assert (written / mine).read_bytes() == (site / theirs).read_bytes(), mine

@@ -32,10 +32,11 @@ DOCS = Path(__file__).resolve().parent.parent
 ROOT = DOCS.parent
 OUT = DOCS / "_generated"
 
-# (file under _generated/, raci arguments), run in a folder holding a copy of the two
-# examples, so that the pages show the paths a reader types.
-UNH = "un-habitat-2020/org.yaml"
-OLD, NEW = "restructuring/before.yaml", "restructuring/after.yaml"
+# (file under _generated/, raci arguments), run in a folder laid out as the tutorial's
+# (the UN-Habitat model as un-habitat.yaml, the restructuring's two files beside it), so
+# that what the pages show is what the reader's commands write.
+UNH = "un-habitat.yaml"
+OLD, NEW = "before.yaml", "after.yaml"
 FIGURES: list[tuple[str, list[str]]] = [
     ("chart.svg", ["chart", UNH, "--depth", "2"]),
     ("chart-full.svg", ["chart", UNH]),
@@ -63,12 +64,12 @@ def make_figures(out: Path) -> None:
     """Run raci on the examples and keep what it writes."""
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        shutil.copytree(ROOT / "examples" / "un-habitat-2020", work / "un-habitat-2020")
-        shutil.copytree(ROOT / "examples" / "restructuring", work / "restructuring")
+        shutil.copy(ROOT / "examples" / "un-habitat-2020" / "org.yaml", work / UNH)
+        for name in (OLD, NEW):
+            shutil.copy(ROOT / "examples" / "restructuring" / name, work / name)
         for name, args in FIGURES:
-            target = work / f"_out{Path(name).suffix}"
-            target.unlink(missing_ok=True)
-            code, output = _invoke([*args, "-o", str(target)], work)
+            target = work / name
+            code, output = _invoke([*args, "-o", name], work)
             if code != 0 or not target.exists():
                 msg = f"raci {' '.join(args)} failed ({code}): {output}"
                 raise RuntimeError(msg)

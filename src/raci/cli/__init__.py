@@ -12,7 +12,7 @@ from raci._version import __version__
 
 EPILOG = (
     "Documentation: the docs/ folder of raci's source (start with docs/tutorial.md);"
-    " `nox -s docs` builds it as a site."
+    " nox -s docs builds it as a site."
 )
 
 
