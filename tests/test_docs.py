@@ -16,6 +16,7 @@ from types import ModuleType
 
 import click
 import pytest
+import yaml
 
 import raci
 from helpers import ROOT
@@ -184,3 +185,33 @@ def test_no_built_site_is_committed() -> None:
             check=False,
         ).stdout
         assert tracked == ""
+
+
+class TestPreCommitHook:
+    """.pre-commit-hooks.yaml offers the hook the how-to guide shows."""
+
+    def test_the_hook_runs_raci_validate(self) -> None:
+        hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+        (hook,) = hooks
+        assert hook["id"] == "raci-validate"
+        assert hook["entry"] == "raci validate"
+        assert hook["language"] == "python"
+        guide = (DOCS / "howto" / "lint-markdown-in-ci.md").read_text(encoding="utf-8")
+        assert f"- id: {hook['id']}" in guide
+
+    @pytest.mark.parametrize(
+        ("path", "checked"),
+        [
+            ("RACI.md", True),
+            ("docs/RACI.md", True),
+            ("org.yaml", True),
+            ("team/raci.json", True),
+            ("RACI.xlsx", True),
+            ("mkdocs.yml", False),
+            ("README.md", False),
+            ("docs/org.yaml.bak", False),
+        ],
+    )
+    def test_files_it_checks_by_default(self, path: str, checked: bool) -> None:
+        hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+        assert bool(re.search(hooks[0]["files"], path)) is checked
