@@ -183,6 +183,8 @@ class TestErrors:
             (["--split-by", "branch", "--root", "fin"], "no unit at level 'branch'"),
             (["--paper", "A5"], "unknown paper size 'A5' for --paper; use one of A4, A3"),
             (["--landscape"], "--landscape and --portrait need --paper"),
+            (["--split-by", "auto"], "--split-by auto needs --paper"),
+            (["--split-by", "auto", "--paper", "A4", "--depth", "1"], "leave out --depth"),
             (["--dpi", "0"], "--dpi must be between 1 and 2,400 (got 0)"),
             (["--dpi", "high"], "--dpi must be a number (got 'high')"),
             (["--max-pixels", "-3"], "--max-pixels must be 10,000 or more (got -3)"),

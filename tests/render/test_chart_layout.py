@@ -227,6 +227,63 @@ class TestPaper:
         assert "见第 2 页" in overview
 
 
+class TestSplitAuto:
+    """``split_by='auto'``: pages cut wherever the paper needs, each legible."""
+
+    @staticmethod
+    def pages(org: Organization, **options: str) -> list[str]:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # no page under 6 pt
+            return chart_sources(org, split_by="auto", **options)  # type: ignore[arg-type]
+
+    def test_a_chart_that_fits_is_one_page(self) -> None:
+        [page] = self.pages(raci.load(EXAMPLE), paper="A4")
+        assert "continued on page" not in page
+
+    def test_a_large_chart_is_cut_into_pages_that_read(self, tmp_path: Path) -> None:
+        org = layered((6, 5, 8))
+        sources = self.pages(org, paper="A4")
+        assert len(sources) > 2
+        drawn_on: dict[str, list[int]] = {}
+        for number, source in enumerate(sources, 1):
+            for uid in re.findall(r'id="unit-([^"]+)"', source):
+                drawn_on.setdefault(uid, []).append(number)
+        # Every unit is drawn; a unit drawn twice ends one page and heads a later one.
+        assert set(drawn_on) == set(org.units)
+        for uid, numbers in drawn_on.items():
+            assert len(numbers) <= 2, uid
+            if len(numbers) == 2:
+                first, then = numbers
+                assert then > first
+                assert re.search(rf"continued on page {then}\b", sources[first - 1])
+                assert f"from page {first}" in sources[then - 1]
+        out = tmp_path / "c.pdf"
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            render_chart(org, out, paper="A4", split_by="auto")
+        sizes = {tuple(sorted(map(round, p.mediabox[2:]))) for p in PdfReader(out).pages}
+        assert sizes == {(595, 842)}
+
+    def test_without_auto_the_same_chart_is_under_6_pt(self, tmp_path: Path) -> None:
+        with pytest.warns(ChartWarning, match="under 6 pt"):
+            render_chart(layered((6, 5, 8)), tmp_path / "c.dot", paper="A4")
+
+    def test_small_subtrees_share_a_page(self) -> None:
+        sources = self.pages(layered((3, 12, 2)), paper="A4")
+        assert any(len(re.findall(r"from page \d+", s)) > 1 for s in sources)
+
+    def test_page_references_in_chinese(self) -> None:
+        sources = self.pages(layered((6, 5, 8)), paper="A4", lang="zh")
+        assert "见第 2 页" in sources[0]
+        assert "接第 1 页" in sources[1]
+
+    def test_auto_needs_paper_and_takes_no_depth(self) -> None:
+        with pytest.raises(ValueError, match="needs a paper size"):
+            chart_sources(flat(3), split_by="auto")
+        with pytest.raises(ValueError, match="takes no depth"):
+            chart_sources(flat(3), split_by="auto", paper="A4", depth=1)
+
+
 SPLIT = """
 version: 1
 organization: {name: Acme, levels: [organization, division, branch]}

@@ -103,3 +103,32 @@ def test_sigterm_while_writing_leaves_no_temporary_file(tmp_path: Path) -> None:
     time.sleep(0.1)
     assert proc.returncode != 0
     assert [p.name for p in tmp_path.iterdir()] == []
+
+
+def test_ctrl_c_stops_a_graphviz_render_at_once(tmp_path: Path) -> None:
+    """Graphviz holds the interpreter while it renders; the command line still stops on
+    Ctrl-C right away (one long C call, that no signal interrupts, stands in for a render)."""
+    pytest.importorskip("pygraphviz")
+    example = Path(__file__).parents[2] / "examples" / "un-habitat-2020" / "org.yaml"
+    script = (
+        "import hashlib\n"
+        "from pygraphviz import graphviz as gv\n"
+        "def slow(*args):\n"
+        "    print('rendering', flush=True)\n"
+        "    hashlib.pbkdf2_hmac('sha256', b'x', b'y', 100_000_000)\n"
+        "gv.gvRenderData = slow\n"
+        "from raci.cli import main\n"
+        f"main(['chart', {str(example)!r}, '-o', 'chart.svg'])\n"
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, cwd=tmp_path
+    )
+    try:
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "rendering"
+        proc.send_signal(signal.SIGINT)
+        proc.wait(timeout=10)
+    finally:
+        proc.kill()
+    assert proc.returncode == -signal.SIGINT
+    assert list(tmp_path.iterdir()) == []

@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from raci._signals import stop_on_interrupt
 from raci._text import printable
 from raci._version import __version__
 
@@ -53,10 +54,11 @@ _register()
 
 
 def main(args: list[str] | None = None, prog_name: str = "raci") -> None:
-    """Run the command line: exit 130 when interrupted (Ctrl-C); an unexpected failure is
-    one line on stderr and exit 2."""
+    """Run the command line: exit 130 when interrupted (Ctrl-C, which also stops a Graphviz
+    render at once); an unexpected failure is one line on stderr and exit 2."""
     try:
-        code = cli.main(args=args, prog_name=prog_name, standalone_mode=False)
+        with stop_on_interrupt():
+            code = cli.main(args=args, prog_name=prog_name, standalone_mode=False)
     except click.exceptions.Abort:  # Ctrl-C or end of input at a prompt
         click.echo("\ninterrupted", err=True)
         sys.exit(130)

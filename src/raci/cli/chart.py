@@ -29,11 +29,14 @@ Examples:
   raci chart org.yaml -o divisions.pdf --split-by division
   raci chart org.yaml -o chart.pdf --paper A3
   raci chart org.yaml -o pages.pdf --paper A4 --split-by division
+  raci chart org.yaml -o book.pdf --paper A4 --split-by auto
   raci chart org.csv -o chart.png --dpi 300
 
 With --split-by, a PDF gets one page per subtree; SVG, PNG and DOT get one
 file per subtree: chart-1.svg, chart-2.svg... With --paper as well, the first
 page is an overview whose boxes say on which page each subtree continues.
+--split-by auto --paper A4 makes as many pages as it takes for the text to
+stay 6 pt or larger, each box where a page stops saying where it continues.
 
 Exit status: 0 written, 2 the file could not be read or the command line is wrong.""",
 )
@@ -62,7 +65,10 @@ Exit status: 0 written, 2 the file could not be read or the command line is wron
 @click.option(
     "--split-by",
     metavar="LEVEL",
-    help="One page per subtree at this level (a level name, or a depth below the root).",
+    help=(
+        "One page per subtree at this level (a level name, or a depth below the root);"
+        " 'auto' with --paper: cut wherever the paper needs, so every page reads."
+    ),
 )
 @click.option("--title", help="A title above the chart.")
 @click.option(
@@ -132,6 +138,10 @@ def command(
         )
     if landscape is not None and paper is None:
         raise InputError("--landscape and --portrait need --paper")
+    if split_by == "auto" and paper is None:
+        raise InputError("--split-by auto needs --paper: it cuts the chart where that paper needs")
+    if split_by == "auto" and depth is not None:
+        raise InputError("--split-by auto chooses how deep each page goes; leave out --depth")
     dots = _number(dpi, "--dpi", float, 1, 2400)
     pixels = _number(max_pixels, "--max-pixels", int, 10_000, None)
     if (dots is not None or pixels is not None) and not output.lower().endswith(".png"):

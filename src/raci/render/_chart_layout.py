@@ -118,6 +118,8 @@ class _Layout:
         self.centred: dict[str, _Block] = {}
         self.lefted: dict[str, _Block] = {}
         self.draft = False
+        #: The size of each draft already made, by top and (clamped) width.
+        self.drafts: dict[tuple[str, float], tuple[float, float]] = {}
 
     def run(self, top: str, width: float, *, draft: bool = False) -> _Block:
         """The tree under ``top`` laid out to be about ``width`` points wide (a ``draft``
@@ -138,6 +140,17 @@ class _Layout:
         for uid in reversed(order):
             self.centred[uid] = self._compose(uid, left=False)
         return self.centred[top]
+
+    def extent(self, top: str, width: float) -> tuple[float, float]:
+        """The width and height of :meth:`run`'s draft at ``width``. A width beyond the
+        tree's widest gives the same layout as that widest, so it is drafted once."""
+        if top in self.widest:
+            width = min(width, self.widest[top])
+        if (top, width) not in self.drafts:
+            block = self.run(top, width, draft=True)
+            width = min(width, self.widest[top])
+            self.drafts[top, width] = (block.width, block.height)
+        return self.drafts[top, width]
 
     def _line(self, uid: str) -> list[str]:
         return [c for c in self.children.get(uid, ()) if c not in self.staff]
@@ -424,9 +437,9 @@ def layout(
             continue
         tried.add(width)
         share = width / max(len(tops), 1)
-        blocks = [engine.run(top, share, draft=True) for top in tops]
-        total_w = sum(b.width for b in blocks) + HGAP * 2 * (len(blocks) - 1)
-        total_h = max(b.height for b in blocks)
+        extents = [engine.extent(top, share) for top in tops]
+        total_w = sum(w for w, _h in extents) + HGAP * 2 * (len(extents) - 1)
+        total_h = max(h for _w, h in extents)
         if pages:
             scale = max(min(1.0, pw / total_w, ph / total_h) for pw, ph in pages)
             score = (-round(scale, 3), 0.0)

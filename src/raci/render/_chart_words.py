@@ -21,6 +21,7 @@ ENGLISH = {
     "no_role": "no role",
     "outside": "Outside the chart: {parties}",
     "continued": "continued on page {page}",
+    "continued_from": "from page {page}",
     "overview": "Overview",
 }
 
@@ -37,6 +38,7 @@ CHINESE = {
     "no_role": "无职责",
     "outside": "组织图以外：{parties}",
     "continued": "见第 {page} 页",
+    "continued_from": "接第 {page} 页",
     "overview": "总览",
 }
 
@@ -115,6 +117,10 @@ class Words:
     def continued(self, page: int) -> str:
         """Where a unit's subtree is drawn, on an overview page."""
         return self.table["continued"].format(page=page)
+
+    def continued_from(self, page: int) -> str:
+        """The page a page's top unit is drawn on as well, with the units above it."""
+        return self.table["continued_from"].format(page=page)
 
     def role(self, name: str) -> str:
         """A role's name in this language (a custom scheme's names stay as written)."""

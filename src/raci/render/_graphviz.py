@@ -24,6 +24,7 @@ import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from raci._signals import interruptible
 from raci.exceptions import OutputError
 
 FORMATS = ("svg", "png", "pdf")
@@ -164,11 +165,14 @@ def _run(dot: str, fmt: str, engine: str) -> bytes:
             raise OutputError(msg) from None
         context = gv.gvContextWithBuiltins()
         try:
-            if gv.gvLayout(context, graph.handle, engine.encode()) != 0:
+            with interruptible():
+                laid_out = gv.gvLayout(context, graph.handle, engine.encode()) == 0
+                if laid_out:
+                    error, data = gv.gvRenderData(context, graph.handle, fmt.encode())
+                    gv.gvFreeLayout(context, graph.handle)
+            if not laid_out:
                 msg = "Graphviz could not lay out the chart"
                 raise OutputError(msg)
-            error, data = gv.gvRenderData(context, graph.handle, fmt.encode())
-            gv.gvFreeLayout(context, graph.handle)
         finally:
             gv.gvFreeContext(context)
     if error or not isinstance(data, bytes):

@@ -3,13 +3,14 @@ per division, on pages of a paper size when asked."""
 
 from __future__ import annotations
 
+import collections
 import hashlib
 import itertools
 import math
 import os
 import re
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -24,7 +25,7 @@ from raci.model import Deliverable, Organization
 from raci.output import refuse_inputs, write_atomic
 from raci.render import _graphviz
 from raci.render._chart_labels import esc, wrap
-from raci.render._chart_layout import Placed, layout
+from raci.render._chart_layout import VGAP, Placed, layout
 from raci.render._chart_style import (
     DARK_TEXT,
     FONT_SIZES,
@@ -66,6 +67,12 @@ PAD = 18.0
 #: The smallest text of a chart, and the size under which text is hard to read (points).
 SMALLEST_FONT = 8.0
 LEGIBLE = 6.0
+#: ``split_by`` for pages cut wherever the paper needs, so that every page reads.
+AUTO = "auto"
+#: The page number a page's last units are measured with before pages are numbered.
+_PLACEHOLDER_PAGE = 999
+#: The most subtrees side by side on one page of ``split_by='auto'``.
+SHARED_PAGE = 6
 #: The size of text in a box that sets none (role letters beside a post's title).
 FONT_SIZE = 10
 DEFAULT_DPI = 150.0
@@ -158,7 +165,8 @@ def render_chart(
     columns). ``paper`` (A4, A3, A2, letter, legal) makes each page that size, the chart
     scaled to fit, in the ``orientation`` ('landscape' or 'portrait') that fits it
     better unless one is given; with ``split_by`` the pages then start with an
-    overview. A PNG is drawn at ``dpi`` (150) and at most ``max_pixels`` (50 million)
+    overview, and ``split_by='auto'`` cuts the chart wherever the paper needs, so that
+    no text is under 6 pt. A PNG is drawn at ``dpi`` (150) and at most ``max_pixels`` (50 million)
     pixels. With ``split_by`` a PDF gets one page per subtree and other formats one
     file per page, numbered ``chart-1.svg``, ``chart-2.svg``... Returns the paths
     written. Warns with a :class:`ChartWarning` when text comes out under 6 pt on the
@@ -298,6 +306,8 @@ def _pages(org: Organization, opts: ChartOptions) -> list[_Page]:
     if opts.split_by is None:
         tops = [opts.root] if opts.root is not None else _tops(org)
         return [_Chart(shared, tops).page()]
+    if opts.split_by == AUTO:
+        return _fitted_pages(shared, [opts.root] if opts.root is not None else _tops(org))
     heads = _split_roots(org, opts)
     pages = []
     if opts.paper is not None:
@@ -308,6 +318,126 @@ def _pages(org: Organization, opts: ChartOptions) -> list[_Page]:
         cut = {uid: i for i, uid in enumerate(heads, 2)}
         pages.append(_Chart(shared, tops, cut=cut).page())
     return pages + [_Chart(shared, [top]).page() for top in heads]
+
+
+def _fitted_pages(shared: _Shared, tops: list[str]) -> list[_Page]:
+    """Pages that each read on the paper. The first holds ``tops`` and as many levels below
+    as fit legibly; each unit where it stops continues on a later page, laid out the same
+    way, and subtrees small enough share a page, in the order the units are in."""
+    plan: list[tuple[list[str], list[str]]] = []
+    todo = collections.deque([tops])
+    while todo:
+        page_tops = todo.popleft()
+        cut = _fitting_cut(shared, page_tops, first=not plan)
+        if not cut and len(page_tops) == 1:
+            page_tops += _sharing(shared, page_tops[0], todo)
+            for _ in page_tops[1:]:
+                todo.popleft()
+        plan.append((page_tops, cut))
+        todo.extend([uid] for uid in cut)
+    number = {top: i for i, (page_tops, _cut) in enumerate(plan, 1) for top in page_tops}
+    origin = {uid: i for i, (_tops, cut) in enumerate(plan, 1) for uid in cut}
+    return [
+        _Chart(
+            shared,
+            page_tops,
+            cut={uid: number[uid] for uid in cut},
+            origin={top: origin[top] for top in page_tops if top in origin},
+        ).page()
+        for page_tops, cut in plan
+    ]
+
+
+def _fitting_cut(shared: _Shared, tops: list[str], *, first: bool = False) -> list[str]:
+    """The units where the page under ``tops`` stops, in page order: the units with units
+    below at the deepest level that keeps the page legible (at least the level under
+    ``tops``), less the smallest of them, drawn whole, while it stays legible. The tops
+    of any page but the ``first`` say which page they continue from."""
+    key = tuple(tops)
+    if key not in shared.cuts:
+        shared.cuts[key] = _find_cut(shared, tops, first)
+    return shared.cuts[key]
+
+
+def _find_cut(shared: _Shared, tops: list[str], first: bool) -> list[str]:
+    org = shared.org
+    origin = [] if first else tops
+    found = paper_size(shared.opts.paper or "")
+    assert found is not None
+    # No page reads with more levels than its long side holds rows of the lowest boxes.
+    most = math.ceil(found[2] / (LEGIBLE / SMALLEST_FONT) / VGAP)
+    levels: dict[str, int] = {}
+    for top in tops:
+        levels.update(_depths(org, top, most))
+
+    def cut_at(depth: int) -> list[str]:
+        return [u for u, d in levels.items() if d == depth and org.children(u)]
+
+    deepest = max(levels.values(), default=0)
+    depth = 1 + _most(
+        list(range(2, deepest + 1)), lambda n: _reads(shared, tops, cut_at(n + 1), origin)
+    )
+    cut = cut_at(depth)
+    if not cut or depth == deepest:
+        return cut
+    # Only a subtree smaller than what the page already holds may join it whole.
+    drawn = sum(1 for d in levels.values() if d <= depth)
+    small = sorted((u for u in cut if shared.hidden(u) < drawn), key=shared.hidden)
+
+    def fits(n: int) -> bool:
+        whole = set(small[:n])
+        return _reads(shared, tops, [u for u in cut if u not in whole], origin)
+
+    whole = set(small[: _most(small, fits)])
+    return [uid for uid in cut if uid not in whole]
+
+
+def _sharing(shared: _Shared, top: str, todo: Sequence[list[str]]) -> list[str]:
+    """The units at the head of ``todo`` that join ``top``'s page: its next siblings whose
+    whole subtree fits a page, as many as keep the page legible (at most
+    :data:`SHARED_PAGE` subtrees on a page)."""
+    parent = shared.org.units[top].parent
+    whole: list[str] = []
+    for page_tops in todo:
+        if len(whole) == SHARED_PAGE - 1 or len(page_tops) != 1:
+            break
+        if shared.org.units[page_tops[0]].parent != parent or _fitting_cut(shared, page_tops):
+            break
+        whole.append(page_tops[0])
+
+    def fits(n: int) -> bool:
+        tops = [top, *whole[:n]]
+        return _reads(shared, tops, (), tops)
+
+    return whole[: _most(whole, fits)]
+
+
+def _reads(shared: _Shared, tops: list[str], cut: Sequence[str], origin: Sequence[str]) -> bool:
+    """Whether the page of ``tops``, stopped at the ``cut`` units, whose ``origin`` units
+    say where they come from, reads on the paper."""
+    marks = dict.fromkeys(cut, _PLACEHOLDER_PAGE)
+    chart = _Chart(shared, tops, cut=marks, origin=dict.fromkeys(origin, _PLACEHOLDER_PAGE))
+    return SMALLEST_FONT * chart.scale() >= LEGIBLE
+
+
+def _most(items: Sequence[str] | Sequence[int], fits: Callable[[int], bool]) -> int:
+    """The largest n (0 to ``len(items)``) for which ``fits(n)`` holds, trying 1, 2, 4...
+    then bisecting: ``fits(0)`` is taken to hold and ``fits`` to turn false only once."""
+    low, high = 0, len(items)
+    step = 1
+    while low < high:
+        n = min(low + step, high)
+        if not fits(n):
+            high = n
+            break
+        low, step = n, step * 2
+    while low < high - 1:
+        mid = (low + high) // 2
+        if fits(mid):
+            low = mid
+        else:
+            high = mid
+    return low
 
 
 def _small_text(pages: Sequence[_Page], opts: ChartOptions) -> str:
@@ -325,14 +455,14 @@ def _small_text(pages: Sequence[_Page], opts: ChartOptions) -> str:
             f" scaled down to as little as {worst:.0%}, so the smallest text is"
         )
     advice = (
-        "--split-by a lower level or --depth N"
+        "--split-by a lower level, --split-by auto or --depth N"
         if opts.split_by is not None
-        else "--split-by LEVEL or --depth N"
+        else "--split-by auto, --split-by LEVEL or --depth N"
     )
-    msg = (
-        f"on {opts.paper} paper {where} {SMALLEST_FONT * worst:.1f} pt (under {LEGIBLE:g} pt);"
-        f" {advice} makes pages that read, or choose a larger --paper"
-    )
+    msg = f"on {opts.paper} paper {where} {SMALLEST_FONT * worst:.1f} pt (under {LEGIBLE:g} pt);"
+    if opts.split_by == AUTO:
+        return f"{msg} a unit has more units right below it than a page holds; use a larger --paper"
+    msg += f" {advice} makes pages that read, or choose a larger --paper"
     return msg
 
 
@@ -397,6 +527,12 @@ def _check(org: Organization, opts: ChartOptions) -> ChartOptions:
         raise QueryError(msg)
     if opts.stack < 1:
         msg = f"stack must be 1 or more (got {opts.stack})"
+        raise ValueError(msg)
+    if opts.split_by == AUTO and opts.paper is None:
+        msg = "split_by='auto' cuts the chart into pages that read on paper; it needs a paper size"
+        raise ValueError(msg)
+    if opts.split_by == AUTO and opts.depth is not None:
+        msg = "split_by='auto' chooses how deep each page goes; it takes no depth"
         raise ValueError(msg)
     if opts.paper is not None and paper_size(opts.paper) is None:
         msg = f"unknown paper size {opts.paper!r}; use one of {', '.join(PAPERS)}"
@@ -485,6 +621,10 @@ class _Shared:
         self.deliverable = org.deliverables[opts.highlight] if opts.highlight else None
         self.fonts = _graphviz.font_families(opts.lang)
         self.subtree_sizes: dict[str, int] = {}
+        #: The size of each box label already measured, in points.
+        self.measured: dict[str, tuple[float, float]] = {}
+        #: Where each page of ``split_by='auto'`` stops, by its tops.
+        self.cuts: dict[tuple[str, ...], list[str]] = {}
 
     def hidden(self, uid: str) -> int:
         """How many units are under ``uid``."""
@@ -498,7 +638,11 @@ class _Chart:
     :func:`layout`, as DOT with every position pinned."""
 
     def __init__(
-        self, shared: _Shared, tops: Sequence[str], cut: Mapping[str, int] | None = None
+        self,
+        shared: _Shared,
+        tops: Sequence[str],
+        cut: Mapping[str, int] | None = None,
+        origin: Mapping[str, int] | None = None,
     ) -> None:
         self.shared = shared
         self.org = shared.org
@@ -510,6 +654,8 @@ class _Chart:
         self.direct, self.total = shared.direct, shared.total
         self.tops = list(tops)
         self.cut = dict(cut or {})
+        #: The page each top continues from.
+        self.origin = dict(origin or {})
         self.counter = itertools.count(1)
         #: The units drawn, with their distance from their page's top.
         self.level: dict[str, int] = {}
@@ -517,6 +663,19 @@ class _Chart:
 
     def page(self) -> _Page:
         """Lay the page out and write it as DOT."""
+        return self._dot(*self._place())
+
+    def scale(self) -> float:
+        """The scale the page is drawn at on its paper (1 without paper)."""
+        _tables, _sizes, placed, _legend, legend_size = self._place()
+        gap = 24.0 if legend_size[1] else 0.0
+        width = max(placed.width, legend_size[0])
+        return self._paper(width, placed.height + legend_size[1] + gap)[1]
+
+    def _place(
+        self,
+    ) -> tuple[dict[str, str], dict[str, tuple[float, float]], Placed, str, tuple[float, float]]:
+        """Each box's label and size, where they go, the legend and its size."""
         for top in self.tops:
             self.level.update(_depths(self.org, top, self.opts.depth, self.cut))
         tables = {uid: self._unit_table(uid) for uid in self.level}
@@ -535,7 +694,7 @@ class _Chart:
         legend_size = natural[-1] if legend else (0.0, 0.0)
         pages = [(w - 2 * MARGIN, h - 2 * MARGIN - legend_size[1]) for w, h in self._orientations()]
         placed = layout(self.tops, children, sizes, staff, stack=self.opts.stack, pages=pages)
-        return self._dot(tables, sizes, placed, legend, legend_size)
+        return tables, sizes, placed, legend, legend_size
 
     def _tree(self) -> dict[str, list[str]]:
         """Each drawn unit's drawn children; a unit reached twice (a cycle, a unit under two
@@ -554,14 +713,19 @@ class _Chart:
         return children
 
     def _measure(self, labels: Sequence[str]) -> list[tuple[float, float]]:
-        """Each label's natural size, in points, as Graphviz draws it."""
-        lines = [
-            f'digraph {{ node [shape=plain fontname="{self.shared.fonts}" fontsize={FONT_SIZE}]'
-        ]
-        lines.extend(f'm{i} [label=<{label}> pos="0,0"]' for i, label in enumerate(labels))
-        lines.append("}")
-        sizes = _graphviz.measure("\n".join(lines))
-        return [sizes[f"m{i}"] for i in range(len(labels))]
+        """Each label's natural size, in points, as Graphviz draws it (each label is
+        measured once for all the pages of a chart)."""
+        known = self.shared.measured
+        new = list(dict.fromkeys(label for label in labels if label not in known))
+        if new:
+            lines = [
+                f'digraph {{ node [shape=plain fontname="{self.shared.fonts}" fontsize={FONT_SIZE}]'
+            ]
+            lines.extend(f'm{i} [label=<{label}> pos="0,0"]' for i, label in enumerate(new))
+            lines.append("}")
+            sizes = _graphviz.measure("\n".join(lines))
+            known.update((label, sizes[f"m{i}"]) for i, label in enumerate(new))
+        return [known[label] for label in labels]
 
     def _dot(
         self,
@@ -712,6 +876,8 @@ class _Chart:
             )
             if count:
                 rows.append(_font(esc(count), 8, box.muted))
+        if uid in self.origin:
+            rows.append(_font(esc(self.words.continued_from(self.origin[uid])), 8, box.muted))
         if uid in self.cut:
             rows.append(_font(f"<B>{esc(self.words.continued(self.cut[uid]))}</B>", 9, box.muted))
         elif self.level.get(uid) == self.opts.depth and self.org.children(uid):
