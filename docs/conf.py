@@ -45,6 +45,7 @@ html_title = f"raci {release}"
 html_static_path: list[str] = []
 html_last_updated_fmt = None
 html_show_sourcelink = False
+html_copy_source = False
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "description"
