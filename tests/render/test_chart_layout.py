@@ -272,6 +272,20 @@ class TestSplitAuto:
         sources = self.pages(layered((3, 12, 2)), paper="A4")
         assert any(len(re.findall(r"from page \d+", s)) > 1 for s in sources)
 
+    def test_a_family_too_large_for_a_page_is_spread_over_pages(self) -> None:
+        sources = self.pages(flat(300), paper="A4")
+        assert len(sources) > 1
+        drawn = [re.findall(r'id="unit-(c\d+)"', source) for source in sources]
+        assert sorted(c for page in drawn for c in page) == sorted(f"c{i}" for i in range(300))
+        assert [c for page in drawn for c in page] == [f"c{i}" for i in range(300)]
+        for number, source in enumerate(sources, 1):
+            assert 'id="unit-p"' in source
+            assert ("from page" in source) == (number > 1)
+            if number > 1:
+                assert f"from page {number - 1}" in source
+            more = f"more below on page {number + 1}"
+            assert (more in source) == (number < len(sources))
+
     def test_page_references_in_chinese(self) -> None:
         sources = self.pages(layered((6, 5, 8)), paper="A4", lang="zh")
         assert "见第 2 页" in sources[0]

@@ -22,6 +22,7 @@ ENGLISH = {
     "outside": "Outside the chart: {parties}",
     "continued": "continued on page {page}",
     "continued_from": "from page {page}",
+    "more_on": "more below on page {page}",
     "overview": "Overview",
 }
 
@@ -39,6 +40,7 @@ CHINESE = {
     "outside": "组织图以外：{parties}",
     "continued": "见第 {page} 页",
     "continued_from": "接第 {page} 页",
+    "more_on": "其余下属见第 {page} 页",
     "overview": "总览",
 }
 
@@ -117,6 +119,10 @@ class Words:
     def continued(self, page: int) -> str:
         """Where a unit's subtree is drawn, on an overview page."""
         return self.table["continued"].format(page=page)
+
+    def more_on(self, page: int) -> str:
+        """Where the rest of a unit's children are drawn, when a page holds only some."""
+        return self.table["more_on"].format(page=page)
 
     def continued_from(self, page: int) -> str:
         """The page a page's top unit is drawn on as well, with the units above it."""

@@ -320,39 +320,92 @@ def _pages(org: Organization, opts: ChartOptions) -> list[_Page]:
     return pages + [_Chart(shared, [top]).page() for top in heads]
 
 
+@attrs.define
+class _Planned:
+    """A page of ``split_by='auto'``: its tops, the units where it stops, and for a family
+    too large for one page, its parent and the part of its children drawn here."""
+
+    tops: list[str]
+    cut: list[str]
+    part: tuple[str, list[str]] | None = None
+
+
 def _fitted_pages(shared: _Shared, tops: list[str]) -> list[_Page]:
     """Pages that each read on the paper. The first holds ``tops`` and as many levels below
     as fit legibly; each unit where it stops continues on a later page, laid out the same
-    way, and subtrees small enough share a page, in the order the units are in."""
-    plan: list[tuple[list[str], list[str]]] = []
+    way; subtrees small enough share a page, and a family too large for one page is
+    spread over several, in the order the units are in."""
+    org = shared.org
+    plan: list[_Planned] = []
     todo = collections.deque([tops])
     while todo:
         page_tops = todo.popleft()
+        origin = page_tops if plan else []
+        kids = [k for k in org.children(page_tops[0]) if org.children(k)]
+        if len(page_tops) == 1 and not _reads(shared, page_tops, kids, origin):
+            parts = _family_parts(shared, page_tops[0], bool(origin))
+            plan.extend(_Planned(page_tops, cut, (page_tops[0], part)) for part, cut in parts)
+            todo.extend([uid] for _part, cut in parts for uid in cut)
+            continue
         cut = _fitting_cut(shared, page_tops, first=not plan)
         if not cut and len(page_tops) == 1:
             page_tops += _sharing(shared, page_tops[0], todo)
             for _ in page_tops[1:]:
                 todo.popleft()
-        plan.append((page_tops, cut))
+        plan.append(_Planned(page_tops, cut))
         todo.extend([uid] for uid in cut)
-    number = {top: i for i, (page_tops, _cut) in enumerate(plan, 1) for top in page_tops}
-    origin = {uid: i for i, (_tops, cut) in enumerate(plan, 1) for uid in cut}
-    return [
-        _Chart(
-            shared,
-            page_tops,
-            cut={uid: number[uid] for uid in cut},
-            origin={top: origin[top] for top in page_tops if top in origin},
-        ).page()
-        for page_tops, cut in plan
-    ]
+    number: dict[str, int] = {}
+    origin_of: dict[str, int] = {}
+    for i, page in enumerate(plan, 1):
+        for top in page.tops:
+            number.setdefault(top, i)
+        origin_of.update(dict.fromkeys(page.cut, i))
+
+    def parent_of(i: int) -> str | None:
+        """The family spread over page ``i`` (counting from 1), if any."""
+        part = plan[i - 1].part if 1 <= i <= len(plan) else None
+        return part[0] if part else None
+
+    pages = []
+    for i, page in enumerate(plan, 1):
+        family = None
+        came = {top: origin_of[top] for top in page.tops if top in origin_of}
+        if page.part is not None:
+            parent, part = page.part
+            if parent_of(i - 1) == parent:
+                came[parent] = i - 1
+            family = (parent, part, i + 1 if parent_of(i + 1) == parent else None)
+        marks = {uid: number[uid] for uid in page.cut}
+        pages.append(_Chart(shared, page.tops, cut=marks, origin=came, family=family).page())
+    return pages
+
+
+def _family_parts(
+    shared: _Shared, parent: str, continued: bool
+) -> list[tuple[list[str], list[str]]]:
+    """A family too large for one page in parts that each read: the children drawn (and
+    those of them with units below, where the page stops) on each page."""
+    org = shared.org
+    kids = list(org.children(parent))
+    parts: list[tuple[list[str], list[str]]] = []
+    while kids:
+        origin = [parent] if continued or parts else []
+
+        def fits(n: int, rest: list[str] = kids, origin: list[str] = origin) -> bool:
+            cut = [k for k in rest[:n] if org.children(k)]
+            return _reads(shared, [parent], cut, origin, (parent, rest[:n]))
+
+        n = max(1, _most(kids, fits))
+        parts.append((kids[:n], [k for k in kids[:n] if org.children(k)]))
+        kids = kids[n:]
+    return parts
 
 
 def _fitting_cut(shared: _Shared, tops: list[str], *, first: bool = False) -> list[str]:
     """The units where the page under ``tops`` stops, in page order: the units with units
     below at the deepest level that keeps the page legible (at least the level under
-    ``tops``), less the smallest of them, drawn whole, while it stays legible. The tops
-    of any page but the ``first`` say which page they continue from."""
+    ``tops``), then deeper wherever it still reads, and small subtrees drawn whole. The
+    tops of any page but the ``first`` say which page they continue from."""
     key = tuple(tops)
     if key not in shared.cuts:
         shared.cuts[key] = _find_cut(shared, tops, first)
@@ -378,18 +431,43 @@ def _find_cut(shared: _Shared, tops: list[str], first: bool) -> list[str]:
         list(range(2, deepest + 1)), lambda n: _reads(shared, tops, cut_at(n + 1), origin)
     )
     cut = cut_at(depth)
-    if not cut or depth == deepest:
-        return cut
-    # Only a subtree smaller than what the page already holds may join it whole.
-    drawn = sum(1 for d in levels.values() if d <= depth)
+    # Then the smallest subtrees where it stops are drawn whole, while it reads (only
+    # those smaller than what the page already holds)...
+    drawn = len(levels) - sum(shared.hidden(u) for u in cut)
     small = sorted((u for u in cut if shared.hidden(u) < drawn), key=shared.hidden)
 
-    def fits(n: int) -> bool:
-        whole = set(small[:n])
-        return _reads(shared, tops, [u for u in cut if u not in whole], origin)
+    def whole(n: int) -> bool:
+        return _reads(shared, tops, _without(cut, small[:n]), origin)
 
-    whole = set(small[: _most(small, fits)])
-    return [uid for uid in cut if uid not in whole]
+    cut = _without(cut, small[: _most(small, whole)])
+    # ...and, round by round, the units with the fewest units right below them go one
+    # level deeper, as many as keep the page legible.
+    while cut:
+        ahead = sorted((u for u in cut if levels[u] < most), key=lambda u: len(org.children(u)))
+
+        def fits(n: int, cut: list[str] = cut, ahead: list[str] = ahead) -> bool:
+            return _reads(shared, tops, _deeper(org, levels, cut, ahead[:n]), origin)
+
+        n = _most(ahead, fits)
+        if not n:
+            break
+        cut = _deeper(org, levels, cut, ahead[:n])
+    return cut
+
+
+def _without(items: Sequence[str], gone: Sequence[str]) -> list[str]:
+    left_out = set(gone)
+    return [item for item in items if item not in left_out]
+
+
+def _deeper(
+    org: Organization, levels: Mapping[str, int], cut: Sequence[str], units: Sequence[str]
+) -> list[str]:
+    """Where a page stops (in page order) when its ``cut`` units ``units`` show the units
+    right below them, cut in turn where they have units below."""
+    out = set(cut).difference(units)
+    out.update(c for u in units for c in org.children(u) if org.children(c))
+    return [uid for uid in levels if uid in out]
 
 
 def _sharing(shared: _Shared, top: str, todo: Sequence[list[str]]) -> list[str]:
@@ -412,11 +490,24 @@ def _sharing(shared: _Shared, top: str, todo: Sequence[list[str]]) -> list[str]:
     return whole[: _most(whole, fits)]
 
 
-def _reads(shared: _Shared, tops: list[str], cut: Sequence[str], origin: Sequence[str]) -> bool:
+def _reads(
+    shared: _Shared,
+    tops: list[str],
+    cut: Sequence[str],
+    origin: Sequence[str],
+    part: tuple[str, list[str]] | None = None,
+) -> bool:
     """Whether the page of ``tops``, stopped at the ``cut`` units, whose ``origin`` units
-    say where they come from, reads on the paper."""
-    marks = dict.fromkeys(cut, _PLACEHOLDER_PAGE)
-    chart = _Chart(shared, tops, cut=marks, origin=dict.fromkeys(origin, _PLACEHOLDER_PAGE))
+    say where they come from (and with only a ``part`` of a family), reads on the paper."""
+    page = _PLACEHOLDER_PAGE
+    family = (part[0], part[1], page) if part else None
+    chart = _Chart(
+        shared,
+        tops,
+        cut=dict.fromkeys(cut, page),
+        origin=dict.fromkeys(origin, page),
+        family=family,
+    )
     return SMALLEST_FONT * chart.scale() >= LEGIBLE
 
 
@@ -589,10 +680,15 @@ def _split_roots(org: Organization, opts: ChartOptions) -> list[str]:
 
 
 def _depths(
-    org: Organization, top: str, limit: int | None = None, cut: Mapping[str, int] | None = None
+    org: Organization,
+    top: str,
+    limit: int | None = None,
+    cut: Mapping[str, int] | None = None,
+    only: Mapping[str, Sequence[str]] | None = None,
 ) -> dict[str, int]:
-    """The units under ``top`` (down to ``limit``, and not below the ``cut`` units) in
-    pre-order, with their distance from it; a cycle is followed once round."""
+    """The units under ``top`` (down to ``limit``, not below the ``cut`` units, and under
+    a unit in ``only`` just the children it names) in pre-order, with their distance
+    from it; a cycle is followed once round."""
     out: dict[str, int] = {}
     todo = [(top, 0)]
     while todo:
@@ -601,7 +697,8 @@ def _depths(
             continue
         out[uid] = depth
         if (limit is None or depth < limit) and (cut is None or uid not in cut):
-            todo.extend((c, depth + 1) for c in reversed(org.children(uid)))
+            below = only[uid] if only is not None and uid in only else org.children(uid)
+            todo.extend((c, depth + 1) for c in reversed(below))
     return out
 
 
@@ -643,6 +740,7 @@ class _Chart:
         tops: Sequence[str],
         cut: Mapping[str, int] | None = None,
         origin: Mapping[str, int] | None = None,
+        family: tuple[str, Sequence[str], int | None] | None = None,
     ) -> None:
         self.shared = shared
         self.org = shared.org
@@ -656,6 +754,9 @@ class _Chart:
         self.cut = dict(cut or {})
         #: The page each top continues from.
         self.origin = dict(origin or {})
+        #: A unit whose children are drawn only in part here, those children, and the
+        #: page the rest continue on.
+        self.family = family
         self.counter = itertools.count(1)
         #: The units drawn, with their distance from their page's top.
         self.level: dict[str, int] = {}
@@ -677,7 +778,8 @@ class _Chart:
     ) -> tuple[dict[str, str], dict[str, tuple[float, float]], Placed, str, tuple[float, float]]:
         """Each box's label and size, where they go, the legend and its size."""
         for top in self.tops:
-            self.level.update(_depths(self.org, top, self.opts.depth, self.cut))
+            only = {self.family[0]: self.family[1]} if self.family else None
+            self.level.update(_depths(self.org, top, self.opts.depth, self.cut, only))
         tables = {uid: self._unit_table(uid) for uid in self.level}
         legend = self._graph_label()
         natural = self._measure([*tables.values(), *([legend] if legend else [])])
@@ -878,6 +980,8 @@ class _Chart:
                 rows.append(_font(esc(count), 8, box.muted))
         if uid in self.origin:
             rows.append(_font(esc(self.words.continued_from(self.origin[uid])), 8, box.muted))
+        if self.family and self.family[0] == uid and self.family[2] is not None:
+            rows.append(_font(f"<B>{esc(self.words.more_on(self.family[2]))}</B>", 9, box.muted))
         if uid in self.cut:
             rows.append(_font(f"<B>{esc(self.words.continued(self.cut[uid]))}</B>", 9, box.muted))
         elif self.level.get(uid) == self.opts.depth and self.org.children(uid):
