@@ -11,7 +11,10 @@ from raci._signals import stop_on_interrupt
 from raci._text import printable
 from raci._version import __version__
 
-EPILOG = "Documentation: the docs/ folder of raci's source (start with docs/format.md)."
+EPILOG = (
+    "Documentation: the docs/ folder of raci's source (start with docs/tutorial.md);"
+    " nox -s docs builds it as a site."
+)
 
 
 @click.group(

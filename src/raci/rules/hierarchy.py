@@ -14,7 +14,20 @@ from raci.rules.registry import Context, rule
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 
-@rule("duplicate-id", "H101", ERROR, "An id is used twice.")
+@rule(
+    "duplicate-id",
+    "H101",
+    ERROR,
+    "An id is used twice.",
+    example="""
+        units:
+          - id: agency
+            units:
+              - {id: ops, name: Operations}
+              - {id: ops, name: Operations Division}
+    """,
+    fix="Rename one of the two, or delete the copy; only the first definition is used.",
+)
 def duplicate_id(ctx: Context) -> Iterator[Finding]:
     for dup in ctx.org.duplicates:
         scope = "deliverables" if dup.kind == "deliverable" else "groups"
@@ -34,6 +47,19 @@ def duplicate_id(ctx: Context) -> Iterator[Finding]:
     "H102",
     ERROR,
     "A parent, head, unit, reports_to, group or party id does not exist.",
+    example="""
+        units:
+          - id: agency
+        external:
+          - id: board
+        deliverables:
+          - id: budget
+            raci: {A: agency, R: agency, I: [bord]}
+    """,
+    fix=(
+        "Correct the id (the hint suggests the closest one), or add the party, unit or group it"
+        " means."
+    ),
 )
 def unknown_reference(ctx: Context) -> Iterator[Finding]:
     org = ctx.org
@@ -99,7 +125,21 @@ def _cycles(graph: nx.DiGraph, order: list[str]) -> Iterator[list[str]]:
             yield sorted(component, key=rank.__getitem__)
 
 
-@rule("hierarchy-cycle", "H103", ERROR, "Units (or reports_to lines) form a cycle.")
+@rule(
+    "hierarchy-cycle",
+    "H103",
+    ERROR,
+    "Units (or reports_to lines) form a cycle.",
+    example="""
+        units:
+          - id: agency
+          - {id: ops, parent: finance}
+          - {id: finance, parent: ops}
+    """,
+    fix=(
+        "Change one `parent` (or `reports_to`) in the cycle so that the chain ends at the top unit."
+    ),
+)
 def hierarchy_cycle(ctx: Context) -> Iterator[Finding]:
     org = ctx.org
     for members in _cycles(org.graph, list(org.units)):
@@ -132,7 +172,18 @@ def hierarchy_cycle(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@rule("multiple-roots", "H104", ERROR, "More than one top unit.")
+@rule(
+    "multiple-roots",
+    "H104",
+    ERROR,
+    "More than one top unit.",
+    example="""
+        units:
+          - id: agency
+          - id: liaison-office
+    """,
+    fix="Give the extra top unit a `parent`, or nest it under the unit it belongs to.",
+)
 def multiple_roots(ctx: Context) -> Iterator[Finding]:
     roots = ctx.org.roots
     for uid in roots[1:]:
@@ -145,7 +196,25 @@ def multiple_roots(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@rule("level-order", "H105", WARNING, "A unit ranks above or equal to its parent's level.")
+@rule(
+    "level-order",
+    "H105",
+    WARNING,
+    "A unit ranks above or equal to its parent's level.",
+    example="""
+        organization:
+          levels: [organization, division, section]
+        units:
+          - id: agency
+            level: organization
+            units:
+              - id: budget-section
+                level: section
+                units:
+                  - {id: ops, level: division}
+    """,
+    fix="Move the unit under a parent of a higher level, or correct one of the two `level` values.",
+)
 def level_order(ctx: Context) -> Iterator[Finding]:
     org = ctx.org
     for u in org.units.values():
@@ -165,7 +234,28 @@ def level_order(ctx: Context) -> Iterator[Finding]:
         )
 
 
-@rule("idle-unit", "H106", INFO, "A unit that holds no role and has no descendant that does.")
+@rule(
+    "idle-unit",
+    "H106",
+    INFO,
+    "A unit that holds no role and has no descendant that does.",
+    example="""
+        units:
+          - id: agency
+            units:
+              - {id: ops}
+              - {id: archive}
+        external:
+          - id: board
+        deliverables:
+          - id: budget
+            raci: {A: agency, R: ops, I: [board]}
+    """,
+    fix=(
+        "Give the unit the work it does, or check whether it is still needed (`idle-unit: off` "
+        "under `rules:` where idle units are expected)."
+    ),
+)
 def idle_unit(ctx: Context) -> Iterator[Finding]:
     """Only the topmost unit of an idle subtree: everything below it is idle too. (Units
     in an idle cycle have no top: the cycle's first unit in the file stands for them.)"""

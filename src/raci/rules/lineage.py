@@ -15,6 +15,22 @@ WARNING, INFO = Severity.WARNING, Severity.INFO
     "H107",
     WARNING,
     "A unit or post says it continues (`formerly`) a party that is still in the model.",
+    example="""
+        units:
+          - id: agency
+            units:
+              - {id: ops}
+              - {id: operations, formerly: ops}
+        external:
+          - id: board
+        deliverables:
+          - id: budget
+            raci: {A: agency, R: [ops, operations], I: [board]}
+    """,
+    fix=(
+        "Delete the old unit or post if the new one replaces it; if the old one goes on, drop "
+        "`formerly`, since the new one is new."
+    ),
 )
 def formerly_live(ctx: Context) -> Iterator[Finding]:
     org = ctx.org
@@ -44,6 +60,21 @@ def formerly_live(ctx: Context) -> Iterator[Finding]:
     "H108",
     INFO,
     "A role given to an earlier id is carried over to the units that continue it.",
+    example="""
+        units:
+          - id: agency
+            units:
+              - {id: operations, formerly: ops}
+        external:
+          - id: board
+        deliverables:
+          - id: budget
+            raci: {A: agency, R: ops, I: [board]}
+    """,
+    fix=(
+        "Write the successor's id in the deliverable instead of the earlier one; after a split,"
+        " keep the role with the part that does the work."
+    ),
 )
 def carried_over(ctx: Context) -> Iterator[Finding]:
     org = ctx.org

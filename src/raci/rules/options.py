@@ -25,6 +25,9 @@ def whole_number() -> _WholeNumber:
 
 @attrs.frozen
 class _RoleLimits:
+    """Options named by a role letter of the file's scheme, each ``{min: N, max: N}``: the
+    fewest and the most parties that may hold that role on one deliverable."""
+
     def __call__(self, org: Organization, key: Any, value: Any) -> str | None:
         scheme = org.scheme
         if not isinstance(key, str) or scheme.role(key) is None:

@@ -8,6 +8,7 @@ A rule is a function taking a :class:`Context` and yielding findings, registered
 from __future__ import annotations
 
 import re
+import textwrap
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, Protocol
 
@@ -37,10 +38,12 @@ class ExtraCheck(Protocol):
 
 @attrs.frozen
 class Option:
-    """One setting of a rule: its default and the check every value must pass."""
+    """One setting of a rule: its default, the check every value must pass, and what it
+    means (for the rule reference)."""
 
     default: Any
     check: OptionCheck
+    about: str = ""
 
 
 @attrs.frozen
@@ -69,7 +72,9 @@ class Rule:
     """A registered rule: name, short code, default severity and its options.
 
     ``extra`` checks options whose names the rule does not declare (role letters, for a
-    rule tuned per role); without it such names are unknown options.
+    rule tuned per role); without it such names are unknown options. ``example`` is a small
+    file (named ``example_file``) that makes the rule fire, and ``fix`` says how to fix what
+    it reports: the rule reference shows both, and the tests check that the example fires.
     """
 
     name: str
@@ -79,6 +84,9 @@ class Rule:
     summary: str
     options: Mapping[str, Option] = attrs.field(factory=dict)
     extra: ExtraCheck | None = None
+    example: str = ""
+    example_file: str = "org.yaml"
+    fix: str = ""
 
     @property
     def defaults(self) -> dict[str, Any]:
@@ -96,9 +104,14 @@ def rule(
     summary: str,
     options: Mapping[str, Option] | None = None,
     extra: ExtraCheck | None = None,
+    *,
+    example: str = "",
+    example_file: str = "org.yaml",
+    fix: str = "",
 ) -> Callable[[Check], Check]:
     """Register the decorated function as a rule; a taken name or code, or a code not
-    shaped like ``M101``, is refused at once."""
+    shaped like ``M101``, is refused at once. ``example``, ``example_file`` and ``fix``
+    document the rule (see :class:`Rule`)."""
     if not _CODE.fullmatch(code):
         msg = f"rule code must be a capital letter and three digits, like M101 (got {code!r})"
         raise ValueError(msg)
@@ -108,7 +121,18 @@ def rule(
         raise ValueError(msg)
 
     def register(check: Check) -> Check:
-        RULES[name] = Rule(name, code, severity, check, summary, dict(options or {}), extra)
+        RULES[name] = Rule(
+            name,
+            code,
+            severity,
+            check,
+            summary,
+            dict(options or {}),
+            extra,
+            example=textwrap.dedent(example).lstrip("\n"),
+            example_file=example_file,
+            fix=fix,
+        )
         return check
 
     return register

@@ -92,6 +92,18 @@ def _carried(org: Organization, d: Deliverable, letter: str) -> str:
     "M101",
     ERROR,
     "A deliverable has zero or more than one Accountable (DACI: Approver).",
+    example="""
+        units:
+          - id: agency
+            units:
+              - {id: ops}
+        external:
+          - id: board
+        deliverables:
+          - id: budget
+            raci: {A: [agency, ops], R: ops, I: [board]}
+    """,
+    fix="Keep exactly one Accountable; make the others Responsible or Consulted.",
 )
 def single_accountable(ctx: Context) -> Iterator[Finding]:
     scheme = ctx.org.scheme
@@ -120,7 +132,22 @@ def single_accountable(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("responsible-present", "M102", ERROR, "A deliverable has no Responsible (DACI: no Driver).")
+@rule(
+    "responsible-present",
+    "M102",
+    ERROR,
+    "A deliverable has no Responsible (DACI: no Driver).",
+    example="""
+        units:
+          - id: agency
+        external:
+          - id: board
+        deliverables:
+          - id: budget
+            raci: {A: agency, I: [board]}
+    """,
+    fix="Name at least one party that does the work as Responsible.",
+)
 def responsible_present(ctx: Context) -> Iterator[Finding]:
     scheme = ctx.org.scheme
     letter = scheme.letter_of("responsible")
@@ -154,6 +181,24 @@ def _roles(ctx: Context) -> list[Role]:
     ERROR,
     "A role other than Accountable breaks its scheme's min/max.",
     extra=role_limits(),
+    example="""
+        units:
+          - id: agency
+            units:
+              - {id: ops}
+              - {id: finance}
+        external:
+          - id: board
+        deliverables:
+          - id: budget
+            raci: {A: agency, R: [ops, finance], I: [board]}
+        rules:
+          role-cardinality: {R: {max: 1}}
+    """,
+    fix=(
+        "Add or remove parties in that role, or change the limit under `rules:` (or in the "
+        "custom scheme)."
+    ),
 )
 def role_cardinality(ctx: Context) -> Iterator[Finding]:
     roles = [r for r in _roles(ctx) if r.kind != "accountable"]
@@ -174,7 +219,22 @@ def role_cardinality(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("unknown-role", "M104", ERROR, "A role letter that is not in the scheme.")
+@rule(
+    "unknown-role",
+    "M104",
+    ERROR,
+    "A role letter that is not in the scheme.",
+    example="""
+        units:
+          - id: agency
+        external:
+          - id: board
+        deliverables:
+          - id: budget
+            raci: {A: agency, R: agency, I: [board], X: [board]}
+    """,
+    fix="Use a letter of the scheme, in capitals, or declare a scheme that has the role.",
+)
 def unknown_role(ctx: Context) -> Iterator[Finding]:
     scheme = ctx.org.scheme
     letters = set(scheme.letters)
@@ -201,6 +261,22 @@ def unknown_role(ctx: Context) -> Iterator[Finding]:
     "M105",
     WARNING,
     "The Accountable's unit is neither the same as nor above a Responsible party's unit.",
+    example="""
+        units:
+          - id: agency
+            units:
+              - {id: ops}
+              - {id: finance}
+        external:
+          - id: board
+        deliverables:
+          - id: budget
+            raci: {A: ops, R: finance, I: [board]}
+    """,
+    fix=(
+        "Make Accountable a party at or above the Responsible's unit (the head of a common "
+        "parent), or turn the rule off in a matrix organization."
+    ),
 )
 def accountable_outside_chain(ctx: Context) -> Iterator[Finding]:
     org = ctx.org
@@ -236,7 +312,22 @@ def accountable_outside_chain(ctx: Context) -> Iterator[Finding]:
     "M106",
     WARNING,
     "More than `max` Consulted parties on one deliverable.",
-    options={"max": Option(5, whole_number())},
+    options={"max": Option(5, whole_number(), "the most Consulted parties on one deliverable")},
+    example="""
+        units:
+          - id: agency
+        external:
+          - {id: board}
+          - {id: audit}
+          - {id: donors}
+          - {id: staff-union}
+          - {id: press}
+          - {id: partners}
+        deliverables:
+          - id: budget
+            raci: {A: agency, R: agency, C: [board, audit, donors, staff-union, press, partners]}
+    """,
+    fix="Consult the few whose input is needed and inform the others, or raise `max`.",
 )
 def too_many_consulted(ctx: Context) -> Iterator[Finding]:
     letter = ctx.org.scheme.letter_of("consulted")
@@ -263,6 +354,16 @@ _REDUNDANT = (("consulted", "informed"), ("accountable", "informed"), ("responsi
     "M107",
     WARNING,
     "One party holds roles that say the same thing twice on one deliverable.",
+    example="""
+        units:
+          - id: agency
+        external:
+          - id: board
+        deliverables:
+          - id: budget
+            raci: {A: agency, R: agency, C: [board], I: [board]}
+    """,
+    fix="Keep the stronger role: drop the party from `I` when it is already A, R or C.",
 )
 def redundant_roles(ctx: Context) -> Iterator[Finding]:
     scheme = ctx.org.scheme
@@ -289,7 +390,20 @@ def redundant_roles(ctx: Context) -> Iterator[Finding]:
                     )
 
 
-@rule("silo", "M108", INFO, "A deliverable with no Consulted and no Informed party.")
+@rule(
+    "silo",
+    "M108",
+    INFO,
+    "A deliverable with no Consulted and no Informed party.",
+    example="""
+        units:
+          - id: agency
+        deliverables:
+          - id: budget
+            raci: {A: agency, R: agency}
+    """,
+    fix="Say who should be asked (C) or told (I).",
+)
 def silo(ctx: Context) -> Iterator[Finding]:
     scheme = ctx.org.scheme
     letters = {scheme.letter_of("consulted"), scheme.letter_of("informed")} - {None}
@@ -305,7 +419,28 @@ def silo(ctx: Context) -> Iterator[Finding]:
             )
 
 
-@rule("vacant-accountable", "M109", WARNING, "The Accountable is a vacant post.")
+@rule(
+    "vacant-accountable",
+    "M109",
+    WARNING,
+    "The Accountable is a vacant post.",
+    example="""
+        units:
+          - id: agency
+        positions:
+          - {id: director, unit: agency, vacant: true}
+          - {id: officer, unit: agency}
+        external:
+          - id: board
+        deliverables:
+          - id: budget
+            raci: {A: director, R: officer, I: [board]}
+    """,
+    fix=(
+        "Name an acting holder's post as Accountable until the post is filled, or record the "
+        "holder and drop `vacant: true`."
+    ),
+)
 def vacant_accountable(ctx: Context) -> Iterator[Finding]:
     org = ctx.org
     letter = org.scheme.letter_of("accountable")
@@ -328,6 +463,20 @@ def vacant_accountable(ctx: Context) -> Iterator[Finding]:
     "M110",
     INFO,
     "A Responsible unit lists posts, none of which is Responsible for the deliverable.",
+    example="""
+        units:
+          - id: agency
+            units:
+              - {id: ops}
+        positions:
+          - {id: analyst, unit: ops}
+        external:
+          - id: board
+        deliverables:
+          - id: budget
+            raci: {A: agency, R: ops, I: [board, analyst]}
+    """,
+    fix="Add the post that does the work inside the unit to `R`.",
 )
 def not_cascaded(ctx: Context) -> Iterator[Finding]:
     org = ctx.org

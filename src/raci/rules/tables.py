@@ -14,6 +14,13 @@ from raci.rules.registry import Context, rule
     "T101",
     Severity.WARNING,
     "A table row has a cell beyond its header's last column, which is not read.",
+    example="""
+        | Task   | Lead | Team | Board |
+        |--------|------|------|-------|
+        | Budget | A    | R    | I     | C |
+    """,
+    example_file="RACI.md",
+    fix="Add a header for the extra column, or remove the extra cell (often a stray `|`).",
 )
 def stray_cell(ctx: Context) -> Iterator[Finding]:
     for cell in ctx.org.stray_cells:

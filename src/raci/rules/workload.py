@@ -16,9 +16,30 @@ from raci.rules.registry import Context, Option, rule
     Severity.WARNING,
     "A party is Accountable or Responsible for more deliverables than the limit.",
     options={
-        "max_accountable": Option(10, whole_number()),
-        "max_responsible": Option(20, whole_number()),
+        "max_accountable": Option(
+            10, whole_number(), "the most deliverables one party may be Accountable for"
+        ),
+        "max_responsible": Option(
+            20, whole_number(), "the most deliverables one party may be Responsible for"
+        ),
     },
+    example="""
+        units:
+          - id: agency
+        external:
+          - id: board
+        deliverables:
+          - id: budget
+            raci: {A: agency, R: agency, I: [board]}
+          - id: report
+            raci: {A: agency, R: agency, I: [board]}
+        rules:
+          overloaded: {max_accountable: 1}
+    """,
+    fix=(
+        "Delegate some of the deliverables, or raise the limit under `rules:` if the load is "
+        "intended."
+    ),
 )
 def overloaded(ctx: Context) -> Iterator[Finding]:
     org = ctx.org
