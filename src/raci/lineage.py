@@ -40,7 +40,7 @@ def carry_over(org: Organization) -> Organization:
         return org
     changed: dict[str, Deliverable] = {}
     for d in org.deliverables.values():
-        if not any(a.party in heirs for a in d.assignments):
+        if heirs.keys().isdisjoint(d.assignments.parties):
             continue
         out: list[Assignment] = []
         held = {(a.role, a.party) for a in d.assignments if a.party not in heirs}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Protocol
 
 from raci.exceptions import QueryError
@@ -15,6 +15,8 @@ _FULL_SEARCH = 2_000
 #: Words longer than this get no suggestion: nobody mistypes a paragraph, and the search
 #: would cost time and memory in proportion to the word's length squared.
 _LONGEST_WORD = 100
+#: Above this many spelled-out variants of a word, near misses come from an index instead.
+_MOST_VARIANTS = 200_000
 
 
 class _Named(Protocol):
@@ -35,17 +37,36 @@ def slug(text: str) -> str:
 class Suggestions:
     """The closest of many candidates to a mistyped word, in time independent of how many.
 
-    Candidates are indexed by their one-character deletions, so a word one edit away (a
-    typo, a swapped or missing letter) is found by a few dictionary lookups; difflib then
-    ranks only those. Small pools are searched whole.
+    The near misses of a word are the candidates that share a one-character deletion with
+    it (a typo, a swapped, missing or extra letter); difflib then ranks only those. They
+    are found by spelling out every such variant of the word over the candidates' letters
+    and looking each up, or, when the letters are too many for that, through an index of
+    the candidates' deletions. Small pools are searched whole.
     """
 
     def __init__(self, candidates: Iterable[str]) -> None:
         self._pool = list(dict.fromkeys(candidates))
         self._index: dict[str, set[str]] | None = None
+        self._lowered: dict[str, list[str]] | None = None
+        self._letters = ""
         self._memo: dict[str, str | None] = {}
 
     def _near(self, word: str) -> list[str]:
+        if self._lowered is None:
+            self._lowered = {}
+            for c in self._pool:
+                if len(c) <= _LONGEST_WORD:
+                    self._lowered.setdefault(c.lower(), []).append(c)
+            self._letters = "".join(sorted(set("".join(self._lowered))))
+        low = word.lower()
+        if (len(low) + 1) ** 2 * len(self._letters) > _MOST_VARIANTS:
+            return self._indexed(word)
+        found: set[str] = set()
+        for variant in _variants(low, self._letters):
+            found.update(self._lowered.get(variant, ()))
+        return sorted(found)
+
+    def _indexed(self, word: str) -> list[str]:
         if self._index is None:
             self._index = {}
             for c in self._pool:
@@ -75,6 +96,20 @@ class Suggestions:
 
 def _deletions(word: str) -> set[str]:
     return {word, *(word[:i] + word[i + 1 :] for i in range(len(word)))}
+
+
+def _insertions(word: str, letters: str) -> Iterator[str]:
+    return (word[:i] + ch + word[i:] for i in range(len(word) + 1) for ch in letters)
+
+
+def _variants(word: str, letters: str) -> set[str]:
+    """Every word that shares a one-character deletion with ``word`` (itself included),
+    made of its letters and ``letters``: the word with a letter deleted, inserted, or both."""
+    deleted = _deletions(word)
+    found = set(deleted)
+    for base in deleted:
+        found.update(_insertions(base, letters))
+    return found
 
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:

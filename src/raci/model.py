@@ -9,19 +9,22 @@ at once; queries that need a well-formed model raise :class:`QueryError`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import chain
 from types import MappingProxyType
 from typing import Any, Union
 
 import attrs
 import networkx as nx
 
+from raci.assignments import EMPTY
+from raci.assignments import NOWHERE as NOWHERE
+from raci.assignments import Assignment as Assignment
+from raci.assignments import Assignments as Assignments
 from raci.cells import normalize_header
 from raci.exceptions import QueryError
 from raci.findings import SourceLocation
 from raci.schemes import DEFAULT_SCHEME, Scheme
-
-NOWHERE = SourceLocation("<memory>")
 
 
 @attrs.frozen
@@ -226,17 +229,9 @@ class Group:
         return self.names.get()
 
 
-@attrs.frozen
-class Assignment:
-    """One party holding one role on one deliverable."""
-
-    deliverable: str
-    role: str
-    party: str
-    location: SourceLocation = attrs.field(default=NOWHERE, eq=False)
-    #: The earlier id the file wrote, when the role was carried over from a unit (or post)
-    #: that ``party`` continues through its ``formerly`` (docs/restructuring.md).
-    via: str | None = attrs.field(default=None, eq=False)
+def _as_columns(items: Iterable[Assignment]) -> Assignments:
+    """A deliverable's assignments as columns (a converter: mypy takes named functions)."""
+    return Assignments.of(items)
 
 
 @attrs.frozen
@@ -247,7 +242,8 @@ class Deliverable(_Located):
     names: Names
     group: str | None = None
     due: dt.date | None = None
-    assignments: tuple[Assignment, ...] = ()
+    #: Given as any sequence of Assignment objects; kept as columns.
+    assignments: Assignments = attrs.field(default=EMPTY, converter=_as_columns)
     location: SourceLocation = attrs.field(default=NOWHERE, eq=False)
     spots: Mapping[str, SourceLocation] = attrs.field(factory=dict, eq=False, repr=False)
 
@@ -258,11 +254,16 @@ class Deliverable(_Located):
 
     def parties(self, role: str) -> list[str]:
         """The parties holding ``role``, in file order, without repeats."""
-        return list(dict.fromkeys(a.party for a in self.assignments if a.role == role))
+        roles, parties = self.assignments.roles, self.assignments.parties
+        n = roles.count(role)
+        if n < 2:
+            return [parties[roles.index(role)]] if n else []
+        return list(dict.fromkeys(p for r, p in zip(roles, parties, strict=True) if r == role))
 
     def roles_of(self, party: str) -> list[str]:
         """The roles ``party`` holds here, in file order, without repeats."""
-        return list(dict.fromkeys(a.role for a in self.assignments if a.party == party))
+        roles, parties = self.assignments.roles, self.assignments.parties
+        return list(dict.fromkeys(r for r, p in zip(roles, parties, strict=True) if p == party))
 
 
 @attrs.frozen
@@ -329,7 +330,12 @@ class Organization:
     source: str = attrs.field(default="<memory>", eq=False)
     graph: nx.DiGraph = attrs.field(init=False, eq=False, repr=False)
     parties: Mapping[str, Party] = attrs.field(init=False, eq=False, repr=False)
-    _by_party: dict[str, list[tuple[str, str]]] = attrs.field(init=False, eq=False, repr=False)
+    _by_party: dict[str, list[tuple[str, str]]] | None = attrs.field(
+        init=False, default=None, eq=False, repr=False
+    )
+    _columns: tuple[list[str], list[str]] | None = attrs.field(
+        init=False, default=None, eq=False, repr=False
+    )
 
     def __attrs_post_init__(self) -> None:
         graph = nx.DiGraph()
@@ -341,14 +347,33 @@ class Organization:
         parties: dict[str, Party] = {}
         for table in (self.external, self.positions, self.units):
             parties.update(table)
-        by_party: dict[str, list[tuple[str, str]]] = {}
-        for d in self.deliverables.values():
-            for a in d.assignments:
-                by_party.setdefault(a.party, []).append((d.id, a.role))
         # Derived once from the read-only tables (attrs' way for a frozen class).
         object.__setattr__(self, "graph", nx.freeze(graph))
         object.__setattr__(self, "parties", MappingProxyType(parties))
-        object.__setattr__(self, "_by_party", by_party)
+
+    def role_columns(self) -> tuple[list[str], list[str]]:
+        """Every assignment's role letter and party id, deliverable by deliverable in file
+        order: two columns, made when first asked for, for questions over all of them."""
+        if self._columns is None:
+            held = [d.assignments for d in self.deliverables.values()]
+            roles = list(chain.from_iterable(h.roles for h in held))
+            parties = list(chain.from_iterable(h.parties for h in held))
+            object.__setattr__(self, "_columns", (roles, parties))
+            return roles, parties
+        return self._columns
+
+    def _held(self) -> dict[str, list[tuple[str, str]]]:
+        """Each party's (deliverable id, role letter) pairs, worked out when first asked
+        for (validation does not need them)."""
+        if self._by_party is None:
+            by_party: dict[str, list[tuple[str, str]]] = {}
+            for d in self.deliverables.values():
+                held = d.assignments
+                for role, party in zip(held.roles, held.parties, strict=True):
+                    by_party.setdefault(party, []).append((d.id, role))
+            object.__setattr__(self, "_by_party", by_party)
+            return by_party
+        return self._by_party
 
     @property
     def name(self) -> str:
@@ -473,11 +498,11 @@ class Organization:
 
     def assignments_of(self, party: str) -> list[tuple[str, str]]:
         """The (deliverable id, role letter) pairs a party holds, in file order."""
-        return list(self._by_party.get(party, ()))
+        return list(self._held().get(party, ()))
 
     def holders(self) -> Iterator[str]:
         """Every party id that holds a role on some deliverable, once each."""
-        return iter(self._by_party)
+        return iter(self._held())
 
     def assignments(self) -> Iterator[Assignment]:
         """Every assignment, deliverable by deliverable, in file order."""

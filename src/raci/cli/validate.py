@@ -7,6 +7,7 @@ import sys
 
 import click
 
+from raci._gc import no_cyclic_gc
 from raci.cli._common import echo, split_list
 from raci.findings import PARSE_ERROR, Finding, Severity, SourceLocation
 from raci.render.reporters import REPORTERS
@@ -77,9 +78,12 @@ def command(
             f"no rule is named {', '.join(map(repr, unknown))}; see `raci validate --list-rules`",
             param_hint="'--select' / '--ignore'",
         )
-    results = {path: _findings(path, chosen, dropped) for path in files}
     color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    echo(REPORTERS[output_format](color=color)(results), nl=False)
+    # A large model is millions of objects and no cycles: the collector would rescan them
+    # between loading, checking and printing.
+    with no_cyclic_gc():
+        results = {path: _findings(path, chosen, dropped) for path in files}
+        echo(REPORTERS[output_format](color=color)(results), nl=False)
     if any(f.rule == PARSE_ERROR for findings in results.values() for f in findings):
         raise SystemExit(2)
     if any(

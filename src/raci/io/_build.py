@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from types import MappingProxyType
 from typing import Any
 
 from raci.exceptions import LoadError
@@ -25,7 +26,7 @@ from raci.io.fields import (
 )
 from raci.lookup import as_clause, did_you_mean
 from raci.model import (
-    Assignment,
+    Assignments,
     Deliverable,
     Duplicate,
     External,
@@ -40,6 +41,10 @@ from raci.model import (
 from raci.schemes import BUILTIN_SCHEMES, DEFAULT_KINDS, KINDS, Role, Scheme
 
 FORMAT_VERSION = 1
+#: The kinds of value :meth:`_Builder.plain` reads with their reader.
+_PLAIN_KINDS = frozenset((Kind.ID, Kind.TEXT, Kind.FLAG, Kind.COUNT, Kind.DATE))
+#: The spots of an object whose values are all placed where it starts.
+_NOWHERE_ELSE: Mapping[str, SourceLocation] = MappingProxyType({})
 
 
 def suggest(word: str, known: Iterable[str]) -> str:
@@ -66,6 +71,10 @@ class _Builder:
         self.level_names: tuple[str, ...] = ()
         self.scheme = BUILTIN_SCHEMES["RACI"]
         self.walked: set[int] = set()
+        # Each party id string already read, as read: checked once, and kept once in memory.
+        self.known_ids: dict[str, str] = {}
+        # Each role letter already read, as written and as read.
+        self.known_letters: dict[str, str] = {}
 
     # -- helpers -----------------------------------------------------------
 
@@ -74,6 +83,8 @@ class _Builder:
 
     def at(self, obj: object, key: Any, here: SourceLocation) -> SourceLocation:
         """The location of a mapping value (or of the mapping when unknown)."""
+        if not self.marks.inside(obj):
+            return self.marks.node(obj, here)
         return self.marks.value(obj, key, self.marks.node(obj, here))
 
     def check_keys(self, obj: Mapping[Any, Any], shape: Shape, here: SourceLocation) -> None:
@@ -141,15 +152,15 @@ class _Builder:
 
     def names(self, obj: dict[Any, Any], key: str, here: SourceLocation, *, fallback: str) -> Names:
         value = obj.get(key)
-        where = self.at(obj, key, here)
         if value is None:
             return Names.plain(fallback, self.language)
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
             text = written(value).strip()
             if not text:
-                self.problem(where, f"`{key}` must not be empty")
+                self.problem(self.at(obj, key, here), f"`{key}` must not be empty")
                 return Names.plain(fallback, self.language)
             return Names.plain(text, self.language)
+        where = self.at(obj, key, here)
         if isinstance(value, dict):
             texts: dict[str, str] = {}
             for lang, text in value.items():
@@ -335,11 +346,39 @@ class _Builder:
 
     def spots(
         self, obj: dict[Any, Any], keys: tuple[str, ...], here: SourceLocation
-    ) -> dict[str, SourceLocation]:
-        """Where the values of ``keys`` are written, for findings that point at them."""
-        return {k: self.at(obj, k, here) for k in keys if k in obj}
+    ) -> Mapping[str, SourceLocation]:
+        """Where the values of ``keys`` are written, for findings that point at them (those
+        written where the object starts are left out: ``where`` falls back to it)."""
+        if not self.marks.inside(obj):
+            return _NOWHERE_ELSE
+        found = {k: self.at(obj, k, here) for k in keys if k in obj}
+        return {k: loc for k, loc in found.items() if loc != here} if found else found
+
+    def plain_position(self, obj: dict[Any, Any], here: SourceLocation) -> bool:
+        """Build a plain position (see :meth:`plain`) with a new id and a unit; False, having
+        done nothing, for any other."""
+        found = self.plain(obj, POSITION)
+        if found is None or "id" not in found or "unit" not in found or found["id"] in self.seen:
+            return False
+        ident = found["id"]
+        here = self.marks.node(obj, here)
+        self.seen[ident] = ("position", here)
+        self.positions[ident] = Position(
+            id=ident,
+            names=Names.plain(found.get("title", ident), self.language),
+            unit=found["unit"],
+            grade=found.get("grade"),
+            holder=found.get("holder"),
+            vacant=bool(found.get("vacant")),
+            reports_to=found.get("reports_to"),
+            location=here,
+            spots=_NOWHERE_ELSE,
+        )
+        return True
 
     def position(self, value: object, here: SourceLocation) -> None:
+        if type(value) is dict and self.plain_position(value, here):
+            return
         obj = self.mapping(value, "a position", here)
         if obj is None:
             return
@@ -388,7 +427,62 @@ class _Builder:
             return None
         return ident, self.names(obj, "name", here, fallback=ident), here
 
+    def plain(self, obj: dict[Any, Any], shape: Shape) -> dict[str, Any] | None:
+        """The values of an object placed as a whole (as in a JSON file) when every key is
+        known and holds a value that reads without a problem: an id, text, flag, count or
+        date, a name in one language (as text), or roles (as they are). None for any other
+        object, which the caller then reads key by key, noting each problem."""
+        if self.marks.inside(obj):
+            return None
+        found: dict[str, Any] = {}
+        for key, value in obj.items():
+            kind = shape.kinds.get(key)
+            if value is None or kind is None:
+                return None
+            if kind is Kind.NAME:
+                if type(value) is not str or not value.strip():
+                    return None
+                found[key] = value.strip()
+            elif kind is Kind.RACI:
+                found[key] = value
+            elif kind in _PLAIN_KINDS:
+                try:
+                    found[key] = READERS[kind](value)
+                except Wrong:
+                    return None
+            else:
+                return None
+        return found
+
+    def plain_deliverable(self, obj: dict[Any, Any], here: SourceLocation) -> bool:
+        """Build a plain deliverable (see :meth:`plain`) whose roles name letters and parties
+        read before and whose id is new; False, having done nothing, for any other."""
+        found = self.plain(obj, DELIVERABLE)
+        if found is None or "id" not in found or found["id"] in self.seen_deliverables:
+            return False
+        raci = found.get("raci", {})
+        roles = (
+            self.plain_roles(raci) if type(raci) is dict and not self.marks.inside(raci) else None
+        )
+        if roles is None:
+            return False
+        ident = found["id"]
+        here = self.marks.node(obj, here)
+        self.seen_deliverables[ident] = ("deliverable", here)
+        self.deliverables[ident] = Deliverable(
+            id=ident,
+            names=Names.plain(found.get("name", ident), self.language),
+            group=found.get("group"),
+            due=found.get("due"),
+            assignments=Assignments(ident, *roles, here),
+            location=here,
+            spots=_NOWHERE_ELSE,
+        )
+        return True
+
     def deliverable(self, value: object, here: SourceLocation) -> None:
+        if type(value) is dict and self.plain_deliverable(value, here):
+            return
         obj = self.mapping(value, "a deliverable", here)
         if obj is None:
             return
@@ -417,33 +511,66 @@ class _Builder:
             self.seen_deliverables[ident] = ("deliverable", here)
             self.deliverables[ident] = deliverable
 
-    def assignments(
-        self, deliverable: str, raci: object, here: SourceLocation
-    ) -> tuple[Assignment, ...]:
+    def assignments(self, deliverable: str, raci: object, here: SourceLocation) -> Assignments:
         """The roles of a deliverable's ``raci`` mapping: letter to party id(s)."""
-        if raci is None:
-            return ()
-        table = self.mapping(raci, "`raci`", here)
-        found: list[Assignment] = []
-        for letter, parties in (table or {}).items():
+        table = self.mapping(raci, "`raci`", here) if raci is not None else None
+        if table is not None and not self.marks.inside(table):
+            plain = self.plain_roles(table)
+            if plain is not None:
+                return Assignments(deliverable, *plain, here)
+        roles: list[str] = []
+        parties: list[str] = []
+        places: list[SourceLocation] = []
+        known = self.known_ids
+        for letter, value in (table or {}).items():
             where = self.marks.key(table, letter, here)
             if not isinstance(letter, str) or not letter.strip():
                 self.problem(where, f"a role in `raci` must be a letter (got {letter!r})")
                 continue
-            role = letter.strip()
-            items = parties if isinstance(parties, list) else [parties]
-            if parties is None:
-                items = []
-            for i, party in enumerate(items):
-                loc = (
-                    self.marks.item(parties, i, where)
-                    if isinstance(parties, list)
-                    else self.marks.value(table, letter, where)
-                )
-                pid = self.ident(party, f"a party in `{role}`", loc)
-                if pid is not None:
-                    found.append(Assignment(deliverable, role, pid, loc))
-        return tuple(found)
+            role = self.known_letters[letter] = letter.strip()
+            if isinstance(value, list):
+                items, spots = value, self.marks.item_places(value, where)
+            else:
+                items = [] if value is None else [value]
+                spots = [self.marks.value(table, letter, where)] if items else []
+            ids = [known.get(p) if type(p) is str else None for p in items]
+            if None not in ids:  # every party id was read before
+                roles += [role] * len(ids)
+                parties += ids  # type: ignore[arg-type]
+                places += spots
+                continue
+            for party, loc in zip(items, spots, strict=True):
+                pid = known.get(party) if type(party) is str else None
+                if pid is None:
+                    pid = self.ident(party, f"a party in `{role}`", loc)
+                    if pid is None:
+                        continue
+                    if type(party) is str:
+                        known[party] = pid
+                roles.append(role)
+                parties.append(pid)
+                places.append(loc)
+        first = places[0] if places else here
+        shared = places.count(first) == len(places)
+        return Assignments(
+            deliverable, tuple(roles), tuple(parties), first if shared else tuple(places)
+        )
+
+    def plain_roles(self, table: dict[Any, Any]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+        """The role letters and party ids of a ``raci`` mapping placed as a whole, when every
+        letter and id in it was read before; else None (it is then read item by item)."""
+        roles: list[str] = []
+        parties: list[str] = []
+        known, letters = self.known_ids, self.known_letters
+        for letter, value in table.items():
+            role = letters.get(letter) if type(letter) is str else None
+            items = value if type(value) is list else [value]
+            ids = [known.get(p) if type(p) is str else None for p in items]
+            if role is None or None in ids:
+                return None
+            roles += [role] * len(ids)
+            parties += ids  # type: ignore[arg-type]
+        return tuple(roles), tuple(parties)
 
     def rules(self, value: object, here: SourceLocation) -> dict[str, RuleSetting]:
         if value is None:

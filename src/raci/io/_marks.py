@@ -14,6 +14,7 @@ class Marks:
     """Line/column marks of a parsed tree, keyed by the identity of its containers.
 
     The tree must stay alive while marks are looked up (ids of dead objects are reused).
+    A list has marks for all of its items or for none.
     """
 
     def __init__(self, file: str) -> None:
@@ -23,6 +24,9 @@ class Marks:
         self.values: dict[tuple[int, Any], Pos] = {}
         self.items: dict[tuple[int, int], Pos] = {}
         self.problems: list[Finding] = []
+        # The location of each container placed so far: asked for again and again while the
+        # container is read, and then kept by the model (one object for all who keep it).
+        self.placed: dict[int, SourceLocation] = {}
 
     def _loc(self, pos: Pos | None, fallback: SourceLocation) -> SourceLocation:
         if pos is None:
@@ -31,7 +35,17 @@ class Marks:
 
     def node(self, obj: object, fallback: SourceLocation) -> SourceLocation:
         """Where a mapping or list starts."""
-        return self._loc(self.nodes.get(id(obj)), fallback)
+        loc = self.placed.get(id(obj))
+        if loc is None:
+            pos = self._start(obj)
+            if pos is None:
+                return fallback
+            loc = self.placed[id(obj)] = SourceLocation(self.file, pos[0], pos[1])
+        return loc
+
+    def _start(self, obj: object) -> Pos | None:
+        """The line and column where a container starts, if known."""
+        return self.nodes.get(id(obj))
 
     def key(self, obj: object, key: Any, fallback: SourceLocation) -> SourceLocation:
         """Where a key of a mapping is written."""
@@ -44,6 +58,17 @@ class Marks:
     def item(self, obj: object, index: int, fallback: SourceLocation) -> SourceLocation:
         """Where an item of a list is written."""
         return self._loc(self.items.get((id(obj), index)), fallback)
+
+    def inside(self, obj: object) -> bool:
+        """Whether keys, values or items of a container may have marks of their own."""
+        return True
+
+    def item_places(self, obj: list[Any], fallback: SourceLocation) -> list[SourceLocation]:
+        """Where each item of a list is written (``fallback`` for all of an unmarked list)."""
+        key, items = id(obj), self.items
+        if (key, 0) not in items:
+            return [fallback] * len(obj)
+        return [self._loc(items.get((key, i)), fallback) for i in range(len(obj))]
 
 
 class _Cursor:
@@ -80,6 +105,8 @@ class IdMarks(Marks):
         """``ids``: the offset of each ``id`` key and its id, in document order."""
         super().__init__(file)
         self.cursor = _Cursor(text)
+        # The containers whose keys or items were placed (the others are placed as a whole).
+        self.marked: set[int] = set()
         # One position per id; a list only for the rare id written more than once.
         self._found: dict[str, Pos | list[Pos]] = {}
         for offset, ident in ids:
@@ -94,15 +121,20 @@ class IdMarks(Marks):
 
     def place(self, obj: object, key: Any, key_offset: int, value_offset: int) -> None:
         """Note where a key of a mapping and its value are written."""
+        self.marked.add(id(obj))
         self.keys[(id(obj), key)] = self.cursor.pos(key_offset)
         self.values[(id(obj), key)] = self.cursor.pos(value_offset)
 
     def place_items(self, obj: object, offsets: Iterable[int]) -> None:
         """Note where each item of a list is written."""
+        self.marked.add(id(obj))
         for i, offset in enumerate(offsets):
             self.items[(id(obj), i)] = self.cursor.pos(offset)
 
-    def node(self, obj: object, fallback: SourceLocation) -> SourceLocation:
+    def inside(self, obj: object) -> bool:
+        return id(obj) in self.marked
+
+    def _start(self, obj: object) -> Pos | None:
         pos = self.nodes.get(id(obj))
         if pos is None and isinstance(obj, dict) and obj.get("id") is not None:
             key = str(obj["id"])
@@ -114,4 +146,4 @@ class IdMarks(Marks):
                 del self._found[key]
             if pos is not None:
                 self.nodes[id(obj)] = pos
-        return self._loc(pos, fallback)
+        return pos

@@ -15,6 +15,10 @@ import attrs
 class Kind(enum.Enum):
     """What a key's value is; each kind has one reader in the loader and one schema."""
 
+    # Members are singletons compared by identity; the loader looks readers up by kind for
+    # every value of a file, and Enum's own hash is written in Python.
+    __hash__ = object.__hash__
+
     VERSION = "the format version, 1"
     ID = "an id: a string without whitespace (a whole number is read as a string)"
     IDS = "one id or a list of ids"
@@ -57,6 +61,8 @@ class Shape:
     #: The keys the object may have, in documentation order.
     keys: tuple[str, ...] = attrs.field(init=False, repr=False, eq=False)
     _by_key: dict[str, Field] = attrs.field(init=False, repr=False, eq=False)
+    #: The kind of each key the object may have.
+    kinds: dict[str, Kind] = attrs.field(init=False, repr=False, eq=False)
 
     @keys.default
     def _keys(self) -> tuple[str, ...]:
@@ -65,6 +71,10 @@ class Shape:
     @_by_key.default
     def _index(self) -> dict[str, Field]:
         return {f.key: f for f in self.fields}
+
+    @kinds.default
+    def _kinds(self) -> dict[str, Kind]:
+        return {f.key: f.kind for f in self.fields}
 
     def field(self, key: str) -> Field:
         """The field of ``key`` (KeyError for a key the object does not have)."""

@@ -103,12 +103,17 @@ def unknown_reference(ctx: Context) -> Iterator[Finding]:
             yield missing(p.id, "`unit`", p.unit, "unit", p.where("unit"))
         if p.reports_to is not None and p.reports_to not in org.positions:
             yield missing(p.id, "`reports_to`", p.reports_to, "position", p.where("reports_to"))
+    unknown = set(org.role_columns()[1]).difference(org.parties)
     for d in org.deliverables.values():
         if d.group is not None and d.group not in org.groups:
             yield missing(d.id, "`group`", d.group, "group", d.where("group"))
-        for a in d.assignments:
-            if a.party not in org.parties:
-                yield missing(d.id, f"role `{a.role}`", a.party, "party", a.location)
+        held = d.assignments
+        if not unknown or unknown.isdisjoint(held.parties):
+            continue
+        for i, party in enumerate(held.parties):
+            if party not in org.parties:
+                role = held.roles[i]
+                yield missing(d.id, f"role `{role}`", party, "party", held.location(i))
 
 
 def _sentence(phrase: str) -> str:
@@ -263,7 +268,7 @@ def idle_unit(ctx: Context) -> Iterator[Finding]:
     if not org.deliverables:
         return
     busy: set[str] = set()
-    for party in org.holders():
+    for party in set(org.role_columns()[1]):
         unit = org.unit_of(party) if party in org.parties else None
         while unit is not None and unit not in busy:
             busy.add(unit)

@@ -79,6 +79,8 @@ def formerly_live(ctx: Context) -> Iterator[Finding]:
 def carried_over(ctx: Context) -> Iterator[Finding]:
     org = ctx.org
     for d in org.deliverables.values():
+        if not d.assignments.carried:
+            continue
         carried: dict[tuple[str, str], list[str]] = {}
         places = {}
         for a in d.assignments:

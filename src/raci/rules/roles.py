@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from raci.findings import Finding, Severity, SourceLocation
-from raci.model import Deliverable, Organization, Position
+from raci.model import Deliverable, Organization
 from raci.rules._util import Lineage
 from raci.rules.options import role_limits, whole_number
 from raci.rules.registry import Context, Option, rule
@@ -16,9 +16,9 @@ ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
 def _first(d: Deliverable, letter: str) -> SourceLocation:
     """Where the role is first assigned, else where the deliverable starts."""
-    for a in d.assignments:
-        if a.role == letter:
-            return a.location
+    held = d.assignments
+    if letter in held.roles:
+        return held.location(held.roles.index(letter))
     return d.where("raci")
 
 
@@ -63,6 +63,15 @@ _HINTS: dict[str, dict[str, str]] = {
 }
 
 
+def _units_of(org: Organization) -> dict[str, str]:
+    """The unit of each party that sits in one (``Organization.unit_of`` for all at once)."""
+    units = {uid: u.id for uid, u in org.units.items()}
+    for pid, p in org.positions.items():
+        if org.parties.get(pid) is p and p.unit in org.units:
+            units[pid] = p.unit
+    return units
+
+
 def _hint(org: Organization, key: str, letter: str, party: str = "") -> str:
     """The hint ``key`` in the words of the source's layout."""
     role = org.scheme.role(letter)
@@ -78,6 +87,8 @@ def _names(parties: list[str]) -> str:
 def _carried(org: Organization, d: Deliverable, letter: str) -> str:
     """For roles carried over through ``formerly``: which old id each came from, and where
     each successor says so."""
+    if not d.assignments.carried:
+        return ""
     notes = []
     for a in d.assignments:
         if a.role == letter and a.via is not None:
@@ -155,7 +166,7 @@ def responsible_present(ctx: Context) -> Iterator[Finding]:
         return
     title = scheme.role(letter).name  # type: ignore[union-attr]
     for d in ctx.org.deliverables.values():
-        if not d.parties(letter):
+        if letter not in d.assignments.roles:
             yield ctx.finding(
                 d.id,
                 f"deliverable `{d.id}` has no {title} ({letter}); expected at least one",
@@ -201,13 +212,19 @@ def _roles(ctx: Context) -> list[Role]:
     ),
 )
 def role_cardinality(ctx: Context) -> Iterator[Finding]:
-    roles = [r for r in _roles(ctx) if r.kind != "accountable"]
+    # A role no count can break is not counted (C and I of the built-in schemes).
+    roles = [
+        r
+        for r in _roles(ctx)
+        if r.kind != "accountable"
+        and not (r.max is None and (r.min == 0 or (r.min == 1 and r.kind == "responsible")))
+    ]
+    if not roles:
+        return
     for d in ctx.org.deliverables.values():
-        held: dict[str, set[str]] = {}
-        for a in d.assignments:
-            held.setdefault(a.role, set()).add(a.party)
+        held = d.assignments
         for r in roles:
-            n = len(held.get(r.letter, ()))
+            n = len({p for x, p in zip(held.roles, held.parties, strict=True) if x == r.letter})
             if r.admits(n) or (n == 0 and r.kind == "responsible"):
                 continue
             yield ctx.finding(
@@ -239,6 +256,8 @@ def unknown_role(ctx: Context) -> Iterator[Finding]:
     scheme = ctx.org.scheme
     letters = set(scheme.letters)
     for d in ctx.org.deliverables.values():
+        if letters.issuperset(d.assignments.roles):
+            continue
         for a in d.assignments:
             if a.role not in letters:
                 upper = a.role.upper()
@@ -285,24 +304,25 @@ def accountable_outside_chain(ctx: Context) -> Iterator[Finding]:
     if a_letter is None or r_letter is None:
         return
     lineage = Lineage(org)
+    unit_of = _units_of(org)
     for d in org.deliverables.values():
+        held = d.assignments
         accountable = d.parties(a_letter)
-        if len(accountable) != 1 or accountable[0] not in org.parties:
+        if len(accountable) != 1:
             continue
-        top = org.unit_of(accountable[0])
+        top = unit_of.get(accountable[0])
         if top is None:
             continue
-        for a in d.assignments:
-            if a.role != r_letter or a.party not in org.parties:
-                continue
-            unit = org.unit_of(a.party)
+        for i in held.indices(r_letter):
+            party = held.parties[i]
+            unit = unit_of.get(party)
             if unit is None or lineage.within(unit, top):
                 continue
             yield ctx.finding(
                 d.id,
                 f"on `{d.id}`, Accountable `{accountable[0]}` (in `{top}`) is not in the line"
-                f" above Responsible `{a.party}` (in `{unit}`)",
-                a.location,
+                f" above Responsible `{party}` (in `{unit}`)",
+                held.location(i),
                 "Make someone who oversees the Responsible party Accountable, or move the work.",
             )
 
@@ -335,6 +355,8 @@ def too_many_consulted(ctx: Context) -> Iterator[Finding]:
         return
     limit = ctx.options["max"]
     for d in ctx.org.deliverables.values():
+        if d.assignments.roles.count(letter) <= limit:
+            continue
         consulted = d.parties(letter)
         if len(consulted) > limit:
             yield ctx.finding(
@@ -373,19 +395,27 @@ def redundant_roles(ctx: Context) -> Iterator[Finding]:
         if strong is not None and weak is not None
     ]
     for d in ctx.org.deliverables.values():
-        held: dict[str, dict[str, SourceLocation]] = {}
-        for a in d.assignments:
-            held.setdefault(a.party, {}).setdefault(a.role, a.location)
+        parties = d.assignments.parties
+        if len(set(parties)) == len(parties):
+            continue  # no party holds two roles here
+        # Each party's roles here, with where each is first given.
+        held: dict[str, dict[str, int]] = {}
+        for i, (role, party) in enumerate(zip(d.assignments.roles, parties, strict=True)):
+            held.setdefault(party, {}).setdefault(role, i)
         for party, roles in held.items():
             if len(roles) < 2:
                 continue
             for strong, weak in pairs:
                 if strong in roles and weak in roles:
+                    places = (
+                        d.assignments.location(roles[strong]),
+                        d.assignments.location(roles[weak]),
+                    )
                     yield ctx.finding(
                         d.id,
                         f"`{party}` is both {strong} and {weak} on `{d.id}`; {strong} already"
                         " implies being informed",
-                        max(roles[strong], roles[weak]),
+                        max(places),
                         _hint(ctx.org, "redundant", weak, party),
                     )
 
@@ -410,7 +440,7 @@ def silo(ctx: Context) -> Iterator[Finding]:
     if not letters:
         return
     for d in ctx.org.deliverables.values():
-        if not any(a.role in letters for a in d.assignments):
+        if letters.isdisjoint(d.assignments.roles):
             yield ctx.finding(
                 d.id,
                 f"deliverable `{d.id}` has no Consulted and no Informed party",
@@ -444,16 +474,20 @@ def silo(ctx: Context) -> Iterator[Finding]:
 def vacant_accountable(ctx: Context) -> Iterator[Finding]:
     org = ctx.org
     letter = org.scheme.letter_of("accountable")
+    vacant = {pid: p.id for pid, p in org.positions.items() if p.vacant and org.parties[pid] is p}
+    if letter is None or not vacant:
+        return
     for d in org.deliverables.values():
-        for a in d.assignments:
-            if a.role != letter:
-                continue
-            post = org.parties.get(a.party)
-            if isinstance(post, Position) and post.vacant:
+        held = d.assignments
+        if vacant.keys().isdisjoint(held.parties):
+            continue
+        for i in held.indices(letter):
+            party = held.parties[i]
+            if party in vacant:
                 yield ctx.finding(
                     d.id,
-                    f"Accountable for `{d.id}` is `{post.id}`, a vacant post",
-                    a.location,
+                    f"Accountable for `{d.id}` is `{vacant[party]}`, a vacant post",
+                    held.location(i),
                     "Name an acting holder's post as Accountable until the post is filled.",
                 )
 
@@ -489,28 +523,35 @@ def not_cascaded(ctx: Context) -> Iterator[Finding]:
     for p in org.positions.values():
         if p.unit in org.units:
             posts_in.setdefault(p.unit, []).append(p.id)
+    # The unit of each post in a known unit; the staffed units, as units.
+    post_unit = {
+        pid: p.unit
+        for pid, p in org.positions.items()
+        if org.parties[pid] is p and p.unit in org.units
+    }
+    staffed_units = {uid for uid, u in org.units.items() if u.id in staffed}
     takers: dict[str, list[str]] = {}
     for d in org.deliverables.values():
-        units = []
+        held = d.assignments
+        units: list[int] = []
         posts: list[str] = []
-        for a in d.assignments:
-            if a.role != letter:
-                continue
-            party = org.parties.get(a.party)
-            if isinstance(party, Position) and party.unit in org.units:
-                posts.append(party.unit)
-            elif party is not None and party.kind == "unit" and party.id in staffed:
-                units.append(a)
-        for a in units:
-            if not any(lineage.within(post, a.party) for post in posts):
-                if a.party not in takers:
-                    takers[a.party] = _could_take(org, a.party, posts_in)
+        for i in held.indices(letter):
+            party = held.parties[i]
+            if party in post_unit:
+                posts.append(post_unit[party])
+            elif party in staffed_units:
+                units.append(i)
+        for i in units:
+            unit = held.parties[i]
+            if not any(lineage.within(post, unit) for post in posts):
+                if unit not in takers:
+                    takers[unit] = _could_take(org, unit, posts_in)
                 yield ctx.finding(
                     d.id,
-                    f"`{a.party}` is Responsible for `{d.id}`, but none of the posts in it is",
-                    a.location,
+                    f"`{unit}` is Responsible for `{d.id}`, but none of the posts in it is",
+                    held.location(i),
                     "Name the post that does the work as Responsible too (the cascade to"
-                    f" staff): {_listed(takers[a.party])}.",
+                    f" staff): {_listed(takers[unit])}.",
                 )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from itertools import compress
 
 from raci.findings import Finding, Severity
 from raci.rules.options import whole_number
@@ -51,9 +52,8 @@ def overloaded(ctx: Context) -> Iterator[Finding]:
         letter = org.scheme.letter_of(kind)
         if letter is None:
             continue
-        counts = Counter(
-            a.party for d in org.deliverables.values() for a in d.assignments if a.role == letter
-        )
+        roles, parties = org.role_columns()
+        counts = Counter(compress(parties, map(letter.__eq__, roles)))
         for party, n in counts.items():
             if n <= limit or party not in org.parties:
                 continue
