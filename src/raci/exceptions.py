@@ -43,3 +43,8 @@ class QueryError(RaciError, LookupError):
 
 class OutputError(RaciError):
     """An output file could not be written, or would overwrite an input."""
+
+
+class SlowParserWarning(UserWarning):
+    """A large file is being read by a slow parser (PyYAML without libyaml); the command
+    line shows it as a one-line note."""

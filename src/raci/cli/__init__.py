@@ -10,6 +10,7 @@ import click
 from raci._signals import stop_on_interrupt
 from raci._text import printable
 from raci._version import __version__
+from raci.cli._notes import show_notes
 
 EPILOG = (
     "Documentation: the docs/ folder of raci's source (start with docs/tutorial.md);"
@@ -29,6 +30,7 @@ def cli() -> None:
     Example:
       raci validate examples/un-habitat-2020/org.yaml
     """
+    show_notes()
 
 
 def _register() -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import warnings
 from typing import Any
 
 import yaml
 
-from raci.exceptions import LoadError
+from raci.exceptions import LoadError, SlowParserWarning
 from raci.findings import Finding, SourceLocation
 from raci.io._marks import Marks
 
@@ -14,6 +15,11 @@ try:
     _Base: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Base = yaml.SafeLoader
+
+#: Whether PyYAML parses in C (libyaml); without it, YAML loads many times slower.
+LIBYAML = _Base is not yaml.SafeLoader
+#: From this many characters on, reading YAML without libyaml takes long enough to say so.
+SLOW_SIZE = 1_000_000
 
 
 class WrittenInt(int):
@@ -134,6 +140,14 @@ _MarkingLoader.add_constructor(
 def parse_yaml(text: str, file: str) -> tuple[Any, Marks]:
     """The data of a one-document YAML text and its marks (duplicate keys go to
     ``marks.problems``); LoadError on bad syntax."""
+    if not LIBYAML and len(text) >= SLOW_SIZE:
+        warnings.warn(
+            "reading a large YAML file with PyYAML's pure-Python parser, which is about ten"
+            " times slower than its C one: install PyYAML with libyaml, or keep large models"
+            " in JSON",
+            SlowParserWarning,
+            stacklevel=2,
+        )
     marks = Marks(file)
     loader = _MarkingLoader(text)
     loader.marks = marks
