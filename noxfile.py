@@ -78,9 +78,10 @@ def docs(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Time load and validate on synthetic organizations."""
+    """Every command at scale, against the yardstick, in one table (docs/performance.md);
+    `nox -s bench -- --sizes 10k,100k,1M` adds the million-assignment model."""
     session.install("-e", ".")
-    session.run("python", "benchmarks/run.py", *session.posargs)
+    session.run("python", "benchmarks/bench.py", *session.posargs)
 
 
 @nox.session

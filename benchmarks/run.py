@@ -28,6 +28,7 @@ import tracemalloc
 from pathlib import Path
 from typing import Any
 
+from child import peak_rss_mb as _peak_rss_mb
 from generate import generate, write
 
 import raci
@@ -52,25 +53,6 @@ def shape(assignments: int) -> dict[str, int]:
         "positions": 5 * units,
         "deliverables": max(1, round(assignments / 8)),
     }
-
-
-def _peak_rss_mb() -> float:
-    """Peak resident set size of this process.
-
-    On Linux this is ``VmHWM``: ``ru_maxrss`` would also count the parent's peak,
-    which a child inherits across fork and exec.
-    """
-    try:
-        status = Path("/proc/self/status").read_text()
-    except OSError:
-        try:
-            import resource
-        except ImportError:  # Windows
-            return math.nan
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        return rss / MB if sys.platform == "darwin" else rss / 1024
-    kb = next(line.split()[1] for line in status.splitlines() if line.startswith("VmHWM:"))
-    return int(kb) / 1024
 
 
 def _gc_timer() -> list[float]:
