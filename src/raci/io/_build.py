@@ -521,7 +521,6 @@ class _Builder:
         roles: list[str] = []
         parties: list[str] = []
         places: list[SourceLocation] = []
-        known = self.known_ids
         for letter, value in (table or {}).items():
             where = self.marks.key(table, letter, here)
             if not isinstance(letter, str) or not letter.strip():
@@ -533,20 +532,18 @@ class _Builder:
             else:
                 items = [] if value is None else [value]
                 spots = [self.marks.value(table, letter, where)] if items else []
-            ids = [known.get(p) if type(p) is str else None for p in items]
-            if None not in ids:  # every party id was read before
+            ids = [self.party_id(p) for p in items]
+            if None not in ids:  # every party is an id string
                 roles += [role] * len(ids)
                 parties += ids  # type: ignore[arg-type]
                 places += spots
                 continue
             for party, loc in zip(items, spots, strict=True):
-                pid = known.get(party) if type(party) is str else None
+                pid = self.party_id(party)
                 if pid is None:
                     pid = self.ident(party, f"a party in `{role}`", loc)
                     if pid is None:
                         continue
-                    if type(party) is str:
-                        known[party] = pid
                 roles.append(role)
                 parties.append(pid)
                 places.append(loc)
@@ -556,21 +553,38 @@ class _Builder:
             deliverable, tuple(roles), tuple(parties), first if shared else tuple(places)
         )
 
+    def party_id(self, value: object) -> str | None:
+        """The id a party string reads as (remembered for the next time it is met), or None
+        for any value that is not a string that reads as an id."""
+        if type(value) is not str:
+            return None
+        pid = self.known_ids.get(value)
+        if pid is None:
+            try:
+                pid = self.known_ids[value] = _values.ident(value)
+            except Wrong:
+                return None
+        return pid
+
     def plain_roles(self, table: dict[Any, Any]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
         """The role letters and party ids of a ``raci`` mapping placed as a whole, when every
         letter and id in it was read before; else None (it is then read item by item)."""
         roles: list[str] = []
-        parties: list[str] = []
+        parties: list[str | None] = []
         known, letters = self.known_ids, self.known_letters
         for letter, value in table.items():
-            role = letters.get(letter) if type(letter) is str else None
-            items = value if type(value) is list else [value]
-            ids = [known.get(p) if type(p) is str else None for p in items]
+            role = letters.get(letter)
+            try:  # (only strings were read before; a list or mapping is no id)
+                ids = list(map(known.get, value)) if type(value) is list else [known.get(value)]
+            except TypeError:
+                return None
+            if None in ids:
+                ids = [self.party_id(p) for p in (value if type(value) is list else [value])]
             if role is None or None in ids:
                 return None
             roles += [role] * len(ids)
-            parties += ids  # type: ignore[arg-type]
-        return tuple(roles), tuple(parties)
+            parties += ids
+        return tuple(roles), tuple(parties)  # type: ignore[arg-type]
 
     def rules(self, value: object, here: SourceLocation) -> dict[str, RuleSetting]:
         if value is None:

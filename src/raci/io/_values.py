@@ -46,10 +46,13 @@ def written(value: object) -> str:
 
 def ident(value: object) -> str:
     """An id: a non-empty string (or a whole number, as written) without whitespace."""
-    if isinstance(value, bool) or not isinstance(value, (str, int)):
+    if type(value) is str:
+        text = value.strip()
+    elif isinstance(value, bool) or not isinstance(value, (str, int)):
         hint = " (quote it)" if isinstance(value, (bool, float)) else ""
         raise Wrong(f"must be an id string (got {kind_of(value)}){hint}")
-    text = written(value).strip()
+    else:
+        text = written(value).strip()
     if not text:
         raise Wrong("must not be empty")
     if _WHITESPACE.search(text):
@@ -59,6 +62,8 @@ def ident(value: object) -> str:
 
 def text(value: object) -> str:
     """A text; numbers are read as text."""
+    if type(value) is str:
+        return value.strip()
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         raise Wrong(f"must be text (got {kind_of(value)})")
     return written(value).strip()
