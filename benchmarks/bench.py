@@ -121,6 +121,19 @@ def _restructured(folder: Path, model: Path) -> Path:
     return _once(folder / "diff-after.json", make)
 
 
+def civil_service(size: int) -> tuple[int, int]:
+    """Units and deliverables of the model of that size (see :func:`validate_cases`)."""
+    return max(20, round(size / 100)), max(1, round(size * 0.15))
+
+
+def validate_model(folder: Path, size: int) -> Path:
+    """The JSON model of that size (see :func:`validate_cases`), written once."""
+    units, deliverables = civil_service(size)
+    shape = {"units": units, "positions": 5 * units, "deliverables": deliverables}
+    path = folder / f"validate-{size}.json"
+    return _model(path, **shape, assignments_per_deliverable=7, mistakes=0.001)
+
+
 def validate_cases(folder: Path, sizes: list[int], formats: list[str]) -> list[Case]:
     """`raci validate --format json` with every rule on, on models shaped as a national civil
     service's work plan: size 1M is 10,000 units, 50,000 posts and 150,000 deliverables of
@@ -128,12 +141,9 @@ def validate_cases(folder: Path, sizes: list[int], formats: list[str]) -> list[C
     scale it. The targets apply from 1M on (below, start-up time dominates)."""
     cases = []
     for n in sizes:
-        units, deliverables = max(20, round(n / 100)), max(1, round(n * 0.15))
-        shape = {"units": units, "positions": 5 * units, "deliverables": deliverables}
-        stem = f"validate-{n}"
-        json_model = _model(
-            folder / f"{stem}.json", **shape, assignments_per_deliverable=7, mistakes=0.001
-        )
+        json_model = validate_model(folder, n)
+        stem = json_model.stem
+        units, deliverables = civil_service(n)
         label = f"{units:,} units, {deliverables:,} deliverables"
         for fmt in formats:
             model = json_model
