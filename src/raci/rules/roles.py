@@ -316,7 +316,7 @@ def accountable_outside_chain(ctx: Context) -> Iterator[Finding]:
         for i in held.indices(r_letter):
             party = held.parties[i]
             unit = unit_of.get(party)
-            if unit is None or lineage.within(unit, top):
+            if unit is None or unit == top or lineage.within(unit, top):
                 continue
             yield ctx.finding(
                 d.id,
@@ -533,6 +533,8 @@ def not_cascaded(ctx: Context) -> Iterator[Finding]:
     takers: dict[str, list[str]] = {}
     for d in org.deliverables.values():
         held = d.assignments
+        if staffed_units.isdisjoint(held.parties):
+            continue
         units: list[int] = []
         posts: list[str] = []
         for i in held.indices(letter):
