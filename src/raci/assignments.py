@@ -81,9 +81,12 @@ class Assignments(Sequence[Assignment]):
     def indices(self, role: str) -> list[int]:
         """Where ``role`` is held, as indices into the columns, in file order."""
         roles = self.roles
+        n = roles.count(role)
+        if n < 2:
+            return [roles.index(role)] if n else []
         found: list[int] = []
         at = -1
-        for _ in range(roles.count(role)):
+        for _ in range(n):
             at = roles.index(role, at + 1)
             found.append(at)
         return found

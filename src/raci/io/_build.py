@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from itertools import repeat
 from types import MappingProxyType
 from typing import Any
 
@@ -41,8 +42,37 @@ from raci.model import (
 from raci.schemes import BUILTIN_SCHEMES, DEFAULT_KINDS, KINDS, Role, Scheme
 
 FORMAT_VERSION = 1
-#: The kinds of value :meth:`_Builder.plain` reads with their reader.
-_PLAIN_KINDS = frozenset((Kind.ID, Kind.TEXT, Kind.FLAG, Kind.COUNT, Kind.DATE))
+
+
+def _plain_name(value: object) -> str:
+    """A name given as one non-empty text (anything else is read by ``_Builder.names``)."""
+    if type(value) is not str or not value.strip():
+        raise Wrong("is not a plain name")
+    return value.strip()
+
+
+def _as_given(value: object) -> object:
+    if value is None:
+        raise Wrong("is null")
+    return value
+
+
+def _plain_readers(shape: Shape) -> dict[str, Callable[[object], Any]]:
+    """The reader of each key :meth:`_Builder.plain` reads (a key not listed sends the
+    object to the key-by-key reading); null is read there too, so every reader refuses it."""
+    readers: dict[str, Callable[[object], Any]] = {}
+    for key, kind in shape.kinds.items():
+        if kind in (Kind.ID, Kind.TEXT, Kind.FLAG, Kind.COUNT, Kind.DATE):
+            readers[key] = READERS[kind]
+        elif kind is Kind.NAME:
+            readers[key] = _plain_name
+        elif kind is Kind.RACI:
+            readers[key] = _as_given
+    return readers
+
+
+#: :func:`_plain_readers` of the objects read by :meth:`_Builder.plain`.
+_PLAIN_READERS = {shape.name: _plain_readers(shape) for shape in (POSITION, DELIVERABLE)}
 #: The spots of an object whose values are all placed where it starts.
 _NOWHERE_ELSE: Mapping[str, SourceLocation] = MappingProxyType({})
 
@@ -434,24 +464,13 @@ class _Builder:
         object, which the caller then reads key by key, noting each problem."""
         if self.marks.inside(obj):
             return None
+        readers = _PLAIN_READERS[shape.name]
         found: dict[str, Any] = {}
-        for key, value in obj.items():
-            kind = shape.kinds.get(key)
-            if value is None or kind is None:
-                return None
-            if kind is Kind.NAME:
-                if type(value) is not str or not value.strip():
-                    return None
-                found[key] = value.strip()
-            elif kind is Kind.RACI:
-                found[key] = value
-            elif kind in _PLAIN_KINDS:
-                try:
-                    found[key] = READERS[kind](value)
-                except Wrong:
-                    return None
-            else:
-                return None
+        try:
+            for key, value in obj.items():
+                found[key] = readers[key](value)
+        except (KeyError, Wrong):
+            return None
         return found
 
     def plain_deliverable(self, obj: dict[Any, Any], here: SourceLocation) -> bool:
@@ -568,22 +587,30 @@ class _Builder:
 
     def plain_roles(self, table: dict[Any, Any]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
         """The role letters and party ids of a ``raci`` mapping placed as a whole, when every
-        letter and id in it was read before; else None (it is then read item by item)."""
+        letter in it was read before and every party is an id string; else None (it is then
+        read item by item)."""
         roles: list[str] = []
         parties: list[str | None] = []
         known, letters = self.known_ids, self.known_letters
-        for letter, value in table.items():
-            role = letters.get(letter)
-            try:  # (only strings were read before; a list or mapping is no id)
-                ids = list(map(known.get, value)) if type(value) is list else [known.get(value)]
-            except TypeError:
+        try:  # a letter not read before, or a party that is a list or mapping: None
+            for letter, value in table.items():
+                role = letters[letter]
+                if type(value) is list:
+                    parties += map(known.get, value)
+                    roles += repeat(role, len(value))
+                else:
+                    parties.append(known.get(value))
+                    roles.append(role)
+        except (KeyError, TypeError):
+            return None
+        if None in parties:  # party ids not met before, or no ids at all
+            parties = [
+                self.party_id(p)
+                for value in table.values()
+                for p in (value if type(value) is list else [value])
+            ]
+            if None in parties:
                 return None
-            if None in ids:
-                ids = [self.party_id(p) for p in (value if type(value) is list else [value])]
-            if role is None or None in ids:
-                return None
-            roles += [role] * len(ids)
-            parties += ids
         return tuple(roles), tuple(parties)  # type: ignore[arg-type]
 
     def rules(self, value: object, here: SourceLocation) -> dict[str, RuleSetting]:
@@ -629,8 +656,9 @@ class _Builder:
         for key, handler in sections:
             value = root.get(key)
             where = self.at(root, key, top)
-            for i, item in enumerate(self.listing(value, key, where)):
-                handler(item, self.marks.item(value, i, where))
+            items = self.listing(value, key, where)
+            for item, place in zip(items, self.marks.item_places(items, where), strict=True):
+                handler(item, place)
         settings = self.rules(root.get("rules"), self.at(root, "rules", top))
         if self.problems:
             raise LoadError(

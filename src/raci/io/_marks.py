@@ -109,15 +109,16 @@ class IdMarks(Marks):
         self.marked: set[int] = set()
         # One position per id; a list only for the rare id written more than once.
         self._found: dict[str, Pos | list[Pos]] = {}
+        found, pos_of = self._found, self.cursor.pos
         for offset, ident in ids:
-            pos = self.cursor.pos(offset)
-            seen = self._found.get(ident)
-            if seen is None:
-                self._found[ident] = pos
-            elif isinstance(seen, list):
+            pos = pos_of(offset)
+            seen = found.setdefault(ident, pos)
+            if seen is pos:
+                continue
+            if isinstance(seen, list):
                 seen.append(pos)
             else:
-                self._found[ident] = [seen, pos]
+                found[ident] = [seen, pos]
 
     def place(self, obj: object, key: Any, key_offset: int, value_offset: int) -> None:
         """Note where a key of a mapping and its value are written."""
@@ -135,15 +136,13 @@ class IdMarks(Marks):
         return id(obj) in self.marked
 
     def _start(self, obj: object) -> Pos | None:
-        pos = self.nodes.get(id(obj))
-        if pos is None and isinstance(obj, dict) and obj.get("id") is not None:
-            key = str(obj["id"])
-            seen = self._found.get(key)
-            if isinstance(seen, list):
-                pos = seen.pop(0) if seen else None
-            elif seen is not None:
-                pos = seen
-                del self._found[key]
-            if pos is not None:
-                self.nodes[id(obj)] = pos
-        return pos
+        # Asked once per mapping: once placed, its location is remembered by `node`.
+        if not isinstance(obj, dict) or obj.get("id") is None:
+            return None
+        key = str(obj["id"])
+        seen = self._found.get(key)
+        if isinstance(seen, list):
+            return seen.pop(0) if seen else None
+        if seen is not None:
+            del self._found[key]
+        return seen
