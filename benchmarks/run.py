@@ -70,9 +70,13 @@ def _gc_timer() -> list[float]:
     return total
 
 
-def measure(path: str, trace: bool) -> dict[str, Any]:
-    """Load and validate one file in this process; times, memory and counts."""
+def measure(path: str, trace: bool, pause_gc: bool = False) -> dict[str, Any]:
+    """Load and validate one file in this process; times, memory and counts. With
+    ``pause_gc``, the cyclic collector stays off from loading to validating, as in
+    `raci validate`."""
     gc.collect()
+    if pause_gc:
+        gc.disable()
     out: dict[str, Any] = {"rss_base_mb": _peak_rss_mb()}
     if trace:
         tracemalloc.start()
@@ -225,12 +229,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--measure", help=argparse.SUPPRESS)
     parser.add_argument("--trace", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--pause-gc", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
         if args.profile:
             profile(args.measure, top=25)
         else:
-            print(json.dumps(measure(args.measure, args.trace)))
+            print(json.dumps(measure(args.measure, args.trace, args.pause_gc)))
         return 0
     try:
         sizes = [parse_size(s) for s in args.sizes.split(",") if s.strip()]

@@ -6,7 +6,8 @@ picture (an SVG written by hand, so that no plotting library is needed).
 
 The models are those of benchmarks/bench.py (`validate_model`); each is loaded and
 validated in a fresh interpreter (benchmarks/run.py's worker, start-up not counted),
-the fastest of ``--repeat`` runs.
+with the cyclic garbage collector paused throughout as `raci validate` pauses it, the
+fastest of ``--repeat`` runs.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def measure(folder: Path, sizes: list[int], repeat: int) -> list[dict[str, Any]]
     for n in sizes:
         path = validate_model(folder, n)
         print(f"measuring {path.name}", file=sys.stderr)
-        runs = [in_fresh_process("--measure", str(path)) for _ in range(repeat)]
+        runs = [in_fresh_process("--measure", str(path), "--pause-gc") for _ in range(repeat)]
         found.append(min(runs, key=lambda r: r["load_s"] + r["validate_s"]))
     return found
 
@@ -39,7 +40,8 @@ def measure(folder: Path, sizes: list[int], repeat: int) -> list[dict[str, Any]]
 def svg(results: list[dict[str, Any]]) -> str:
     """A line per step (and their sum): µs per assignment over assignments, log scale."""
     xs = [math.log10(r["assignments"]) for r in results]
-    x0, x1 = math.floor(min(xs)), math.ceil(max(xs))
+    # (a size just above a power of ten, such as 1,049,408, ends the axis at that power)
+    x0, x1 = math.floor(min(xs)), max(math.floor(min(xs)) + 1, math.ceil(max(xs) - 0.1))
     per = {key: [r[key] / r["assignments"] * 1e6 for r in results] for key, _, _ in SERIES}
     per["total"] = [a + b for a, b in zip(per["load_s"], per["validate_s"], strict=True)]
     top = max(per["total"]) * 1.2
@@ -58,7 +60,10 @@ def svg(results: list[dict[str, Any]]) -> str:
     ]
     for e in range(x0, x1 + 1):
         x, y = at(e, 0).split(",")
-        parts.append(f'<text x="{x}" y="{float(y) + 18}" text-anchor="middle">10^{e}</text>')
+        parts.append(
+            f'<text x="{x}" y="{float(y) + 18}" text-anchor="middle">10'
+            f'<tspan baseline-shift="super" font-size="9">{e}</tspan></text>'
+        )
     for step in range(6):
         value = top * step / 5
         x, y = at(x0, value).split(",")
