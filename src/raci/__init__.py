@@ -9,6 +9,7 @@ from raci.findings import Finding, Severity, SourceLocation
 from raci.io import dump, dumps, load, loads
 from raci.model import (
     Assignment,
+    Assignments,
     Deliverable,
     External,
     Group,
@@ -30,6 +31,7 @@ from raci.validation import validate_file
 __all__ = [
     "BUILTIN_SCHEMES",
     "Assignment",
+    "Assignments",
     "Deliverable",
     "Diff",
     "External",

@@ -37,7 +37,7 @@ class Assignments(Sequence[Assignment]):
     """A deliverable's assignments in file order, as columns: ``roles`` and ``parties``
     (the i-th assignment is ``parties[i]`` holding ``roles[i]``), and where each is written.
 
-    It compares equal to the tuple of its :class:`Assignment` objects.
+    It compares equal to the tuple of its :class:`raci.Assignment` objects.
     """
 
     __slots__ = ("_deliverables", "_places", "_vias", "parties", "roles")
