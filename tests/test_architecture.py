@@ -7,9 +7,15 @@ Python but not from a reader); imports only made for type checking are left out.
 from __future__ import annotations
 
 import ast
+import importlib
+import subprocess
+import sys
 from pathlib import Path
 
 import networkx as nx
+import pytest
+
+import raci
 
 SRC = Path(__file__).resolve().parent.parent / "src"
 
@@ -93,3 +99,26 @@ def test_the_model_imports_no_reader_rule_or_renderer() -> None:
     below = nx.descendants(graph, "raci.model")
     assert not {m for m in below if m.startswith(("raci.io", "raci.rules", "raci.render"))}
     assert not {m for m in nx.descendants(graph, "raci.rules") if m.startswith("raci.render")}
+
+
+def test_every_public_name_is_where_raci_says() -> None:
+    assert set(raci._WHERE) == set(raci.__all__) - {"__version__"}
+    for name, module in raci._WHERE.items():
+        assert getattr(raci, name) is getattr(importlib.import_module(module), name)
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        raci.nope  # noqa: B018
+
+
+@pytest.mark.parametrize(
+    ("code", "absent"),
+    [
+        ("import raci", ["networkx", "raci.model", "raci.render.orgchart"]),
+        ("from raci.cli import main", ["networkx", "raci.render.matrix"]),
+        ("import raci.cli.validate", ["raci.render.orgchart", "openpyxl", "graphviz"]),
+    ],
+)
+def test_imports_load_only_what_they_use(code: str, absent: list[str]) -> None:
+    """`raci --version` and `raci validate` start fast: the renderers load when used."""
+    check = f"{code}; import sys; print([m for m in {absent!r} if m in sys.modules])"
+    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -86,7 +86,9 @@ class TestRules:
 
 
 def _commands() -> list[tuple[str, click.Command]]:
-    return sorted(cli.commands.items())
+    ctx = click.Context(cli)
+    found = [(name, cli.get_command(ctx, name)) for name in cli.list_commands(ctx)]
+    return [(name, command) for name, command in found if command is not None]
 
 
 def _options(command: click.Command) -> list[click.Option]:

@@ -2,31 +2,76 @@
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from raci._version import __version__
-from raci.analysis import cascade, stats
-from raci.exceptions import LoadError, OutputError, QueryError, RaciError
-from raci.findings import Finding, Severity, SourceLocation
-from raci.io import dump, dumps, load, loads
-from raci.model import (
-    Assignment,
-    Assignments,
-    Deliverable,
-    External,
-    Group,
-    Levels,
-    Names,
-    Organization,
-    Party,
-    Position,
-    Unit,
-)
-from raci.render.matrix import render_matrix
-from raci.render.orgchart import render_chart
-from raci.render.report import render_report
-from raci.restructure import Diff, diff
-from raci.rules import validate
-from raci.schemes import BUILTIN_SCHEMES, Role, Scheme
-from raci.validation import validate_file
+
+if TYPE_CHECKING:
+    from raci.analysis import cascade, stats
+    from raci.exceptions import LoadError, OutputError, QueryError, RaciError
+    from raci.findings import Finding, Severity, SourceLocation
+    from raci.io import dump, dumps, load, loads
+    from raci.model import (
+        Assignment,
+        Assignments,
+        Deliverable,
+        External,
+        Group,
+        Levels,
+        Names,
+        Organization,
+        Party,
+        Position,
+        Unit,
+    )
+    from raci.render.matrix import render_matrix
+    from raci.render.orgchart import render_chart
+    from raci.render.report import render_report
+    from raci.restructure import Diff, diff
+    from raci.rules import validate
+    from raci.schemes import BUILTIN_SCHEMES, Role, Scheme
+    from raci.validation import validate_file
+
+
+#: Where each public name is defined, imported on first use: `import raci` (and the
+#: command line) load only what they use.
+_WHERE = {
+    "Assignment": "raci.model",
+    "Assignments": "raci.model",
+    "BUILTIN_SCHEMES": "raci.schemes",
+    "cascade": "raci.analysis",
+    "Deliverable": "raci.model",
+    "Diff": "raci.restructure",
+    "diff": "raci.restructure",
+    "dump": "raci.io",
+    "dumps": "raci.io",
+    "External": "raci.model",
+    "Finding": "raci.findings",
+    "Group": "raci.model",
+    "Levels": "raci.model",
+    "load": "raci.io",
+    "LoadError": "raci.exceptions",
+    "loads": "raci.io",
+    "Names": "raci.model",
+    "Organization": "raci.model",
+    "OutputError": "raci.exceptions",
+    "Party": "raci.model",
+    "Position": "raci.model",
+    "QueryError": "raci.exceptions",
+    "RaciError": "raci.exceptions",
+    "render_chart": "raci.render.orgchart",
+    "render_matrix": "raci.render.matrix",
+    "render_report": "raci.render.report",
+    "Role": "raci.schemes",
+    "Scheme": "raci.schemes",
+    "Severity": "raci.findings",
+    "SourceLocation": "raci.findings",
+    "stats": "raci.analysis",
+    "Unit": "raci.model",
+    "validate": "raci.rules",
+    "validate_file": "raci.validation",
+}
 
 __all__ = [
     "BUILTIN_SCHEMES",
@@ -65,3 +110,18 @@ __all__ = [
     "validate",
     "validate_file",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """The public name ``name``, imported from its module the first time it is asked for."""
+    module = _WHERE.get(name)
+    if module is None:
+        msg = f"module 'raci' has no attribute {name!r}"
+        raise AttributeError(msg)
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_WHERE})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
@@ -18,7 +19,38 @@ EPILOG = (
 )
 
 
+#: Each command and the module of ``raci.cli`` that defines it.
+COMMANDS = {
+    "validate": "validate",
+    "chart": "chart",
+    "matrix": "matrix",
+    "diff": "diff",
+    "stats": "stats",
+    "cascade": "cascade",
+    "report": "report",
+    "import": "import_",
+    "init": "init",
+    "schema": "schema",
+}
+
+
+class _Commands(click.Group):
+    """A group that imports a command's module only when that command is asked for, so
+    that `raci validate` does not load the renderers (nor `raci --version` anything)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module = COMMANDS.get(cmd_name)
+        if module is None:
+            return None
+        command: click.Command = importlib.import_module(f"raci.cli.{module}").command
+        return command
+
+
 @click.group(
+    cls=_Commands,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
     epilog=EPILOG,
 )
@@ -31,28 +63,6 @@ def cli() -> None:
       raci validate examples/un-habitat-2020/org.yaml
     """
     show_notes()
-
-
-def _register() -> None:
-    from raci.cli import (
-        cascade,
-        chart,
-        diff,
-        import_,
-        init,
-        matrix,
-        report,
-        schema,
-        stats,
-        validate,
-    )
-
-    commands = (validate, chart, matrix, diff, stats, cascade, report, import_, init, schema)
-    for module in commands:
-        cli.add_command(module.command)
-
-
-_register()
 
 
 def main(args: list[str] | None = None, prog_name: str = "raci") -> None:
