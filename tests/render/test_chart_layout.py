@@ -18,7 +18,14 @@ from helpers import EXAMPLES, loads
 from raci.model import Names, Organization, Unit
 from raci.render import _graphviz
 from raci.render._chart_style import families, level_ranks
-from raci.render.orgchart import ChartWarning, chart_sources, render_chart
+from raci.render.orgchart import (
+    SMALLEST_FONT,
+    ChartOptions,
+    ChartWarning,
+    _pages,
+    chart_sources,
+    render_chart,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 EXAMPLE = EXAMPLES / "un-habitat-2020" / "org.yaml"
@@ -232,9 +239,10 @@ class TestSplitAuto:
 
     @staticmethod
     def pages(org: Organization, **options: str) -> list[str]:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")  # no page under 6 pt
-            return chart_sources(org, split_by="auto", **options)  # type: ignore[arg-type]
+        """Each page's DOT source; every page reads (no text under 6 pt)."""
+        made = _pages(org, ChartOptions(split_by="auto", **options))  # type: ignore[arg-type]
+        assert min(page.scale for page in made) * SMALLEST_FONT >= 6.0
+        return [page.source for page in made]
 
     def test_a_chart_that_fits_is_one_page(self) -> None:
         [page] = self.pages(raci.load(EXAMPLE), paper="A4")
@@ -285,6 +293,18 @@ class TestSplitAuto:
                 assert f"from page {number - 1}" in source
             more = f"more below on page {number + 1}"
             assert (more in source) == (number < len(sources))
+
+    def test_too_many_tops_for_one_page_start_pages_of_their_own(self) -> None:
+        made = {f"r{i}": Unit(f"r{i}", Names.plain(f"Former Employee {i}")) for i in range(40)}
+        made["boss"] = Unit("boss", Names.plain("Boss"))
+        made.update(
+            {f"c{i}": Unit(f"c{i}", Names.plain(f"Report {i}"), parent="boss") for i in range(8)}
+        )
+        org = Organization(units=made)
+        sources = self.pages(org, paper="A4")
+        assert len(sources) > 1
+        drawn = [uid for s in sources for uid in re.findall(r'id="unit-([^"]+)"', s)]
+        assert sorted(drawn) == sorted(org.units)
 
     def test_page_references_in_chinese(self) -> None:
         sources = self.pages(layered((6, 5, 8)), paper="A4", lang="zh")

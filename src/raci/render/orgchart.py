@@ -338,6 +338,10 @@ def _fitted_pages(shared: _Shared, tops: list[str]) -> list[_Page]:
     org = shared.org
     plan: list[_Planned] = []
     todo = collections.deque([tops])
+    if len(tops) > 1 and not _reads(shared, tops, [t for t in tops if org.children(t)], []):
+        # Too many tops for one page (an export whose leavers have no manager): each
+        # top starts a page of its own, and those small enough share one.
+        todo = collections.deque([top] for top in tops)
     while todo:
         page_tops = todo.popleft()
         origin = page_tops if plan else []
