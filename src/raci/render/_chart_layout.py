@@ -426,6 +426,12 @@ def layout(
     that need no scaling.
     """
     engine = _Layout(children, sizes, staff, stack)
+    # More than ``stack`` tops with nothing below them stand in columns, after the trees.
+    alone = [top for top in tops if not children.get(top)]
+    alone = alone if len(alone) > stack else []
+    trees = [top for top in tops if top not in set(alone)]
+    columns = _grid(alone, sizes)
+    grid_w, grid_h = _grid_size(columns, sizes)
     area = sum((w + HGAP) * (h + VGAP) for w, h in sizes.values())
     least = PAPER_ROW if pages else WIDE_ROW
     best: tuple[tuple[float, float], float] | None = None
@@ -436,8 +442,10 @@ def layout(
         if width in tried:
             continue
         tried.add(width)
-        share = width / max(len(tops), 1)
-        extents = [engine.extent(top, share) for top in tops]
+        share = width / max(len(trees), 1)
+        extents = [engine.extent(top, share) for top in trees]
+        if columns:
+            extents.append((grid_w, grid_h))
         total_w = sum(w for w, _h in extents) + HGAP * 2 * (len(extents) - 1)
         total_h = max(h for _w, h in extents)
         if pages:
@@ -448,8 +456,8 @@ def layout(
         if best is None or score < best[0]:
             best = (score, width)
     assert best is not None
-    share = best[1] / max(len(tops), 1)
-    blocks = [engine.run(top, share) for top in tops]
+    share = best[1] / max(len(trees), 1)
+    blocks = [engine.run(top, share) for top in trees]
     boxes: dict[str, tuple[float, float, float, float]] = {}
     links: list[Link] = []
     x = 0.0
@@ -458,7 +466,40 @@ def layout(
         _flatten(block, x, 0.0, boxes, links)
         x += block.width + HGAP * 2
         height = max(height, block.height)
+    for column in columns:
+        y = 0.0
+        for uid in column:
+            w, h = sizes[uid]
+            boxes[uid] = (x, y, w, h)
+            y += h + STACK_GAP
+        x += max(sizes[uid][0] for uid in column) + COLUMN_GAP
+        height = max(height, y - STACK_GAP)
+    if columns:
+        x += HGAP * 2 - COLUMN_GAP
     return Placed(boxes, links, max(x - HGAP * 2, 0.0), height)
+
+
+def _grid(units: Sequence[str], sizes: Mapping[str, tuple[float, float]]) -> list[list[str]]:
+    """``units`` (boxes with nothing below) in columns of about equal height, together
+    about as wide as a landscape page."""
+    if not units:
+        return []
+    area = sum((sizes[u][0] + COLUMN_GAP) * (sizes[u][1] + STACK_GAP) for u in units)
+    column = max(sizes[u][0] for u in units) + COLUMN_GAP
+    k = max(1, min(len(units), round(math.sqrt(area * PAGE_ASPECT) / column)))
+    return _balance(units, [sizes[u][1] for u in units], k)
+
+
+def _grid_size(
+    columns: Sequence[Sequence[str]], sizes: Mapping[str, tuple[float, float]]
+) -> tuple[float, float]:
+    width = sum(max(sizes[u][0] for u in column) for column in columns)
+    width += COLUMN_GAP * max(len(columns) - 1, 0)
+    height = max(
+        (sum(sizes[u][1] for u in column) + STACK_GAP * (len(column) - 1) for column in columns),
+        default=0.0,
+    )
+    return width, height
 
 
 def _flatten(

@@ -477,15 +477,21 @@ def _deeper(
 def _sharing(shared: _Shared, top: str, todo: Sequence[list[str]]) -> list[str]:
     """The units at the head of ``todo`` that join ``top``'s page: its next siblings whose
     whole subtree fits a page, as many as keep the page legible (at most
-    :data:`SHARED_PAGE` subtrees on a page)."""
-    parent = shared.org.units[top].parent
+    :data:`SHARED_PAGE` subtrees with units below on a page; tops with nothing below
+    stand in columns, so more of them fit)."""
+    org = shared.org
+    parent = org.units[top].parent
+    trees = 1 if org.children(top) else 0
     whole: list[str] = []
     for page_tops in todo:
-        if len(whole) == SHARED_PAGE - 1 or len(page_tops) != 1:
+        uid = page_tops[0]
+        if len(page_tops) != 1 or org.units[uid].parent != parent:
             break
-        if shared.org.units[page_tops[0]].parent != parent or _fitting_cut(shared, page_tops):
-            break
-        whole.append(page_tops[0])
+        if org.children(uid):
+            if trees == SHARED_PAGE or _fitting_cut(shared, page_tops):
+                break
+            trees += 1
+        whole.append(uid)
 
     def fits(n: int) -> bool:
         tops = [top, *whole[:n]]
