@@ -377,10 +377,20 @@ class TestPixels:
 class TestWords:
     def test_legend_role_names_and_fixed_words_in_chinese(self) -> None:
         (source,) = chart_sources(raci.load(EXAMPLE), lang="zh", highlight="fs-2019")
-        for word in ("负责", "问责", "咨询", "知会", "无职责", "空缺", "的职责"):
+        for word in ("负责", "批准", "咨询", "知会", "无职责", "空缺", "的职责"):
             assert word in source
         for english in ("Responsible", "Accountable", "no role", "vacant", "Staff"):
             assert english not in source
+
+    def test_chart_and_matrix_name_the_roles_alike(self) -> None:
+        org = raci.load(EXAMPLE)
+        (source,) = chart_sources(org, lang="zh", highlight="fs-2019")
+        matrix = str(raci.render_matrix(org, format="md", lang="zh"))
+        legend = matrix.split("| 字母 | 角色 |")[1]
+        pairs = re.findall(r"\| ([A-Z]) \| (\S+) \|", legend)
+        assert len(pairs) == 4
+        for letter, name in pairs:
+            assert f"<B>{letter}</B> {name}" in source
 
     def test_depth_limit_in_chinese(self) -> None:
         (source,) = chart_sources(raci.load(EXAMPLE), lang="zh", depth=1)

@@ -3,6 +3,8 @@ file are never translated here."""
 
 from __future__ import annotations
 
+from raci.render._languages import base_language
+
 #: Every fixed word of a sheet, by language; English is the fallback for a missing word.
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -70,5 +72,4 @@ WORDS: dict[str, dict[str, str]] = {
 
 def word(key: str, language: str | None) -> str:
     """The fixed word ``key`` in ``language`` (its base language, else English)."""
-    base = (language or "en").replace("_", "-").split("-")[0].lower()
-    return WORDS.get(base, {}).get(key) or WORDS["en"][key]
+    return WORDS.get(base_language(language), {}).get(key) or WORDS["en"][key]

@@ -1,11 +1,13 @@
-"""The fixed words of a chart (legend, role names, headcounts, "vacant", page references),
-one table per language."""
+"""The fixed words of a chart (legend, headcounts, "vacant", page references), one table
+per language; role names are in ``_languages``."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 import attrs
+
+from raci.render._languages import base_language
 
 #: English is the fallback for every word a language's table leaves out.
 ENGLISH = {
@@ -44,25 +46,7 @@ CHINESE = {
     "overview": "总览",
 }
 
-#: Role names of the built-in schemes, by their English name.
-CHINESE_ROLES = {
-    "Responsible": "负责",
-    "Accountable": "问责",
-    "Consulted": "咨询",
-    "Informed": "知会",
-    "Support": "支持",
-    "Verifier": "核实",
-    "Signatory": "签署",
-    "Driver": "推动",
-    "Approver": "批准",
-    "Contributor": "贡献",
-    "Out of the loop": "不参与",
-}
-
-TABLES: dict[str, tuple[dict[str, str], dict[str, str]]] = {
-    "en": (ENGLISH, {}),
-    "zh": (CHINESE, CHINESE_ROLES),
-}
+TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "zh": CHINESE}
 
 
 @attrs.frozen
@@ -70,15 +54,12 @@ class Words:
     """The words a chart prints besides names, in the chart's language."""
 
     table: dict[str, str] = attrs.field(factory=lambda: dict(ENGLISH))
-    roles: dict[str, str] = attrs.field(factory=dict)
 
     @classmethod
     def for_lang(cls, lang: str | None) -> Words:
         """The words for ``lang`` (``zh``, ``zh-Hans``, ``zh_TW``...); English when there is
         no table for it."""
-        key = (lang or "en").lower().replace("_", "-").split("-")[0]
-        table, roles = TABLES.get(key, TABLES["en"])
-        return cls({**ENGLISH, **table}, dict(roles))
+        return cls({**ENGLISH, **TABLES.get(base_language(lang), ENGLISH)})
 
     @property
     def vacant(self) -> str:
@@ -127,7 +108,3 @@ class Words:
     def continued_from(self, page: int) -> str:
         """The page a page's top unit is drawn on as well, with the units above it."""
         return self.table["continued_from"].format(page=page)
-
-    def role(self, name: str) -> str:
-        """A role's name in this language (a custom scheme's names stay as written)."""
-        return self.roles.get(name, name)

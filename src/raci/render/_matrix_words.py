@@ -1,9 +1,9 @@
-"""The fixed words of a matrix in each language it speaks: headings, legend, role names of
-the built-in schemes. Names from the model file are never translated here."""
+"""The fixed words of a matrix in each language it speaks: headings, legend (role names are
+in ``_languages``). Names from the model file are never translated here."""
 
 from __future__ import annotations
 
-from raci.schemes import BUILTIN_SCHEMES, Role, Scheme
+from raci.render._languages import base_language
 
 #: Every fixed word of a matrix, by language; English is the fallback for a missing word.
 WORDS: dict[str, dict[str, str]] = {
@@ -43,34 +43,7 @@ WORDS: dict[str, dict[str, str]] = {
     },
 }
 
-#: Names of the roles of the built-in schemes, by language, keyed by the English name.
-ROLE_NAMES: dict[str, dict[str, str]] = {
-    "zh": {
-        "Responsible": "负责",
-        "Accountable": "批准",
-        "Consulted": "咨询",
-        "Informed": "知会",
-        "Support": "支持",
-        "Verifier": "核实",
-        "Signatory": "签署",
-        "Driver": "推动",
-        "Approver": "审批",
-        "Contributor": "贡献",
-        "Out of the loop": "不参与",
-    },
-}
-
 
 def word(key: str, language: str | None) -> str:
     """The fixed word ``key`` in ``language`` (its base language, else English)."""
-    base = (language or "en").replace("_", "-").split("-")[0].lower()
-    return WORDS.get(base, {}).get(key) or WORDS["en"][key]
-
-
-def role_name(scheme: Scheme, role: Role, language: str | None) -> str:
-    """A role's name in ``language``: translated for the built-in schemes only (a custom
-    scheme's names are the file's own words)."""
-    if BUILTIN_SCHEMES.get(scheme.name) != scheme:
-        return role.name
-    base = (language or "en").replace("_", "-").split("-")[0].lower()
-    return ROLE_NAMES.get(base, {}).get(role.name, role.name)
+    return WORDS.get(base_language(language), {}).get(key) or WORDS["en"][key]

@@ -38,6 +38,7 @@ from raci.render._chart_style import (
 )
 from raci.render._chart_words import Words
 from raci.render._graphviz import FontWarning, GraphvizWarning
+from raci.render._languages import role_name
 
 __all__ = [
     "PAPERS",
@@ -1075,7 +1076,7 @@ class _Chart:
         swatches = [
             (
                 role_colour(scheme, [r.letter]),
-                f"<B>{esc(r.letter)}</B> {esc(self.words.role(r.name))}",
+                f"<B>{esc(r.letter)}</B> {esc(role_name(scheme, r, lang))}",
             )
             for r in scheme.roles
         ]
