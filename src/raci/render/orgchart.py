@@ -3,14 +3,13 @@ per division, on pages of a paper size when asked."""
 
 from __future__ import annotations
 
-import collections
 import hashlib
 import itertools
 import math
 import os
 import re
 import warnings
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -26,6 +25,7 @@ from raci.output import refuse_inputs, write_atomic
 from raci.render import _graphviz
 from raci.render._chart_labels import esc, wrap
 from raci.render._chart_layout import VGAP, Placed, layout
+from raci.render._chart_pages import PLACEHOLDER_PAGE, Planner, depths
 from raci.render._chart_style import (
     DARK_TEXT,
     FONT_SIZES,
@@ -70,10 +70,6 @@ SMALLEST_FONT = 8.0
 LEGIBLE = 6.0
 #: ``split_by`` for pages cut wherever the paper needs, so that every page reads.
 AUTO = "auto"
-#: The page number a page's last units are measured with before pages are numbered.
-_PLACEHOLDER_PAGE = 999
-#: The most subtrees side by side on one page of ``split_by='auto'``.
-SHARED_PAGE = 6
 #: The size of text in a box that sets none (role letters beside a post's title).
 FONT_SIZE = 10
 DEFAULT_DPI = 150.0
@@ -321,225 +317,34 @@ def _pages(org: Organization, opts: ChartOptions) -> list[_Page]:
     return pages + [_Chart(shared, [top]).page() for top in heads]
 
 
-@attrs.define
-class _Planned:
-    """A page of ``split_by='auto'``: its tops, the units where it stops, and for a family
-    too large for one page, its parent and the part of its children drawn here."""
-
-    tops: list[str]
-    cut: list[str]
-    part: tuple[str, list[str]] | None = None
-
-
 def _fitted_pages(shared: _Shared, tops: list[str]) -> list[_Page]:
-    """Pages that each read on the paper. The first holds ``tops`` and as many levels below
-    as fit legibly; each unit where it stops continues on a later page, laid out the same
-    way; subtrees small enough share a page, and a family too large for one page is
-    spread over several, in the order the units are in."""
-    org = shared.org
-    plan: list[_Planned] = []
-    todo = collections.deque([tops])
-    if len(tops) > 1 and not _reads(shared, tops, [t for t in tops if org.children(t)], []):
-        # Too many tops for one page (an export whose leavers have no manager): each
-        # top starts a page of its own, and those small enough share one.
-        todo = collections.deque([top] for top in tops)
-    while todo:
-        page_tops = todo.popleft()
-        origin = page_tops if plan else []
-        kids = [k for k in org.children(page_tops[0]) if org.children(k)]
-        if len(page_tops) == 1 and not _reads(shared, page_tops, kids, origin):
-            parts = _family_parts(shared, page_tops[0], bool(origin))
-            plan.extend(_Planned(page_tops, cut, (page_tops[0], part)) for part, cut in parts)
-            todo.extend([uid] for _part, cut in parts for uid in cut)
-            continue
-        cut = _fitting_cut(shared, page_tops, first=not plan)
-        if not cut and len(page_tops) == 1:
-            page_tops += _sharing(shared, page_tops[0], todo)
-            for _ in page_tops[1:]:
-                todo.popleft()
-        plan.append(_Planned(page_tops, cut))
-        todo.extend([uid] for uid in cut)
-    number: dict[str, int] = {}
-    origin_of: dict[str, int] = {}
-    for i, page in enumerate(plan, 1):
-        for top in page.tops:
-            number.setdefault(top, i)
-        origin_of.update(dict.fromkeys(page.cut, i))
-
-    def parent_of(i: int) -> str | None:
-        """The family spread over page ``i`` (counting from 1), if any."""
-        part = plan[i - 1].part if 1 <= i <= len(plan) else None
-        return part[0] if part else None
-
-    pages = []
-    for i, page in enumerate(plan, 1):
-        family = None
-        came = {top: origin_of[top] for top in page.tops if top in origin_of}
-        if page.part is not None:
-            parent, part = page.part
-            if parent_of(i - 1) == parent:
-                came[parent] = i - 1
-            family = (parent, part, i + 1 if parent_of(i + 1) == parent else None)
-        marks = {uid: number[uid] for uid in page.cut}
-        pages.append(_Chart(shared, page.tops, cut=marks, origin=came, family=family).page())
-    return pages
-
-
-def _family_parts(
-    shared: _Shared, parent: str, continued: bool
-) -> list[tuple[list[str], list[str]]]:
-    """A family too large for one page in parts that each read: the children drawn (and
-    those of them with units below, where the page stops) on each page."""
-    org = shared.org
-    kids = list(org.children(parent))
-    parts: list[tuple[list[str], list[str]]] = []
-    while kids:
-        origin = [parent] if continued or parts else []
-
-        def fits(n: int, rest: list[str] = kids, origin: list[str] = origin) -> bool:
-            cut = [k for k in rest[:n] if org.children(k)]
-            return _reads(shared, [parent], cut, origin, (parent, rest[:n]))
-
-        n = max(1, _most(kids, fits))
-        parts.append((kids[:n], [k for k in kids[:n] if org.children(k)]))
-        kids = kids[n:]
-    return parts
-
-
-def _fitting_cut(shared: _Shared, tops: list[str], *, first: bool = False) -> list[str]:
-    """The units where the page under ``tops`` stops, in page order: the units with units
-    below at the deepest level that keeps the page legible (at least the level under
-    ``tops``), then deeper wherever it still reads, and small subtrees drawn whole. The
-    tops of any page but the ``first`` say which page they continue from."""
-    key = tuple(tops)
-    if key not in shared.cuts:
-        shared.cuts[key] = _find_cut(shared, tops, first)
-    return shared.cuts[key]
-
-
-def _find_cut(shared: _Shared, tops: list[str], first: bool) -> list[str]:
-    org = shared.org
-    origin = [] if first else tops
+    """The pages of ``split_by='auto'``: each reads on the paper (see ``_chart_pages``)."""
     found = paper_size(shared.opts.paper or "")
     assert found is not None
     # No page reads with more levels than its long side holds rows of the lowest boxes.
     most = math.ceil(found[2] / (LEGIBLE / SMALLEST_FONT) / VGAP)
-    levels: dict[str, int] = {}
-    for top in tops:
-        levels.update(_depths(org, top, most))
 
-    def cut_at(depth: int) -> list[str]:
-        return [u for u, d in levels.items() if d == depth and org.children(u)]
+    def reads(
+        tops: list[str],
+        cut: Sequence[str],
+        origin: Sequence[str],
+        part: tuple[str, list[str]] | None,
+    ) -> bool:
+        page = PLACEHOLDER_PAGE
+        chart = _Chart(
+            shared,
+            tops,
+            cut=dict.fromkeys(cut, page),
+            origin=dict.fromkeys(origin, page),
+            family=(part[0], part[1], page) if part else None,
+        )
+        return SMALLEST_FONT * chart.scale() >= LEGIBLE
 
-    deepest = max(levels.values(), default=0)
-    depth = 1 + _most(
-        list(range(2, deepest + 1)), lambda n: _reads(shared, tops, cut_at(n + 1), origin)
-    )
-    cut = cut_at(depth)
-    # Then the smallest subtrees where it stops are drawn whole, while it reads (only
-    # those smaller than what the page already holds)...
-    drawn = len(levels) - sum(shared.hidden(u) for u in cut)
-    small = sorted((u for u in cut if shared.hidden(u) < drawn), key=shared.hidden)
-
-    def whole(n: int) -> bool:
-        return _reads(shared, tops, _without(cut, small[:n]), origin)
-
-    cut = _without(cut, small[: _most(small, whole)])
-    # ...and, round by round, the units with the fewest units right below them go one
-    # level deeper, as many as keep the page legible.
-    while cut:
-        ahead = sorted((u for u in cut if levels[u] < most), key=lambda u: len(org.children(u)))
-
-        def fits(n: int, cut: list[str] = cut, ahead: list[str] = ahead) -> bool:
-            return _reads(shared, tops, _deeper(org, levels, cut, ahead[:n]), origin)
-
-        n = _most(ahead, fits)
-        if not n:
-            break
-        cut = _deeper(org, levels, cut, ahead[:n])
-    return cut
-
-
-def _without(items: Sequence[str], gone: Sequence[str]) -> list[str]:
-    left_out = set(gone)
-    return [item for item in items if item not in left_out]
-
-
-def _deeper(
-    org: Organization, levels: Mapping[str, int], cut: Sequence[str], units: Sequence[str]
-) -> list[str]:
-    """Where a page stops (in page order) when its ``cut`` units ``units`` show the units
-    right below them, cut in turn where they have units below."""
-    out = set(cut).difference(units)
-    out.update(c for u in units for c in org.children(u) if org.children(c))
-    return [uid for uid in levels if uid in out]
-
-
-def _sharing(shared: _Shared, top: str, todo: Sequence[list[str]]) -> list[str]:
-    """The units at the head of ``todo`` that join ``top``'s page: its next siblings whose
-    whole subtree fits a page, as many as keep the page legible (at most
-    :data:`SHARED_PAGE` subtrees with units below on a page; tops with nothing below
-    stand in columns, so more of them fit)."""
-    org = shared.org
-    parent = org.units[top].parent
-    trees = 1 if org.children(top) else 0
-    whole: list[str] = []
-    for page_tops in todo:
-        uid = page_tops[0]
-        if len(page_tops) != 1 or org.units[uid].parent != parent:
-            break
-        if org.children(uid):
-            if trees == SHARED_PAGE or _fitting_cut(shared, page_tops):
-                break
-            trees += 1
-        whole.append(uid)
-
-    def fits(n: int) -> bool:
-        tops = [top, *whole[:n]]
-        return _reads(shared, tops, (), tops)
-
-    return whole[: _most(whole, fits)]
-
-
-def _reads(
-    shared: _Shared,
-    tops: list[str],
-    cut: Sequence[str],
-    origin: Sequence[str],
-    part: tuple[str, list[str]] | None = None,
-) -> bool:
-    """Whether the page of ``tops``, stopped at the ``cut`` units, whose ``origin`` units
-    say where they come from (and with only a ``part`` of a family), reads on the paper."""
-    page = _PLACEHOLDER_PAGE
-    family = (part[0], part[1], page) if part else None
-    chart = _Chart(
-        shared,
-        tops,
-        cut=dict.fromkeys(cut, page),
-        origin=dict.fromkeys(origin, page),
-        family=family,
-    )
-    return SMALLEST_FONT * chart.scale() >= LEGIBLE
-
-
-def _most(items: Sequence[str] | Sequence[int], fits: Callable[[int], bool]) -> int:
-    """The largest n (0 to ``len(items)``) for which ``fits(n)`` holds, trying 1, 2, 4...
-    then bisecting: ``fits(0)`` is taken to hold and ``fits`` to turn false only once."""
-    low, high = 0, len(items)
-    step = 1
-    while low < high:
-        n = min(low + step, high)
-        if not fits(n):
-            high = n
-            break
-        low, step = n, step * 2
-    while low < high - 1:
-        mid = (low + high) // 2
-        if fits(mid):
-            low = mid
-        else:
-            high = mid
-    return low
+    planner = Planner(shared.org, reads, shared.hidden, most)
+    return [
+        _Chart(shared, p.tops, cut=p.cut, origin=p.origin, family=p.family).page()
+        for p in planner.plan(tops)
+    ]
 
 
 def _small_text(pages: Sequence[_Page], opts: ChartOptions) -> str:
@@ -672,45 +477,22 @@ def paper_size(name: str) -> tuple[str, int, int] | None:
 
 def _split_roots(org: Organization, opts: ChartOptions) -> list[str]:
     """The units that head a page: those at the split level (a name, or a depth) in scope."""
-    depths: dict[str, int] = {}
+    below: dict[str, int] = {}
     for top in [opts.root] if opts.root is not None else _tops(org):
-        depths.update(_depths(org, top))
+        below.update(depths(org, top))
     split = opts.split_by
     if isinstance(split, int) or (isinstance(split, str) and split.isascii() and split.isdigit()):
-        found = [u for u, d in depths.items() if d == int(split)]
+        found = [u for u, d in below.items() if d == int(split)]
     else:
         rank = org.levels.rank(split)
         if rank is None:
             msg = f"unknown level {split!r}; the levels are {', '.join(org.levels.names)}"
             raise QueryError(msg)
-        found = [u for u in depths if org.levels.rank(org.units[u].level) == rank]
+        found = [u for u in below if org.levels.rank(org.units[u].level) == rank]
     if not found:
         msg = f"no unit at level {split!r} to split the chart by"
         raise QueryError(msg)
     return found
-
-
-def _depths(
-    org: Organization,
-    top: str,
-    limit: int | None = None,
-    cut: Mapping[str, int] | None = None,
-    only: Mapping[str, Sequence[str]] | None = None,
-) -> dict[str, int]:
-    """The units under ``top`` (down to ``limit``, not below the ``cut`` units, and under
-    a unit in ``only`` just the children it names) in pre-order, with their distance
-    from it; a cycle is followed once round."""
-    out: dict[str, int] = {}
-    todo = [(top, 0)]
-    while todo:
-        uid, depth = todo.pop()
-        if uid in out:
-            continue
-        out[uid] = depth
-        if (limit is None or depth < limit) and (cut is None or uid not in cut):
-            below = only[uid] if only is not None and uid in only else org.children(uid)
-            todo.extend((c, depth + 1) for c in reversed(below))
-    return out
 
 
 class _Shared:
@@ -731,13 +513,11 @@ class _Shared:
         self.subtree_sizes: dict[str, int] = {}
         #: The size of each box label already measured, in points.
         self.measured: dict[str, tuple[float, float]] = {}
-        #: Where each page of ``split_by='auto'`` stops, by its tops.
-        self.cuts: dict[tuple[str, ...], list[str]] = {}
 
     def hidden(self, uid: str) -> int:
         """How many units are under ``uid``."""
         if uid not in self.subtree_sizes:
-            self.subtree_sizes[uid] = len(_depths(self.org, uid)) - 1
+            self.subtree_sizes[uid] = len(depths(self.org, uid)) - 1
         return self.subtree_sizes[uid]
 
 
@@ -790,7 +570,7 @@ class _Chart:
         """Each box's label and size, where they go, the legend and its size."""
         for top in self.tops:
             only = {self.family[0]: self.family[1]} if self.family else None
-            self.level.update(_depths(self.org, top, self.opts.depth, self.cut, only))
+            self.level.update(depths(self.org, top, self.opts.depth, self.cut, only))
         tables = {uid: self._unit_table(uid) for uid in self.level}
         legend = self._graph_label()
         natural = self._measure([*tables.values(), *([legend] if legend else [])])
@@ -1130,7 +910,7 @@ def _headcounts(org: Organization) -> tuple[dict[str, int], dict[str, int]]:
             direct[uid] = count
     total: dict[str, int] = {}
     for top in org.roots:
-        for uid in reversed(_depths(org, top)):
+        for uid in reversed(depths(org, top)):
             parts = [total[c] for c in org.children(uid) if c in total]
             if uid in direct or parts:
                 total[uid] = direct.get(uid, 0) + sum(parts)
