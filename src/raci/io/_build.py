@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from itertools import repeat
-from types import MappingProxyType
 from typing import Any
 
 from raci.exceptions import LoadError
 from raci.findings import Finding, SourceLocation
 from raci.io import _values
 from raci.io._marks import Marks
+from raci.io._plain import NOWHERE_ELSE, read_deliverables, read_positions
 from raci.io._values import READERS, Wrong, kind_of, written
 from raci.io.fields import (
     DELIVERABLE,
@@ -42,39 +42,6 @@ from raci.model import (
 from raci.schemes import BUILTIN_SCHEMES, DEFAULT_KINDS, KINDS, Role, Scheme
 
 FORMAT_VERSION = 1
-
-
-def _plain_name(value: object) -> str:
-    """A name given as one non-empty text (anything else is read by ``_Builder.names``)."""
-    if type(value) is not str or not value.strip():
-        raise Wrong("is not a plain name")
-    return value.strip()
-
-
-def _as_given(value: object) -> object:
-    if value is None:
-        raise Wrong("is null")
-    return value
-
-
-def _plain_readers(shape: Shape) -> dict[str, Callable[[object], Any]]:
-    """The reader of each key :meth:`_Builder.plain` reads (a key not listed sends the
-    object to the key-by-key reading); null is read there too, so every reader refuses it."""
-    readers: dict[str, Callable[[object], Any]] = {}
-    for key, kind in shape.kinds.items():
-        if kind in (Kind.ID, Kind.TEXT, Kind.FLAG, Kind.COUNT, Kind.DATE):
-            readers[key] = READERS[kind]
-        elif kind is Kind.NAME:
-            readers[key] = _plain_name
-        elif kind is Kind.RACI:
-            readers[key] = _as_given
-    return readers
-
-
-#: :func:`_plain_readers` of the objects read by :meth:`_Builder.plain`.
-_PLAIN_READERS = {shape.name: _plain_readers(shape) for shape in (POSITION, DELIVERABLE)}
-#: The spots of an object whose values are all placed where it starts.
-_NOWHERE_ELSE: Mapping[str, SourceLocation] = MappingProxyType({})
 
 
 def suggest(word: str, known: Iterable[str]) -> str:
@@ -380,35 +347,11 @@ class _Builder:
         """Where the values of ``keys`` are written, for findings that point at them (those
         written where the object starts are left out: ``where`` falls back to it)."""
         if not self.marks.inside(obj):
-            return _NOWHERE_ELSE
+            return NOWHERE_ELSE
         found = {k: self.at(obj, k, here) for k in keys if k in obj}
         return {k: loc for k, loc in found.items() if loc != here} if found else found
 
-    def plain_position(self, obj: dict[Any, Any], here: SourceLocation) -> bool:
-        """Build a plain position (see :meth:`plain`) with a new id and a unit; False, having
-        done nothing, for any other."""
-        found = self.plain(obj, POSITION)
-        if found is None or "id" not in found or "unit" not in found or found["id"] in self.seen:
-            return False
-        ident = found["id"]
-        here = self.marks.node(obj, here)
-        self.seen[ident] = ("position", here)
-        self.positions[ident] = Position(
-            id=ident,
-            names=Names.plain(found.get("title", ident), self.language),
-            unit=found["unit"],
-            grade=found.get("grade"),
-            holder=found.get("holder"),
-            vacant=bool(found.get("vacant")),
-            reports_to=found.get("reports_to"),
-            location=here,
-            spots=_NOWHERE_ELSE,
-        )
-        return True
-
     def position(self, value: object, here: SourceLocation) -> None:
-        if type(value) is dict and self.plain_position(value, here):
-            return
         obj = self.mapping(value, "a position", here)
         if obj is None:
             return
@@ -457,51 +400,7 @@ class _Builder:
             return None
         return ident, self.names(obj, "name", here, fallback=ident), here
 
-    def plain(self, obj: dict[Any, Any], shape: Shape) -> dict[str, Any] | None:
-        """The values of an object placed as a whole (as in a JSON file) when every key is
-        known and holds a value that reads without a problem: an id, text, flag, count or
-        date, a name in one language (as text), or roles (as they are). None for any other
-        object, which the caller then reads key by key, noting each problem."""
-        if self.marks.inside(obj):
-            return None
-        readers = _PLAIN_READERS[shape.name]
-        found: dict[str, Any] = {}
-        try:
-            for key, value in obj.items():
-                found[key] = readers[key](value)
-        except (KeyError, Wrong):
-            return None
-        return found
-
-    def plain_deliverable(self, obj: dict[Any, Any], here: SourceLocation) -> bool:
-        """Build a plain deliverable (see :meth:`plain`) whose roles name letters and parties
-        read before and whose id is new; False, having done nothing, for any other."""
-        found = self.plain(obj, DELIVERABLE)
-        if found is None or "id" not in found or found["id"] in self.seen_deliverables:
-            return False
-        raci = found.get("raci", {})
-        roles = (
-            self.plain_roles(raci) if type(raci) is dict and not self.marks.inside(raci) else None
-        )
-        if roles is None:
-            return False
-        ident = found["id"]
-        here = self.marks.node(obj, here)
-        self.seen_deliverables[ident] = ("deliverable", here)
-        self.deliverables[ident] = Deliverable(
-            id=ident,
-            names=Names.plain(found.get("name", ident), self.language),
-            group=found.get("group"),
-            due=found.get("due"),
-            assignments=Assignments(ident, *roles, here),
-            location=here,
-            spots=_NOWHERE_ELSE,
-        )
-        return True
-
     def deliverable(self, value: object, here: SourceLocation) -> None:
-        if type(value) is dict and self.plain_deliverable(value, here):
-            return
         obj = self.mapping(value, "a deliverable", here)
         if obj is None:
             return
@@ -646,19 +545,18 @@ class _Builder:
         if isinstance(root.get("organization"), dict) and "levels" in root["organization"]:
             self.level_names = levels.names
         self.scheme = self.scheme_of(root.get("scheme"), self.at(root, "scheme", top))
-        sections: list[tuple[str, Callable[[object, SourceLocation], None]]] = [
-            ("units", lambda v, loc: self.unit(v, None, loc)),
-            ("positions", self.position),
-            ("external", self.external_party),
-            ("groups", self.group),
-            ("deliverables", self.deliverable),
+        sections: list[tuple[str, Callable[[list[Any], list[SourceLocation]], None]]] = [
+            ("units", self.each(lambda v, loc: self.unit(v, None, loc))),
+            ("positions", lambda items, places: read_positions(self, items, places)),
+            ("external", self.each(self.external_party)),
+            ("groups", self.each(self.group)),
+            ("deliverables", lambda items, places: read_deliverables(self, items, places)),
         ]
-        for key, handler in sections:
+        for key, read in sections:
             value = root.get(key)
             where = self.at(root, key, top)
             items = self.listing(value, key, where)
-            for item, place in zip(items, self.marks.item_places(items, where), strict=True):
-                handler(item, place)
+            read(items, self.marks.item_places(items, where))
         settings = self.rules(root.get("rules"), self.at(root, "rules", top))
         if self.problems:
             raise LoadError(
@@ -678,6 +576,18 @@ class _Builder:
             duplicates=tuple(self.duplicates),
             source=self.file,
         )
+
+    @staticmethod
+    def each(
+        read: Callable[[object, SourceLocation], None],
+    ) -> Callable[[list[Any], list[SourceLocation]], None]:
+        """A reader of a list that reads its items one by one."""
+
+        def read_all(items: list[Any], places: list[SourceLocation]) -> None:
+            for item, place in zip(items, places, strict=True):
+                read(item, place)
+
+        return read_all
 
     def external_party(self, value: object, here: SourceLocation) -> None:
         found = self.named(value, here, EXTERNAL)

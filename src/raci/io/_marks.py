@@ -63,6 +63,17 @@ class Marks:
         """Whether keys, values or items of a container may have marks of their own."""
         return True
 
+    @property
+    def marked(self) -> set[int] | None:
+        """The ids of the containers whose keys, values or items have marks of their own;
+        None when any container may have them (see :meth:`inside`)."""
+        return None
+
+    def place_of(self, ident: str) -> Pos | None:
+        """Where the mapping with this ``id`` starts, for a mapping read as a whole (as
+        :meth:`node` would give; asked once per mapping); None when unknown."""
+        return None
+
     def item_places(self, obj: list[Any], fallback: SourceLocation) -> list[SourceLocation]:
         """Where each item of a list is written (``fallback`` for all of an unmarked list)."""
         key, items = id(obj), self.items
@@ -106,7 +117,7 @@ class IdMarks(Marks):
         super().__init__(file)
         self.cursor = _Cursor(text)
         # The containers whose keys or items were placed (the others are placed as a whole).
-        self.marked: set[int] = set()
+        self._marked: set[int] = set()
         # One position per id; a list only for the rare id written more than once.
         self._found: dict[str, Pos | list[Pos]] = {}
         found, pos_of = self._found, self.cursor.pos
@@ -122,27 +133,33 @@ class IdMarks(Marks):
 
     def place(self, obj: object, key: Any, key_offset: int, value_offset: int) -> None:
         """Note where a key of a mapping and its value are written."""
-        self.marked.add(id(obj))
+        self._marked.add(id(obj))
         self.keys[(id(obj), key)] = self.cursor.pos(key_offset)
         self.values[(id(obj), key)] = self.cursor.pos(value_offset)
 
     def place_items(self, obj: object, offsets: Iterable[int]) -> None:
         """Note where each item of a list is written."""
-        self.marked.add(id(obj))
+        self._marked.add(id(obj))
         for i, offset in enumerate(offsets):
             self.items[(id(obj), i)] = self.cursor.pos(offset)
 
     def inside(self, obj: object) -> bool:
-        return id(obj) in self.marked
+        return id(obj) in self._marked
+
+    @property
+    def marked(self) -> set[int] | None:
+        return self._marked
 
     def _start(self, obj: object) -> Pos | None:
         # Asked once per mapping: once placed, its location is remembered by `node`.
         if not isinstance(obj, dict) or obj.get("id") is None:
             return None
-        key = str(obj["id"])
-        seen = self._found.get(key)
+        return self.place_of(str(obj["id"]))
+
+    def place_of(self, ident: str) -> Pos | None:
+        seen = self._found.get(ident)
         if isinstance(seen, list):
             return seen.pop(0) if seen else None
         if seen is not None:
-            del self._found[key]
+            del self._found[ident]
         return seen

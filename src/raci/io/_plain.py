@@ -1,0 +1,189 @@
+"""The positions and deliverables of a JSON or TOML file, the plain ones read in one tight
+loop; anything else goes to the builder's key-by-key reading.
+
+A plain object is one the parser placed as a whole (by its ``id``): every key is known,
+every value reads without a problem, and its id is new. A million-assignment file is
+almost all plain objects, so this loop is most of the time spent building the model;
+it gives exactly what the key-by-key reading would give.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from itertools import repeat
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+from raci.findings import SourceLocation
+from raci.io._values import Wrong, date
+from raci.model import Assignments, Deliverable, Names, Position
+
+if TYPE_CHECKING:
+    from raci.io._build import _Builder
+
+#: The spots of an object whose values are all placed where it starts.
+NOWHERE_ELSE: Mapping[str, SourceLocation] = MappingProxyType({})
+
+_POSITION_KEYS = frozenset(("id", "title", "unit", "grade", "holder", "vacant", "reports_to"))
+_DELIVERABLE_KEYS = frozenset(("id", "name", "group", "due", "raci"))
+
+Reader = Callable[[Any, SourceLocation], None]
+
+
+def _name(value: object) -> str | None:
+    """A name given as one non-empty text, stripped; None for anything else."""
+    if type(value) is str:
+        text = value.strip()
+        if text:
+            return text
+    return None
+
+
+def _bare_id(value: object) -> str | None:
+    """An id written as it reads (no space around or inside it); None for anything else."""
+    return value if type(value) is str and value.split() == [value] else None
+
+
+def _text(value: object) -> str | None:
+    """An optional text given as text, stripped; None for anything else."""
+    return value.strip() if type(value) is str else None
+
+
+def _places(b: _Builder) -> tuple[dict[int, SourceLocation], Callable[[str], Any]]:
+    """The locations of mappings placed already, and the look-up of where a mapping with
+    a given id starts (:meth:`raci.io._marks.Marks.node`, split for the loops below)."""
+    return b.marks.placed, b.marks.place_of
+
+
+def read_positions(b: _Builder, items: list[Any], places: list[SourceLocation]) -> None:
+    """Read a `positions` list: plain positions here, the others by ``b.position``."""
+    marked = b.marks.marked
+    if marked is None:
+        for obj, here in zip(items, places, strict=True):
+            b.position(obj, here)
+        return
+    seen, table, file, placed, place_of = b.seen, b.positions, b.file, *_places(b)
+    ident_of, language = b.party_id, b.language
+    for obj, here in zip(items, places, strict=True):
+        if type(obj) is not dict or id(obj) in marked or not obj.keys() <= _POSITION_KEYS:
+            b.position(obj, here)
+            continue
+        get = obj.get
+        raw = get("id")
+        ident = ident_of(raw)
+        unit = ident_of(get("unit"))
+        if ident is None or unit is None or ident in seen:
+            b.position(obj, here)
+            continue
+        title = _name(get("title")) if "title" in obj else ident
+        grade = _text(get("grade")) if "grade" in obj else None
+        holder = _text(get("holder")) if "holder" in obj else None
+        vacant = get("vacant", False)
+        boss = get("reports_to")
+        chief = ident_of(boss) if boss is not None else None
+        if (
+            title is None
+            or ("grade" in obj and grade is None)
+            or ("holder" in obj and holder is None)
+            or type(vacant) is not bool
+            or ("reports_to" in obj and chief is None)
+        ):
+            b.position(obj, here)
+            continue
+        loc = placed.get(id(obj))
+        if loc is None:
+            pos = place_of(str(raw))
+            loc = here if pos is None else SourceLocation(file, pos[0], pos[1])
+        here = loc
+        seen[ident] = ("position", here)
+        table[ident] = Position(
+            id=ident,
+            names=Names.plain(title, language),
+            unit=unit,
+            grade=grade,
+            holder=holder,
+            vacant=vacant,
+            reports_to=chief,
+            location=here,
+            spots=NOWHERE_ELSE,
+        )
+
+
+def read_deliverables(b: _Builder, items: list[Any], places: list[SourceLocation]) -> None:
+    """Read a `deliverables` list: plain deliverables whose roles name letters and parties
+    met before here, the others by ``b.deliverable``."""
+    marked = b.marks.marked
+    if marked is None:
+        for obj, here in zip(items, places, strict=True):
+            b.deliverable(obj, here)
+        return
+    seen, table, file, placed, place_of = b.seen_deliverables, b.deliverables, b.file, *_places(b)
+    ident_of, known, letters, language = b.party_id, b.known_ids.get, b.known_letters, b.language
+    for obj, here in zip(items, places, strict=True):
+        if type(obj) is not dict or id(obj) in marked or not obj.keys() <= _DELIVERABLE_KEYS:
+            b.deliverable(obj, here)
+            continue
+        get = obj.get
+        raw = get("id")
+        ident = _bare_id(raw)
+        if ident is None or ident in seen:
+            b.deliverable(obj, here)
+            continue
+        name = _name(get("name")) if "name" in obj else ident
+        group = get("group")
+        if group is not None:
+            group = ident_of(group)
+        due = get("due")
+        if due is not None:
+            try:
+                due = date(due)
+            except Wrong:
+                due = None
+        raci = get("raci", {})
+        if (
+            name is None
+            or (group is None and "group" in obj)
+            or (due is None and "due" in obj)
+            or type(raci) is not dict
+            or id(raci) in marked
+        ):
+            b.deliverable(obj, here)
+            continue
+        roles: list[str] = []
+        parties: list[str | None] = []
+        try:  # a letter not met before, or a party that is a list or mapping: read apart
+            for letter, value in raci.items():
+                role = letters[letter]
+                if type(value) is list:
+                    parties += map(known, value)
+                    roles += repeat(role, len(value))
+                else:
+                    parties.append(known(value))
+                    roles.append(role)
+        except (KeyError, TypeError):
+            b.deliverable(obj, here)
+            continue
+        if None in parties:  # ids not met before (read them now), or not ids at all
+            parties = [
+                ident_of(p)
+                for value in raci.values()
+                for p in (value if type(value) is list else [value])
+            ]
+            if None in parties:
+                b.deliverable(obj, here)
+                continue
+        loc = placed.get(id(obj))
+        if loc is None:
+            pos = place_of(str(raw))
+            loc = here if pos is None else SourceLocation(file, pos[0], pos[1])
+        here = loc
+        seen[ident] = ("deliverable", here)
+        table[ident] = Deliverable(
+            id=ident,
+            names=Names.plain(name, language),
+            group=group,
+            due=due,
+            assignments=Assignments(ident, tuple(roles), tuple(parties), here),  # type: ignore[arg-type]
+            location=here,
+            spots=NOWHERE_ELSE,
+        )
