@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import attrs
 
+from raci.deliverable_table import DeliverableTable
 from raci.model import Assignment, Deliverable, Organization
 
 
@@ -39,9 +40,11 @@ def carry_over(org: Organization) -> Organization:
     if not heirs:
         return org
     changed: dict[str, Deliverable] = {}
-    for d in org.deliverables.values():
-        if heirs.keys().isdisjoint(d.assignments.parties):
+    ids, _, parties_of = org.deliverable_columns()
+    for ident, parties in zip(ids, parties_of, strict=True):
+        if heirs.keys().isdisjoint(parties):
             continue
+        d = org.deliverables[ident]
         out: list[Assignment] = []
         held = {(a.role, a.party) for a in d.assignments if a.party not in heirs}
         for a in d.assignments:
@@ -55,4 +58,7 @@ def carry_over(org: Organization) -> Organization:
         changed[d.id] = attrs.evolve(d, assignments=tuple(out))
     if not changed:
         return org
-    return attrs.evolve(org, deliverables={**org.deliverables, **changed})
+    table = org.deliverables
+    if isinstance(table, DeliverableTable):
+        return attrs.evolve(org, deliverables=table.replaced(changed))
+    return attrs.evolve(org, deliverables={**table, **changed})

@@ -9,6 +9,7 @@ at once; queries that need a well-formed model raise :class:`QueryError`.
 from __future__ import annotations
 
 import datetime as dt
+from abc import abstractmethod
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import chain
 from types import MappingProxyType
@@ -32,6 +33,8 @@ class _TableOf:
     kind: type
 
     def __call__(self, inst: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if isinstance(value, DeliverableColumns):
+            return  # made by a loader, of deliverables only
         if not isinstance(value, Mapping):
             msg = f"`{attribute.name}` must be a mapping of ids to {self.kind.__name__}"
             msg += f" (got {type(value).__name__})"
@@ -54,6 +57,11 @@ def _read_only(table: Mapping[str, Any]) -> Mapping[str, Any]:
     """A read-only copy of ``table``, so that derived state (the graph) cannot go stale
     (anything else is left for the validator to refuse)."""
     return MappingProxyType(dict(table)) if isinstance(table, Mapping) else table
+
+
+def _deliverables(table: Mapping[str, Any]) -> Mapping[str, Any]:
+    """A loader's table of deliverables as it is, any other mapping as :func:`_read_only`."""
+    return table if isinstance(table, DeliverableColumns) else _read_only(table)
 
 
 DEFAULT_LEVELS: tuple[tuple[str, ...], ...] = (
@@ -266,6 +274,29 @@ class Deliverable(_Located):
         return list(dict.fromkeys(r for r, p in zip(roles, parties, strict=True) if p == party))
 
 
+class DeliverableColumns(Mapping[str, Deliverable]):
+    """A read-only mapping of ids to deliverables that also keeps each deliverable's role
+    letters and party ids as columns, in file order (as a loader makes it, see
+    ``raci.deliverable_table``); an :class:`Organization` keeps it as it is."""
+
+    __slots__ = ()
+
+    @property
+    @abstractmethod
+    def ids(self) -> list[str]:
+        """The deliverables' ids."""
+
+    @property
+    @abstractmethod
+    def roles(self) -> list[tuple[str, ...]]:
+        """Each deliverable's role letters."""
+
+    @property
+    @abstractmethod
+    def parties(self) -> list[tuple[str, ...]]:
+        """Each deliverable's party ids (the i-th holds the i-th role letter)."""
+
+
 @attrs.frozen
 class Duplicate:
     """An id defined a second time; the first definition is the one kept."""
@@ -316,7 +347,7 @@ class Organization:
         factory=dict, converter=_read_only, validator=_table_of(Group)
     )
     deliverables: Mapping[str, Deliverable] = attrs.field(
-        factory=dict, converter=_read_only, validator=_table_of(Deliverable)
+        factory=dict, converter=_deliverables, validator=_table_of(Deliverable)
     )
     rule_settings: Mapping[str, RuleSetting] = attrs.field(
         factory=dict, converter=_read_only, validator=_table_of(RuleSetting)
@@ -351,13 +382,25 @@ class Organization:
         object.__setattr__(self, "graph", nx.freeze(graph))
         object.__setattr__(self, "parties", MappingProxyType(parties))
 
+    def deliverable_columns(
+        self,
+    ) -> tuple[list[str], list[tuple[str, ...]], list[tuple[str, ...]]]:
+        """Each deliverable's id, role letters and party ids, in file order (the i-th
+        party holds the i-th role): read from the columns of a loaded file without making
+        its deliverable objects."""
+        table = self.deliverables
+        if isinstance(table, DeliverableColumns):
+            return table.ids, table.roles, table.parties
+        held = [d.assignments for d in table.values()]
+        return list(table), [h.roles for h in held], [h.parties for h in held]
+
     def role_columns(self) -> tuple[list[str], list[str]]:
         """Every assignment's role letter and party id, deliverable by deliverable in file
         order: two columns, made when first asked for, for questions over all of them."""
         if self._columns is None:
-            held = [d.assignments for d in self.deliverables.values()]
-            roles = list(chain.from_iterable(h.roles for h in held))
-            parties = list(chain.from_iterable(h.parties for h in held))
+            _, roles_of, parties_of = self.deliverable_columns()
+            roles = list(chain.from_iterable(roles_of))
+            parties = list(chain.from_iterable(parties_of))
             object.__setattr__(self, "_columns", (roles, parties))
             return roles, parties
         return self._columns
@@ -367,10 +410,9 @@ class Organization:
         for (validation does not need them)."""
         if self._by_party is None:
             by_party: dict[str, list[tuple[str, str]]] = {}
-            for d in self.deliverables.values():
-                held = d.assignments
-                for role, party in zip(held.roles, held.parties, strict=True):
-                    by_party.setdefault(party, []).append((d.id, role))
+            for ident, roles, parties in zip(*self.deliverable_columns(), strict=True):
+                for role, party in zip(roles, parties, strict=True):
+                    by_party.setdefault(party, []).append((ident, role))
             object.__setattr__(self, "_by_party", by_party)
             return by_party
         return self._by_party

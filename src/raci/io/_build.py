@@ -6,11 +6,12 @@ from collections.abc import Callable, Iterable, Mapping
 from itertools import repeat
 from typing import Any
 
+from raci.deliverable_table import NOWHERE_ELSE, DeliverableRows, DeliverableTable
 from raci.exceptions import LoadError
 from raci.findings import Finding, SourceLocation
 from raci.io import _values
 from raci.io._marks import Marks
-from raci.io._plain import NOWHERE_ELSE, read_deliverables, read_positions
+from raci.io._plain import read_deliverables, read_positions
 from raci.io._values import READERS, Wrong, kind_of, written
 from raci.io.fields import (
     DELIVERABLE,
@@ -58,13 +59,12 @@ class _Builder:
         self.problems: list[Finding] = list(marks.problems)
         self.language = "en"
         self.seen: dict[str, tuple[str, SourceLocation]] = {}
-        self.seen_deliverables: dict[str, tuple[str, SourceLocation]] = {}
         self.duplicates: list[Duplicate] = []
         self.units: dict[str, Unit] = {}
         self.positions: dict[str, Position] = {}
         self.external: dict[str, External] = {}
         self.groups: dict[str, Group] = {}
-        self.deliverables: dict[str, Deliverable] = {}
+        self.deliverables = DeliverableRows(self.language, marks.locate)
         self.level_names: tuple[str, ...] = ()
         self.scheme = BUILTIN_SCHEMES["RACI"]
         self.walked: set[int] = set()
@@ -421,13 +421,13 @@ class _Builder:
             location=here,
             spots=self.spots(obj, ("group", "raci"), here),
         )
-        if ident in self.seen_deliverables:
+        first = self.deliverables.index.get(ident)
+        if first is not None:
             self.duplicates.append(
-                Duplicate(ident, "deliverable", here, self.seen_deliverables[ident][1])
+                Duplicate(ident, "deliverable", here, self.deliverables.location(first))
             )
         else:
-            self.seen_deliverables[ident] = ("deliverable", here)
-            self.deliverables[ident] = deliverable
+            self.deliverables.add(deliverable)
 
     def assignments(self, deliverable: str, raci: object, here: SourceLocation) -> Assignments:
         """The roles of a deliverable's ``raci`` mapping: letter to party id(s)."""
@@ -544,6 +544,7 @@ class _Builder:
         )
         if isinstance(root.get("organization"), dict) and "levels" in root["organization"]:
             self.level_names = levels.names
+        self.deliverables.language = self.language
         self.scheme = self.scheme_of(root.get("scheme"), self.at(root, "scheme", top))
         sections: list[tuple[str, Callable[[list[Any], list[SourceLocation]], None]]] = [
             ("units", self.each(lambda v, loc: self.unit(v, None, loc))),
@@ -571,7 +572,7 @@ class _Builder:
             positions=self.positions,
             external=self.external,
             groups=self.groups,
-            deliverables=self.deliverables,
+            deliverables=DeliverableTable(self.deliverables),
             rule_settings=settings,
             duplicates=tuple(self.duplicates),
             source=self.file,

@@ -63,16 +63,9 @@ class Marks:
         """Whether keys, values or items of a container may have marks of their own."""
         return True
 
-    @property
-    def marked(self) -> set[int] | None:
-        """The ids of the containers whose keys, values or items have marks of their own;
-        None when any container may have them (see :meth:`inside`)."""
-        return None
-
-    def place_of(self, ident: str) -> Pos | None:
-        """Where the mapping with this ``id`` starts, for a mapping read as a whole (as
-        :meth:`node` would give; asked once per mapping); None when unknown."""
-        return None
+    def locate(self, offset: int) -> SourceLocation:
+        """The location of an offset in the text (the file, when the text is not kept)."""
+        return SourceLocation(self.file)
 
     def item_places(self, obj: list[Any], fallback: SourceLocation) -> list[SourceLocation]:
         """Where each item of a list is written (``fallback`` for all of an unmarked list)."""
@@ -82,23 +75,36 @@ class Marks:
         return [self._loc(items.get((key, i)), fallback) for i in range(len(obj))]
 
 
-class _Cursor:
-    """Line and column of text offsets: linear over offsets asked for in increasing order."""
+class _Lines:
+    """Line and column of any text offset, in any order: the lines before each block of
+    the text are counted once, then only within the offset's block."""
+
+    _BLOCK = 4096
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.offset, self.line, self.line_start = 0, 1, 0
+        size = self._BLOCK
+        # Per block: the lines before it and where the last line before it starts.
+        self.lines: list[int] = []
+        self.starts: list[int] = []
+        line, start = 1, 0
+        for at in range(0, len(text) + 1, size):
+            self.lines.append(line)
+            self.starts.append(start)
+            line += text.count("\n", at, at + size)
+            last = text.rfind("\n", at, at + size)
+            if last >= 0:
+                start = last + 1
 
     def pos(self, offset: int) -> Pos:
-        """The line and column of an offset (counting again from the start if it is behind)."""
-        if offset < self.offset:
-            self.offset, self.line, self.line_start = 0, 1, 0
-        newlines = self.text.count("\n", self.offset, offset)
-        if newlines:
-            self.line += newlines
-            self.line_start = self.text.rindex("\n", self.offset, offset) + 1
-        self.offset = offset
-        return (self.line, offset - self.line_start + 1)
+        """The line and column of an offset."""
+        block = offset // self._BLOCK
+        at = block * self._BLOCK
+        text = self.text
+        line = self.lines[block] + text.count("\n", at, offset)
+        last = text.rfind("\n", at, offset)
+        start = last + 1 if last >= 0 else self.starts[block]
+        return (line, offset - start + 1)
 
 
 class IdMarks(Marks):
@@ -115,51 +121,60 @@ class IdMarks(Marks):
     def __init__(self, file: str, text: str, ids: Iterable[tuple[int, str]]) -> None:
         """``ids``: the offset of each ``id`` key and its id, in document order."""
         super().__init__(file)
-        self.cursor = _Cursor(text)
+        self.lines = _Lines(text)
         # The containers whose keys or items were placed (the others are placed as a whole).
         self._marked: set[int] = set()
-        # One position per id; a list only for the rare id written more than once.
-        self._found: dict[str, Pos | list[Pos]] = {}
-        found, pos_of = self._found, self.cursor.pos
+        # The offset of each id; a list only for the rare id written more than once.
+        self._found: dict[str, int | list[int]] = {}
+        found = self._found
         for offset, ident in ids:
-            pos = pos_of(offset)
-            seen = found.setdefault(ident, pos)
-            if seen is pos:
+            seen = found.setdefault(ident, offset)
+            if seen is offset:
                 continue
             if isinstance(seen, list):
-                seen.append(pos)
+                seen.append(offset)
             else:
-                found[ident] = [seen, pos]
+                found[ident] = [seen, offset]
 
     def place(self, obj: object, key: Any, key_offset: int, value_offset: int) -> None:
         """Note where a key of a mapping and its value are written."""
         self._marked.add(id(obj))
-        self.keys[(id(obj), key)] = self.cursor.pos(key_offset)
-        self.values[(id(obj), key)] = self.cursor.pos(value_offset)
+        self.keys[(id(obj), key)] = self.lines.pos(key_offset)
+        self.values[(id(obj), key)] = self.lines.pos(value_offset)
 
     def place_items(self, obj: object, offsets: Iterable[int]) -> None:
         """Note where each item of a list is written."""
         self._marked.add(id(obj))
         for i, offset in enumerate(offsets):
-            self.items[(id(obj), i)] = self.cursor.pos(offset)
+            self.items[(id(obj), i)] = self.lines.pos(offset)
 
     def inside(self, obj: object) -> bool:
         return id(obj) in self._marked
 
     @property
-    def marked(self) -> set[int] | None:
+    def marked(self) -> set[int]:
+        """The ids of the containers whose keys, values or items have marks of their own
+        (the others are placed as a whole)."""
         return self._marked
 
     def _start(self, obj: object) -> Pos | None:
         # Asked once per mapping: once placed, its location is remembered by `node`.
         if not isinstance(obj, dict) or obj.get("id") is None:
             return None
-        return self.place_of(str(obj["id"]))
+        offset = self.claim(str(obj["id"]))
+        return None if offset is None else self.lines.pos(offset)
 
-    def place_of(self, ident: str) -> Pos | None:
+    def claim(self, ident: str) -> int | None:
+        """The offset of the next mapping with this ``id`` (each is claimed once, in
+        document order); None when there is none."""
         seen = self._found.get(ident)
         if isinstance(seen, list):
             return seen.pop(0) if seen else None
         if seen is not None:
             del self._found[ident]
         return seen
+
+    def locate(self, offset: int) -> SourceLocation:
+        """The location of a text offset."""
+        line, column = self.lines.pos(offset)
+        return SourceLocation(self.file, line, column)

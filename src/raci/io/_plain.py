@@ -9,25 +9,21 @@ it gives exactly what the key-by-key reading would give.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import datetime as dt
 from itertools import repeat
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from raci.deliverable_table import NOWHERE_ELSE
 from raci.findings import SourceLocation
+from raci.io._marks import IdMarks
 from raci.io._values import Wrong, date
-from raci.model import Assignments, Deliverable, Names, Position
+from raci.model import Names, Position
 
 if TYPE_CHECKING:
     from raci.io._build import _Builder
 
-#: The spots of an object whose values are all placed where it starts.
-NOWHERE_ELSE: Mapping[str, SourceLocation] = MappingProxyType({})
-
 _POSITION_KEYS = frozenset(("id", "title", "unit", "grade", "holder", "vacant", "reports_to"))
 _DELIVERABLE_KEYS = frozenset(("id", "name", "group", "due", "raci"))
-
-Reader = Callable[[Any, SourceLocation], None]
 
 
 def _name(value: object) -> str | None:
@@ -44,25 +40,31 @@ def _bare_id(value: object) -> str | None:
     return value if type(value) is str and value.split() == [value] else None
 
 
+def _date(value: object, dates: dict[str, dt.date]) -> dt.date | None:
+    """A due date (remembered in ``dates`` when written as text), or None when it is not one."""
+    try:
+        found = date(value)
+    except Wrong:
+        return None
+    if type(value) is str:
+        dates[value] = found
+    return found
+
+
 def _text(value: object) -> str | None:
     """An optional text given as text, stripped; None for anything else."""
     return value.strip() if type(value) is str else None
 
 
-def _places(b: _Builder) -> tuple[dict[int, SourceLocation], Callable[[str], Any]]:
-    """The locations of mappings placed already, and the look-up of where a mapping with
-    a given id starts (:meth:`raci.io._marks.Marks.node`, split for the loops below)."""
-    return b.marks.placed, b.marks.place_of
-
-
 def read_positions(b: _Builder, items: list[Any], places: list[SourceLocation]) -> None:
     """Read a `positions` list: plain positions here, the others by ``b.position``."""
-    marked = b.marks.marked
-    if marked is None:
+    marks = b.marks
+    if not isinstance(marks, IdMarks):
         for obj, here in zip(items, places, strict=True):
             b.position(obj, here)
         return
-    seen, table, file, placed, place_of = b.seen, b.positions, b.file, *_places(b)
+    seen, table, claim = b.seen, b.positions, marks.claim
+    marked, placed = marks.marked, marks.placed
     ident_of, language = b.party_id, b.language
     for obj, here in zip(items, places, strict=True):
         if type(obj) is not dict or id(obj) in marked or not obj.keys() <= _POSITION_KEYS:
@@ -92,8 +94,8 @@ def read_positions(b: _Builder, items: list[Any], places: list[SourceLocation]) 
             continue
         loc = placed.get(id(obj))
         if loc is None:
-            pos = place_of(str(raw))
-            loc = here if pos is None else SourceLocation(file, pos[0], pos[1])
+            offset = claim(str(raw))
+            loc = here if offset is None else marks.locate(offset)
         here = loc
         seen[ident] = ("position", here)
         table[ident] = Position(
@@ -112,13 +114,16 @@ def read_positions(b: _Builder, items: list[Any], places: list[SourceLocation]) 
 def read_deliverables(b: _Builder, items: list[Any], places: list[SourceLocation]) -> None:
     """Read a `deliverables` list: plain deliverables whose roles name letters and parties
     met before here, the others by ``b.deliverable``."""
-    marked = b.marks.marked
-    if marked is None:
+    marks = b.marks
+    if not isinstance(marks, IdMarks):
         for obj, here in zip(items, places, strict=True):
             b.deliverable(obj, here)
         return
-    seen, table, file, placed, place_of = b.seen_deliverables, b.deliverables, b.file, *_places(b)
-    ident_of, known, letters, language = b.party_id, b.known_ids.get, b.known_letters, b.language
+    rows, marked, placed, claim = b.deliverables, marks.marked, marks.placed, marks.claim
+    seen, add = rows.index, rows.add_plain
+    ident_of, known, letters = b.party_id, b.known_ids.get, b.known_letters
+    # Due dates as written, read once each.
+    dates: dict[str, dt.date] = {}
     for obj, here in zip(items, places, strict=True):
         if type(obj) is not dict or id(obj) in marked or not obj.keys() <= _DELIVERABLE_KEYS:
             b.deliverable(obj, here)
@@ -135,10 +140,7 @@ def read_deliverables(b: _Builder, items: list[Any], places: list[SourceLocation
             group = ident_of(group)
         due = get("due")
         if due is not None:
-            try:
-                due = date(due)
-            except Wrong:
-                due = None
+            due = (dates.get(due) if type(due) is str else None) or _date(due, dates)
         raci = get("raci", {})
         if (
             name is None
@@ -172,18 +174,9 @@ def read_deliverables(b: _Builder, items: list[Any], places: list[SourceLocation
             if None in parties:
                 b.deliverable(obj, here)
                 continue
-        loc = placed.get(id(obj))
-        if loc is None:
-            pos = place_of(str(raw))
-            loc = here if pos is None else SourceLocation(file, pos[0], pos[1])
-        here = loc
-        seen[ident] = ("deliverable", here)
-        table[ident] = Deliverable(
-            id=ident,
-            names=Names.plain(name, language),
-            group=group,
-            due=due,
-            assignments=Assignments(ident, tuple(roles), tuple(parties), here),  # type: ignore[arg-type]
-            location=here,
-            spots=NOWHERE_ELSE,
-        )
+        place: int | SourceLocation | None = placed.get(id(obj))
+        if place is None:
+            place = claim(ident)  # the id as written (_bare_id)
+            if place is None:
+                place = here
+        add(ident, name, group, due, tuple(roles), tuple(parties), place)  # type: ignore[arg-type]

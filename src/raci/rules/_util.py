@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import accumulate, chain, compress, count, repeat
 
-from raci.model import Organization
+from raci.deliverable_table import DeliverableTable
+from raci.findings import SourceLocation
+from raci.model import Deliverable, Organization
 
 
 def kind_name(org: Organization, ident: str) -> str:
@@ -61,4 +64,77 @@ class Lineage:
                 if parent is None:
                     break
                 unit = parent
+        return found
+
+
+def units_of(org: Organization) -> dict[str, str]:
+    """The unit of each party that sits in one (``Organization.unit_of`` for all at once)."""
+    units = {uid: u.id for uid, u in org.units.items()}
+    for pid, p in org.positions.items():
+        if org.parties.get(pid) is p and p.unit in org.units:
+            units[pid] = p.unit
+    return units
+
+
+class Held:
+    """Every assignment of the organization as flat columns, deliverable by deliverable in
+    file order (the i-th is ``parties[i]`` holding ``roles[i]`` on deliverable
+    ``owner[i]``), for rules that look at all of them at once. Deliverables are known by
+    their index; their objects are made only for those a rule reports on."""
+
+    def __init__(self, org: Organization) -> None:
+        self.table = org.deliverables
+        self.ids, self.roles_of, self.parties_of = org.deliverable_columns()
+        self.roles, self.parties = org.role_columns()
+        sizes = list(map(len, self.roles_of))
+        self.owner = list(chain.from_iterable(map(repeat, range(len(sizes)), sizes)))
+        self.first = list(accumulate(sizes, initial=0))
+        self._at: dict[str, list[int]] = {}
+
+    def deliverable(self, k: int) -> Deliverable:
+        """The k-th deliverable."""
+        table = self.table
+        return table.at(k) if isinstance(table, DeliverableTable) else table[self.ids[k]]
+
+    def groups(self) -> list[str | None]:
+        """Each deliverable's group."""
+        table = self.table
+        if isinstance(table, DeliverableTable):
+            return table.groups()
+        return [d.group for d in table.values()]
+
+    def carried(self) -> list[int]:
+        """The deliverables (by index) with roles carried over from an earlier id."""
+        table = self.table
+        made = table.made if isinstance(table, DeliverableTable) else table.values()
+        return [k for k, d in enumerate(made) if d is not None and d.assignments.carried]
+
+    def at(self, letter: str) -> list[int]:
+        """The flat indices of the assignments of role ``letter``, in order."""
+        found = self._at.get(letter)
+        if found is None:
+            found = self._at[letter] = list(compress(count(), map(letter.__eq__, self.roles)))
+        return found
+
+    def location(self, i: int) -> SourceLocation:
+        """Where the i-th assignment is written."""
+        k = self.owner[i]
+        j = i - self.first[k]
+        table = self.table
+        if isinstance(table, DeliverableTable):
+            return table.assignment_location(k, j)
+        return table[self.ids[k]].assignments.location(j)
+
+    def sole(self, letter: str) -> dict[int, str]:
+        """The deliverables (by index) on which exactly one party holds role ``letter``,
+        with that party."""
+        owner, parties = self.owner, self.parties
+        found: dict[int, str] = {}
+        many: set[int] = set()
+        for i in self.at(letter):
+            k, party = owner[i], parties[i]
+            if found.setdefault(k, party) != party:
+                many.add(k)
+        for k in many:
+            del found[k]
         return found

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import compress, count
 
 import networkx as nx
 
 from raci.findings import Finding, Severity, SourceLocation
 from raci.lookup import Suggestions
-from raci.rules._util import kind_name
+from raci.rules._util import Held, kind_name
 from raci.rules.registry import Context, rule
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -103,17 +104,24 @@ def unknown_reference(ctx: Context) -> Iterator[Finding]:
             yield missing(p.id, "`unit`", p.unit, "unit", p.where("unit"))
         if p.reports_to is not None and p.reports_to not in org.positions:
             yield missing(p.id, "`reports_to`", p.reports_to, "position", p.where("reports_to"))
-    unknown = set(org.role_columns()[1]).difference(org.parties)
-    for d in org.deliverables.values():
+    held = ctx.derived(Held)
+    unknown = set(held.parties).difference(org.parties)
+    # Deliverable by deliverable: a group that is not one, then each party that is none.
+    named: dict[int, list[int]] = {
+        k: []
+        for k, group in enumerate(held.groups())
+        if group is not None and group not in org.groups
+    }
+    if unknown:
+        for i in compress(count(), map(unknown.__contains__, held.parties)):
+            named.setdefault(held.owner[i], []).append(i)
+    for k in sorted(named):
+        d = held.deliverable(k)
         if d.group is not None and d.group not in org.groups:
             yield missing(d.id, "`group`", d.group, "group", d.where("group"))
-        held = d.assignments
-        if not unknown or unknown.isdisjoint(held.parties):
-            continue
-        for i, party in enumerate(held.parties):
-            if party not in org.parties:
-                role = held.roles[i]
-                yield missing(d.id, f"role `{role}`", party, "party", held.location(i))
+        for i in named[k]:
+            role = held.roles[i]
+            yield missing(d.id, f"role `{role}`", held.parties[i], "party", held.location(i))
 
 
 def _sentence(phrase: str) -> str:

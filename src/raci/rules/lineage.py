@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from raci.findings import Finding, Severity
+from raci.rules._util import Held
 from raci.rules.registry import Context, rule
 
 WARNING, INFO = Severity.WARNING, Severity.INFO
@@ -77,10 +78,9 @@ def formerly_live(ctx: Context) -> Iterator[Finding]:
     ),
 )
 def carried_over(ctx: Context) -> Iterator[Finding]:
-    org = ctx.org
-    for d in org.deliverables.values():
-        if not d.assignments.carried:
-            continue
+    held = ctx.derived(Held)
+    for k in held.carried():
+        d = held.deliverable(k)
         carried: dict[tuple[str, str], list[str]] = {}
         places = {}
         for a in d.assignments:

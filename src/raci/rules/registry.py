@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import textwrap
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 import attrs
 
@@ -46,6 +46,9 @@ class Option:
     about: str = ""
 
 
+_T = TypeVar("_T")
+
+
 @attrs.frozen
 class Context:
     """What a rule sees: the organization, its options, and a way to make findings."""
@@ -54,6 +57,17 @@ class Context:
     rule: Rule
     severity: Severity
     options: Mapping[str, Any]
+    #: What the rules of one run work out from the organization, shared among them.
+    shared: dict[Callable[[Organization], Any], Any] = attrs.field(
+        factory=dict, eq=False, repr=False
+    )
+
+    def derived(self, make: Callable[[Organization], _T]) -> _T:
+        """``make(org)``, worked out once for all the rules of this run."""
+        found = self.shared.get(make)
+        if found is None:
+            found = self.shared[make] = make(self.org)
+        return found
 
     def finding(
         self, subject: str, message: str, location: SourceLocation, hint: str = ""
@@ -279,8 +293,9 @@ def validate(
     settings, problems = resolve(org)
     if problems:
         raise LoadError(problems)
+    shared: dict[Callable[[Organization], Any], Any] = {}
     plan = [
-        Context(org, r, s.severity, s.options)
+        Context(org, r, s.severity, s.options, shared)
         for r, s in ((RULES[name], s) for name, s in settings.items())
         if s.enabled and selected(r, chosen or None, dropped)
     ]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
+from itertools import groupby
 
 from raci.findings import Finding, Severity, SourceLocation
 from raci.model import Deliverable, Organization
-from raci.rules._util import Lineage
+from raci.rules._util import Held, Lineage, units_of
 from raci.rules.options import role_limits, whole_number
 from raci.rules.registry import Context, Option, rule
 from raci.schemes import Role
@@ -63,15 +65,6 @@ _HINTS: dict[str, dict[str, str]] = {
 }
 
 
-def _units_of(org: Organization) -> dict[str, str]:
-    """The unit of each party that sits in one (``Organization.unit_of`` for all at once)."""
-    units = {uid: u.id for uid, u in org.units.items()}
-    for pid, p in org.positions.items():
-        if org.parties.get(pid) is p and p.unit in org.units:
-            units[pid] = p.unit
-    return units
-
-
 def _hint(org: Organization, key: str, letter: str, party: str = "") -> str:
     """The hint ``key`` in the words of the source's layout."""
     role = org.scheme.role(letter)
@@ -122,7 +115,11 @@ def single_accountable(ctx: Context) -> Iterator[Finding]:
     if letter is None:
         return
     title = scheme.role(letter).name  # type: ignore[union-attr]
-    for d in ctx.org.deliverables.values():
+    held = ctx.derived(Held)
+    counts = Counter(map(held.owner.__getitem__, held.at(letter)))
+    once = {k for k, n in counts.items() if n == 1}
+    for k in [k for k in range(len(held.ids)) if k not in once]:
+        d = held.deliverable(k)
         found = d.parties(letter)
         if len(found) == 1:
             continue
@@ -165,14 +162,15 @@ def responsible_present(ctx: Context) -> Iterator[Finding]:
     if letter is None:
         return
     title = scheme.role(letter).name  # type: ignore[union-attr]
-    for d in ctx.org.deliverables.values():
-        if letter not in d.assignments.roles:
-            yield ctx.finding(
-                d.id,
-                f"deliverable `{d.id}` has no {title} ({letter}); expected at least one",
-                d.where("raci"),
-                _hint(ctx.org, "no-responsible", letter),
-            )
+    held = ctx.derived(Held)
+    for k in [k for k, roles in enumerate(held.roles_of) if letter not in roles]:
+        d = held.deliverable(k)
+        yield ctx.finding(
+            d.id,
+            f"deliverable `{d.id}` has no {title} ({letter}); expected at least one",
+            d.where("raci"),
+            _hint(ctx.org, "no-responsible", letter),
+        )
 
 
 def _roles(ctx: Context) -> list[Role]:
@@ -221,12 +219,13 @@ def role_cardinality(ctx: Context) -> Iterator[Finding]:
     ]
     if not roles:
         return
-    for d in ctx.org.deliverables.values():
-        held = d.assignments
+    held = ctx.derived(Held)
+    for k, (letters, parties) in enumerate(zip(held.roles_of, held.parties_of, strict=True)):
         for r in roles:
-            n = len({p for x, p in zip(held.roles, held.parties, strict=True) if x == r.letter})
+            n = len({p for x, p in zip(letters, parties, strict=True) if x == r.letter})
             if r.admits(n) or (n == 0 and r.kind == "responsible"):
                 continue
+            d = held.deliverable(k)
             yield ctx.finding(
                 d.id,
                 f"deliverable `{d.id}` has {n} {r.name} ({r.letter}); expected"
@@ -255,9 +254,9 @@ def role_cardinality(ctx: Context) -> Iterator[Finding]:
 def unknown_role(ctx: Context) -> Iterator[Finding]:
     scheme = ctx.org.scheme
     letters = set(scheme.letters)
-    for d in ctx.org.deliverables.values():
-        if letters.issuperset(d.assignments.roles):
-            continue
+    held = ctx.derived(Held)
+    for k in [k for k, roles in enumerate(held.roles_of) if not letters.issuperset(roles)]:
+        d = held.deliverable(k)
         for a in d.assignments:
             if a.role not in letters:
                 upper = a.role.upper()
@@ -303,28 +302,38 @@ def accountable_outside_chain(ctx: Context) -> Iterator[Finding]:
     r_letter = org.scheme.letter_of("responsible")
     if a_letter is None or r_letter is None:
         return
-    lineage = Lineage(org)
-    unit_of = _units_of(org)
-    for d in org.deliverables.values():
-        held = d.assignments
-        accountable = d.parties(a_letter)
-        if len(accountable) != 1:
+    held = ctx.derived(Held)
+    lineage = ctx.derived(Lineage)
+    unit_of = ctx.derived(units_of)
+    enter, leave = lineage.enter, lineage.exit
+    # Each deliverable with one Accountable in a unit: the party, its unit and that unit's
+    # span in the hierarchy (Lineage.within, taken apart for the loop below).
+    tops: dict[int, tuple[str, str, int | None, int | None]] = {}
+    for k, party in held.sole(a_letter).items():
+        top = unit_of.get(party)
+        if top is not None:
+            tops[k] = (party, top, enter.get(top), leave.get(top))
+    owner, parties = held.owner, held.parties
+    for i in held.at(r_letter):
+        found = tops.get(owner[i])
+        if found is None:
             continue
-        top = unit_of.get(accountable[0])
-        if top is None:
+        accountable, top, start, end = found
+        party = parties[i]
+        unit = unit_of.get(party)
+        if unit is None or unit == top:
             continue
-        for i in held.indices(r_letter):
-            party = held.parties[i]
-            unit = unit_of.get(party)
-            if unit is None or unit == top or lineage.within(unit, top):
-                continue
-            yield ctx.finding(
-                d.id,
-                f"on `{d.id}`, Accountable `{accountable[0]}` (in `{top}`) is not in the line"
-                f" above Responsible `{party}` (in `{unit}`)",
-                held.location(i),
-                "Make someone who oversees the Responsible party Accountable, or move the work.",
-            )
+        inner = enter.get(unit)
+        if start is not None and inner is not None and start < inner < end:  # type: ignore[operator]
+            continue
+        ident = held.ids[owner[i]]
+        yield ctx.finding(
+            ident,
+            f"on `{ident}`, Accountable `{accountable}` (in `{top}`) is not in the line"
+            f" above Responsible `{party}` (in `{unit}`)",
+            held.location(i),
+            "Make someone who oversees the Responsible party Accountable, or move the work.",
+        )
 
 
 @rule(
@@ -354,9 +363,9 @@ def too_many_consulted(ctx: Context) -> Iterator[Finding]:
     if letter is None:
         return
     limit = ctx.options["max"]
-    for d in ctx.org.deliverables.values():
-        if d.assignments.roles.count(letter) <= limit:
-            continue
+    held = ctx.derived(Held)
+    for k in [k for k, roles in enumerate(held.roles_of) if roles.count(letter) > limit]:
+        d = held.deliverable(k)
         consulted = d.parties(letter)
         if len(consulted) > limit:
             yield ctx.finding(
@@ -394,29 +403,34 @@ def redundant_roles(ctx: Context) -> Iterator[Finding]:
         for strong, weak in ((scheme.letter_of(x), scheme.letter_of(y)) for x, y in _REDUNDANT)
         if strong is not None and weak is not None
     ]
-    for d in ctx.org.deliverables.values():
-        parties = d.assignments.parties
-        if len(set(parties)) == len(parties):
-            continue  # no party holds two roles here
+    weak = {w for _, w in pairs}
+    every = ctx.derived(Held)
+    # Only where some party holds two roles, one of them a weak one.
+    repeats = [k for k, parties in enumerate(every.parties_of) if len(set(parties)) != len(parties)]
+    for k in repeats:
+        letters, parties = every.roles_of[k], every.parties_of[k]
+        if weak.isdisjoint(letters):
+            continue
+        ident, first = every.ids[k], every.first[k]
         # Each party's roles here, with where each is first given.
         held: dict[str, dict[str, int]] = {}
-        for i, (role, party) in enumerate(zip(d.assignments.roles, parties, strict=True)):
+        for i, (role, party) in enumerate(zip(letters, parties, strict=True)):
             held.setdefault(party, {}).setdefault(role, i)
         for party, roles in held.items():
             if len(roles) < 2:
                 continue
-            for strong, weak in pairs:
-                if strong in roles and weak in roles:
+            for strong, weak_letter in pairs:
+                if strong in roles and weak_letter in roles:
                     places = (
-                        d.assignments.location(roles[strong]),
-                        d.assignments.location(roles[weak]),
+                        every.location(first + roles[strong]),
+                        every.location(first + roles[weak_letter]),
                     )
                     yield ctx.finding(
-                        d.id,
-                        f"`{party}` is both {strong} and {weak} on `{d.id}`; {strong} already"
-                        " implies being informed",
+                        ident,
+                        f"`{party}` is both {strong} and {weak_letter} on `{ident}`; {strong}"
+                        " already implies being informed",
                         max(places),
-                        _hint(ctx.org, "redundant", weak, party),
+                        _hint(ctx.org, "redundant", weak_letter, party),
                     )
 
 
@@ -439,14 +453,15 @@ def silo(ctx: Context) -> Iterator[Finding]:
     letters = {scheme.letter_of("consulted"), scheme.letter_of("informed")} - {None}
     if not letters:
         return
-    for d in ctx.org.deliverables.values():
-        if letters.isdisjoint(d.assignments.roles):
-            yield ctx.finding(
-                d.id,
-                f"deliverable `{d.id}` has no Consulted and no Informed party",
-                d.where("raci"),
-                "Say who should be asked or told, so the work is not done in isolation.",
-            )
+    held = ctx.derived(Held)
+    for k in [k for k, roles in enumerate(held.roles_of) if letters.isdisjoint(roles)]:
+        d = held.deliverable(k)
+        yield ctx.finding(
+            d.id,
+            f"deliverable `{d.id}` has no Consulted and no Informed party",
+            d.where("raci"),
+            "Say who should be asked or told, so the work is not done in isolation.",
+        )
 
 
 @rule(
@@ -477,19 +492,18 @@ def vacant_accountable(ctx: Context) -> Iterator[Finding]:
     vacant = {pid: p.id for pid, p in org.positions.items() if p.vacant and org.parties[pid] is p}
     if letter is None or not vacant:
         return
-    for d in org.deliverables.values():
-        held = d.assignments
-        if vacant.keys().isdisjoint(held.parties):
-            continue
-        for i in held.indices(letter):
-            party = held.parties[i]
-            if party in vacant:
-                yield ctx.finding(
-                    d.id,
-                    f"Accountable for `{d.id}` is `{vacant[party]}`, a vacant post",
-                    held.location(i),
-                    "Name an acting holder's post as Accountable until the post is filled.",
-                )
+    held = ctx.derived(Held)
+    parties = held.parties
+    for i in held.at(letter):
+        party = parties[i]
+        if party in vacant:
+            ident = held.ids[held.owner[i]]
+            yield ctx.finding(
+                ident,
+                f"Accountable for `{ident}` is `{vacant[party]}`, a vacant post",
+                held.location(i),
+                "Name an acting holder's post as Accountable until the post is filled.",
+            )
 
 
 @rule(
@@ -517,7 +531,7 @@ def not_cascaded(ctx: Context) -> Iterator[Finding]:
     letter = org.scheme.letter_of("responsible")
     if letter is None or not org.positions:
         return
-    lineage = Lineage(org)
+    lineage = ctx.derived(Lineage)
     staffed = lineage.upward(p.unit for p in org.positions.values())
     posts_in: dict[str, list[str]] = {}
     for p in org.positions.values():
@@ -531,26 +545,22 @@ def not_cascaded(ctx: Context) -> Iterator[Finding]:
     }
     staffed_units = {uid for uid, u in org.units.items() if u.id in staffed}
     takers: dict[str, list[str]] = {}
-    for d in org.deliverables.values():
-        held = d.assignments
-        if staffed_units.isdisjoint(held.parties):
-            continue
-        units: list[int] = []
-        posts: list[str] = []
-        for i in held.indices(letter):
-            party = held.parties[i]
-            if party in post_unit:
-                posts.append(post_unit[party])
-            elif party in staffed_units:
-                units.append(i)
-        for i in units:
-            unit = held.parties[i]
+    held = ctx.derived(Held)
+    parties = held.parties
+    # The Responsible staffed units, deliverable by deliverable.
+    found = [i for i in held.at(letter) if parties[i] in staffed_units]
+    for k, at in groupby(found, held.owner.__getitem__):
+        ident = held.ids[k]
+        doers = zip(held.roles_of[k], held.parties_of[k], strict=True)
+        posts = [post_unit[p] for x, p in doers if x == letter and p in post_unit]
+        for i in at:
+            unit = parties[i]
             if not any(lineage.within(post, unit) for post in posts):
                 if unit not in takers:
                     takers[unit] = _could_take(org, unit, posts_in)
                 yield ctx.finding(
-                    d.id,
-                    f"`{unit}` is Responsible for `{d.id}`, but none of the posts in it is",
+                    ident,
+                    f"`{unit}` is Responsible for `{ident}`, but none of the posts in it is",
                     held.location(i),
                     "Name the post that does the work as Responsible too (the cascade to"
                     f" staff): {_listed(takers[unit])}.",

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from itertools import compress
 
 from raci.findings import Finding, Severity
+from raci.rules._util import Held
 from raci.rules.options import whole_number
 from raci.rules.registry import Context, Option, rule
 
@@ -52,8 +52,8 @@ def overloaded(ctx: Context) -> Iterator[Finding]:
         letter = org.scheme.letter_of(kind)
         if letter is None:
             continue
-        roles, parties = org.role_columns()
-        counts = Counter(compress(parties, map(letter.__eq__, roles)))
+        held = ctx.derived(Held)
+        counts = Counter(map(held.parties.__getitem__, held.at(letter)))
         for party, n in counts.items():
             if n <= limit or party not in org.parties:
                 continue
