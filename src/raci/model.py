@@ -13,11 +13,11 @@ from abc import abstractmethod
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import chain
 from types import MappingProxyType
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any, Union
 
 import attrs
-import networkx as nx
 
+from raci._walks import breadth_first, preorder
 from raci.assignments import EMPTY
 from raci.assignments import NOWHERE as NOWHERE
 from raci.assignments import Assignment as Assignment
@@ -26,6 +26,9 @@ from raci.cells import normalize_header
 from raci.exceptions import QueryError
 from raci.findings import SourceLocation
 from raci.schemes import DEFAULT_SCHEME, Scheme
+
+if TYPE_CHECKING:
+    import networkx
 
 
 @attrs.frozen
@@ -359,8 +362,10 @@ class Organization:
     #: (tables).
     layout: str = attrs.field(default="model", eq=False)
     source: str = attrs.field(default="<memory>", eq=False)
-    graph: nx.DiGraph = attrs.field(init=False, eq=False, repr=False)
     parties: Mapping[str, Party] = attrs.field(init=False, eq=False, repr=False)
+    # Each unit's child units, in file order; the graph of them, made when asked for.
+    _children: dict[str, list[str]] = attrs.field(init=False, eq=False, repr=False)
+    _graph: networkx.DiGraph | None = attrs.field(init=False, default=None, eq=False, repr=False)
     _by_party: dict[str, list[tuple[str, str]]] | None = attrs.field(
         init=False, default=None, eq=False, repr=False
     )
@@ -369,18 +374,32 @@ class Organization:
     )
 
     def __attrs_post_init__(self) -> None:
-        graph = nx.DiGraph()
-        for uid, unit in self.units.items():
-            graph.add_node(uid, unit=unit)
+        children: dict[str, list[str]] = {uid: [] for uid in self.units}
         for uid, unit in self.units.items():
             if unit.parent is not None and unit.parent in self.units:
-                graph.add_edge(unit.parent, uid)
+                children[unit.parent].append(uid)
         parties: dict[str, Party] = {}
         for table in (self.external, self.positions, self.units):
             parties.update(table)
         # Derived once from the read-only tables (attrs' way for a frozen class).
-        object.__setattr__(self, "graph", nx.freeze(graph))
+        object.__setattr__(self, "_children", children)
         object.__setattr__(self, "parties", MappingProxyType(parties))
+
+    @property
+    def graph(self) -> networkx.DiGraph:
+        """The units as a frozen networkx graph: an edge from each unit to each of its
+        child units (made when first asked for; each node's ``unit`` is the Unit)."""
+        if self._graph is None:
+            import networkx
+
+            graph = networkx.DiGraph()
+            for uid, unit in self.units.items():
+                graph.add_node(uid, unit=unit)
+            for parent, children in self._children.items():
+                for uid in children:
+                    graph.add_edge(parent, uid)
+            object.__setattr__(self, "_graph", networkx.freeze(graph))
+        return self._graph
 
     def deliverable_columns(
         self,
@@ -445,7 +464,7 @@ class Organization:
         for top in [*self.roots, *self.units]:
             if top in seen:
                 continue
-            for uid in nx.dfs_preorder_nodes(self.graph, top):
+            for uid in preorder(self._children, top):
                 if uid not in seen:
                     seen.add(uid)
                     yield uid
@@ -453,7 +472,7 @@ class Organization:
     def children(self, unit: str) -> list[str]:
         """The unit's child units, in file order."""
         self._unit(unit)
-        return list(self.graph.successors(unit))
+        return list(self._children[unit])
 
     def ancestors(self, unit: str) -> list[str]:
         """The unit's ancestors, nearest first (stops at a cycle)."""
@@ -469,7 +488,7 @@ class Organization:
     def subtree(self, unit: str) -> list[str]:
         """The unit and every unit below it, in breadth-first order."""
         self._unit(unit)
-        return [unit, *(v for _, v in nx.bfs_edges(self.graph, unit))]
+        return list(breadth_first(self._children, unit))
 
     def depth_of(self, unit: str) -> int:
         """Edges between the unit and its root."""

@@ -35,11 +35,6 @@ def _name(value: object) -> str | None:
     return None
 
 
-def _bare_id(value: object) -> str | None:
-    """An id written as it reads (no space around or inside it); None for anything else."""
-    return value if type(value) is str and value.split() == [value] else None
-
-
 def _date(value: object, dates: dict[str, dt.date]) -> dt.date | None:
     """A due date (remembered in ``dates`` when written as text), or None when it is not one."""
     try:
@@ -111,6 +106,10 @@ def read_positions(b: _Builder, items: list[Any], places: list[SourceLocation]) 
         )
 
 
+class _Apart(Exception):
+    """A deliverable to read key by key after all."""
+
+
 def read_deliverables(b: _Builder, items: list[Any], places: list[SourceLocation]) -> None:
     """Read a `deliverables` list: plain deliverables whose roles name letters and parties
     met before here, the others by ``b.deliverable``."""
@@ -120,24 +119,32 @@ def read_deliverables(b: _Builder, items: list[Any], places: list[SourceLocation
             b.deliverable(obj, here)
         return
     rows, marked, placed, claim = b.deliverables, marks.marked, marks.placed, marks.claim
-    seen, add = rows.index, rows.add_plain
-    ident_of, known, letters = b.party_id, b.known_ids.get, b.known_letters
-    # Due dates as written, read once each.
+    seen, add, letters = rows.index, rows.add_plain, b.known_letters
+    # Party ids as written that read as themselves; due dates as written, read once each.
+    ids: set[str] = set()
     dates: dict[str, dt.date] = {}
+
+    def learn(values: list[Any]) -> None:
+        """Note party ids met for the first time; _Apart when one does not read as written."""
+        for value in values:
+            if value not in ids:
+                if type(value) is not str or b.party_id(value) != value:
+                    raise _Apart
+                ids.add(value)
+
     for obj, here in zip(items, places, strict=True):
         if type(obj) is not dict or id(obj) in marked or not obj.keys() <= _DELIVERABLE_KEYS:
             b.deliverable(obj, here)
             continue
         get = obj.get
-        raw = get("id")
-        ident = _bare_id(raw)
-        if ident is None or ident in seen:
+        ident = get("id")
+        if type(ident) is not str or ident.split() != [ident] or ident in seen:
             b.deliverable(obj, here)
             continue
-        name = _name(get("name")) if "name" in obj else ident
+        name = _name(obj["name"]) if "name" in obj else ident
         group = get("group")
         if group is not None:
-            group = ident_of(group)
+            group = b.party_id(group)
         due = get("due")
         if due is not None:
             due = (dates.get(due) if type(due) is str else None) or _date(due, dates)
@@ -152,31 +159,26 @@ def read_deliverables(b: _Builder, items: list[Any], places: list[SourceLocation
             b.deliverable(obj, here)
             continue
         roles: list[str] = []
-        parties: list[str | None] = []
-        try:  # a letter not met before, or a party that is a list or mapping: read apart
+        parties: list[str] = []
+        try:  # a letter not met before, or a party that is not an id as written: read apart
             for letter, value in raci.items():
                 role = letters[letter]
                 if type(value) is list:
-                    parties += map(known, value)
+                    if not ids.issuperset(value):
+                        learn(value)
+                    parties += value
                     roles += repeat(role, len(value))
                 else:
-                    parties.append(known(value))
+                    if value not in ids:
+                        learn([value])
+                    parties.append(value)
                     roles.append(role)
-        except (KeyError, TypeError):
+        except (KeyError, TypeError, _Apart):
             b.deliverable(obj, here)
             continue
-        if None in parties:  # ids not met before (read them now), or not ids at all
-            parties = [
-                ident_of(p)
-                for value in raci.values()
-                for p in (value if type(value) is list else [value])
-            ]
-            if None in parties:
-                b.deliverable(obj, here)
-                continue
         place: int | SourceLocation | None = placed.get(id(obj))
         if place is None:
-            place = claim(ident)  # the id as written (_bare_id)
+            place = claim(ident)
             if place is None:
                 place = here
-        add(ident, name, group, due, tuple(roles), tuple(parties), place)  # type: ignore[arg-type]
+        add(ident, name, group, due, tuple(roles), tuple(parties), place)

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from itertools import compress, count
 
-import networkx as nx
-
+from raci._walks import Successors, cycles
 from raci.findings import Finding, Severity, SourceLocation
 from raci.lookup import Suggestions
 from raci.rules._util import Held, kind_name
@@ -129,13 +128,11 @@ def _sentence(phrase: str) -> str:
     return phrase[:1].upper() + phrase[1:] + " " if phrase else ""
 
 
-def _cycles(graph: nx.DiGraph, order: list[str]) -> Iterator[list[str]]:
-    """Each cycle of ``graph`` as its members, sorted and started by file order."""
+def _cycles(successors: Successors, order: list[str]) -> Iterator[list[str]]:
+    """Each cycle of a graph as its members, sorted and started by file order."""
     rank = {node: i for i, node in enumerate(order)}
-    for component in nx.strongly_connected_components(graph):
-        (node, *rest) = component
-        if rest or graph.has_edge(node, node):
-            yield sorted(component, key=rank.__getitem__)
+    for members in cycles(successors):
+        yield sorted(members, key=rank.__getitem__)
 
 
 @rule(
@@ -155,7 +152,8 @@ def _cycles(graph: nx.DiGraph, order: list[str]) -> Iterator[list[str]]:
 )
 def hierarchy_cycle(ctx: Context) -> Iterator[Finding]:
     org = ctx.org
-    for members in _cycles(org.graph, list(org.units)):
+    children = {uid: org.children(uid) for uid in org.units}
+    for members in _cycles(children, list(org.units)):
         unit = org.units[members[0]]
         yield ctx.finding(
             unit.id,
@@ -171,10 +169,10 @@ def hierarchy_cycle(ctx: Context) -> Iterator[Finding]:
                 unit.where("also_reports_to"),
                 "Name the unit it also reports to, or drop the line.",
             )
-    reporting = nx.DiGraph()
+    reporting: dict[str, list[str]] = {}
     for p in org.positions.values():
         if p.reports_to is not None and p.reports_to in org.positions:
-            reporting.add_edge(p.reports_to, p.id)
+            reporting.setdefault(p.reports_to, []).append(p.id)
     for members in _cycles(reporting, list(org.positions)):
         post = org.positions[members[0]]
         yield ctx.finding(
