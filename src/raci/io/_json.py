@@ -18,8 +18,11 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-# An `id` key and its value: a string (escapes decoded later) or a whole number.
-_JSON_ID = re.compile(r'"id"\s*:\s*(?:"(?P<text>(?:[^"\\]|\\.)*)"|(?P<number>-?\d+)(?![\d.eE]))')
+# An `id` key and its value: a string (escapes decoded later; the loop over its characters
+# unrolled, which the regex engine runs faster) or a whole number.
+_JSON_ID = re.compile(
+    r'"id"\s*:\s*(?:"(?P<text>[^"\\]*(?:\\.[^"\\]*)*)"|(?P<number>-?\d+)(?![\d.eE]))'
+)
 _TOML_ID = re.compile(
     r"(?m)(?:^|[{,])[ \t]*(?P<key>id|\"id\"|'id')[ \t]*=[ \t]*"
     r"(?:\"(?P<text>(?:[^\"\\\n]|\\.)*)\"|'(?P<literal>[^'\n]*)'"

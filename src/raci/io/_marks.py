@@ -125,16 +125,19 @@ class IdMarks(Marks):
         # The containers whose keys or items were placed (the others are placed as a whole).
         self._marked: set[int] = set()
         # The offset of each id; a list only for the rare id written more than once.
-        self._found: dict[str, int | list[int]] = {}
-        found = self._found
-        for offset, ident in ids:
-            seen = found.setdefault(ident, offset)
-            if seen is offset:
-                continue
-            if isinstance(seen, list):
-                seen.append(offset)
-            else:
-                found[ident] = [seen, offset]
+        placed = list(ids)
+        found: dict[str, int | list[int]] = {ident: offset for offset, ident in placed}
+        if len(found) < len(placed):  # some id is written more than once
+            found = {}
+            for offset, ident in placed:
+                seen = found.setdefault(ident, offset)
+                if seen is offset:
+                    continue
+                if isinstance(seen, list):
+                    seen.append(offset)
+                else:
+                    found[ident] = [seen, offset]
+        self._found = found
 
     def place(self, obj: object, key: Any, key_offset: int, value_offset: int) -> None:
         """Note where a key of a mapping and its value are written."""

@@ -8,7 +8,7 @@ from itertools import compress, count
 from raci._walks import Successors, cycles
 from raci.findings import Finding, Severity, SourceLocation
 from raci.lookup import Suggestions
-from raci.rules._util import Held, kind_name
+from raci.rules._util import Held, kind_name, units_of
 from raci.rules.registry import Context, rule
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -274,8 +274,9 @@ def idle_unit(ctx: Context) -> Iterator[Finding]:
     if not org.deliverables:
         return
     busy: set[str] = set()
+    unit_of = ctx.derived(units_of)
     for party in set(org.role_columns()[1]):
-        unit = org.unit_of(party) if party in org.parties else None
+        unit = unit_of.get(party)
         while unit is not None and unit not in busy:
             busy.add(unit)
             parent = org.units[unit].parent

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from itertools import groupby
+from itertools import compress, groupby
 
 from raci.findings import Finding, Severity, SourceLocation
 from raci.model import Deliverable, Organization
@@ -305,27 +305,20 @@ def accountable_outside_chain(ctx: Context) -> Iterator[Finding]:
     held = ctx.derived(Held)
     lineage = ctx.derived(Lineage)
     unit_of = ctx.derived(units_of)
-    enter, leave = lineage.enter, lineage.exit
-    # Each deliverable with one Accountable in a unit: the party, its unit and that unit's
-    # span in the hierarchy (Lineage.within, taken apart for the loop below).
-    tops: dict[int, tuple[str, str, int | None, int | None]] = {}
-    for k, party in held.sole(a_letter).items():
-        top = unit_of.get(party)
-        if top is not None:
-            tops[k] = (party, top, enter.get(top), leave.get(top))
-    owner, parties = held.owner, held.parties
-    for i in held.at(r_letter):
-        found = tops.get(owner[i])
-        if found is None:
+    enter, leave = lineage.enter, lineage.exit  # Lineage.within, taken apart below
+    sole = held.sole(a_letter)
+    top_of = {k: top for k, party in sole.items() if (top := unit_of.get(party)) is not None}
+    owner, parties, r_at = held.owner, held.parties, held.at(r_letter)
+    # The unit of each Responsible party and of its deliverable's Accountable, side by side.
+    tops = map(top_of.get, map(owner.__getitem__, r_at))
+    units = map(unit_of.get, map(parties.__getitem__, r_at))
+    for i, top, unit in zip(r_at, tops, units, strict=True):
+        if top is None or unit is None or unit == top:
             continue
-        accountable, top, start, end = found
-        party = parties[i]
-        unit = unit_of.get(party)
-        if unit is None or unit == top:
+        start, inner = enter.get(top), enter.get(unit)
+        if start is not None and inner is not None and start < inner < leave[top]:
             continue
-        inner = enter.get(unit)
-        if start is not None and inner is not None and start < inner < end:  # type: ignore[operator]
-            continue
+        accountable, party = sole[owner[i]], parties[i]
         ident = held.ids[owner[i]]
         yield ctx.finding(
             ident,
@@ -548,7 +541,8 @@ def not_cascaded(ctx: Context) -> Iterator[Finding]:
     held = ctx.derived(Held)
     parties = held.parties
     # The Responsible staffed units, deliverable by deliverable.
-    found = [i for i in held.at(letter) if parties[i] in staffed_units]
+    r_at = held.at(letter)
+    found = compress(r_at, map(staffed_units.__contains__, map(parties.__getitem__, r_at)))
     for k, at in groupby(found, held.owner.__getitem__):
         ident = held.ids[k]
         doers = zip(held.roles_of[k], held.parties_of[k], strict=True)
