@@ -539,14 +539,16 @@ def not_cascaded(ctx: Context) -> Iterator[Finding]:
     staffed_units = {uid for uid, u in org.units.items() if u.id in staffed}
     takers: dict[str, list[str]] = {}
     held = ctx.derived(Held)
-    parties = held.parties
+    owner, parties, r_at = held.owner, held.parties, held.at(letter)
+    # The units of the Responsible posts of each deliverable.
+    posts_of: dict[int, list[str]] = {}
+    for i in compress(r_at, map(post_unit.__contains__, map(parties.__getitem__, r_at))):
+        posts_of.setdefault(owner[i], []).append(post_unit[parties[i]])
     # The Responsible staffed units, deliverable by deliverable.
-    r_at = held.at(letter)
     found = compress(r_at, map(staffed_units.__contains__, map(parties.__getitem__, r_at)))
-    for k, at in groupby(found, held.owner.__getitem__):
+    for k, at in groupby(found, owner.__getitem__):
         ident = held.ids[k]
-        doers = zip(held.roles_of[k], held.parties_of[k], strict=True)
-        posts = [post_unit[p] for x, p in doers if x == letter and p in post_unit]
+        posts = posts_of.get(k, [])
         for i in at:
             unit = parties[i]
             if not any(lineage.within(post, unit) for post in posts):
