@@ -396,13 +396,14 @@ def redundant_roles(ctx: Context) -> Iterator[Finding]:
         for strong, weak in ((scheme.letter_of(x), scheme.letter_of(y)) for x, y in _REDUNDANT)
         if strong is not None and weak is not None
     ]
-    weak = {w for _, w in pairs}
+    is_weak, is_strong = {w for _, w in pairs}.__contains__, {s for s, _ in pairs}.__contains__
     every = ctx.derived(Held)
-    # Only where some party holds two roles, one of them a weak one.
+    # Only where some party holds two roles: a weak one and a strong one.
     repeats = [k for k, parties in enumerate(every.parties_of) if len(set(parties)) != len(parties)]
     for k in repeats:
         letters, parties = every.roles_of[k], every.parties_of[k]
-        if weak.isdisjoint(letters):
+        weakly = set(compress(parties, map(is_weak, letters)))
+        if weakly.isdisjoint(compress(parties, map(is_strong, letters))):
             continue
         ident, first = every.ids[k], every.first[k]
         # Each party's roles here, with where each is first given.
