@@ -552,7 +552,7 @@ def not_cascaded(ctx: Context) -> Iterator[Finding]:
         posts = posts_of.get(k, [])
         for i in at:
             unit = parties[i]
-            if not any(lineage.within(post, unit) for post in posts):
+            if unit not in posts and not any(lineage.within(post, unit) for post in posts):
                 if unit not in takers:
                     takers[unit] = _could_take(org, unit, posts_in)
                 yield ctx.finding(
