@@ -1,27 +1,39 @@
-"""Reading and writing model files; what a file is follows its suffix."""
+"""Reading and writing model files; what a file is follows its suffix.
+
+The readers of YAML and of tables, and the writer, are imported when first needed, so
+that checking a JSON file does not wait for them.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from raci._gc import no_cyclic_gc
 from raci.exceptions import LoadError
 from raci.io._build import build_organization
-from raci.io._dump import dumps
-from raci.io._files import check_readable, read_text
+from raci.io._files import TABLE_SUFFIXES, check_readable, read_text
 from raci.io._json import parse_json, parse_toml
-from raci.io._layouts import TABLE_SUFFIXES, read_tables
 from raci.io._marks import Marks
-from raci.io._yaml import parse_yaml
 from raci.lineage import carry_over
 from raci.model import Organization
 from raci.output import write_atomic
 from raci.rules import check_settings
 
+if TYPE_CHECKING:
+    from raci.io._dump import dumps
+
 Parser = Callable[[str, str], tuple[Any, Marks]]
+
+
+def parse_yaml(text: str, file: str) -> tuple[Any, Marks]:
+    """The data of a YAML text and its marks (:func:`raci.io._yaml.parse_yaml`)."""
+    from raci.io import _yaml
+
+    return _yaml.parse_yaml(text, file)
+
 
 MODEL_PARSERS: dict[str, Parser] = {
     ".yaml": parse_yaml,
@@ -74,6 +86,8 @@ def load(
             raise LoadError.at(str(path), 0, 0, reason)
         return loads(read_text(p), suffix, str(path))
     if suffix in TABLE_SUFFIXES:
+        from raci.io._layouts import read_tables
+
         check_readable(p)
         return read_tables(p, org, sheet, path_separator)
     known = ", ".join(sorted({*MODEL_PARSERS, *TABLE_SUFFIXES}))
@@ -89,4 +103,16 @@ def dump(org: Organization, path: str | os.PathLike[str]) -> None:
     if fmt is None:
         msg = f"cannot write a model as {suffix or 'a file without suffix'}; use .yaml or .json"
         raise ValueError(msg)
+    from raci.io._dump import dumps
+
     write_atomic(path, dumps(org, fmt))
+
+
+def __getattr__(name: str) -> Any:
+    """``dumps``, imported when first asked for."""
+    if name == "dumps":
+        from raci.io._dump import dumps
+
+        return dumps
+    msg = f"module 'raci.io' has no attribute {name!r}"
+    raise AttributeError(msg)

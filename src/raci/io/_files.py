@@ -6,6 +6,9 @@ from pathlib import Path
 
 from raci.exceptions import LoadError
 
+#: The suffixes of the tables raci reads (RACI matrices and org sheets).
+TABLE_SUFFIXES = (".csv", ".xlsx", ".md", ".markdown")
+
 
 def read_text(path: Path) -> str:
     """The UTF-8 text of a file (a BOM is dropped); LoadError when unreadable."""

@@ -28,7 +28,6 @@ from raci.model import Organization
 from raci.schemes import DEFAULT_SCHEME, Scheme
 
 #: Suffixes of the files read as tables.
-TABLE_SUFFIXES = (".csv", ".xlsx", ".md", ".markdown")
 #: Rows above a header (titles) that are skipped in looking for it.
 TITLE_ROWS = 5
 #: The layouts a table may have, as the message for a table that has none says them.
