@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from itertools import accumulate, chain, compress, count, repeat
 
@@ -90,6 +91,7 @@ class Held:
         self.owner = list(chain.from_iterable(map(repeat, range(len(sizes)), sizes)))
         self.first = list(accumulate(sizes, initial=0))
         self._at: dict[str, list[int]] = {}
+        self._counts: dict[str, Counter[int]] = {}
 
     def deliverable(self, k: int) -> Deliverable:
         """The k-th deliverable."""
@@ -125,16 +127,21 @@ class Held:
             return table.assignment_location(k, j)
         return table[self.ids[k]].assignments.location(j)
 
+    def count(self, letter: str) -> Counter[int]:
+        """How many times role ``letter`` is held on each deliverable (by index) that has it."""
+        found = self._counts.get(letter)
+        if found is None:
+            found = self._counts[letter] = Counter(map(self.owner.__getitem__, self.at(letter)))
+        return found
+
     def sole(self, letter: str) -> dict[int, str]:
         """The deliverables (by index) on which exactly one party holds role ``letter``,
         with that party."""
-        owner, parties = self.owner, self.parties
-        found: dict[int, str] = {}
-        many: set[int] = set()
-        for i in self.at(letter):
-            k, party = owner[i], parties[i]
-            if found.setdefault(k, party) != party:
-                many.add(k)
-        for k in many:
-            del found[k]
+        at = self.at(letter)
+        owners = map(self.owner.__getitem__, at)
+        found = dict(zip(owners, map(self.parties.__getitem__, at), strict=True))
+        for k in [k for k, n in self.count(letter).items() if n > 1]:
+            letters, parties = self.roles_of[k], self.parties_of[k]
+            if len({p for x, p in zip(letters, parties, strict=True) if x == letter}) > 1:
+                del found[k]
         return found

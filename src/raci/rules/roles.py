@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from itertools import compress, groupby
 
@@ -116,8 +115,7 @@ def single_accountable(ctx: Context) -> Iterator[Finding]:
         return
     title = scheme.role(letter).name  # type: ignore[union-attr]
     held = ctx.derived(Held)
-    counts = Counter(map(held.owner.__getitem__, held.at(letter)))
-    once = {k for k, n in counts.items() if n == 1}
+    once = {k for k, n in held.count(letter).items() if n == 1}
     for k in [k for k in range(len(held.ids)) if k not in once]:
         d = held.deliverable(k)
         found = d.parties(letter)
@@ -307,7 +305,7 @@ def accountable_outside_chain(ctx: Context) -> Iterator[Finding]:
     unit_of = ctx.derived(units_of)
     enter, leave = lineage.enter, lineage.exit  # Lineage.within, taken apart below
     sole = held.sole(a_letter)
-    top_of = {k: top for k, party in sole.items() if (top := unit_of.get(party)) is not None}
+    top_of = dict(zip(sole, map(unit_of.get, sole.values()), strict=True))
     owner, parties, r_at = held.owner, held.parties, held.at(r_letter)
     # The unit of each Responsible party and of its deliverable's Accountable, side by side.
     tops = map(top_of.get, map(owner.__getitem__, r_at))
