@@ -253,6 +253,8 @@ def unknown_role(ctx: Context) -> Iterator[Finding]:
     scheme = ctx.org.scheme
     letters = set(scheme.letters)
     held = ctx.derived(Held)
+    if letters.issuperset(held.roles):
+        return
     for k in [k for k, roles in enumerate(held.roles_of) if not letters.issuperset(roles)]:
         d = held.deliverable(k)
         for a in d.assignments:
@@ -485,17 +487,15 @@ def vacant_accountable(ctx: Context) -> Iterator[Finding]:
     if letter is None or not vacant:
         return
     held = ctx.derived(Held)
-    parties = held.parties
-    for i in held.at(letter):
-        party = parties[i]
-        if party in vacant:
-            ident = held.ids[held.owner[i]]
-            yield ctx.finding(
-                ident,
-                f"Accountable for `{ident}` is `{vacant[party]}`, a vacant post",
-                held.location(i),
-                "Name an acting holder's post as Accountable until the post is filled.",
-            )
+    parties, at = held.parties, held.at(letter)
+    for i in compress(at, map(vacant.__contains__, map(parties.__getitem__, at))):
+        ident = held.ids[held.owner[i]]
+        yield ctx.finding(
+            ident,
+            f"Accountable for `{ident}` is `{vacant[parties[i]]}`, a vacant post",
+            held.location(i),
+            "Name an acting holder's post as Accountable until the post is filled.",
+        )
 
 
 @rule(
