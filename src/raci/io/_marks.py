@@ -87,6 +87,7 @@ class _Lines:
         # Per block: the lines before it and where the last line before it starts.
         self.lines: list[int] = []
         self.starts: list[int] = []
+        self.last = (0, 1)  # the last offset asked for, and its line
         line, start = 1, 0
         for at in range(0, len(text) + 1, size):
             self.lines.append(line)
@@ -97,11 +98,17 @@ class _Lines:
                 start = last + 1
 
     def pos(self, offset: int) -> Pos:
-        """The line and column of an offset."""
+        """The line and column of an offset (counting on from the last one asked for, when
+        it is in the same block and not past it: offsets come mostly in order)."""
         block = offset // self._BLOCK
         at = block * self._BLOCK
         text = self.text
-        line = self.lines[block] + text.count("\n", at, offset)
+        last, last_line = self.last
+        if at <= last <= offset:
+            line = last_line + text.count("\n", last, offset)
+        else:
+            line = self.lines[block] + text.count("\n", at, offset)
+        self.last = (offset, line)
         last = text.rfind("\n", at, offset)
         start = last + 1 if last >= 0 else self.starts[block]
         return (line, offset - start + 1)

@@ -22,6 +22,8 @@ from raci.model import Names, Position
 if TYPE_CHECKING:
     from raci.io._build import _Builder
 
+#: A key's value when the key is absent.
+_ABSENT: Any = object()
 _POSITION_KEYS = frozenset(("id", "title", "unit", "grade", "holder", "vacant", "reports_to"))
 _DELIVERABLE_KEYS = frozenset(("id", "name", "group", "due", "raci"))
 
@@ -46,11 +48,6 @@ def _date(value: object, dates: dict[str, dt.date]) -> dt.date | None:
     return found
 
 
-def _text(value: object) -> str | None:
-    """An optional text given as text, stripped; None for anything else."""
-    return value.strip() if type(value) is str else None
-
-
 def read_positions(b: _Builder, items: list[Any], places: list[SourceLocation]) -> None:
     """Read a `positions` list: plain positions here, the others by ``b.position``."""
     marks = b.marks
@@ -59,49 +56,46 @@ def read_positions(b: _Builder, items: list[Any], places: list[SourceLocation]) 
             b.position(obj, here)
         return
     seen, table, claim = b.seen, b.positions, marks.claim
-    marked, placed = marks.marked, marks.placed
+    marked, placed, known = marks.marked, marks.placed, b.known_ids
     ident_of, language = b.party_id, b.language
     for obj, here in zip(items, places, strict=True):
         if type(obj) is not dict or id(obj) in marked or not obj.keys() <= _POSITION_KEYS:
             b.position(obj, here)
             continue
         get = obj.get
-        raw = get("id")
-        ident = ident_of(raw)
+        ident, title = get("id"), get("title", _ABSENT)
+        grade, holder = get("grade", _ABSENT), get("holder", _ABSENT)
+        vacant, boss = get("vacant", False), get("reports_to", _ABSENT)
         unit = ident_of(get("unit"))
-        if ident is None or unit is None or ident in seen:
-            b.position(obj, here)
-            continue
-        title = _name(get("title")) if "title" in obj else ident
-        grade = _text(get("grade")) if "grade" in obj else None
-        holder = _text(get("holder")) if "holder" in obj else None
-        vacant = get("vacant", False)
-        boss = get("reports_to")
-        chief = ident_of(boss) if boss is not None else None
+        chief = None if boss is _ABSENT else ident_of(boss)
         if (
-            title is None
-            or ("grade" in obj and grade is None)
-            or ("holder" in obj and holder is None)
+            type(ident) is not str
+            or ident.split() != [ident]
+            or ident in seen
+            or unit is None
+            or (title is not _ABSENT and _name(title) is None)
+            or (grade is not _ABSENT and type(grade) is not str)
+            or (holder is not _ABSENT and type(holder) is not str)
             or type(vacant) is not bool
-            or ("reports_to" in obj and chief is None)
+            or (chief is None and boss is not _ABSENT)
         ):
             b.position(obj, here)
             continue
+        known[ident] = ident
         loc = placed.get(id(obj))
         if loc is None:
-            offset = claim(str(raw))
+            offset = claim(ident)
             loc = here if offset is None else marks.locate(offset)
-        here = loc
-        seen[ident] = ("position", here)
+        seen[ident] = ("position", loc)
         table[ident] = Position(
             id=ident,
-            names=Names.plain(title, language),
+            names=Names.plain(ident if title is _ABSENT else title.strip(), language),
             unit=unit,
-            grade=grade,
-            holder=holder,
+            grade=None if grade is _ABSENT else grade.strip(),
+            holder=None if holder is _ABSENT else holder.strip(),
             vacant=vacant,
             reports_to=chief,
-            location=here,
+            location=loc,
             spots=NOWHERE_ELSE,
         )
 
