@@ -6,7 +6,7 @@ import contextlib
 import json
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from raci.exceptions import LoadError
@@ -61,16 +61,24 @@ class _Pairs:
 
     def __init__(self) -> None:
         self.repeated: list[tuple[dict[str, Any], str]] = []
+        # The hook itself is a plain function: it runs once per object of the file.
+        self.hook = self._hook(self.repeated)
 
-    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        obj = dict(pairs)
-        if len(obj) != len(pairs):
-            seen: set[str] = set()
-            for key, _ in pairs:
-                if key in seen:
-                    self.repeated.append((obj, key))
-                seen.add(key)
-        return obj
+    @staticmethod
+    def _hook(
+        repeated: list[tuple[dict[str, Any], str]],
+    ) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
+        def hook(pairs: list[tuple[str, Any]], new: type[dict[str, Any]] = dict) -> dict[str, Any]:
+            obj = new(pairs)
+            if len(obj) != len(pairs):
+                seen: set[str] = set()
+                for key, _ in pairs:
+                    if key in seen:
+                        repeated.append((obj, key))
+                    seen.add(key)
+            return obj
+
+        return hook
 
 
 def _json_object(text: str, pairs: _Pairs) -> tuple[dict[str, Any], dict[str, tuple[int, int]]]:
@@ -79,7 +87,7 @@ def _json_object(text: str, pairs: _Pairs) -> tuple[dict[str, Any], dict[str, tu
     Each value is parsed once by the json module's scanner, so this costs what
     json.loads costs. _NotPlain for anything else, including bad syntax.
     """
-    scan = json.JSONDecoder(object_pairs_hook=pairs).raw_decode
+    scan = json.JSONDecoder(object_pairs_hook=pairs.hook).raw_decode
     data: dict[str, Any] = {}
     spots: dict[str, tuple[int, int]] = {}
     at = _skip(text, 0)
@@ -119,7 +127,7 @@ def _read_json(text: str, pairs: _Pairs) -> tuple[Any, dict[str, tuple[int, int]
         return _json_object(text, pairs)
     except _NotPlain:
         pairs.repeated.clear()
-        return json.loads(text, object_pairs_hook=pairs), {}
+        return json.loads(text, object_pairs_hook=pairs.hook), {}
 
 
 _LONG_NUMBER = re.compile(r"\d{4000,}")
