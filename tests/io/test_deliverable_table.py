@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import random
 
@@ -10,7 +11,7 @@ import pytest
 
 import raci
 from raci.deliverable_table import DeliverableTable
-from raci.io._marks import _Lines
+from raci.io._marks import IdMarks, _Lines
 
 MODEL = {
     "version": 1,
@@ -148,3 +149,10 @@ def test_lines_place_any_offset_in_any_order(width: int) -> None:
         line = text.count("\n", 0, offset) + 1
         column = offset - (text.rfind("\n", 0, offset) + 1) + 1
         assert lines.pos(offset) == (line, column), offset
+
+
+def test_a_loaded_model_keeps_the_text_lines_not_the_parser_marks() -> None:
+    org = _load(_text())
+    gc.collect()
+    assert not [o for o in gc.get_objects() if isinstance(o, IdMarks)]
+    assert org.deliverables["audit"].location.line > 1  # still placed when asked for

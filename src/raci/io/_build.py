@@ -64,7 +64,7 @@ class _Builder:
         self.positions: dict[str, Position] = {}
         self.external: dict[str, External] = {}
         self.groups: dict[str, Group] = {}
-        self.deliverables = DeliverableRows(self.language, marks.locate)
+        self.deliverables = DeliverableRows(self.language, marks.locator())
         self.level_names: tuple[str, ...] = ()
         self.scheme = BUILTIN_SCHEMES["RACI"]
         self.walked: set[int] = set()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from raci.findings import Finding, SourceLocation
@@ -63,9 +63,11 @@ class Marks:
         """Whether keys, values or items of a container may have marks of their own."""
         return True
 
-    def locate(self, offset: int) -> SourceLocation:
-        """The location of an offset in the text (the file, when the text is not kept)."""
-        return SourceLocation(self.file)
+    def locator(self) -> Callable[[int], SourceLocation]:
+        """The location of an offset in the text, as a function that keeps alive only what
+        it needs (here the file's name: these marks keep no text)."""
+        where = SourceLocation(self.file)
+        return lambda offset: where
 
     def item_places(self, obj: list[Any], fallback: SourceLocation) -> list[SourceLocation]:
         """Where each item of a list is written (``fallback`` for all of an unmarked list)."""
@@ -188,3 +190,12 @@ class IdMarks(Marks):
         """The location of a text offset."""
         line, column = self.lines.pos(offset)
         return SourceLocation(self.file, line, column)
+
+    def locator(self) -> Callable[[int], SourceLocation]:
+        lines, file = self.lines, self.file
+
+        def locate(offset: int) -> SourceLocation:
+            line, column = lines.pos(offset)
+            return SourceLocation(file, line, column)
+
+        return locate
