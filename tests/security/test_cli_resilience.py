@@ -120,9 +120,15 @@ def test_ctrl_c_stops_a_graphviz_render_at_once(tmp_path: Path) -> None:
 
 def _signalled(script: str, folder: Path, ready: str, signum: int) -> int:
     """Run ``script`` in ``folder``, send it ``signum`` once it prints ``ready``, and give
-    its exit code; it fails if the script has not stopped 10 s later."""
+    its exit code; it fails if the script has not stopped 10 s later. The script starts
+    with the signal's default action, as from a terminal, even when these tests run in
+    the background (where a shell starts its jobs with Ctrl-C ignored)."""
     proc = subprocess.Popen(
-        [sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, cwd=folder
+        [sys.executable, "-c", script],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=folder,
+        preexec_fn=lambda: signal.signal(signum, signal.SIG_DFL),
     )
     try:
         assert proc.stdout is not None
