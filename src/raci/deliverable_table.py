@@ -26,7 +26,13 @@ Place = int | SourceLocation
 
 class DeliverableRows:
     """The deliverables of a file as a loader reads them, in file order: a deliverable
-    object, or the columns of a plain one (a name in the file's language, no spots)."""
+    object, or the columns of a plain one (a name in the file's language, no spots).
+
+    The k-th deliverable is ``ids[k]`` (``index`` gives k for an id), holding
+    ``roles[k]`` and ``parties[k]``; ``made[k]`` is its object once there is one, and
+    ``plain[k]`` the name, group, due date and place of a plain one (its place is an
+    offset for ``locate`` until it is asked for). A loader appends to all of them.
+    """
 
     def __init__(self, language: str, locate: Callable[[int], SourceLocation]) -> None:
         """``locate``: the place of a text offset."""
@@ -56,25 +62,6 @@ class DeliverableRows:
         self.parties.append(deliverable.assignments.parties)
         self.made.append(deliverable)
         self.plain.append(None)
-
-    def add_plain(
-        self,
-        ident: str,
-        name: str,
-        group: str | None,
-        due: dt.date | None,
-        roles: tuple[str, ...],
-        parties: tuple[str, ...],
-        place: Place,
-    ) -> None:
-        """Add a plain deliverable (its id is new); ``place`` is where it starts (a text
-        offset for ``locate``, or a location)."""
-        self.index[ident] = len(self.ids)
-        self.ids.append(ident)
-        self.roles.append(roles)
-        self.parties.append(parties)
-        self.made.append(None)
-        self.plain.append((name, group, due, place))
 
     def location(self, k: int) -> SourceLocation:
         """Where the k-th deliverable starts."""

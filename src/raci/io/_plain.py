@@ -113,7 +113,10 @@ def read_deliverables(b: _Builder, items: list[Any], places: list[SourceLocation
             b.deliverable(obj, here)
         return
     rows, marked, placed, claim = b.deliverables, marks.marked, marks.placed, marks.claim
-    seen, add, letters = rows.index, rows.add_plain, b.known_letters
+    seen, letters = rows.index, b.known_letters
+    # A plain deliverable's row (see DeliverableRows), added in place.
+    add_id, add_roles, add_parties = rows.ids.append, rows.roles.append, rows.parties.append
+    add_made, add_plain = rows.made.append, rows.plain.append
     # Party ids as written that read as themselves; due dates as written, read once each.
     ids: set[str] = set()
     dates: dict[str, dt.date] = {}
@@ -135,7 +138,9 @@ def read_deliverables(b: _Builder, items: list[Any], places: list[SourceLocation
         if type(ident) is not str or ident.split() != [ident] or ident in seen:
             b.deliverable(obj, here)
             continue
-        name = _name(obj["name"]) if "name" in obj else ident
+        name = get("name", ident)
+        if type(name) is str:
+            name = name.strip()
         group = get("group")
         if group is not None:
             group = b.party_id(group)
@@ -144,7 +149,8 @@ def read_deliverables(b: _Builder, items: list[Any], places: list[SourceLocation
             due = (dates.get(due) if type(due) is str else None) or _date(due, dates)
         raci = get("raci", {})
         if (
-            name is None
+            not name
+            or type(name) is not str
             or (group is None and "group" in obj)
             or (due is None and "due" in obj)
             or type(raci) is not dict
@@ -175,4 +181,9 @@ def read_deliverables(b: _Builder, items: list[Any], places: list[SourceLocation
             place = claim(ident)
             if place is None:
                 place = here
-        add(ident, name, group, due, tuple(roles), tuple(parties), place)
+        seen[ident] = len(seen)
+        add_id(ident)
+        add_roles(tuple(roles))
+        add_parties(tuple(parties))
+        add_made(None)
+        add_plain((name, group, due, place))
