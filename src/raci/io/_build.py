@@ -72,6 +72,8 @@ class _Builder:
         self.known_ids: dict[str, str] = {}
         # Each role letter already read, as written and as read.
         self.known_letters: dict[str, str] = {}
+        # Each party id met that reads as written.
+        self.bare_ids: set[str] = set()
 
     # -- helpers -----------------------------------------------------------
 
@@ -486,31 +488,37 @@ class _Builder:
 
     def plain_roles(self, table: dict[Any, Any]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
         """The role letters and party ids of a ``raci`` mapping placed as a whole, when every
-        letter in it was read before and every party is an id string; else None (it is then
-        read item by item)."""
+        letter in it was read before and every party is an id as written; else None (it is
+        then read item by item, noting each problem)."""
         roles: list[str] = []
-        parties: list[str | None] = []
-        known, letters = self.known_ids, self.known_letters
+        parties: list[str] = []
+        letters, ids = self.known_letters, self.bare_ids
         try:  # a letter not read before, or a party that is a list or mapping: None
             for letter, value in table.items():
                 role = letters[letter]
                 if type(value) is list:
-                    parties += map(known.get, value)
+                    if not ids.issuperset(value) and not self.bare(value):
+                        return None
+                    parties += value
                     roles += repeat(role, len(value))
                 else:
-                    parties.append(known.get(value))
+                    if value not in ids and not self.bare((value,)):
+                        return None
+                    parties.append(value)
                     roles.append(role)
         except (KeyError, TypeError):
             return None
-        if None in parties:  # party ids not met before, or no ids at all
-            parties = [
-                self.party_id(p)
-                for value in table.values()
-                for p in (value if type(value) is list else [value])
-            ]
-            if None in parties:
-                return None
-        return tuple(roles), tuple(parties)  # type: ignore[arg-type]
+        return tuple(roles), tuple(parties)
+
+    def bare(self, values: Iterable[object]) -> bool:
+        """Whether each value is a party id as written (no space to strip): noted in
+        ``bare_ids`` for the next time."""
+        for value in values:
+            if value not in self.bare_ids:
+                if type(value) is not str or self.party_id(value) != value:
+                    return False
+                self.bare_ids.add(value)
+        return True
 
     def rules(self, value: object, here: SourceLocation) -> dict[str, RuleSetting]:
         if value is None:

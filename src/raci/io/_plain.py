@@ -10,7 +10,6 @@ it gives exactly what the key-by-key reading would give.
 from __future__ import annotations
 
 import datetime as dt
-from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 from raci.deliverable_table import NOWHERE_ELSE
@@ -100,35 +99,22 @@ def read_positions(b: _Builder, items: list[Any], places: list[SourceLocation]) 
         )
 
 
-class _Apart(Exception):
-    """A deliverable to read key by key after all."""
-
-
 def read_deliverables(b: _Builder, items: list[Any], places: list[SourceLocation]) -> None:
-    """Read a `deliverables` list: plain deliverables whose roles name letters and parties
-    met before here, the others by ``b.deliverable``."""
+    """Read a `deliverables` list: plain deliverables whose roles read as a whole
+    (``b.plain_roles``) here, the others by ``b.deliverable``."""
     marks = b.marks
     if not isinstance(marks, IdMarks):
         for obj, here in zip(items, places, strict=True):
             b.deliverable(obj, here)
         return
     rows, marked, placed, claim = b.deliverables, marks.marked, marks.placed, marks.claim
-    seen, letters = rows.index, b.known_letters
+    seen = rows.index
     # A plain deliverable's row (see DeliverableRows), added in place.
     add_id, add_roles, add_parties = rows.ids.append, rows.roles.append, rows.parties.append
     add_made, add_plain = rows.made.append, rows.plain.append
-    # Party ids as written that read as themselves; due dates as written, read once each.
-    ids: set[str] = set()
+    read_roles = b.plain_roles
+    # Due dates as written, read once each.
     dates: dict[str, dt.date] = {}
-
-    def learn(values: list[Any]) -> None:
-        """Note party ids met for the first time; _Apart when one does not read as written."""
-        for value in values:
-            if value not in ids:
-                if type(value) is not str or b.party_id(value) != value:
-                    raise _Apart
-                ids.add(value)
-
     for obj, here in zip(items, places, strict=True):
         if type(obj) is not dict or id(obj) in marked or not obj.keys() <= _DELIVERABLE_KEYS:
             b.deliverable(obj, here)
@@ -158,22 +144,8 @@ def read_deliverables(b: _Builder, items: list[Any], places: list[SourceLocation
         ):
             b.deliverable(obj, here)
             continue
-        roles: list[str] = []
-        parties: list[str] = []
-        try:  # a letter not met before, or a party that is not an id as written: read apart
-            for letter, value in raci.items():
-                role = letters[letter]
-                if type(value) is list:
-                    if not ids.issuperset(value):
-                        learn(value)
-                    parties += value
-                    roles += repeat(role, len(value))
-                else:
-                    if value not in ids:
-                        learn([value])
-                    parties.append(value)
-                    roles.append(role)
-        except (KeyError, TypeError, _Apart):
+        columns = read_roles(raci)
+        if columns is None:
             b.deliverable(obj, here)
             continue
         place: int | SourceLocation | None = placed.get(id(obj))
@@ -183,7 +155,7 @@ def read_deliverables(b: _Builder, items: list[Any], places: list[SourceLocation
                 place = here
         seen[ident] = len(seen)
         add_id(ident)
-        add_roles(tuple(roles))
-        add_parties(tuple(parties))
+        add_roles(columns[0])
+        add_parties(columns[1])
         add_made(None)
         add_plain((name, group, due, place))
