@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from itertools import compress, count
 
-from raci._walks import Successors, cycles
+from raci._walks import Successors, breadth_first, cycles
 from raci.findings import Finding, Severity, SourceLocation
 from raci.lookup import Suggestions
 from raci.rules._util import Held, kind_name, units_of
@@ -300,7 +300,7 @@ def idle_unit(ctx: Context) -> Iterator[Finding]:
     ]
     covered: set[str] = set()
     for uid in tops:
-        covered |= _subtree(uid, children)
+        covered |= set(breadth_first(children, uid))
     # Idle units no top reaches hang in or under a cycle of idle units.
     walked: dict[str, str] = {}
     order = {uid: i for i, uid in enumerate(org.units)}
@@ -316,10 +316,10 @@ def idle_unit(ctx: Context) -> Iterator[Finding]:
         if at is not None and walked[at] == uid:  # closed a new cycle
             first = min(path[path.index(at) :], key=order.__getitem__)
             tops.append(first)
-            covered |= _subtree(first, children)
+            covered |= set(breadth_first(children, first))
 
     for uid in tops:
-        inner = _subtree(uid, children) - {uid}
+        inner = set(breadth_first(children, uid)) - {uid}
         n_posts = sum(posts.get(x, 0) for x in (uid, *inner))
         inside = " and ".join(
             f"{n} {what}{'s' if n != 1 else ''}"
@@ -334,15 +334,3 @@ def idle_unit(ctx: Context) -> Iterator[Finding]:
             u.location,
             "Assign it the work it does, or check whether the unit is still needed.",
         )
-
-
-def _subtree(top: str, children: dict[str, list[str]]) -> set[str]:
-    """``top`` and every unit below it (iteratively: a hierarchy may be thousands deep)."""
-    seen = {top}
-    stack = [top]
-    while stack:
-        for child in children.get(stack.pop(), ()):
-            if child not in seen:
-                seen.add(child)
-                stack.append(child)
-    return seen
