@@ -61,13 +61,9 @@ class _Pairs:
 
     def __init__(self) -> None:
         self.repeated: list[tuple[dict[str, Any], str]] = []
-        # The hook itself is a plain function: it runs once per object of the file.
-        self.hook = self._hook(self.repeated)
+        repeated = self.repeated
 
-    @staticmethod
-    def _hook(
-        repeated: list[tuple[dict[str, Any], str]],
-    ) -> Callable[[list[tuple[str, Any]]], dict[str, Any]]:
+        # A plain function with its names bound: it runs once per object of the file.
         def hook(pairs: list[tuple[str, Any]], new: type[dict[str, Any]] = dict) -> dict[str, Any]:
             obj = new(pairs)
             if len(obj) != len(pairs):
@@ -78,7 +74,7 @@ class _Pairs:
                     seen.add(key)
             return obj
 
-        return hook
+        self.hook: Callable[[list[tuple[str, Any]]], dict[str, Any]] = hook
 
 
 def _json_object(text: str, pairs: _Pairs) -> tuple[dict[str, Any], dict[str, tuple[int, int]]]:
