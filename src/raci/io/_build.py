@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from itertools import repeat
 from typing import Any
 
 from raci.deliverable_table import NOWHERE_ELSE, DeliverableRows, DeliverableTable
@@ -500,7 +499,7 @@ class _Builder:
                     if not ids.issuperset(value) and not self.bare(value):
                         return None
                     parties += value
-                    roles += repeat(role, len(value))
+                    roles += [role] * len(value)
                 else:
                     if value not in ids and not self.bare((value,)):
                         return None

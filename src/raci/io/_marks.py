@@ -147,6 +147,11 @@ class IdMarks(Marks):
                 else:
                     found[ident] = [seen, offset]
         self._found = found
+        #: ``found.pop`` when no id is written twice: then ``pop(ident, None)`` claims the
+        #: offset of an id (see :meth:`claim`) without a method call of its own.
+        self.pop: Callable[[str, None], int | None] | None = (
+            found.pop if len(found) == len(placed) else None  # type: ignore[assignment]
+        )
 
     def place(self, obj: object, key: Any, key_offset: int, value_offset: int) -> None:
         """Note where a key of a mapping and its value are written."""

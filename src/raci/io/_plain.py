@@ -54,9 +54,11 @@ def read_positions(b: _Builder, items: list[Any], places: list[SourceLocation]) 
         for obj, here in zip(items, places, strict=True):
             b.position(obj, here)
         return
-    seen, table, claim = b.seen, b.positions, marks.claim
+    seen, table, claim, pop = b.seen, b.positions, marks.claim, marks.pop
     marked, placed, known = marks.marked, marks.placed, b.known_ids
     ident_of, language = b.party_id, b.language
+    # Titles as read: posts of the same title share their name.
+    titles: dict[str, Names] = {}
     for obj, here in zip(items, places, strict=True):
         if type(obj) is not dict or id(obj) in marked or not obj.keys() <= _POSITION_KEYS:
             b.position(obj, here)
@@ -83,19 +85,30 @@ def read_positions(b: _Builder, items: list[Any], places: list[SourceLocation]) 
         known[ident] = ident
         loc = placed.get(id(obj))
         if loc is None:
-            offset = claim(ident)
+            offset = pop(ident, None) if pop else claim(ident)
             loc = here if offset is None else marks.locate(offset)
         seen[ident] = ("position", loc)
+        if title is _ABSENT:
+            names = Names.plain(ident, language)
+        else:
+            title = title.strip()
+            shared = titles.get(title)
+            if shared is None:
+                shared = titles[title] = Names.plain(title, language)
+            names = shared
+        # By position, in the order of Position's fields (faster than by keyword).
         table[ident] = Position(
-            id=ident,
-            names=Names.plain(ident if title is _ABSENT else title.strip(), language),
-            unit=unit,
-            grade=None if grade is _ABSENT else grade.strip(),
-            holder=None if holder is _ABSENT else holder.strip(),
-            vacant=vacant,
-            reports_to=chief,
-            location=loc,
-            spots=NOWHERE_ELSE,
+            ident,
+            names,
+            unit,
+            None if grade is _ABSENT else grade.strip(),
+            None if holder is _ABSENT else holder.strip(),
+            vacant,
+            chief,
+            (),
+            {},
+            loc,
+            NOWHERE_ELSE,
         )
 
 
@@ -107,7 +120,8 @@ def read_deliverables(b: _Builder, items: list[Any], places: list[SourceLocation
         for obj, here in zip(items, places, strict=True):
             b.deliverable(obj, here)
         return
-    rows, marked, placed, claim = b.deliverables, marks.marked, marks.placed, marks.claim
+    rows, marked, placed = b.deliverables, marks.marked, marks.placed
+    claim, pop = marks.claim, marks.pop
     seen = rows.index
     # A plain deliverable's row (see DeliverableRows), added in place.
     add_id, add_roles, add_parties = rows.ids.append, rows.roles.append, rows.parties.append
@@ -150,7 +164,7 @@ def read_deliverables(b: _Builder, items: list[Any], places: list[SourceLocation
             continue
         place: int | SourceLocation | None = placed.get(id(obj))
         if place is None:
-            place = claim(ident)
+            place = pop(ident, None) if pop else claim(ident)
             if place is None:
                 place = here
         seen[ident] = len(seen)

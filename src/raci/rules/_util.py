@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from itertools import accumulate, chain, compress, count, repeat
+from operator import eq
 
 from raci.deliverable_table import DeliverableTable
 from raci.findings import SourceLocation
@@ -92,6 +93,13 @@ class Held:
         self.first = list(accumulate(sizes, initial=0))
         self._at: dict[str, list[int]] = {}
         self._counts: dict[str, Counter[int]] = {}
+        self._distinct: set[str] | None = None
+
+    def distinct(self) -> set[str]:
+        """The parties that hold any role."""
+        if self._distinct is None:
+            self._distinct = set(self.parties)
+        return self._distinct
 
     def deliverable(self, k: int) -> Deliverable:
         """The k-th deliverable."""
@@ -115,7 +123,7 @@ class Held:
         """The flat indices of the assignments of role ``letter``, in order."""
         found = self._at.get(letter)
         if found is None:
-            found = self._at[letter] = list(compress(count(), map(letter.__eq__, self.roles)))
+            found = self._at[letter] = list(compress(count(), map(eq, self.roles, repeat(letter))))
         return found
 
     def location(self, i: int) -> SourceLocation:

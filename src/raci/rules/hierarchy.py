@@ -104,7 +104,7 @@ def unknown_reference(ctx: Context) -> Iterator[Finding]:
         if p.reports_to is not None and p.reports_to not in org.positions:
             yield missing(p.id, "`reports_to`", p.reports_to, "position", p.where("reports_to"))
     held = ctx.derived(Held)
-    unknown = set(held.parties).difference(org.parties)
+    unknown = held.distinct().difference(org.parties)
     # Deliverable by deliverable: a group that is not one, then each party that is none.
     named: dict[int, list[int]] = {
         k: []
@@ -275,7 +275,7 @@ def idle_unit(ctx: Context) -> Iterator[Finding]:
         return
     busy: set[str] = set()
     unit_of = ctx.derived(units_of)
-    for party in set(org.role_columns()[1]):
+    for party in ctx.derived(Held).distinct():
         unit = unit_of.get(party)
         while unit is not None and unit not in busy:
             busy.add(unit)

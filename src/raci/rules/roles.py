@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import compress, groupby
+from itertools import compress, count, groupby
 
 from raci.findings import Finding, Severity, SourceLocation
 from raci.model import Deliverable, Organization
@@ -448,7 +448,7 @@ def silo(ctx: Context) -> Iterator[Finding]:
     if not letters:
         return
     held = ctx.derived(Held)
-    for k in [k for k, roles in enumerate(held.roles_of) if letters.isdisjoint(roles)]:
+    for k in list(compress(count(), map(letters.isdisjoint, held.roles_of))):
         d = held.deliverable(k)
         yield ctx.finding(
             d.id,
