@@ -525,10 +525,8 @@ def not_cascaded(ctx: Context) -> Iterator[Finding]:
         return
     lineage = ctx.derived(Lineage)
     staffed = lineage.upward(p.unit for p in org.positions.values())
+    # The posts listed in each unit, for the hints: made when first needed.
     posts_in: dict[str, list[str]] = {}
-    for p in org.positions.values():
-        if p.unit in org.units:
-            posts_in.setdefault(p.unit, []).append(p.id)
     # The unit of each post in a known unit; the staffed units, as units.
     post_unit = {
         pid: p.unit
@@ -568,13 +566,18 @@ _TAKERS = 3
 
 def _could_take(org: Organization, unit: str, posts_in: dict[str, list[str]]) -> list[str]:
     """The posts that could take a unit's work: the heads of the unit and of the units
-    below it, nearest first; without any head, the posts listed in them, nearest first."""
+    below it, nearest first; without any head, the posts listed in them (``posts_in``,
+    filled in here when first needed), nearest first."""
     below = org.subtree(unit)
     heads = [
         head for uid in below if (head := org.units[uid].head) is not None and head in org.positions
     ]
     if heads:
         return list(dict.fromkeys(heads))
+    if not posts_in:
+        for p in org.positions.values():
+            if p.unit in org.units:
+                posts_in.setdefault(p.unit, []).append(p.id)
     return [pid for uid in below for pid in posts_in.get(uid, ())]
 
 
