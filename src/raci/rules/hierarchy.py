@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from itertools import compress, count
+from operator import not_
 
 from raci._walks import Successors, breadth_first, cycles
 from raci.findings import Finding, Severity, SourceLocation
@@ -105,15 +106,21 @@ def unknown_reference(ctx: Context) -> Iterator[Finding]:
             yield missing(p.id, "`reports_to`", p.reports_to, "position", p.where("reports_to"))
     held = ctx.derived(Held)
     unknown = held.distinct().difference(org.parties)
-    # Deliverable by deliverable: a group that is not one, then each party that is none.
-    named: dict[int, list[int]] = {
-        k: []
-        for k, group in enumerate(held.groups())
-        if group is not None and group not in org.groups
-    }
+    groups = held.groups()
+    stray = set(groups).difference(org.groups)
+    stray.discard(None)
+    # Deliverable by deliverable: a group that is not one, then each party that is none
+    # (looked for only in the deliverables that name one).
+    named: dict[int, list[int]] = {}
+    if stray:
+        named.update((k, []) for k in compress(count(), map(stray.__contains__, groups)))
     if unknown:
-        for i in compress(count(), map(unknown.__contains__, held.parties)):
-            named.setdefault(held.owner[i], []).append(i)
+        for k in compress(count(), map(not_, map(unknown.isdisjoint, held.parties_of))):
+            start = held.first[k]
+            parties = held.parties_of[k]
+            named.setdefault(k, []).extend(
+                start + j for j, party in enumerate(parties) if party in unknown
+            )
     for k in sorted(named):
         d = held.deliverable(k)
         if d.group is not None and d.group not in org.groups:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import compress, count, groupby
+from itertools import compress, count, groupby, repeat
+from operator import ne
 
 from raci.findings import Finding, Severity, SourceLocation
 from raci.model import Deliverable, Organization
@@ -115,8 +116,12 @@ def single_accountable(ctx: Context) -> Iterator[Finding]:
         return
     title = scheme.role(letter).name  # type: ignore[union-attr]
     held = ctx.derived(Held)
-    once = {k for k, n in held.count(letter).items() if n == 1}
-    for k in [k for k in range(len(held.ids)) if k not in once]:
+    counts = held.count(letter)
+    # The deliverables with more than one Accountable, or with none (not counted).
+    odd = set(compress(counts, map(ne, counts.values(), repeat(1))))
+    if len(counts) < len(held.ids):
+        odd.update(set(range(len(held.ids))).difference(counts))
+    for k in sorted(odd):
         d = held.deliverable(k)
         found = d.parties(letter)
         if len(found) == 1:
