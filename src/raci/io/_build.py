@@ -10,7 +10,7 @@ from raci.exceptions import LoadError
 from raci.findings import Finding, SourceLocation
 from raci.io import _values
 from raci.io._marks import Marks
-from raci.io._plain import read_deliverables, read_positions
+from raci.io._plain import read_deliverables, read_positions, read_units
 from raci.io._values import READERS, Wrong, kind_of, written
 from raci.io.fields import (
     DELIVERABLE,
@@ -290,15 +290,19 @@ class _Builder:
             kind = "other"
         return Role(letter, self.read(obj, ROLE, "name", here) or letter, low, high, kind)
 
-    def unit(self, value: object, parent: str | None, here: SourceLocation) -> None:
+    def unit(
+        self, value: object, parent: str | None, here: SourceLocation
+    ) -> tuple[str | None, list[tuple[object, SourceLocation]]]:
+        """Read one unit: its id, and the units nested in it with their places (read by
+        the caller, so that no depth of nesting runs out of stack)."""
         obj = self.mapping(value, "a unit", here)
         if obj is None:
-            return
+            return None, []
         here = self.marks.node(obj, here)
         if id(obj) in self.walked:
             # A YAML alias (`*name`) can repeat a unit, or nest a list inside itself.
             self.problem(here, "this unit is repeated through a YAML alias; write each unit once")
-            return
+            return None, []
         self.walked.add(id(obj))
         self.check_keys(obj, UNIT, here)
         if "id" not in obj:
@@ -339,8 +343,8 @@ class _Builder:
                 self.units[ident] = unit
         children = obj.get("units")
         where = self.at(obj, "units", here)
-        for i, child in enumerate(self.listing(children, "units", where)):
-            self.unit(child, ident, self.marks.item(children, i, where))
+        nested = self.listing(children, "units", where)
+        return ident, [(c, self.marks.item(children, i, where)) for i, c in enumerate(nested)]
 
     def spots(
         self, obj: dict[Any, Any], keys: tuple[str, ...], here: SourceLocation
@@ -554,7 +558,7 @@ class _Builder:
         self.deliverables.language = self.language
         self.scheme = self.scheme_of(root.get("scheme"), self.at(root, "scheme", top))
         sections: list[tuple[str, Callable[[list[Any], list[SourceLocation]], None]]] = [
-            ("units", self.each(lambda v, loc: self.unit(v, None, loc))),
+            ("units", lambda items, places: read_units(self, items, places)),
             ("positions", lambda items, places: read_positions(self, items, places)),
             ("external", self.each(self.external_party)),
             ("groups", self.each(self.group)),

@@ -1,5 +1,5 @@
-"""The positions and deliverables of a JSON or TOML file, the plain ones read in one tight
-loop; anything else goes to the builder's key-by-key reading.
+"""The units, positions and deliverables of a JSON or TOML file, the plain ones read in
+tight loops; anything else goes to the builder's key-by-key reading.
 
 A plain object is one the parser placed as a whole (by its ``id``): every key is known,
 every value reads without a problem, and its id is new. A million-assignment file is
@@ -16,13 +16,14 @@ from raci.deliverable_table import NOWHERE_ELSE
 from raci.findings import SourceLocation
 from raci.io._marks import IdMarks
 from raci.io._values import Wrong, date
-from raci.model import Names, Position
+from raci.model import Names, Position, Unit
 
 if TYPE_CHECKING:
     from raci.io._build import _Builder
 
 #: A key's value when the key is absent.
 _ABSENT: Any = object()
+_UNIT_KEYS = frozenset(("id", "name", "level", "head", "staff", "units"))
 _POSITION_KEYS = frozenset(("id", "title", "unit", "grade", "holder", "vacant", "reports_to"))
 _DELIVERABLE_KEYS = frozenset(("id", "name", "group", "due", "raci"))
 
@@ -45,6 +46,76 @@ def _date(value: object, dates: dict[str, dt.date]) -> dt.date | None:
     if type(value) is str:
         dates[value] = found
     return found
+
+
+def read_units(b: _Builder, items: list[Any], places: list[SourceLocation]) -> None:
+    """Read a `units` list and the units nested in it, depth first in file order: plain
+    units here, the others by ``b.unit``."""
+    # What is left to read: each unit with its parent's id and its place.
+    stack: list[tuple[Any, str | None, SourceLocation]] = [
+        (obj, None, here) for obj, here in zip(reversed(items), reversed(places), strict=True)
+    ]
+    while stack:
+        obj, parent, here = stack.pop()
+        found = _plain_unit(b, obj, parent, here)
+        ident, nested = b.unit(obj, parent, here) if found is None else found
+        stack += ((child, ident, place) for child, place in reversed(nested))
+
+
+def _plain_unit(
+    b: _Builder, obj: Any, parent: str | None, here: SourceLocation
+) -> tuple[str, list[tuple[Any, SourceLocation]]] | None:
+    """Read a plain unit of a JSON or TOML file: its id and the units nested in it with
+    their places; None (nothing read) for any other."""
+    marks = b.marks
+    if (
+        not isinstance(marks, IdMarks)
+        or type(obj) is not dict
+        or id(obj) in marks.marked
+        or id(obj) in b.walked
+        or not obj.keys() <= _UNIT_KEYS
+    ):
+        return None
+    get = obj.get
+    ident, name, level = get("id"), get("name", _ABSENT), get("level", _ABSENT)
+    head, staff, children = get("head", _ABSENT), get("staff", False), get("units", [])
+    if type(level) is str:
+        level = level.strip() or None
+    if (
+        type(ident) is not str
+        or ident.split() != [ident]
+        or ident in b.seen
+        or (name is not _ABSENT and _name(name) is None)
+        or (level is not None and level is not _ABSENT and type(level) is not str)
+        or (level and b.level_names and level not in b.level_names)
+        or (head is not _ABSENT and (type(head) is not str or head.split() != [head]))
+        or type(staff) is not bool
+        or type(children) is not list
+        or id(children) in marks.marked
+    ):
+        return None
+    loc = marks.placed.get(id(obj))
+    if loc is None:
+        offset = marks.pop(ident, None) if marks.pop else marks.claim(ident)
+        loc = here if offset is None else marks.locate(offset)
+    b.walked.add(id(obj))
+    b.register(ident, "unit", loc)
+    # By position, in the order of Unit's fields (faster than by keyword).
+    b.units[ident] = Unit(
+        ident,
+        Names.plain(ident if name is _ABSENT else name.strip(), b.language),
+        None if level is _ABSENT else level,
+        parent,
+        None if head is _ABSENT else head,
+        staff,
+        None,
+        (),
+        (),
+        {},
+        loc,
+        NOWHERE_ELSE,
+    )
+    return ident, [(child, loc) for child in children]
 
 
 def read_positions(b: _Builder, items: list[Any], places: list[SourceLocation]) -> None:
