@@ -7,7 +7,7 @@ picture (an SVG written by hand, so that no plotting library is needed).
 The models are those of benchmarks/bench.py (`validate_model`); each is loaded and
 validated in a fresh interpreter (benchmarks/run.py's worker, start-up not counted),
 with the cyclic garbage collector paused throughout as `raci validate` pauses it, the
-fastest of ``--repeat`` runs.
+fastest of ``--repeat`` runs (the sizes taking turns).
 """
 
 from __future__ import annotations
@@ -27,14 +27,15 @@ SERIES = (("load_s", "load", "#1f77b4"), ("validate_s", "validate", "#ff7f0e"))
 
 
 def measure(folder: Path, sizes: list[int], repeat: int) -> list[dict[str, Any]]:
-    """Load and validate each model; its fastest run."""
-    found = []
-    for n in sizes:
-        path = validate_model(folder, n)
-        print(f"measuring {path.name}", file=sys.stderr)
-        runs = [in_fresh_process("--measure", str(path), "--pause-gc") for _ in range(repeat)]
-        found.append(min(runs, key=lambda r: r["load_s"] + r["validate_s"]))
-    return found
+    """Load and validate each model; its fastest run. The sizes take turns, so that a
+    slow spell of a shared machine falls on all of them rather than on one."""
+    paths = [validate_model(folder, n) for n in sizes]
+    runs: list[list[dict[str, Any]]] = [[] for _ in paths]
+    for turn in range(repeat):
+        print(f"measuring, round {turn + 1} of {repeat}", file=sys.stderr)
+        for path, done in zip(paths, runs, strict=True):
+            done.append(in_fresh_process("--measure", str(path), "--pause-gc"))
+    return [min(done, key=lambda r: r["load_s"] + r["validate_s"]) for done in runs]
 
 
 def svg(results: list[dict[str, Any]]) -> str:
