@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+# A font set given by a relative path (`FONTCONFIG_FILE=../x.conf python -m pytest`)
+# would be looked up again from each folder a test runs a command in.
+if os.environ.get("FONTCONFIG_FILE"):
+    os.environ["FONTCONFIG_FILE"] = os.path.abspath(os.environ["FONTCONFIG_FILE"])
 
 
 @pytest.fixture
