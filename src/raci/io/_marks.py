@@ -147,11 +147,6 @@ class IdMarks(Marks):
                 else:
                     found[ident] = [seen, offset]
         self._found = found
-        #: ``found.pop`` when no id is written twice: then ``pop(ident, None)`` claims the
-        #: offset of an id (see :meth:`claim`) without a method call of its own.
-        self.pop: Callable[[str, None], int | None] | None = (
-            found.pop if len(found) == len(placed) else None  # type: ignore[assignment]
-        )
 
     def place(self, obj: object, key: Any, key_offset: int, value_offset: int) -> None:
         """Note where a key of a mapping and its value are written."""
@@ -184,12 +179,12 @@ class IdMarks(Marks):
     def claim(self, ident: str) -> int | None:
         """The offset of the next mapping with this ``id`` (each is claimed once, in
         document order); None when there is none."""
-        seen = self._found.get(ident)
-        if isinstance(seen, list):
-            return seen.pop(0) if seen else None
-        if seen is not None:
-            del self._found[ident]
-        return seen
+        seen = self._found.pop(ident, None)
+        if type(seen) is list:  # written more than once: the first left, the rest kept
+            offset = seen.pop(0) if seen else None
+            self._found[ident] = seen
+            return offset
+        return seen  # type: ignore[return-value]
 
     def locate(self, offset: int) -> SourceLocation:
         """The location of a text offset."""

@@ -94,10 +94,7 @@ def _plain_unit(
         or id(children) in marks.marked
     ):
         return None
-    loc = marks.placed.get(id(obj))
-    if loc is None:
-        offset = marks.pop(ident, None) if marks.pop else marks.claim(ident)
-        loc = here if offset is None else marks.locate(offset)
+    loc = marks.node(obj, here)
     b.walked.add(id(obj))
     b.register(ident, "unit", loc)
     # By position, in the order of Unit's fields (faster than by keyword).
@@ -125,8 +122,8 @@ def read_positions(b: _Builder, items: list[Any], places: list[SourceLocation]) 
         for obj, here in zip(items, places, strict=True):
             b.position(obj, here)
         return
-    seen, table, claim, pop = b.seen, b.positions, marks.claim, marks.pop
-    marked, placed, known = marks.marked, marks.placed, b.known_ids
+    seen, table, node = b.seen, b.positions, marks.node
+    marked, known = marks.marked, b.known_ids
     ident_of, language = b.party_id, b.language
     # Titles as read: posts of the same title share their name.
     titles: dict[str, Names] = {}
@@ -154,10 +151,7 @@ def read_positions(b: _Builder, items: list[Any], places: list[SourceLocation]) 
             b.position(obj, here)
             continue
         known[ident] = ident
-        loc = placed.get(id(obj))
-        if loc is None:
-            offset = pop(ident, None) if pop else claim(ident)
-            loc = here if offset is None else marks.locate(offset)
+        loc = node(obj, here)
         seen[ident] = ("position", loc)
         if title is _ABSENT:
             names = Names.plain(ident, language)
@@ -191,8 +185,7 @@ def read_deliverables(b: _Builder, items: list[Any], places: list[SourceLocation
         for obj, here in zip(items, places, strict=True):
             b.deliverable(obj, here)
         return
-    rows, marked, placed = b.deliverables, marks.marked, marks.placed
-    claim, pop = marks.claim, marks.pop
+    rows, marked, placed, claim = b.deliverables, marks.marked, marks.placed, marks.claim
     seen = rows.index
     # A plain deliverable's row (see DeliverableRows), added in place.
     add_id, add_roles, add_parties = rows.ids.append, rows.roles.append, rows.parties.append
@@ -235,7 +228,7 @@ def read_deliverables(b: _Builder, items: list[Any], places: list[SourceLocation
             continue
         place: int | SourceLocation | None = placed.get(id(obj))
         if place is None:
-            place = pop(ident, None) if pop else claim(ident)
+            place = claim(ident)
             if place is None:
                 place = here
         seen[ident] = len(seen)
