@@ -122,8 +122,8 @@ def read_positions(b: _Builder, items: list[Any], places: list[SourceLocation]) 
         for obj, here in zip(items, places, strict=True):
             b.position(obj, here)
         return
-    seen, table, node = b.seen, b.positions, marks.node
-    marked, known = marks.marked, b.known_ids
+    seen, table, claim = b.seen, b.positions, marks.claim
+    marked, placed, known = marks.marked, marks.placed, b.known_ids
     ident_of, language = b.party_id, b.language
     # Titles as read: posts of the same title share their name.
     titles: dict[str, Names] = {}
@@ -151,7 +151,11 @@ def read_positions(b: _Builder, items: list[Any], places: list[SourceLocation]) 
             b.position(obj, here)
             continue
         known[ident] = ident
-        loc = node(obj, here)
+        # Placed as `marks.node` would place it, without remembering it: no one asks again.
+        loc = placed.get(id(obj))
+        if loc is None:
+            offset = claim(ident)
+            loc = here if offset is None else marks.locate(offset)
         seen[ident] = ("position", loc)
         if title is _ABSENT:
             names = Names.plain(ident, language)
