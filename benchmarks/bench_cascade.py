@@ -19,7 +19,7 @@ from generate import generate
 
 import raci
 from raci.analysis.cascade import Cascade
-from raci.render.cascade_sheets import render_cascade
+from raci.render.cascade.sheets import render_cascade
 
 BUDGET = 30.0
 #: Formats held to the budget; XLSX is timed but has no budget (openpyxl writes each

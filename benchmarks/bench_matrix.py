@@ -14,7 +14,7 @@ from pathlib import Path
 
 import raci
 from raci import Assignment, Deliverable, External, Group, Names, Organization, Position, Unit
-from raci.render.matrix import render_matrix
+from raci.render.matrix.writer import render_matrix
 
 BUDGETS = {"html": 20.0, "xlsx": 30.0}
 CHAIN_BUDGET = 5.0

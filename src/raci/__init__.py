@@ -25,9 +25,9 @@ if TYPE_CHECKING:
         Position,
         Unit,
     )
-    from raci.render.matrix import render_matrix
-    from raci.render.orgchart import render_chart
-    from raci.render.report import render_report
+    from raci.render.chart.orgchart import render_chart
+    from raci.render.matrix.writer import render_matrix
+    from raci.render.report.page import render_report
     from raci.restructure import Diff, diff
     from raci.rules import validate
     from raci.schemes import BUILTIN_SCHEMES, Role, Scheme
@@ -60,9 +60,9 @@ _WHERE = {
     "Position": "raci.model",
     "QueryError": "raci.exceptions",
     "RaciError": "raci.exceptions",
-    "render_chart": "raci.render.orgchart",
-    "render_matrix": "raci.render.matrix",
-    "render_report": "raci.render.report",
+    "render_chart": "raci.render.chart.orgchart",
+    "render_matrix": "raci.render.matrix.writer",
+    "render_report": "raci.render.report.page",
     "Role": "raci.schemes",
     "Scheme": "raci.schemes",
     "Severity": "raci.findings",

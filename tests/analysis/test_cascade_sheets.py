@@ -13,9 +13,9 @@ from orgs import SMALL
 
 import raci
 from helpers import EXAMPLES, loads
-from raci.render import _graphviz
-from raci.render.cascade_book import build_book
-from raci.render.cascade_sheets import render_cascade
+from raci.render import engine
+from raci.render.cascade.book import build_book
+from raci.render.cascade.sheets import render_cascade
 
 UN_HABITAT = EXAMPLES / "un-habitat-2020"
 
@@ -270,7 +270,7 @@ class TestPDF:
         text = PdfReader(out).pages[0].extract_text()
         assert "<script>alert(1)</script>" in text
 
-    @pytest.mark.skipif(not _graphviz.cjk_font_available(), reason="no CJK font installed")
+    @pytest.mark.skipif(not engine.cjk_font_available(), reason="no CJK font installed")
     def test_chinese(self, small: raci.Organization, tmp_path: Path) -> None:
         from pypdf import PdfReader
 

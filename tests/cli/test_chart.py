@@ -16,7 +16,7 @@ from pypdf import PdfReader
 
 from helpers import EXAMPLES
 from raci.cli import cli
-from raci.render import _graphviz
+from raci.render import engine
 
 MODEL = """
 version: 1
@@ -150,7 +150,7 @@ class TestSuccess:
         assert "--max-pixels raises the limit" in stderr
 
     def test_warns_without_a_cjk_font(self, model: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-        monkeypatch.setattr(_graphviz, "cjk_font_available", lambda: False)
+        monkeypatch.setattr(engine, "cjk_font_available", lambda: False)
         code, _, stderr = run(str(model), "-o", str(model.parent / "c.png"), "--lang", "zh")
         assert code == 0
         assert stderr.startswith("warning: no font with Chinese, Japanese or Korean characters")
@@ -162,7 +162,7 @@ class TestSuccess:
         import raci.cli.chart
 
         def fake(*args: object, **kwargs: object) -> list[Path]:
-            warnings.warn("Graphviz: something odd", _graphviz.GraphvizWarning, stacklevel=1)
+            warnings.warn("Graphviz: something odd", engine.GraphvizWarning, stacklevel=1)
             return []
 
         monkeypatch.setattr(raci.cli.chart, "render_chart", fake)
@@ -225,7 +225,7 @@ class TestErrors:
             "zh",
             "pdf",
             marks=pytest.mark.skipif(
-                not _graphviz.cjk_font_available(),
+                not engine.cjk_font_available(),
                 reason="no CJK font installed: a Chinese PDF rightly warns about it",
             ),
         ),

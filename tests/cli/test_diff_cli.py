@@ -245,7 +245,7 @@ class TestPictureSource:
             assert "<b>" not in dot
 
     def test_chinese_png(self, tmp_path: Path) -> None:
-        from raci.render._graphviz import cjk_font_available
+        from raci.render.engine import cjk_font_available
 
         if not cjk_font_available():
             pytest.skip("no CJK font installed")

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 import raci
 from helpers import loads
 from raci.cells import guard_formula, unguard_formula
-from raci.io._markdown import cell_text, markdown_tables
-from raci.io._tables import parse_roles
+from raci.io.tables.markdown import cell_text, markdown_tables
+from raci.io.tables.table import parse_roles
 from raci.schemes import BUILTIN_SCHEMES
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "sheets"

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 import raci
-from raci.io._org_sheet import looks_like_org
+from raci.io.tables.org_sheet import looks_like_org
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "sheets"
 

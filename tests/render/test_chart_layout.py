@@ -16,9 +16,8 @@ from pypdf import PdfReader
 import raci
 from helpers import EXAMPLES, loads
 from raci.model import Names, Organization, Unit
-from raci.render import _graphviz
-from raci.render._chart_style import families, level_ranks
-from raci.render.orgchart import (
+from raci.render import engine
+from raci.render.chart.orgchart import (
     SMALLEST_FONT,
     ChartOptions,
     ChartWarning,
@@ -26,6 +25,7 @@ from raci.render.orgchart import (
     chart_sources,
     render_chart,
 )
+from raci.render.chart.style import families, level_ranks
 
 SVG = "{http://www.w3.org/2000/svg}"
 EXAMPLE = EXAMPLES / "un-habitat-2020" / "org.yaml"
@@ -159,7 +159,7 @@ class TestDrawnChart:
         names = list(labels)
         measuring = "\n".join(f'm{i} [label=<{labels[n]}> pos="0,0"]' for i, n in enumerate(names))
         fonts, size = graph.node_attr["fontname"], graph.node_attr["fontsize"]
-        natural = _graphviz.measure(
+        natural = engine.measure(
             f'digraph {{ node [shape=plain fontname="{fonts}" fontsize={size}]\n{measuring}\n}}'
         )
         ranks = level_ranks(org, families(org))

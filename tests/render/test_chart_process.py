@@ -11,7 +11,7 @@ import warnings
 import pytest
 
 from helpers import EXAMPLES
-from raci.render import _graphviz
+from raci.render import engine
 
 SCRIPT = textwrap.dedent(
     """
@@ -89,22 +89,22 @@ def test_rendering_leaves_stderr_and_fd2_alone(tmp_path: pytest.TempPathFactory)
 
 def test_graphviz_messages_become_warnings(capfd: pytest.CaptureFixture[str]) -> None:
     source = 'digraph { a [shape=nonesuch pos="0,0"] }'
-    with pytest.warns(_graphviz.GraphvizWarning, match="unknown shape nonesuch"):
-        _graphviz.render(source, "svg")
+    with pytest.warns(engine.GraphvizWarning, match="unknown shape nonesuch"):
+        engine.render(source, "svg")
     assert capfd.readouterr().err == ""
 
 
 def test_no_warning_when_graphviz_is_content() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        _graphviz.render('digraph { a [shape=box pos="0,0"] }', "png")
+        engine.render('digraph { a [shape=box pos="0,0"] }', "png")
 
 
 def test_fontconfig_noise_never_reaches_a_real_process() -> None:
     """The bundled fontconfig reads the system configuration without complaining."""
     code = (
-        "from raci.render import _graphviz;"
-        "_graphviz.render('digraph { a [label=\"x\" pos=\"0,0\"] }', 'png')"
+        "from raci.render import engine;"
+        "engine.render('digraph { a [label=\"x\" pos=\"0,0\"] }', 'png')"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60

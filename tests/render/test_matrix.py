@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, given, settings
 import raci
 from helpers import EXAMPLES, loads
 from raci._text import display_width
-from raci.render._matrix_text import fit, fit_all
-from raci.render.matrix import MatrixWidthWarning, render_matrix
-from raci.render.matrix_table import build_matrix
+from raci.render.matrix.as_text import fit, fit_all
+from raci.render.matrix.table import build_matrix
+from raci.render.matrix.writer import MatrixWidthWarning, render_matrix
 from raci.schemes import BUILTIN_SCHEMES
 from strategies import organizations
 
@@ -682,7 +682,7 @@ class TestTex:
         ],
     )
     def test_paper_fits_the_table(self, width: float, paper: str) -> None:
-        from raci.render._matrix_tex import _paper
+        from raci.render.matrix.as_tex import _paper
 
         assert _paper(width) == paper
 

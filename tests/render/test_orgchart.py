@@ -17,9 +17,9 @@ import raci
 from helpers import EXAMPLES, ROOT, loads
 from raci.exceptions import OutputError, QueryError
 from raci.model import Names, Organization, Unit
-from raci.render import _graphviz
-from raci.render._chart_labels import wrap
-from raci.render.orgchart import FontWarning, chart_sources, render_chart
+from raci.render import engine
+from raci.render.chart.orgchart import FontWarning, chart_sources, render_chart
+from raci.render.dot import wrap
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -525,7 +525,7 @@ class TestRendering:
         render_chart(small(), out, lang="zh")
         assert "顶峰公司" in svg_texts(out)
 
-    @pytest.mark.skipif(not _graphviz.cjk_font_available(), reason="no CJK font installed")
+    @pytest.mark.skipif(not engine.cjk_font_available(), reason="no CJK font installed")
     def test_chinese_pdf_embeds_a_font_with_the_glyphs(self, tmp_path: Path) -> None:
         out = tmp_path / "c.pdf"
         render_chart(small(), out, lang="zh")
@@ -536,7 +536,7 @@ class TestRendering:
     def test_warns_when_no_cjk_font_is_installed(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        monkeypatch.setattr(_graphviz, "cjk_font_available", lambda: False)
+        monkeypatch.setattr(engine, "cjk_font_available", lambda: False)
         with pytest.warns(FontWarning, match="fonts-noto-cjk"):
             render_chart(small(), tmp_path / "c.png", lang="zh")
         with warnings.catch_warnings():
@@ -545,7 +545,7 @@ class TestRendering:
             render_chart(small(), tmp_path / "en.png")
 
     def test_fontconfig_noise_is_kept_from_stderr(self, capfd: pytest.CaptureFixture[str]) -> None:
-        _graphviz.render(dot(lang="zh"), "png", engine="dot")
+        engine.render(dot(lang="zh"), "png", engine="dot")
         assert "Fontconfig" not in capfd.readouterr().err
 
     def test_without_pygraphviz_a_graphviz_program_renders(
@@ -560,9 +560,9 @@ class TestRendering:
         fake.chmod(0o755)
         monkeypatch.setitem(sys.modules, "pygraphviz", None)
         monkeypatch.setenv("PATH", str(tmp_path))
-        pinned = _graphviz.render("digraph {}", "png", dpi=150)
+        pinned = engine.render("digraph {}", "png", dpi=150)
         assert pinned == b"-Kneato -Tpng -n2|digraph {\tdpi=150\n}\n"
-        assert _graphviz.render("digraph {}", "svg", engine="dot") == b"-Kdot -Tsvg|digraph {}"
+        assert engine.render("digraph {}", "svg", engine="dot") == b"-Kdot -Tsvg|digraph {}"
 
     def test_without_any_graphviz_the_error_says_what_to_install(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 import raci
 from helpers import EXAMPLES, loads
 from raci.cli import cli
-from raci.render.report import _code, _json_for_script, report_html
+from raci.render.report.page import _code, _json_for_script, report_html
 
 UN_HABITAT = EXAMPLES / "un-habitat-2020" / "org.yaml"
 MISTAKES = EXAMPLES / "mistakes" / "org.yaml"

@@ -8,7 +8,7 @@ import click
 
 from raci.cli._common import check_suffix, echo, handle_errors, load_source, split_list
 from raci.exceptions import QueryError
-from raci.render.cascade_sheets import FORMATS, FontWarning, render_cascade
+from raci.render.cascade.sheets import FORMATS, FontWarning, render_cascade
 
 
 @click.command(

@@ -15,7 +15,7 @@ from raci.cli._common import (
     load_source,
     path_separator_option,
 )
-from raci.render.orgchart import PAPERS, SUFFIXES, paper_size, render_chart
+from raci.render.chart.orgchart import PAPERS, SUFFIXES, paper_size, render_chart
 
 
 @click.command(

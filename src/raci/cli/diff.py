@@ -113,7 +113,7 @@ def command(
         fmt = output_format or REPORT_SUFFIXES[suffix]
         write_atomic(output, _report(change, fmt, lang), inputs)
     else:
-        from raci.restructure.picture import render_picture
+        from raci.render.change.picture import render_picture
 
         try:
             render_picture(

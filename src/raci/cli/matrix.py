@@ -14,7 +14,7 @@ from raci.cli._common import (
     path_separator_option,
     split_list,
 )
-from raci.render.matrix import FORMATS, MatrixWidthWarning, render_matrix
+from raci.render.matrix.writer import FORMATS, MatrixWidthWarning, render_matrix
 
 
 @click.command(

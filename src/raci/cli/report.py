@@ -7,7 +7,7 @@ import warnings
 import click
 
 from raci.cli._common import check_suffix, echo, handle_errors, load_source, path_separator_option
-from raci.render.report import SUFFIXES, render_report
+from raci.render.report.page import SUFFIXES, render_report
 
 
 @click.command(

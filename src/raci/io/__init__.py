@@ -86,7 +86,7 @@ def load(
             raise LoadError.at(str(path), 0, 0, reason)
         return loads(read_text(p), suffix, str(path))
     if suffix in TABLE_SUFFIXES:
-        from raci.io._layouts import read_tables
+        from raci.io.tables.layouts import read_tables
 
         check_readable(p)
         return read_tables(p, org, sheet, path_separator)

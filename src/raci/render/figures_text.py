@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from raci._text import display_width, printable
-from raci.render._matrix_text import md_escape
+from raci.render.matrix.as_text import md_escape
 
 __all__ = ["FORMATS", "POST_ROWS", "render_figures"]
 

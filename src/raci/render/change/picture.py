@@ -11,15 +11,14 @@ Two styles:
 
 from __future__ import annotations
 
-import html
 import os
-import textwrap
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from raci.model import Organization
 from raci.output import write_atomic
-from raci.restructure._render import FORMATS, render_dot
+from raci.render import engine
+from raci.render.dot import esc, wrap
 from raci.restructure.diff import Diff
 
 STYLES = ("marked", "side-by-side")
@@ -53,12 +52,11 @@ _LEGEND = (
 
 
 def _q(text: str) -> str:
-    return html.escape(" ".join(text.split()), quote=True)
+    return esc(" ".join(text.split()))
 
 
 def _wrapped(text: str, width: int = _WRAP) -> str:
-    lines = textwrap.wrap(" ".join(text.split()), width, break_long_words=False) or [""]
-    return "<BR/>".join(_q(line) for line in lines)
+    return "<BR/>".join(_q(line) for line in wrap(" ".join(text.split()), width))
 
 
 def _box(node: str, title: str, notes: Sequence[str], look: str) -> str:
@@ -319,10 +317,10 @@ def render_picture(
 ) -> Path:
     """Write the before/after picture to ``path`` (.svg, .png, .pdf or .dot), atomically."""
     suffix = Path(path).suffix.lower().lstrip(".")
-    if suffix not in (*FORMATS, "dot"):
+    if suffix not in (*engine.FORMATS, "dot"):
         msg = f"cannot write a picture as .{suffix}; use .svg, .png, .pdf or .dot"
         raise ValueError(msg)
     dot = picture_source(change, lang=lang, style=style, paper=paper, landscape=landscape)
-    data: bytes | str = dot if suffix == "dot" else render_dot(dot, suffix)
+    data: bytes | str = dot if suffix == "dot" else engine.render(dot, suffix, engine="dot", dpi=150 if suffix == "png" else None)
     write_atomic(path, data, inputs)
     return Path(path)

@@ -22,11 +22,10 @@ from raci.exceptions import OutputError, QueryError
 from raci.lookup import Lookup
 from raci.model import Deliverable, Organization
 from raci.output import refuse_inputs, write_atomic
-from raci.render import _graphviz
-from raci.render._chart_labels import esc, wrap
-from raci.render._chart_layout import VGAP, Placed, layout
-from raci.render._chart_pages import PLACEHOLDER_PAGE, Planner, depths
-from raci.render._chart_style import (
+from raci.render import engine
+from raci.render.chart.layout import VGAP, Placed, layout
+from raci.render.chart.pages import PLACEHOLDER_PAGE, Planner, depths
+from raci.render.chart.style import (
     DARK_TEXT,
     FONT_SIZES,
     NEUTRAL,
@@ -36,9 +35,10 @@ from raci.render._chart_style import (
     role_colour,
     unit_box,
 )
-from raci.render._chart_words import Words
-from raci.render._graphviz import FontWarning, GraphvizWarning
-from raci.render._languages import role_name
+from raci.render.chart.words import Words
+from raci.render.dot import esc, wrap
+from raci.render.engine import FontWarning, GraphvizWarning
+from raci.render.languages import role_name
 
 __all__ = [
     "PAPERS",
@@ -196,8 +196,8 @@ def render_chart(
     pages = _pages(org, opts)
     fmt = suffix[1:]
     cjk = fmt in ("png", "pdf") and any(has_cjk(p.source) for p in pages)
-    if cjk and not _graphviz.cjk_font_available():
-        warnings.warn(_graphviz.CJK_FONT_HINT, FontWarning, stacklevel=2)
+    if cjk and not engine.cjk_font_available():
+        warnings.warn(engine.CJK_FONT_HINT, FontWarning, stacklevel=2)
     notes = [_small_text(pages, opts)]
     rendered = []
     for page in pages:
@@ -207,7 +207,7 @@ def render_chart(
     for note in dict.fromkeys(n for n in notes if n):
         warnings.warn(note, ChartWarning, stacklevel=2)
     if fmt == "pdf" and len(rendered) > 1:
-        rendered = [_graphviz.merge_pdfs(rendered)]
+        rendered = [engine.merge_pdfs(rendered)]
     inputs = [org.source] if Path(org.source).exists() else []
     if len(rendered) == 1 and (fmt == "pdf" or split_by is None):
         write_atomic(target, rendered[0], inputs)
@@ -378,7 +378,7 @@ def _render_page(page: _Page, fmt: str, opts: ChartOptions) -> tuple[bytes, str]
     if fmt == "dot":
         return page.source.encode("utf-8"), ""
     if fmt != "png":
-        return _graphviz.render(page.source, fmt), ""
+        return engine.render(page.source, fmt), ""
     msg = ""
     dpi = opts.dpi if opts.dpi is not None else DEFAULT_DPI
     limit = opts.max_pixels if opts.max_pixels is not None else MAX_PIXELS
@@ -397,7 +397,7 @@ def _render_page(page: _Page, fmt: str, opts: ChartOptions) -> tuple[bytes, str]
             msg += f" to stay under {limit:,} pixels (--max-pixels raises the limit)"
         msg += "; SVG and PDF stay sharp at any size"
         dpi = lower
-    return _graphviz.render(page.source, "png", dpi=dpi), msg
+    return engine.render(page.source, "png", dpi=dpi), msg
 
 
 def _tops(org: Organization) -> list[str]:
@@ -509,7 +509,7 @@ class _Shared:
         for pid, post in org.positions.items():
             self.posts.setdefault(post.unit, []).append(pid)
         self.deliverable = org.deliverables[opts.highlight] if opts.highlight else None
-        self.fonts = _graphviz.font_families(opts.lang)
+        self.fonts = engine.font_families(opts.lang)
         self.subtree_sizes: dict[str, int] = {}
         #: The size of each box label already measured, in points.
         self.measured: dict[str, tuple[float, float]] = {}
@@ -616,7 +616,7 @@ class _Chart:
             ]
             lines.extend(f'm{i} [label=<{label}> pos="0,0"]' for i, label in enumerate(new))
             lines.append("}")
-            sizes = _graphviz.measure("\n".join(lines))
+            sizes = engine.measure("\n".join(lines))
             known.update((label, sizes[f"m{i}"]) for i, label in enumerate(new))
         return [known[label] for label in labels]
 
@@ -641,7 +641,7 @@ class _Chart:
             return f"{ox + x:.2f},{full_h - (oy + y):.2f}"
 
         graph_attr = {
-            "layout": _graphviz.PINNED,
+            "layout": engine.PINNED,
             "bgcolor": "white",
             "outputorder": "edgesfirst",
             "fontname": self.shared.fonts,

@@ -14,16 +14,16 @@ from collections.abc import Sequence
 from html import escape
 
 from raci._text import display_width, has_cjk, strip_controls
-from raci.render._cascade_text import sheet_facts
-from raci.render._graphviz import (
+from raci.render.cascade.as_text import sheet_facts
+from raci.render.cascade.book import Book, Line, Sheet
+from raci.render.engine import (
     CJK_FONT_HINT,
     FontWarning,
     cjk_font_available,
     font_families,
     render,
 )
-from raci.render._matrix_html import PALETTE
-from raci.render.cascade_book import Book, Line, Sheet
+from raci.render.matrix.as_html import PALETTE
 
 #: A4 in points, and the margin kept around a sheet.
 PAGE_WIDTH, PAGE_HEIGHT = 595.28, 841.89

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from raci.cells import HeaderFields
 from raci.exceptions import LoadError
-from raci.io._tables import Table, raise_problems
+from raci.io.tables.table import Table, raise_problems
 from raci.lookup import is_id, slug
 from raci.model import Duplicate, Levels, Names, Organization, Unit
 

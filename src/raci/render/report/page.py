@@ -26,13 +26,13 @@ from raci.exceptions import LoadError, OutputError, QueryError
 from raci.findings import Finding, Severity
 from raci.model import External, Organization, Position, Unit, require_organization
 from raci.output import write_atomic
-from raci.render import _graphviz
-from raci.render._matrix_html import MATRIX_CSS, PALETTE, cell_classes, legend_html, role_css
-from raci.render._matrix_html import table_html as matrix_table_html
-from raci.render._report_assets import REPORT_CSS, REPORT_JS
-from raci.render._report_words import words_for
-from raci.render.matrix_table import Matrix, build_matrix
-from raci.render.orgchart import box_id, chart_sources
+from raci.render import engine
+from raci.render.chart.orgchart import box_id, chart_sources
+from raci.render.matrix.as_html import MATRIX_CSS, PALETTE, cell_classes, legend_html, role_css
+from raci.render.matrix.as_html import table_html as matrix_table_html
+from raci.render.matrix.table import Matrix, build_matrix
+from raci.render.report.assets import REPORT_CSS, REPORT_JS
+from raci.render.report.words import words_for
 from raci.rules import validate
 
 __all__ = ["SUFFIXES", "render_report", "report_html"]
@@ -313,7 +313,7 @@ class _Report:
             return f'{head}<p class="none">{self.w("no_units")}</p></section>'
         try:
             source = chart_sources(self.org, lang=self.lang)[0]
-            svg = _graphviz.render(source, "svg").decode("utf-8")
+            svg = engine.render(source, "svg").decode("utf-8")
         except (QueryError, OutputError) as exc:
             return f'{head}<p class="none">{self.w("no_chart", reason=str(exc))}</p></section>'
         svg = _inline_svg(svg)

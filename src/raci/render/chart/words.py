@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from raci.render._languages import base_language
+from raci.render.languages import base_language
 
 #: English is the fallback for every word a language's table leaves out.
 ENGLISH = {

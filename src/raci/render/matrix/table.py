@@ -13,8 +13,8 @@ import attrs
 from raci.exceptions import QueryError
 from raci.lookup import Lookup, did_you_mean
 from raci.model import External, Names, Organization
-from raci.render._languages import role_name
-from raci.render._matrix_words import word
+from raci.render.languages import role_name
+from raci.render.matrix.words import word
 from raci.schemes import Scheme
 
 #: Header rows above the party names: at most this many levels of enclosing units.

@@ -11,8 +11,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 
-from raci.render._matrix_xlsx import safe
-from raci.render.cascade_book import Book, Line, Sheet
+from raci.render.cascade.book import Book, Line, Sheet
+from raci.render.matrix.as_xlsx import safe
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from raci._text import quoted
 from raci.cells import normalize_header
-from raci.io._raci_sheet import ALL_ROLES, RaciSheet, empty_table
-from raci.io._tables import Table, parse_roles
+from raci.io.tables.raci_sheet import ALL_ROLES, RaciSheet, empty_table
+from raci.io.tables.table import Table, parse_roles
 from raci.model import Organization
 from raci.schemes import BUILTIN_SCHEMES, DEFAULT_SCHEME, Scheme
 

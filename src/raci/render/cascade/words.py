@@ -3,7 +3,7 @@ file are never translated here."""
 
 from __future__ import annotations
 
-from raci.render._languages import base_language
+from raci.render.languages import base_language
 
 #: Every fixed word of a sheet, by language; English is the fallback for a missing word.
 WORDS: dict[str, dict[str, str]] = {

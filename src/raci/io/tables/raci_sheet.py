@@ -14,7 +14,7 @@ from raci._text import quoted
 from raci.cells import normalize_header
 from raci.exceptions import LoadError
 from raci.findings import Finding
-from raci.io._tables import Table, is_blank, raise_problems
+from raci.io.tables.table import Table, is_blank, raise_problems
 from raci.lookup import Lookup, as_clause, is_id, slug
 from raci.model import (
     Assignment,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from raci._text import strip_controls
-from raci.render.matrix_table import Matrix
+from raci.render.matrix.table import Matrix
 
 
 def escape(text: str) -> str:

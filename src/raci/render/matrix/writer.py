@@ -9,17 +9,17 @@ from pathlib import Path
 
 from raci.model import Organization, require_organization
 from raci.output import write_atomic
-from raci.render._formats import choose_format
-from raci.render._matrix_html import render_html
-from raci.render._matrix_tex import render_tex
-from raci.render._matrix_text import (
+from raci.render.formats import choose_format
+from raci.render.matrix.as_html import render_html
+from raci.render.matrix.as_tex import render_tex
+from raci.render.matrix.as_text import (
     MatrixWidthWarning,
     render_csv,
     render_markdown,
     render_text,
 )
-from raci.render._matrix_xlsx import render_xlsx
-from raci.render.matrix_table import Matrix, build_matrix
+from raci.render.matrix.as_xlsx import render_xlsx
+from raci.render.matrix.table import Matrix, build_matrix
 
 __all__ = ["FORMATS", "RENDERERS", "MatrixWidthWarning", "render_matrix"]
 

@@ -8,9 +8,9 @@ from collections.abc import Sequence
 from html import escape
 
 from raci.cells import guard_formula
-from raci.render._matrix_html import PALETTE
-from raci.render._matrix_text import md_escape
-from raci.render.cascade_book import Book, Line, Sheet
+from raci.render.cascade.book import Book, Line, Sheet
+from raci.render.matrix.as_html import PALETTE
+from raci.render.matrix.as_text import md_escape
 
 # -- Markdown ------------------------------------------------------------------
 

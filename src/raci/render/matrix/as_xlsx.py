@@ -12,9 +12,9 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 from raci._text import display_width
 from raci.cells import column_letter, guard_formula
-from raci.render._matrix_html import PALETTE, STRIPES, combined_sample
-from raci.render._matrix_text import sheet_header, sheet_rows
-from raci.render.matrix_table import Matrix, cell_text
+from raci.render.matrix.as_html import PALETTE, STRIPES, combined_sample
+from raci.render.matrix.as_text import sheet_header, sheet_rows
+from raci.render.matrix.table import Matrix, cell_text
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from raci._text import has_cjk, strip_controls
-from raci.render.matrix_table import Matrix, cell_text
+from raci.render.matrix.table import Matrix, cell_text
 
 _SPECIAL = {
     "\\": r"\textbackslash{}",

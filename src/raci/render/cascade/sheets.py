@@ -1,5 +1,5 @@
 """Writing per-post responsibility sheets: Markdown, HTML, CSV, XLSX or PDF (one private
-module per kind of output, each rendering a :class:`~raci.render.cascade_book.Book`)."""
+module per kind of output, each rendering a :class:`~raci.render.cascade.book.Book`)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ from pathlib import Path
 
 from raci.model import Organization
 from raci.output import write_atomic
-from raci.render._cascade_pdf import render_pdf
-from raci.render._cascade_text import render_csv, render_html, render_markdown
-from raci.render._cascade_xlsx import render_xlsx
-from raci.render._formats import choose_format
-from raci.render._graphviz import FontWarning
-from raci.render.cascade_book import Book, build_book
+from raci.render.cascade.as_pdf import render_pdf
+from raci.render.cascade.as_text import render_csv, render_html, render_markdown
+from raci.render.cascade.as_xlsx import render_xlsx
+from raci.render.cascade.book import Book, build_book
+from raci.render.engine import FontWarning
+from raci.render.formats import choose_format
 
 __all__ = ["FORMATS", "RENDERERS", "FontWarning", "render_cascade"]
 

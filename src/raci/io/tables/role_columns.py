@@ -4,8 +4,8 @@ each cell holding the names of the parties that hold it, a row per deliverable."
 from __future__ import annotations
 
 from raci.cells import normalize_header
-from raci.io._raci_sheet import RaciSheet, empty_table, role_of_header, split_names
-from raci.io._tables import Table, parse_roles
+from raci.io.tables.raci_sheet import RaciSheet, empty_table, role_of_header, split_names
+from raci.io.tables.table import Table, parse_roles
 from raci.model import Organization
 from raci.schemes import Scheme
 

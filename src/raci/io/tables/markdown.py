@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from raci.io._tables import Table
+from raci.io.tables.table import Table
 
 _DELIMITER_CELL = re.compile(r"^\s*:?-+:?\s*$")
 _FENCE = re.compile(r"^\s{0,3}(```|~~~)")

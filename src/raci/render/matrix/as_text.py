@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 
 from raci._text import display_width, printable
 from raci.cells import guard_formula, normalize_header
-from raci.render.matrix_table import Matrix, cell_text
+from raci.render.matrix.table import Matrix, cell_text
 
 # -- terminal table ----------------------------------------------------------
 

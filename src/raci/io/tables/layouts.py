@@ -16,14 +16,14 @@ from raci._text import quoted
 from raci.cells import normalize_header
 from raci.exceptions import LoadError
 from raci.io._files import read_text
-from raci.io._long_sheet import is_long_header, long_from_table
-from raci.io._markdown import markdown_tables
-from raci.io._matrix_sheet import is_legend, join_sections, matrix_from_table, role_cells
-from raci.io._org_paths import looks_like_paths, org_from_paths
-from raci.io._org_sheet import looks_like_org, org_columns, org_from_table
-from raci.io._raci_sheet import ALL_ROLES, scheme_of_headers
-from raci.io._role_columns import holds_names, role_columns, roles_from_table
-from raci.io._tables import Table, parse_roles, read_table
+from raci.io.tables.long_sheet import is_long_header, long_from_table
+from raci.io.tables.markdown import markdown_tables
+from raci.io.tables.matrix_sheet import is_legend, join_sections, matrix_from_table, role_cells
+from raci.io.tables.org_paths import looks_like_paths, org_from_paths
+from raci.io.tables.org_sheet import looks_like_org, org_columns, org_from_table
+from raci.io.tables.raci_sheet import ALL_ROLES, scheme_of_headers
+from raci.io.tables.role_columns import holds_names, role_columns, roles_from_table
+from raci.io.tables.table import Table, parse_roles, read_table
 from raci.model import Organization
 from raci.schemes import DEFAULT_SCHEME, Scheme
 

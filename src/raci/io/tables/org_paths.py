@@ -11,9 +11,9 @@ import attrs
 
 from raci._text import quoted
 from raci.cells import normalize_header
-from raci.io._org_sheet import org_columns
-from raci.io._raci_sheet import empty_table
-from raci.io._tables import Table, raise_problems
+from raci.io.tables.org_sheet import org_columns
+from raci.io.tables.raci_sheet import empty_table
+from raci.io.tables.table import Table, raise_problems
 from raci.lookup import is_id, slug
 from raci.model import Duplicate, Names, Organization, Unit
 

@@ -14,8 +14,8 @@ import attrs
 
 from raci.analysis.cascade import Cascade, Held
 from raci.model import Organization
-from raci.render._cascade_words import word
-from raci.render._languages import role_name
+from raci.render.cascade.words import word
+from raci.render.languages import role_name
 
 __all__ = ["Book", "Line", "Sheet", "build_book"]
 

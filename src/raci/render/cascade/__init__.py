@@ -1,0 +1,1 @@
+"""Per-post responsibility sheets: the book, and one module per output format."""

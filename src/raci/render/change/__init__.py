@@ -1,0 +1,1 @@
+"""The before/after picture of a restructuring."""

@@ -1,0 +1,1 @@
+"""Responsibility matrices: the table, and one module per output format."""
