@@ -26,8 +26,9 @@ _WIDTHS = (14, 30, 18, 28, 26, 16, 40, 10, 40, 11)
 
 
 def _title(name: str, taken: set[str]) -> str:
-    """A worksheet name: without the characters Excel refuses, short enough, unique."""
-    base = " ".join(_BAD_TITLE.sub(" ", name).split()).strip("'") or "Sheet"
+    """A worksheet name: without the characters Excel refuses (nor those XLSX cannot store),
+    short enough, unique."""
+    base = " ".join(_BAD_TITLE.sub(" ", safe(name)).split()).strip("'") or "Sheet"
     title = base[:_TITLE_LIMIT]
     n = 2
     while title.casefold() in taken:
