@@ -103,3 +103,53 @@ def test_chinese_pdf_without_a_cjk_font_warns(tmp_path: Path, monkeypatch) -> No
     assert code == 0
     assert err.startswith("warning: no font with Chinese, Japanese or Korean characters")
     assert err.endswith(f"wrote {out}\n")
+
+
+class TestPdfLabels:
+    """The PDF draws names as written: ``\\N`` stays (Graphviz would put the node's name
+    there), control characters go, and a name with nothing left to show gives its id."""
+
+    MODEL = """\
+version: 1
+units:
+  - {id: top, name: "Budget \\\\N plan unit", head: boss}
+  - {id: ctl, name: "\\x01\\x02", parent: top}
+groups:
+  - {id: g1, name: "\\x01"}
+positions:
+  - {id: boss, title: "Chief \\\\G", unit: top}
+  - {id: p2, title: "\\x01\\x02", unit: ctl}
+deliverables:
+  - {id: bud, name: "Budget \\\\N plan", group: g1, raci: {A: boss, R: [ctl]}}
+  - {id: tidy, name: "Tidy \\x01up", raci: {A: boss, R: [p2]}}
+"""
+
+    def pages(self, tmp_path: Path, text: str = MODEL) -> list[str]:
+        from pypdf import PdfReader
+
+        model, out = tmp_path / "org.yaml", tmp_path / "sheets.pdf"
+        model.write_text(text, encoding="utf-8")
+        code, _, err = run("cascade", str(model), "-o", str(out))
+        assert code == 0, err
+        assert err == f"wrote {out}\n"
+        return [page.extract_text() for page in PdfReader(out).pages]
+
+    def test_backslash_sequences_are_drawn_as_written(self, tmp_path: Path) -> None:
+        named = self.MODEL.replace('"\\x01\\x02"', "Clerks").replace('"\\x01"', "Money")
+        boss, clerk = self.pages(tmp_path, named)
+        assert "Budget \\N plan R Clerks" in clerk.splitlines()
+        assert "Budget \\N plan A" in boss.splitlines()
+        assert "Chief \\G" in boss.splitlines()
+        assert "Unit Budget \\N plan unit" in boss.splitlines()
+        assert "sheet" not in boss
+
+    def test_control_characters_are_dropped(self, tmp_path: Path) -> None:
+        boss, _ = self.pages(tmp_path)
+        assert "Tidy up A" in boss.splitlines()
+
+    def test_names_with_nothing_to_show_give_their_ids(self, tmp_path: Path) -> None:
+        _, post = self.pages(tmp_path)
+        lines = post.splitlines()
+        assert lines[:2] == ["p2", "p2"]  # the title, then the post's id below it
+        assert "g1" in lines  # the group's heading
+        assert "Budget \\N plan R ctl" in lines  # through the unit named by its id

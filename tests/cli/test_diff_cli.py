@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
+import sys
+import warnings
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -12,6 +16,8 @@ from click.testing import CliRunner
 
 import raci
 from raci.cli import cli
+
+SVG = "{http://www.w3.org/2000/svg}"
 
 OLD = """\
 version: 1
@@ -262,3 +268,77 @@ class TestPictureSource:
         )
         assert code == 0, err
         assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+class TestPictureLabels:
+    """Names are drawn as written: backslash sequences stay, control characters go, and a
+    name with nothing left to show gives the unit's id."""
+
+    OLD = (
+        'version: 1\nunits:\n  - {id: top, name: Co}\n  - {id: agency, name: "Agency \\\\N \\\\G"'
+        ', parent: top}\n  - {id: ctl, name: "Ctl \\x01 unit", parent: top}\n'
+    )
+    NEW = OLD.replace("id: agency,", "id: agency2, formerly: agency,") + (
+        '  - {id: blank, name: "\\x01\\x02", parent: top}\n'
+    )
+
+    @pytest.fixture
+    def odd(self, tmp_path: Path) -> tuple[str, str]:
+        old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+        old.write_text(self.OLD, encoding="utf-8")
+        new.write_text(self.NEW, encoding="utf-8")
+        return str(old), str(new)
+
+    @pytest.mark.parametrize("style", ["marked", "side-by-side"])
+    def test_svg_shows_the_names_as_written(
+        self, odd: tuple[str, str], tmp_path: Path, style: str
+    ) -> None:
+        out = tmp_path / "x.svg"
+        code, _, err = run("diff", *odd, "-o", str(out), "--style", style)
+        assert code == 0, err
+        assert err == f"wrote {out}\n"
+        texts = [" ".join((t.text or "").split()) for t in ET.parse(out).iter(f"{SVG}text")]
+        assert "Agency \\N \\G" in texts
+        assert "Ctl unit" in texts
+        assert "blank" in texts
+        assert not any("n:agency" in t or "restructuring" in t for t in texts)
+
+    def test_dot_keeps_the_backslashes_doubled(self, odd: tuple[str, str], tmp_path: Path) -> None:
+        out = tmp_path / "x.dot"
+        code, _, err = run("diff", *odd, "-o", str(out))
+        assert code == 0, err
+        dot = out.read_text(encoding="utf-8")
+        assert "<B>Agency \\\\N \\\\G</B>" in dot
+        assert "formerly Agency \\\\N \\\\G" in dot
+        assert "<B>Ctl unit</B>" in dot
+        assert "<B>blank</B>" in dot
+        assert "\x01" not in dot
+        assert "<B></B>" not in dot
+
+    def test_png_in_a_real_process_prints_only_where_it_wrote(
+        self, odd: tuple[str, str], tmp_path: Path
+    ) -> None:
+        out = tmp_path / "x.png"
+        src = Path(raci.__file__).resolve().parents[1]
+        proc = subprocess.run(
+            [sys.executable, "-m", "raci", "diff", *odd, "-o", str(out)],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "PYTHONPATH": str(src)},
+        )
+        assert proc.returncode == 0
+        assert proc.stderr == f"wrote {out}\n"
+        assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+    @pytest.mark.parametrize("suffix", ["svg", "png"])
+    def test_graphviz_reports_nothing(
+        self, odd: tuple[str, str], tmp_path: Path, suffix: str
+    ) -> None:
+        from raci.render.change.picture import render_picture
+        from raci.render.engine import GraphvizWarning
+
+        change = raci.diff(raci.load(odd[0]), raci.load(odd[1]))
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", GraphvizWarning)
+            render_picture(change, tmp_path / f"x.{suffix}")

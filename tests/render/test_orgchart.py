@@ -271,6 +271,62 @@ class TestEscaping:
         assert "& \\ back\\slash \\N \\G new line" in texts
 
 
+class TestUnshowableNames:
+    """Control characters are dropped from labels; a name, title or holder with nothing
+    left to show never gives an empty label (Graphviz rejects ``<B></B>``): a unit or post
+    shows its id, a holder U+FFFD."""
+
+    ONLY = 'version: 1\nunits:\n  - {id: only, name: "\\x01\\x02"}\n'
+    MANY = """\
+version: 1
+units:
+  - {id: top, name: "Top \\x01 unit", head: boss}
+  - {id: blank, name: "\\x01\\x02", parent: top}
+  - {id: b, name: B, parent: top}
+positions:
+  - {id: boss, title: "\\x01", unit: top, holder: "\\x02"}
+  - {id: post-b, title: "\\x01\\x02", unit: b, holder: "Ann \\x03Lee"}
+"""
+
+    def chart(self, tmp_path: Path, model: str, suffix: str) -> tuple[Path, str]:
+        from click.testing import CliRunner
+
+        from raci.cli import cli
+
+        source, out = tmp_path / "org.yaml", tmp_path / f"chart.{suffix}"
+        source.write_text(model, encoding="utf-8")
+        result = CliRunner().invoke(cli, ["chart", str(source), "--positions", "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        assert result.stdout == f"wrote {out}\n"
+        return out, result.stderr
+
+    @pytest.mark.parametrize("suffix", ["svg", "png"])
+    def test_the_only_box(self, tmp_path: Path, suffix: str) -> None:
+        out, err = self.chart(tmp_path, self.ONLY, suffix)
+        assert err == ""
+        if suffix == "svg":
+            assert svg_texts(out) == ["only"]
+
+    @pytest.mark.parametrize("suffix", ["svg", "png"])
+    def test_many_boxes(self, tmp_path: Path, suffix: str) -> None:
+        out, err = self.chart(tmp_path, self.MANY, suffix)
+        assert err == ""
+        if suffix == "svg":
+            texts = [" ".join(t.split()) for t in svg_texts(out)]
+            for shown in ("Top unit", "blank", "boss", "\ufffd", "post-b", "Ann Lee", "B"):
+                assert shown in texts
+
+    def test_labels_hold_no_empty_text_and_graphviz_reports_nothing(self, tmp_path: Path) -> None:
+        org = loads(self.MANY)
+        source = dot(org, positions=True)
+        assert not re.search(r"<(B|I|FONT[^>]*)></", source)
+        assert "\x01" not in source
+        for suffix in ("svg", "png"):
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", engine.GraphvizWarning)
+                render_chart(org, tmp_path / f"c.{suffix}", positions=True)
+
+
 class TestStyles:
     def fill(self, source: str, node: str) -> str:
         found = re.search(r'BGCOLOR="(#[0-9a-f]{6})"', node_line(source, node))

@@ -1,11 +1,11 @@
-"""Text for Graphviz HTML-like labels: escaping and width-aware wrapping."""
+"""Text for Graphviz: HTML-like labels (escaped, wrapped, never empty) and quoted ids."""
 
 from __future__ import annotations
 
 import html
 import re
 
-from raci._text import display_width, strip_controls
+from raci._text import display_width, printable, strip_controls
 
 _WIDE = "\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
 _TOKEN = re.compile(rf"(\s*)([{_WIDE}]|[^\s{_WIDE}]+)")
@@ -17,6 +17,29 @@ def esc(text: str) -> str:
     dropped, and backslashes doubled, so that Graphviz does not expand ``\\N`` or ``\\G``
     into the node's or the graph's name."""
     return html.escape(strip_controls(text), quote=True).replace("\\", "\\\\")
+
+
+def wrapped(text: str, width: int, *, br: str = "<BR/>") -> str:
+    """``text`` wrapped to ``width`` columns (see :func:`wrap`), each line escaped, the
+    lines joined by ``br``."""
+    return br.join(esc(line) for line in wrap(text, width))
+
+
+def shown(text: str | None, fallback: str = "") -> str:
+    """``text``, or ``fallback`` (an id) when nothing of ``text`` would show once control
+    characters are dropped: Graphviz rejects an empty ``<B></B>`` or ``<FONT></FONT>``.
+    When neither shows, the control characters show as U+FFFD."""
+    if text and strip_controls(text).strip():
+        return text
+    if strip_controls(fallback).strip():
+        return fallback
+    return printable(fallback or text or "").strip()
+
+
+def quote(name: str) -> str:
+    """``name`` as a quoted DOT id (a node's name): in double quotes, with its quotes and
+    backslashes escaped, so that no name ends the string early or runs into the next."""
+    return '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def wrap(text: str, width: int) -> list[str]:

@@ -8,14 +8,13 @@ placed at the top of an A4 page, scaled down only when it would not fit.
 from __future__ import annotations
 
 import io
-import textwrap
 import warnings
 from collections.abc import Sequence
-from html import escape
 
-from raci._text import display_width, has_cjk, strip_controls
+from raci._text import has_cjk
 from raci.render.cascade.as_text import sheet_facts
 from raci.render.cascade.book import Book, Line, Sheet
+from raci.render.dot import esc, shown, wrapped
 from raci.render.engine import (
     CJK_FONT_HINT,
     FontWarning,
@@ -32,13 +31,10 @@ MARGIN = 42.0
 _WRAP = {"name": 52, "via": 26, "group": 80, "fact": 70}
 
 
-def _text(value: str, width: int) -> str:
-    """Text for an HTML-like label: escaped, without control characters, wrapped."""
-    clean = " ".join(strip_controls(value).split())
-    # CJK text has no spaces to break at: wrap by characters, each two columns wide.
-    limit = width if display_width(clean) == len(clean) else max(8, width // 2)
-    parts = textwrap.wrap(clean, limit, break_long_words=True) or [""]
-    return '<BR ALIGN="LEFT"/>'.join(escape(p, quote=True) for p in parts)
+def _text(value: str, width: int, fallback: str = "") -> str:
+    """Text for an HTML-like label: escaped, wrapped, its lines aligned left; ``fallback``
+    (an id) when nothing of ``value`` would show."""
+    return wrapped(shown(value, fallback), width, br='<BR ALIGN="LEFT"/>')
 
 
 def _table(book: Book, lines: Sequence[Line], inherited: bool) -> list[str]:
@@ -49,7 +45,7 @@ def _table(book: Book, lines: Sequence[Line], inherited: bool) -> list[str]:
     columns = len(head)
     out = [
         "<TR>"
-        + "".join(f'<TD BGCOLOR="#f3f4f6" ALIGN="LEFT"><B>{escape(h)}</B></TD>' for h in head)
+        + "".join(f'<TD BGCOLOR="#f3f4f6" ALIGN="LEFT"><B>{esc(h)}</B></TD>' for h in head)
         + "</TR>"
     ]
     group = None
@@ -59,19 +55,19 @@ def _table(book: Book, lines: Sequence[Line], inherited: bool) -> list[str]:
             if line.group_label:
                 out.append(
                     f'<TR><TD COLSPAN="{columns}" BGCOLOR="#eef2f7" ALIGN="LEFT" BALIGN="LEFT"><B>'
-                    f"{_text(line.group_label, _WRAP['group'])}</B></TD></TR>"
+                    f"{_text(line.group_label, _WRAP['group'], line.group)}</B></TD></TR>"
                 )
         lead = book.colour(line.roles)
         colour = f' BGCOLOR="{PALETTE[lead % len(PALETTE)]}"' if lead is not None else ""
+        name = _text(line.name, _WRAP["name"], line.deliverable)
         cells = [
-            f'<TD ALIGN="LEFT" BALIGN="LEFT">{_text(line.name, _WRAP["name"])}</TD>',
-            f"<TD{colour}><B>{escape(line.letters)}</B></TD>",
+            f'<TD ALIGN="LEFT" BALIGN="LEFT">{name}</TD>',
+            f"<TD{colour}><B>{esc(line.letters)}</B></TD>",
         ]
         if inherited:
-            cells.append(
-                f'<TD ALIGN="LEFT" BALIGN="LEFT">{_text(line.via_name, _WRAP["via"])}</TD>'
-            )
-        cells.append(f"<TD>{escape(line.due)}</TD>")
+            via = _text(line.via_name, _WRAP["via"], line.via)
+            cells.append(f'<TD ALIGN="LEFT" BALIGN="LEFT">{via}</TD>')
+        cells.append(f"<TD>{esc(line.due)}</TD>")
         out.append("<TR>" + "".join(cells) + "</TR>")
     return out
 
@@ -88,11 +84,11 @@ def sheet_dot(book: Book, sheet: Sheet) -> str:
     """The DOT text of one post's sheet: a single HTML-like table."""
     rows = [
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="18"><B>'
-        f"{_text(sheet.title, 48)}</B></FONT>"
+        f"{_text(sheet.title, 48, sheet.post)}</B></FONT>"
         f'<BR ALIGN="LEFT"/><FONT COLOR="#555555">{_text(sheet.post, 80)}</FONT></TD></TR>'
     ]
     facts = "".join(
-        f'<TR><TD ALIGN="LEFT"><B>{escape(book.word(key))}</B></TD>'
+        f'<TR><TD ALIGN="LEFT"><B>{esc(book.word(key))}</B></TD>'
         f'<TD ALIGN="LEFT" BALIGN="LEFT">{_text(value, _WRAP["fact"])}</TD></TR>'
         for key, value in sheet_facts(book, sheet)
     )
@@ -105,13 +101,11 @@ def sheet_dot(book: Book, sheet: Sheet) -> str:
         ("inherited", sheet.inherited, True, "no-inherited"),
     ):
         rows.append(
-            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="13"><B>{escape(book.word(key))}'
+            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="13"><B>{esc(book.word(key))}'
             "</B></FONT></TD></TR>"
         )
         body = (
-            _inner(_table(book, lines, inherited))
-            if lines
-            else f"<I>{escape(book.word(empty))}</I>"
+            _inner(_table(book, lines, inherited)) if lines else f"<I>{esc(book.word(empty))}</I>"
         )
         rows.append(f'<TR><TD ALIGN="LEFT">{body}</TD></TR>')
     legend = ", ".join(f"{letter} {name}" for letter, name in book.legend)

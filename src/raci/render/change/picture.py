@@ -18,7 +18,7 @@ from pathlib import Path
 from raci.model import Organization
 from raci.output import write_atomic
 from raci.render import engine
-from raci.render.dot import esc, wrap
+from raci.render.dot import esc, quote, shown, wrapped
 from raci.restructure.diff import Diff
 
 STYLES = ("marked", "side-by-side")
@@ -51,35 +51,28 @@ _LEGEND = (
 )
 
 
-def _q(text: str) -> str:
-    return esc(" ".join(text.split()))
-
-
-def _wrapped(text: str, width: int = _WRAP) -> str:
-    return "<BR/>".join(_q(line) for line in wrap(" ".join(text.split()), width))
-
-
 def _box(node: str, title: str, notes: Sequence[str], look: str) -> str:
     fill, border, style = _LOOK[look]
-    rows = [f"<TR><TD><B>{_wrapped(title)}</B></TD></TR>"]
+    rows = [f"<TR><TD><B>{wrapped(title, _WRAP)}</B></TD></TR>"]
     rows += [
-        f'<TR><TD><FONT POINT-SIZE="9" COLOR="#333333">{_wrapped(n, _WRAP + 8)}</FONT></TD></TR>'
+        f'<TR><TD><FONT POINT-SIZE="9" COLOR="#333333">{wrapped(n, _WRAP + 8)}</FONT></TD></TR>'
         for n in notes
     ]
     table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
     label = f"<{table}{''.join(rows)}</TABLE>>"
     return (
-        f'  "{node}" [label={label}, shape=box, style="rounded,filled,{style}",'
+        f'  {quote(node)} [label={label}, shape=box, style="rounded,filled,{style}",'
         f' fillcolor="{fill}", color="{border}", penwidth={2 if look != "same" else 1}];'
     )
 
 
 def _edge(a: str, b: str, attrs: str = "") -> str:
-    return f'  "{a}" -> "{b}"{f" [{attrs}]" if attrs else ""};'
+    return f"  {quote(a)} -> {quote(b)}{f' [{attrs}]' if attrs else ''};"
 
 
-def _id(prefix: str, ident: str) -> str:
-    return prefix + ident.replace("\\", "\\\\").replace('"', '\\"')
+def _q(text: str) -> str:
+    """``text`` on one line, escaped."""
+    return esc(" ".join(text.split()))
 
 
 class _Picture:
@@ -93,11 +86,13 @@ class _Picture:
         if ident is None:
             return "(top)"
         p = org.parties.get(ident)
-        return p.names.get(self.lang) if p is not None else ident
+        return shown(p.names.get(self.lang), ident) if p is not None else shown(ident)
 
     def title(self) -> str:
         org = self.new
-        name = org.names.get(self.lang) or (self.name(org, org.roots[0]) if org.roots else "")
+        name = shown(org.names.get(self.lang)) or (
+            self.name(org, org.roots[0]) if org.roots else ""
+        )
         return f"{name}: before and after" if name else "Before and after"
 
     def header(self, title: str, size: str) -> list[str]:
@@ -163,11 +158,11 @@ class _Picture:
             used.add(look)
             if uid in moved:
                 used.add("moved")
-            out.append(_box(_id("n:", uid), self.name(new, uid), notes, look))
+            out.append(_box("n:" + uid, self.name(new, uid), notes, look))
         for uid, u in new.units.items():
             if u.parent is not None and u.parent in new.units:
                 style = 'color="#d46b00", penwidth=2' if uid in moved else ""
-                out.append(_edge(_id("n:", u.parent), _id("n:", uid), style))
+                out.append(_edge("n:" + u.parent, "n:" + uid, style))
         removed = c.units_removed
         if removed:
             used.add("abolished")
@@ -179,11 +174,10 @@ class _Picture:
             for e in removed:
                 where = f"was under {self.name(old, e['parent'])}" if e["parent"] else "was the top"
                 out.append(
-                    "  "
-                    + _box(_id("o:", e["unit"]), self.name(old, e["unit"]), [where], "abolished")
+                    "  " + _box("o:" + e["unit"], self.name(old, e["unit"]), [where], "abolished")
                 )
             # Rows of four, so a long list does not stretch the picture sideways.
-            ids = [_id("o:", e["unit"]) for e in removed]
+            ids = ["o:" + e["unit"] for e in removed]
             for a, b in zip(ids, ids[4:], strict=False):
                 out.append("  " + _edge(a, b, "style=invis"))
             out.append("  }")
@@ -191,7 +185,7 @@ class _Picture:
             if order:
                 deepest = max(order, key=lambda item: item[1])[0]
                 for top in ids[:4]:
-                    out.append(_edge(_id("n:", deepest), top, "style=invis"))
+                    out.append(_edge("n:" + deepest, top, "style=invis"))
         out += self.legend(used)
         out.append("}")
         return "\n".join(out) + "\n"
@@ -321,6 +315,10 @@ def render_picture(
         msg = f"cannot write a picture as .{suffix}; use .svg, .png, .pdf or .dot"
         raise ValueError(msg)
     dot = picture_source(change, lang=lang, style=style, paper=paper, landscape=landscape)
-    data: bytes | str = dot if suffix == "dot" else engine.render(dot, suffix, engine="dot", dpi=150 if suffix == "png" else None)
+    data: bytes | str = (
+        dot
+        if suffix == "dot"
+        else engine.render(dot, suffix, engine="dot", dpi=150 if suffix == "png" else None)
+    )
     write_atomic(path, data, inputs)
     return Path(path)

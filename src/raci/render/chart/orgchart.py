@@ -36,7 +36,7 @@ from raci.render.chart.style import (
     unit_box,
 )
 from raci.render.chart.words import Words
-from raci.render.dot import esc, wrap
+from raci.render.dot import esc, shown, wrapped
 from raci.render.engine import FontWarning, GraphvizWarning
 from raci.render.languages import role_name
 
@@ -750,10 +750,10 @@ class _Chart:
         roles = self._roles(uid) if self.deliverable else None
         box = unit_box(self.org, self.shared.family[uid], self.ranks[uid], roles)
         width = 36 if box.rank == 0 else 26
-        name = _lines(wrap(unit.names.get(self.opts.lang), width))
+        name = wrapped(shown(unit.names.get(self.opts.lang), uid), width)
         cells = [_cell(_font(f"<B>{name}</B>", FONT_SIZES[min(box.rank, 3)], box.text))]
         if unit.title:  # a person's job title, from a people sheet
-            cells.append(_cell(_font(_lines(wrap(unit.title, width + 6)), 9, box.text)))
+            cells.append(_cell(_font(wrapped(shown(unit.title), width + 6), 9, box.text)))
         head = self.org.positions.get(unit.head or "")
         if self.opts.heads and head is not None:
             letters = self._letters(head.id) if self.opts.positions else []
@@ -793,11 +793,11 @@ class _Chart:
     def _post_text(self, pid: str, size: int, box: Box) -> list[str]:
         """A post's title and, as a line of its own, its holder or 'vacant'."""
         post = self.org.positions[pid]
-        lines = [_font(_lines(wrap(post.names.get(self.opts.lang), 32)), size, box.text)]
+        lines = [_font(wrapped(shown(post.names.get(self.opts.lang), pid), 32), size, box.text)]
         if post.vacant:
             lines.append(_font(f"<I>{esc(self.words.vacant)}</I>", size, "#b2182b"))
         elif post.holder:
-            lines.append(_font(f"<I>{esc(post.holder)}</I>", size, box.text))
+            lines.append(_font(f"<I>{esc(shown(post.holder))}</I>", size, box.text))
         return lines
 
     def _post_rows(self, uid: str, box: Box) -> list[str]:
@@ -834,15 +834,16 @@ class _Chart:
         for pid in [] if self.opts.positions else self.posts.get(uid, []):
             letters = self._letters(pid)
             if letters:
-                title = esc(self.org.positions[pid].names.get(self.opts.lang))
+                title = esc(shown(self.org.positions[pid].names.get(self.opts.lang), pid))
                 lines.append(_font(f"<B>{esc(' '.join(letters))}</B>: {title}", 8, box.text))
         return lines
 
     def _graph_label(self) -> str:
         """The title and, when a deliverable is highlighted, the legend."""
         rows = []
-        if self.opts.title:
-            rows.append(_font(f"<B>{_lines(wrap(self.opts.title, 80))}</B>", 16, "#000000"))
+        title = shown(self.opts.title)
+        if title:
+            rows.append(_font(f"<B>{wrapped(title, 80)}</B>", 16, "#000000"))
         if self.deliverable is not None:
             rows.extend(self._legend(self.deliverable))
         if not rows:
@@ -892,10 +893,6 @@ def _cell(inner: str, fill: str | None = None) -> str:
 
 def _font(inner: str, size: int, colour: str) -> str:
     return f'<FONT POINT-SIZE="{size}" COLOR="{colour}">{inner}</FONT>'
-
-
-def _lines(lines: Sequence[str]) -> str:
-    return "<BR/>".join(esc(ln) for ln in lines)
 
 
 def _headcounts(org: Organization) -> tuple[dict[str, int], dict[str, int]]:
