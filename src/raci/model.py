@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, Union
 
 import attrs
 
+from raci._text import strip_controls
 from raci._walks import breadth_first, preorder
 from raci.assignments import EMPTY
 from raci.assignments import NOWHERE as NOWHERE
@@ -535,9 +536,11 @@ class Organization:
             raise QueryError(msg) from None
 
     def display_name(self, party: str, lang: str | None = None) -> str:
-        """A party's name in ``lang`` (or its id when it is unknown)."""
+        """A party's name in ``lang``; its id when the party is unknown or its name has
+        nothing to show (blank, or only control characters)."""
         p = self.parties.get(party)
-        return p.names.get(lang) if p is not None else party
+        name = p.names.get(lang) if p is not None else ""
+        return name if strip_controls(name).strip() else party
 
     def deliverable(self, deliverable: str) -> Deliverable:
         """The deliverable with this id."""

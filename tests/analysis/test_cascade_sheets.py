@@ -290,3 +290,19 @@ class TestWriting:
     def test_unknown_suffix(self, small: raci.Organization) -> None:
         with pytest.raises(ValueError, match=r"cannot write cascade sheets as '\.svg'"):
             render_cascade(small, "x.svg")
+
+
+def test_a_unit_named_only_by_control_characters_shows_its_id_in_the_path() -> None:
+    org = raci.loads(
+        "version: 1\n"
+        "units:\n"
+        "  - id: top\n"
+        "    name: Top\n"
+        "    units:\n"
+        "      - {id: ctl, name: \"\\x01\\x02\"}\n"
+        "positions:\n"
+        "  - {id: p, title: Clerk, unit: ctl}\n",
+        "yaml",
+    )
+    [sheet] = build_book(org, ["p"]).sheets
+    assert sheet.unit_path == ("Top", "ctl")
