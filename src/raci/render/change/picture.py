@@ -321,6 +321,10 @@ def render_picture(
         msg = f"cannot write a picture as .{suffix}; use .svg, .png, .pdf or .dot"
         raise ValueError(msg)
     dot = picture_source(change, lang=lang, style=style, paper=paper, landscape=landscape)
-    data: bytes | str = dot if suffix == "dot" else engine.render(dot, suffix, engine="dot", dpi=150 if suffix == "png" else None)
+    data: bytes | str = (
+        dot
+        if suffix == "dot"
+        else engine.render(dot, suffix, engine="dot", dpi=150 if suffix == "png" else None)
+    )
     write_atomic(path, data, inputs)
     return Path(path)
