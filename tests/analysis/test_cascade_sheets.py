@@ -299,7 +299,7 @@ def test_a_unit_named_only_by_control_characters_shows_its_id_in_the_path() -> N
         "  - id: top\n"
         "    name: Top\n"
         "    units:\n"
-        "      - {id: ctl, name: \"\\x01\\x02\"}\n"
+        '      - {id: ctl, name: "\\x01\\x02"}\n'
         "positions:\n"
         "  - {id: p, title: Clerk, unit: ctl}\n",
         "yaml",

@@ -377,9 +377,9 @@ class TestPixels:
 class TestWords:
     def test_legend_role_names_and_fixed_words_in_chinese(self) -> None:
         (source,) = chart_sources(raci.load(EXAMPLE), lang="zh", highlight="fs-2019")
-        for word in ("负责", "批准", "咨询", "知会", "无职责", "空缺", "的职责"):
+        for word in ("负责", "批准", "咨询", "知会", "无职责", "空缺", "的职责", "111 个职位"):
             assert word in source
-        for english in ("Responsible", "Accountable", "no role", "vacant", "Staff"):
+        for english in ("Responsible", "Accountable", "no role", "vacant", " posts"):
             assert english not in source
 
     def test_chart_and_matrix_name_the_roles_alike(self) -> None:

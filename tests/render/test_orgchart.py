@@ -19,6 +19,7 @@ from raci.exceptions import OutputError, QueryError
 from raci.model import Names, Organization, Unit
 from raci.render import engine
 from raci.render.chart.orgchart import FontWarning, chart_sources, render_chart
+from raci.render.chart.words import Words
 from raci.render.dot import wrap
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -183,20 +184,25 @@ class TestLabels:
             '<TR><TD><FONT POINT-SIZE="14" COLOR="#1a1a1a"><B>Acme Corporation</B></FONT></TD></TR>'
             '<TR><TD><FONT POINT-SIZE="9" COLOR="#1a1a1a">Chief Executive</FONT></TD></TR>'
             '<TR><TD><FONT POINT-SIZE="9" COLOR="#1a1a1a"><I>Ann Lee</I></FONT></TD></TR>'
-            '<TR><TD><FONT POINT-SIZE="8" COLOR="#404040">Staff 1 · total 16</FONT></TD></TR>'
+            '<TR><TD><FONT POINT-SIZE="8" COLOR="#404040">16 posts</FONT></TD></TR>'
             "</TABLE>>]"
         )
 
-    def test_headcount_direct_and_total(self) -> None:
+    def test_posts_of_the_unit_and_those_below(self) -> None:
         source = dot()
-        assert "Staff 3 · total 13" in node_line(source, "ops")
-        assert "Staff 10<" in node_line(source, "plants")
-        assert "Staff 2<" in node_line(source, "fin")
+        assert ">13 posts<" in node_line(source, "ops")
+        assert ">10 posts<" in node_line(source, "plants")
+        assert ">2 posts<" in node_line(source, "fin")
+        assert "post" not in node_line(source, "tax")  # nothing known: no count
+        assert (Words.for_lang("en").posts(1), Words.for_lang("en").posts(1234)) == (
+            "1 post",
+            "1,234 posts",
+        )
 
     def test_heads_and_headcount_can_be_left_out(self) -> None:
         line = node_line(dot(heads=False, headcount=False), "top")
         assert "Chief Executive" not in line
-        assert "Staff" not in line
+        assert "post" not in line
 
     def test_long_names_wrap_and_are_never_cut(self) -> None:
         name = "Office for the Coordination of Humanitarian Affairs and Emergency Relief"
@@ -218,7 +224,7 @@ class TestLabels:
         assert "顶峰公司" in node_line(source, "top")
         assert "首席执行官" in node_line(source, "top")
         assert "Finance Division" in node_line(source, "fin")
-        assert "人员 3 · 合计 13" in node_line(source, "ops")
+        assert ">13 个职位<" in node_line(source, "ops")
 
     def test_cjk_fonts_come_first(self) -> None:
         assert re.search(r'\tnode \[fontname="Noto Sans CJK SC, ', dot())

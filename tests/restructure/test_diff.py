@@ -427,7 +427,7 @@ class TestBadInput:
 
 
 class TestFigures:
-    def test_net_figures(self) -> None:
+    def test_figures_before_and_after(self) -> None:
         new = edit(
             ("{id: hr, name: People", ""),
             ("{id: clerk, title: Clerk, unit: log}", "{id: clerk, unit: log, vacant: true}"),
@@ -438,11 +438,15 @@ class TestFigures:
         )
         change = compare(new)
         before, after = change.figures["before"], change.figures["after"]
-        assert before["units_by_level"] == {"organization": 1, "division": 3, "branch": 1}
-        assert after["units_by_level"] == {"organization": 1, "division": 2, "branch": 1}
+        assert before["by_level"] == {"organization": 1, "division": 3, "branch": 1}
+        assert after["by_level"] == {"organization": 1, "division": 2, "branch": 1}
         assert (before["positions"], after["positions"]) == (3, 3)
-        assert (before["vacant_positions"], after["vacant_positions"]) == (0, 1)
-        assert (before["headcount"], after["headcount"]) == (3, 13)
+        # fin's headcount (12) counts its listed CFO; the clerk's post is now vacant.
+        assert (before["posts"], after["posts"]) == (3, 14)
+        assert (before["filled"], after["filled"]) == (3, 13)
+        assert (before["vacant"], after["vacant"]) == (0, 1)
         assert (before["depth"], after["depth"]) == (2, 2)
-        assert before["span_of_control"] == {"min": 1, "median": 2, "max": 3}
-        assert after["span_of_control"] == {"min": 1, "median": 1.5, "max": 2}
+        assert before["span_of_control"] == {"min": 1, "median": 2, "max": 3, "mean": 2}
+        assert after["span_of_control"] == {"min": 1, "median": 1.5, "max": 2, "mean": 1.5}
+        stats = raci.stats(change.new)
+        assert after == {key: stats[key] for key in after}  # the figures of `raci stats`

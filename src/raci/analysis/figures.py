@@ -1,7 +1,12 @@
 """The figures of an organization: its size and shape, and who carries the work.
 
-:func:`stats` returns a :class:`Figures`, a read-only mapping whose JSON
-(:meth:`Figures.to_dict`) is the object of ``raci stats --format json`` (SPEC section 5).
+This module is the one definition of each figure that an output shows: posts, filled
+posts and vacant posts (:func:`unit_posts`, :func:`subtree_posts`), depth
+(:func:`unit_depths`), span of control (:func:`spans`) and units by level
+(:func:`units_by_level`). :func:`structure` gathers the structure figures that a
+restructuring compares; :func:`stats` returns a :class:`Figures`, a read-only mapping
+whose JSON (:meth:`Figures.to_dict`) is the object of ``raci stats --format json``
+(SPEC section 5).
 """
 
 from __future__ import annotations
@@ -11,12 +16,27 @@ from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-import networkx as nx
+import attrs
 
 from raci.analysis.cascade import Cascade
 from raci.model import Organization
 
-__all__ = ["NARROW_SPAN", "TOP_PARTIES", "WIDE_SPAN", "Figures", "stats"]
+__all__ = [
+    "HEADCOUNT_COUNTS",
+    "NAMES",
+    "NARROW_SPAN",
+    "TOP_PARTIES",
+    "WIDE_SPAN",
+    "Figures",
+    "Posts",
+    "spans",
+    "stats",
+    "structure",
+    "subtree_posts",
+    "unit_depths",
+    "unit_posts",
+    "units_by_level",
+]
 
 #: A unit with at most this many child units has a narrow span of control.
 NARROW_SPAN = 2
@@ -26,6 +46,121 @@ WIDE_SPAN = 15
 TOP_PARTIES = 5
 #: The key of ``by_level`` for units without a level.
 NO_LEVEL = "(no level)"
+#: What the per-unit ``headcount`` of ``raci stats`` counts (its ``headcount_counts``).
+HEADCOUNT_COUNTS = "posts"
+#: The name every English output gives a figure of :func:`structure`, so that a table of
+#: ``raci stats``, ``raci diff`` and a chart box call one count by one name.
+NAMES = {
+    "units": "units",
+    "positions": "positions listed",
+    "posts": "posts",
+    "filled": "filled posts",
+    "vacant": "vacant posts",
+    "depth": "depth (levels below the top unit)",
+    "span_of_control": "span of control",
+    "deliverables": "deliverables",
+}
+
+
+@attrs.frozen
+class Posts:
+    """Posts, and how many of them are filled and vacant."""
+
+    posts: int = 0
+    filled: int = 0
+    vacant: int = 0
+
+    def __add__(self, other: Posts) -> Posts:
+        return Posts(
+            self.posts + other.posts, self.filled + other.filled, self.vacant + other.vacant
+        )
+
+
+def unit_posts(org: Organization) -> dict[str, Posts]:
+    """The posts of each unit itself (not its children), for the units where they are known.
+
+    A unit's ``headcount`` gives its number of posts, its listed positions included (never
+    fewer than it lists); a unit without one counts its listed positions. A listed position
+    marked ``vacant`` is a vacant post; every other post is filled.
+    """
+    listed: Counter[str] = Counter()
+    vacant: Counter[str] = Counter()
+    for p in org.positions.values():
+        listed[p.unit] += 1
+        vacant[p.unit] += p.vacant
+    out: dict[str, Posts] = {}
+    for uid, unit in org.units.items():
+        if unit.headcount is None and not listed[uid]:
+            continue
+        posts = max(unit.headcount or 0, listed[uid])
+        out[uid] = Posts(posts, posts - vacant[uid], vacant[uid])
+    return out
+
+
+def subtree_posts(org: Organization) -> dict[str, Posts]:
+    """The posts of each unit and every unit below it (:func:`unit_posts`); units where
+    nothing is known, and units in a cycle, are left out."""
+    own = unit_posts(org)
+    total: dict[str, Posts] = {}
+    # Children before parents: reverse breadth-first order from each top unit.
+    order = [u for top in org.roots for u in org.subtree(top)]
+    for uid in reversed(order):
+        known = [total[c] for c in org.children(uid) if c in total]
+        if uid in own or known:
+            total[uid] = sum(known, own.get(uid, Posts()))
+    return {uid: total[uid] for uid in org.units if uid in total}
+
+
+def unit_depths(org: Organization) -> dict[str, int]:
+    """Edges from each unit's top unit, found top down once (a unit in a cycle: as far as
+    ``Organization.ancestors`` goes). The organization's depth is the largest."""
+    depth: dict[str, int] = {}
+    for top in org.roots:
+        depth[top] = 0
+        for uid in org.subtree(top):  # breadth first: a parent before its children
+            for child in org.children(uid):
+                depth.setdefault(child, depth[uid] + 1)
+    for uid in org.units:
+        if uid not in depth:
+            depth[uid] = org.depth_of(uid)
+    return depth
+
+
+def spans(org: Organization) -> dict[str, int]:
+    """Child units of each unit that has any."""
+    return {uid: n for uid in org.units if (n := org.graph.out_degree(uid))}
+
+
+def units_by_level(org: Organization) -> dict[str, int]:
+    """Units per level, in rank order; units without a level under ``(no level)``, last."""
+    by_level = Counter(u.level or NO_LEVEL for u in org.units.values())
+    ranked = [*org.levels.names, *sorted(set(by_level) - set(org.levels.names))]
+    return {level: by_level[level] for level in ranked if by_level[level]}
+
+
+def _span_summary(values: list[int]) -> dict[str, float | int | None]:
+    values = sorted(values)
+    return {
+        "min": values[0] if values else None,
+        "median": statistics.median(values) if values else None,
+        "max": values[-1] if values else None,
+        "mean": round(statistics.fmean(values), 2) if values else None,
+    }
+
+
+def structure(org: Organization) -> dict[str, Any]:
+    """The structure figures: ``units``, ``by_level``, ``positions`` (listed), ``posts``,
+    ``filled``, ``vacant``, ``depth``, ``span_of_control`` and ``deliverables``."""
+    total = sum(unit_posts(org).values(), Posts())
+    return {
+        "units": len(org.units),
+        "by_level": units_by_level(org),
+        "positions": len(org.positions),
+        **attrs.asdict(total),
+        "depth": max(unit_depths(org).values(), default=0),
+        "span_of_control": _span_summary(list(spans(org).values())),
+        "deliverables": len(org.deliverables),
+    }
 
 
 class Figures(Mapping[str, Any]):
@@ -52,43 +187,6 @@ class Figures(Mapping[str, Any]):
         import copy
 
         return copy.deepcopy(self._figures)
-
-
-def _depths(org: Organization) -> dict[str, int]:
-    """Edges from each unit's top unit, found top down once (a unit in a cycle: as far as
-    ``Organization.ancestors`` goes)."""
-    depth: dict[str, int] = {}
-    for top in org.roots:
-        depth[top] = 0
-        for parent, child in nx.bfs_edges(org.graph, top):
-            depth[child] = depth[parent] + 1
-    for uid in org.units:
-        if uid not in depth:
-            depth[uid] = org.depth_of(uid)
-    return depth
-
-
-def _spans(org: Organization) -> dict[str, int]:
-    """Child units of each unit that has any."""
-    return {uid: n for uid in org.units if (n := org.graph.out_degree(uid))}
-
-
-def _headcounts(org: Organization) -> dict[str, int]:
-    """Each unit's subtree total: a unit counts its ``headcount`` when given, else the
-    posts listed in it; units where nothing is known are left out."""
-    posts = Counter(p.unit for p in org.positions.values())
-    own: dict[str, int | None] = {
-        uid: u.headcount if u.headcount is not None else posts.get(uid)
-        for uid, u in org.units.items()
-    }
-    total: dict[str, int | None] = {}
-    # Children before parents: reverse breadth-first order from each top unit.
-    order = [u for top in org.roots for u in org.subtree(top)]
-    for uid in reversed(order):
-        known = [v for c in org.graph.successors(uid) if (v := total.get(c)) is not None]
-        mine = own[uid]
-        total[uid] = None if mine is None and not known else (mine or 0) + sum(known)
-    return {uid: n for uid in org.units if (n := total.get(uid)) is not None}
 
 
 def _workload(org: Organization) -> dict[str, dict[str, int]]:
@@ -141,23 +239,16 @@ def _post_load(org: Organization) -> dict[str, dict[str, dict[str, int]]]:
 
 def stats(org: Organization) -> Figures:
     """The figures of ``org``: SPEC section 5 (``units``, ``positions``, ``deliverables``,
-    ``depth``, ``by_level``, ``span_of_control``, ``headcount``, ``workload``), and
-    ``narrow_spans`` / ``wide_spans``, ``most_accountable`` / ``most_responsible``,
-    ``deliverables_per_group``, ``vacant_posts`` and ``post_load``."""
+    ``depth``, ``by_level``, ``span_of_control``, ``headcount``, ``workload``); the
+    ``posts``, ``filled`` and ``vacant`` totals (``headcount`` is each unit's subtree
+    total of posts, as ``headcount_counts`` says); ``narrow_spans`` / ``wide_spans``,
+    ``most_accountable`` / ``most_responsible``, ``deliverables_per_group``,
+    ``vacant_posts`` and ``post_load``."""
     if not isinstance(org, Organization):
         msg = f"org must be a raci.Organization (got {type(org).__name__})"
         raise TypeError(msg)
-    depth = _depths(org)
-    by_level: Counter[str] = Counter(u.level or NO_LEVEL for u in org.units.values())
-    ranked_levels = [*org.levels.names, *sorted(set(by_level) - set(org.levels.names))]
-    spans = _spans(org)
-    values = sorted(spans.values())
-    span: dict[str, float | int | None] = {
-        "min": values[0] if values else None,
-        "median": statistics.median(values) if values else None,
-        "max": values[-1] if values else None,
-        "mean": round(statistics.fmean(values), 2) if values else None,
-    }
+    shape = structure(org)
+    span_of = spans(org)
     workload = _workload(org)
     per_group: Counter[str | None] = Counter(d.group for d in org.deliverables.values())
     groups = [
@@ -169,17 +260,23 @@ def stats(org: Organization) -> Figures:
         for g, n in per_group.items()
     ]
     figures: dict[str, Any] = {
-        "units": len(org.units),
-        "positions": len(org.positions),
+        "units": shape["units"],
+        "positions": shape["positions"],
+        "posts": shape["posts"],
+        "filled": shape["filled"],
+        "vacant": shape["vacant"],
         "external": len(org.external),
-        "deliverables": len(org.deliverables),
+        "deliverables": shape["deliverables"],
         "assignments": sum(len(d.assignments) for d in org.deliverables.values()),
-        "depth": max(depth.values(), default=0),
-        "by_level": {lv: by_level[lv] for lv in ranked_levels if by_level[lv]},
-        "span_of_control": span,
-        "narrow_spans": [{"unit": u, "children": n} for u, n in spans.items() if n <= NARROW_SPAN],
-        "wide_spans": [{"unit": u, "children": n} for u, n in spans.items() if n >= WIDE_SPAN],
-        "headcount": _headcounts(org),
+        "depth": shape["depth"],
+        "by_level": shape["by_level"],
+        "span_of_control": shape["span_of_control"],
+        "narrow_spans": [
+            {"unit": u, "children": n} for u, n in span_of.items() if n <= NARROW_SPAN
+        ],
+        "wide_spans": [{"unit": u, "children": n} for u, n in span_of.items() if n >= WIDE_SPAN],
+        "headcount": {uid: p.posts for uid, p in subtree_posts(org).items()},
+        "headcount_counts": HEADCOUNT_COUNTS,
         "workload": workload,
         "most_accountable": _top(workload, org.scheme.letter_of("accountable")),
         "most_responsible": _top(workload, org.scheme.letter_of("responsible")),

@@ -28,9 +28,9 @@ Examples:
 )
 @handle_errors
 def command(file: str, fmt: str) -> None:
-    """Print the figures: units, posts, depth, units by level, span of control (and the
-    unusually narrow or wide), headcount, the workload of each party, who carries the
-    most A and R, deliverables per group, vacant posts and each post's load (direct
-    and inherited)."""
+    """Print the figures: units, positions listed, posts (filled and vacant), depth, units
+    by level, span of control (and the unusually narrow or wide), the posts of each unit
+    with those below it, the workload of each party, who carries the most A and R,
+    deliverables per group, vacant posts and each post's load (direct and inherited)."""
     model = load_source(file)
     echo(render_figures(stats(model), fmt, title=model.name), nl=False)

@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from raci._text import display_width, printable
+from raci.analysis.figures import NAMES
 from raci.render.matrix.as_text import md_escape
 
 __all__ = ["FORMATS", "POST_ROWS", "render_figures"]
@@ -15,6 +16,11 @@ FORMATS = ("text", "json", "markdown")
 #: Posts shown in the per-post load of the text and Markdown tables (the busiest first);
 #: the JSON lists every post.
 POST_ROWS = 25
+#: What the posts figures count, under the structure table.
+POSTS_NOTE = (
+    "A unit's posts: its `headcount` (listed positions included), else its listed positions;"
+    " vacant: those marked `vacant`."
+)
 
 
 def _number(value: Any) -> str:
@@ -37,15 +43,16 @@ def _tables(fig: Mapping[str, Any]) -> list[tuple[str, list[str], list[list[str]
             "Structure",
             ["figure", "value"],
             [
-                ["units", _number(fig["units"])],
-                ["positions", _number(fig["positions"])],
-                ["vacant posts", _number(len(fig["vacant_posts"]))],
+                *(
+                    [NAMES[key], _number(fig[key])]
+                    for key in ("units", "positions", "posts", "filled", "vacant")
+                ),
                 ["external parties", _number(fig["external"])],
                 ["deliverables", _number(fig["deliverables"])],
                 ["assignments", _number(fig["assignments"])],
-                ["depth (edges from the top unit)", _number(fig["depth"])],
+                [NAMES["depth"], _number(fig["depth"])],
                 *(
-                    [f"span of control, {k}", _number(span[k])]
+                    [f"{NAMES['span_of_control']}, {k}", _number(span[k])]
                     for k in ("min", "median", "max", "mean")
                 ),
             ],
@@ -65,10 +72,10 @@ def _tables(fig: Mapping[str, Any]) -> list[tuple[str, list[str], list[list[str]
     )
     tables.append(
         (
-            "Headcount (unit and everything below it)",
-            ["unit", "headcount"],
+            "Posts by unit (the unit and everything below it)",
+            ["unit", NAMES["posts"]],
             [[u, _number(n)] for u, n in fig["headcount"].items()],
-            "A unit counts its `headcount`, else the posts listed in it.",
+            POSTS_NOTE,
         )
     )
     top = [["A", t["party"], _number(t["count"])] for t in fig["most_accountable"]]

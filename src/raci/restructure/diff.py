@@ -15,11 +15,11 @@ from typing import Any
 import attrs
 
 from raci._gc import no_cyclic_gc
+from raci.analysis.figures import structure
 from raci.findings import Finding, Severity
 from raci.lineage import carry_over
 from raci.lookup import Suggestions
 from raci.model import Organization
-from raci.restructure.figures import net_figures
 from raci.restructure.successors import Successors, successors
 
 #: The lists of ``to_dict()``, in the order the readable forms tell them.
@@ -171,7 +171,7 @@ class _Comparison:
             old,
             new,
             {k: tuple(v) for k, v in changes.items()},
-            {"before": net_figures(old), "after": net_figures(new)},
+            {"before": structure(old), "after": structure(new)},
             self.lineage,
             tuple(self.findings),
             tuple(self.notes),

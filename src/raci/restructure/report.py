@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from raci._text import printable
+from raci.analysis.figures import NAMES
 from raci.model import Organization
 
 if TYPE_CHECKING:
@@ -201,9 +202,13 @@ class _Story:
         rows: list[tuple[str, str, str, str]] = []
 
         def row(label: str, a: Any, b: Any) -> None:
+            label = label[:1].upper() + label[1:]
             rows.append((label, _number(a), _number(b), _signed(a, b)))
 
-        row("Units", before["units"], after["units"])
+        def named(key: str) -> None:
+            row(NAMES[key], before[key], after[key])
+
+        named("units")
         order = {
             name: i
             for i, name in enumerate(
@@ -211,26 +216,20 @@ class _Story:
             )
         }
         levels = sorted(
-            {*before["units_by_level"], *after["units_by_level"]},
+            {*before["by_level"], *after["by_level"]},
             key=lambda level: (order.get(level, len(order)), level),
         )
         for level in levels:
-            row(
-                f"  {level}",
-                before["units_by_level"].get(level, 0),
-                after["units_by_level"].get(level, 0),
-            )
-        row("Posts", before["positions"], after["positions"])
-        row("Vacant posts", before["vacant_positions"], after["vacant_positions"])
-        row("Headcount", before["headcount"], after["headcount"])
-        row("Depth (levels below the top)", before["depth"], after["depth"])
+            row(f"  {level}", before["by_level"].get(level, 0), after["by_level"].get(level, 0))
+        for key in ("positions", "posts", "filled", "vacant", "depth"):
+            named(key)
         for key in ("min", "median", "max"):
             row(
-                f"Span of control, {key}",
+                f"{NAMES['span_of_control']}, {key}",
                 before["span_of_control"][key],
                 after["span_of_control"][key],
             )
-        row("Deliverables", before["deliverables"], after["deliverables"])
+        named("deliverables")
         return rows
 
     def headline(self, title: str, groups: list[tuple[str, list[str]]]) -> str:

@@ -18,6 +18,7 @@ import attrs
 import graphviz
 
 from raci._text import has_cjk
+from raci.analysis.figures import subtree_posts
 from raci.exceptions import OutputError, QueryError
 from raci.lookup import Lookup
 from raci.model import Deliverable, Organization
@@ -496,13 +497,13 @@ def _split_roots(org: Organization, opts: ChartOptions) -> list[str]:
 
 
 class _Shared:
-    """What every page of one chart needs: words, ranks, headcounts, posts, fonts."""
+    """What every page of one chart needs: words, ranks, post counts, posts, fonts."""
 
     def __init__(self, org: Organization, opts: ChartOptions) -> None:
         self.org = org
         self.opts = opts
         self.words = Words.for_lang(opts.lang)
-        self.direct, self.total = _headcounts(org)
+        self.total = {uid: p.posts for uid, p in subtree_posts(org).items()}
         self.family = families(org)
         self.ranks = level_ranks(org, self.family)
         self.posts: dict[str, list[str]] = {}
@@ -540,7 +541,7 @@ class _Chart:
         self.ranks = shared.ranks
         self.posts = shared.posts
         self.deliverable = shared.deliverable
-        self.direct, self.total = shared.direct, shared.total
+        self.total = shared.total
         self.tops = list(tops)
         self.cut = dict(cut or {})
         #: The page each top continues from.
@@ -745,7 +746,7 @@ class _Chart:
     # -- labels --------------------------------------------------------------
 
     def _unit_table(self, uid: str) -> str:
-        """A unit's box: name, head, headcount, roles and posts, each a row."""
+        """A unit's box: name, head, count of posts, roles and posts, each a row."""
         unit = self.org.units[uid]
         roles = self._roles(uid) if self.deliverable else None
         box = unit_box(self.org, self.shared.family[uid], self.ranks[uid], roles)
@@ -763,12 +764,8 @@ class _Chart:
             cells.append(_cell(title + tag, fill))
             cells.extend(_cell(h, fill) for h in holder)
         rows = []
-        if self.opts.headcount:
-            count = self.words.headcount(
-                self.direct.get(uid), self.total.get(uid), bool(self.org.children(uid))
-            )
-            if count:
-                rows.append(_font(esc(count), 8, box.muted))
+        if self.opts.headcount and uid in self.total:
+            rows.append(_font(esc(self.words.posts(self.total[uid])), 8, box.muted))
         if uid in self.origin:
             rows.append(_font(esc(self.words.continued_from(self.origin[uid])), 8, box.muted))
         if self.family and self.family[0] == uid and self.family[2] is not None:
@@ -893,25 +890,6 @@ def _cell(inner: str, fill: str | None = None) -> str:
 
 def _font(inner: str, size: int, colour: str) -> str:
     return f'<FONT POINT-SIZE="{size}" COLOR="{colour}">{inner}</FONT>'
-
-
-def _headcounts(org: Organization) -> tuple[dict[str, int], dict[str, int]]:
-    """Each unit's own headcount (given, else its listed posts) and its subtree's total."""
-    posts: dict[str, int] = {}
-    for p in org.positions.values():
-        posts[p.unit] = posts.get(p.unit, 0) + 1
-    direct: dict[str, int] = {}
-    for uid, unit in org.units.items():
-        count = unit.headcount if unit.headcount is not None else posts.get(uid)
-        if count is not None:
-            direct[uid] = count
-    total: dict[str, int] = {}
-    for top in org.roots:
-        for uid in reversed(depths(org, top)):
-            parts = [total[c] for c in org.children(uid) if c in total]
-            if uid in direct or parts:
-                total[uid] = direct.get(uid, 0) + sum(parts)
-    return direct, total
 
 
 def _widen(table: str, width: float) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
+from raci.analysis.figures import unit_depths
 from raci.model import Organization
 from raci.schemes import Scheme
 
@@ -67,19 +68,15 @@ class Family:
 def families(org: Organization) -> dict[str, Family]:
     """Each unit's family, worked out in one walk down from the top units (a unit that
     no top reaches, on a cycle, climbs its own chain)."""
+    depth = unit_depths(org)
     found: dict[str, Family] = {}
     for root in org.roots:
         found[root] = Family(0, None)
-        todo = [(child, 1, i) for i, child in enumerate(org.children(root))]
-        while todo:
-            uid, depth, branch = todo.pop()
-            if uid in found:
-                continue
-            found[uid] = Family(depth, branch)
-            todo.extend((child, depth + 1, branch) for child in org.children(uid))
+        for i, child in enumerate(org.children(root)):
+            for uid in org.subtree(child):
+                found.setdefault(uid, Family(depth[uid], i))
     for uid in org.units:
-        if uid not in found:
-            found[uid] = Family(len(org.ancestors(uid)), 0)
+        found.setdefault(uid, Family(depth[uid], 0))
     return found
 
 

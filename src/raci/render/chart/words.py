@@ -1,4 +1,4 @@
-"""The fixed words of a chart (legend, headcounts, "vacant", page references), one table
+"""The fixed words of a chart (legend, posts, "vacant", page references), one table
 per language; role names are in ``_languages``."""
 
 from __future__ import annotations
@@ -11,9 +11,8 @@ from raci.render.languages import base_language
 
 #: English is the fallback for every word a language's table leaves out.
 ENGLISH = {
-    "staff": "Staff {direct}",
-    "staff_total": "Staff {direct} · total {total}",
-    "total": "Total staff {total}",
+    "posts_one": "1 post",
+    "posts_many": "{n} posts",
     "below_one": "+1 unit below",
     "below_many": "+{n} units below",
     "below_one_person": "+1 person below",
@@ -29,9 +28,8 @@ ENGLISH = {
 }
 
 CHINESE = {
-    "staff": "人员 {direct}",
-    "staff_total": "人员 {direct} · 合计 {total}",
-    "total": "合计人员 {total}",
+    "posts_one": "1 个职位",
+    "posts_many": "{n} 个职位",
     "below_one": "下设 1 个单位",
     "below_many": "下设 {n} 个单位",
     "below_one_person": "下属 1 人",
@@ -71,15 +69,9 @@ class Words:
         """The legend's word for a unit without a role."""
         return self.table["no_role"]
 
-    def headcount(self, direct: int | None, total: int | None, parent: bool) -> str:
-        """'Staff 4 · total 57', 'Staff 4', 'Total staff 57' or ''."""
-        if direct is not None and total is not None and parent and total != direct:
-            return self.table["staff_total"].format(direct=direct, total=total)
-        if direct is not None:
-            return self.table["staff"].format(direct=direct)
-        if total is not None:
-            return self.table["total"].format(total=total)
-        return ""
+    def posts(self, n: int) -> str:
+        """A box's count: the posts of the unit and the units below it ('111 posts')."""
+        return self.table["posts_one"] if n == 1 else self.table["posts_many"].format(n=f"{n:,}")
 
     def below(self, n: int, *, people: bool = False) -> str:
         """How many units (or, on a people sheet, people) a depth limit hides under a box."""

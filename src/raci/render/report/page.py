@@ -101,8 +101,8 @@ def _figures(org: Organization) -> dict[str, Any]:
     """The figures the summary and the workload chart show, from ``raci stats``."""
     figures = stats(org)
     span = figures["span_of_control"]
-    totals = figures["headcount"]
-    known = [totals[r] for r in org.roots if r in totals]
+    # Posts are shown when some unit says how many it has.
+    posts = {k: figures[k] for k in ("posts", "filled", "vacant")} if figures["headcount"] else {}
     return {
         "units": figures["units"],
         "positions": figures["positions"],
@@ -113,7 +113,7 @@ def _figures(org: Organization) -> dict[str, Any]:
         "span_of_control": (
             {"median": span["median"], "max": span["max"]} if span["max"] is not None else None
         ),
-        "headcount": sum(known) if known else None,
+        "posts": posts,
         "workload": figures["workload"],
     }
 
@@ -221,6 +221,7 @@ class _Report:
         cards = [
             ("units", figures["units"]),
             ("positions", figures["positions"]),
+            *figures["posts"].items(),
             ("deliverables", figures["deliverables"]),
             ("assignments", figures["assignments"]),
             ("external", figures["external"]),
@@ -235,11 +236,6 @@ class _Report:
             items.append(
                 f'<div class="card"><b>{_number(span["median"])} / {_number(span["max"])}</b>'
                 f"<span>{self.w('span')}</span></div>"
-            )
-        if figures["headcount"] is not None:
-            items.append(
-                f'<div class="card"><b>{_number(figures["headcount"])}</b>'
-                f"<span>{self.w('headcount')}</span></div>"
             )
         for sev, key in ((Severity.ERROR, "errors"), (Severity.WARNING, "warnings")):
             items.append(
