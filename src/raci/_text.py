@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -58,3 +59,9 @@ def shorten(text: str, limit: int = QUOTE_LIMIT) -> str:
 def quoted(text: str) -> str:
     """A cell's or a key's text for a message: in backticks, on one line, cut short."""
     return f"`{shorten(text)}`"
+
+
+def escape_html(text: str) -> str:
+    """Text safe in HTML content and attributes: markup escaped, control characters
+    (terminal escape sequences among them) dropped."""
+    return html.escape(strip_controls(text), quote=True)

@@ -223,7 +223,7 @@ class TestXLSX:
         out = tmp_path / "sheets.xlsx"
         render_cascade(small, out)
         book = openpyxl.load_workbook(out)
-        assert book.sheetnames == ["root", "div", "quiet"]
+        assert book.sheetnames == ["root", "div", "quiet", "Roles"]
         rows = list(book["div"].iter_rows(values_only=True))
         assert rows[0][:3] == ("id", "Post", "Holder")
         clerk = [r for r in rows if r[0] == "clerk"]
@@ -239,7 +239,7 @@ class TestXLSX:
         org = loads(HOSTILE.replace('name: "Sub |', 'name: "Sub/[1]: a very long name indeed |'))
         render_cascade(org, out)
         book = openpyxl.load_workbook(out)
-        [name] = book.sheetnames
+        [name, _legend] = book.sheetnames
         assert len(name) <= 31
         assert not set("[]:*?/\\") & set(name)
         row = next(book[name].iter_rows(min_row=2, values_only=True))

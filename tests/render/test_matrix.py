@@ -509,7 +509,7 @@ class TestHtml:
         assert not re.search(r"(src|href)=|url\(|@import", html)
         assert "thead{position:sticky;top:0" in html
         assert "@media print{" in html
-        assert "table.raci td.x0,.raci-legend b.x0{background:#9fd8a4}" in html
+        assert ".x0{background:#5db0ec}" in html
 
     def test_escaping(self) -> None:
         """Every name is escaped: no tag or attribute can be injected."""
@@ -583,13 +583,13 @@ class TestXlsx:
         assert ws.row_dimensions[3].height == 100  # room for "Chief Executive" turned up
         assert [c.value for c in ws[6]] == ["forecast", "Forecast", "Planning", None,
                                             None, None, None, "C", "R/A", None]  # fmt: skip
-        assert ws["I6"].fill.fgColor.rgb == "00F4A3A3"  # R/A coloured as A ...
-        assert ws["I6"].border.bottom.color.rgb == "003F9A48"  # ... with a stripe of R
+        assert ws["I6"].fill.fgColor.rgb == "00D9642C"  # R/A coloured as A ...
+        assert ws["I6"].border.bottom.color.rgb == "000B5F9E"  # ... with a stripe of R
         assert ws["I6"].border.bottom.style == "thick"
-        assert ws["G7"].fill.fgColor.rgb == "009FD8A4"  # R
+        assert ws["G7"].fill.fgColor.rgb == "005DB0EC"  # R
         assert ws["G7"].border.bottom.style is None
-        assert ws["E4"].fill.fgColor.rgb == "00F4A3A3"  # A
-        assert ws["H6"].fill.fgColor.rgb == "00A9C8F0"  # C
+        assert ws["E4"].fill.fgColor.rgb == "00D9642C"  # A
+        assert ws["H6"].fill.fgColor.rgb == "0086DAB4"  # C
         assert ws.column_dimensions["B"].width == 12
         assert ws.column_dimensions["E"].width == 5
         assert ws.print_title_rows == "$1:$3"
@@ -605,11 +605,11 @@ class TestXlsx:
             ("C", "Consulted", None),
             ("I", "Informed", None),
         ]
-        assert ws["A3"].fill.fgColor.rgb == "00F4A3A3"
+        assert ws["A3"].fill.fgColor.rgb == "00D9642C"
         assert rows[5][0] == "R/A"
         assert rows[5][1].startswith("A cell with several roles takes the colour of Accountable")
-        assert ws["A6"].fill.fgColor.rgb == "00F4A3A3"
-        assert ws["A6"].border.bottom.color.rgb == "003F9A48"
+        assert ws["A6"].fill.fgColor.rgb == "00D9642C"
+        assert ws["A6"].border.bottom.color.rgb == "000B5F9E"
         assert rows[7] == ("Column", "Party", "Name")
         assert rows[8] == ("E", "ceo", "Chief Executive")
 

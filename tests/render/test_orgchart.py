@@ -448,9 +448,9 @@ class TestStacking:
 class TestHighlight:
     def test_boxes_take_the_colour_of_their_role(self) -> None:
         source = dot(highlight="report")
-        assert 'BGCOLOR="#fdb863"' in node_line(source, "fin")
-        assert 'BGCOLOR="#92c5de"' in node_line(source, "ops")
-        assert 'BGCOLOR="#ef8a62"' in node_line(source, "top")
+        assert 'BGCOLOR="#5db0ec"' in node_line(source, "fin")
+        assert 'BGCOLOR="#86dab4"' in node_line(source, "ops")
+        assert 'BGCOLOR="#d9642c"' in node_line(source, "top")
         assert 'BGCOLOR="#ffffff"' in node_line(source, "tax")
 
     def test_posts_not_drawn_lend_their_roles_to_the_unit(self) -> None:
@@ -460,8 +460,8 @@ class TestHighlight:
     def test_drawn_posts_are_coloured_themselves(self) -> None:  # widths taken out
         source = dot(highlight="report", positions=True)
         assert 'BGCOLOR="#ffffff"' in node_line(source, "top")
-        assert '<TD BGCOLOR="#ef8a62"><FONT POINT-SIZE="9"' in node_line(source, "top")
-        assert '<TD BGCOLOR="#92c5de" ALIGN="LEFT">' in node_line(source, "fin")
+        assert '<TD BGCOLOR="#d9642c"><FONT POINT-SIZE="9"' in node_line(source, "top")
+        assert '<TD BGCOLOR="#86dab4" ALIGN="LEFT">' in node_line(source, "fin")
 
     def test_legend_names_the_deliverable_roles_and_outside_parties(self) -> None:
         source = dot(highlight="report")

@@ -22,7 +22,8 @@ from raci.render.engine import (
     font_families,
     render,
 )
-from raci.render.matrix.as_html import PALETTE
+from raci.render.legend.as_dot import legend_dot
+from raci.render.palette import lead_colour
 
 #: A4 in points, and the margin kept around a sheet.
 PAGE_WIDTH, PAGE_HEIGHT = 595.28, 841.89
@@ -57,8 +58,8 @@ def _table(book: Book, lines: Sequence[Line], inherited: bool) -> list[str]:
                     f'<TR><TD COLSPAN="{columns}" BGCOLOR="#eef2f7" ALIGN="LEFT" BALIGN="LEFT"><B>'
                     f"{_text(line.group_label, _WRAP['group'], line.group)}</B></TD></TR>"
                 )
-        lead = book.colour(line.roles)
-        colour = f' BGCOLOR="{PALETTE[lead % len(PALETTE)]}"' if lead is not None else ""
+        lead = lead_colour(book.scheme, line.roles)
+        colour = f' BGCOLOR="{lead.fill}"' if lead is not None else ""
         name = _text(line.name, _WRAP["name"], line.deliverable)
         cells = [
             f'<TD ALIGN="LEFT" BALIGN="LEFT">{name}</TD>',
@@ -108,11 +109,8 @@ def sheet_dot(book: Book, sheet: Sheet) -> str:
             _inner(_table(book, lines, inherited)) if lines else f"<I>{esc(book.word(empty))}</I>"
         )
         rows.append(f'<TR><TD ALIGN="LEFT">{body}</TD></TR>')
-    legend = ", ".join(f"{letter} {name}" for letter, name in book.legend)
-    rows.append(
-        f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="#555555">'
-        f"{_text(book.word('legend') + ' ' + legend, 100)}</FONT></TD></TR>"
-    )
+    legend = legend_dot(book.scheme, book.language, size=9, caption=book.word("legend"))
+    rows.append(f'<TR><TD ALIGN="LEFT">{legend}</TD></TR>')
     label = (
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="0">'
         + "".join(rows)

@@ -9,7 +9,7 @@ from html import escape
 
 from raci.cells import guard_formula
 from raci.render.cascade.book import Book, Line, Sheet
-from raci.render.matrix.as_html import PALETTE
+from raci.render.legend.as_html import LEGEND_CSS, cell_classes, legend_html, role_css
 from raci.render.matrix.as_text import md_escape
 
 # -- Markdown ------------------------------------------------------------------
@@ -136,8 +136,6 @@ h1{font-size:1.4em;margin:0 0 .3em}
 h2{font-size:1.2em;margin:0 0 .4em;border-bottom:2px solid #9ca3af;padding-bottom:.2em}
 h2 small{font-weight:normal;color:#555;font-size:.75em}
 h3{font-size:1em;margin:1em 0 .3em}
-.legend b{display:inline-block;min-width:1.4em;text-align:center;border-radius:3px;
-  padding:0 .3em;margin:0 .2em 0 .6em}
 nav.toc ol{columns:2;column-gap:2em;padding-left:1.5em}
 nav.toc li{break-inside:avoid;margin-bottom:.2em}
 nav.toc .who{color:#555;font-size:.9em}
@@ -170,12 +168,6 @@ def _anchor(post: str) -> str:
     return escape(f"post-{post}", quote=True)
 
 
-def _role_css(book: Book) -> str:
-    return "".join(
-        f".r-{i}{{background:{PALETTE[i % len(PALETTE)]}}}\n" for i in range(len(book.legend))
-    )
-
-
 def _html_table(book: Book, lines: Sequence[Line], inherited: bool) -> str:
     columns = 4 if inherited else 3
     head = [book.word("deliverable"), book.word("role")]
@@ -196,8 +188,7 @@ def _html_table(book: Book, lines: Sequence[Line], inherited: bool) -> str:
                     f'<tr class="group"><th colspan="{columns}">'
                     f"{escape(line.group_label)}</th></tr>"
                 )
-        lead = book.colour(line.roles)
-        cls = f"role r-{lead}" if lead is not None else "role"
+        cls = f"role {cell_classes(book.scheme, line.roles)}".rstrip()
         cells = [
             f'<td title="{escape(line.deliverable)}">{escape(line.name)}</td>',
             f'<td class="{cls}">{escape(line.letters)}</td>',
@@ -236,10 +227,6 @@ def render_html(book: Book) -> str:
     """One page that works offline (inline CSS, no scripts, no fetches): a table of
     contents, then a section per post; printed, each post starts a new A4 page."""
     title = escape(book.heading)
-    legend = "".join(
-        f'<b class="r-{i}">{escape(letter)}</b>{escape(name)}'
-        for i, (letter, name) in enumerate(book.legend)
-    )
     toc = []
     for sheet in book.sheets:
         about = [sheet.unit_path[-1] if sheet.unit_path else sheet.unit]
@@ -268,12 +255,12 @@ def render_html(book: Book) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 <style>
-{CSS}{_role_css(book)}</style>
+{CSS}{LEGEND_CSS}{role_css(book.scheme)}</style>
 </head>
 <body>
 <header>
 <h1>{title}</h1>
-<p class="legend">{escape(book.word("legend"))}{legend}</p>
+{legend_html(book.scheme, book.language, caption=book.word("legend"))}
 </header>
 <nav class="toc">
 <h2>{escape(book.word("contents"))} <small>{posts}</small></h2>

@@ -1,5 +1,5 @@
 """Cascade sheets as an XLSX workbook: one worksheet per division, a row per post and
-deliverable."""
+deliverable, the roles held directly coloured; a last worksheet is the legend."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 
 from raci.render.cascade.book import Book, Line, Sheet
-from raci.render.matrix.as_xlsx import safe
+from raci.render.legend.as_xlsx import legend_rows, role_style
+from raci.render.matrix.as_xlsx import safe, styled_cell
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -23,6 +24,8 @@ _HEAD_FILL = PatternFill("solid", fgColor="F3F4F6")
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
 _TITLE_LIMIT = 31
 _WIDTHS = (14, 30, 18, 28, 26, 16, 40, 10, 40, 11)
+#: The column of the roles a post holds directly, coloured as in every other output.
+_DIRECT = 7
 
 
 def _title(name: str, taken: set[str]) -> str:
@@ -67,17 +70,15 @@ def _rows(book: Book, sheet: Sheet) -> list[list[str]]:
     return rows
 
 
+def _header_cells(ws: WriteOnlyWorksheet, texts: list[str]) -> list[WriteOnlyCell]:
+    return [styled_cell(ws, text, font=_BOLD, fill=_HEAD_FILL) for text in texts]
+
+
 def _header(ws: WriteOnlyWorksheet, book: Book) -> list[WriteOnlyCell]:
     words = ("post", "post", "holder", "unit", "group", "deliverable", "name", "d", "i", "due")
     texts = [book.word(w) for w in words]
     texts[0] = "id"
-    cells = []
-    for text in texts:
-        cell = WriteOnlyCell(ws, value=safe(text))
-        cell.font = _BOLD
-        cell.fill = _HEAD_FILL
-        cells.append(cell)
-    return cells
+    return _header_cells(ws, texts)
 
 
 def render_xlsx(book: Book) -> bytes:
@@ -99,12 +100,26 @@ def render_xlsx(book: Book) -> bytes:
         ws.sheet_properties.pageSetUpPr.fitToPage = True
         ws.page_setup.fitToHeight = 0
         ws.append(_header(ws, book))
+        # Plain values, and one styled cell per combination of roles held directly,
+        # reused: a styled cell each would cost ten times as much.
+        styled: dict[str, WriteOnlyCell] = {}
         for sheet in sheets:
             for row in _rows(book, sheet):
-                # Plain values: a styled cell each would cost ten times as much.
-                ws.append([safe(text) if text else None for text in row])
+                values: list[WriteOnlyCell | str | None] = [safe(t) if t else None for t in row]
+                direct = row[_DIRECT]
+                if direct:
+                    if direct not in styled:
+                        style = role_style(book.scheme, direct.split("/"))
+                        styled[direct] = styled_cell(ws, direct, **style)
+                    values[_DIRECT] = styled[direct]
+                ws.append(values)
     if not by_division:
         workbook.create_sheet(book.word("post")).append([safe(book.word("nothing"))])
+    legend = workbook.create_sheet(_title(book.word("roles"), taken))
+    legend.column_dimensions["B"].width = 40
+    legend.append(_header_cells(legend, [book.word("role"), book.word("name")]))
+    for letter, name, style in legend_rows(book.scheme, book.language):
+        legend.append([styled_cell(legend, letter, **style), safe(name)])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -15,7 +15,8 @@ import attrs
 from raci.analysis.cascade import Cascade, Held
 from raci.model import Organization
 from raci.render.cascade.words import word
-from raci.render.languages import role_name
+from raci.render.palette import legend
+from raci.schemes import Scheme
 
 __all__ = ["Book", "Line", "Sheet", "build_book"]
 
@@ -76,22 +77,18 @@ class Book:
 
     title: str
     language: str
-    legend: tuple[tuple[str, str], ...]
+    #: The scheme whose roles the sheets colour and name.
+    scheme: Scheme
     sheets: tuple[Sheet, ...]
-    #: The scheme's Accountable letter (DACI: Approver), whose colour a line holding it takes.
-    accountable: str | None = None
 
     def word(self, key: str) -> str:
         """A fixed word in the book's language."""
         return word(key, self.language)
 
-    def colour(self, roles: Sequence[str]) -> int | None:
-        """The index in the legend of the role whose colour a line takes: the Accountable
-        when the line holds it (as in the matrix), else its first known role."""
-        index = {letter: i for i, (letter, _) in enumerate(self.legend)}
-        if self.accountable is not None and self.accountable in roles:
-            return index.get(self.accountable)
-        return next((index[r] for r in roles if r in index), None)
+    @property
+    def legend(self) -> tuple[tuple[str, str], ...]:
+        """(letter, role name) for every role of the scheme, in the book's language."""
+        return tuple((row.letter, row.name) for row in legend(self.scheme, self.language))
 
     @property
     def heading(self) -> str:
@@ -214,11 +211,4 @@ def build_book(
                 inherited=inherited[p.unit],
             )
         )
-    legend = tuple((r.letter, role_name(org.scheme, r, language)) for r in org.scheme.roles)
-    return Book(
-        org.names.get(lang),
-        language,
-        legend,
-        tuple(sheets),
-        accountable=org.scheme.letter_of("accountable"),
-    )
+    return Book(org.names.get(lang), language, org.scheme, tuple(sheets))

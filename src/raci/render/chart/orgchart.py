@@ -27,7 +27,6 @@ from raci.render import engine
 from raci.render.chart.layout import VGAP, Placed, layout
 from raci.render.chart.pages import PLACEHOLDER_PAGE, Planner, depths
 from raci.render.chart.style import (
-    DARK_TEXT,
     FONT_SIZES,
     NEUTRAL,
     Box,
@@ -39,7 +38,9 @@ from raci.render.chart.style import (
 from raci.render.chart.words import Words
 from raci.render.dot import esc, shown, wrapped
 from raci.render.engine import FontWarning, GraphvizWarning
-from raci.render.languages import role_name
+from raci.render.legend.as_dot import legend_dot
+from raci.render.palette import TEXT as DARK_TEXT
+from raci.render.palette import RoleColour
 
 __all__ = [
     "PAPERS",
@@ -758,7 +759,7 @@ class _Chart:
         head = self.org.positions.get(unit.head or "")
         if self.opts.heads and head is not None:
             letters = self._letters(head.id) if self.opts.positions else []
-            fill = role_colour(self.org.scheme, letters) if letters else None
+            fill = role_colour(self.org.scheme, letters).fill if letters else None
             tag = f" <B>{esc(' '.join(letters))}</B>" if letters else ""
             title, *holder = self._post_text(head.id, 9, _legible(box, letters))
             cells.append(_cell(title + tag, fill))
@@ -805,7 +806,7 @@ class _Chart:
             if pid == head:
                 continue
             letters = self._letters(pid)
-            fill = role_colour(self.org.scheme, letters) if letters else box.fill
+            fill = role_colour(self.org.scheme, letters).fill if letters else box.fill
             tag = f" <B>{esc(' '.join(letters))}</B>" if letters else ""
             text = " ".join(self._post_text(pid, 8, _legible(box, letters))) + tag
             rows.append(f'<TR><TD BGCOLOR="{fill}" ALIGN="LEFT">{text}</TD></TR>')
@@ -849,24 +850,11 @@ class _Chart:
         return f'<TABLE BORDER="0" CELLSPACING="2">{body}</TABLE>'
 
     def _legend(self, d: Deliverable) -> list[str]:
-        scheme = self.org.scheme
         lang = self.opts.lang
-        swatches = [
-            (
-                role_colour(scheme, [r.letter]),
-                f"<B>{esc(r.letter)}</B> {esc(role_name(scheme, r, lang))}",
-            )
-            for r in scheme.roles
-        ]
-        swatches.append((NEUTRAL[0], esc(self.words.no_role)))
-        cells = "".join(
-            f'<TD BGCOLOR="{fill}" BORDER="1" COLOR="#7f7f7f" CELLPADDING="4">'
-            f"{_font(text, 10, '#000000')}</TD>"
-            for fill, text in swatches
-        )
+        none = (RoleColour(*NEUTRAL[:2]), esc(self.words.no_role))
         rows = [
             _font(f"<B>{esc(self.words.roles_on(d.names.get(lang)))}</B>", 12, "#000000"),
-            f'<TABLE BORDER="0" CELLSPACING="4"><TR>{cells}</TR></TABLE>',
+            legend_dot(self.org.scheme, lang, extra=[none]),
         ]
         outside = [
             f"{self.org.display_name(p, lang)} ({' '.join(d.roles_of(p))})"

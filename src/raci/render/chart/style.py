@@ -1,4 +1,5 @@
-"""How chart boxes look: colour families per division, box style per level, role colours."""
+"""How chart boxes look: colour families per division, box style per level, and a
+party's role colour (from :mod:`raci.render.palette`) when a deliverable is highlighted."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import attrs
 
 from raci.analysis.figures import unit_depths
 from raci.model import Organization
+from raci.render.palette import TEXT as DARK_TEXT
+from raci.render.palette import RoleColour, lead_colour
 from raci.schemes import Scheme
 
 #: Point size of a unit's name by the rank of its level.
@@ -24,17 +27,8 @@ FAMILIES: tuple[tuple[tuple[str, ...], str], ...] = (
     (("#fed976", "#ffeda0", "#fff5c4", "#fffbe5"), "#b8860b"),
     (("#bdbdbd", "#d9d9d9", "#ececec", "#f7f7f7"), "#525252"),
 )
-KIND_COLOURS = {
-    "accountable": "#ef8a62",
-    "responsible": "#fdb863",
-    "consulted": "#92c5de",
-    "informed": "#b8e186",
-}
-OTHER_COLOURS = ("#c2a5cf", "#f1b6da", "#ffff99", "#80cdc1", "#d9d9d9")
-_PRIORITY = ("accountable", "responsible")
-
-
-DARK_TEXT = "#1a1a1a"
+#: The colours of a party whose letters are none of the scheme's.
+UNKNOWN_ROLE = RoleColour("#d9d9d9", "#404040")
 
 
 @attrs.frozen
@@ -96,7 +90,8 @@ def unit_box(org: Organization, family: Family, rank: int, roles: Sequence[str] 
     """The box of a unit of ``family`` at ``rank``: coloured by division, or by its roles
     when a deliverable is highlighted (``roles`` is then a list, maybe empty)."""
     if roles is not None:
-        colours = (role_colour(org.scheme, roles), "#404040") if roles else NEUTRAL
+        colour = role_colour(org.scheme, roles) if roles else None
+        colours = (colour.fill, colour.strong) if colour else NEUTRAL
     elif family.branch is None:
         colours = ROOT
     else:
@@ -107,15 +102,7 @@ def unit_box(org: Organization, family: Family, rank: int, roles: Sequence[str] 
     return Box(rank, border, rank >= 3, fill, line, *text)
 
 
-def role_colour(scheme: Scheme, letters: Sequence[str]) -> str:
-    """The fill for a party holding ``letters``: Accountable wins, then Responsible, then
-    the first in scheme order."""
-    roles = [r for r in scheme.roles if r.letter in letters]
-    if not roles:
-        return OTHER_COLOURS[-1]
-    roles.sort(key=lambda r: _PRIORITY.index(r.kind) if r.kind in _PRIORITY else len(_PRIORITY))
-    first = roles[0]
-    if first.kind in KIND_COLOURS:
-        return KIND_COLOURS[first.kind]
-    others = [r.letter for r in scheme.roles if r.kind not in KIND_COLOURS]
-    return OTHER_COLOURS[others.index(first.letter) % (len(OTHER_COLOURS) - 1)]
+def role_colour(scheme: Scheme, letters: Sequence[str]) -> RoleColour:
+    """The colour of a party holding ``letters``: its lead role's (the Accountable wins,
+    then the Responsible), as in every output."""
+    return lead_colour(scheme, letters) or UNKNOWN_ROLE

@@ -2,45 +2,11 @@
 
 from __future__ import annotations
 
-import html
-
-from raci._text import strip_controls
+from raci._text import escape_html as escape
+from raci.render.legend.as_html import LEGEND_CSS, cell_classes, legend_html, role_css
 from raci.render.matrix.table import Matrix
 
-
-def escape(text: str) -> str:
-    """Text safe in HTML content and attributes: markup escaped, control characters
-    (terminal escape sequences among them) dropped."""
-    return html.escape(strip_controls(text), quote=True)
-
-
-#: Background colours given to roles in scheme order (light enough for black text).
-PALETTE = (
-    "#9fd8a4",  # R
-    "#f4a3a3",  # A
-    "#a9c8f0",  # C
-    "#e2e2e2",  # I
-    "#f7d88b",
-    "#d4b8ee",
-    "#9fe0dc",
-    "#f2c0a0",
-)
-#: Darker shades of the same colours, for the stripe of a cell's second role.
-STRIPES = (
-    "#3f9a48",
-    "#c0392b",
-    "#3b6fb6",
-    "#8a8a8a",
-    "#c79a1e",
-    "#8450b5",
-    "#2a9d96",
-    "#c0703a",
-)
-
 MATRIX_CSS = """\
-.raci-legend{margin:.5em 0 1em;display:flex;flex-wrap:wrap;gap:.4em 1.2em;align-items:center}
-.raci-legend b{display:inline-block;min-width:1.6em;text-align:center;border-radius:3px;
-  padding:.1em .3em;margin-right:.3em}
 .raci-wrap{overflow:auto;max-height:calc(100vh - 8em);border:1px solid #ccc}
 table.raci{border-collapse:separate;border-spacing:0;font-size:13px}
 table.raci th,table.raci td{border-right:1px solid #e4e4e4;border-bottom:1px solid #e4e4e4;
@@ -70,55 +36,9 @@ table.raci tbody tr:hover td,table.raci tbody tr:hover th{outline:1px solid #d0d
 """
 
 
-def role_css(m: Matrix) -> str:
-    """One rule per role colouring its cells (classes ``x0``, ``x1``... in scheme order),
-    and one drawing the stripe of a cell's second role (``y0``, ``y1``...)."""
-    return "".join(
-        f"table.raci td.x{i},.raci-legend b.x{i}{{background:{PALETTE[i % len(PALETTE)]}}}\n"
-        f"table.raci td.y{i},.raci-legend b.y{i}"
-        f"{{box-shadow:inset 0 -4px 0 {STRIPES[i % len(STRIPES)]}}}\n"
-        for i in range(len(m.scheme.roles))
-    )
-
-
-def cell_classes(m: Matrix, letters: tuple[str, ...]) -> str:
-    """The classes of a cell: the colour of its lead role (the Accountable when it holds
-    it), and the stripe of the next role when it holds several."""
-    index = {r.letter: i for i, r in enumerate(m.scheme.roles)}
-    lead = m.lead(letters)
-    classes = [f"x{index[lead]}"] if lead in index else []
-    rest = [x for x in letters if x != lead and x in index]
-    if classes and rest:
-        classes.append(f"y{index[rest[0]]}")
-    return " ".join(classes)
-
-
-def combined_sample(m: Matrix) -> tuple[str, ...]:
-    """Letters of a cell with two roles, to show in the legend how such cells look."""
-    letters = m.scheme.letters
-    accountable = m.scheme.letter_of("accountable")
-    if len(letters) < 2:
-        return ()
-    if accountable is None:
-        return letters[:2]
-    other = next(x for x in letters if x != accountable)
-    return tuple(x for x in letters if x in (other, accountable))
-
-
-def legend_html(m: Matrix) -> str:
-    """The role letters and their names, coloured as in the table, and how a cell with
-    several roles is drawn."""
-    items = "".join(
-        f'<span><b class="x{i}">{escape(letter)}</b>{escape(name)}</span>'
-        for i, (letter, name) in enumerate(m.legend())
-    )
-    sample = combined_sample(m)
-    if sample:
-        items += (
-            f'<span><b class="{cell_classes(m, sample)}">{escape("/".join(sample))}</b>'
-            f"{escape(m.combined())}</span>"
-        )
-    return f'<div class="raci-legend">{items}</div>'
+def matrix_legend(m: Matrix) -> str:
+    """The legend above a matrix, with how a cell holding several roles is drawn."""
+    return legend_html(m.scheme, m.language, combined=m.combined())
 
 
 def table_html(m: Matrix) -> str:
@@ -129,7 +49,7 @@ def table_html(m: Matrix) -> str:
     def cell(letters: tuple[str, ...]) -> str:
         html = cache.get(letters)
         if html is None:
-            classes = cell_classes(m, letters)
+            classes = cell_classes(m.scheme, letters)
             cls = f' class="{classes}"' if classes else ""
             html = f"<td{cls}>{escape('/'.join(letters))}</td>"
             cache[letters] = html
@@ -185,11 +105,11 @@ def render_html(m: Matrix) -> str:
 body{{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans CJK SC",sans-serif;
   margin:1em;color:#111}}
 h1{{font-size:1.3em;margin:0 0 .3em}}
-{MATRIX_CSS}{role_css(m)}</style>
+{LEGEND_CSS}{MATRIX_CSS}{role_css(m.scheme)}</style>
 </head>
 <body>
 <h1>{title}</h1>
-{legend_html(m)}
+{matrix_legend(m)}
 <div class="raci-wrap">
 {table_html(m)}
 </div>

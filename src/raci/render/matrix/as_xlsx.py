@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 from raci._text import display_width
 from raci.cells import column_letter, guard_formula
-from raci.render.matrix.as_html import PALETTE, STRIPES, combined_sample
+from raci.render.legend.as_xlsx import legend_rows, role_style
 from raci.render.matrix.as_text import sheet_header, sheet_rows
 from raci.render.matrix.table import Matrix, cell_text
 
@@ -24,7 +24,6 @@ _BOLD = Font(bold=True)
 _HEAD_FILL = PatternFill("solid", fgColor="F3F4F6")
 _SPAN_BORDER = Border(bottom=Side("thin", color="9CA3AF"))
 _ROTATED = Alignment(text_rotation=90, horizontal="center", vertical="bottom")
-_CENTER = Alignment(horizontal="center", vertical="center")
 
 
 def safe(text: str) -> str:
@@ -32,7 +31,8 @@ def safe(text: str) -> str:
     return guard_formula(ILLEGAL_CHARACTERS_RE.sub("", text))
 
 
-def _cell(ws: WriteOnlyWorksheet, value: str, **style: object) -> WriteOnlyCell:
+def styled_cell(ws: WriteOnlyWorksheet, value: str, **style: object) -> WriteOnlyCell:
+    """A write-only cell holding ``value`` made safe, with ``style`` (font, fill...) set."""
     cell = WriteOnlyCell(ws, value=safe(value) if value else None)
     for key, item in style.items():
         setattr(cell, key, item)
@@ -73,44 +73,31 @@ def render_xlsx(m: Matrix) -> bytes:
         row: list[WriteOnlyCell | None] = [None] * (first_party - 1)
         col = first_party
         for span in spans:
-            row.append(_cell(ws, span.label, font=_BOLD, fill=_HEAD_FILL, border=_SPAN_BORDER))
-            row += [_cell(ws, "", fill=_HEAD_FILL, border=_SPAN_BORDER)] * (span.size - 1)
+            row.append(
+                styled_cell(ws, span.label, font=_BOLD, fill=_HEAD_FILL, border=_SPAN_BORDER)
+            )
+            row += [styled_cell(ws, "", fill=_HEAD_FILL, border=_SPAN_BORDER)] * (span.size - 1)
             if span.size > 1 and span.label:
                 end = column_letter(col + span.size - 1)
                 ws.merged_cells.add(f"{column_letter(col)}{k}:{end}{k}")
             col += span.size
         ws.append(row)
     ws.append(
-        [_cell(ws, t, font=_BOLD, fill=_HEAD_FILL) for t in header[: first_party - 1]]
+        [styled_cell(ws, t, font=_BOLD, fill=_HEAD_FILL) for t in header[: first_party - 1]]
         + [
-            _cell(ws, t, font=_BOLD, fill=_HEAD_FILL, alignment=_ROTATED)
+            styled_cell(ws, t, font=_BOLD, fill=_HEAD_FILL, alignment=_ROTATED)
             for t in header[first_party - 1 :]
         ]
     )
 
-    index = {r.letter: i for i, r in enumerate(m.scheme.roles)}
-    fills = [PatternFill("solid", fgColor=c.lstrip("#").upper()) for c in PALETTE]
-    stripes = [Border(bottom=Side("thick", color=c.lstrip("#").upper())) for c in STRIPES]
     styled: dict[tuple[str, ...], WriteOnlyCell] = {}
 
     def role_cell(sheet: WriteOnlyWorksheet, letters: tuple[str, ...]) -> WriteOnlyCell:
-        """A cell coloured as its lead role (the Accountable when it holds it), with a
-        stripe of the next role under it; letters outside the scheme are plain text."""
+        """A cell coloured as its roles (one styled cell per combination, reused)."""
         if letters not in styled:
-            text = cell_text(letters)
-            lead = m.lead(letters)
-            if lead not in index:
-                styled[letters] = _cell(sheet, text, alignment=_CENTER)
-            else:
-                style: dict[str, object] = {
-                    "fill": fills[index[lead] % len(fills)],
-                    "alignment": _CENTER,
-                    "font": _BOLD,
-                }
-                rest = [x for x in letters if x != lead and x in index]
-                if rest:
-                    style["border"] = stripes[index[rest[0]] % len(stripes)]
-                styled[letters] = _cell(sheet, text, **style)
+            styled[letters] = styled_cell(
+                sheet, cell_text(letters), **role_style(m.scheme, letters)
+            )
         return styled[letters]
 
     for r, values in zip(m.rows, body, strict=True):
@@ -123,15 +110,11 @@ def render_xlsx(m: Matrix) -> bytes:
     legend.column_dimensions["A"].width = 14
     legend.column_dimensions["B"].width = 40
     legend.column_dimensions["C"].width = 60
-    legend.append([_cell(legend, m.word(w), font=_BOLD) for w in ("letter", "role")])
-    styled.clear()
-    for letter, name in m.legend():
-        legend.append([role_cell(legend, (letter,)), safe(name)])
-    sample = combined_sample(m)
-    if sample:
-        legend.append([role_cell(legend, sample), safe(m.combined())])
+    legend.append([styled_cell(legend, m.word(w), font=_BOLD) for w in ("letter", "role")])
+    for letters, name, style in legend_rows(m.scheme, m.language, m.combined()):
+        legend.append([styled_cell(legend, letters, **style), safe(name)])
     legend.append([])
-    legend.append([_cell(legend, m.word(w), font=_BOLD) for w in ("column", "party", "name")])
+    legend.append([styled_cell(legend, m.word(w), font=_BOLD) for w in ("column", "party", "name")])
     for i, column in enumerate(m.columns):
         legend.append([column_letter(first_party + i), safe(column.id), safe(column.label)])
 

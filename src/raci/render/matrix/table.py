@@ -15,6 +15,7 @@ from raci.lookup import Lookup, did_you_mean
 from raci.model import External, Names, Organization
 from raci.render.languages import role_name
 from raci.render.matrix.words import word
+from raci.render.palette import legend
 from raci.schemes import Scheme
 
 #: Header rows above the party names: at most this many levels of enclosing units.
@@ -79,17 +80,11 @@ class Matrix:
 
     def legend(self) -> list[tuple[str, str]]:
         """(letter, role name) for every role of the scheme, in the matrix's language."""
-        return [(r.letter, role_name(self.scheme, r, self.language)) for r in self.scheme.roles]
+        return [(row.letter, row.name) for row in legend(self.scheme, self.language)]
 
     def word(self, key: str) -> str:
         """A fixed word of the matrix ("Deliverable", the title...) in its language."""
         return word(key, self.language)
-
-    def lead(self, letters: Sequence[str]) -> str:
-        """The letter whose colour a cell takes: the Accountable (DACI: the Approver) when
-        the cell holds it, so that an ``R/A`` cell reads as Accountable; else the first."""
-        accountable = self.scheme.letter_of("accountable")
-        return accountable if accountable is not None and accountable in letters else letters[0]
 
     def combined(self) -> str:
         """How a cell holding several roles is coloured, for the legend."""

@@ -28,9 +28,11 @@ from raci.model import External, Organization, Position, Unit, require_organizat
 from raci.output import write_atomic
 from raci.render import engine
 from raci.render.chart.orgchart import box_id, chart_sources
-from raci.render.matrix.as_html import MATRIX_CSS, PALETTE, cell_classes, legend_html, role_css
+from raci.render.legend.as_html import LEGEND_CSS, cell_classes, role_css
+from raci.render.matrix.as_html import MATRIX_CSS, matrix_legend
 from raci.render.matrix.as_html import table_html as matrix_table_html
 from raci.render.matrix.table import Matrix, build_matrix
+from raci.render.palette import LegendRow, legend
 from raci.render.report.assets import REPORT_CSS, REPORT_JS
 from raci.render.report.words import words_for
 from raci.rules import validate
@@ -172,7 +174,7 @@ class _Report:
 <link rel="icon" href="data:,">
 <title>{heading}</title>
 <style>
-{REPORT_CSS}{MATRIX_CSS}{role_css(self.matrix)}</style>
+{REPORT_CSS}{LEGEND_CSS}{MATRIX_CSS}{role_css(self.matrix.scheme)}</style>
 </head>
 <body>
 <header class="top">
@@ -337,7 +339,7 @@ class _Report:
             f' autocomplete="off" aria-controls="raci-matrix">'
             f' <span id="raci-count" data-total="{total}">'
             f"{self.w('shown', shown=total, total=total)}</span></div>"
-            f"{legend_html(m)}"
+            f"{matrix_legend(m)}"
             f'<div class="raci-wrap" id="raci-wrap">{head}</div>'
             f'<p id="raci-more" class="hint" hidden></p></section>'
         )
@@ -381,7 +383,7 @@ class _Report:
             units[bid] = [uid, u.names.get(self.lang), u.level or "", head, cols]
         return {
             "rows": rows,
-            "styles": [["/".join(k), cell_classes(m, k)] for k in styles],
+            "styles": [["/".join(k), cell_classes(m.scheme, k)] for k in styles],
             "columns": columns,
             "units": units,
             "top": next((box_id(u) for u in org.roots if box_id(u) in self.boxes), ""),
@@ -397,12 +399,10 @@ class _Report:
         head = f'<section id="workload"><h2>{self.w("workload")}</h2>'
         if not workload:
             return f'{head}<p class="none">{self.w("workload_none")}</p></section>'
-        scheme = self.org.scheme
-        letters = [r.letter for r in scheme.roles]
         ranked = sorted(workload.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
         top = ranked[:WORKLOAD_TOP]
         caption = self.w("workload_caption", n=len(top))
-        svg = _workload_svg(top, letters, self.name, self.matrix)
+        svg = _workload_svg(top, legend(self.matrix.scheme, self.matrix.language), self.name)
         return f"{head}<figure>{svg}<figcaption>{caption}</figcaption></figure></section>"
 
 
@@ -436,11 +436,11 @@ def _clip(text: str, width: int) -> str:
 
 def _workload_svg(
     top: Sequence[tuple[str, Mapping[str, int]]],
-    letters: Sequence[str],
+    rows: Sequence[LegendRow],
     name: Any,
-    matrix: Matrix,
 ) -> str:
-    """A horizontal stacked bar per party: how many deliverables it holds each role on."""
+    """A horizontal stacked bar per party: how many deliverables it holds each role on,
+    under a legend of the roles' colours."""
     label_w, bar_w, row_h, top_pad = 300, 420, 22, 34
     biggest = max(sum(h.values()) for _, h in top)
     height = top_pad + row_h * len(top) + 8
@@ -451,13 +451,13 @@ def _workload_svg(
         f' font-family="system-ui, sans-serif" font-size="12">'
     ]
     x = label_w
-    for i, (letter, role) in enumerate(matrix.legend()):
-        colour = PALETTE[i % len(PALETTE)]
+    for row in rows:
         parts.append(
-            f'<rect x="{x}" y="6" width="12" height="12" fill="{colour}" stroke="#666"'
-            f' stroke-width=".5"/><text x="{x + 16}" y="16">{escape(letter)} {escape(role)}</text>'
+            f'<rect x="{x}" y="6" width="12" height="12" fill="{row.colour.fill}"'
+            f' stroke="{row.colour.strong}" stroke-width=".5"/>'
+            f'<text x="{x + 16}" y="16">{escape(row.letter)} {escape(row.name)}</text>'
         )
-        x += 30 + 7 * display_width(f"{letter} {role}")
+        x += 30 + 7 * display_width(f"{row.letter} {row.name}")
     for n, (party, held) in enumerate(top):
         y = top_pad + n * row_h
         label = name(party)
@@ -468,14 +468,14 @@ def _workload_svg(
             f"{escape(_clip(label, 40))}</text>"
         )
         x0 = float(label_w)
-        for i, letter in enumerate(letters):
-            count = held.get(letter, 0)
+        for row in rows:
+            count = held.get(row.letter, 0)
             if not count:
                 continue
             w = bar_w * count / biggest
             parts.append(
                 f'<rect x="{x0:.1f}" y="{y + 3}" width="{w:.1f}" height="{row_h - 6}"'
-                f' fill="{PALETTE[i % len(PALETTE)]}" stroke="#fff" stroke-width="1"/>'
+                f' fill="{row.colour.fill}" stroke="#fff" stroke-width="1"/>'
             )
             if w >= 18:
                 parts.append(
