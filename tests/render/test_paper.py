@@ -9,7 +9,6 @@ from raci.render.paper import (
     PAPERS,
     Paper,
     UnknownPaperError,
-    mm_to_inches,
     mm_to_points,
     paper,
 )
@@ -61,19 +60,16 @@ class TestTable:
 class TestUnits:
     def test_conversions(self) -> None:
         assert mm_to_points(25.4) == 72
-        assert mm_to_inches(254) == 10
 
     def test_a4(self) -> None:
         assert A4.mm() == (210, 297)
         assert A4.points() == pytest.approx((595.2756, 841.8898), abs=1e-4)
-        assert A4.inches() == pytest.approx((8.2677, 11.6929), abs=1e-4)
 
 
 class TestOrientation:
     def test_landscape_puts_the_long_side_across(self) -> None:
         assert A4.mm(landscape=True) == (297, 210)
         assert PAPERS["Letter"].points(landscape=True) == pytest.approx((792, 612))
-        assert PAPERS["Letter"].inches(landscape=True) == pytest.approx((11, 8.5))
 
     def test_css_page_rule(self) -> None:
         assert A4.page_rule(margin="1cm") == "@page{size:210mm 297mm;margin:1cm}"

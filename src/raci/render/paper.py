@@ -6,7 +6,7 @@ import attrs
 
 from raci.lookup import as_clause, did_you_mean
 
-__all__ = ["A4", "PAPERS", "Paper", "UnknownPaperError", "mm_to_inches", "mm_to_points", "paper"]
+__all__ = ["A4", "PAPERS", "POINTS_PER_INCH", "Paper", "UnknownPaperError", "mm_to_points", "paper"]
 
 POINTS_PER_INCH = 72.0
 MM_PER_INCH = 25.4
@@ -15,11 +15,6 @@ MM_PER_INCH = 25.4
 def mm_to_points(mm: float) -> float:
     """A length in millimetres as PostScript points (1/72 inch)."""
     return mm / MM_PER_INCH * POINTS_PER_INCH
-
-
-def mm_to_inches(mm: float) -> float:
-    """A length in millimetres as inches (Graphviz's unit for page and size)."""
-    return mm / MM_PER_INCH
 
 
 @attrs.frozen
@@ -38,11 +33,6 @@ class Paper:
         """Width and height in points."""
         width, height = self.mm(landscape=landscape)
         return mm_to_points(width), mm_to_points(height)
-
-    def inches(self, *, landscape: bool = False) -> tuple[float, float]:
-        """Width and height in inches."""
-        width, height = self.mm(landscape=landscape)
-        return mm_to_inches(width), mm_to_inches(height)
 
     def page_rule(self, *, landscape: bool = False, margin: str) -> str:
         """A CSS ``@page`` rule that prints on this paper with ``margin`` (a CSS length)."""
