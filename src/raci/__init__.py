@@ -25,6 +25,7 @@ if TYPE_CHECKING:
         Position,
         Unit,
     )
+    from raci.render.chart.options import ChartOptions
     from raci.render.chart.orgchart import render_chart
     from raci.render.matrix.writer import render_matrix
     from raci.render.report.page import render_report
@@ -41,6 +42,7 @@ _WHERE = {
     "Assignments": "raci.model",
     "BUILTIN_SCHEMES": "raci.schemes",
     "cascade": "raci.analysis",
+    "ChartOptions": "raci.render.chart.options",
     "Deliverable": "raci.model",
     "Diff": "raci.restructure",
     "diff": "raci.restructure",
@@ -77,6 +79,7 @@ __all__ = [
     "BUILTIN_SCHEMES",
     "Assignment",
     "Assignments",
+    "ChartOptions",
     "Deliverable",
     "Diff",
     "External",

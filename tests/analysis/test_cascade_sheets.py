@@ -159,7 +159,7 @@ class TestHTML:
         assert html.count('<section class="sheet"') == 6
         assert '<a href="#post-clerk">Clerk</a>' in html
         assert '<section class="sheet" id="post-clerk">' in html
-        assert "@page{size:A4" in html
+        assert "@page{size:210mm 297mm;" in html
         assert re.search(r"section\.sheet\{break-before:page", html)
         assert '<span class="vacant">vacant</span>' in html
         assert "<link" not in html

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
+from pypdf import PdfReader
 
 from helpers import EXAMPLES
 from raci.cli import cli
@@ -153,3 +155,40 @@ deliverables:
         assert lines[:2] == ["p2", "p2"]  # the title, then the post's id below it
         assert "g1" in lines  # the group's heading
         assert "Budget \\N plan R ctl" in lines  # through the unit named by its id
+
+
+class TestPaper:
+    @pytest.mark.parametrize(
+        ("args", "size"),
+        [
+            ([], (595, 842)),
+            (["--paper", "a3", "--landscape"], (1191, 842)),
+            (["--paper", "Letter"], (612, 792)),
+            (["--landscape"], (842, 595)),
+        ],
+    )
+    def test_pdf_pages_are_the_paper(
+        self, tmp_path: Path, args: list[str], size: tuple[int, int]
+    ) -> None:
+        out = tmp_path / "sheets.pdf"
+        code, _, err = run("cascade", UN_HABITAT, "--post", "ed,cb-fp", "-o", str(out), *args)
+        assert code == 0, err
+        pages = PdfReader(out).pages
+        assert len(pages) == 2
+        for page in pages:
+            assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == size
+
+    @pytest.mark.parametrize("output", [None, "sheets.html"])
+    def test_paper_is_for_pdf(self, tmp_path: Path, output: str | None) -> None:
+        where = ["-o", str(tmp_path / output)] if output else []
+        code, out, err = run("cascade", UN_HABITAT, "--paper", "A3", *where)
+        assert code == 2
+        assert (
+            err == "error: --paper, --landscape and --portrait are for PDF output (-o FILE.pdf)\n"
+        )
+        assert out == ""
+
+    def test_unknown_paper(self, tmp_path: Path) -> None:
+        code, _, err = run("cascade", UN_HABITAT, "-o", str(tmp_path / "s.pdf"), "--paper", "A9")
+        assert code == 2
+        assert "Invalid value for '--paper': unknown paper size 'A9'; use one of A0," in err

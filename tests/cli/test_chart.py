@@ -131,6 +131,23 @@ class TestSuccess:
         box = PdfReader(out).pages[0].mediabox
         assert (round(float(box.width)), round(float(box.height))) == (595, 842)
 
+    @pytest.mark.parametrize(
+        ("args", "size"),
+        [
+            (["--paper", "Letter"], (792, 612)),
+            (["--paper", "LETTER", "--portrait"], (612, 792)),
+            (["--paper", "legal", "--portrait"], (612, 1008)),
+            (["--paper", "a3", "--landscape"], (1191, 842)),
+            (["--paper", "tabloid", "--portrait"], (792, 1224)),
+        ],
+    )
+    def test_every_paper_size(self, model: Path, args: list[str], size: tuple[int, int]) -> None:
+        out = model.parent / "c.pdf"
+        code, _, stderr = run(str(model), "-o", str(out), *args)
+        assert code == 0, stderr
+        box = PdfReader(out).pages[0].mediabox
+        assert (round(float(box.width)), round(float(box.height))) == size
+
     def test_split_pages_on_paper_are_written_together(self, model: Path) -> None:
         out = model.parent / "c.svg"
         code, stdout, _ = run(str(model), "-o", str(out), "--split-by", "division", "--paper", "A4")
@@ -177,17 +194,19 @@ class TestErrors:
         [
             (["--root", "nope"], "no unit has the id or name 'nope'"),
             (["--highlight", "nope"], "no deliverable has the id or name 'nope'"),
-            (["--depth", "-1"], "must be 0 or more"),
+            (["--depth", "-1"], "Invalid value for '--depth': -1 is not in the range x>=0"),
             (["--depth", "two"], "'two' is not a valid integer"),
             (["--split-by", "nope"], "unknown level 'nope'"),
             (["--split-by", "branch", "--root", "fin"], "no unit at level 'branch'"),
-            (["--paper", "A5"], "unknown paper size 'A5' for --paper; use one of A4, A3"),
+            (["--paper", "A7"], "Invalid value for '--paper': unknown paper size 'A7'; use one"),
+            (["--paper", "leter"], "did you mean `Letter`?"),
             (["--landscape"], "--landscape and --portrait need --paper"),
             (["--split-by", "auto"], "--split-by auto needs --paper"),
             (["--split-by", "auto", "--paper", "A4", "--depth", "1"], "leave out --depth"),
-            (["--dpi", "0"], "--dpi must be between 1 and 2,400 (got 0)"),
-            (["--dpi", "high"], "--dpi must be a number (got 'high')"),
-            (["--max-pixels", "-3"], "--max-pixels must be 10,000 or more (got -3)"),
+            (["--dpi", "0"], "'--dpi': 0.0 is not in the range 1<=x<=2400"),
+            (["--dpi", "high"], "'--dpi': 'high' is not a valid float range"),
+            (["--max-pixels", "-3"], "'--max-pixels': -3 is not in the range x>=10000"),
+            (["--dpi", "300"], "--dpi and --max-pixels are for PNG output"),
         ],
     )
     def test_bad_options_exit_2(self, model: Path, args: list[str], message: str) -> None:

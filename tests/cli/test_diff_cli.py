@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from pypdf import PdfReader
 
 import raci
 from raci.cli import cli
@@ -220,6 +221,32 @@ class TestPicture:
         code, _, err = run("diff", *pair, "-o", str(out), "--style", style, "--paper", "A4")
         assert code == 0, err
         assert out.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+
+
+class TestPaper:
+    @pytest.mark.parametrize(
+        ("args", "size"),
+        [
+            (["--paper", "A4", "--portrait"], (595, 842)),
+            (["--paper", "a4"], (842, 595)),
+            (["--paper", "letter", "--style", "side-by-side"], (612, 792)),
+            (["--paper", "Tabloid", "--landscape"], (1224, 792)),
+        ],
+    )
+    def test_the_pdf_page_is_the_paper(
+        self, pair: tuple[str, str], tmp_path: Path, args: list[str], size: tuple[int, int]
+    ) -> None:
+        out = tmp_path / "change.pdf"
+        code, _, err = run("diff", *pair, "-o", str(out), *args)
+        assert code == 0, err
+        box = PdfReader(out).pages[0].mediabox
+        assert (round(float(box.width)), round(float(box.height))) == size
+
+    def test_unknown_paper(self, pair: tuple[str, str], tmp_path: Path) -> None:
+        code, _, err = run("diff", *pair, "-o", str(tmp_path / "c.pdf"), "--paper", "Legl")
+        assert code == 2
+        assert "unknown paper size 'Legl'; use one of A0," in err
+        assert "did you mean `Legal`?" in err
 
 
 class TestPictureSource:

@@ -202,18 +202,36 @@ class TestPaper:
         ("options", "size"),
         [
             ({"paper": "A4"}, (842, 595)),
-            ({"paper": "a4", "orientation": "portrait"}, (595, 842)),
-            ({"paper": "A3", "orientation": "landscape"}, (1191, 842)),
-            ({"paper": "letter", "orientation": "portrait"}, (612, 792)),
+            ({"paper": "a4", "landscape": False}, (595, 842)),
+            ({"paper": "A3", "landscape": True}, (1191, 842)),
+            ({"paper": "letter", "landscape": False}, (612, 792)),
+            ({"paper": "Tabloid", "landscape": True}, (1224, 792)),
         ],
     )
     def test_a_pdf_page_is_the_paper(
-        self, tmp_path: Path, options: dict[str, str], size: tuple[int, int]
+        self, tmp_path: Path, options: dict[str, object], size: tuple[int, int]
     ) -> None:
         out = tmp_path / "c.pdf"
         render_chart(raci.load(EXAMPLE), out, **options)  # type: ignore[arg-type]
         box = PdfReader(out).pages[0].mediabox
         assert (round(float(box.width)), round(float(box.height))) == size
+
+    @pytest.mark.parametrize(
+        ("orientation", "landscape"), [("portrait", False), ("landscape", True), (None, None)]
+    )
+    def test_orientation_still_works_and_is_deprecated(
+        self, orientation: str | None, landscape: bool | None
+    ) -> None:
+        with pytest.warns(DeprecationWarning, match="use landscape=True or landscape=False"):
+            old = chart_sources(flat(3), paper="Letter", orientation=orientation)
+        assert old == chart_sources(flat(3), paper="Letter", landscape=landscape)
+
+    def test_a_wrong_orientation_is_a_value_error(self) -> None:
+        with (
+            pytest.warns(DeprecationWarning, match="orientation= is deprecated"),
+            pytest.raises(ValueError, match="'sideways'"),
+        ):
+            chart_sources(flat(3), paper="A4", orientation="sideways")
 
     def test_an_svg_page_is_the_paper(self, tmp_path: Path) -> None:
         root = ET.parse(drawn(tmp_path, raci.load(EXAMPLE), paper="A4")).getroot()
@@ -221,7 +239,7 @@ class TestPaper:
 
     def test_a_png_page_is_the_paper_at_150_dpi(self, tmp_path: Path) -> None:
         out = tmp_path / "c.png"
-        render_chart(raci.load(EXAMPLE), out, paper="A4", orientation="portrait")
+        render_chart(raci.load(EXAMPLE), out, paper="A4", landscape=False)
         width, height = struct.unpack(">II", out.read_bytes()[16:24])
         assert abs(width - 1240) <= 2
         assert abs(height - 1754) <= 2
@@ -330,7 +348,7 @@ class TestSplitAuto:
         assert "接第 1 页" in sources[1]
 
     def test_auto_needs_paper_and_takes_no_depth(self) -> None:
-        with pytest.raises(ValueError, match="needs a paper size"):
+        with pytest.raises(ValueError, match="pages that read on a paper size"):
             chart_sources(flat(3), split_by="auto")
         with pytest.raises(ValueError, match="takes no depth"):
             chart_sources(flat(3), split_by="auto", paper="A4", depth=1)

@@ -501,7 +501,7 @@ class TestOptionErrors:
             dot(root="boss")
 
     def test_negative_depth(self) -> None:
-        with pytest.raises(ValueError, match="depth must be 0 or more"):
+        with pytest.raises(ValueError, match="'depth' must be >= 0: -1"):
             dot(depth=-1)
 
     def test_unknown_suffix(self, tmp_path: Path) -> None:

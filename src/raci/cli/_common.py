@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
+import warnings
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -12,6 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from raci._text import printable
+from raci.cli._notes import notice
 from raci.exceptions import LoadError, OutputError, QueryError, RaciError
 from raci.io import TABLE_SUFFIXES, load
 from raci.model import Organization
@@ -21,6 +23,7 @@ EXIT_FINDINGS = 1
 EXIT_INPUT = 2
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 
 
 class InputError(click.ClickException):
@@ -36,6 +39,27 @@ def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
     """Print text that may carry names from a file: control characters (terminal escape
     sequences among them) are shown as U+FFFD, never sent to the terminal."""
     click.echo(printable(text), err=err, nl=nl)
+
+
+def showing_warnings(call: Callable[[], T]) -> T:
+    """Run ``call`` and print each warning it raises once, as one line on stderr
+    (``warning: ...``, without Python's category and source line), even when it fails.
+    Warnings meant for programmers go on to Python's own filters."""
+    caught: list[warnings.WarningMessage] = []
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            return call()
+    finally:
+        lines: dict[str, None] = {}
+        for w in caught:
+            line = notice(w.message, w.category)
+            if line is None:
+                warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+            else:
+                lines[line] = None
+        for line in lines:
+            click.echo(line, err=True)
 
 
 def input_error(exc: LoadError) -> InputError:

@@ -11,6 +11,16 @@ from raci._text import printable
 from raci.exceptions import SlowParserWarning
 
 
+def notice(message: Warning | str, category: type[Warning]) -> str | None:
+    """The one line a user sees for a warning: ``note: ...`` for a slow parser,
+    ``warning: ...`` for any other :class:`UserWarning`; None for the warnings meant
+    for programmers (deprecations and the like), which Python's filters handle."""
+    if not issubclass(category, UserWarning):
+        return None
+    kind = "note" if issubclass(category, SlowParserWarning) else "warning"
+    return printable(f"{kind}: {' '.join(str(message).split())}")
+
+
 def _show(
     message: Warning | str,
     category: type[Warning],
@@ -23,7 +33,7 @@ def _show(
 ) -> None:
     """Warnings as Python shows them, except a slow parser's: one line, ``note: ...``."""
     if issubclass(category, SlowParserWarning):
-        click.echo(printable(f"note: {message}"), err=True)
+        click.echo(notice(message, category), err=True)
     else:
         shown(message, category, filename, lineno, file, line)
 

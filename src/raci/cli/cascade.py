@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
-import warnings
-
 import click
 
-from raci.cli._common import check_suffix, echo, handle_errors, load_source, split_list
+from raci.cli._common import (
+    InputError,
+    check_suffix,
+    echo,
+    handle_errors,
+    load_source,
+    showing_warnings,
+    split_list,
+)
+from raci.cli._options import orientation_option, paper_option
 from raci.exceptions import QueryError
-from raci.render.cascade.sheets import FORMATS, FontWarning, render_cascade
+from raci.render.cascade.sheets import FORMATS, render_cascade
+from raci.render.paper import Paper
 
 
 @click.command(
@@ -18,6 +26,7 @@ Examples:
   raci cascade org.yaml
   raci cascade org.yaml -o sheets.html
   raci cascade org.yaml --post gender-fp -o gender-fp.pdf
+  raci cascade org.yaml -o sheets.pdf --paper letter --landscape
   raci cascade org.yaml --post "Gender focal point" --lang zh
   raci cascade org.yaml -o sheets.xlsx""",
 )
@@ -41,18 +50,28 @@ Examples:
     metavar="LANG",
     help="Language of names and headings (e.g. zh); default: the file's language.",
 )
+@paper_option("PDF: the paper size of the pages (default A4)")
+@orientation_option("portrait")
 @handle_errors
-def command(file: str, posts: tuple[str, ...], output: str | None, lang: str | None) -> None:
+def command(
+    file: str,
+    posts: tuple[str, ...],
+    output: str | None,
+    lang: str | None,
+    paper: Paper | None,
+    landscape: bool | None,
+) -> None:
     """Print or write one sheet per post: its title, holder (or vacant), unit, reporting
     line, and what it holds, directly and through its unit and each unit above it.
 
     \b
     HTML: one page with a table of contents, a printed page per post.
     XLSX: a worksheet per division, a row per post and deliverable.
-    PDF:  one A4 page per post.
+    PDF:  one page per post, A4 unless --paper says otherwise.
     """
-    if output is not None:
-        check_suffix(output, FORMATS, "cascade sheets")
+    suffix = check_suffix(output, FORMATS, "cascade sheets") if output is not None else None
+    if FORMATS.get(suffix or "") != "pdf" and (paper is not None or landscape is not None):
+        raise InputError("--paper, --landscape and --portrait are for PDF output (-o FILE.pdf)")
     model = load_source(file)
     wanted = split_list(posts) if posts else None
     if wanted is None and not model.positions:
@@ -61,17 +80,20 @@ def command(file: str, posts: tuple[str, ...], output: str | None, lang: str | N
             " under `positions:` (each with its `unit:`)",
             err=True,
         )
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        try:
-            data = render_cascade(model, output, posts=wanted, lang=lang, inputs=[file])
-        except QueryError as exc:
-            raise click.BadParameter(str(exc), param_hint="'--post'") from None
-    for w in caught:
-        if issubclass(w.category, FontWarning):
-            echo(f"warning: {w.message}", err=True)
-        else:
-            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    try:
+        data = showing_warnings(
+            lambda: render_cascade(
+                model,
+                output,
+                posts=wanted,
+                lang=lang,
+                paper=paper,
+                landscape=landscape,
+                inputs=[file],
+            )
+        )
+    except QueryError as exc:
+        raise click.BadParameter(str(exc), param_hint="'--post'") from None
     if output is None:
         echo(str(data), nl=False)
     else:

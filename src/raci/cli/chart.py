@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
-from typing import Any
-
 import click
 
 from raci.cli._common import (
@@ -14,8 +11,12 @@ from raci.cli._common import (
     handle_errors,
     load_source,
     path_separator_option,
+    showing_warnings,
 )
-from raci.render.chart.orgchart import PAPERS, SUFFIXES, paper_size, render_chart
+from raci.cli._options import orientation_option, paper_option
+from raci.render.chart.options import AUTO, ChartOptions
+from raci.render.chart.orgchart import SUFFIXES, render_chart
+from raci.render.paper import Paper
 
 
 @click.command(
@@ -51,7 +52,7 @@ Exit status: 0 written, 2 the file could not be read or the command line is wron
 @click.option("--root", metavar="ID", help="Draw only this unit and what is below it.")
 @click.option(
     "--depth",
-    type=int,
+    type=click.IntRange(min=0),
     metavar="N",
     help="Draw N levels below the root (0: the root alone).",
 )
@@ -79,24 +80,17 @@ Exit status: 0 written, 2 the file could not be read or the command line is wron
     metavar="N",
     help="Draw at most N leaf units side by side; more stack in columns.",
 )
-@click.option(
-    "--paper",
-    metavar="SIZE",
-    help=f"Pages of this paper size ({', '.join(PAPERS)}), the chart scaled to fit.",
-)
-@click.option(
-    "--landscape/--portrait",
-    "landscape",
-    default=None,
-    help="Page orientation with --paper (default: whichever fits the chart better).",
-)
+@paper_option("Pages of this paper size, the chart scaled to fit")
+@orientation_option("with --paper, whichever fits the chart better")
 @click.option(
     "--dpi",
+    type=click.FloatRange(1, 2400),
     metavar="N",
     help="Resolution of a PNG, in dots per inch (default 150).",
 )
 @click.option(
     "--max-pixels",
+    type=click.IntRange(min=10_000),
     metavar="N",
     help="The most pixels a PNG may have (default 50000000); a larger one is scaled down.",
 )
@@ -118,10 +112,10 @@ def command(
     split_by: str | None,
     title: str | None,
     stack: int,
-    paper: str | None,
+    paper: Paper | None,
     landscape: bool | None,
-    dpi: str | None,
-    max_pixels: str | None,
+    dpi: float | None,
+    max_pixels: int | None,
     heads: bool,
     headcount: bool,
     sheet: str | None,
@@ -130,64 +124,34 @@ def command(
     """Draw the organization chart of FILE (a model file or an org sheet: parent column,
     path column or Level columns; a people sheet shows each person's title)."""
     check_suffix(output, SUFFIXES, "a chart")
-    if depth is not None and depth < 0:
-        raise click.BadParameter(f"must be 0 or more (got {depth})", param_hint="'--depth'")
-    if paper is not None and paper_size(paper) is None:
-        raise InputError(
-            f"unknown paper size {paper!r} for --paper; use one of {', '.join(PAPERS)}"
-        )
     if landscape is not None and paper is None:
         raise InputError("--landscape and --portrait need --paper")
-    if split_by == "auto" and paper is None:
+    if split_by == AUTO and paper is None:
         raise InputError("--split-by auto needs --paper: it cuts the chart where that paper needs")
-    if split_by == "auto" and depth is not None:
+    if split_by == AUTO and depth is not None:
         raise InputError("--split-by auto chooses how deep each page goes; leave out --depth")
-    dots = _number(dpi, "--dpi", float, 1, 2400)
-    pixels = _number(max_pixels, "--max-pixels", int, 10_000, None)
-    if (dots is not None or pixels is not None) and not output.lower().endswith(".png"):
+    if (dpi is not None or max_pixels is not None) and not output.lower().endswith(".png"):
         raise InputError("--dpi and --max-pixels are for PNG output")
+    options = ChartOptions(
+        root=root,
+        depth=depth,
+        lang=lang,
+        positions=positions,
+        highlight=highlight,
+        split_by=split_by,
+        title=title,
+        stack=stack,
+        heads=heads,
+        headcount=headcount,
+        paper=paper,
+        landscape=landscape,
+        dpi=dpi,
+        max_pixels=max_pixels,
+    )
     org = load_source(file, sheet=sheet, path_separator=path_separator)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        try:
-            written = render_chart(
-                org,
-                output,
-                root=root,
-                depth=depth,
-                lang=lang,
-                positions=positions,
-                highlight=highlight,
-                split_by=split_by,
-                title=title,
-                stack=stack,
-                heads=heads,
-                headcount=headcount,
-                paper=paper,
-                orientation=None if landscape is None else "landscape" if landscape else "portrait",
-                dpi=dots,
-                max_pixels=pixels,
-            )
-        except ValueError as exc:
-            raise InputError(str(exc)) from None
-    for w in caught:
-        echo(f"warning: {w.message}", err=True)
+    try:
+        written = showing_warnings(lambda: render_chart(org, output, options))
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
     for path in written:
         echo(f"wrote {path}")
-
-
-def _number(
-    text: str | None, option: str, kind: type[float] | type[int], low: float, high: float | None
-) -> Any:
-    """The option's value as a number within bounds; a one-line error (exit 2) otherwise."""
-    if text is None:
-        return None
-    try:
-        value = kind(text.replace("_", "").replace(",", ""))
-    except ValueError:
-        what = "a whole number" if kind is int else "a number"
-        raise InputError(f"{option} must be {what} (got {text!r})") from None
-    if value < low or (high is not None and value > high):
-        bounds = f"between {low:,g} and {high:,g}" if high is not None else f"{low:,g} or more"
-        raise InputError(f"{option} must be {bounds} (got {text})")
-    return value

@@ -7,10 +7,19 @@ from pathlib import Path
 
 import click
 
-from raci.cli._common import InputError, check_suffix, echo, handle_errors, input_error
+from raci.cli._common import (
+    InputError,
+    check_suffix,
+    echo,
+    handle_errors,
+    input_error,
+    showing_warnings,
+)
+from raci.cli._options import orientation_option, paper_option
 from raci.exceptions import LoadError
 from raci.model import Organization
 from raci.output import write_atomic
+from raci.render.paper import Paper
 from raci.restructure import Diff, diff
 from raci.restructure.revision import load_revision, split_revision
 
@@ -69,14 +78,8 @@ read or the command line is wrong.""",
     help="Write to OUT: a before/after picture (.svg .png .pdf .dot) or the report"
     " (.md .txt .json).",
 )
-@click.option(
-    "--paper",
-    type=click.Choice(["A4", "A3", "A2", "letter", "legal"], case_sensitive=False),
-    help="Fit the picture to a paper size.",
-)
-@click.option(
-    "--landscape/--portrait", default=None, help="Paper orientation (default: the picture's)."
-)
+@paper_option("Fit the picture to a page of this size")
+@orientation_option("landscape for --style marked, portrait for side-by-side")
 @click.option(
     "--style",
     type=click.Choice(["marked", "side-by-side"]),
@@ -91,7 +94,7 @@ def command(
     output_format: str | None,
     lang: str | None,
     output: str | None,
-    paper: str | None,
+    paper: Paper | None,
     landscape: bool | None,
     style: str,
 ) -> None:
@@ -116,14 +119,16 @@ def command(
         from raci.render.change.picture import render_picture
 
         try:
-            render_picture(
-                change,
-                output,
-                lang=lang,
-                paper=paper,
-                landscape=landscape,
-                style=style,
-                inputs=inputs,
+            showing_warnings(
+                lambda: render_picture(
+                    change,
+                    output,
+                    lang=lang,
+                    paper=paper,
+                    landscape=landscape,
+                    style=style,
+                    inputs=inputs,
+                )
             )
         except ValueError as exc:
             raise InputError(str(exc)) from None

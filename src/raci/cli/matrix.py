@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import warnings
-
 import click
 
 from raci.cli._common import (
@@ -12,9 +10,10 @@ from raci.cli._common import (
     handle_errors,
     load_source,
     path_separator_option,
+    showing_warnings,
     split_list,
 )
-from raci.render.matrix.writer import FORMATS, MatrixWidthWarning, render_matrix
+from raci.render.matrix.writer import FORMATS, render_matrix
 
 
 @click.command(
@@ -75,9 +74,8 @@ def command(
         )
         if output is None:
             return
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        data = render_matrix(
+    data = showing_warnings(
+        lambda: render_matrix(
             model,
             output,
             level=level,
@@ -86,11 +84,7 @@ def command(
             groups=split_list(groups) or None,
             inputs=[file, *([org] if org else [])],
         )
-    for w in caught:
-        if issubclass(w.category, MatrixWidthWarning):
-            echo(f"warning: {w.message}", err=True)
-        else:
-            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    )
     if output is None:
         echo(str(data), nl=False)
     else:

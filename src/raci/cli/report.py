@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-import warnings
-
 import click
 
-from raci.cli._common import check_suffix, echo, handle_errors, load_source, path_separator_option
+from raci.cli._common import (
+    check_suffix,
+    echo,
+    handle_errors,
+    load_source,
+    path_separator_option,
+    showing_warnings,
+)
 from raci.render.report.page import SUFFIXES, render_report
 
 
@@ -52,9 +57,7 @@ def command(
     """
     check_suffix(output, SUFFIXES, "a report")
     model = load_source(file, org, sheet, path_separator)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        render_report(model, output, lang=lang, inputs=[file, *([org] if org else [])])
-    for message in dict.fromkeys(str(w.message) for w in caught):
-        echo(f"warning: {message}", err=True)
+    showing_warnings(
+        lambda: render_report(model, output, lang=lang, inputs=[file, *([org] if org else [])])
+    )
     echo(f"wrote {output}", err=True)

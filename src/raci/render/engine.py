@@ -290,3 +290,33 @@ def merge_pdfs(pages: Sequence[bytes]) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def on_paper(
+    pages: Sequence[bytes], size: tuple[float, float], margin: float, *, centred: bool = False
+) -> bytes:
+    """One PDF with the first page of each PDF in ``pages`` on a page of ``size`` (points),
+    scaled down only when it does not fit inside ``margin``, at the top left or centred."""
+    from pypdf import PageObject, PdfReader, PdfWriter, Transformation
+
+    page_w, page_h = size
+    room_w, room_h = page_w - 2 * margin, page_h - 2 * margin
+    writer = PdfWriter()
+    for data in pages:
+        src = PdfReader(io.BytesIO(data)).pages[0]
+        box = src.mediabox
+        width, height = float(box.width), float(box.height)
+        scale = min(1.0, room_w / width, room_h / height) if width and height else 1.0
+        left, top = margin, margin
+        if centred:
+            left, top = (page_w - width * scale) / 2, (page_h - height * scale) / 2
+        page = PageObject.create_blank_page(width=page_w, height=page_h)
+        x = left - float(box.left) * scale
+        y = page_h - top - (float(box.bottom) + height) * scale
+        page.merge_transformed_page(src, Transformation().scale(scale).translate(x, y))
+        writer.add_page(page)
+    if not pages:
+        writer.add_blank_page(width=page_w, height=page_h)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -1,13 +1,12 @@
-"""Cascade sheets as a PDF: one A4 page per post, ready to hand out.
+"""Cascade sheets as a PDF: one page per post (A4 unless told otherwise), ready to hand out.
 
 Each sheet is laid out as a Graphviz HTML-like table (the engine bundled with the
 ``pygraphviz`` wheel renders it, with CJK fonts when the language needs them), then
-placed at the top of an A4 page, scaled down only when it would not fit.
+placed at the top of a page, scaled down only when it would not fit.
 """
 
 from __future__ import annotations
 
-import io
 import warnings
 from collections.abc import Sequence
 
@@ -20,13 +19,15 @@ from raci.render.engine import (
     FontWarning,
     cjk_font_available,
     font_families,
+    on_paper,
     render,
 )
 from raci.render.legend.as_dot import legend_dot
 from raci.render.palette import lead_colour
+from raci.render.paper import A4, Paper
+from raci.render.paper import paper as paper_named
 
-#: A4 in points, and the margin kept around a sheet.
-PAGE_WIDTH, PAGE_HEIGHT = 595.28, 841.89
+#: The margin kept around a sheet on its page, in points.
 MARGIN = 42.0
 #: Widest text, in columns, before a cell wraps its text onto the next line.
 _WRAP = {"name": 52, "via": 26, "group": 80, "fact": 70}
@@ -126,32 +127,12 @@ def sheet_dot(book: Book, sheet: Sheet) -> str:
     )
 
 
-def _on_a4(pages: Sequence[bytes]) -> bytes:
-    """Each one-page PDF placed at the top left of an A4 page, scaled down to fit."""
-    from pypdf import PageObject, PdfReader, PdfWriter, Transformation
-
-    writer = PdfWriter()
-    for data in pages:
-        src = PdfReader(io.BytesIO(data)).pages[0]
-        width, height = float(src.mediabox.width), float(src.mediabox.height)
-        room_w, room_h = PAGE_WIDTH - 2 * MARGIN, PAGE_HEIGHT - 2 * MARGIN
-        scale = min(1.0, room_w / width, room_h / height) if width and height else 1.0
-        page = PageObject.create_blank_page(width=PAGE_WIDTH, height=PAGE_HEIGHT)
-        x = MARGIN - float(src.mediabox.left) * scale
-        y = PAGE_HEIGHT - MARGIN - (float(src.mediabox.bottom) + height) * scale
-        page.merge_transformed_page(src, Transformation().scale(scale).translate(x, y))
-        writer.add_page(page)
-    if not pages:
-        writer.add_blank_page(width=PAGE_WIDTH, height=PAGE_HEIGHT)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-def render_pdf(book: Book) -> bytes:
-    """One A4 page per post, in the book's order. Warns with :class:`FontWarning` when
-    the sheets hold Chinese, Japanese or Korean text and no font has those glyphs."""
+def render_pdf(book: Book, paper: str | Paper = A4, *, landscape: bool | None = None) -> bytes:
+    """One page per post, in the book's order, on ``paper`` (portrait unless
+    ``landscape``). Warns with :class:`FontWarning` when the sheets hold Chinese,
+    Japanese or Korean text and no font has those glyphs."""
+    size = paper_named(paper).points(landscape=bool(landscape))
     dots = [sheet_dot(book, sheet) for sheet in book.sheets]
     if any(has_cjk(dot) for dot in dots) and not cjk_font_available():
         warnings.warn(CJK_FONT_HINT, FontWarning, stacklevel=3)
-    return _on_a4([render(dot, "pdf", engine="dot") for dot in dots])
+    return on_paper([render(dot, "pdf", engine="dot") for dot in dots], size, MARGIN)

@@ -11,6 +11,7 @@ from raci.cells import guard_formula
 from raci.render.cascade.book import Book, Line, Sheet
 from raci.render.legend.as_html import LEGEND_CSS, cell_classes, legend_html, role_css
 from raci.render.matrix.as_text import md_escape
+from raci.render.paper import A4
 
 # -- Markdown ------------------------------------------------------------------
 
@@ -129,7 +130,10 @@ def render_csv(book: Book) -> str:
 
 # -- HTML ----------------------------------------------------------------------
 
-CSS = """\
+#: Printed, on A4.
+CSS = (
+    A4.page_rule(margin="1.5cm")
+    + """
 body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans CJK SC",sans-serif;
   margin:1.5em auto;max-width:60em;color:#111;line-height:1.35}
 h1{font-size:1.4em;margin:0 0 .3em}
@@ -153,7 +157,6 @@ table.held td.role{text-align:center;font-weight:600;width:4em}
 table.held td.due{white-space:nowrap;width:7em}
 p.none{color:#555;font-style:italic}
 @media print{
-  @page{size:A4;margin:1.5cm}
   body{margin:0;max-width:none;font-size:10pt}
   nav.toc a{color:inherit;text-decoration:none}
   section.sheet{break-before:page;page-break-before:always;margin-top:0}
@@ -162,6 +165,7 @@ p.none{color:#555;font-style:italic}
   *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 """
+)
 
 
 def _anchor(post: str) -> str:

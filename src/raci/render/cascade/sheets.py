@@ -15,6 +15,7 @@ from raci.render.cascade.as_xlsx import render_xlsx
 from raci.render.cascade.book import Book, build_book
 from raci.render.engine import FontWarning
 from raci.render.formats import choose_format
+from raci.render.paper import A4, Paper
 
 __all__ = ["FORMATS", "RENDERERS", "FontWarning", "render_cascade"]
 
@@ -45,16 +46,25 @@ def render_cascade(
     format: str | None = None,
     posts: Sequence[str] | None = None,
     lang: str | None = None,
+    paper: str | Paper | None = None,
+    landscape: bool | None = None,
     inputs: Iterable[str | os.PathLike[str]] = (),
 ) -> str | bytes:
     """Render the sheets of ``posts`` (default: every post) and, given a ``path``, write
     them there atomically. The format follows the path's suffix (``.md .html .csv .xlsx
-    .pdf``) unless ``format`` names one; without either it is Markdown. Returns the
-    output (bytes for XLSX and PDF). ``inputs`` are files the output must not overwrite.
+    .pdf``) unless ``format`` names one; without either it is Markdown. A PDF's pages are
+    ``paper`` (A4 by default), portrait unless ``landscape``. Returns the output (bytes
+    for XLSX and PDF). ``inputs`` are files the output must not overwrite.
     """
     format = choose_format(path, format, FORMATS, RENDERERS, "cascade sheets", ".md")
+    if format != "pdf" and (paper is not None or landscape is not None):
+        msg = f"paper and landscape are for PDF cascade sheets, not {format.upper()}"
+        raise ValueError(msg)
     book = build_book(org, posts, lang=lang)
-    data = RENDERERS[format](book)
+    if format == "pdf":
+        data: str | bytes = render_pdf(book, paper or A4, landscape=landscape)
+    else:
+        data = RENDERERS[format](book)
     if path is not None:
         write_atomic(
             path, data, inputs=[*inputs, *([org.source] if Path(org.source).exists() else [])]

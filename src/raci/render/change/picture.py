@@ -19,17 +19,12 @@ from raci.model import Organization
 from raci.output import write_atomic
 from raci.render import engine
 from raci.render.dot import esc, quote, shown, wrapped
+from raci.render.paper import POINTS_PER_INCH, Paper
+from raci.render.paper import paper as paper_named
 from raci.restructure.diff import Diff
 
 STYLES = ("marked", "side-by-side")
-#: Paper sizes in inches (portrait); the picture keeps a margin of _MARGIN inches.
-PAPERS = {
-    "a4": (8.27, 11.69),
-    "a3": (11.69, 16.54),
-    "a2": (16.54, 23.39),
-    "letter": (8.5, 11.0),
-    "legal": (8.5, 14.0),
-}
+#: The margin the picture keeps on its paper, in inches.
 _MARGIN = 0.4
 _WRAP = 26
 _FONTS = "Noto Sans CJK SC, Noto Sans, DejaVu Sans, sans-serif"
@@ -275,7 +270,7 @@ def picture_source(
     *,
     lang: str | None = None,
     style: str = "marked",
-    paper: str | None = None,
+    paper: str | Paper | None = None,
     landscape: bool | None = None,
 ) -> str:
     """The DOT source of the before/after picture."""
@@ -283,20 +278,26 @@ def picture_source(
         msg = f"unknown picture style {style!r}; expected one of {', '.join(STYLES)}"
         raise ValueError(msg)
     size = ""
-    if paper is not None:
-        key = paper.lower()
-        if key not in PAPERS:
-            msg = f"unknown paper {paper!r}; expected one of A4, A3, A2, letter, legal"
-            raise ValueError(msg)
-        w, h = PAPERS[key]
-        if landscape if landscape is not None else style == "marked":
-            w, h = h, w
+    page = _page(style, paper, landscape)
+    if page is not None:
+        w, h = (side / POINTS_PER_INCH for side in page)
         size = (
-            f', page="{w:.2f},{h:.2f}", size="{w - 2 * _MARGIN:.2f},{h - 2 * _MARGIN:.2f}!",'
+            f', page="{w:.4f},{h:.4f}", size="{w - 2 * _MARGIN:.4f},{h - 2 * _MARGIN:.4f}!",'
             f" margin={_MARGIN}, center=true"
         )
     pic = _Picture(change, lang)
     return pic.marked(size) if style == "marked" else pic.side_by_side(size)
+
+
+def _page(
+    style: str, paper: str | Paper | None, landscape: bool | None
+) -> tuple[float, float] | None:
+    """The width and height (points) of the page the picture is drawn on, landscape by
+    default for the marked style and portrait for side by side; None without paper."""
+    if paper is None:
+        return None
+    wide = landscape if landscape is not None else style == "marked"
+    return paper_named(paper).points(landscape=wide)
 
 
 def render_picture(
@@ -305,7 +306,7 @@ def render_picture(
     *,
     lang: str | None = None,
     style: str = "marked",
-    paper: str | None = None,
+    paper: str | Paper | None = None,
     landscape: bool | None = None,
     inputs: Iterable[str | os.PathLike[str]] = (),
 ) -> Path:
@@ -315,10 +316,14 @@ def render_picture(
         msg = f"cannot write a picture as .{suffix}; use .svg, .png, .pdf or .dot"
         raise ValueError(msg)
     dot = picture_source(change, lang=lang, style=style, paper=paper, landscape=landscape)
-    data: bytes | str = (
-        dot
-        if suffix == "dot"
-        else engine.render(dot, suffix, engine="dot", dpi=150 if suffix == "png" else None)
-    )
+    if suffix == "dot":
+        write_atomic(path, dot, inputs)
+        return Path(path)
+    data = engine.render(dot, suffix, engine="dot", dpi=150 if suffix == "png" else None)
+    page = _page(style, paper, landscape)
+    if suffix == "pdf" and page is not None:
+        # Graphviz sizes a PDF page to the drawing: centre it on the paper (it already
+        # keeps its margin).
+        data = engine.on_paper([data], page, 0, centred=True)
     write_atomic(path, data, inputs)
     return Path(path)

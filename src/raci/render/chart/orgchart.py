@@ -25,6 +25,7 @@ from raci.model import Deliverable, Organization
 from raci.output import refuse_inputs, write_atomic
 from raci.render import engine
 from raci.render.chart.layout import VGAP, Placed, layout
+from raci.render.chart.options import AUTO, ChartOptions
 from raci.render.chart.pages import PLACEHOLDER_PAGE, Planner, depths
 from raci.render.chart.style import (
     FONT_SIZES,
@@ -43,7 +44,6 @@ from raci.render.palette import TEXT as DARK_TEXT
 from raci.render.palette import RoleColour
 
 __all__ = [
-    "PAPERS",
     "SUFFIXES",
     "ChartOptions",
     "ChartWarning",
@@ -55,23 +55,12 @@ __all__ = [
 ]
 
 SUFFIXES = (".svg", ".png", ".pdf", ".dot")
-#: Paper sizes in points, portrait (width, height).
-PAPERS = {
-    "A4": (595, 842),
-    "A3": (842, 1191),
-    "A2": (1191, 1684),
-    "letter": (612, 792),
-    "legal": (612, 1008),
-}
-ORIENTATIONS = ("landscape", "portrait")
 #: The white border of a paper page, and around a chart without paper (points).
 MARGIN = 28.0
 PAD = 18.0
 #: The smallest text of a chart, and the size under which text is hard to read (points).
 SMALLEST_FONT = 8.0
 LEGIBLE = 6.0
-#: ``split_by`` for pages cut wherever the paper needs, so that every page reads.
-AUTO = "auto"
 #: The size of text in a box that sets none (role letters beside a post's title).
 FONT_SIZE = 10
 DEFAULT_DPI = 150.0
@@ -91,102 +80,31 @@ class ChartWarning(UserWarning):
     PNG drawn at a lower resolution to stay under the pixel limit."""
 
 
-def _typed(types: type | tuple[type, ...], what: str) -> Any:
-    """An attrs validator: the value is one of ``types`` (or None when ``what`` says so)."""
-
-    def check(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-        if value is None and "or None" in what:
-            return
-        _expect(attribute.name, value, types, what)
-
-    return check
-
-
-@attrs.frozen
-class ChartOptions:
-    """What to draw: see :func:`render_chart`."""
-
-    root: str | None = attrs.field(default=None, validator=_typed(str, "a unit id or None"))
-    depth: int | None = attrs.field(default=None, validator=_typed(int, "an int or None"))
-    lang: str | None = attrs.field(
-        default=None, validator=_typed(str, "a language code such as 'zh', or None")
-    )
-    positions: bool = attrs.field(default=False, validator=_typed(bool, "True or False"))
-    highlight: str | None = attrs.field(
-        default=None, validator=_typed(str, "a deliverable id or None")
-    )
-    split_by: str | int | None = attrs.field(
-        default=None, validator=_typed((str, int), "a level name, a depth, or None")
-    )
-    title: str | None = attrs.field(default=None, validator=_typed(str, "a string or None"))
-    heads: bool = attrs.field(default=True, validator=_typed(bool, "True or False"))
-    headcount: bool = attrs.field(default=True, validator=_typed(bool, "True or False"))
-    stack: int = attrs.field(default=3, validator=_typed(int, "an int"))
-    paper: str | None = attrs.field(
-        default=None, validator=_typed(str, "a paper size such as 'A4', or None")
-    )
-    orientation: str | None = attrs.field(
-        default=None, validator=_typed(str, "'landscape', 'portrait' or None")
-    )
-    dpi: float | None = attrs.field(
-        default=None, validator=_typed((int, float), "a number of dots per inch, or None")
-    )
-    max_pixels: int | None = attrs.field(
-        default=None, validator=_typed(int, "a number of pixels, or None")
-    )
-
-
 def render_chart(
     org: Organization,
     path: str | os.PathLike[str],
-    *,
-    root: str | None = None,
-    depth: int | None = None,
-    lang: str | None = None,
-    positions: bool = False,
-    highlight: str | None = None,
-    split_by: str | int | None = None,
-    title: str | None = None,
-    heads: bool = True,
-    headcount: bool = True,
-    stack: int = 3,
-    paper: str | None = None,
-    orientation: str | None = None,
-    dpi: float | None = None,
-    max_pixels: int | None = None,
+    options: ChartOptions | None = None,
+    **changes: Any,
 ) -> list[Path]:
     """Draw the org chart to ``path``; the format follows its suffix (.svg, .png, .pdf, .dot).
 
-    ``root`` (unit id), ``depth`` (levels below the root), ``lang``, ``positions`` (list
-    posts in their units), ``highlight`` (deliverable id: colour by role), ``split_by``
-    (level name or depth: one page per subtree), ``title``, ``heads`` and ``headcount``
-    (show them), ``stack`` (the most leaf children drawn side by side; more stack in
-    columns). ``paper`` (A4, A3, A2, letter, legal) makes each page that size, the chart
-    scaled to fit, in the ``orientation`` ('landscape' or 'portrait') that fits it
-    better unless one is given; with ``split_by`` the pages then start with an
-    overview, and ``split_by='auto'`` cuts the chart wherever the paper needs, so that
-    no text is under 6 pt. A PNG is drawn at ``dpi`` (150) and at most ``max_pixels`` (50 million)
-    pixels. With ``split_by`` a PDF gets one page per subtree and other formats one
-    file per page, numbered ``chart-1.svg``, ``chart-2.svg``... Returns the paths
-    written. Warns with a :class:`ChartWarning` when text comes out under 6 pt on the
-    paper or a PNG is scaled down, a :class:`FontWarning` when CJK glyphs are missing.
+    The options are a :class:`ChartOptions`, keywords, or both (the keywords change the
+    given options): ``root`` (unit id), ``depth`` (levels below the root), ``lang``,
+    ``positions`` (list posts in their units), ``highlight`` (deliverable id: colour by
+    role), ``split_by`` (level name or depth: one page per subtree), ``title``, ``heads``
+    and ``headcount`` (show them), ``stack`` (the most leaf children drawn side by side;
+    more stack in columns). ``paper`` (a size of :data:`raci.render.paper.PAPERS`: A4,
+    A3, Letter...) makes each page that size, the chart scaled to fit, ``landscape``
+    (True or False) or else whichever orientation fits it better; with ``split_by`` the
+    pages then start with an overview, and ``split_by='auto'`` cuts the chart wherever
+    the paper needs, so that no text is under 6 pt. A PNG is drawn at ``dpi`` (150) and
+    at most ``max_pixels`` (50 million) pixels. With ``split_by`` a PDF gets one page per
+    subtree and other formats one file per page, numbered ``chart-1.svg``,
+    ``chart-2.svg``... Returns the paths written. Warns with a :class:`ChartWarning`
+    when text comes out under 6 pt on the paper or a PNG is scaled down, a
+    :class:`FontWarning` when CJK glyphs are missing.
     """
-    opts = ChartOptions(
-        root=root,
-        depth=depth,
-        lang=lang,
-        positions=positions,
-        highlight=highlight,
-        split_by=split_by,
-        title=title,
-        heads=heads,
-        headcount=headcount,
-        stack=stack,
-        paper=paper,
-        orientation=orientation,
-        dpi=dpi,
-        max_pixels=max_pixels,
-    )
+    opts = ChartOptions.of(options, **changes)
     _expect("org", org, Organization, "an Organization")
     _expect("path", path, (str, os.PathLike), "a file path")
     target = Path(path)
@@ -211,7 +129,7 @@ def render_chart(
     if fmt == "pdf" and len(rendered) > 1:
         rendered = [engine.merge_pdfs(rendered)]
     inputs = [org.source] if Path(org.source).exists() else []
-    if len(rendered) == 1 and (fmt == "pdf" or split_by is None):
+    if len(rendered) == 1 and (fmt == "pdf" or opts.split_by is None):
         write_atomic(target, rendered[0], inputs)
         return [target]
     digits = len(str(len(rendered)))
@@ -224,46 +142,19 @@ def render_chart(
 
 
 def chart_sources(
-    org: Organization,
-    *,
-    root: str | None = None,
-    depth: int | None = None,
-    lang: str | None = None,
-    positions: bool = False,
-    highlight: str | None = None,
-    split_by: str | int | None = None,
-    title: str | None = None,
-    heads: bool = True,
-    headcount: bool = True,
-    stack: int = 3,
-    paper: str | None = None,
-    orientation: str | None = None,
+    org: Organization, options: ChartOptions | None = None, **changes: Any
 ) -> list[str]:
     """The DOT text of each page of the chart (one page unless ``split_by`` is given),
     every node and line at its place (render with ``neato -n2``, or with Graphviz's
     ``nop2`` layout that the text names); the options are those of :func:`render_chart`."""
-    opts = ChartOptions(
-        root=root,
-        depth=depth,
-        lang=lang,
-        positions=positions,
-        highlight=highlight,
-        split_by=split_by,
-        title=title,
-        heads=heads,
-        headcount=headcount,
-        stack=stack,
-        paper=paper,
-        orientation=orientation,
-    )
+    opts = ChartOptions.of(options, **changes)
     _expect("org", org, Organization, "an Organization")
     return [page.source for page in _pages(org, opts)]
 
 
 def _expect(name: str, value: object, types: type | tuple[type, ...], what: str) -> None:
-    """Raise TypeError unless ``value`` is an instance of ``types`` (a bool is no number)."""
-    allowed = types if isinstance(types, tuple) else (types,)
-    if not isinstance(value, allowed) or (isinstance(value, bool) and bool not in allowed):
+    """Raise TypeError unless ``value`` is an instance of ``types``."""
+    if not isinstance(value, types):
         msg = f"{name} must be {what} (got {type(value).__name__} {value!r:.60})"
         raise TypeError(msg)
 
@@ -321,10 +212,10 @@ def _pages(org: Organization, opts: ChartOptions) -> list[_Page]:
 
 def _fitted_pages(shared: _Shared, tops: list[str]) -> list[_Page]:
     """The pages of ``split_by='auto'``: each reads on the paper (see ``_chart_pages``)."""
-    found = paper_size(shared.opts.paper or "")
-    assert found is not None
+    assert shared.opts.paper is not None
     # No page reads with more levels than its long side holds rows of the lowest boxes.
-    most = math.ceil(found[2] / (LEGIBLE / SMALLEST_FONT) / VGAP)
+    long_side = shared.opts.paper.points()[1]
+    most = math.ceil(long_side / (LEGIBLE / SMALLEST_FONT) / VGAP)
 
     def reads(
         tops: list[str],
@@ -368,7 +259,8 @@ def _small_text(pages: Sequence[_Page], opts: ChartOptions) -> str:
         if opts.split_by is not None
         else "--split-by auto, --split-by LEVEL or --depth N"
     )
-    msg = f"on {opts.paper} paper {where} {SMALLEST_FONT * worst:.1f} pt (under {LEGIBLE:g} pt);"
+    paper = opts.paper.name if opts.paper else ""
+    msg = f"on {paper} paper {where} {SMALLEST_FONT * worst:.1f} pt (under {LEGIBLE:g} pt);"
     if opts.split_by == AUTO:
         return f"{msg} a unit has more units right below it than a page holds; use a larger --paper"
     msg += f" {advice} makes pages that read, or choose a larger --paper"
@@ -428,33 +320,9 @@ def _check(org: Organization, opts: ChartOptions) -> ChartOptions:
         known = Lookup({d.id: d.names for d in org.deliverables.values()})
         deliverable = known.resolve(opts.highlight, "deliverable")
         opts = attrs.evolve(opts, highlight=deliverable)
-    if opts.depth is not None and opts.depth < 0:
-        msg = f"depth must be 0 or more (got {opts.depth})"
-        raise ValueError(msg)
     if opts.highlight is not None and opts.highlight not in org.deliverables:
         msg = f"no deliverable with id {opts.highlight!r} to highlight"
         raise QueryError(msg)
-    if opts.stack < 1:
-        msg = f"stack must be 1 or more (got {opts.stack})"
-        raise ValueError(msg)
-    if opts.split_by == AUTO and opts.paper is None:
-        msg = "split_by='auto' cuts the chart into pages that read on paper; it needs a paper size"
-        raise ValueError(msg)
-    if opts.split_by == AUTO and opts.depth is not None:
-        msg = "split_by='auto' chooses how deep each page goes; it takes no depth"
-        raise ValueError(msg)
-    if opts.paper is not None and paper_size(opts.paper) is None:
-        msg = f"unknown paper size {opts.paper!r}; use one of {', '.join(PAPERS)}"
-        raise ValueError(msg)
-    if opts.orientation is not None and opts.orientation not in ORIENTATIONS:
-        msg = f"orientation must be 'landscape' or 'portrait' (got {opts.orientation!r})"
-        raise ValueError(msg)
-    if opts.dpi is not None and not 1 <= opts.dpi <= 2400:
-        msg = f"dpi must be between 1 and 2400 (got {opts.dpi:g})"
-        raise ValueError(msg)
-    if opts.max_pixels is not None and opts.max_pixels < 10_000:
-        msg = f"max_pixels must be 10,000 or more (got {opts.max_pixels:,})"
-        raise ValueError(msg)
     return opts
 
 
@@ -466,15 +334,6 @@ def box_id(uid: str) -> str:
     if len(encoded) > 200:
         return "unit-h" + hashlib.sha256(uid.encode("utf-8")).hexdigest()[:24]
     return "unit-" + encoded
-
-
-def paper_size(name: str) -> tuple[str, int, int] | None:
-    """The paper's name as listed in :data:`PAPERS`, width and height (portrait, points),
-    whatever the case of ``name``; None when there is no such paper."""
-    for known, (width, height) in PAPERS.items():
-        if known.lower() == name.strip().lower():
-            return known, width, height
-    return None
 
 
 def _split_roots(org: Organization, opts: ChartOptions) -> list[str]:
@@ -713,31 +572,24 @@ class _Chart:
         """The frame (in chart points) that the paper maps to, the scale, the paper's name."""
         if self.opts.paper is None:
             return None, 1.0, None
-        found = paper_size(self.opts.paper)
-        assert found is not None
-        name = found[0]
         choices = self._orientations()
 
-        def fit(paper: tuple[int, int]) -> float:
+        def fit(paper: tuple[float, float]) -> float:
             return min((paper[0] - 2 * MARGIN) / width, (paper[1] - 2 * MARGIN) / height, 1.0)
 
         paper = max(choices, key=fit)
         scale = fit(paper)
         frame = ((paper[0] + 0.4) / scale, (paper[1] + 0.4) / scale)
-        return frame, scale, name
+        return frame, scale, self.opts.paper.name
 
-    def _orientations(self) -> list[tuple[int, int]]:
-        """The paper's width and height in the orientations allowed (none without paper)."""
-        found = paper_size(self.opts.paper) if self.opts.paper else None
-        if found is None:
+    def _orientations(self) -> list[tuple[float, float]]:
+        """The paper's width and height in whole points (as Graphviz sizes a page), in the
+        orientations allowed: landscape first (none without paper)."""
+        if self.opts.paper is None:
             return []
-        _, short, long = found
-        choices = [(long, short), (short, long)]
-        if self.opts.orientation == "landscape":
-            return choices[:1]
-        if self.opts.orientation == "portrait":
-            return choices[1:]
-        return choices
+        wanted = (True, False) if self.opts.landscape is None else (self.opts.landscape,)
+        sizes = [self.opts.paper.points(landscape=landscape) for landscape in wanted]
+        return [(round(width), round(height)) for width, height in sizes]
 
     def _name(self, uid: str) -> str:
         if uid not in self.names:

@@ -6,6 +6,7 @@ import re
 
 from raci._text import has_cjk, strip_controls
 from raci.render.matrix.table import Matrix, cell_text
+from raci.render.paper import PAPERS
 
 _SPECIAL = {
     "\\": r"\textbackslash{}",
@@ -51,18 +52,23 @@ LABEL_CM = 5.0
 HEADER_CM = 5.0
 SEP_CM = 0.1
 MARGIN_CM = 1.5
-#: ISO paper sizes (short side, long side) in centimetres, smallest first.
-PAPERS = (("a4", 21.0, 29.7), ("a3", 29.7, 42.0), ("a2", 42.0, 59.4), ("a1", 59.4, 84.1))
+#: The ISO papers a table is set on, smallest first; a table wider than them all takes
+#: the largest, landscape.
+SIZES = ("A4", "A3", "A2", "A1")
+LARGEST = "A0"
 
 
 def _paper(width_cm: float) -> str:
-    """The smallest ISO paper, portrait or landscape, that holds a table this wide."""
-    for name, short, long in PAPERS:
+    """The geometry option of the smallest ISO paper, portrait or landscape, that holds a
+    table this wide."""
+    for name in SIZES:
+        short, long = (side / 10 for side in PAPERS[name].mm())
+        option = f"{name.lower()}paper"
         if width_cm <= short - 2 * MARGIN_CM:
-            return f"{name}paper"
+            return option
         if width_cm <= long - 2 * MARGIN_CM:
-            return f"{name}paper,landscape"
-    return "a0paper,landscape"
+            return f"{option},landscape"
+    return f"{LARGEST.lower()}paper,landscape"
 
 
 def _column_cm(m: Matrix) -> float:

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-REPORT_CSS = """\
+from raci.render.paper import A4
+
+#: Printed, on A4 landscape.
+REPORT_CSS = (
+    A4.page_rule(landscape=True, margin="12mm")
+    + """
 :root{--ink:#1b1f24;--muted:#5b6470;--line:#d5dae1;--accent:#1f5fa8;--sel:#d6336c;
   --err:#b42318;--warn:#b54708;--info:#175cd3}
 *{box-sizing:border-box}
@@ -80,7 +85,6 @@ figcaption{color:var(--muted);font-size:.9em}
 svg.workload{max-width:100%;height:auto}
 footer{color:var(--muted);font-size:.8em;padding:0 2em 1em}
 @media print{
-  @page{size:A4 landscape;margin:12mm}
   body{font-size:9pt}
   header.top{background:none;padding:0 0 .4em}
   main,footer{padding:0}
@@ -101,6 +105,7 @@ table.raci th.sel{background:#f3f4f6!important;outline:0}
   *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 """
+)
 
 REPORT_JS = r"""(function () {
   "use strict";

@@ -1,0 +1,61 @@
+"""Options that several commands share: the paper size and the page orientation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+from click.shell_completion import CompletionItem
+
+from raci.render.paper import PAPERS, Paper, UnknownPaperError, paper
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+if TYPE_CHECKING:
+    _ParamType = click.ParamType[Paper]
+else:  # click before 8.4 has no type parameters
+    _ParamType = click.ParamType
+
+
+class PaperType(_ParamType):
+    """A paper size of :data:`raci.render.paper.PAPERS`, named in any case."""
+
+    name = "paper"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> Paper:
+        try:
+            return paper(value)
+        except UnknownPaperError as exc:
+            self.fail(str(exc), param, ctx)
+
+    def shell_complete(
+        self, ctx: click.Context, param: click.Parameter, incomplete: str
+    ) -> list[CompletionItem]:
+        start = incomplete.casefold()
+        return [CompletionItem(name) for name in PAPERS if name.casefold().startswith(start)]
+
+
+PAPER = PaperType()
+
+
+def paper_option(what: str) -> Callable[[F], F]:
+    """``--paper SIZE``, its help ``what`` it does and the sizes."""
+    return click.option(
+        "--paper",
+        type=PAPER,
+        metavar="SIZE",
+        help=f"{what}: {', '.join(PAPERS)} (any case).",
+    )
+
+
+def orientation_option(default: str) -> Callable[[F], F]:
+    """``--landscape/--portrait``; unset (None) means ``default``."""
+    return click.option(
+        "--landscape/--portrait",
+        "landscape",
+        default=None,
+        help=f"Page orientation (default: {default}).",
+    )
