@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import click
 
 from raci._text import printable
+from raci.cli._rule_settings import setting_warnings
 from raci.exceptions import LoadError, OutputError, QueryError, RaciError
 from raci.io import TABLE_SUFFIXES, load
 from raci.model import Organization
@@ -49,9 +50,12 @@ def input_error(exc: LoadError) -> InputError:
 def load_model(path: str | os.PathLike[str]) -> Organization:
     """Load a model file, turning a LoadError into one line per problem and exit 2."""
     try:
-        return load(path)
+        org = load(path)
     except LoadError as exc:
         raise input_error(exc) from None
+    for line in setting_warnings(org):
+        echo(line, err=True)
+    return org
 
 
 def path_separator_option(func: F) -> F:
@@ -115,6 +119,9 @@ def load_source(
         )
     base = load_model(org) if org is not None else None
     try:
-        return load(path, org=base, sheet=sheet, path_separator=path_separator)
+        model = load(path, org=base, sheet=sheet, path_separator=path_separator)
     except LoadError as exc:
         raise input_error(exc) from None
+    for line in setting_warnings(model):
+        echo(line, err=True)
+    return model

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from raci.cli._common import InputError, check_suffix, echo, handle_errors, input_error
+from raci.cli._rule_settings import setting_warnings
 from raci.exceptions import LoadError
 from raci.model import Organization
 from raci.output import write_atomic
@@ -22,9 +23,12 @@ PICTURE_SUFFIXES = (".svg", ".png", ".pdf", ".dot")
 
 def _load(spec: str) -> Organization:
     try:
-        return load_revision(spec)
+        org = load_revision(spec)
     except LoadError as exc:
         raise input_error(exc) from None
+    for line in setting_warnings(org):
+        echo(line, err=True)
+    return org
 
 
 def _report(change: Diff, fmt: str, lang: str | None) -> str:
