@@ -1,7 +1,7 @@
 """The figures of an organization: its size and shape, and who carries the work.
 
 :func:`stats` returns a :class:`Figures`, a read-only mapping whose JSON
-(:meth:`Figures.to_dict`) is the object of ``raci stats --format json`` (SPEC section 5).
+(:meth:`Figures.to_dict`) is the object of ``raci stats --format json`` (docs/stats.md).
 """
 
 from __future__ import annotations
@@ -140,8 +140,8 @@ def _post_load(org: Organization) -> dict[str, dict[str, dict[str, int]]]:
 
 
 def stats(org: Organization) -> Figures:
-    """The figures of ``org``: SPEC section 5 (``units``, ``positions``, ``deliverables``,
-    ``depth``, ``by_level``, ``span_of_control``, ``headcount``, ``workload``), and
+    """The figures of ``org``: ``units``, ``positions``, ``deliverables``,
+    ``depth``, ``by_level``, ``span_of_control``, ``headcount``, ``workload``, and
     ``narrow_spans`` / ``wide_spans``, ``most_accountable`` / ``most_responsible``,
     ``deliverables_per_group``, ``vacant_posts`` and ``post_load``."""
     if not isinstance(org, Organization):

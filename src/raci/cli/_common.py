@@ -12,14 +12,11 @@ from typing import Any, TypeVar
 import click
 
 from raci._text import printable
+from raci.cli._exit import EXIT_INPUT, EXIT_INTERRUPTED
 from raci.cli._rule_settings import setting_warnings
 from raci.exceptions import LoadError, OutputError, QueryError, RaciError
 from raci.io import TABLE_SUFFIXES, load
 from raci.model import Organization
-
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_INPUT = 2
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -85,7 +82,7 @@ def handle_errors(func: F) -> F:
             raise InputError(str(exc)) from None
         except KeyboardInterrupt:  # pragma: no cover
             click.echo("interrupted", err=True)
-            sys.exit(130)
+            sys.exit(EXIT_INTERRUPTED)
 
     return wrapper  # type: ignore[return-value]
 
