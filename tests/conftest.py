@@ -13,6 +13,12 @@ import pytest
 # would be looked up again from each folder a test runs a command in.
 if os.environ.get("FONTCONFIG_FILE"):
     os.environ["FONTCONFIG_FILE"] = os.path.abspath(os.environ["FONTCONFIG_FILE"])
+# Likewise a relative PYTHONPATH (`PYTHONPATH=src`): commands the tests run in other
+# folders would otherwise load whichever raci is installed instead of the one under test.
+if os.environ.get("PYTHONPATH"):
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        os.path.abspath(p) for p in os.environ["PYTHONPATH"].split(os.pathsep) if p
+    )
 
 
 @pytest.fixture

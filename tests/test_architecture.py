@@ -101,6 +101,19 @@ def test_the_model_imports_no_reader_rule_or_renderer() -> None:
     assert not {m for m in nx.descendants(graph, "raci.rules") if m.startswith("raci.render")}
 
 
+def test_the_readers_import_no_rule() -> None:
+    """io sits below rules: a file's rule settings are kept as data and checked by the rules."""
+    graph = _graph()
+    readers = [m for m in graph if m == "raci.io" or m.startswith("raci.io.")]
+    wrong = {
+        f"{reader} reaches {m}"
+        for reader in readers
+        for m in nx.descendants(graph, reader)
+        if m == "raci.rules" or m.startswith("raci.rules.")
+    }
+    assert sorted(wrong) == []
+
+
 def test_every_public_name_is_where_raci_says() -> None:
     assert set(raci._WHERE) == set(raci.__all__) - {"__version__"}
     for name, module in raci._WHERE.items():

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
+from wcwidth import wcswidth
 
-from raci._text import printable
+from raci._text import display_width, printable
 from raci.cli import cli
 from raci.render.reporters import TextReporter
 
@@ -27,3 +29,62 @@ def test_colour_survives_sanitising(write) -> None:
     org = raci.loads("units: [{id: a}, {id: b}]")
     text = TextReporter(color=True)({"org.yaml": raci.validate(org)})
     assert "\x1b[31m" in text
+
+
+class TestDisplayWidth:
+    """Columns on a terminal, as wcwidth measures them."""
+
+    @pytest.mark.parametrize(
+        ("text", "width"),
+        [
+            ("（", 2),  # fullwidth (F) punctuation
+            ("，", 2),
+            ("总部（北京），二〇二〇", 22),
+            ("\U0001f468\u200d\U0001f469\u200d\U0001f467", 2),  # a family: one ZWJ sequence
+            ("\u2764\ufe0f", 2),  # a heart made wide by VS16
+            ("\u1112\u1161\u11ab", 2),  # 한 as conjoining jamo: the vowel and final take none
+            ("e\u0301", 1),  # a combining accent
+            ("a\x01b", 3),  # a control character is shown as one U+FFFD
+            ("人\t", 3),
+            ("plain", 5),
+        ],
+    )
+    def test_width(self, text: str, width: int) -> None:
+        assert display_width(text) == width
+
+
+WIDE_NAMES = """
+version: 1
+units:
+  - id: hq
+    name: 总部（北京），二〇二〇
+    units:
+      - id: team
+        name: "Team \U0001f469\u200d\U0001f4bb \u2764\ufe0f"
+      - id: kr
+        name: "\u1112\u1161\u11ab\u1100\u116e\u11a8 office"
+deliverables:
+  - id: d1
+    name: 预算（草案），二〇二〇
+    raci: {A: hq, R: [team, kr]}
+  - id: d2
+    name: "Report \U0001f468\u200d\U0001f469\u200d\U0001f467 \u2764\ufe0f"
+    raci: {A: hq, R: kr, C: team}
+  - id: d3
+    name: "\u1112\u1161\u11ab plan"
+    raci: {A: team, R: hq, I: kr}
+"""
+
+
+def test_the_terminal_matrix_of_wide_names_stays_aligned(write) -> None:
+    """Measured by wcwidth itself, every row's bar sits in one column, and the header is
+    as wide as the rule below it."""
+    result = CliRunner().invoke(cli, ["matrix", str(write(WIDE_NAMES))])
+    assert result.exit_code == 0, result.output
+    table = result.stdout.split("\n\n")[0].splitlines()
+    assert len(table) == 5
+    header, rule, *rows = table
+    assert ["（" in rows[0], "\u200d" in rows[1], "\u11ab" in rows[2]] == [True] * 3
+    bars = {wcswidth(line[: line.index("│")]) for line in [header, *rows]}
+    assert bars == {wcswidth(rule[: rule.index("┼")])}
+    assert wcswidth(header) == wcswidth(rule)

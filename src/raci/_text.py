@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
-import unicodedata
+from collections.abc import Callable
 
 # C0 and C1 control characters (but tab and newline), and the bidirectional overrides and
 # isolates that can make a terminal or viewer show text in another order than it is stored.
@@ -13,8 +14,8 @@ _CJK = re.compile(
     "[\u2e80-\u2fdf\u3000-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
     "\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]"
 )
-#: Unicode categories that take no column: combining and enclosing marks, format characters.
-_ZERO_WIDTH = frozenset({"Mn", "Me", "Cf"})
+#: Every C0 and C1 control character: each is shown as one U+FFFD when measured.
+_ANY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def printable(text: str) -> str:
@@ -27,18 +28,25 @@ def strip_controls(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
-def char_width(ch: str) -> int:
-    """Columns one character takes on a terminal: 0, 1, or 2 for wide (CJK) characters."""
-    if unicodedata.category(ch) in _ZERO_WIDTH:
-        return 0
-    return 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+@functools.cache
+def _wcswidth() -> Callable[[str], int]:
+    """wcwidth's string measure, imported when first needed (the import takes 30 ms, which
+    a command that prints only ASCII need not pay)."""
+    from wcwidth import wcswidth
+
+    return wcswidth
 
 
 def display_width(text: str) -> int:
-    """Columns ``text`` takes on a terminal (or in a monospaced cell)."""
+    """Columns ``text`` takes on a terminal (or in a monospaced cell): wide (CJK, fullwidth)
+    characters take two, an emoji sequence joined by ZWJ or made wide by VS16 two, combining
+    marks and conjoining Hangul vowels and finals none; a control character counts as the one
+    U+FFFD it is shown as."""
     if text.isascii():
         return len(text)
-    return sum(char_width(ch) for ch in text)
+    measure = _wcswidth()
+    width = measure(text)
+    return width if width >= 0 else measure(_ANY_CONTROL.sub("\ufffd", text))
 
 
 def has_cjk(text: str) -> bool:

@@ -78,19 +78,6 @@ class Assignments(Sequence[Assignment]):
             vias if any(v is not None for v in vias) else None,
         )
 
-    def indices(self, role: str) -> list[int]:
-        """Where ``role`` is held, as indices into the columns, in file order."""
-        roles = self.roles
-        n = roles.count(role)
-        if n < 2:
-            return [roles.index(role)] if n else []
-        found: list[int] = []
-        at = -1
-        for _ in range(n):
-            at = roles.index(role, at + 1)
-            found.append(at)
-        return found
-
     def location(self, index: int) -> SourceLocation:
         """Where the ``index``-th assignment is written."""
         places = self._places

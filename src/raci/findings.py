@@ -61,7 +61,7 @@ PARSE_ERROR = "parse-error"
 @attrs.frozen
 class Finding:
     """One rule's verdict on one subject (a deliverable, unit, position or party), or a
-    reason a file could not be read (rule :data:`PARSE_ERROR`)."""
+    reason a file could not be read (rule :data:`PARSE_ERROR`, which has no code)."""
 
     rule: str
     severity: Severity
@@ -86,9 +86,12 @@ class Finding:
         return (loc.file, loc.line, self.rule, loc.column, self.subject)
 
     def to_dict(self) -> dict[str, object]:
-        """The JSON object of one finding (docs/rules.md, `validate --format json`)."""
+        """The JSON object of one finding (docs/rules.md, `validate --format json`); ``code``
+        is the rule's code, as ``--select`` takes it, or None for a finding of no registered
+        rule (``parse-error``)."""
         return {
             "rule": self.rule,
+            "code": self.code or None,
             "severity": self.severity.value,
             "subject": self.subject,
             "message": self.message,

@@ -18,11 +18,11 @@ def validate_file(
 ) -> list[Finding]:
     """The findings for one file, as ``raci validate`` prints them.
 
-    A file that cannot be read or parsed is not an exception here: its problems come
-    back as findings of rule ``parse-error`` (severity error), each at its place.
+    A file that cannot be read or parsed, or whose ``rules:`` settings name no rule, option
+    or value the rules take, is not an exception here: its problems come back as findings
+    of rule ``parse-error`` (severity error), each at its place.
     """
     try:
-        org = load(path)
+        return validate(load(path), select, ignore)
     except LoadError as exc:
         return list(exc.findings)
-    return validate(org, select, ignore)

@@ -148,6 +148,7 @@ class TestFormats:
         first = entry["findings"][0]
         assert first == {
             "rule": "single-accountable",
+            "code": "M101",
             "severity": "error",
             "subject": "d1",
             "message": "deliverable `d1` has no Accountable (A); expected exactly one",
@@ -163,6 +164,7 @@ class TestFormats:
         assert code == 2
         data = json.loads(out)
         assert data["files"][0]["findings"][0]["rule"] == "parse-error"
+        assert data["files"][0]["findings"][0]["code"] is None
         assert data["summary"]["errors"] == 1
 
     def test_github(self, write) -> None:

@@ -57,11 +57,18 @@ class TestSettings:
             ("too-many-consulted: {max: -1}", "must be a whole number (got -1)"),
         ],
     )
-    def test_bad_values_are_load_errors(self, setting: str, reason: str) -> None:
+    def test_bad_values_are_load_errors_when_the_rules_run(self, setting: str, reason: str) -> None:
+        org = loads(SILO + "rules:\n  " + setting + "\n")
         with pytest.raises(raci.LoadError) as info:
-            loads(SILO + "rules:\n  " + setting + "\n")
+            raci.validate(org)
         assert reason in info.value.reason
         assert info.value.line == 4
+
+    def test_a_model_with_bad_settings_loads_with_them_as_written(self) -> None:
+        org = loads(SILO + "rules:\n  overloaded: {max_acountable: 3}\n")
+        setting = org.rule_settings["overloaded"]
+        assert setting.value == {"max_acountable": 3}
+        assert (setting.location.line, setting.location.column) == (4, 3)
 
 
 class TestValidateArguments:
@@ -93,3 +100,19 @@ def test_validate_file_gives_parse_errors_as_findings(write) -> None:
     assert finding.message == "unknown key `parnet` in a unit; did you mean `parent`?"
     good = write(SILO, "good.yaml")
     assert {f.rule for f in raci.validate_file(good)} == {"silo"}
+
+
+def test_validate_file_gives_bad_settings_as_findings_in_file_order(write) -> None:
+    path = write(SILO + "rules:\n  silos: off\n  overloaded: {max_acountable: 3}\n")
+    found = [
+        (f.rule, f.location.line, f.location.column, f.message) for f in raci.validate_file(path)
+    ]
+    assert found == [
+        ("parse-error", 4, 3, "unknown rule `silos`; did you mean `silo`?"),
+        (
+            "parse-error",
+            5,
+            3,
+            "rule `overloaded` has no option `max_acountable`; did you mean `max_accountable`?",
+        ),
+    ]

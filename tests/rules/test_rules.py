@@ -467,10 +467,11 @@ class TestSettings:
             ),
         ],
     )
-    def test_bad_settings_are_reported_by_load(self, setting: str, reason: str) -> None:
+    def test_bad_settings_are_reported_when_the_rules_run(self, setting: str, reason: str) -> None:
         text = self.SILO + "rules:\n  " + setting + "\n"
+        org = loads(text)
         with pytest.raises(raci.LoadError) as info:
-            loads(text)
+            validate(org)
         assert info.value.reason == reason
         assert info.value.line == line_of(text, setting.split(":")[0] + ":")
 

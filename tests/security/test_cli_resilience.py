@@ -15,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 import raci
+import raci.validation
 from raci.cli import cli, main
 from raci.exceptions import OutputError
 from raci.output import write_atomic

@@ -6,7 +6,7 @@ posts and vacant posts (:func:`unit_posts`, :func:`subtree_posts`), depth
 (:func:`units_by_level`). :func:`structure` gathers the structure figures that a
 restructuring compares; :func:`stats` returns a :class:`Figures`, a read-only mapping
 whose JSON (:meth:`Figures.to_dict`) is the object of ``raci stats --format json``
-(SPEC section 5).
+(docs/stats.md).
 """
 
 from __future__ import annotations
@@ -238,7 +238,7 @@ def _post_load(org: Organization) -> dict[str, dict[str, dict[str, int]]]:
 
 
 def stats(org: Organization) -> Figures:
-    """The figures of ``org``: SPEC section 5 (``units``, ``positions``, ``deliverables``,
+    """The figures of ``org``: (``units``, ``positions``, ``deliverables``,
     ``depth``, ``by_level``, ``span_of_control``, ``headcount``, ``workload``); the
     ``posts``, ``filled`` and ``vacant`` totals (``headcount`` is each unit's subtree
     total of posts, as ``headcount_counts`` says); ``narrow_spans`` / ``wide_spans``,

@@ -11,6 +11,7 @@ import click
 from raci._signals import stop_on_interrupt
 from raci._text import printable
 from raci._version import __version__
+from raci.cli._exit import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK
 from raci.cli._notes import show_notes
 
 EPILOG = (
@@ -73,10 +74,10 @@ def main(args: list[str] | None = None, prog_name: str = "raci") -> None:
             code = cli.main(args=args, prog_name=prog_name, standalone_mode=False)
     except click.exceptions.Abort:  # Ctrl-C or end of input at a prompt
         click.echo("\ninterrupted", err=True)
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except KeyboardInterrupt:
         click.echo("\ninterrupted", err=True)
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
@@ -90,5 +91,5 @@ def main(args: list[str] | None = None, prog_name: str = "raci") -> None:
             ),
             err=True,
         )
-        sys.exit(2)
-    sys.exit(code if isinstance(code, int) else 0)
+        sys.exit(EXIT_INPUT)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

@@ -13,14 +13,12 @@ from typing import Any, TypeVar
 import click
 
 from raci._text import printable
+from raci.cli._exit import EXIT_INPUT, EXIT_INTERRUPTED
 from raci.cli._notes import notice
+from raci.cli._rule_settings import setting_warnings
 from raci.exceptions import LoadError, OutputError, QueryError, RaciError
 from raci.io import TABLE_SUFFIXES, load
 from raci.model import Organization
-
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_INPUT = 2
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
@@ -73,9 +71,12 @@ def input_error(exc: LoadError) -> InputError:
 def load_model(path: str | os.PathLike[str]) -> Organization:
     """Load a model file, turning a LoadError into one line per problem and exit 2."""
     try:
-        return load(path)
+        org = load(path)
     except LoadError as exc:
         raise input_error(exc) from None
+    for line in setting_warnings(org):
+        echo(line, err=True)
+    return org
 
 
 def path_separator_option(func: F) -> F:
@@ -105,7 +106,7 @@ def handle_errors(func: F) -> F:
             raise InputError(str(exc)) from None
         except KeyboardInterrupt:  # pragma: no cover
             click.echo("interrupted", err=True)
-            sys.exit(130)
+            sys.exit(EXIT_INTERRUPTED)
 
     return wrapper  # type: ignore[return-value]
 
@@ -139,6 +140,9 @@ def load_source(
         )
     base = load_model(org) if org is not None else None
     try:
-        return load(path, org=base, sheet=sheet, path_separator=path_separator)
+        model = load(path, org=base, sheet=sheet, path_separator=path_separator)
     except LoadError as exc:
         raise input_error(exc) from None
+    for line in setting_warnings(model):
+        echo(line, err=True)
+    return model

@@ -16,6 +16,7 @@ from raci.cli._common import (
     showing_warnings,
 )
 from raci.cli._options import orientation_option, paper_option
+from raci.cli._rule_settings import setting_warnings
 from raci.exceptions import LoadError
 from raci.model import Organization
 from raci.output import write_atomic
@@ -31,9 +32,12 @@ PICTURE_SUFFIXES = (".svg", ".png", ".pdf", ".dot")
 
 def _load(spec: str) -> Organization:
     try:
-        return load_revision(spec)
+        org = load_revision(spec)
     except LoadError as exc:
         raise input_error(exc) from None
+    for line in setting_warnings(org):
+        echo(line, err=True)
+    return org
 
 
 def _report(change: Diff, fmt: str, lang: str | None) -> str:

@@ -24,7 +24,8 @@ Examples:
     type=click.Choice(FORMATS),
     default="text",
     show_default=True,
-    help="A readable table, JSON (SPEC section 5), or Markdown for a paper.",
+    help="A readable table; JSON (one object: counts, depth, units by level, span of"
+    " control, headcount, each party's workload by role, post load); or Markdown for a paper.",
 )
 @handle_errors
 def command(file: str, fmt: str) -> None:

@@ -9,6 +9,7 @@ import click
 
 from raci._gc import no_cyclic_gc
 from raci.cli._common import echo, split_list
+from raci.cli._exit import EXIT_FINDINGS, EXIT_INPUT
 from raci.findings import PARSE_ERROR, Finding, Severity, SourceLocation
 from raci.render.reporters import REPORTERS
 from raci.rules import iter_rules, unknown_selectors
@@ -85,10 +86,10 @@ def command(
         results = {path: _findings(path, chosen, dropped) for path in files}
         echo(REPORTERS[output_format](color=color)(results), nl=False)
     if any(f.rule == PARSE_ERROR for findings in results.values() for f in findings):
-        raise SystemExit(2)
+        raise SystemExit(EXIT_INPUT)
     if any(
         f.severity is Severity.ERROR or (strict and f.severity is Severity.WARNING)
         for findings in results.values()
         for f in findings
     ):
-        raise SystemExit(1)
+        raise SystemExit(EXIT_FINDINGS)

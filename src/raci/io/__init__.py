@@ -20,7 +20,6 @@ from raci.io._marks import Marks
 from raci.lineage import carry_over
 from raci.model import Organization
 from raci.output import write_atomic
-from raci.rules import check_settings
 
 if TYPE_CHECKING:
     from raci.io._dump import dumps
@@ -46,19 +45,18 @@ __all__ = ["MODEL_PARSERS", "TABLE_SUFFIXES", "dump", "dumps", "load", "loads"]
 
 
 def loads(text: str, format: str = "yaml", file: str = "<string>") -> Organization:
-    """The organization described by a YAML, JSON or TOML text; its rule settings are
-    checked against the registered rules."""
+    """The organization described by a YAML, JSON or TOML text.
+
+    Its ``rules:`` settings are kept as written, each with its place; the rules check them
+    when they run (:func:`raci.validate`).
+    """
     parser = MODEL_PARSERS.get("." + format.lower().lstrip("."))
     if parser is None:
         msg = f"unknown model format {format!r}; expected yaml, json or toml"
         raise ValueError(msg)
     with no_cyclic_gc():
         data, marks = parser(text, file)
-        org = carry_over(build_organization(data, marks))
-    problems = check_settings(org)
-    if problems:
-        raise LoadError(problems)
-    return org
+        return carry_over(build_organization(data, marks))
 
 
 def load(

@@ -251,8 +251,8 @@ def _setting(org: Organization, r: Rule, value: Any) -> Setting | str:
 
 
 def resolve(org: Organization) -> tuple[dict[str, Setting], list[Finding]]:
-    """Every registered rule as the file sets it, and a finding for each bad setting (the
-    rule then keeps its defaults)."""
+    """Every registered rule as the file sets it, and a finding for each bad setting, in
+    file order (the rule then keeps its defaults)."""
     problems = []
     for name, setting in org.rule_settings.items():
         if name not in RULES:
@@ -269,6 +269,7 @@ def resolve(org: Organization) -> tuple[dict[str, Setting], list[Finding]]:
             problems.append(Finding.parse_error(given.location, found))
         else:
             settings[r.name] = found
+    problems.sort(key=lambda f: f.sort_key)
     return settings, problems
 
 
@@ -285,8 +286,9 @@ def validate(
     """Run the rules on the organization; findings sorted by file, line, rule.
 
     ``select``/``ignore`` take rule names or code prefixes (``M1``); one that names no
-    rule is a ValueError. The file's own rule settings were checked when it was loaded;
-    an organization built in memory with bad settings raises :class:`raci.LoadError`.
+    rule is a ValueError. A rule setting of the organization's file (``rules:``) that names
+    no rule or option, or a value its check refuses, raises :class:`raci.LoadError` with a
+    finding at the setting's place.
     """
     require_organization(org, "validate")
     chosen, dropped = _selectors(select, "select"), _selectors(ignore, "ignore")

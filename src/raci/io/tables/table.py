@@ -99,13 +99,21 @@ def parse_roles(text: str, scheme: Scheme) -> tuple[str, ...] | None:
 _SNIFFED_LINES = 30
 
 
+#: The delimiters a CSV text may use.
+_DELIMITERS = ",;\t|"
+
+
 def csv_delimiter(text: str) -> str:
-    """The delimiter of a CSV text: comma, semicolon or tab, whichever the first lines
-    use most (the lines of a table, not a title above it)."""
+    """The delimiter of a CSV text: comma, semicolon, tab or bar, as :class:`csv.Sniffer`
+    tells it from the first lines (quoted fields do not count); when it cannot tell, the
+    one those lines use most."""
     lines = text.splitlines()[:_SNIFFED_LINES]
-    counts = {d: sum(line.count(d) for line in lines) for d in (",", ";", "\t")}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
+    try:
+        return csv.Sniffer().sniff("\n".join(lines), delimiters=_DELIMITERS).delimiter
+    except csv.Error:
+        counts = {d: sum(line.count(d) for line in lines) for d in _DELIMITERS}
+        best = max(counts, key=lambda d: counts[d])
+        return best if counts[best] else ","
 
 
 def _cell_starts(line: str, delimiter: str) -> tuple[int, ...]:
@@ -137,7 +145,7 @@ def _cell_starts(line: str, delimiter: str) -> tuple[int, ...]:
 
 
 def table_from_csv(text: str, file: str) -> Table:
-    """The rows of a CSV text (comma, semicolon or tab separated), with the character
+    """The rows of a CSV text (comma, semicolon, tab or bar separated), with the character
     column of each cell."""
     delimiter = csv_delimiter(text)
     lines = text.splitlines()
