@@ -7,7 +7,7 @@ from typing import Any, TextIO
 
 import click
 
-from raci._text import printable
+from raci._text import one_line
 from raci.exceptions import SlowParserWarning
 
 
@@ -23,7 +23,7 @@ def _show(
 ) -> None:
     """Warnings as Python shows them, except a slow parser's: one line, ``note: ...``."""
     if issubclass(category, SlowParserWarning):
-        click.echo(printable(f"note: {message}"), err=True)
+        click.echo(one_line(f"note: {message}"), err=True)
     else:
         shown(message, category, filename, lineno, file, line)
 
