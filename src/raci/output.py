@@ -107,8 +107,9 @@ def _write_in_place(path: str | os.PathLike[str], payload: bytes, mode: int) -> 
             raise OutputError(msg) from None
         raise _cannot(path, exc) from None
     try:
-        os.set_blocking(fd, True)
         with os.fdopen(fd, "wb") as fh:
+            if fifo:
+                os.set_blocking(fd, True)  # a large output waits for the reader
             fh.write(payload)
     except OSError as exc:
         raise _cannot(path, exc) from None

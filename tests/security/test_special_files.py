@@ -99,6 +99,7 @@ class TestOutputs:
             (["matrix", "{model}"], ".csv"),
             (["report", "{model}"], ".html"),
             (["cascade", "{model}"], ".md"),
+            (["diff", "{model}", "{model}"], ".svg"),
             (["import", "{sheet}"], ".yaml"),
             (["init", "--force"], ".yaml"),
         ],
