@@ -6,13 +6,19 @@ import pytest
 from click.testing import CliRunner
 from wcwidth import wcswidth
 
-from raci._text import display_width, printable
+from raci._text import display_width, one_line, printable
 from raci.cli import cli
 from raci.render.reporters import TextReporter
 
 
-def test_printable_replaces_controls_but_keeps_text() -> None:
-    assert printable("a\x1b[31mb\x00c\u202ed\te\nf 人") == "a\ufffd[31mb\ufffdc\ufffdd\te\nf 人"
+def test_printable_escapes_controls_but_keeps_text() -> None:
+    assert printable("a\x1b[31mb\x00c\u202ed\te\nf 人\x85") == (
+        "a\\x1b[31mb\\x00c\\u202ed\te\nf 人\\u0085"
+    )
+
+
+def test_one_line_escapes_line_breaks_too() -> None:
+    assert one_line("a\nb\r\tc\u2028d\x1b") == "a\\nb\\r\\tc\\u2028d\\x1b"
 
 
 def test_validate_output_carries_no_escape_sequences(write) -> None:
@@ -20,7 +26,7 @@ def test_validate_output_carries_no_escape_sequences(write) -> None:
     result = CliRunner().invoke(cli, ["validate", str(path)])
     assert result.exit_code == 1
     assert "\x1b" not in result.stdout
-    assert "a\ufffd[2J" in result.stdout
+    assert "a\\x1b[2J" in result.stdout
 
 
 def test_colour_survives_sanitising(write) -> None:

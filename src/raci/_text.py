@@ -7,9 +7,14 @@ import html
 import re
 from collections.abc import Callable
 
-# C0 and C1 control characters (but tab and newline), and the bidirectional overrides and
-# isolates that can make a terminal or viewer show text in another order than it is stored.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 control characters (but tab and newline), the line and paragraph separators,
+# and the bidirectional overrides and isolates that can make a terminal or viewer show
+# text in another order than it is stored.
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"
+_CONTROL_IN_TEXT = re.compile(f"[{_CONTROLS}]")
+#: The same with tab and newline: what one line of output must not hold.
+_CONTROL = re.compile(f"[\t\n{_CONTROLS}]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _CJK = re.compile(
     "[\u2e80-\u2fdf\u3000-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
     "\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]"
@@ -18,14 +23,30 @@ _CJK = re.compile(
 _ANY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
+def _escape(match: re.Match[str]) -> str:
+    ch = match.group()
+    code = ord(ch)
+    # C0 as in Python (\x1b); the rest as \u escapes, which JSON reads back too (JSON
+    # output never carries a raw C0 character, but may carry the others).
+    return _NAMED.get(ch) or (f"\\x{code:02x}" if code < 0x20 else f"\\u{code:04x}")
+
+
 def printable(text: str) -> str:
-    """``text`` with control characters (but not tab and newline) shown as U+FFFD."""
-    return _CONTROL.sub("\ufffd", text)
+    """``text`` with control characters (but tab and newline) escaped visibly: ``\\x1b``,
+    ``\\u202e``. For a text of several lines; :func:`one_line` for a line."""
+    return _CONTROL_IN_TEXT.sub(_escape, text)
+
+
+def one_line(text: str) -> str:
+    """``text`` with every control character, tab and newline among them, escaped
+    visibly (``\\n``): what a name or a message becomes on a line of output, so that it
+    cannot start a line of its own (a CI workflow command) or steer a terminal."""
+    return _CONTROL.sub(_escape, text)
 
 
 def strip_controls(text: str) -> str:
     """``text`` without control characters (tab and newline are kept)."""
-    return _CONTROL.sub("", text)
+    return _CONTROL_IN_TEXT.sub("", text)
 
 
 @functools.cache

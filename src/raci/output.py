@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import signal
+import stat
 import tempfile
 import threading
 from collections.abc import Iterable, Iterator
@@ -34,11 +36,23 @@ def write_atomic(
 ) -> None:
     """Write ``data`` to ``path`` through a temporary file in the same folder, then rename.
 
-    An existing file is replaced only once the new one is complete.
+    An existing file is replaced only once the new one is complete; through a symbolic
+    link, the file it points to is replaced and the link kept. A character device or a
+    named pipe (``/dev/null``, ``/dev/stdout``, a FIFO) is written in place, never
+    replaced; other special files are refused.
     """
     refuse_inputs(path, inputs)
-    target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise _cannot(path, exc) from None
+    if mode is not None and not stat.S_ISREG(mode):
+        _write_in_place(path, payload, mode)
+        return
+    target = Path(os.path.realpath(path) if os.path.islink(path) else path)
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         msg = f"cannot write {path}: folder {folder} does not exist"
@@ -46,16 +60,15 @@ def write_atomic(
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        msg = f"cannot write {path}: {exc.strerror or exc}"
-        raise OutputError(msg) from None
+        raise _cannot(path, exc) from None
     with _removed_on_signal(tmp):
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(payload)
                 fh.flush()
                 os.fsync(fh.fileno())
-            if target.exists():
-                os.chmod(tmp, target.stat().st_mode & 0o777)
+            if mode is not None:
+                os.chmod(tmp, mode & 0o777)
             else:
                 umask = os.umask(0)
                 os.umask(umask)
@@ -63,34 +76,79 @@ def write_atomic(
             os.replace(tmp, target)
         except OSError as exc:
             Path(tmp).unlink(missing_ok=True)
-            msg = f"cannot write {path}: {exc.strerror or exc}"
-            raise OutputError(msg) from None
+            raise _cannot(path, exc) from None
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
 
 
+def _cannot(path: str | os.PathLike[str], exc: OSError) -> OutputError:
+    return OutputError(f"cannot write {path}: {exc.strerror or exc}")
+
+
+def _write_in_place(path: str | os.PathLike[str], payload: bytes, mode: int) -> None:
+    """Write into a character device or a named pipe as it is; refuse other special files.
+
+    A pipe is opened without waiting, so one that nobody reads fails at once.
+    """
+    if stat.S_ISDIR(mode):
+        msg = f"cannot write {path}: it is a folder"
+        raise OutputError(msg)
+    fifo = stat.S_ISFIFO(mode)
+    if not (fifo or stat.S_ISCHR(mode)):
+        msg = f"cannot write {path}: it is neither a file nor a device such as /dev/null or a pipe"
+        raise OutputError(msg)
+    flags = os.O_WRONLY | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(path, flags | (os.O_NONBLOCK if fifo else 0))
+    except OSError as exc:
+        if fifo and exc.errno == errno.ENXIO:
+            msg = f"cannot write {path}: it is a named pipe that nothing reads"
+            raise OutputError(msg) from None
+        raise _cannot(path, exc) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            if fifo:
+                os.set_blocking(fd, True)  # a large output waits for the reader
+            fh.write(payload)
+    except OSError as exc:
+        raise _cannot(path, exc) from None
+
+
+#: The signals that end a process and can be caught, where this system has them.
+_ENDING_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name)
+)
+
+
 @contextlib.contextmanager
 def _removed_on_signal(tmp: str) -> Iterator[None]:
-    """Remove the temporary file if SIGTERM arrives while it is written (the main thread
-    only: a library does not take over signals it cannot restore)."""
+    """Remove the temporary file if SIGTERM or SIGHUP (a closed terminal) arrives while it
+    is written (the main thread only: a library does not take over signals it cannot
+    restore)."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.getsignal(signal.SIGTERM)
+    previous = {signum: signal.getsignal(signum) for signum in _ENDING_SIGNALS}
 
-    def on_term(signum: int, frame: FrameType | None) -> None:
-        if previous == signal.SIG_IGN:
+    def restore() -> None:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        before = previous[signum]
+        if before == signal.SIG_IGN:
             return
         Path(tmp).unlink(missing_ok=True)
-        signal.signal(signal.SIGTERM, previous)
-        if callable(previous):
-            previous(signum, frame)
+        restore()
+        if callable(before):
+            before(signum, frame)
         else:
             raise SystemExit(128 + signum)
 
-    signal.signal(signal.SIGTERM, on_term)
+    for signum in previous:
+        signal.signal(signum, on_signal)
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        restore()

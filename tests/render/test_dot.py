@@ -133,9 +133,9 @@ class TestShown:
     def test_text_that_would_not_show_gives_the_id(self, text: str | None) -> None:
         assert shown(text, "ops") == "ops"
 
-    def test_without_an_id_control_characters_show_as_replacement_characters(self) -> None:
-        assert shown("\x01\x02") == "\ufffd\ufffd"
-        assert shown("\x01", "\x02") == "\ufffd"
+    def test_without_an_id_control_characters_show_as_escapes(self) -> None:
+        assert shown("\x01\x02") == "\\x01\\x02"
+        assert shown("\x01", "\x02") == "\\x02"
         assert shown(None) == ""
 
     def test_graphviz_draws_the_fallback(self) -> None:

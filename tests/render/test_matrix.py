@@ -899,7 +899,7 @@ class TestHostileLetters:
         assert "\x1b" not in text
         assert "\x07" not in text
         assert "\x00" not in text
-        assert "\ufffd[31mRed\ufffd[0m <b>doer</b>" in text
+        assert "\\x1b[31mRed\\x1b[0m <b>doer</b>" in text
 
     def test_html(self) -> None:
         """Letters and role names are text, never tags."""

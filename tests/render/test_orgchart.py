@@ -319,7 +319,7 @@ positions:
         assert err == ""
         if suffix == "svg":
             texts = [" ".join(t.split()) for t in svg_texts(out)]
-            for shown in ("Top unit", "blank", "boss", "\ufffd", "post-b", "Ann Lee", "B"):
+            for shown in ("Top unit", "blank", "boss", "\\x02", "post-b", "Ann Lee", "B"):
                 assert shown in texts
 
     def test_labels_hold_no_empty_text_and_graphviz_reports_nothing(self, tmp_path: Path) -> None:

@@ -86,7 +86,8 @@ def test_a_failing_temporary_file_is_an_output_error(
         assert "Permission denied" in result.output
 
 
-def test_sigterm_while_writing_leaves_no_temporary_file(tmp_path: Path) -> None:
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_ending_while_writing_leaves_no_temporary_file(tmp_path: Path, signum: int) -> None:
     script = (
         "import time, raci.output as o\n"
         "def slow(fd):\n"
@@ -94,7 +95,7 @@ def test_sigterm_while_writing_leaves_no_temporary_file(tmp_path: Path) -> None:
         "o.os.fsync = slow\n"
         f"o.write_atomic({str(tmp_path / 'out.txt')!r}, b'x' * 1000)\n"
     )
-    code = _signalled(script, tmp_path, "writing", signal.SIGTERM)
+    code = _signalled(script, tmp_path, "writing", signum)
     time.sleep(0.1)
     assert code != 0
     assert [p.name for p in tmp_path.iterdir()] == []
@@ -129,6 +130,7 @@ def _signalled(script: str, folder: Path, ready: str, signum: int) -> int:
         stdout=subprocess.PIPE,
         text=True,
         cwd=folder,
+        env={**os.environ, "PYTHONPATH": str(Path(raci.__file__).parents[1])},  # this raci
         preexec_fn=lambda: signal.signal(signum, signal.SIG_DFL),
     )
     try:

@@ -9,7 +9,7 @@ import sys
 import click
 
 from raci._signals import stop_on_interrupt
-from raci._text import printable
+from raci._text import one_line
 from raci._version import __version__
 from raci.cli._exit import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK
 from raci.cli._notes import show_notes
@@ -85,7 +85,7 @@ def main(args: list[str] | None = None, prog_name: str = "raci") -> None:
         if os.environ.get("RACI_DEBUG"):
             raise
         click.echo(
-            printable(
+            one_line(
                 f"raci: internal error: {type(exc).__name__}: {exc}"
                 " (set RACI_DEBUG=1 for details and please report it)"
             ),

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 import click
 
-from raci._text import printable
+from raci._text import one_line, printable
 from raci.cli._exit import EXIT_INPUT, EXIT_INTERRUPTED
 from raci.cli._notes import notice
 from raci.cli._rule_settings import setting_warnings
@@ -30,13 +30,15 @@ class InputError(click.ClickException):
     exit_code = EXIT_INPUT
 
     def show(self, file: Any = None) -> None:
-        click.echo(printable(f"error: {self.format_message()}"), err=True)
+        click.echo(one_line(f"error: {self.format_message()}"), err=True)
 
 
 def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
-    """Print text that may carry names from a file: control characters (terminal escape
-    sequences among them) are shown as U+FFFD, never sent to the terminal."""
-    click.echo(printable(text), err=err, nl=nl)
+    """Print text that may carry names from a file, its control characters (terminal escape
+    sequences among them) escaped visibly, never sent to the terminal. A line (``nl``, the
+    default) stays one line, its line breaks shown as ``\\n``; a text printed as it is
+    (``nl=False``, a report ending in its own newline) keeps its line breaks."""
+    click.echo(one_line(text) if nl else printable(text), err=err, nl=nl)
 
 
 def showing_warnings(call: Callable[[], T]) -> T:

@@ -7,7 +7,7 @@ from typing import Any, TextIO
 
 import click
 
-from raci._text import printable
+from raci._text import one_line
 from raci.exceptions import SlowParserWarning
 
 
@@ -18,7 +18,7 @@ def notice(message: Warning | str, category: type[Warning]) -> str | None:
     if not issubclass(category, UserWarning):
         return None
     kind = "note" if issubclass(category, SlowParserWarning) else "warning"
-    return printable(f"{kind}: {' '.join(str(message).split())}")
+    return one_line(f"{kind}: {' '.join(str(message).split())}")
 
 
 def _show(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from raci._text import one_line
 from raci.cli._common import echo, handle_errors
 from raci.output import write_atomic
 
@@ -28,6 +29,6 @@ Example:
 def command(path: str, force: bool) -> None:
     """Write a commented starter model file to PATH (default: raci.yaml)."""
     if Path(path).exists() and not force:
-        raise click.UsageError(f"{path} exists; use --force to replace it")
+        raise click.UsageError(one_line(f"{path} exists; use --force to replace it"))
     write_atomic(path, starter_text())
     echo(f"wrote {path}; check it with: raci validate {path}")

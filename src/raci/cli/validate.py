@@ -84,7 +84,11 @@ def command(
     # between loading, checking and printing.
     with no_cyclic_gc():
         results = {path: _findings(path, chosen, dropped) for path in files}
-        echo(REPORTERS[output_format](color=color)(results), nl=False)
+        report = REPORTERS[output_format](color=color)(results)
+    if color:  # the text reporter escapes what it quotes; its colours reach the terminal
+        click.echo(report, nl=False)
+    else:
+        echo(report, nl=False)
     if any(f.rule == PARSE_ERROR for findings in results.values() for f in findings):
         raise SystemExit(EXIT_INPUT)
     if any(

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from raci._gc import no_cyclic_gc
 from raci.exceptions import LoadError
 from raci.io._build import build_organization
-from raci.io._files import TABLE_SUFFIXES, check_readable, read_text
+from raci.io._files import MAX_INPUT_BYTES, TABLE_SUFFIXES, check_readable, read_text, too_large
 from raci.io._json import parse_json, parse_toml
 from raci.io._marks import Marks
 from raci.lineage import carry_over
@@ -41,7 +41,16 @@ MODEL_PARSERS: dict[str, Parser] = {
     ".toml": parse_toml,
 }
 
-__all__ = ["MODEL_PARSERS", "TABLE_SUFFIXES", "dump", "dumps", "load", "loads"]
+__all__ = [
+    "MAX_INPUT_BYTES",
+    "MODEL_PARSERS",
+    "TABLE_SUFFIXES",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+    "too_large",
+]
 
 
 def loads(text: str, format: str = "yaml", file: str = "<string>") -> Organization:

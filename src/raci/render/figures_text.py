@@ -6,7 +6,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from raci._text import display_width, printable
+from raci._text import display_width, one_line
 from raci.analysis.figures import NAMES
 from raci.render.matrix.as_text import md_escape
 
@@ -116,7 +116,7 @@ def _tables(fig: Mapping[str, Any]) -> list[tuple[str, list[str], list[list[str]
 
 
 def _text_table(header: Sequence[str], rows: list[list[str]]) -> list[str]:
-    cells = [[printable(c) for c in header], *([printable(c) for c in r] for r in rows)]
+    cells = [[one_line(c) for c in header], *([one_line(c) for c in r] for r in rows)]
     widths = [max(display_width(r[i]) for r in cells) for i in range(len(header))]
 
     def line(row: Sequence[str]) -> str:
@@ -142,7 +142,7 @@ def render_figures(fig: Mapping[str, Any], format: str = "text", title: str = ""
     if format == "markdown":
         out += [f"# Figures: {md_escape(title)}" if title else "# Figures", ""]
     elif title:
-        out += [printable(f"Figures: {title}"), ""]
+        out += [one_line(f"Figures: {title}"), ""]
     for name, header, rows, note in _tables(fig):
         if not rows:
             continue

@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, ClassVar
 
-from raci._text import printable
+from raci._text import one_line, printable
 from raci._version import __version__
 from raci.findings import Finding, Severity
 from raci.rules import Rule, iter_rules
@@ -58,11 +58,9 @@ class TextReporter(Reporter):
                 sev = f.severity.value
                 if self.color:
                     sev = f"{_ANSI.get(f.severity, _ANSI_INFO)}{sev}{_ANSI_RESET}"
-                lines.append(
-                    f"{printable(str(f.location))}: {sev} {f.rule}: {printable(f.message)}"
-                )
+                lines.append(f"{one_line(str(f.location))}: {sev} {f.rule}: {one_line(f.message)}")
                 if f.hint:
-                    lines.append(printable(f"    hint: {f.hint}"))
+                    lines.append(f"    hint: {one_line(f.hint)}")
         c = summary(files)
         lines.append(
             f"{_plural(c['errors'], 'error')}, {_plural(c['warnings'], 'warning')},"
@@ -86,6 +84,8 @@ class JsonReporter(Reporter):
 
 
 def _escape_data(text: str) -> str:
+    """A workflow command's text: its line breaks as GitHub's ``%0A``, the other control
+    characters escaped visibly."""
     return printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 

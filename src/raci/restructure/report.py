@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from raci._text import printable
+from raci._text import one_line
 from raci.analysis.figures import NAMES
 from raci.model import Organization
 
@@ -60,7 +60,7 @@ class _Story:
         if ident is None:
             return "(none)"
         p = org.parties.get(ident)
-        return self.name(printable(p.names.get(self.lang)) if p else "", ident)
+        return self.name(p.names.get(self.lang) if p else "", ident)
 
     def old(self, ident: str | None) -> str:
         return self.party(self.change.old, ident)
@@ -70,7 +70,7 @@ class _Story:
 
     def work(self, ident: str) -> str:
         d = self.change.new.deliverables.get(ident) or self.change.old.deliverables.get(ident)
-        return self.name(printable(d.names.get(self.lang)) if d else "", ident)
+        return self.name(d.names.get(self.lang) if d else "", ident)
 
     def olds(self, ids: Sequence[str]) -> str:
         return _join([self.old(i) for i in ids])
@@ -252,6 +252,12 @@ def _join(items: Sequence[str]) -> str:
     return ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _lines(out: Sequence[str]) -> str:
+    """The lines of a report, each kept on its line: a name's line break or terminal
+    escape is shown escaped (``\\n``), so it cannot start a line of its own."""
+    return "\n".join(one_line(line) for line in out)
+
+
 def _files(change: Diff) -> str:
     return f"{change.old.source} → {change.new.source}"
 
@@ -290,7 +296,7 @@ def render_text(change: Diff, lang: str | None = None) -> str:
         out += [
             f"  {f.location}: {f.severity.value} {f.rule}: {f.message}" for f in change.findings
         ]
-    return "\n".join(out) + "\n"
+    return _lines(out) + "\n"
 
 
 def _md(text: str) -> str:
@@ -335,4 +341,4 @@ def render_markdown(change: Diff, lang: str | None = None) -> str:
         out += ["### Problems with `formerly`", ""]
         out += [f"- {_md(str(f.location))}: {_md(f.message)}" for f in change.findings]
         out.append("")
-    return "\n".join(out)
+    return _lines(out)

@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 
 from raci.exceptions import LoadError
-from raci.io import MODEL_PARSERS, TABLE_SUFFIXES, load, loads
+from raci.io import MAX_INPUT_BYTES, MODEL_PARSERS, TABLE_SUFFIXES, load, loads, too_large
 from raci.model import Organization
 
 
@@ -67,6 +67,9 @@ def load_revision(spec: str) -> Organization:
     _git(
         ["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], spec, f"unknown revision `{rev}`"
     )
+    size = _git(["cat-file", "-s", f"{rev}:{relative}"], spec)
+    if int(size or 0) > MAX_INPUT_BYTES:
+        raise too_large(spec)
     data = _git(["show", f"{rev}:{relative}"], spec)
     suffix = Path(path).suffix.lower()
     if suffix in MODEL_PARSERS:

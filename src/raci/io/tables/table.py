@@ -17,7 +17,7 @@ from raci._text import quoted, shorten
 from raci.cells import column_letter, unguard_formula
 from raci.exceptions import LoadError
 from raci.findings import Finding, SourceLocation
-from raci.io._files import read_text
+from raci.io._files import check_readable, read_text, too_large
 from raci.schemes import Scheme
 
 _BLANK_CELLS = frozenset({"", "-", "–", "—", "n/a", "na", ".", "none", "tbd", "nobody"})
@@ -184,6 +184,21 @@ MAX_CELLS = 5_000_000
 _FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
 
 
+#: The most a workbook's parts may take unpacked, as its zip directory declares them
+#: (reading stops there even when a part holds more).
+MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
+
+
+def _check_workbook(path: Path) -> None:
+    """LoadError unless ``path`` is a regular file whose parts unpack to at most
+    :data:`MAX_UNPACKED_BYTES`: a small zip can declare gigabytes."""
+    check_readable(path)
+    with zipfile.ZipFile(path) as zf:
+        unpacked = sum(info.file_size for info in zf.infolist())
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise too_large(str(path), MAX_UNPACKED_BYTES, "the workbook unpacked")
+
+
 def _has_formulas(path: Path) -> bool:
     """Whether any sheet of the workbook holds a formula (read in chunks, never whole)."""
     with zipfile.ZipFile(path) as zf:
@@ -239,6 +254,7 @@ def table_from_xlsx(path: Path, sheet: str | None = None) -> Table:
     """
     file = str(path)
     try:
+        _check_workbook(path)
         title, values = _sheet_rows(path, sheet, data_only=True)
         rows = [(number, tuple(_cell_text(v) for v in row)) for number, row in values]
         problems = []

@@ -8,7 +8,7 @@ import shutil
 import warnings
 from collections.abc import Iterable, Sequence
 
-from raci._text import display_width, printable
+from raci._text import display_width, one_line, printable
 from raci.cells import guard_formula, normalize_header
 from raci.render.matrix.table import Matrix, cell_text
 
@@ -32,7 +32,7 @@ class MatrixWidthWarning(UserWarning):
 
 
 def _clean(text: str) -> str:
-    return printable(" ".join(text.split()))
+    return one_line(" ".join(text.split()))
 
 
 def _head(text: str, width: int) -> str:
@@ -166,11 +166,11 @@ def render_text(m: Matrix, width: int | None = None) -> str:
     """
     if width is None:
         width = terminal_width()
-    cells = [[printable(cell_text(c)) for c in r.cells] for r in m.rows]
+    cells = [[one_line(cell_text(c)) for c in r.cells] for r in m.rows]
     cell_widths = [
         max((display_width(r[i]) for r in cells), default=0) for i in range(len(m.columns))
     ]
-    deliverable = printable(m.word("deliverable"))
+    deliverable = one_line(m.word("deliverable"))
     sections = m.sections()
 
     def first_width(cap: int) -> int:
@@ -249,10 +249,10 @@ def render_text(m: Matrix, width: int | None = None) -> str:
     if numbered and heads:
         digits = len(heads[-1])
         names = fit_all([c.label for c in m.columns], max((width or 80) - digits - 1, 8))
-        out.append(printable(m.word("parties")))
+        out.append(one_line(m.word("parties")))
         out += _wrap([f"{n:>{digits}} {name}" for n, name in zip(heads, names, strict=True)], width)
         out.append("")
-    legend = [printable(f"{letter} {name}") for letter, name in m.legend()]
+    legend = [one_line(f"{letter} {name}") for letter, name in m.legend()]
     wide = width and display_width("  ".join(legend)) > width
     out += _wrap(legend, width) if wide else ["  ".join(legend)]
     return "\n".join(out) + "\n"
@@ -264,7 +264,7 @@ _MD_SPECIAL = "\\|*_`<>[]"
 
 
 def md_escape(text: str) -> str:
-    """Text safe inside a Markdown table cell (control characters shown as U+FFFD)."""
+    """Text safe inside a Markdown table cell (control characters escaped visibly)."""
     out = "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in printable(text))
     return "<br>".join(out.splitlines())
 
