@@ -85,6 +85,22 @@ class TestJson:
         text = '{"units": [{"id": "a",\n "headcount": ' + "9" * 5000 + "}]}"
         assert problems(text, "json") == ["org.json:2:15: invalid JSON: a number too long to read"]
 
+    def test_a_toml_integer_of_thousands_of_digits(self) -> None:
+        text = 'version = 1\nunits = [{id = "a", headcount = ' + "9" * 5000 + "}]"
+        assert problems(text, "toml") == ["org.toml:2:33: invalid TOML: a number too long to read"]
+
+    @pytest.mark.parametrize(
+        ("text", "fmt"),
+        [
+            ('version = 1\nunits = [{id = "a", name = """\nid = ' + "1" * 5000 + '\n"""}]', "toml"),
+            ('{"units": [{"id": "a", "name": "\\"id\\": ' + "1" * 5000 + '"}]}', "json"),
+        ],
+    )
+    def test_thousands_of_digits_inside_a_string_are_text(self, text: str, fmt: str) -> None:
+        org = raci.loads(text, fmt)
+        assert list(org.units) == ["a"]
+        assert org.units["a"].name.rstrip().endswith("1" * 5000)
+
 
 class TestAliasBombs:
     """YAML aliases share one value many times; written out (by `raci import` to JSON, or a
@@ -148,3 +164,26 @@ class TestApiArguments:
 @pytest.mark.parametrize("text", ["!!int", "!!float", "!!bool", "!!timestamp", "a: !!float ''"])
 def test_an_empty_tagged_scalar(text: str) -> None:
     assert problems(text)
+
+
+class TestLoneSurrogates:
+    """A JSON string may escape half of a UTF-16 pair; no output could write it."""
+
+    @pytest.mark.parametrize(
+        ("name", "column", "half"),
+        [
+            ("x\\udc00", 34, "\\udc00"),
+            ("x\\ud800y", 34, "\\ud800"),
+            ("\\ud83d\\ude00 \\\\udc00 \\udc00", 54, "\\udc00"),
+        ],
+    )
+    def test_refused_at_its_place(self, name: str, column: int, half: str) -> None:
+        text = '{"units": [{"id": "a", "name": "' + name + '"}]}'
+        assert problems(text, "json") == [
+            f"org.json:1:{column}: invalid JSON: `{half}` is half of a character pair"
+            " (a lone surrogate)"
+        ]
+
+    def test_pairs_and_escaped_backslashes_are_text(self) -> None:
+        org = raci.loads('{"units": [{"id": "a", "name": "\\ud83d\\ude00 \\\\udc00"}]}', "json")
+        assert org.units["a"].name == "\U0001f600 \\udc00"

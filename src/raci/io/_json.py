@@ -38,12 +38,49 @@ class _NotPlain(Exception):
     """The JSON text is not a plain top-level object; json.loads gives the answer."""
 
 
+def _whole(digits: str) -> str:
+    """A whole number's id as the parser reads it; as written when Python refuses to read
+    it (thousands of digits, inside a string where the parser never sees a number)."""
+    try:
+        return str(int(digits))
+    except ValueError:
+        return digits
+
+
+def _too_long(file: str, text: str, kind: str) -> LoadError:
+    """The error for a number of thousands of digits, which Python refuses to read."""
+    found = _LONG_NUMBER.search(text)
+    at = found.start() if found else 0
+    line = text.count("\n", 0, at) + 1
+    column = at - (text.rfind("\n", 0, at) + 1) + 1
+    return LoadError.at(file, line, column, f"invalid {kind}: a number too long to read")
+
+
+def _refuse_lone_surrogates(file: str, text: str) -> None:
+    """LoadError at the first ``\\uD800``-``\\uDFFF`` escape that is not half of a pair: such a
+    string cannot be written as UTF-8, so every output would fail on it."""
+    for m in _SURROGATE.finditer(text):
+        backslashes = len(text[: m.start()]) - len(text[: m.start()].rstrip("\\"))
+        if backslashes % 2:
+            continue  # an escaped backslash followed by the letters "ud..."
+        high = m["half"].lower() in "89ab"
+        pair = _SURROGATE.match(text, m.end()) if high else None
+        if high and pair is not None and pair["half"].lower() in "cdef":
+            continue
+        if not high and _PAIRED_LOW.search(text[max(0, m.start() - 6) : m.start()]):
+            continue
+        line = text.count("\n", 0, m.start()) + 1
+        column = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
+        reason = f"invalid JSON: `{m[0]}` is half of a character pair (a lone surrogate)"
+        raise LoadError.at(file, line, column, reason)
+
+
 def _json_ids(text: str) -> Iterator[tuple[int, str]]:
     """Where each `id` key of a JSON text is, with its id as json.loads reads it."""
     for m in _JSON_ID.finditer(text):
         raw = m["text"]
         if raw is None:
-            yield m.start(), str(int(m["number"]))
+            yield m.start(), _whole(m["number"])
         else:
             yield m.start(), json.loads(f'"{raw}"') if "\\" in raw else raw
 
@@ -127,6 +164,9 @@ def _read_json(text: str, pairs: _Pairs) -> tuple[Any, dict[str, tuple[int, int]
 
 
 _LONG_NUMBER = re.compile(r"\d{4000,}")
+# A JSON escape of a UTF-16 surrogate, and a high one just before a low one.
+_SURROGATE = re.compile(r"\\u[dD](?P<half>[89a-fA-F])[0-9a-fA-F]{2}")
+_PAIRED_LOW = re.compile(r"\\u[dD][89abAB][0-9a-fA-F]{2}$")
 
 
 def parse_json(text: str, file: str) -> tuple[Any, Marks]:
@@ -140,12 +180,9 @@ def parse_json(text: str, file: str) -> tuple[Any, Marks]:
     except RecursionError:
         raise LoadError.at(file, 1, 1, "invalid JSON: nested too deeply") from None
     except ValueError:
-        # Python refuses to read integers of thousands of digits.
-        found = _LONG_NUMBER.search(text)
-        at = found.start() if found else 0
-        line = text.count("\n", 0, at) + 1
-        column = at - (text.rfind("\n", 0, at) + 1) + 1
-        raise LoadError.at(file, line, column, "invalid JSON: a number too long to read") from None
+        raise _too_long(file, text, "JSON") from None
+    if "\\ud" in text or "\\uD" in text:
+        _refuse_lone_surrogates(file, text)
     marks = IdMarks(file, text, _json_ids(text))
     for key, (key_at, value_at) in spots.items():
         marks.place(data, key, key_at, value_at)
@@ -160,7 +197,7 @@ def _toml_ids(text: str) -> Iterator[tuple[int, str]]:
     """Where each `id` key of a TOML text is, with its id as tomllib reads it."""
     for m in _TOML_ID.finditer(text):
         if m["number"] is not None:
-            yield m.start("key"), str(int(m["number"]))
+            yield m.start("key"), _whole(m["number"])
         elif m["literal"] is not None:
             yield m.start("key"), m["literal"]
         elif "\\" not in m["text"]:
@@ -199,6 +236,8 @@ def parse_toml(text: str, file: str) -> tuple[Any, Marks]:
         line, col = (int(m.group(1)), int(m.group(2))) if m else (1, 1)
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", msg) or "invalid TOML"
         raise LoadError.at(file, line, col, f"invalid TOML: {reason}") from None
+    except ValueError:
+        raise _too_long(file, text, "TOML") from None
     marks = IdMarks(file, text, _toml_ids(text))
     _place_toml(text, data, marks)
     return data or None, marks
