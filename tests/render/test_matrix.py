@@ -1012,3 +1012,49 @@ class TestWords:
         text = str(render_matrix(hostile_letters(), lang="zh", width=300))
         assert 'Owner "quoted" | piped' in text
         assert "交付成果" in text
+
+
+class TestArguments:
+    """Wrong arguments are TypeError or ValueError saying what was expected, never an
+    AttributeError or a file in the wrong format."""
+
+    @pytest.mark.parametrize(
+        ("keywords", "message"),
+        [
+            ({"parties": [1]}, "parties must be a list of ids or names"),
+            ({"parties": "gsd"}, "parties must be a list of ids or names"),
+            ({"groups": [None]}, "groups must be a list of ids or names"),
+            ({"level": 3}, "level must be a str"),
+            ({"lang": ["zh"]}, "lang must be a str"),
+            ({"format": 1}, "format must be a str"),
+        ],
+    )
+    def test_wrong_types(self, keywords: dict[str, object], message: str) -> None:
+        with pytest.raises(TypeError, match=message):
+            render_matrix(raci.load(UN_HABITAT), **keywords)  # type: ignore[arg-type]
+
+    def test_a_format_the_file_name_contradicts(self, tmp_path) -> None:
+        out = tmp_path / "m.csv"
+        with pytest.raises(ValueError, match=r"format 'html' does not match .*m\.csv' \(csv\)"):
+            render_matrix(raci.load(UN_HABITAT), out, format="html")
+        assert not out.exists()
+
+    def test_a_format_for_a_name_without_suffix(self, tmp_path) -> None:
+        out = tmp_path / "matrix"
+        render_matrix(raci.load(UN_HABITAT), out, format="csv")
+        assert out.read_text(encoding="utf-8-sig").startswith("id,name,")
+
+
+class TestWorksheetLimits:
+    def test_more_parties_than_a_worksheet_has_columns(self, tmp_path) -> None:
+        parties = "\n".join(f"  - {{id: p{i}}}" for i in range(16_384))
+        org = raci.loads(
+            f"version: 1\nexternal:\n{parties}\ndeliverables:\n"
+            "  - {id: d, raci: {A: p0, R: [" + ", ".join(f"p{i}" for i in range(16_384)) + "]}}\n",
+            "yaml",
+        )
+        out = tmp_path / "m.xlsx"
+        with pytest.raises(raci.OutputError, match=r"at most 16,384 columns .* --level"):
+            render_matrix(org, out)
+        assert not out.exists()
+        assert render_matrix(org, format="csv")

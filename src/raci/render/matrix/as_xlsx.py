@@ -12,6 +12,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
 from raci._text import display_width
 from raci.cells import column_letter, guard_formula
+from raci.exceptions import OutputError
 from raci.render.legend.as_xlsx import legend_rows, role_style
 from raci.render.matrix.as_text import sheet_header, sheet_rows
 from raci.render.matrix.table import Matrix, cell_text
@@ -39,15 +40,27 @@ def styled_cell(ws: WriteOnlyWorksheet, value: str, **style: object) -> WriteOnl
     return cell
 
 
+#: What one worksheet can hold (column XFD, row 1,048,576).
+MAX_COLUMNS = 16_384
+MAX_ROWS = 1_048_576
+
+
 def _width(texts: list[str], low: int, high: int) -> float:
     return float(min(max([low, *(display_width(t) + 2 for t in texts)]), high))
 
 
 def render_xlsx(m: Matrix) -> bytes:
     """The workbook's bytes: sheet "Matrix" (first, so it reads back), sheet "Legend"."""
+    header = sheet_header(m)
+    if len(header) > MAX_COLUMNS or len(m.rows) + len(m.header_rows) + 1 > MAX_ROWS:
+        msg = (
+            f"a worksheet holds at most {MAX_COLUMNS:,} columns and {MAX_ROWS:,} rows; this"
+            f" matrix has {len(header):,} columns and {len(m.rows):,} rows: roll parties up"
+            " with --level, choose some with --parties, or write CSV"
+        )
+        raise OutputError(msg)
     book = Workbook(write_only=True)
     ws = book.create_sheet("Matrix")
-    header = sheet_header(m)
     first_party = len(header) - len(m.columns) + 1
     body = list(sheet_rows(m))
 

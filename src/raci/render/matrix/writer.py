@@ -67,6 +67,16 @@ def render_matrix(
     :class:`MatrixWidthWarning`.
     """
     require_organization(org, "render_matrix")
+    for name, value in (("level", level), ("lang", lang)):
+        if value is not None and not isinstance(value, str):
+            msg = f"{name} must be a str (got {type(value).__name__})"
+            raise TypeError(msg)
+    for name, items in (("parties", parties), ("groups", groups)):
+        if items is not None and (
+            isinstance(items, str) or not all(isinstance(i, str) for i in items)
+        ):
+            msg = f"{name} must be a list of ids or names (got {items!r:.60})"
+            raise TypeError(msg)
     if width is not None and (isinstance(width, bool) or not isinstance(width, int)):
         msg = f"width must be an int (got {type(width).__name__})"
         raise TypeError(msg)
