@@ -203,6 +203,21 @@ class TestGoodFile:
         assert org.scheme.letter_of("accountable") == "D"
         assert org.scheme.role("I").kind == "informed"
 
+    def test_a_letter_whose_capital_is_two_letters_stays_as_written(self) -> None:
+        org = loads(
+            """
+            scheme:
+              name: Straße
+              roles:
+                - {letter: ß, name: Sign, min: 1, max: 1, kind: accountable}
+                - {letter: r, name: Run, min: 1, kind: responsible}
+            units: [{id: a}]
+            deliverables: [{id: d, raci: {ß: a, R: a}}]
+            """
+        )
+        assert org.scheme.letters == ("ß", "R")
+        assert raci.validate(org) == []
+
 
 def problems(text: str, fmt: str = "yaml") -> list[tuple[int, int, str]]:
     with pytest.raises(raci.LoadError) as info:

@@ -272,7 +272,8 @@ class _Builder:
         if not letter or len(letter) != 1 or not letter.isalpha():
             self.problem(here, "a role needs a `letter`: one letter such as `A`")
             return None
-        letter = letter.upper()
+        # In capitals where that is still one letter (`ß` would become `SS`).
+        letter = letter.upper() if len(letter.upper()) == 1 else letter
         if any(r.letter == letter for r in before):
             self.problem(here, f"role letter `{letter}` is defined twice")
             return None
