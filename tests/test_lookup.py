@@ -55,3 +55,33 @@ def test_resolve_says_why_not() -> None:
         lookup.resolve("gds", "unit")
     with pytest.raises(QueryError, match=r"'office' names 2 units \(`a1`, `a2`\); give the id"):
         lookup.resolve("office", "unit")
+
+
+class TestLookupOrder:
+    """An id as written, then a name as written, then an id or a name in any case; two
+    answers at one step are a message, never a silent pick."""
+
+    @staticmethod
+    def lookup() -> Lookup:
+        return Lookup(
+            {
+                "finance": Names.plain("Operations"),
+                "fin": Names.plain("Finance"),
+                "Ops": Names.plain("Ops upper"),
+                "ops": Names.plain("Ops lower"),
+            }
+        )
+
+    def test_an_exact_name_beats_an_id_in_another_case(self) -> None:
+        assert self.lookup().resolve("Finance", "unit") == "fin"
+
+    def test_an_exact_id_beats_a_name(self) -> None:
+        assert self.lookup().resolve("finance", "unit") == "finance"
+
+    def test_ids_alike_but_for_case_are_ambiguous(self) -> None:
+        with pytest.raises(QueryError, match=r"'OPS' names 2 units \(`Ops`, `ops`\)"):
+            self.lookup().resolve("OPS", "unit")
+        assert self.lookup().resolve("Ops", "unit") == "Ops"
+
+    def test_a_name_in_any_case(self) -> None:
+        assert self.lookup().resolve("ops LOWER", "unit") == "ops"

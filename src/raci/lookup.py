@@ -127,17 +127,20 @@ def _names_key(text: str) -> str:
 
 
 class Lookup:
-    """Find things by id, then by id in any case, then by name in any language (ignoring
-    case and spacing)."""
+    """Find things by id, then by name as written, then by id in any case, then by name in
+    any language in any case (spacing ignored). Where two things answer at one step, the
+    text is ambiguous: nothing is picked for the user."""
 
     def __init__(self, items: Mapping[str, _Named]) -> None:
         self.ids = dict.fromkeys(items, True)
-        self.folded: dict[str, str] = {}
+        self.folded: dict[str, list[str]] = {}
+        self.exact: dict[str, list[str]] = {}
         self.names: dict[str, list[str]] = {}
         self.spelled: dict[str, str] = {}
         for ident, names in items.items():
-            self.folded.setdefault(ident.casefold(), ident)
+            self.folded.setdefault(ident.casefold(), []).append(ident)
             for text in dict.fromkeys(names.texts.values()):
+                self.exact.setdefault(" ".join(text.split()), []).append(ident)
                 self.names.setdefault(_names_key(text), []).append(ident)
                 self.spelled.setdefault(_names_key(text), text)
 
@@ -145,12 +148,17 @@ class Lookup:
         """(the id, []) when found; (None, candidates) when ambiguous or unknown."""
         if text in self.ids:
             return text, []
-        if text.casefold() in self.folded:
-            return self.folded[text.casefold()], []
-        hits = list(dict.fromkeys(self.names.get(_names_key(text), [])))
-        if len(hits) == 1:
-            return hits[0], []
-        return None, hits
+        for hits in (
+            self.exact.get(" ".join(text.split()), []),
+            self.folded.get(text.casefold(), []),
+            self.names.get(_names_key(text), []),
+        ):
+            hits = list(dict.fromkeys(hits))
+            if len(hits) == 1:
+                return hits[0], []
+            if hits:
+                return None, hits
+        return None, []
 
     def resolve(self, text: str, what: str) -> str:
         """The id ``text`` names (an id in any case, or a name); QueryError saying why not,

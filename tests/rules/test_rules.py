@@ -182,6 +182,12 @@ CASES = [
         CLEAN.replace("  - id: board\n", "  - id: board\n  - {id: sec, name: copy}\n"),
         [("sec", "name: copy")],
     ),
+    ("invisible-id", CLEAN, []),
+    (
+        "invisible-id",
+        CLEAN.replace("  - id: board\n", '  - id: board\n  - {id: "board\\u200b", name: copy}\n'),
+        [("board\u200b", "name: copy")],
+    ),
     ("hierarchy-cycle", CLEAN, []),
     (
         "hierarchy-cycle",
@@ -388,10 +394,15 @@ def test_every_rule_of_the_spec_is_registered_and_tested() -> None:
     }
     # Rules beyond the contract's, tested with the readers that feed them (stray cells)
     # or with `formerly` (tests/restructure/test_carry_over.py).
-    beyond = {"stray-cell": "warning", "formerly-live": "warning", "carried-over": "info"}
+    beyond = {
+        "stray-cell": "warning",
+        "formerly-live": "warning",
+        "carried-over": "info",
+        "invisible-id": "error",
+    }
     assert {name: r.severity.value for name, r in RULES.items()} == spec | beyond
     tested = {rule for rule, _, expected in CASES if expected}
-    assert tested == set(spec)
+    assert tested == set(spec) | {"invisible-id"}
     assert len({r.code for r in RULES.values()}) == len(RULES)
 
 

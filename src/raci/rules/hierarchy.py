@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from itertools import compress, count
+from collections.abc import Iterable, Iterator, Mapping
+from itertools import compress, count, filterfalse
 from operator import not_
+from typing import Any
 
 from raci._walks import Successors, breadth_first, cycles
 from raci.findings import Finding, Severity, SourceLocation
@@ -41,6 +42,44 @@ def duplicate_id(ctx: Context) -> Iterator[Finding]:
             dup.location,
             "Rename one of the two, or delete the copy; only the first definition is used.",
         )
+
+
+@rule(
+    "invisible-id",
+    "H109",
+    ERROR,
+    "An id holds a character that does not show (a zero-width space, a control or a bidi"
+    " character), so it looks like another id.",
+    example="""
+        units:
+          - id: agency
+            units:
+              - {id: "ops\\u200b", name: Operations}
+    """,
+    fix="Retype the id with visible characters only.",
+)
+def invisible_id(ctx: Context) -> Iterator[Finding]:
+    org = ctx.org
+    tables: tuple[Mapping[str, Any], ...] = (
+        org.units,
+        org.positions,
+        org.external,
+        org.groups,
+        org.deliverables,
+    )
+    for table in tables:
+        if "".join(table).isprintable():
+            continue  # one test over all the ids, for a million deliverables
+        for ident in filterfalse(str.isprintable, table):
+            # Spaces are refused when loading; what is left does not show.
+            hidden = next(c for c in ident if not c.isprintable())
+            yield ctx.finding(
+                ident,
+                f"id `{_visible(ident)}` holds the invisible character U+{ord(hidden):04X};"
+                " it looks like another id",
+                table[ident].location,
+                "Retype the id with visible characters only.",
+            )
 
 
 @rule(
@@ -128,6 +167,11 @@ def unknown_reference(ctx: Context) -> Iterator[Finding]:
         for i in named[k]:
             role = held.roles[i]
             yield missing(d.id, f"role `{role}`", held.parties[i], "party", held.location(i))
+
+
+def _visible(ident: str) -> str:
+    """``ident`` with what does not show written as ``\\uXXXX``."""
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in ident)
 
 
 def _sentence(phrase: str) -> str:
