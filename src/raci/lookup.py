@@ -10,8 +10,10 @@ from typing import Protocol
 from raci.exceptions import QueryError
 
 _SLUG_DROP = re.compile(r"[^\w]+")
-#: Below this many candidates, difflib looks at all of them; above, only at near misses.
+#: Below this many candidates, difflib looks at all of them (until it has compared
+#: _FULL_BUDGET words in all); above, only at near misses.
 _FULL_SEARCH = 2_000
+_FULL_BUDGET = 100_000
 #: Words longer than this get no suggestion: nobody mistypes a paragraph, and the search
 #: would cost time and memory in proportion to the word's length squared.
 _LONGEST_WORD = 100
@@ -40,8 +42,9 @@ class Suggestions:
     The near misses of a word are the candidates that share a one-character deletion with
     it (a typo, a swapped, missing or extra letter); difflib then ranks only those. They
     are found by spelling out every such variant of the word over the candidates' letters
-    and looking each up, or, when the letters are too many for that, through an index of
-    the candidates' deletions. Small pools are searched whole.
+    and looking each up, or through an index of the candidates' deletions once spelling
+    out has cost as much as building the index would (long words, many look-ups). Small
+    pools are searched whole.
     """
 
     def __init__(self, candidates: Iterable[str]) -> None:
@@ -50,6 +53,10 @@ class Suggestions:
         self._lowered: dict[str, list[str]] | None = None
         self._letters = ""
         self._memo: dict[str, str | None] = {}
+        # Variants spelled out so far, and what the index of deletions would cost.
+        self._spent = 0
+        self._index_cost = 0
+        self._compared = 0
 
     def _near(self, word: str) -> list[str]:
         if self._lowered is None:
@@ -58,8 +65,11 @@ class Suggestions:
                 if len(c) <= _LONGEST_WORD:
                     self._lowered.setdefault(c.lower(), []).append(c)
             self._letters = "".join(sorted(set("".join(self._lowered))))
+            self._index_cost = sum(len(c) + 1 for c in self._lowered)
         low = word.lower()
-        if (len(low) + 1) ** 2 * len(self._letters) > _MOST_VARIANTS:
+        variants = (len(low) + 1) ** 2 * len(self._letters)
+        self._spent += variants
+        if self._index is not None or variants > _MOST_VARIANTS or self._spent > self._index_cost:
             return self._indexed(word)
         found: set[str] = set()
         for variant in _variants(low, self._letters):
@@ -83,7 +93,10 @@ class Suggestions:
         if len(word) > _LONGEST_WORD:
             return None
         if word not in self._memo:
-            pool = self._pool if len(self._pool) <= _FULL_SEARCH else self._near(word)
+            whole = len(self._pool) <= _FULL_SEARCH
+            whole = whole and self._compared + len(self._pool) <= _FULL_BUDGET
+            self._compared += len(self._pool) if whole else 0
+            pool = self._pool if whole else self._near(word)
             found = difflib.get_close_matches(word, pool, n=1, cutoff=0.6)
             self._memo[word] = found[0] if found else None
         return self._memo[word]

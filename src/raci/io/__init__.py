@@ -65,7 +65,16 @@ def loads(text: str, format: str = "yaml", file: str = "<string>") -> Organizati
         raise ValueError(msg)
     with no_cyclic_gc():
         data, marks = parser(text, file)
-        return carry_over(build_organization(data, marks))
+        most = most_assignments(len(text))
+        return carry_over(build_organization(data, marks, most), most)
+
+
+def most_assignments(size: int) -> int:
+    """The most roles a model text of ``size`` characters may give, carried-over roles
+    included. Written out, a role takes at least two characters (`a,`); more can only come
+    from YAML aliases or a `formerly` split fanned out over many deliverables, and would
+    take minutes and gigabytes from a small file."""
+    return 1_000_000 + size // 2
 
 
 def load(

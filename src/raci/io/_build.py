@@ -52,8 +52,12 @@ def suggest(word: str, known: Iterable[str]) -> str:
 class _Builder:
     """Walks parsed data once, building model objects and noting every problem."""
 
-    def __init__(self, marks: Marks) -> None:
+    def __init__(self, marks: Marks, most_assignments: int | None = None) -> None:
         self.marks = marks
+        # Aliases (YAML's `*name`) can give a small file millions of roles: reading stops
+        # at this many, which a file written out in full never reaches.
+        self.most_assignments = most_assignments
+        self.assignment_count = 0
         self.file = marks.file
         self.problems: list[Finding] = list(marks.problems)
         self.language = "en"
@@ -441,6 +445,7 @@ class _Builder:
         if table is not None and not self.marks.inside(table):
             plain = self.plain_roles(table)
             if plain is not None:
+                self.count_assignments(len(plain[1]), here)
                 return Assignments(deliverable, *plain, here)
         roles: list[str] = []
         parties: list[str] = []
@@ -471,11 +476,22 @@ class _Builder:
                 roles.append(role)
                 parties.append(pid)
                 places.append(loc)
+        self.count_assignments(len(parties), here)
         first = places[0] if places else here
         shared = places.count(first) == len(places)
         return Assignments(
             deliverable, tuple(roles), tuple(parties), first if shared else tuple(places)
         )
+
+    def count_assignments(self, count: int, here: SourceLocation) -> None:
+        """Count roles read; LoadError at once past ``most_assignments``."""
+        self.assignment_count += count
+        if self.most_assignments is not None and self.assignment_count > self.most_assignments:
+            msg = (
+                f"the file gives more than {self.most_assignments:,} roles once its aliases are"
+                " written out; write the roles out, or split the file"
+            )
+            raise LoadError([Finding.parse_error(here, msg)])
 
     def party_id(self, value: object) -> str | None:
         """The id a party string reads as (remembered for the next time it is met), or None
@@ -618,6 +634,9 @@ class _Builder:
             self.groups[ident] = Group(ident, names, where)
 
 
-def build_organization(data: object, marks: Marks) -> Organization:
-    """The organization described by parsed data; LoadError listing every problem."""
-    return _Builder(marks).build(data)
+def build_organization(
+    data: object, marks: Marks, most_assignments: int | None = None
+) -> Organization:
+    """The organization described by parsed data; LoadError listing every problem, or at
+    once when the roles pass ``most_assignments``."""
+    return _Builder(marks, most_assignments).build(data)
