@@ -358,6 +358,15 @@ class TestRendered:
         assert "\n文员        R2    R4 C2\n" in text
         assert re.search(r"^司 +3$", text, re.MULTILINE)
 
+    def test_the_top_parties_by_the_letters_of_the_scheme(self) -> None:
+        org = loads(
+            "version: 1\nscheme: DACI\nunits:\n  - {id: top, name: Top}\n"
+            "deliverables:\n  - {id: d, raci: {D: top, A: top}}\n"
+        )
+        text = render_figures(raci.stats(org), "text", org=org)
+        assert "\nWho carries the most A and D\nrole  party  deliverables\n" in text
+        assert re.search(r"^D +Top +1$", text, re.MULTILINE)
+
     def test_many_posts_are_cut_in_text(self) -> None:
         posts = "".join(f"  - {{id: p{i}, unit: top}}\n" for i in range(30))
         org = loads("version: 1\nunits:\n  - id: top\npositions:\n" + posts)
