@@ -84,6 +84,14 @@ def bench(session: nox.Session) -> None:
     session.run("python", "benchmarks/bench.py", *session.posargs)
 
 
+@nox.session(name="print")
+def print_(session: nox.Session) -> None:
+    """Every printed output measured: pages, paper, smallest text, bytes per page
+    (docs/performance.md); `nox -s print -- --only chart --keep out/`."""
+    session.install("-e", ".")
+    session.run("python", "benchmarks/bench_print.py", *session.posargs)
+
+
 @nox.session
 def fuzz(session: nox.Session) -> None:
     """Run every command on mutated inputs: `nox -s fuzz -- --minutes 10`."""

@@ -6,6 +6,7 @@ import json
 import re
 from pathlib import Path
 
+import attrs
 import pytest
 from click.testing import CliRunner
 from orgs import SMALL
@@ -325,6 +326,46 @@ class TestRendered:
         assert md.startswith("# Figures: Small \\| \\<x\\>\n")
         assert "| units | 6 |" in md
         assert "## Vacant posts\n\n| post |\n|---|\n| spare |" in md
+
+    def test_names_from_the_model(self, small: raci.Organization) -> None:
+        text = render_figures(raci.stats(small), "text", org=small)
+        assert "\nClerk       R2      R4 C2\n" in text
+        assert "\nVacant posts\npost\n----------\nSpare post\n" in text
+        assert re.search(r"^First group +3$", text, re.MULTILINE)
+        assert re.search(r"^\(no group\) +1$", text, re.MULTILINE)
+
+    def test_ids_on_asking(self, small: raci.Organization) -> None:
+        text = render_figures(raci.stats(small), "text", org=small, ids=True)
+        assert "clerk  R2      R4 C2\n" in text
+        assert re.search(r"^g1 +3$", text, re.MULTILINE)
+        assert "Clerk" not in text
+
+    def test_a_shared_name_shows_its_id(self) -> None:
+        org = loads(
+            "version: 1\nunits:\n  - id: top\npositions:\n"
+            "  - {id: p1, title: Officer, unit: top, vacant: true}\n"
+            "  - {id: p2, title: Officer, unit: top, vacant: true}\n"
+        )
+        md = render_figures(raci.stats(org), "markdown", org=org)
+        assert "## Vacant posts\n\n| post |\n|---|\n| Officer (p1) |\n| Officer (p2) |" in md
+        zh = render_figures(raci.stats(org), "text", org=org, lang="zh")
+        assert zh.endswith("\n空缺职位\n职位\n-------------\nOfficer（p1）\nOfficer（p2）\n")
+
+    def test_the_language_of_the_model_by_default(self, small: raci.Organization) -> None:
+        zh = attrs.evolve(small, language="zh")
+        text = render_figures(raci.stats(zh), "text", title="小组织", org=zh)
+        assert text.startswith("统计数据：小组织\n\n结构\n项目")
+        assert "\n文员        R2    R4 C2\n" in text
+        assert re.search(r"^司 +3$", text, re.MULTILINE)
+
+    def test_the_top_parties_by_the_letters_of_the_scheme(self) -> None:
+        org = loads(
+            "version: 1\nscheme: DACI\nunits:\n  - {id: top, name: Top}\n"
+            "deliverables:\n  - {id: d, raci: {D: top, A: top}}\n"
+        )
+        text = render_figures(raci.stats(org), "text", org=org)
+        assert "\nWho carries the most A and D\nrole  party  deliverables\n" in text
+        assert re.search(r"^D +Top +1$", text, re.MULTILINE)
 
     def test_many_posts_are_cut_in_text(self) -> None:
         posts = "".join(f"  - {{id: p{i}, unit: top}}\n" for i in range(30))

@@ -344,6 +344,7 @@ class TestStats:
             json.loads(out)
         else:
             assert_plain_terminal(out)
+            assert_shows(md_unescaped(out) if fmt == "markdown" else out, SHOWN_IN_TEXT)
 
 
 class TestReport:

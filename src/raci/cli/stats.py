@@ -15,7 +15,9 @@ from raci.render.figures_text import FORMATS, render_figures
 Examples:
   raci stats org.yaml
   raci stats org.yaml --format json
-  raci stats org.yaml --format markdown > figures.md""",
+  raci stats org.yaml --format markdown > figures.md
+  raci stats org.yaml --lang zh
+  raci stats org.yaml --ids""",
 )
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option(
@@ -27,11 +29,22 @@ Examples:
     help="A readable table; JSON (one object: counts, depth, units by level, span of"
     " control, headcount, each party's workload by role, post load); or Markdown for a paper.",
 )
+@click.option(
+    "--lang",
+    metavar="LANG",
+    help="Language of names and headings (e.g. zh); default: the file's language.",
+)
+@click.option(
+    "--ids",
+    is_flag=True,
+    help="Show units, posts, parties and groups by id instead of by name (JSON always does).",
+)
 @handle_errors
-def command(file: str, fmt: str) -> None:
+def command(file: str, fmt: str, lang: str | None, ids: bool) -> None:
     """Print the figures: units, positions listed, posts (filled and vacant), depth, units
     by level, span of control (and the unusually narrow or wide), the posts of each unit
     with those below it, the workload of each party, who carries the most A and R,
     deliverables per group, vacant posts and each post's load (direct and inherited)."""
     model = load_source(file)
-    echo(render_figures(stats(model), fmt, title=model.name), nl=False)
+    title = model.names.get(lang)
+    echo(render_figures(stats(model), fmt, title, org=model, lang=lang, ids=ids), nl=False)

@@ -3,7 +3,7 @@ in ``_languages``). Names from the model file are never translated here."""
 
 from __future__ import annotations
 
-from raci.render.languages import base_language
+from raci.render.languages import word_in
 
 #: Every fixed word of a matrix, by language; English is the fallback for a missing word.
 WORDS: dict[str, dict[str, str]] = {
@@ -46,4 +46,4 @@ WORDS: dict[str, dict[str, str]] = {
 
 def word(key: str, language: str | None) -> str:
     """The fixed word ``key`` in ``language`` (its base language, else English)."""
-    return WORDS.get(base_language(language), {}).get(key) or WORDS["en"][key]
+    return word_in(WORDS, key, language)
