@@ -14,8 +14,9 @@ from collections.abc import Sequence
 
 import attrs
 
+from raci._text import display_width
 from raci.render import engine
-from raci.render.dot import esc, shown, wrapped
+from raci.render.dot import shown, wrapped
 from raci.render.languages import base_language
 
 __all__ = [
@@ -91,10 +92,12 @@ def head_nodes(
     half = width / 2 - 2 * edge
     # Lines are wrapped to the columns that half a page holds at this size (a column is
     # about half the text size wide), so header and breadcrumb never run into each other.
-    columns = max(10, int(half * scale / (HEAD_SIZE * 0.55)))
+    columns = max(30, int(half * scale / (HEAD_SIZE * 0.55)))
 
-    def node(name: str, text: str, x: float, y: float, align: str) -> tuple[str, str, str]:
-        body = wrapped(shown(text, " "), columns)
+    def node(
+        name: str, text: str, x: float, y: float, align: str, wide: int = columns
+    ) -> tuple[str, str, str]:
+        body = wrapped(shown(text, " "), wide)
         label = (
             f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0" WIDTH="{half:.1f}">'
             f'<TR><TD ALIGN="{align}" BALIGN="{align}" WIDTH="{half:.1f}">'
@@ -106,7 +109,8 @@ def head_nodes(
     nodes = [node("#head", head.header, edge + half / 2, top, "LEFT")]
     if head.breadcrumb:
         nodes.append(node("#crumb", head.breadcrumb, width - edge - half / 2, top, "RIGHT"))
-    nodes.append(node("#page", head.number_text(), width / 2, edge, "CENTER"))
+    number = head.number_text()
+    nodes.append(node("#page", number, width / 2, edge, "CENTER", display_width(number)))
     return nodes
 
 
@@ -125,10 +129,11 @@ def stamp_pdf(pdf: bytes, heads: Sequence[RunningHead], lang: str | None = None)
         width, height = float(page.mediabox.width), float(page.mediabox.height)
         lines = [
             f'digraph stamp {{ layout={engine.PINNED} pad="0" margin="0" bgcolor="transparent"',
-            f'node [shape=plain fontname="{esc(fonts)}"]',
+            f'node [shape=plain fontname="{fonts}"]',
             # Two invisible corners give the stamp the page's size, so that their centres meet.
-            f'"#c0" [shape=point style=invis width=0.01 height=0.01 pos="0,0"]',
-            f'"#c1" [shape=point style=invis width=0.01 height=0.01 pos="{width:.2f},{height:.2f}"]',
+            '"#c0" [shape=point style=invis width=0.01 height=0.01 pos="0,0"]',
+            f'"#c1" [shape=point style=invis width=0.01 height=0.01'
+            f' pos="{width:.2f},{height:.2f}"]',
         ]
         lines += [
             f'"{name}" [label=<{label}> pos="{pos}"]'
@@ -139,8 +144,7 @@ def stamp_pdf(pdf: bytes, heads: Sequence[RunningHead], lang: str | None = None)
         box = stamp.mediabox
         dx = float(page.mediabox.left) + (width - float(box.width)) / 2 - float(box.left)
         dy = float(page.mediabox.bottom) + (height - float(box.height)) / 2 - float(box.bottom)
-        page.merge_transformed_page(stamp, Transformation().translate(dx, dy))
-        writer.add_page(page)
+        writer.add_page(page).merge_transformed_page(stamp, Transformation().translate(dx, dy))
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()

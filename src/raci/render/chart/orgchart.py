@@ -221,7 +221,10 @@ def _pages(org: Organization, opts: ChartOptions) -> list[_Page]:
 def _numbered(shared: _Shared, plan: Callable[[_Shared], list[_Chart]]) -> list[_Page]:
     """The pages ``plan`` makes, each with its running head when it has one."""
     charts = plan(shared)
-    return [chart.page(shared.running_head(i, len(charts), chart.tops)) for i, chart in enumerate(charts, 1)]
+    return [
+        chart.page(shared.running_head(i, len(charts), chart.tops))
+        for i, chart in enumerate(charts, 1)
+    ]
 
 
 def _charts(shared: _Shared) -> list[_Chart]:
@@ -734,7 +737,11 @@ class _Chart:
             fill = role_colour(self.org.scheme, letters).fill if letters else box.fill
             tag = f" <B>{esc(' '.join(letters))}</B>" if letters else ""
             text = " ".join(self._post_text(pid, 8, _legible(box, letters))) + tag
-            border = f' BORDER="1" STYLE="dashed" COLOR="{VACANT}"' if self.org.positions[pid].vacant else ""
+            border = (
+                f' BORDER="1" STYLE="dashed" COLOR="{VACANT}"'
+                if self.org.positions[pid].vacant
+                else ""
+            )
             rows.append(f'<TR><TD BGCOLOR="{fill}" ALIGN="LEFT"{border}>{text}</TD></TR>')
         return ["<HR/>", *rows] if rows else []
 
@@ -784,7 +791,9 @@ class _Chart:
         units = self.org.units
         staff = any(units[u].staff for kids in children.values() for u in kids)
         heads = [units[u].head for u in self.level] if self.opts.heads else []
-        posts = [p for u in self.level for p in self.posts.get(u, [])] if self.opts.positions else []
+        posts = (
+            [p for u in self.level for p in self.posts.get(u, [])] if self.opts.positions else []
+        )
         vacant = any(
             pid in self.org.positions and self.org.positions[pid].vacant
             for pid in [*heads, *posts]
