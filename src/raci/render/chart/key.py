@@ -45,8 +45,8 @@ class Shown:
 
 
 def key_table(shown: Shown, words: Words) -> str:
-    """The key as an HTML-like table: its heading, then a sample and a word for each thing
-    shown, a few to a row, then the levels' sample boxes; empty when there is nothing."""
+    """The key as an HTML-like table: its heading and the levels' sample boxes, then a
+    sample and a word for each thing shown, a few to a row; empty when there is nothing."""
     entries = []
     if shown.reporting:
         entries.append((_line(REPORTING_LINE), words.word("reporting")))
@@ -66,21 +66,19 @@ def key_table(shown: Shown, words: Words) -> str:
             for shades, line in FAMILIES[:3]
         )
         entries.append((f"<TD>{_inline(swatches)}</TD>", words.word("colours")))
-    rows = []
+    title = _font(f"<B>{esc(words.word('key'))}</B>")
+    levels = "".join(_level(label, box) for label, box in shown.levels)
+    if not entries and not levels:
+        return ""
+    rest = f'<TD COLSPAN="{2 * PER_ROW - 1}" ALIGN="LEFT">{_inline(levels)}</TD>' if levels else ""
+    rows = [f'<TR><TD ALIGN="LEFT">{title}</TD>{rest}</TR>']
     for start in range(0, len(entries), PER_ROW):
         cells = "".join(
             f'{sample}<TD ALIGN="LEFT">{_font(esc(text))}</TD>'
             for sample, text in entries[start : start + PER_ROW]
         )
         rows.append(f"<TR>{cells}</TR>")
-    if shown.levels:
-        boxes = "".join(_level(label, box) for label, box in shown.levels)
-        rows.append(f'<TR><TD COLSPAN="{2 * PER_ROW}" ALIGN="LEFT">{_inline(boxes)}</TD></TR>')
-    if not rows:
-        return ""
-    title = _font(f"<B>{esc(words.word('key'))}</B>")
-    heading = f'<TR><TD COLSPAN="{2 * PER_ROW}" ALIGN="LEFT">{title}</TD></TR>'
-    return f'<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="1">{heading}{"".join(rows)}</TABLE>'
+    return f'<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="1">{"".join(rows)}</TABLE>'
 
 
 def _font(text: str, colour: str = TEXT) -> str:

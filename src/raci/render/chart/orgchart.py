@@ -83,6 +83,8 @@ ROUTED = 150
 _SAFE_NAME = re.compile(r"[A-Za-z0-9_.\-]{1,200}")
 #: The room a running head takes above and below a chart drawn without paper (points).
 HEAD_ROOM = EDGE + BAND
+#: The room between the key (or title) and the chart (points).
+LEGEND_GAP = 14.0
 #: The length of a dotted line's arrowhead (points).
 ARROW = 8.0
 
@@ -479,7 +481,7 @@ class _Chart:
     def scale(self) -> float:
         """The scale the page is drawn at on its paper (1 without paper)."""
         _tables, _sizes, placed, _legend, legend_size = self._place()
-        gap = 24.0 if legend_size[1] else 0.0
+        gap = LEGEND_GAP if legend_size[1] else 0.0
         width = max(placed.width, legend_size[0])
         return self._paper(width, placed.height + legend_size[1] + gap)[1]
 
@@ -552,7 +554,7 @@ class _Chart:
         legend_size: tuple[float, float],
         head: RunningHead | None = None,
     ) -> _Page:
-        gap = 24.0 if legend else 0.0
+        gap = LEGEND_GAP if legend else 0.0
         width = max(placed.width, legend_size[0])
         height = placed.height + legend_size[1] + gap
         frame, scale, paper = self._paper(width, height)
@@ -602,10 +604,11 @@ class _Chart:
             points = " ".join(at(px, py) for px, py in _spline(link.points))
             extra = {"penwidth": STAFF_PEN} if link.staff else {}
             dot.edge(self.names[link.parent], self.names[link.child], pos=points, **extra)
+        dotted = self._dotted()
         routed = len(placed.boxes) <= ROUTED
-        if routed:
+        if routed and dotted:
             dot.graph_attr["splines"] = "true"
-        for uid, other in self._dotted():
+        for uid, other in dotted:
             route = {}
             if not routed:
                 a, b = _between(placed.boxes[uid], placed.boxes[other])
