@@ -245,7 +245,7 @@ class TestOneCountEverywhere:
         found["diff"] = re.findall(r"^  Posts +([\d,]+) +([\d,]+) +0$", diff_text, re.MULTILINE)
         run("chart", model, "-o", tmp_path / "chart.svg")
         svg = (tmp_path / "chart.svg").read_text(encoding="utf-8")
-        boxes = [int(n.replace(",", "")) for n in re.findall(r">([\d,]+) posts<", svg)]
+        boxes = [int(n.replace(",", "")) for n in re.findall(r">([\d,]+) posts[<,]", svg)]
         found["chart"] = [str(max(boxes))]
         run("report", model, "-o", tmp_path / "report.html")
         html = (tmp_path / "report.html").read_text(encoding="utf-8")

@@ -60,6 +60,24 @@ class TestSuccess:
         assert stdout == f"wrote {out}\n"
         assert "Operations" in texts(out)
 
+    def test_a_key_unless_no_key(self, model: Path) -> None:
+        out = model.parent / "c.svg"
+        assert run(str(model), "-o", str(out))[0] == 0
+        assert "Key" in texts(out)
+        assert "Reporting line" in texts(out)
+        assert run(str(model), "-o", str(out), "--no-key")[0] == 0
+        assert "Key" not in texts(out)
+        assert "Reporting line" not in texts(out)
+        assert "Operations" in texts(out)
+
+    def test_pages_on_paper_are_numbered(self, model: Path) -> None:
+        out = model.parent / "c.pdf"
+        assert run(str(model), "-o", str(out), "--paper", "A4", "--split-by", "1")[0] == 0
+        pages = [page.extract_text() for page in PdfReader(out).pages]
+        assert [f"Page {i} of {len(pages)}" in t for i, t in enumerate(pages, 1)] == [True] * len(
+            pages
+        )
+
     def test_options_reach_the_chart(self, model: Path) -> None:
         out = model.parent / "c.dot"
         code, _, _ = run(

@@ -25,7 +25,7 @@ from raci.render.chart.orgchart import (
     chart_sources,
     render_chart,
 )
-from raci.render.chart.style import families, level_ranks
+from raci.render.chart.style import SIDE_PAD, families, level_ranks
 
 SVG = "{http://www.w3.org/2000/svg}"
 EXAMPLE = EXAMPLES / "un-habitat-2020" / "org.yaml"
@@ -169,7 +169,7 @@ class TestDrawnChart:
         for i, n in enumerate(names):
             x0, y0, x1, y1 = boxes[n]
             assert abs((y1 - y0) - natural[f"m{i}"][1]) <= 1.5, n
-            assert abs((x1 - x0) - widest[ranks[n]]) <= 1.5, n
+            assert abs((x1 - x0) - widest[ranks[n]] - 2 * SIDE_PAD) <= 1.5, n
 
 
 class TestShape:

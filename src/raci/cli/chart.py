@@ -98,6 +98,12 @@ Exit status: 0 written, 2 the file could not be read or the command line is wron
 @click.option(
     "--headcount/--no-headcount", default=True, show_default=True, help="Show headcounts."
 )
+@click.option(
+    "--key/--no-key",
+    default=True,
+    show_default=True,
+    help="Explain the lines, boxes and colours the chart uses in a key above it.",
+)
 @click.option("--sheet", metavar="NAME", help="Sheet of an XLSX FILE to read (default: the first).")
 @path_separator_option
 @handle_errors
@@ -118,6 +124,7 @@ def command(
     max_pixels: int | None,
     heads: bool,
     headcount: bool,
+    key: bool,
     sheet: str | None,
     path_separator: str | None,
 ) -> None:
@@ -143,6 +150,7 @@ def command(
         stack=stack,
         heads=heads,
         headcount=headcount,
+        key=key,
         paper=paper,
         landscape=landscape,
         dpi=dpi,

@@ -68,6 +68,7 @@ class ChartOptions:
     title: str | None = attrs.field(default=None, validator=_TEXT)
     heads: bool = attrs.field(default=True, validator=_FLAG)
     headcount: bool = attrs.field(default=True, validator=_FLAG)
+    key: bool = attrs.field(default=True, validator=_FLAG)
     stack: int = attrs.field(default=3, validator=[_kind(int, "an int"), v.ge(1)])
     paper: Paper | None = attrs.field(default=None, converter=_paper_or_none)
     landscape: bool | None = attrs.field(

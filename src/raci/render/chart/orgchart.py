@@ -9,7 +9,7 @@ import math
 import os
 import re
 import warnings
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -18,18 +18,26 @@ import attrs
 import graphviz
 
 from raci._text import has_cjk
-from raci.analysis.figures import subtree_posts
+from raci.analysis.figures import Posts, subtree_posts
 from raci.exceptions import OutputError, QueryError
 from raci.lookup import Lookup
 from raci.model import Deliverable, Organization
 from raci.output import refuse_inputs, write_atomic
 from raci.render import engine
+from raci.render.chart.key import Shown, key_table
 from raci.render.chart.layout import VGAP, Placed, layout
 from raci.render.chart.options import AUTO, ChartOptions
 from raci.render.chart.pages import PLACEHOLDER_PAGE, Planner, depths
 from raci.render.chart.style import (
+    DOTTED_LINE,
+    FAMILIES,
     FONT_SIZES,
     NEUTRAL,
+    REPORTING_LINE,
+    ROOT,
+    SIDE_PAD,
+    STAFF_PEN,
+    VACANT,
     Box,
     families,
     level_ranks,
@@ -40,6 +48,7 @@ from raci.render.chart.words import Words
 from raci.render.dot import esc, shown, wrapped
 from raci.render.engine import FontWarning, GraphvizWarning
 from raci.render.legend.as_dot import legend_dot
+from raci.render.pages import BAND, EDGE, RunningHead, breadcrumb, head_nodes, header
 from raci.render.palette import TEXT as DARK_TEXT
 from raci.render.palette import RoleColour
 
@@ -72,7 +81,12 @@ CAIRO_SIDE = 32_000
 ROUTED = 150
 #: Ids used as DOT node names as they are (others get a generated name): short, plain.
 _SAFE_NAME = re.compile(r"[A-Za-z0-9_.\-]{1,200}")
-_EDGE = {"arrowhead": "none", "color": "#4d4d4d", "penwidth": "1.2"}
+#: The room a running head takes above and below a chart drawn without paper (points).
+HEAD_ROOM = EDGE + BAND
+#: The room between the key (or title) and the chart (points).
+LEGEND_GAP = 14.0
+#: The length of a dotted line's arrowhead (points).
+ARROW = 8.0
 
 
 class ChartWarning(UserWarning):
@@ -191,26 +205,50 @@ class _Page:
 
 
 def _pages(org: Organization, opts: ChartOptions) -> list[_Page]:
+    """Every page of the chart; a book on paper has one orientation throughout: the one
+    asked for, else portrait for ``split_by='auto'`` (whose pages are cut to read on it)
+    and, for pages split by a level, the one whose smallest page is drawn largest."""
     opts = _check(org, opts)
-    shared = _Shared(org, opts)
-    if opts.split_by is None:
-        tops = [opts.root] if opts.root is not None else _tops(org)
-        return [_Chart(shared, tops).page()]
+    if opts.split_by is None or opts.paper is None or opts.landscape is not None:
+        return _numbered(_Shared(org, opts), _charts)
     if opts.split_by == AUTO:
-        return _fitted_pages(shared, [opts.root] if opts.root is not None else _tops(org))
+        return _numbered(_Shared(org, attrs.evolve(opts, landscape=False)), _charts)
+    books = [
+        _numbered(_Shared(org, attrs.evolve(opts, landscape=landscape)), _charts)
+        for landscape in (True, False)
+    ]
+    return max(books, key=lambda pages: min(page.scale for page in pages))
+
+
+def _numbered(shared: _Shared, plan: Callable[[_Shared], list[_Chart]]) -> list[_Page]:
+    """The pages ``plan`` makes, each with its running head when it has one."""
+    charts = plan(shared)
+    return [
+        chart.page(shared.running_head(i, len(charts), chart.tops))
+        for i, chart in enumerate(charts, 1)
+    ]
+
+
+def _charts(shared: _Shared) -> list[_Chart]:
+    """The pages of the chart, in order, before they are numbered."""
+    org, opts = shared.org, shared.opts
+    tops = [opts.root] if opts.root is not None else _tops(org)
+    if opts.split_by is None:
+        return [_Chart(shared, tops)]
+    if opts.split_by == AUTO:
+        return _fitted_pages(shared, tops)
     heads = _split_roots(org, opts)
     pages = []
     if opts.paper is not None:
         # The overview shows the units above the split level; a unit at that level with
         # nothing below it is whole there and needs no page of its own.
         heads = [uid for uid in heads if org.children(uid)] or heads
-        tops = [opts.root] if opts.root is not None else _tops(org)
         cut = {uid: i for i, uid in enumerate(heads, 2)}
-        pages.append(_Chart(shared, tops, cut=cut).page())
-    return pages + [_Chart(shared, [top]).page() for top in heads]
+        pages.append(_Chart(shared, tops, cut=cut))
+    return pages + [_Chart(shared, [top]) for top in heads]
 
 
-def _fitted_pages(shared: _Shared, tops: list[str]) -> list[_Page]:
+def _fitted_pages(shared: _Shared, tops: list[str]) -> list[_Chart]:
     """The pages of ``split_by='auto'``: each reads on the paper (see ``_chart_pages``)."""
     assert shared.opts.paper is not None
     # No page reads with more levels than its long side holds rows of the lowest boxes.
@@ -235,7 +273,7 @@ def _fitted_pages(shared: _Shared, tops: list[str]) -> list[_Page]:
 
     planner = Planner(shared.org, reads, shared.hidden, most)
     return [
-        _Chart(shared, p.tops, cut=p.cut, origin=p.origin, family=p.family).page()
+        _Chart(shared, p.tops, cut=p.cut, origin=p.origin, family=p.family)
         for p in planner.plan(tops)
     ]
 
@@ -363,7 +401,7 @@ class _Shared:
         self.org = org
         self.opts = opts
         self.words = Words.for_lang(opts.lang)
-        self.total = {uid: p.posts for uid, p in subtree_posts(org).items()}
+        self.total: dict[str, Posts] = subtree_posts(org)
         self.family = families(org)
         self.ranks = level_ranks(org, self.family)
         self.posts: dict[str, list[str]] = {}
@@ -374,6 +412,28 @@ class _Shared:
         self.subtree_sizes: dict[str, int] = {}
         #: The size of each box label already measured, in points.
         self.measured: dict[str, tuple[float, float]] = {}
+
+    @property
+    def band(self) -> float:
+        """The room a running head takes at the top and at the bottom of a paper page."""
+        return BAND if self.opts.paper is not None else 0.0
+
+    def running_head(self, number: int, total: int, tops: Sequence[str]) -> RunningHead | None:
+        """The running head of page ``number`` of ``total`` (whose tops are ``tops``): on
+        every page on paper and of a book; a page after the first says where it sits."""
+        if self.opts.paper is None and self.opts.split_by is None:
+            return None
+        lang = self.opts.lang
+        figure = shown(self.opts.title) or self.words.word("figure")
+        line = header([self.org.names.get(lang), figure], lang)
+        crumb = ""
+        if number > 1 and tops:
+            # The units above the page's top, and the top itself when it is alone.
+            chain = list(reversed(self.org.ancestors(tops[0])))
+            if len(tops) == 1:
+                chain.append(tops[0])
+            crumb = breadcrumb([shown(self.org.units[u].names.get(lang), u) for u in chain], lang)
+        return RunningHead(line, number, total, crumb, lang)
 
     def hidden(self, uid: str) -> int:
         """How many units are under ``uid``."""
@@ -414,14 +474,14 @@ class _Chart:
         self.level: dict[str, int] = {}
         self.names: dict[str, str] = {}
 
-    def page(self) -> _Page:
-        """Lay the page out and write it as DOT."""
-        return self._dot(*self._place())
+    def page(self, head: RunningHead | None = None) -> _Page:
+        """Lay the page out and write it as DOT, with its running head when it has one."""
+        return self._dot(*self._place(), head)
 
     def scale(self) -> float:
         """The scale the page is drawn at on its paper (1 without paper)."""
         _tables, _sizes, placed, _legend, legend_size = self._place()
-        gap = 24.0 if legend_size[1] else 0.0
+        gap = LEGEND_GAP if legend_size[1] else 0.0
         width = max(placed.width, legend_size[0])
         return self._paper(width, placed.height + legend_size[1] + gap)[1]
 
@@ -438,7 +498,7 @@ class _Chart:
         widths: dict[int, float] = {}
         for (uid, _), (width, _h) in zip(tables.items(), natural, strict=False):
             rank = self.ranks[uid]
-            widths[rank] = max(widths.get(rank, 0.0), math.ceil(width))
+            widths[rank] = max(widths.get(rank, 0.0), math.ceil(width + 2 * SIDE_PAD))
         sizes = {
             uid: (widths[self.ranks[uid]], height)
             for (uid, _), (_w, height) in zip(tables.items(), natural, strict=False)
@@ -446,7 +506,11 @@ class _Chart:
         children = self._tree()
         staff = {uid for uid in self.level if self.org.units[uid].staff}
         legend_size = natural[-1] if legend else (0.0, 0.0)
-        pages = [(w - 2 * MARGIN, h - 2 * MARGIN - legend_size[1]) for w, h in self._orientations()]
+        band = 2 * self.shared.band
+        pages = [
+            (w - 2 * MARGIN, h - 2 * MARGIN - band - legend_size[1])
+            for w, h in self._orientations()
+        ]
         placed = layout(self.tops, children, sizes, staff, stack=self.opts.stack, pages=pages)
         return tables, sizes, placed, legend, legend_size
 
@@ -488,15 +552,18 @@ class _Chart:
         placed: Placed,
         legend: str,
         legend_size: tuple[float, float],
+        head: RunningHead | None = None,
     ) -> _Page:
-        gap = 24.0 if legend else 0.0
+        gap = LEGEND_GAP if legend else 0.0
         width = max(placed.width, legend_size[0])
         height = placed.height + legend_size[1] + gap
         frame, scale, paper = self._paper(width, height)
+        room = HEAD_ROOM if head is not None and frame is None else 0.0
+        height += 2 * room
         page_w, page_h = (frame[0] * scale, frame[1] * scale) if frame else (0.0, 0.0)
         full_w, full_h = frame if frame else (width, height)
         ox = (full_w - width) / 2 + (width - placed.width) / 2
-        oy = (full_h - height) / 2 + legend_size[1] + gap
+        oy = (full_h - height) / 2 + room + legend_size[1] + gap
 
         def at(x: float, y: float) -> str:
             return f"{ox + x:.2f},{full_h - (oy + y):.2f}"
@@ -521,8 +588,11 @@ class _Chart:
                 "fontname": self.shared.fonts,
                 "fontsize": str(FONT_SIZE),
             },
-            edge_attr=_EDGE,
+            edge_attr=REPORTING_LINE,
         )
+        if head is not None:
+            for name, label, pos in head_nodes(head, full_w, full_h, scale):
+                dot.node(name, f"<{label}>", pos=pos)
         if legend:
             lx = ox - (width - placed.width) / 2 + width / 2
             ly = full_h - (oy - gap - legend_size[1] / 2)
@@ -532,26 +602,19 @@ class _Chart:
             dot.node(self._name(uid), f"<{table}>", pos=at(x + w / 2, y + h / 2), id=box_id(uid))
         for link in placed.links:
             points = " ".join(at(px, py) for px, py in _spline(link.points))
-            extra = {"penwidth": "1.6"} if link.staff else {}
+            extra = {"penwidth": STAFF_PEN} if link.staff else {}
             dot.edge(self.names[link.parent], self.names[link.child], pos=points, **extra)
+        dotted = self._dotted()
         routed = len(placed.boxes) <= ROUTED
-        if routed:
+        if routed and dotted:
             dot.graph_attr["splines"] = "true"
-        for uid in self.level:
-            for other in self.org.units[uid].also_reports_to:
-                if other in self.level and other != uid:
-                    route = {}
-                    if not routed:
-                        a, b = _between(placed.boxes[other], placed.boxes[uid])
-                        route["pos"] = f"{at(*a)} {at(*a)} {at(*b)} {at(*b)}"
-                    dot.edge(
-                        self.names[other],
-                        self.names[uid],
-                        style="dotted",
-                        penwidth="1.8",
-                        color="#666666",
-                        **route,
-                    )
+        for uid, other in dotted:
+            route = {}
+            if not routed:
+                a, b = _between(placed.boxes[uid], placed.boxes[other])
+                end = _towards(b, a, ARROW)
+                route["pos"] = f"e,{at(*b)} {at(*a)} {at(*a)} {at(*end)} {at(*end)}"
+            dot.edge(self.names[uid], self.names[other], **DOTTED_LINE, **route)
         if frame:
             for i, (x, y) in enumerate(((0.3, 0.3), (full_w - 0.3, full_h - 0.3))):
                 dot.node(
@@ -566,6 +629,15 @@ class _Chart:
             return _Page(str(dot.source), page_w, page_h, scale, paper)
         return _Page(str(dot.source), width + 2 * PAD, height + 2 * PAD, 1.0)
 
+    def _dotted(self) -> list[tuple[str, str]]:
+        """The dotted lines drawn on the page: (unit, the unit it also reports to)."""
+        return [
+            (uid, other)
+            for uid in self.level
+            for other in self.org.units[uid].also_reports_to
+            if other in self.level and other != uid
+        ]
+
     def _paper(
         self, width: float, height: float
     ) -> tuple[tuple[float, float] | None, float, str | None]:
@@ -574,8 +646,11 @@ class _Chart:
             return None, 1.0, None
         choices = self._orientations()
 
+        band = 2 * self.shared.band
+
         def fit(paper: tuple[float, float]) -> float:
-            return min((paper[0] - 2 * MARGIN) / width, (paper[1] - 2 * MARGIN) / height, 1.0)
+            room = (paper[0] - 2 * MARGIN) / width, (paper[1] - 2 * MARGIN - band) / height
+            return min(*room, 1.0)
 
         paper = max(choices, key=fit)
         scale = fit(paper)
@@ -614,11 +689,15 @@ class _Chart:
             fill = role_colour(self.org.scheme, letters).fill if letters else None
             tag = f" <B>{esc(' '.join(letters))}</B>" if letters else ""
             title, *holder = self._post_text(head.id, 9, _legible(box, letters))
-            cells.append(_cell(title + tag, fill))
-            cells.extend(_cell(h, fill) for h in holder)
+            if head.vacant:
+                cells.append(_vacant_cell(f"{title}{tag}<BR/>{''.join(holder)}", fill))
+            else:
+                cells.append(_cell(title + tag, fill))
+                cells.extend(_cell(h, fill) for h in holder)
         rows = []
         if self.opts.headcount and uid in self.total:
-            rows.append(_font(esc(self.words.posts(self.total[uid])), 8, box.muted))
+            count = self.total[uid]
+            rows.append(_font(esc(self.words.posts(count.posts, count.filled)), 8, box.muted))
         if uid in self.origin:
             rows.append(_font(esc(self.words.continued_from(self.origin[uid])), 8, box.muted))
         if self.family and self.family[0] == uid and self.family[2] is not None:
@@ -645,7 +724,7 @@ class _Chart:
         post = self.org.positions[pid]
         lines = [_font(wrapped(shown(post.names.get(self.opts.lang), pid), 32), size, box.text)]
         if post.vacant:
-            lines.append(_font(f"<I>{esc(self.words.vacant)}</I>", size, "#b2182b"))
+            lines.append(_font(f"<I>{esc(self.words.vacant)}</I>", size, VACANT))
         elif post.holder:
             lines.append(_font(f"<I>{esc(shown(post.holder))}</I>", size, box.text))
         return lines
@@ -661,7 +740,12 @@ class _Chart:
             fill = role_colour(self.org.scheme, letters).fill if letters else box.fill
             tag = f" <B>{esc(' '.join(letters))}</B>" if letters else ""
             text = " ".join(self._post_text(pid, 8, _legible(box, letters))) + tag
-            rows.append(f'<TR><TD BGCOLOR="{fill}" ALIGN="LEFT">{text}</TD></TR>')
+            border = (
+                f' BORDER="1" STYLE="dashed" COLOR="{VACANT}"'
+                if self.org.positions[pid].vacant
+                else ""
+            )
+            rows.append(f'<TR><TD BGCOLOR="{fill}" ALIGN="LEFT"{border}>{text}</TD></TR>')
         return ["<HR/>", *rows] if rows else []
 
     def _letters(self, party: str) -> list[str]:
@@ -689,17 +773,52 @@ class _Chart:
         return lines
 
     def _graph_label(self) -> str:
-        """The title and, when a deliverable is highlighted, the legend."""
+        """The title, the key and, when a deliverable is highlighted, the role legend."""
         rows = []
         title = shown(self.opts.title)
         if title:
             rows.append(_font(f"<B>{wrapped(title, 80)}</B>", 16, "#000000"))
+        key = key_table(self.shown(), self.words) if self.opts.key else ""
+        if key:
+            rows.append(key)
         if self.deliverable is not None:
             rows.extend(self._legend(self.deliverable))
         if not rows:
             return ""
         body = "".join(f"<TR><TD>{r}</TD></TR>" for r in rows)
         return f'<TABLE BORDER="0" CELLSPACING="2">{body}</TABLE>'
+
+    def shown(self) -> Shown:
+        """What the page shows that its key explains (the units drawn must be known)."""
+        children = self._tree()
+        units = self.org.units
+        staff = any(units[u].staff for kids in children.values() for u in kids)
+        heads = [units[u].head for u in self.level] if self.opts.heads else []
+        posts = (
+            [p for u in self.level for p in self.posts.get(u, [])] if self.opts.positions else []
+        )
+        vacant = any(
+            pid in self.org.positions and self.org.positions[pid].vacant
+            for pid in [*heads, *posts]
+            if pid
+        )
+        levels: dict[int, Box] = {}
+        names: dict[int, str] = {}
+        for uid in self.level:
+            rank = self.ranks[uid]
+            if rank not in levels:
+                shade = NEUTRAL if self.deliverable is not None else _grey(rank)
+                box = unit_box(self.org, self.shared.family[uid], rank, None)
+                levels[rank] = attrs.evolve(box, fill=shade[0], line=shade[1])
+                names[rank] = self.words.level(units[uid].level, rank)
+        return Shown(
+            reporting=any(not units[u].staff for kids in children.values() for u in kids),
+            dotted=bool(self._dotted()),
+            staff=staff,
+            vacant=vacant,
+            colours=self.deliverable is None and len(self.level) > 1,
+            levels=tuple((names[r], levels[r]) for r in sorted(levels)),
+        )
 
     def _legend(self, d: Deliverable) -> list[str]:
         lang = self.opts.lang
@@ -709,7 +828,7 @@ class _Chart:
             legend_dot(self.org.scheme, lang, extra=[none]),
         ]
         outside = [
-            f"{self.org.display_name(p, lang)} ({' '.join(d.roles_of(p))})"
+            self.words.party_roles(self.org.display_name(p, lang), d.roles_of(p))
             for p in dict.fromkeys(a.party for a in d.assignments)
             if p in self.org.external
         ]
@@ -726,6 +845,20 @@ def _legible(box: Box, letters: Sequence[str]) -> Box:
 def _cell(inner: str, fill: str | None = None) -> str:
     bg = f' BGCOLOR="{fill}"' if fill else ""
     return f"<TR><TD{bg}>{inner}</TD></TR>"
+
+
+def _vacant_cell(inner: str, fill: str | None = None) -> str:
+    """A vacant post's row: inside a dashed border, so that it shows without colour."""
+    bg = f' BGCOLOR="{fill}"' if fill else ""
+    return f'<TR><TD{bg} BORDER="1" STYLE="dashed" COLOR="{VACANT}">{inner}</TD></TR>'
+
+
+def _grey(rank: int) -> tuple[str, str]:
+    """The neutral fill and line of a level's sample box in the key: darker higher up."""
+    if rank == 0:
+        return ROOT
+    shades, line = FAMILIES[-1]
+    return shades[min(rank - 1, len(shades) - 1)], line
 
 
 def _font(inner: str, size: int, colour: str) -> str:
@@ -755,6 +888,17 @@ def _between(
     ca = (a[0] + a[2] / 2, a[1] + a[3] / 2)
     cb = (b[0] + b[2] / 2, b[1] + b[3] / 2)
     return _clip(ca, cb, a), _clip(cb, ca, b)
+
+
+def _towards(
+    start: tuple[float, float], goal: tuple[float, float], length: float
+) -> tuple[float, float]:
+    """The point ``length`` from ``start`` towards ``goal`` (``start`` when they meet)."""
+    dx, dy = goal[0] - start[0], goal[1] - start[1]
+    far = math.hypot(dx, dy)
+    if far <= length:
+        return start
+    return start[0] + dx * length / far, start[1] + dy * length / far
 
 
 def _clip(

@@ -29,6 +29,15 @@ FAMILIES: tuple[tuple[tuple[str, ...], str], ...] = (
 )
 #: The colours of a party whose letters are none of the scheme's.
 UNKNOWN_ROLE = RoleColour("#d9d9d9", "#404040")
+#: A reporting line, and a dotted (``also_reports_to``) line: another colour, dashed, with
+#: an arrowhead at the unit reported to, so that it never reads as a reporting line.
+REPORTING_LINE = {"arrowhead": "none", "color": "#4d4d4d", "penwidth": "1.2"}
+STAFF_PEN = "1.6"
+DOTTED_LINE = {"style": "dashed", "color": "#7b3294", "penwidth": "1.6", "arrowhead": "vee"}
+#: A vacant post: its word and the dashed border round it (seen without colour too).
+VACANT = "#b2182b"
+#: Room added on each side of a box's text, beyond the cell's padding (points).
+SIDE_PAD = 4.0
 
 
 @attrs.frozen

@@ -1,5 +1,5 @@
-"""The fixed words of a chart (legend, posts, "vacant", page references), one table
-per language; role names are in ``_languages``."""
+"""The fixed words of a chart (key, legend, posts, "vacant", page references, level
+names), one table per language; role names are in :mod:`raci.render.languages`."""
 
 from __future__ import annotations
 
@@ -25,6 +25,17 @@ ENGLISH = {
     "continued_from": "from page {page}",
     "more_on": "more below on page {page}",
     "overview": "Overview",
+    "posts_filled": "{posts}, {n} filled",
+    "party_roles": "{name} ({letters})",
+    "list": "; ",
+    "figure": "Organization chart",
+    "key": "Key",
+    "reporting": "Reporting line",
+    "dotted": "Also reports to (arrow: to whom)",
+    "staff": "Staff office, beside the unit it serves",
+    "vacant_post": "Vacant post",
+    "colours": "Colour: one per division, lighter further down",
+    "level_n": "Level {n}",
 }
 
 CHINESE = {
@@ -42,6 +53,29 @@ CHINESE = {
     "continued_from": "接第 {page} 页",
     "more_on": "其余下属见第 {page} 页",
     "overview": "总览",
+    "posts_filled": "{posts}，已填补 {n} 个",
+    "party_roles": "{name}（{letters}）",
+    "list": "；",
+    "figure": "组织结构图",
+    "key": "图例",
+    "reporting": "汇报关系",
+    "dotted": "另向汇报（箭头指向汇报对象）",
+    "staff": "幕僚单位，位于所服务单位旁",
+    "vacant_post": "空缺职位",
+    "colours": "颜色：每个司一种，越往下越浅",
+    "level_n": "第 {n} 级",
+    # The levels the default level list and the UN's use.
+    "level.organization": "组织",
+    "level.department": "部",
+    "level.office": "办公室",
+    "level.division": "司",
+    "level.branch": "处",
+    "level.service": "处",
+    "level.section": "科",
+    "level.unit": "小组",
+    "level.team": "团队",
+    "level.committee": "委员会",
+    "level.task-force": "工作队",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "zh": CHINESE}
@@ -69,9 +103,24 @@ class Words:
         """The legend's word for a unit without a role."""
         return self.table["no_role"]
 
-    def posts(self, n: int) -> str:
-        """A box's count: the posts of the unit and the units below it ('111 posts')."""
-        return self.table["posts_one"] if n == 1 else self.table["posts_many"].format(n=f"{n:,}")
+    def posts(self, n: int, filled: int | None = None) -> str:
+        """A box's count: the posts of the unit and the units below it ('111 posts'), and
+        how many of them are filled when some are not ('111 posts, 104 filled')."""
+        posts = self.table["posts_one"] if n == 1 else self.table["posts_many"].format(n=f"{n:,}")
+        if filled is None or filled == n:
+            return posts
+        return self.table["posts_filled"].format(posts=posts, n=f"{filled:,}")
+
+    def word(self, key: str, **values: object) -> str:
+        """The word ``key`` of the table (the key's entries, the figure's name...)."""
+        return self.table[key].format(**values)
+
+    def level(self, name: str | None, rank: int) -> str:
+        """A level's name as the key shows it: the model's, translated where the table
+        knows it; a level without a name by its rank from the top."""
+        if not name:
+            return self.word("level_n", n=rank + 1)
+        return self.table.get(f"level.{name}", name)
 
     def below(self, n: int, *, people: bool = False) -> str:
         """How many units (or, on a people sheet, people) a depth limit hides under a box."""
@@ -83,7 +132,11 @@ class Words:
 
     def outside(self, parties: Sequence[str]) -> str:
         """The legend's line for parties outside the hierarchy."""
-        return self.table["outside"].format(parties="; ".join(parties))
+        return self.table["outside"].format(parties=self.table["list"].join(parties))
+
+    def party_roles(self, name: str, letters: Sequence[str]) -> str:
+        """A party and its letters ('Executive Board (I)')."""
+        return self.table["party_roles"].format(name=name, letters=" ".join(letters))
 
     def roles_on(self, name: str) -> str:
         """The legend's heading."""
