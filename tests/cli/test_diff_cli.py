@@ -62,8 +62,9 @@ class TestFormats:
         code, out, err = run("diff", *pair)
         assert code == 0, err
         assert "Units: 1 abolished, 1 renamed" in out
-        assert "Operations (ops) is now Operations Division (operations)" in out
-        assert "People (hr), a unit under Co (top)" in out
+        assert "Operations is now Operations Division\n" in out
+        assert "People, a unit under Co\n" in out
+        assert "(ops)" not in out
         assert "Orphaned responsibilities: 1 role whose holder is gone, with no successor" in out
         assert "Co-ordination" not in out
         assert "Moved" not in out  # log's parent was only renamed
@@ -84,7 +85,8 @@ class TestFormats:
         assert out.startswith("## Restructuring: ")
         assert "- **Units:** 1 abolished, 1 renamed" in out
         assert "### Units: renamed (1)" in out
-        assert "- Operations (`ops`) is now Operations Division (`operations`)" in out
+        assert "- Operations is now Operations Division\n" in out
+        assert "`ops`" not in out
         assert "| Units | 4 | 3 | −1 |" in out
 
     def test_no_change_is_empty_and_exit_0(self, pair: tuple[str, str]) -> None:
@@ -104,7 +106,34 @@ class TestFormats:
         )
         code, out, _ = run("diff", str(old), str(new), "--lang", "zh")
         assert code == 0
-        assert "办公室 (x) is now 局 (y)" in out
+        assert "办公室更名为局" in out
+        code, out, _ = run("diff", str(old), str(new), "--lang", "zh", "--ids")
+        assert "办公室（x）更名为局（y）" in out
+
+    def test_ids(self, pair: tuple[str, str]) -> None:
+        code, out, _ = run("diff", *pair, "--ids")
+        assert code == 0
+        assert "Operations (ops) is now Operations Division (operations)" in out
+        assert "People (hr), a unit under Co (top)" in out
+        code, out, _ = run("diff", *pair, "--ids", "--format", "markdown")
+        assert "- Operations (`ops`) is now Operations Division (`operations`)" in out
+        code, out, _ = run("diff", *pair, "--format", "json")
+        assert json.loads(out)["units_renamed"][0]["formerly"] == "ops"
+
+    def test_headings_name_the_files_relative_to_the_current_folder(
+        self, pair: tuple[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        for fmt, start in (("text", "Restructuring: "), ("markdown", "## Restructuring: ")):
+            code, out, _ = run("diff", *pair, "--format", fmt)  # absolute paths
+            assert code == 0
+            assert out.splitlines()[0] == f"{start}old.yaml → new.yaml"
+            assert str(tmp_path) not in out
+        (tmp_path / "sub").mkdir()
+        monkeypatch.chdir(tmp_path / "sub")
+        code, out, _ = run("diff", "../old.yaml", pair[1])
+        # Above the current folder: as given.
+        assert out.splitlines()[0] == f"Restructuring: ../old.yaml → {pair[1]}"
 
     def test_report_to_a_file(self, pair: tuple[str, str], tmp_path: Path) -> None:
         out = tmp_path / "change.md"
