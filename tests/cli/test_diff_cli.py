@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 import raci
 from raci.cli import cli
+from raci.render.change.marks import LOOKS
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -268,8 +269,21 @@ class TestPaper:
         out = tmp_path / "change.pdf"
         code, _, err = run("diff", *pair, "-o", str(out), *args)
         assert code == 0, err
+        pages = PdfReader(out).pages
+        assert [
+            (round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in pages
+        ] == [size] * len(pages)
+
+    @pytest.mark.parametrize("style", ["marked", "side-by-side"])
+    def test_a4_to_the_point(self, pair: tuple[str, str], tmp_path: Path, style: str) -> None:
+        out = tmp_path / "change.pdf"
+        code, _, err = run(
+            "diff", *pair, "-o", str(out), "--paper", "A4", "--portrait", "--style", style
+        )
+        assert code == 0, err
         box = PdfReader(out).pages[0].mediabox
-        assert (round(float(box.width)), round(float(box.height))) == size
+        assert float(box.width) == pytest.approx(595.2756, abs=0.01)
+        assert float(box.height) == pytest.approx(841.8898, abs=0.01)
 
     def test_unknown_paper(self, pair: tuple[str, str], tmp_path: Path) -> None:
         code, _, err = run("diff", *pair, "-o", str(tmp_path / "c.pdf"), "--paper", "Legl")
@@ -291,8 +305,9 @@ class TestPictureSource:
         lines = [line for line in dot.splitlines() if "before:" in line and "-> after:" in line]
         # top -> top and ops -> operations (changed, blue), log -> log; hr has no successor.
         assert len(lines) == 3
-        assert sum('"#1f5fa8"' in line for line in lines) == 1
-        assert "■" in dot  # the squares that mark each unit
+        renamed = LOOKS["renamed"]
+        assert sum(f'"{renamed.line}"' in line for line in lines) == 1
+        assert renamed.mark in dot  # the mark of the renamed unit
 
     def test_names_are_escaped(self, tmp_path: Path) -> None:
         old, new = tmp_path / "a.yaml", tmp_path / "b.yaml"

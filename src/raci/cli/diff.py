@@ -131,6 +131,7 @@ def command(
     if output is None:
         echo(_report(change, output_format or "text", lang, ids), nl=False)
         return
+    written = [Path(output)]
     if suffix in REPORT_SUFFIXES:
         fmt = output_format or REPORT_SUFFIXES[suffix]
         write_atomic(output, _report(change, fmt, lang, ids), inputs)
@@ -138,7 +139,7 @@ def command(
         from raci.render.change.picture import render_picture
 
         try:
-            showing_warnings(
+            written = showing_warnings(
                 lambda: render_picture(
                     change,
                     output,
@@ -153,4 +154,5 @@ def command(
             raise InputError(str(exc)) from None
         if output_format is not None:
             echo(_report(change, output_format, lang, ids), nl=False)
-    echo(f"wrote {Path(output)}", err=True)
+    for path in written:
+        echo(f"wrote {path}", err=True)

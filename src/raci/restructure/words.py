@@ -241,7 +241,10 @@ class ChangeWords:
             return self("a_unit")
         if self.lang != "en":
             return self.level(name)
-        return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
+        an = name[:1].lower() in "aeiou" and not name.lower().startswith(
+            ("uni", "use", "eu", "one")
+        )
+        return f"{'an' if an else 'a'} {name}"
 
     def figure(self, key: str) -> str:
         """The name of a figure of :func:`raci.analysis.figures.structure`, or of a level's
