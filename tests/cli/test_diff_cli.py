@@ -413,3 +413,22 @@ class TestPictureLabels:
         with warnings.catch_warnings():
             warnings.simplefilter("error", GraphvizWarning)
             render_picture(change, tmp_path / f"x.{suffix}")
+
+
+class TestSmallText:
+    def test_the_warning_is_one_line_and_the_picture_is_written(self, tmp_path: Path) -> None:
+        many = [f"  - {{id: o{i}, parent: top, name: Old unit number {i}}}" for i in range(300)]
+        old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+        old.write_text("units:\n  - {id: top}\n" + "\n".join(many) + "\n", encoding="utf-8")
+        ids = ", ".join(f"o{i}" for i in range(300))
+        new.write_text(
+            f"units:\n  - {{id: top}}\n  - {{id: one, parent: top, formerly: [{ids}]}}\n",
+            encoding="utf-8",
+        )
+        out = tmp_path / "c.pdf"
+        code, _, err = run("diff", str(old), str(new), "-o", str(out), "--paper", "A5")
+        assert code == 0, err
+        lines = err.splitlines()
+        assert lines[0].startswith("warning: on A5 paper the picture is scaled to ")
+        assert "(under 6 pt); choose a larger --paper" in lines[0]
+        assert lines[1:] == [f"wrote {out}"]

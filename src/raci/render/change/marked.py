@@ -159,7 +159,9 @@ class Marked:
             page = PLACEHOLDER_PAGE
             fam = (part[0], part[1], page) if part else None
             marks = dict.fromkeys(cut, page)
-            drawn = self.page(tops, marks, dict.fromkeys(origin, page), fam, sheet, title=False)
+            # Only the first page, which continues from none, carries the title.
+            first = not origin
+            drawn = self.page(tops, marks, dict.fromkeys(origin, page), fam, sheet, title=first)
             return drawn.scale * NOTE_SIZE >= LEGIBLE
 
         def hidden(uid: str) -> int:

@@ -138,9 +138,7 @@ def key(kinds: Iterable[str], words: ChangeWords, *, columns: int = 1) -> str:
             f'<TD ALIGN="LEFT">{esc(words("key_" + k))}</TD>'
         )
     down = math.ceil(len(entries) / columns)
-    rows = [
-        "<TR>" + '<TD WIDTH="12"></TD>'.join(entries[r::down]) + "</TR>" for r in range(down)
-    ]
+    rows = ["<TR>" + '<TD WIDTH="12"></TD>'.join(entries[r::down]) + "</TR>" for r in range(down)]
     return (
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4">'
         f'<TR><TD COLSPAN="{3 * columns}" ALIGN="LEFT"><B>{esc(words("key"))}</B></TD></TR>'

@@ -121,7 +121,11 @@ class Canvas:
                 zip(stamps, (MARGIN + BAND / 2, sheet.height - MARGIN - BAND / 2), strict=True)
             ):
                 if text:
-                    label = f'<FONT POINT-SIZE="{size:.2f}" COLOR="#555555">{esc(text)}</FONT>'
+                    label = (
+                        '<TABLE BORDER="0" CELLPADDING="0"><TR><TD>'
+                        f'<FONT POINT-SIZE="{size:.2f}" COLOR="#555555">{esc(text)}</FONT>'
+                        "</TD></TR></TABLE>"
+                    )
                     out.append(
                         f'  "#stamp{i}" [label=<{label}>, pos="{at(frame_w / 2, y / scale)}"];'
                     )
