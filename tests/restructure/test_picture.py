@@ -6,7 +6,6 @@ from __future__ import annotations
 import itertools
 import json
 import re
-import shutil
 import warnings
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -15,7 +14,6 @@ import pytest
 from pypdf import PdfReader
 
 import raci
-from helpers import EXAMPLES
 from raci.render.change.marks import LOOKS
 from raci.render.change.picture import ChartWarning, picture_source, render_picture
 from raci.restructure.words import CHINESE, ENGLISH
@@ -50,14 +48,6 @@ def big(tmp_path: Path, divisions: int = 8, branches: int = 6, sections: int = 4
         for u in units
     ]
     return raci.diff(old, model(tmp_path, "new", renamed))
-
-
-@pytest.fixture
-def example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> raci.Diff:
-    for name, copy in (("before.yaml", "v1.yaml"), ("after.yaml", "v2.yaml")):
-        shutil.copy(EXAMPLES / "restructuring" / name, tmp_path / copy)
-    monkeypatch.chdir(tmp_path)
-    return raci.diff(raci.load("v1.yaml"), raci.load("v2.yaml"))
 
 
 def svg_texts(path: Path) -> list[str]:

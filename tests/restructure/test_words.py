@@ -4,13 +4,10 @@ none of its fixed words in English."""
 from __future__ import annotations
 
 import re
-import shutil
-from pathlib import Path
 
 import pytest
 
 import raci
-from helpers import EXAMPLES
 from raci.restructure.report import render_markdown, render_text
 from raci.restructure.words import CHINESE, ENGLISH, ChangeWords
 
@@ -29,15 +26,6 @@ def english_words() -> set[str]:
 
 def ascii_words(text: str) -> set[str]:
     return {w.casefold() for w in re.findall(r"[A-Za-z]{3,}", text)}
-
-
-@pytest.fixture
-def chinese_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> raci.Diff:
-    """The restructuring example, from files whose names are no English words."""
-    for name, copy in (("before.yaml", "v1.yaml"), ("after.yaml", "v2.yaml")):
-        shutil.copy(EXAMPLES / "restructuring" / name, tmp_path / copy)
-    monkeypatch.chdir(tmp_path)
-    return raci.diff(raci.load("v1.yaml"), raci.load("v2.yaml"))
 
 
 class TestTables:
@@ -82,12 +70,12 @@ class TestTables:
 class TestChineseDiff:
     """Every fixed word of a Chinese diff is Chinese (the example's names all are)."""
 
-    def test_the_check_finds_english(self, chinese_change: raci.Diff) -> None:
-        assert ascii_words(render_text(chinese_change)) & english_words()
+    def test_the_check_finds_english(self, example: raci.Diff) -> None:
+        assert ascii_words(render_text(example)) & english_words()
 
     @pytest.mark.parametrize("render", [render_text, render_markdown])
-    def test_no_english_fixed_word(self, chinese_change: raci.Diff, render) -> None:
-        text = render(chinese_change, "zh")
+    def test_no_english_fixed_word(self, example: raci.Diff, render) -> None:
+        text = render(example, "zh")
         assert ascii_words(text) & english_words() == set()
         assert "调整级别" in text
         assert "：" in text

@@ -5,6 +5,7 @@ structure that does not read on one page is cut into pages as the chart cuts its
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping, Sequence
 
@@ -150,24 +151,10 @@ class Marked:
             return [self.stamped(whole, tops, 1, 1)]
         most = math.ceil(max(sheet.width, sheet.height) / (LEGIBLE / NOTE_SIZE) / VGAP)
 
-        def reads(
-            tops: list[str],
-            cut: Sequence[str],
-            origin: Sequence[str],
-            part: tuple[str, list[str]] | None,
-        ) -> bool:
-            page = PLACEHOLDER_PAGE
-            fam = (part[0], part[1], page) if part else None
-            marks = dict.fromkeys(cut, page)
-            # Only the first page, which continues from none, carries the title.
-            first = not origin
-            drawn = self.page(tops, marks, dict.fromkeys(origin, page), fam, sheet, title=first)
-            return drawn.scale * NOTE_SIZE >= LEGIBLE
-
         def hidden(uid: str) -> int:
             return len(depths(new, uid)) - 1
 
-        plans = Planner(new, reads, hidden, most).plan(tops)
+        plans = Planner(new, functools.partial(self.reads, sheet), hidden, most).plan(tops)
         drafts = [
             self.page(p.tops, p.cut, p.origin, p.family, sheet, title=i == 0)
             for i, p in enumerate(plans)
@@ -194,6 +181,22 @@ class Marked:
             self.stamped(d, t, i, total)
             for i, (d, t) in enumerate(zip(drafts, tops_of, strict=True), 1)
         ]
+
+    def reads(
+        self,
+        sheet: Sheet,
+        tops: list[str],
+        cut: Sequence[str],
+        origin: Sequence[str],
+        part: tuple[str, list[str]] | None,
+    ) -> bool:
+        """Whether a page the planner proposes reads on ``sheet`` (its smallest text at
+        6 pt or more); only the first page, which continues from none, has the title."""
+        page = PLACEHOLDER_PAGE
+        family = (part[0], part[1], page) if part else None
+        marks, came = dict.fromkeys(cut, page), dict.fromkeys(origin, page)
+        drawn = self.page(tops, marks, came, family, sheet, title=not origin)
+        return drawn.scale * NOTE_SIZE >= LEGIBLE
 
     def stamped(self, draft: Draft, tops: Sequence[str], n: int, total: int) -> Drawn:
         """The page's DOT text, on paper with its running header (the title, and on a

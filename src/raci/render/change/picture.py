@@ -21,7 +21,7 @@ import warnings
 from collections.abc import Iterable
 from pathlib import Path
 
-from raci.output import write_atomic
+from raci.output import numbered, write_atomic
 from raci.render import engine
 from raci.render.change.marked import NOTE_SIZE, Marked
 from raci.render.change.sheet import Drawn, Sheet
@@ -131,11 +131,7 @@ def render_picture(
     if len(data) == 1:
         write_atomic(target, data[0], inputs)
         return [target]
-    digits = len(str(len(data)))
-    written = [
-        target.with_name(f"{target.stem}-{i:0{digits}d}{target.suffix}")
-        for i in range(1, len(data) + 1)
-    ]
+    written = numbered(target, len(data))
     for file, payload in zip(written, data, strict=True):
         write_atomic(file, payload, inputs)
     return written
