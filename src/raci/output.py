@@ -29,6 +29,14 @@ def refuse_inputs(output: str | os.PathLike[str], inputs: Iterable[str | os.Path
             raise OutputError(msg)
 
 
+def numbered(target: str | os.PathLike[str], count: int) -> list[Path]:
+    """The names of ``count`` files written for ``target``, one per page:
+    ``chart-1.svg``, ``chart-2.svg``... (numbers padded to the same width)."""
+    path = Path(target)
+    digits = len(str(count))
+    return [path.with_name(f"{path.stem}-{i:0{digits}d}{path.suffix}") for i in range(1, count + 1)]
+
+
 def write_atomic(
     path: str | os.PathLike[str],
     data: bytes | str,

@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 import raci
 from raci.cli import cli
+from raci.render.change.marks import LOOKS
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -62,8 +63,9 @@ class TestFormats:
         code, out, err = run("diff", *pair)
         assert code == 0, err
         assert "Units: 1 abolished, 1 renamed" in out
-        assert "Operations (ops) is now Operations Division (operations)" in out
-        assert "People (hr), a unit under Co (top)" in out
+        assert "Operations is now Operations Division\n" in out
+        assert "People, a unit under Co\n" in out
+        assert "(ops)" not in out
         assert "Orphaned responsibilities: 1 role whose holder is gone, with no successor" in out
         assert "Co-ordination" not in out
         assert "Moved" not in out  # log's parent was only renamed
@@ -84,7 +86,8 @@ class TestFormats:
         assert out.startswith("## Restructuring: ")
         assert "- **Units:** 1 abolished, 1 renamed" in out
         assert "### Units: renamed (1)" in out
-        assert "- Operations (`ops`) is now Operations Division (`operations`)" in out
+        assert "- Operations is now Operations Division\n" in out
+        assert "`ops`" not in out
         assert "| Units | 4 | 3 | −1 |" in out
 
     def test_no_change_is_empty_and_exit_0(self, pair: tuple[str, str]) -> None:
@@ -104,7 +107,34 @@ class TestFormats:
         )
         code, out, _ = run("diff", str(old), str(new), "--lang", "zh")
         assert code == 0
-        assert "办公室 (x) is now 局 (y)" in out
+        assert "办公室更名为局" in out
+        code, out, _ = run("diff", str(old), str(new), "--lang", "zh", "--ids")
+        assert "办公室（x）更名为局（y）" in out
+
+    def test_ids(self, pair: tuple[str, str]) -> None:
+        code, out, _ = run("diff", *pair, "--ids")
+        assert code == 0
+        assert "Operations (ops) is now Operations Division (operations)" in out
+        assert "People (hr), a unit under Co (top)" in out
+        code, out, _ = run("diff", *pair, "--ids", "--format", "markdown")
+        assert "- Operations (`ops`) is now Operations Division (`operations`)" in out
+        code, out, _ = run("diff", *pair, "--format", "json")
+        assert json.loads(out)["units_renamed"][0]["formerly"] == "ops"
+
+    def test_headings_name_the_files_relative_to_the_current_folder(
+        self, pair: tuple[str, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.chdir(tmp_path)
+        for fmt, start in (("text", "Restructuring: "), ("markdown", "## Restructuring: ")):
+            code, out, _ = run("diff", *pair, "--format", fmt)  # absolute paths
+            assert code == 0
+            assert out.splitlines()[0] == f"{start}old.yaml → new.yaml"
+            assert str(tmp_path) not in out
+        (tmp_path / "sub").mkdir()
+        monkeypatch.chdir(tmp_path / "sub")
+        code, out, _ = run("diff", "../old.yaml", pair[1])
+        # Above the current folder: as given.
+        assert out.splitlines()[0] == f"Restructuring: ../old.yaml → {pair[1]}"
 
     def test_report_to_a_file(self, pair: tuple[str, str], tmp_path: Path) -> None:
         out = tmp_path / "change.md"
@@ -239,8 +269,21 @@ class TestPaper:
         out = tmp_path / "change.pdf"
         code, _, err = run("diff", *pair, "-o", str(out), *args)
         assert code == 0, err
+        pages = PdfReader(out).pages
+        assert [
+            (round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in pages
+        ] == [size] * len(pages)
+
+    @pytest.mark.parametrize("style", ["marked", "side-by-side"])
+    def test_a4_to_the_point(self, pair: tuple[str, str], tmp_path: Path, style: str) -> None:
+        out = tmp_path / "change.pdf"
+        code, _, err = run(
+            "diff", *pair, "-o", str(out), "--paper", "A4", "--portrait", "--style", style
+        )
+        assert code == 0, err
         box = PdfReader(out).pages[0].mediabox
-        assert (round(float(box.width)), round(float(box.height))) == size
+        assert float(box.width) == pytest.approx(595.2756, abs=0.01)
+        assert float(box.height) == pytest.approx(841.8898, abs=0.01)
 
     def test_unknown_paper(self, pair: tuple[str, str], tmp_path: Path) -> None:
         code, _, err = run("diff", *pair, "-o", str(tmp_path / "c.pdf"), "--paper", "Legl")
@@ -262,8 +305,9 @@ class TestPictureSource:
         lines = [line for line in dot.splitlines() if "before:" in line and "-> after:" in line]
         # top -> top and ops -> operations (changed, blue), log -> log; hr has no successor.
         assert len(lines) == 3
-        assert sum('"#1f5fa8"' in line for line in lines) == 1
-        assert "■" in dot  # the squares that mark each unit
+        renamed = LOOKS["renamed"]
+        assert sum(f'"{renamed.line}"' in line for line in lines) == 1
+        assert renamed.mark in dot  # the mark of the renamed unit
 
     def test_names_are_escaped(self, tmp_path: Path) -> None:
         old, new = tmp_path / "a.yaml", tmp_path / "b.yaml"
@@ -369,3 +413,22 @@ class TestPictureLabels:
         with warnings.catch_warnings():
             warnings.simplefilter("error", GraphvizWarning)
             render_picture(change, tmp_path / f"x.{suffix}")
+
+
+class TestSmallText:
+    def test_the_warning_is_one_line_and_the_picture_is_written(self, tmp_path: Path) -> None:
+        many = [f"  - {{id: o{i}, parent: top, name: Old unit number {i}}}" for i in range(300)]
+        old, new = tmp_path / "old.yaml", tmp_path / "new.yaml"
+        old.write_text("units:\n  - {id: top}\n" + "\n".join(many) + "\n", encoding="utf-8")
+        ids = ", ".join(f"o{i}" for i in range(300))
+        new.write_text(
+            f"units:\n  - {{id: top}}\n  - {{id: one, parent: top, formerly: [{ids}]}}\n",
+            encoding="utf-8",
+        )
+        out = tmp_path / "c.pdf"
+        code, _, err = run("diff", str(old), str(new), "-o", str(out), "--paper", "A5")
+        assert code == 0, err
+        lines = err.splitlines()
+        assert lines[0].startswith("warning: on A5 paper the picture is scaled to ")
+        assert "(under 6 pt); choose a larger --paper" in lines[0]
+        assert lines[1:] == [f"wrote {out}"]

@@ -64,7 +64,8 @@ def test_the_diff_tells_the_restructuring(change: raci.Diff) -> None:
 def test_the_pictures_are_committed() -> None:
     for name in ("change.svg", "lineage.svg"):
         text = (HERE / name).read_text(encoding="utf-8")
-        assert "Global Solutions Division" in text
+        assert "Global Solutions" in text  # a name may be wrapped
+        assert ">Key<" in text
 
 
 def test_formerly_survives_a_dump_and_load(tmp_path) -> None:

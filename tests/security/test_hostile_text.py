@@ -241,6 +241,14 @@ class TestChangePicture:
         else:
             assert out.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
 
+    @pytest.mark.parametrize("style", ["marked", "side-by-side"])
+    def test_on_paper(self, models: tuple[Path, Path], tmp_path: Path, style: str) -> None:
+        """The running header and the page number carry names too."""
+        old, new = models
+        out = tmp_path / "change.svg"
+        run("diff", str(old), str(new), "-o", str(out), "--paper", "A4", "--style", style)
+        assert_shows(svg_text(out.read_bytes()))
+
 
 class TestDiff:
     def test_text(self, models: tuple[Path, Path]) -> None:

@@ -22,6 +22,7 @@ from raci.model import Organization
 from raci.output import write_atomic
 from raci.render.paper import Paper
 from raci.restructure import Diff, diff
+from raci.restructure.report import render_markdown, render_text
 from raci.restructure.revision import load_revision, split_revision
 
 FORMATS = ("text", "json", "markdown")
@@ -40,12 +41,14 @@ def _load(spec: str) -> Organization:
     return org
 
 
-def _report(change: Diff, fmt: str, lang: str | None) -> str:
+def _report(change: Diff, fmt: str, lang: str | None, ids: bool) -> str:
+    """The diff in ``fmt``: JSON always with ids, text and Markdown with names (and ids
+    when asked for)."""
     if fmt == "json":
         return json.dumps(change.to_dict(), ensure_ascii=False, indent=2) + "\n"
     if fmt == "markdown":
-        return change.to_markdown(lang)
-    return change.to_text(lang)
+        return render_markdown(change, lang, ids=ids)
+    return render_text(change, lang, ids=ids)
 
 
 @click.command(
@@ -54,6 +57,7 @@ def _report(change: Diff, fmt: str, lang: str | None) -> str:
 Examples:
   raci diff before.yaml after.yaml
   raci diff before.yaml after.yaml --format markdown --lang zh
+  raci diff before.yaml after.yaml --ids
   raci diff HEAD~1:org.yaml org.yaml --format json
   raci diff before.yaml after.yaml -o change.png --paper A4
   raci diff before.yaml after.yaml -o change.md
@@ -74,7 +78,17 @@ read or the command line is wrong.""",
     default=None,
     help="How to print the changes (default: text; with -o, the file's suffix decides).",
 )
-@click.option("--lang", metavar="LANG", help="Language of the names (default: each model's).")
+@click.option(
+    "--lang",
+    metavar="LANG",
+    help="Language of the names and of every fixed word (default: each model's names,"
+    " English words; zh for Chinese).",
+)
+@click.option(
+    "--ids",
+    is_flag=True,
+    help="Follow each name with its id in the text and Markdown (JSON always has ids).",
+)
 @click.option(
     "-o",
     "--output",
@@ -97,6 +111,7 @@ def command(
     new: str,
     output_format: str | None,
     lang: str | None,
+    ids: bool,
     output: str | None,
     paper: Paper | None,
     landscape: bool | None,
@@ -114,16 +129,17 @@ def command(
         echo(f"{f.location}: {f.severity.value} {f.rule}: {f.message}", err=True)
     inputs = [p for p in (old, new) if split_revision(p) is None]
     if output is None:
-        echo(_report(change, output_format or "text", lang), nl=False)
+        echo(_report(change, output_format or "text", lang, ids), nl=False)
         return
+    written = [Path(output)]
     if suffix in REPORT_SUFFIXES:
         fmt = output_format or REPORT_SUFFIXES[suffix]
-        write_atomic(output, _report(change, fmt, lang), inputs)
+        write_atomic(output, _report(change, fmt, lang, ids), inputs)
     else:
         from raci.render.change.picture import render_picture
 
         try:
-            showing_warnings(
+            written = showing_warnings(
                 lambda: render_picture(
                     change,
                     output,
@@ -137,5 +153,6 @@ def command(
         except ValueError as exc:
             raise InputError(str(exc)) from None
         if output_format is not None:
-            echo(_report(change, output_format, lang), nl=False)
-    echo(f"wrote {Path(output)}", err=True)
+            echo(_report(change, output_format, lang, ids), nl=False)
+    for path in written:
+        echo(f"wrote {path}", err=True)

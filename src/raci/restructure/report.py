@@ -2,31 +2,26 @@
 
 Both tell the same story in the same order: units, posts, deliverables, orphaned
 responsibilities, the figures before and after, what could not be compared, and any
-problem with the lineage. Names are shown in the chosen language, with their ids.
+problem with the lineage, every fixed word in the chosen language
+(:mod:`raci.restructure.words`). Names are shown in that language; their ids only
+when asked for, since people read names.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from raci._text import one_line
-from raci.analysis.figures import NAMES
+from raci._text import display_width, one_line
 from raci.model import Organization
+from raci.restructure.words import ChangeWords
 
 if TYPE_CHECKING:
     from raci.restructure.diff import Diff, Entry
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
-
-
-def _plural(n: int, word: str) -> str:
-    if n == 1:
-        return f"{n} {word}"
-    if word.endswith("y"):
-        return f"{n} {word[:-1]}ies"
-    return f"{n} {word}s"
 
 
 def _signed(before: float | None, after: float | None) -> str:
@@ -48,17 +43,19 @@ def _number(value: Any) -> str:
 
 
 class _Story:
-    """Sentences about one diff, built with a way to show a name (plain or Markdown)."""
+    """Sentences about one diff in the words of a language, built with a way to show a
+    name (plain or Markdown)."""
 
     def __init__(self, change: Diff, lang: str | None, name: Callable[[str, str], str]) -> None:
         self.change = change
         self.lang = lang
+        self.w = ChangeWords.for_lang(lang)
         #: name(text, id) -> how a named thing is shown
         self.name = name
 
     def party(self, org: Organization, ident: str | None) -> str:
         if ident is None:
-            return "(none)"
+            return self.w("none")
         p = org.parties.get(ident)
         return self.name(p.names.get(self.lang) if p else "", ident)
 
@@ -73,96 +70,131 @@ class _Story:
         return self.name(d.names.get(self.lang) if d else "", ident)
 
     def olds(self, ids: Sequence[str]) -> str:
-        return _join([self.old(i) for i in ids])
+        return self.w.join([self.old(i) for i in ids])
 
     def news(self, ids: Sequence[str]) -> str:
-        return _join([self.new(i) for i in ids])
+        return self.w.join([self.new(i) for i in ids])
 
     def where(self, org: Organization, parent: str | None, level: str | None) -> str:
-        lead = f"a {level}" if level else "a unit"
-        if level and level[:1] in "aeiou":
-            lead = f"an {level}"
-        return f"{lead} under {self.party(org, parent)}" if parent else f"{lead} at the top"
+        what = self.w.a_level(level)
+        if parent:
+            return self.w("under", what=what, parent=self.party(org, parent))
+        return self.w("at_top", what=what)
 
-    # -- sections: (heading, summary, [lines]) ------------------------------
+    # -- sections: (heading, [(group, lines)]) ---------------------------------
 
     def sections(self) -> list[tuple[str, list[tuple[str, list[str]]]]]:
-        c = self.change
+        c, w = self.change, self.w
         units = [
             (
-                "Created",
+                "created",
                 [
-                    f"{self.new(e['unit'])}, {self.where(c.new, e['parent'], e['level'])}"
+                    w(
+                        "unit_where",
+                        name=self.new(e["unit"]),
+                        where=self.where(c.new, e["parent"], e["level"]),
+                    )
                     for e in c.units_added
                 ],
             ),
             (
-                "Abolished",
+                "abolished",
                 [
-                    f"{self.old(e['unit'])}, {self.where(c.old, e['parent'], e['level'])}"
+                    w(
+                        "unit_where",
+                        name=self.old(e["unit"]),
+                        where=self.where(c.old, e["parent"], e["level"]),
+                    )
                     for e in c.units_removed
                 ],
             ),
             (
-                "Merged",
+                "merged",
                 [
-                    f"{self.new(e['unit'])} merges {self.olds(e['formerly'])}"
+                    w("merges", name=self.new(e["unit"]), olds=self.olds(e["formerly"]))
                     for e in c.units_merged
                 ],
             ),
             (
-                "Split",
+                "split",
                 [
-                    f"{self.old(e['unit'])} is split into {self.news(e['into'])}"
+                    w("split_into", old=self.old(e["unit"]), news=self.news(e["into"]))
                     for e in c.units_split
                 ],
             ),
-            ("Renamed", [self.renamed(e) for e in c.units_renamed if self.one_to_one(e)]),
             (
-                "Moved",
+                "renamed",
                 [
-                    f"{self.new(e['unit'])}: from under {self.old(e['old_parent'])}"
-                    f" to under {self.new(e['new_parent'])}"
+                    w("is_now", old=self.old(e["formerly"]), new=self.new(e["unit"]))
+                    for e in c.units_renamed
+                    if self.one_to_one(e)
+                ],
+            ),
+            (
+                "moved",
+                [
+                    w(
+                        "moved_line",
+                        name=self.new(e["unit"]),
+                        old=self.old(e["old_parent"]),
+                        new=self.new(e["new_parent"]),
+                    )
                     for e in c.units_moved
                 ],
             ),
             (
-                "Relevelled",
+                "relevelled",
                 [
-                    f"{self.new(e['unit'])}: {e['old_level']} → {e['new_level']}"
+                    w(
+                        "relevelled_line",
+                        name=self.new(e["unit"]),
+                        old=w.level(e["old_level"]),
+                        new=w.level(e["new_level"]),
+                    )
                     for e in c.units_relevelled
                 ],
             ),
         ]
         posts = [
             (
-                "Created",
-                [f"{self.new(e['position'])}, in {self.new(e['unit'])}" for e in c.positions_added],
+                "created",
+                [
+                    w("post_in", name=self.new(e["position"]), unit=self.new(e["unit"]))
+                    for e in c.positions_added
+                ],
             ),
             (
-                "Abolished",
+                "abolished",
                 [
-                    f"{self.old(e['position'])}, in {self.old(e['unit'])}"
+                    w("post_in", name=self.old(e["position"]), unit=self.old(e["unit"]))
                     for e in c.positions_removed
                 ],
             ),
             (
-                "Moved",
+                "moved",
                 [
-                    f"{self.new(e['position'])}: from {self.old(e['old_unit'])}"
-                    f" to {self.new(e['new_unit'])}"
+                    w(
+                        "post_moved",
+                        name=self.new(e["position"]),
+                        old=self.old(e["old_unit"]),
+                        new=self.new(e["new_unit"]),
+                    )
                     for e in c.positions_moved
                 ],
             ),
         ]
         work = [
-            ("Added", [self.work(e["deliverable"]) for e in c.deliverables_added]),
-            ("Removed", [self.work(e["deliverable"]) for e in c.deliverables_removed]),
+            ("added", [self.work(e["deliverable"]) for e in c.deliverables_added]),
+            ("removed", [self.work(e["deliverable"]) for e in c.deliverables_removed]),
             (
-                "New Accountable",
+                "accountable",
                 [
-                    f"{self.work(e['deliverable'])}: {self.olds(e['old_parties']) or '(none)'}"
-                    f" → {self.news(e['new_parties']) or '(none)'}"
+                    w(
+                        "accountable_line",
+                        work=self.work(e["deliverable"]),
+                        old=self.olds(e["old_parties"]) or w("none"),
+                        new=self.news(e["new_parties"]) or w("none"),
+                    )
                     for e in c.accountable_changed
                 ],
             ),
@@ -171,34 +203,31 @@ class _Story:
             (
                 "",
                 [
-                    f"{self.work(e['deliverable'])}: {self.role(e['role'])},"
-                    f" held by {self.old(e['party'])}"
+                    w(
+                        "orphaned_line",
+                        work=self.work(e["deliverable"]),
+                        role=w.role(c.old.scheme, e["role"]),
+                        party=self.old(e["party"]),
+                    )
                     for e in c.orphaned
                 ],
             )
         ]
         return [
-            ("Units", units),
-            ("Posts", posts),
-            ("Deliverables", work),
-            ("Orphaned responsibilities", orphaned),
+            ("units", units),
+            ("posts", posts),
+            ("deliverables", work),
+            ("orphaned", orphaned),
         ]
-
-    def role(self, letter: str) -> str:
-        """A role letter of OLD's scheme with its name: 'Consulted (C)'."""
-        role = self.change.old.scheme.role(letter)
-        return f"{role.name} ({letter})" if role is not None and role.name != letter else letter
 
     def one_to_one(self, e: Entry) -> bool:
         """A rename not already told as part of a merge or a split."""
         lin = self.change.lineage.units
         return len(lin.successors(e["formerly"])) == 1 and len(lin.predecessors(e["unit"])) == 1
 
-    def renamed(self, e: Entry) -> str:
-        return f"{self.old(e['formerly'])} is now {self.new(e['unit'])}"
-
     def figure_rows(self) -> list[tuple[str, str, str, str]]:
         before, after = self.change.figures["before"], self.change.figures["after"]
+        w = self.w
         rows: list[tuple[str, str, str, str]] = []
 
         def row(label: str, a: Any, b: Any) -> None:
@@ -206,7 +235,7 @@ class _Story:
             rows.append((label, _number(a), _number(b), _signed(a, b)))
 
         def named(key: str) -> None:
-            row(NAMES[key], before[key], after[key])
+            row(w.figure(key), before[key], after[key])
 
         named("units")
         order = {
@@ -220,36 +249,60 @@ class _Story:
             key=lambda level: (order.get(level, len(order)), level),
         )
         for level in levels:
-            row(f"  {level}", before["by_level"].get(level, 0), after["by_level"].get(level, 0))
+            row(
+                f"  {w.figure(level)}",
+                before["by_level"].get(level, 0),
+                after["by_level"].get(level, 0),
+            )
         for key in ("positions", "posts", "filled", "vacant", "depth"):
             named(key)
         for key in ("min", "median", "max"):
             row(
-                f"{NAMES['span_of_control']}, {key}",
+                w("figure_part", figure=w.figure("span_of_control"), part=w(key)),
                 before["span_of_control"][key],
                 after["span_of_control"][key],
             )
         named("deliverables")
         return rows
 
-    def headline(self, title: str, groups: list[tuple[str, list[str]]]) -> str:
-        parts = [
-            f"{len(lines)} with a new Accountable"
-            if label == "New Accountable"
-            else f"{len(lines)} {label.lower()}"
-            for label, lines in groups
+    def summary(self, section: str, groups: list[tuple[str, list[str]]]) -> str:
+        """A section's line of counts: '2 created, 3 abolished'."""
+        if section == "orphaned":
+            return self.w.orphaned_count(len(groups[0][1]))
+        return self.w("comma").join(
+            self.w("count_accountable", n=len(lines))
+            if group == "accountable"
+            else self.w("count", n=len(lines), group=self.w(group))
+            for group, lines in groups
             if lines
-        ]
-        if title == "Orphaned responsibilities":
-            n = len(groups[0][1])
-            return f"{_plural(n, 'role')} whose holder is gone, with no successor"
-        return ", ".join(parts)
+        )
+
+    def heading(self, section: str, group: str, n: int) -> str:
+        """A group's heading, with its count: 'Units: created (2)'."""
+        text = (
+            self.w("heading", section=self.w(section), group=self.w(group))
+            if group
+            else self.w(section)
+        )
+        return self.w("counted", text=text, n=n)
+
+    def files(self) -> str:
+        """The title: the two files, as given, relative to the current folder when under it."""
+        return self.w(
+            "title", old=shown_path(self.change.old.source), new=shown_path(self.change.new.source)
+        )
 
 
-def _join(items: Sequence[str]) -> str:
-    if len(items) <= 2:
-        return " and ".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+def shown_path(source: str) -> str:
+    """A file's path as a reader wants it: relative to the current folder when it is
+    under it, else as given (never a temporary absolute path of a folder one is in)."""
+    path = Path(source)
+    if path.is_absolute():
+        here = Path.cwd()
+        for folder in dict.fromkeys((here, here.resolve())):
+            if path.is_relative_to(folder):
+                return str(path.relative_to(folder))
+    return source
 
 
 def _lines(out: Sequence[str]) -> str:
@@ -258,41 +311,52 @@ def _lines(out: Sequence[str]) -> str:
     return "\n".join(one_line(line) for line in out)
 
 
-def _files(change: Diff) -> str:
-    return f"{change.old.source} → {change.new.source}"
+def _pad(text: str, width: int, *, right: bool = False) -> str:
+    """``text`` padded with spaces to ``width`` terminal columns (CJK counts two)."""
+    gap = " " * max(width - display_width(text), 0)
+    return gap + text if right else text + gap
 
 
-def render_text(change: Diff, lang: str | None = None) -> str:
-    """The diff as plain text: a heading per kind of thing, entries indented below."""
+def render_text(change: Diff, lang: str | None = None, *, ids: bool = False) -> str:
+    """The diff as plain text: a heading per kind of thing, entries indented below; names
+    in ``lang``, followed by their ids when ``ids``."""
+    w = ChangeWords.for_lang(lang)
 
     def name(text: str, ident: str) -> str:
-        return f"{text} ({ident})" if text and text != ident else ident
+        if not text or text == ident:
+            return ident
+        return w("with_id", name=text, id=ident) if ids else text
 
     story = _Story(change, lang, name)
-    out = [f"Restructuring: {_files(change)}"]
+    out = [story.files()]
     if change.empty:
-        out.append("No changes: the two versions have the same units, posts and roles.")
+        out.append(w("no_changes"))
     else:
-        for title, groups in story.sections():
+        for section, groups in story.sections():
             if not any(lines for _, lines in groups):
                 continue
-            out += ["", f"{title}: {story.headline(title, groups)}"]
-            for label, lines in groups:
+            out += ["", w("summary", section=w(section), counts=story.summary(section, groups))]
+            for group, lines in groups:
                 if not lines:
                     continue
-                if label:
-                    out.append(f"  {label} ({len(lines)})")
-                out += [f"    {line}" if label else f"  {line}" for line in lines]
-        out += ["", "Figures"]
-        rows = [("", "before", "after", "change"), *story.figure_rows()]
-        width = max(len(r[0]) for r in rows)
-        for label, a, b, d in rows:
-            out.append(f"  {label:<{width}}  {a:>7}  {b:>7}  {d:>7}".rstrip())
+                if group:
+                    label = w(group)
+                    out.append(
+                        "  " + w("counted", text=label[:1].upper() + label[1:], n=len(lines))
+                    )
+                out += [f"    {line}" if group else f"  {line}" for line in lines]
+        out += ["", w("figures")]
+        rows = [("", w("before"), w("after"), w("change")), *story.figure_rows()]
+        width = max(display_width(r[0]) for r in rows)
+        columns = [max(7, *(display_width(r[i]) for r in rows)) for i in (1, 2, 3)]
+        for row in rows:
+            cells = [_pad(v, n, right=True) for v, n in zip(row[1:], columns, strict=True)]
+            out.append(f"  {_pad(row[0], width)}  {'  '.join(cells)}".rstrip())
     if change.notes:
-        out += ["", "Not compared"]
+        out += ["", w("not_compared")]
         out += [f"  {note}" for note in change.notes]
     if change.findings:
-        out += ["", "Problems with `formerly`"]
+        out += ["", w("problems")]
         out += [
             f"  {f.location}: {f.severity.value} {f.rule}: {f.message}" for f in change.findings
         ]
@@ -303,42 +367,47 @@ def _md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def render_markdown(change: Diff, lang: str | None = None) -> str:
-    """The diff as Markdown to paste into a paper: sections, bullet lists, a figures table."""
+def render_markdown(change: Diff, lang: str | None = None, *, ids: bool = False) -> str:
+    """The diff as Markdown to paste into a paper: sections, bullet lists, a figures table;
+    names in ``lang``, followed by their ids in code spans when ``ids``."""
+    w = ChangeWords.for_lang(lang)
 
     def name(text: str, ident: str) -> str:
         code = f"`{ident}`" if "`" not in ident else _md(ident)
-        return f"{_md(text)} ({code})" if text and text != ident else code
+        if not text or text == ident:
+            return code
+        return w("with_id", name=_md(text), id=code) if ids else _md(text)
 
     story = _Story(change, lang, name)
-    out = [f"## Restructuring: {_md(_files(change))}", ""]
+    out = [f"## {_md(story.files())}", ""]
     if change.empty:
-        out += ["No changes: the two versions have the same units, posts and roles.", ""]
+        out += [w("no_changes"), ""]
     else:
         summary = []
-        for title, groups in story.sections():
+        for section, groups in story.sections():
             if any(lines for _, lines in groups):
-                summary.append(f"- **{title}:** {story.headline(title, groups)}")
+                summary.append(
+                    f"- **{w(section)}{w('colon').rstrip()}** {story.summary(section, groups)}"
+                )
         out += [*summary, ""]
-        for title, groups in story.sections():
-            for label, lines in groups:
-                if not lines:
-                    continue
-                heading = f"{title}: {label[:1].lower()}{label[1:]}" if label else title
-                out += [f"### {heading} ({len(lines)})", ""]
-                out += [f"- {line}" for line in lines]
-                out.append("")
-        out += ["### Figures", "", "| | Before | After | Change |", "|---|---:|---:|---:|"]
+        for section, groups in story.sections():
+            for group, lines in groups:
+                if lines:
+                    out += [f"### {story.heading(section, group, len(lines))}", ""]
+                    out += [f"- {line}" for line in lines]
+                    out.append("")
+        head = " | ".join(w(k)[:1].upper() + w(k)[1:] for k in ("before", "after", "change"))
+        out += [f"### {w('figures')}", "", f"| | {head} |", "|---|---:|---:|---:|"]
         for label, a, b, d in story.figure_rows():
             shown = f"&emsp;{_md(label.strip())}" if label.startswith("  ") else _md(label)
             out.append(f"| {shown} | {a} | {b} | {d} |")
         out.append("")
     if change.notes:
-        out += ["### Not compared", ""]
+        out += [f"### {w('not_compared')}", ""]
         out += [f"- {_md(note)}" for note in change.notes]
         out.append("")
     if change.findings:
-        out += ["### Problems with `formerly`", ""]
+        out += [f"### {w('problems')}", ""]
         out += [f"- {_md(str(f.location))}: {_md(f.message)}" for f in change.findings]
         out.append("")
     return _lines(out)

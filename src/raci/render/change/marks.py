@@ -1,0 +1,146 @@
+"""What happened to each unit, and how a picture shows it: a mark, a colour and a border
+per kind of change (so that it reads in greyscale too), and the key that explains the
+kinds a picture shows."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+
+from raci.render.dot import esc
+from raci.restructure.diff import Diff
+from raci.restructure.words import ChangeWords
+
+#: The kinds of change, in the order a unit's marks and the key list them.
+KINDS = ("new", "merged", "split", "renamed", "moved", "relevelled", "same", "abolished")
+
+
+@attrs.frozen
+class Look:
+    """How a kind of change is drawn: its mark, the box's fill, line colour, border style
+    and border width (points)."""
+
+    mark: str
+    fill: str
+    line: str
+    style: str = "solid"
+    border: int = 2
+
+
+LOOKS = {
+    "new": Look("★", "#e3f2e1", "#2e7d32", "solid", 3),
+    "merged": Look("▼", "#e4ecfa", "#1f4e96"),
+    "split": Look("▲", "#f2e8f8", "#7b3294", "dotted"),
+    "renamed": Look("◆", "#e3f4f6", "#0f6e80"),
+    "moved": Look("→", "#fff1dc", "#b85400"),
+    "relevelled": Look("↕", "#fbf4d2", "#7d6300"),
+    "same": Look("", "#ffffff", "#8a8a8a", "solid", 1),
+    "abolished": Look("×", "#fdeceb", "#c62828", "dashed"),
+}
+#: The colour and width of a reporting line to a unit that moved, and of the others.
+MOVED_LINE = {"color": LOOKS["moved"].line, "penwidth": "2.4"}
+
+
+def new_kinds(change: Diff) -> dict[str, list[str]]:
+    """Each unit of NEW with what happened to it (``same`` when nothing did), in
+    :data:`KINDS` order."""
+    lin = change.lineage.units
+    added = {e["unit"] for e in change.units_added}
+    merged = {e["unit"] for e in change.units_merged}
+    split = {n for e in change.units_split for n in e["into"]}
+    renamed = {
+        e["unit"]
+        for e in change.units_renamed
+        if len(lin.successors(e["formerly"])) == 1 and len(lin.predecessors(e["unit"])) == 1
+    }
+    moved = {e["unit"] for e in change.units_moved}
+    relevelled = {e["unit"] for e in change.units_relevelled}
+    sets = {
+        "new": added,
+        "merged": merged,
+        "split": split,
+        "renamed": renamed,
+        "moved": moved,
+        "relevelled": relevelled,
+    }
+    out: dict[str, list[str]] = {}
+    for uid in change.new.units:
+        kinds = [k for k, members in sets.items() if uid in members]
+        out[uid] = kinds or ["same"]
+    return out
+
+
+def old_kinds(change: Diff, new: Mapping[str, Sequence[str]]) -> dict[str, list[str]]:
+    """Each unit of OLD with what happened to it: abolished, or what happened to the units
+    that continue it (a unit split in two is split)."""
+    lin = change.lineage.units
+    out: dict[str, list[str]] = {}
+    for uid in change.old.units:
+        after = [n for n in lin.successors(uid) if n in new]
+        found = {k for n in after for k in new[n]}
+        out[uid] = ([k for k in KINDS if k in found] or ["same"]) if after else ["abolished"]
+    return out
+
+
+def marks(kinds: Iterable[str]) -> str:
+    """The marks of ``kinds``, each in its colour (HTML-like label text)."""
+    return "&#160;".join(
+        f'<FONT COLOR="{LOOKS[k].line}"><B>{LOOKS[k].mark}</B></FONT>'
+        for k in kinds
+        if LOOKS[k].mark
+    )
+
+
+def box(
+    kinds: Sequence[str],
+    title: str,
+    notes: Sequence[str],
+    *,
+    size: int = 11,
+    width: float | None = None,
+) -> str:
+    """A unit's box: its marks and name (``title`` is label text, already escaped), a
+    line per note, in the colours and border of its first kind."""
+    look = LOOKS[kinds[0]]
+    mark = marks(kinds)
+    # Graphviz leaves a cell its natural width in a wider table: each cell is widened too.
+    td = f'<TD WIDTH="{width - 2 * look.border:.0f}">' if width else "<TD>"
+    rows = [f'<TR>{td}<FONT POINT-SIZE="{size}"><B>{title}</B></FONT></TD></TR>']
+    if mark:
+        rows.insert(0, f'<TR>{td}<FONT POINT-SIZE="{size}">{mark}</FONT></TD></TR>')
+    rows += [
+        f'<TR>{td}<FONT POINT-SIZE="{size - 2}" COLOR="#333333">{note}</FONT></TD></TR>'
+        for note in notes
+    ]
+    wide = f' WIDTH="{width:.0f}"' if width else ""
+    return (
+        f'<TABLE BORDER="{look.border}" STYLE="rounded,{look.style}" COLOR="{look.line}"'
+        f' BGCOLOR="{look.fill}" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3"{wide}>'
+        f"{''.join(rows)}</TABLE>"
+    )
+
+
+def key(kinds: Iterable[str], words: ChangeWords, *, columns: int = 1) -> str:
+    """The key: an entry for each kind in ``kinds`` (and only those), with its mark and a
+    swatch of its box, in ``columns`` columns."""
+    shown = set(kinds)
+    entries = []
+    for k in KINDS:
+        if k not in shown:
+            continue
+        look = LOOKS[k]
+        mark = marks([k]) or "&#160;"
+        entries.append(
+            f'<TD BGCOLOR="{look.fill}" BORDER="{look.border}" COLOR="{look.line}"'
+            f' STYLE="rounded,{look.style}" WIDTH="30">{mark}</TD>'
+            f'<TD ALIGN="LEFT">{esc(words("key_" + k))}</TD>'
+        )
+    down = math.ceil(len(entries) / columns)
+    rows = ["<TR>" + '<TD WIDTH="12"></TD>'.join(entries[r::down]) + "</TR>" for r in range(down)]
+    return (
+        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4">'
+        f'<TR><TD COLSPAN="{3 * columns}" ALIGN="LEFT"><B>{esc(words("key"))}</B></TD></TR>'
+        f"{''.join(rows)}</TABLE>"
+    )
