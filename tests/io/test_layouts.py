@@ -7,12 +7,11 @@ import json
 from pathlib import Path
 from typing import ClassVar
 
-import openpyxl
 import pytest
 from click.testing import CliRunner
 
 import raci
-from helpers import loads
+from helpers import loads, write_table
 from raci.cli import cli
 
 ORG = """
@@ -30,28 +29,6 @@ positions:
 
 def assignments(org: raci.Organization) -> list[tuple[str, str, str]]:
     return sorted((a.deliverable, a.role, a.party) for a in org.assignments())
-
-
-def write_table(tmp_path: Path, rows: list[list[str]], suffix: str) -> Path:
-    """The rows as a Markdown pipe table, a CSV file or an XLSX workbook."""
-    path = tmp_path / f"table{suffix}"
-    if suffix == ".md":
-        lines = ["# Who does what", ""]
-        lines.append("| " + " | ".join(rows[0]) + " |")
-        lines.append("|" + "---|" * len(rows[0]))
-        lines += ["| " + " | ".join(c.replace("\n", "<br>") for c in r) + " |" for r in rows[1:]]
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    elif suffix == ".csv":
-        import csv
-
-        with path.open("w", newline="", encoding="utf-8") as fh:
-            csv.writer(fh).writerows(rows)
-    else:
-        book = openpyxl.Workbook()
-        for r in rows:
-            book.active.append(r)
-        book.save(path)
-    return path
 
 
 FORMATS = [".md", ".csv", ".xlsx"]

@@ -204,12 +204,12 @@ def _note_unread(
 
 
 def _turned(by_row: list[int], by_column: dict[int, int]) -> bool:
-    """Whether the Accountable marks say people are rows: every column that has one has
-    exactly one, and no row has exactly one."""
+    """Whether the Accountable marks say people are rows: every column that has one (three
+    or more do) has exactly one, and no row has exactly one."""
     marked = [n for n in by_column.values() if n]
     return (
         len(by_row) >= 2
-        and len(marked) >= 2
+        and len(marked) >= 3
         and all(n == 1 for n in marked)
         and not any(n == 1 for n in by_row)
     )
