@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from click.testing import CliRunner
@@ -84,7 +85,7 @@ class TestIdColumnBeforeTheTask:
 
 
 class TestNamesUnderRoles:
-    ROWS = [
+    ROWS: ClassVar[list[list[str]]] = [
         ["Task", "Responsible", "Accountable", "Consulted"],
         ["Roadmap", "Product/Tech Lead", "V&V Lead", "R&D Manager"],
         ["Budget", "Ann/Bo", "Ann", "Bo; Legal & Compliance"],
@@ -240,7 +241,7 @@ class TestMarksAsPeopleWriteThem:
 
 
 class TestScheme:
-    DACI = [
+    DACI: ClassVar[list[list[str]]] = [
         ["Decision", "CISO", "CIO", "Team"],
         ["Cloud", "D", "A", "C"],
         ["Vendor", "A", "D", "I"],
@@ -257,7 +258,7 @@ class TestScheme:
         path = write_table(tmp_path, rows, ".md")
         assert raci.load(path).scheme.name == "RACI"
         assert raci.load(path, scheme="rasci").scheme.name == "RASCI"
-        with pytest.raises(ValueError, match="unknown scheme 'RASI'.*did you mean `RASCI`"):
+        with pytest.raises(ValueError, match=r"unknown scheme 'RASI'.*did you mean `RASCI`"):
             raci.load(path, scheme="RASI")
         out = CliRunner().invoke(cli, ["stats", str(path), "--scheme", "DACI", "--format", "json"])
         assert out.exit_code == 0
