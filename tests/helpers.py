@@ -28,3 +28,27 @@ def column_of(text: str, needle: str) -> int:
 def loads(text: str, fmt: str = "yaml") -> raci.Organization:
     """Load dedented model text."""
     return raci.loads(textwrap.dedent(text).lstrip("\n"), fmt, file="org." + fmt)
+
+
+def write_table(tmp_path: Path, rows: list[list[str]], suffix: str) -> Path:
+    """The rows as a Markdown pipe table, a CSV file or an XLSX workbook."""
+    path = tmp_path / f"table{suffix}"
+    if suffix == ".md":
+        lines = ["# Who does what", ""]
+        lines.append("| " + " | ".join(rows[0]) + " |")
+        lines.append("|" + "---|" * len(rows[0]))
+        lines += ["| " + " | ".join(c.replace("\n", "<br>") for c in r) + " |" for r in rows[1:]]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    elif suffix == ".csv":
+        import csv
+
+        with path.open("w", newline="", encoding="utf-8") as fh:
+            csv.writer(fh).writerows(rows)
+    else:
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        for r in rows:
+            book.active.append(r)
+        book.save(path)
+    return path

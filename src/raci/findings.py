@@ -37,14 +37,9 @@ class SourceLocation:
     line: int = 0
     column: int = 0
     cell: str = attrs.field(default="", kw_only=True)
-    #: In a text table (CSV, Markdown), ``column`` counts cells; this is the character
-    #: column where the cell starts, for annotations that point into the line.
-    char_column: int = attrs.field(default=0, kw_only=True, eq=False, order=False)
-
-    @property
-    def text_column(self) -> int:
-        """The character column in the line (the cell's start in a text table)."""
-        return self.char_column or self.column
+    #: In a text table (CSV, Markdown), ``column`` is the character column where the
+    #: cell's text starts (as editors read ``file:line:column``); this is the cell's index.
+    cell_column: int = attrs.field(default=0, kw_only=True, eq=False, order=False)
 
     def __str__(self) -> str:
         if self.cell:
@@ -97,5 +92,6 @@ class Finding:
             "message": self.message,
             "line": self.location.line,
             "column": self.location.column,
+            **({"cell_column": self.location.cell_column} if self.location.cell_column else {}),
             "hint": self.hint,
         }

@@ -322,6 +322,18 @@ class StrayCell:
 
 
 @attrs.frozen
+class TableNote:
+    """What a table reader noticed at a place (a cell it could not read, a repeated row, a
+    table it skipped), reported by the table rule named ``rule``."""
+
+    rule: str
+    subject: str
+    message: str
+    location: SourceLocation
+    hint: str = ""
+
+
+@attrs.frozen
 class RuleSetting:
     """A file's setting for one rule: ``off``, a severity, or options."""
 
@@ -358,6 +370,7 @@ class Organization:
     )
     duplicates: tuple[Duplicate, ...] = ()
     stray_cells: tuple[StrayCell, ...] = attrs.field(default=(), eq=False)
+    notes: tuple[TableNote, ...] = attrs.field(default=(), eq=False)
     #: How the source lays the model out: ``model`` (a model file), ``matrix``,
     #: ``roles-by-column``, ``long``, ``org-sheet``, ``people-sheet`` or ``org-paths``
     #: (tables).

@@ -90,3 +90,21 @@ DEFAULT_SCHEME = BUILTIN_SCHEMES["RACI"]
 
 #: Kinds assumed for the usual letters of a custom scheme that does not say.
 DEFAULT_KINDS = {"A": "accountable", "R": "responsible", "C": "consulted", "I": "informed"}
+
+
+class UnknownSchemeError(ValueError):
+    """A name that is no built-in scheme's."""
+
+
+def scheme_named(name: str) -> Scheme:
+    """The built-in scheme of that name, in any case (``rasci`` is RASCI)."""
+    found = {key.casefold(): scheme for key, scheme in BUILTIN_SCHEMES.items()}
+    scheme = found.get(name.strip().casefold())
+    if scheme is None:
+        from raci.lookup import as_clause, did_you_mean
+
+        msg = f"unknown scheme {name!r}; expected one of {', '.join(BUILTIN_SCHEMES)}" + as_clause(
+            did_you_mean(name.upper(), BUILTIN_SCHEMES)
+        )
+        raise UnknownSchemeError(msg)
+    return scheme

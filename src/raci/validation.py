@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from raci.exceptions import LoadError
 from raci.findings import Finding
-from raci.io import load
+from raci.io import TABLE_SUFFIXES, load
 from raci.rules import validate
 
 
@@ -15,14 +15,17 @@ def validate_file(
     path: str | os.PathLike[str],
     select: Sequence[str] | None = None,
     ignore: Sequence[str] | None = None,
+    scheme: str | None = None,
 ) -> list[Finding]:
     """The findings for one file, as ``raci validate`` prints them.
 
     A file that cannot be read or parsed, or whose ``rules:`` settings name no rule, option
     or value the rules take, is not an exception here: its problems come back as findings
-    of rule ``parse-error`` (severity error), each at its place.
+    of rule ``parse-error`` (severity error), each at its place. ``scheme`` names the
+    scheme of a RACI table (a model file says its own).
     """
+    table = str(path).lower().endswith(TABLE_SUFFIXES)
     try:
-        return validate(load(path), select, ignore)
+        return validate(load(path, scheme=scheme if table else None), select, ignore)
     except LoadError as exc:
         return list(exc.findings)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from click.testing import CliRunner
 
 import raci
@@ -89,16 +90,22 @@ class TestErrors:
         sheet.write_text("Task,Ann\nplan,A/R\nplan,A\n")
         out = tmp_path / "out.yaml"
         code, _, err = run("import", str(sheet), "-o", str(out))
-        assert code == 2
-        assert f"{sheet}:3:1: deliverable `plan` is listed again (first at {sheet}:2:1)" in err
-        assert not out.exists()
+        assert code == 0
+        assert (
+            f"{sheet}:3:1: this row names `plan` again (first at {sheet}:2:1); both rows are"
+            " kept, this one as `plan-2`"
+        ) in err
+        assert [d["id"] for d in yaml.safe_load(out.read_text())["deliverables"]] == [
+            "plan",
+            "plan-2",
+        ]
 
     def test_bad_cells(self, tmp_path: Path) -> None:
         sheet = tmp_path / "m.csv"
         sheet.write_text("Task,Ann,Bo\nplan,owner,R\n")
         code, _, err = run("import", str(sheet), "-o", str(tmp_path / "out.yaml"))
-        assert code == 2
-        assert f"{sheet}:2:2: cannot read `owner` as roles" in err
+        assert code == 0  # the rest is read; the cell is said where it is
+        assert f"{sheet}:2:6: cannot read `owner` as roles" in err
 
     @pytest.mark.parametrize(
         ("args", "message"),

@@ -172,7 +172,7 @@ class TestCsvWithoutOrg:
             ("A", "finance"),
             ("I", "executive-board"),
         ]
-        assert str(d.assignments[0].location) == f"{path}:2:3"
+        assert str(d.assignments[0].location) == f"{path}:2:22"  # where `A/R` starts
 
     def test_name_group_and_due_columns(self, tmp_path: Path) -> None:
         """Optional columns name, group and due fill in the deliverable."""
@@ -208,35 +208,41 @@ class TestCsvWithoutOrg:
         assert raci.load(path).scheme.name == "RASCI"
 
     def test_errors_name_the_cell(self, tmp_path: Path) -> None:
-        """Every unreadable cell is reported, each at file:row:column."""
+        """Every unreadable cell is a finding at file:row:character column; the rest is read."""
         path = tmp_path / "m.csv"
         path.write_text("Task,Ann,Bo,Cy\nplan,A,R,\nship,A,owner,yes\n,A,,\n")
-        with pytest.raises(raci.LoadError) as info:
-            raci.load(path)
-        assert [str(p) for p in info.value.findings] == [
-            f"{path}:3:3: cannot read `owner` as roles; expected letters of RACI (R, A, C, I)"
+        org = raci.load(path)
+        assert list(org.deliverables) == ["plan", "ship"]
+        found = [f for f in raci.validate(org) if f.rule == "unreadable-cell"]
+        assert [f"{f.location}: {f.message}" for f in found] == [
+            f"{path}:3:8: cannot read `owner` as roles; expected letters of RACI (R, A, C, I)"
             " such as `A`, `R/A` or `-`",
-            f"{path}:3:4: cannot read `yes` as roles; expected letters of RACI (R, A, C, I)"
+            f"{path}:3:14: cannot read `yes` as roles; expected letters of RACI (R, A, C, I)"
             " such as `A`, `R/A` or `-`",
-            f"{path}:4:1: this row has cells but names no deliverable in column 1",
+            f"{path}:4:1: this row has cells but names no deliverable in column 1, so it is"
+            " not read",
         ]
 
     def test_quoted_cells_spanning_lines(self, tmp_path: Path) -> None:
         """A quoted cell over two lines does not shift the row numbers after it."""
         path = tmp_path / "m.csv"
         path.write_text('Task,Ann\n"two\nlines",A\nlast,bad cell\n')
-        with pytest.raises(raci.LoadError) as info:
-            raci.load(path)
-        assert (info.value.line, info.value.column) == (4, 2)
+        [bad] = [f for f in raci.validate(raci.load(path)) if f.rule == "unreadable-cell"]
+        assert (bad.location.line, bad.location.column) == (4, 6)
 
     def test_repeated_row_is_a_duplicate(self, tmp_path: Path) -> None:
-        """A deliverable listed twice is kept once and reported by the duplicate-id rule."""
+        """A deliverable listed twice is kept twice and reported where the user wrote it."""
         path = tmp_path / "m.csv"
-        path.write_text("Task,Ann\nplan,A\nplan,R\n")
+        path.write_text("Task,Ann\nplan,A\nplan ,R\n")
         org = raci.load(path)
-        (dup,) = org.duplicates
-        assert (dup.id, dup.location.line, dup.first.line) == ("plan", 3, 2)
-        assert "duplicate-id" in {f.rule for f in raci.validate(org)}
+        assert list(org.deliverables) == ["plan", "plan-2"]
+        [dup] = [f for f in raci.validate(org) if f.rule == "duplicate-row"]
+        assert (dup.location.line, dup.subject) == (3, "plan-2")
+        assert dup.message == (
+            f"this row names `plan` again (first at {path}:2:1); both rows are kept, this one"
+            " as `plan-2`"
+        )
+        assert "duplicate-id" not in {f.rule for f in raci.validate(org)}
 
     def test_matrix_alone_validates(self, tmp_path: Path) -> None:
         """The rules run on a matrix file: here, two Accountables on the second row."""
@@ -280,13 +286,13 @@ class TestCsvWithOrg:
         with pytest.raises(raci.LoadError) as info:
             raci.load(path, org=loads(ORG))
         reasons = [str(p) for p in info.value.findings]
-        assert reasons[0].startswith(f"{path}:1:2: column header `Finanse Division` is not")
+        assert reasons[0].startswith(f"{path}:1:6: column header `Finanse Division` is not")
         assert "did you mean `Finance Division`?" in reasons[0]
         assert reasons[1] == (
-            f"{path}:1:3: column header `Clerk` names 2 parties (clerk-ops, clerk-fin);"
+            f"{path}:1:23: column header `Clerk` names 2 parties (clerk-ops, clerk-fin);"
             " write the id instead"
         )
-        assert reasons[2] == f"{path}:1:5: party `cfo` has a second column (first in column 4)"
+        assert reasons[2] == f"{path}:1:33: party `cfo` has a second column (first in column 4)"
 
 
 class TestXlsx:
@@ -320,10 +326,10 @@ class TestXlsx:
         rows += [[f"t{i}", "A", "R", None] for i in range(5)]
         rows.append(["t5", "A", "R", "maybe"])
         path = write_xlsx(tmp_path / "matrix.xlsx", rows)
-        with pytest.raises(raci.LoadError) as info:
-            raci.load(path)
-        (problem,) = info.value.findings
-        assert str(problem).startswith(f"{path}!Sheet1!D7: cannot read `maybe` as roles")
+        [problem] = [f for f in raci.validate(raci.load(path)) if f.rule == "unreadable-cell"]
+        assert f"{problem.location}: {problem.message}".startswith(
+            f"{path}!Sheet1!D7: cannot read `maybe` as roles"
+        )
         assert (problem.location.file, problem.location.line, problem.location.column) == (
             str(path),
             7,
@@ -363,13 +369,15 @@ class TestMarkdown:
 
     def test_legend_table_first(self) -> None:
         """The matrix is found after a legend; bold rows are groups; escapes are undone."""
-        with pytest.raises(raci.LoadError) as info:
-            raci.load(DATA / "legend-first.md")
-        (problem,) = info.value.findings
-        assert str(problem) == (
-            f"{DATA / 'legend-first.md'}:21:4: cannot read `yes` as roles; expected letters"
-            " of RACI (R, A, C, I) such as `A`, `R/A` or `-`"
+        path = DATA / "legend-first.md"
+        found = raci.validate(raci.load(path))
+        [problem] = [f for f in found if f.rule == "unreadable-cell"]
+        assert f"{problem.location}: {problem.message}" == (
+            f"{path}:21:55: cannot read `yes` as roles; expected letters of RACI (R, A, C, I)"
+            " such as `A`, `R/A` or `-`"
         )
+        [skipped] = [f for f in found if f.rule == "tables-read"]
+        assert skipped.message == "table skipped: it explains the role letters (a legend)"
 
     def test_legend_table_first_reads(self, tmp_path: Path) -> None:
         """Without the bad cell the file is a model with its groups and parties."""
@@ -412,8 +420,11 @@ class TestMarkdown:
             "\n## Operations\n\nSome words.\n\n| Task | Ann | Bo |\n|---|---|---|\n"
             "| ship | R | A |\n| audit | A/R | bad |\n"
         )
-        with pytest.raises(raci.LoadError, match=r"RACI\.md:16:3: cannot read `bad`"):
-            raci.load(path)
+        [bad] = [f for f in raci.validate(raci.load(path)) if f.rule == "unreadable-cell"]
+        assert f"{bad.location}: {bad.message}".endswith(
+            "RACI.md:16:17: cannot read `bad` as roles; expected letters of RACI (R, A, C, I)"
+            " such as `A`, `R/A` or `-`"
+        )
         path.write_text(path.read_text().replace("| bad |", "| C |"))
         org = raci.load(path)
         assert {d.id: d.group for d in org.deliverables.values()} == {
@@ -424,13 +435,15 @@ class TestMarkdown:
         assert org.groups["finance"].location.line == 3
 
     def test_sections_with_other_columns(self, tmp_path: Path) -> None:
-        """With different columns, the table with the most role letters is the matrix."""
+        """Tables with different columns are all read; a party in two is one party."""
         path = tmp_path / "RACI.md"
         path.write_text(
             "| Task | Ann |\n|---|---|\n| a | R |\n\n"
-            "| Task | Bo | Cy |\n|---|---|---|\n| b | A | R |\n"
+            "| Task | Bo | Ann |\n|---|---|---|\n| b | A | R |\n"
         )
-        assert list(raci.load(path).deliverables) == ["b"]
+        org = raci.load(path)
+        assert list(org.deliverables) == ["a", "b"]
+        assert list(org.external) == ["ann", "bo"]
 
     def test_no_table(self, tmp_path: Path) -> None:
         """A document without a table is a clear error."""

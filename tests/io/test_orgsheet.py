@@ -154,11 +154,11 @@ class TestBadRows:
             raci.load(path)
         assert [str(p).removeprefix(f"{path}:") for p in info.value.findings] == [
             "3:1: id `fin dept` must not contain spaces",
-            "4:5: `headcount` must be a whole number, 0 or more (got 'ten')",
-            "4:6: `staff` must be true or false (got 'maybe')",
+            "4:28: `headcount` must be a whole number, 0 or more (got 'ten')",
+            "4:32: `staff` must be true or false (got 'maybe')",
             "5:1: this row has neither an id nor a name",
-            "6:3: `Unknown Unit Name` is neither the id nor the name of a unit in this sheet",
-            "6:4: unknown level `galaxy`; expected one of organization, department, office,"
+            "6:7: `Unknown Unit Name` is neither the id nor the name of a unit in this sheet",
+            "6:25: unknown level `galaxy`; expected one of organization, department, office,"
             " division, branch, service, section, unit, team",
         ]
 
@@ -183,7 +183,7 @@ class TestBadRows:
         """A parent named by a name two units share must be written as an id."""
         path = tmp_path / "org.csv"
         path.write_text("id,name,parent\na,Top,\nb,Team,a\nc,Team,a\nd,Leaf,Team\n")
-        with pytest.raises(raci.LoadError, match=r":5:3: `Team` names 2 units \(b, c\)"):
+        with pytest.raises(raci.LoadError, match=r":5:8: `Team` names 2 units \(b, c\)"):
             raci.load(path)
 
     def test_unknown_parent_id_is_left_to_the_rules(self, tmp_path: Path) -> None:

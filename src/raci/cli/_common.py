@@ -22,6 +22,8 @@ from raci.model import Organization
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
+#: The notes of a table reader that every command prints: what it could not read as it is.
+UNREAD_NOTES = frozenset({"unreadable-cell", "duplicate-row", "turned-table"})
 
 
 class InputError(click.ClickException):
@@ -131,20 +133,25 @@ def load_source(
     org: str | None = None,
     sheet: str | None = None,
     path_separator: str | None = None,
+    scheme: str | None = None,
 ) -> Organization:
     """A model file, or a table (RACI table or org sheet) read against the model ``org``."""
-    table_only = (org, sheet, path_separator)
+    table_only = (org, sheet, path_separator, scheme)
     if any(v is not None for v in table_only) and not path.lower().endswith(TABLE_SUFFIXES):
         raise click.BadParameter(
-            f"--org, --sheet and --path-separator apply to a table ({', '.join(TABLE_SUFFIXES)}),"
-            f" not to {Path(path).suffix or 'a file without suffix'!r}",
-            param_hint="'--org' / '--sheet' / '--path-separator'",
+            f"--org, --sheet, --path-separator and --scheme apply to a table"
+            f" ({', '.join(TABLE_SUFFIXES)}), not to"
+            f" {Path(path).suffix or 'a file without suffix'!r}",
+            param_hint="'--org' / '--sheet' / '--path-separator' / '--scheme'",
         )
     base = load_model(org) if org is not None else None
     try:
-        model = load(path, org=base, sheet=sheet, path_separator=path_separator)
+        model = load(path, org=base, sheet=sheet, path_separator=path_separator, scheme=scheme)
     except LoadError as exc:
         raise input_error(exc) from None
     for line in setting_warnings(model):
         echo(line, err=True)
+    for note in model.notes:
+        if note.rule in UNREAD_NOTES:
+            echo(f"{note.location}: {note.message}", err=True)
     return model

@@ -1,4 +1,5 @@
-"""Options that several commands share: the paper size and the page orientation."""
+"""Options that several commands share: the paper size, the page orientation and the
+scheme of a RACI table."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import click
 from click.shell_completion import CompletionItem
 
 from raci.render.paper import PAPERS, Paper, UnknownPaperError, paper
+from raci.schemes import BUILTIN_SCHEMES, UnknownSchemeError, scheme_named
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -59,3 +61,24 @@ def orientation_option(default: str) -> Callable[[F], F]:
         default=None,
         help=f"Page orientation (default: {default}).",
     )
+
+
+def _scheme_name(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return scheme_named(value).name
+    except UnknownSchemeError as exc:
+        raise click.BadParameter(str(exc), ctx, param) from None
+
+
+def scheme_option(func: F) -> F:
+    """``--scheme NAME``: the scheme of a RACI table, instead of the one its cells suggest."""
+    option = click.option(
+        "--scheme",
+        metavar="NAME",
+        callback=_scheme_name,
+        help=f"Scheme of a RACI table ({', '.join(BUILTIN_SCHEMES)}, any case; default: the"
+        " one whose letters the cells use).",
+    )
+    return option(func)

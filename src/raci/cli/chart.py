@@ -13,7 +13,7 @@ from raci.cli._common import (
     path_separator_option,
     showing_warnings,
 )
-from raci.cli._options import orientation_option, paper_option
+from raci.cli._options import orientation_option, paper_option, scheme_option
 from raci.render.chart.options import AUTO, ChartOptions
 from raci.render.chart.orgchart import SUFFIXES, render_chart
 from raci.render.paper import Paper
@@ -106,6 +106,7 @@ Exit status: 0 written, 2 the file could not be read or the command line is wron
 )
 @click.option("--sheet", metavar="NAME", help="Sheet of an XLSX FILE to read (default: the first).")
 @path_separator_option
+@scheme_option
 @handle_errors
 def command(
     file: str,
@@ -127,6 +128,7 @@ def command(
     key: bool,
     sheet: str | None,
     path_separator: str | None,
+    scheme: str | None,
 ) -> None:
     """Draw the organization chart of FILE (a model file or an org sheet: parent column,
     path column or Level columns; a people sheet shows each person's title)."""
@@ -156,7 +158,7 @@ def command(
         dpi=dpi,
         max_pixels=max_pixels,
     )
-    org = load_source(file, sheet=sheet, path_separator=path_separator)
+    org = load_source(file, sheet=sheet, path_separator=path_separator, scheme=scheme)
     try:
         written = showing_warnings(lambda: render_chart(org, output, options))
     except ValueError as exc:

@@ -15,7 +15,7 @@ from raci.cli._common import (
     input_error,
     showing_warnings,
 )
-from raci.cli._options import orientation_option, paper_option
+from raci.cli._options import orientation_option, paper_option, scheme_option
 from raci.cli._rule_settings import setting_warnings
 from raci.exceptions import LoadError
 from raci.model import Organization
@@ -31,9 +31,9 @@ REPORT_SUFFIXES = {".txt": "text", ".json": "json", ".md": "markdown"}
 PICTURE_SUFFIXES = (".svg", ".png", ".pdf", ".dot")
 
 
-def _load(spec: str) -> Organization:
+def _load(spec: str, scheme: str | None) -> Organization:
     try:
-        org = load_revision(spec)
+        org = load_revision(spec, scheme)
     except LoadError as exc:
         raise input_error(exc) from None
     for line in setting_warnings(org):
@@ -105,6 +105,7 @@ read or the command line is wrong.""",
     show_default=True,
     help="Picture: the new structure with changes marked, or old and new side by side.",
 )
+@scheme_option
 @handle_errors
 def command(
     old: str,
@@ -116,6 +117,7 @@ def command(
     paper: Paper | None,
     landscape: bool | None,
     style: str,
+    scheme: str | None,
 ) -> None:
     """Show what changes from OLD to NEW: units created, abolished, merged, split,
     renamed, moved and relevelled; posts; deliverables; changes of Accountable;
@@ -123,7 +125,7 @@ def command(
     suffix = None
     if output is not None:
         suffix = check_suffix(output, [*PICTURE_SUFFIXES, *REPORT_SUFFIXES], "a diff")
-    before, after = _load(old), _load(new)
+    before, after = _load(old, scheme), _load(new, scheme)
     change = diff(before, after)
     for f in change.findings:
         echo(f"{f.location}: {f.severity.value} {f.rule}: {f.message}", err=True)

@@ -12,6 +12,7 @@ from raci.cli._common import (
     load_source,
     path_separator_option,
 )
+from raci.cli._options import scheme_option
 from raci.io import TABLE_SUFFIXES, dumps
 from raci.output import write_atomic
 
@@ -39,9 +40,15 @@ Examples:
     "--sheet", metavar="NAME", help="Sheet of an XLSX SOURCE to read (default: the first)."
 )
 @path_separator_option
+@scheme_option
 @handle_errors
 def command(
-    source: str, output: str, org: str | None, sheet: str | None, path_separator: str | None
+    source: str,
+    output: str,
+    org: str | None,
+    sheet: str | None,
+    path_separator: str | None,
+    scheme: str | None,
 ) -> None:
     """Write a model file (YAML or JSON) from a RACI table or org sheet (.csv .xlsx .md).
 
@@ -55,7 +62,7 @@ def command(
             f"cannot import {source}; expected a matrix or org sheet ({', '.join(TABLE_SUFFIXES)})",
             param_hint="SOURCE",
         )
-    model = load_source(source, org, sheet, path_separator)
+    model = load_source(source, org, sheet, path_separator, scheme)
     if model.duplicates:
         for d in model.duplicates:
             echo(f"{d.location}: {d.kind} `{d.id}` is listed again (first at {d.first})", err=True)

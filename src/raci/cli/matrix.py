@@ -13,6 +13,7 @@ from raci.cli._common import (
     showing_warnings,
     split_list,
 )
+from raci.cli._options import scheme_option
 from raci.render.matrix.writer import FORMATS, render_matrix
 
 
@@ -45,6 +46,7 @@ Examples:
 )
 @click.option("--sheet", metavar="NAME", help="Sheet of an XLSX FILE to read (default: the first).")
 @path_separator_option
+@scheme_option
 @handle_errors
 def command(
     file: str,
@@ -56,6 +58,7 @@ def command(
     org: str | None,
     sheet: str | None,
     path_separator: str | None,
+    scheme: str | None,
 ) -> None:
     """Print or write the responsibility matrix: deliverables by row, parties by column.
 
@@ -65,7 +68,7 @@ def command(
     """
     if output is not None:
         check_suffix(output, FORMATS, "a matrix")
-    model = load_source(file, org, sheet, path_separator)
+    model = load_source(file, org, sheet, path_separator, scheme)
     if not model.deliverables:
         echo(
             f"warning: {file} has no deliverables, so the matrix has no rows; list them under"

@@ -12,6 +12,7 @@ from raci.cli._common import (
     path_separator_option,
     showing_warnings,
 )
+from raci.cli._options import scheme_option
 from raci.render.report.page import SUFFIXES, render_report
 
 
@@ -40,6 +41,7 @@ Exit status: 0 written, 2 the file could not be read or the command line is wron
 )
 @click.option("--sheet", metavar="NAME", help="Sheet of an XLSX FILE to read (default: the first).")
 @path_separator_option
+@scheme_option
 @handle_errors
 def command(
     file: str,
@@ -48,6 +50,7 @@ def command(
     org: str | None,
     sheet: str | None,
     path_separator: str | None,
+    scheme: str | None,
 ) -> None:
     """Write a report: summary, findings, org chart, searchable matrix and workload.
 
@@ -56,7 +59,7 @@ def command(
     unit or a matrix column shows what it holds.
     """
     check_suffix(output, SUFFIXES, "a report")
-    model = load_source(file, org, sheet, path_separator)
+    model = load_source(file, org, sheet, path_separator, scheme)
     showing_warnings(
         lambda: render_report(model, output, lang=lang, inputs=[file, *([org] if org else [])])
     )

@@ -20,6 +20,7 @@ from raci.io._marks import Marks
 from raci.lineage import carry_over
 from raci.model import Organization
 from raci.output import write_atomic
+from raci.schemes import scheme_named
 
 if TYPE_CHECKING:
     from raci.io._dump import dumps
@@ -83,19 +84,22 @@ def load(
     org: Organization | None = None,
     sheet: str | None = None,
     path_separator: str | None = None,
+    scheme: str | None = None,
 ) -> Organization:
     """The organization a file describes: a model file (YAML, JSON, TOML), or a RACI
     table or org sheet (CSV, XLSX, Markdown; docs/format.md shows the layouts).
 
     ``org`` is the model whose parties a RACI table names (by id or name); its units
     come along. ``sheet`` chooses the sheet of an XLSX workbook; ``path_separator``
-    splits the paths of an org path sheet. Raises :class:`raci.LoadError` naming file,
-    line, column and reason.
+    splits the paths of an org path sheet; ``scheme`` names the scheme of a RACI table
+    (``RASCI``, any case; default: the org's, else the one whose letters the cells use).
+    Raises :class:`raci.LoadError` naming file, line, column and reason, and
+    :class:`raci.schemes.UnknownSchemeError` (a ValueError) for an unknown scheme.
     """
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix in MODEL_PARSERS:
-        given = {"org": org, "sheet": sheet, "path_separator": path_separator}
+        given = {"org": org, "sheet": sheet, "path_separator": path_separator, "scheme": scheme}
         what = next((k for k, v in given.items() if v is not None), None)
         if what is not None:
             reason = f"`{what}` applies to a matrix or org sheet ({', '.join(TABLE_SUFFIXES)})"
@@ -104,8 +108,9 @@ def load(
     if suffix in TABLE_SUFFIXES:
         from raci.io.tables.layouts import read_tables
 
+        chosen = scheme_named(scheme) if scheme is not None else None
         check_readable(p)
-        return read_tables(p, org, sheet, path_separator)
+        return read_tables(p, org, sheet, path_separator, chosen)
     known = ", ".join(sorted({*MODEL_PARSERS, *TABLE_SUFFIXES}))
     raise LoadError.at(
         str(path), 0, 0, f"unknown file type {suffix or '(none)'!r}; expected {known}"

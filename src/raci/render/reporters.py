@@ -109,7 +109,7 @@ class GithubReporter(Reporter):
                 loc = f.location
                 props = [f"file={_escape_property(loc.file)}"]
                 if loc.line:
-                    props += [f"line={loc.line}", f"col={max(loc.text_column, 1)}"]
+                    props += [f"line={loc.line}", f"col={max(loc.column, 1)}"]
                 props.append(f"title={_escape_property(f.rule)}")
                 text = f.message + (f" ({f.hint})" if f.hint else "")
                 lines.append(f"::{self.LEVELS[f.severity]} {','.join(props)}::{_escape_data(text)}")
@@ -144,7 +144,7 @@ class SarifReporter(Reporter):
                 if f.location.line:
                     physical["region"] = {
                         "startLine": f.location.line,
-                        "startColumn": max(f.location.text_column, 1),
+                        "startColumn": max(f.location.column, 1),
                     }
                 result: dict[str, Any] = {
                     "ruleId": f.rule,

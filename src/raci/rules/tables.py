@@ -31,3 +31,106 @@ def stray_cell(ctx: Context) -> Iterator[Finding]:
             cell.location,
             "Give the column a header, or move the text into a column that has one.",
         )
+
+
+def _notes(ctx: Context) -> Iterator[Finding]:
+    """The notes the table reader made for this rule, as its findings."""
+    for note in ctx.org.notes:
+        if note.rule == ctx.rule.name:
+            yield ctx.finding(note.subject, note.message, note.location, note.hint)
+
+
+@rule(
+    "unreadable-cell",
+    "T102",
+    Severity.ERROR,
+    "A table cell (or row) that cannot be read: a mark that is no role letter, a row without"
+    " a deliverable; the rest of the table is read.",
+    example="""
+        | Task   | Lead | Ops |
+        |--------|------|-----|
+        | Budget | A    | OPS |
+    """,
+    example_file="RACI.md",
+    fix="Write role letters of the scheme in the cell (`R`, `A/R`, `-`), or give the row its"
+    " deliverable.",
+)
+def unreadable_cell(ctx: Context) -> Iterator[Finding]:
+    yield from _notes(ctx)
+
+
+@rule(
+    "duplicate-row",
+    "T103",
+    Severity.WARNING,
+    "A table names the same deliverable in two rows; both rows are kept.",
+    example="""
+        | Task   | Lead | Ops |
+        |--------|------|-----|
+        | Budget | A    | R   |
+        | Budget | R    | A   |
+    """,
+    example_file="RACI.md",
+    fix="Merge the two rows, or give the second its own name.",
+)
+def duplicate_row(ctx: Context) -> Iterator[Finding]:
+    yield from _notes(ctx)
+
+
+@rule(
+    "tables-read",
+    "T104",
+    Severity.INFO,
+    "Which tables of a document were read, and which were skipped and why.",
+    example="""
+        | R = Responsible | A = Accountable |
+        |-----------------|-----------------|
+        | does the work   | signs it off    |
+
+        | Task   | Lead | Ops |
+        |--------|------|-----|
+        | Budget | A    | R   |
+    """,
+    example_file="RACI.md",
+    fix="Nothing to fix; a table skipped by mistake needs a deliverable column and role"
+    " letters (or role columns).",
+)
+def tables_read(ctx: Context) -> Iterator[Finding]:
+    yield from _notes(ctx)
+
+
+@rule(
+    "names-split",
+    "T105",
+    Severity.INFO,
+    "A cell of names was split at a `/`, `&` or `+` because both sides name parties"
+    " elsewhere in the table.",
+    example="""
+        | Task   | Responsible | Accountable |
+        |--------|-------------|-------------|
+        | Budget | Ann/Bo      | Ann         |
+        | Audit  | Bo          | Ann         |
+    """,
+    example_file="RACI.md",
+    fix="Separate names with commas (`Ann, Bo`) to say so plainly.",
+)
+def names_split(ctx: Context) -> Iterator[Finding]:
+    yield from _notes(ctx)
+
+
+@rule(
+    "turned-table",
+    "T106",
+    Severity.WARNING,
+    "A matrix that looks turned: people as rows, deliverables as columns.",
+    example="""
+        | Person | Budget | Audit | Plan |
+        |--------|--------|-------|------|
+        | Ann    | A      | A     | A    |
+        | Bo     | R      | R     | R    |
+    """,
+    example_file="RACI.md",
+    fix="Swap rows and columns: a row per deliverable, a column per party.",
+)
+def turned_table(ctx: Context) -> Iterator[Finding]:
+    yield from _notes(ctx)

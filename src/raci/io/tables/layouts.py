@@ -7,6 +7,7 @@ A table that is none of these gets one message naming its columns and the layout
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,13 +17,19 @@ from raci._text import quoted
 from raci.cells import normalize_header
 from raci.exceptions import LoadError
 from raci.io._files import read_text
-from raci.io.tables.long_sheet import is_long_header, long_from_table
+from raci.io.tables.long_sheet import is_long_header, long_scheme, read_long
 from raci.io.tables.markdown import markdown_tables
-from raci.io.tables.matrix_sheet import is_legend, join_sections, matrix_from_table, role_cells
+from raci.io.tables.matrix_sheet import infer_scheme, matrix_from_table, read_matrix, role_cells
 from raci.io.tables.org_paths import looks_like_paths, org_from_paths
 from raci.io.tables.org_sheet import looks_like_org, org_columns, org_from_table
-from raci.io.tables.raci_sheet import ALL_ROLES, scheme_of_headers
-from raci.io.tables.role_columns import holds_names, role_columns, roles_from_table
+from raci.io.tables.raci_sheet import (
+    ALL_ROLES,
+    RaciSheet,
+    names_known,
+    role_of_header,
+    scheme_of_headers,
+)
+from raci.io.tables.role_columns import holds_names, read_roles, role_cell_texts, role_columns
 from raci.io.tables.table import Table, parse_roles, read_table
 from raci.model import Organization
 from raci.schemes import DEFAULT_SCHEME, Scheme
@@ -89,6 +96,52 @@ class _Found:
     table: Table
 
 
+#: The layout name (``Organization.layout``) of each kind of RACI table.
+_LAYOUTS = {"matrix": "matrix", "roles": "roles-by-column", "long": "long"}
+#: A legend cell: ``R = Responsible``, ``R: Responsible``, ``R - Responsible``.
+_LETTER_IS = re.compile(r"^\(?[A-Za-z]\)?\s*[=:–—-]\s*(\S.*)$")
+_ROLE_NAMES = frozenset(r.name.casefold() for r in ALL_ROLES.roles)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _names_role(text: str) -> bool:
+    """Whether a cell names a role as a legend does: ``Responsible``, ``R = Responsible``,
+    ``R (Responsible)``; a bare letter does not."""
+    text = text.strip()
+    said = _LETTER_IS.match(text)
+    if said:
+        text = said.group(1)
+    return len(text) > 1 and (
+        text.casefold() in _ROLE_NAMES or role_of_header(text, ALL_ROLES) is not None
+    )
+
+
+def is_legend(table: Table) -> bool:
+    """Whether a table explains the role letters rather than assigning them: its header
+    names roles from its first cell on (``| R = Responsible | A = Accountable |``), or two
+    or more of its rows name a role (``| R | Responsible |``)."""
+    if table.rows and _legend_header(table.rows[0][1]):
+        return True
+    rows = sum(any(map(_explains, cells)) for _, cells in table.rows)
+    return rows >= 2
+
+
+def _legend_header(header: tuple[str, ...]) -> bool:
+    """Whether a header names roles from its first cell on, as a legend laid out across
+    does (a table of roles by column starts with its deliverable column)."""
+    return bool(header) and _names_role(header[0]) and sum(map(_names_role, header)) >= 2
+
+
+def _explains(cell: str) -> bool:
+    """Whether a cell explains a letter: ``Responsible``, ``Responsible: does the work``,
+    ``R = Responsible``."""
+    cell = cell.strip()
+    first = _WORD.match(cell)
+    return bool(_LETTER_IS.match(cell)) or (
+        first is not None and first.group().casefold() in _ROLE_NAMES
+    )
+
+
 def _recognise(table: Table, org: Organization | None) -> _Found | None:
     """The RACI layout of a table, or None."""
     scheme = org.scheme if org is not None else ALL_ROLES
@@ -99,14 +152,18 @@ def _recognise(table: Table, org: Organization | None) -> _Found | None:
         header = table.rows[start][1]
         if is_long_header(header):
             return _Found("long", start, org.scheme if org else DEFAULT_SCHEME, table)
+        if _legend_header(header):
+            return None
         roles, named = scheme_of_headers(list(header[1:]), org)
         columns = role_columns(header, roles)
         if named >= 2 and holds_names(table, start, columns, roles):
             return _Found("roles", start, roles, table)
-    if not is_legend(table, scheme) and role_cells(table, scheme):
+    if is_legend(table):
+        return None
+    if role_cells(table, scheme):
         return _Found("matrix", 0, scheme, table)
     body = [c for _, cells in table.rows[1:] for c in cells[1:] if table.clean(c)]
-    if not body and len(table.rows) > 1 and not is_legend(table, scheme):
+    if not body and len(table.rows) > 1:
         return _Found("matrix", 0, scheme, table)  # an empty template: deliverables, no roles
     return None
 
@@ -136,43 +193,79 @@ def _no_layout(table: Table) -> LoadError:
     return LoadError([table.problem(row, 1, reason)])
 
 
-def _read_raci(found: _Found, org: Organization | None) -> Organization:
-    table = found.table
-    if found.kind == "long":
-        return long_from_table(table, found.start, org)
-    if found.kind == "roles":
-        return roles_from_table(table, found.start, found.scheme, org)
-    return matrix_from_table(table, org)
+def _scheme(found: list[_Found], org: Organization | None) -> Scheme:
+    """The scheme of the RACI tables found: the org's, else what the matrices' cells use,
+    else what the role columns or role cells name."""
+    if org is not None:
+        return org.scheme
+    matrices = [f.table for f in found if f.kind == "matrix"]
+    if matrices:
+        return infer_scheme(matrices)
+    first = found[0]
+    if first.kind == "long":
+        return long_scheme(first.table, first.start, None)
+    return first.scheme
 
 
-def _markdown(path: Path, org: Organization | None) -> Organization:
+def _read_raci(found: list[_Found], org: Organization | None, scheme: Scheme | None) -> RaciSheet:
+    """The sheet of the RACI tables found (one, or a document's several: the same party in
+    two tables is one party; each table's rows belong to the group of its heading)."""
+    sheet = RaciSheet(
+        found[0].table,
+        org,
+        scheme or _scheme(found, org),
+        _LAYOUTS[found[0].kind],
+        sections=len(found) > 1,
+    )
+    sheet.known_names = names_known(
+        text
+        for f in found
+        if f.kind == "roles"
+        for text in role_cell_texts(f.table, f.start, sheet.scheme)
+    )
+    for f in found:
+        sheet.table = f.table
+        if f.kind == "long":
+            read_long(sheet, f.start)
+        elif f.kind == "roles":
+            read_roles(sheet, f.start)
+        else:
+            read_matrix(sheet)
+    return sheet
+
+
+def _markdown(path: Path, org: Organization | None, scheme: Scheme | None) -> Organization:
+    """Every RACI table of a Markdown document, read as one; the tables that are not
+    (legends, histories, summaries) are skipped, with a note of each."""
     tables = markdown_tables(read_text(path), str(path))
     if not tables:
         raise LoadError.at(str(path), 0, 0, "no table found; expected a Markdown pipe table")
-    found = [f for f in (_recognise(t, org) for t in tables) if f is not None]
+    recognised = [(t, _recognise(t, org)) for t in tables]
+    found = [f for _, f in recognised if f is not None]
     if not found:
         raise _no_layout(max(tables, key=lambda t: len(t.rows)))
-    # By role or long tables win over letters (a document may also hold a legend); of a
-    # kind, the tables with the same columns as the first are read as one, by section.
-    for kind in ("roles", "long", "matrix"):
-        same = [f for f in found if f.kind == kind]
-        if not same:
-            continue
-        if kind == "matrix":
-            same.sort(key=lambda f: -role_cells(f.table, f.scheme))
-        key = _header_key(same[0])
-        sections = [f for f in same if _header_key(f) == key]
-        if len(sections) > 1:
-            table = join_sections(
-                [attrs.evolve(f.table, rows=f.table.rows[f.start :]) for f in sections]
+    sheet = _read_raci(found, org, scheme)
+    lines = [f.table.rows[f.start][0] for f in found]
+    for table, f in recognised:
+        sheet.table = table
+        if f is None:
+            why = (
+                "it explains the role letters (a legend)"
+                if is_legend(table)
+                else "it holds no role letters and names no roles (not a responsibility table)"
             )
-            return _read_raci(attrs.evolve(same[0], start=0, table=table), org)
-        return _read_raci(same[0], org)
-    raise _no_layout(tables[0])  # pragma: no cover - found is not empty
-
-
-def _header_key(found: _Found) -> tuple[str, ...]:
-    return tuple(normalize_header(c) for c in found.table.rows[found.start][1])
+            sheet.note("tables-read", table.file, table.rows[0][0], 1, f"table skipped: {why}")
+        elif len(found) > 1 and f is found[0]:
+            listed = ", ".join(map(str, lines))
+            sheet.note(
+                "tables-read",
+                table.file,
+                lines[0],
+                1,
+                f"{len(found)} tables read as one (at lines {listed}); each table's rows are"
+                " grouped under its heading",
+            )
+    return sheet.build()
 
 
 def read_tables(
@@ -180,18 +273,20 @@ def read_tables(
     org: Organization | None = None,
     sheet: str | None = None,
     path_separator: str | None = None,
+    scheme: Scheme | None = None,
 ) -> Organization:
     """The model in a CSV, XLSX or Markdown file: a RACI table (matrix, by role, long) or
     an org sheet (parent column, or paths).
 
     ``org`` resolves a RACI table's parties (by id or name); an org sheet does not need it.
     ``sheet`` names the XLSX sheet to read (default: the first); ``path_separator``
-    splits an org path column (default: the separator most cells use, else ``/``).
+    splits an org path column (default: the separator most cells use, else ``/``);
+    ``scheme`` is the RACI table's scheme (default: the org's, else what the cells use).
     """
     if sheet is not None and path.suffix.lower() != ".xlsx":
         raise LoadError.at(str(path), 0, 0, "only an XLSX workbook has sheets to choose from")
     if path.suffix.lower() in (".md", ".markdown"):
-        return _markdown(path, org)
+        return _markdown(path, org, scheme)
     table = read_table(path, sheet)
     exported = _exported_matrix(table)
     units = None if exported else _org_sheet(table)
@@ -209,4 +304,4 @@ def read_tables(
     found = _recognise(table, org)
     if found is None:
         raise _no_layout(table)
-    return _read_raci(found, org)
+    return _read_raci([found], org, scheme).build()

@@ -85,14 +85,13 @@ def scheme_of_long(table: Table, start: int, role_column: int) -> Scheme:
     return BUILTIN_SCHEMES["RACI"]
 
 
-def long_from_table(table: Table, start: int, org: Organization | None = None) -> Organization:
-    """The model of a table with one assignment per row, its header row at ``start``."""
-    if not table.rows:
-        raise empty_table(table, "a RACI table")
+def read_long(sheet: RaciSheet, start: int) -> None:
+    """Read ``sheet.table``, one assignment per row below its header (at ``start``), into
+    ``sheet``; a row that cannot be read is noted at its place."""
+    table = sheet.table
     _, header = table.rows[start]
     columns = long_columns(header)
-    scheme = org.scheme if org is not None else scheme_of_long(table, start, columns["role"])
-    sheet = RaciSheet(table, org, scheme, "long")
+    scheme = sheet.scheme
     by_id = normalize_header(header[columns["deliverable"]]).endswith("id")
     for row, raw in table.rows[start + 1 :]:
         cells = [table.clean(c) for c in raw[: len(header)]]
@@ -106,7 +105,12 @@ def long_from_table(table: Table, start: int, org: Organization | None = None) -
 
         key, party, role = cell("deliverable"), cell("party"), cell("role")
         if not key:
-            sheet.problem(row, columns["deliverable"] + 1, "this row names no deliverable")
+            sheet.unreadable(
+                row,
+                columns["deliverable"] + 1,
+                "this row names no deliverable, so it is not read",
+                "Write the deliverable in the row.",
+            )
             continue
         group_text = cell("group")
         group = sheet.group(group_text, row, columns["group"] + 1) if group_text else None
@@ -119,19 +123,43 @@ def long_from_table(table: Table, start: int, org: Organization | None = None) -
             continue
         letters = letters_of(role, scheme)
         if letters is None or (party and not letters):
-            sheet.problem(
+            sheet.unreadable(
                 row,
                 columns["role"] + 1,
                 f"cannot read {quoted(role)} as a role; expected a letter of {scheme.name}"
                 f" ({', '.join(scheme.letters)}) or a role's name such as `Accountable`",
+                "Write a role letter or a role's name, or choose the scheme with --scheme.",
             )
             continue
         if not party:
-            sheet.problem(row, columns["party"] + 1, "this row gives a role but no party")
+            sheet.unreadable(
+                row,
+                columns["party"] + 1,
+                "this row gives a role but no party, so it is not read",
+                "Write who holds the role.",
+            )
             continue
         # One party per row: a name such as "Smith, Jane" is not split.
         pid = sheet.party(party, row, columns["party"] + 1)
-        if pid is not None and did is not None:
+        if pid is not None:
             for letter in letters:
                 sheet.assign(did, letter, pid, row, columns["role"] + 1)
+
+
+def long_from_table(
+    table: Table, start: int, org: Organization | None = None, scheme: Scheme | None = None
+) -> Organization:
+    """The model of a table with one assignment per row, its header row at ``start``;
+    ``scheme`` overrides the one the role cells suggest (or the org's)."""
+    if not table.rows:
+        raise empty_table(table, "a RACI table")
+    sheet = RaciSheet(table, org, scheme or long_scheme(table, start, org), "long")
+    read_long(sheet, start)
     return sheet.build()
+
+
+def long_scheme(table: Table, start: int, org: Organization | None) -> Scheme:
+    """The org's scheme, else the one the role cells suggest."""
+    if org is not None:
+        return org.scheme
+    return scheme_of_long(table, start, long_columns(table.rows[start][1])["role"])

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from raci._text import quoted
 from raci.cells import normalize_header
-from raci.io.tables.raci_sheet import ALL_ROLES, RaciSheet, empty_table
+from raci.io.tables.raci_sheet import ALL_ROLES, ID_HEADERS, RaciSheet, empty_table
 from raci.io.tables.table import Table, parse_roles
+from raci.lookup import is_id
 from raci.model import Organization
 from raci.schemes import BUILTIN_SCHEMES, DEFAULT_SCHEME, Scheme
 
@@ -14,24 +15,23 @@ META_COLUMNS = ("name", "group", "due")
 
 
 def role_cells(table: Table, scheme: Scheme) -> int:
-    """How many cells (outside the first column) hold role letters of ``scheme``."""
+    """How many cells below the header (outside the first column) hold role letters of
+    ``scheme``, counted in the columns where they are at least as many as the cells that
+    hold other text (a summary's or a history's text columns do not count)."""
     letters = set(scheme.letters)
-    count = 0
-    for _, cells in table.rows:
-        for text in cells[1:]:
+    readable: dict[int, int] = {}
+    other: dict[int, int] = {}
+    for _, cells in table.rows[header_index(table, scheme) + 1 :]:
+        for col, text in enumerate(cells[1:], start=1):
             found = parse_roles(text, scheme)
             if found and letters.issuperset(found):
-                count += 1
-    return count
+                readable[col] = readable.get(col, 0) + 1
+            elif found is None:
+                other[col] = other.get(col, 0) + 1
+    return sum(n for col, n in readable.items() if n >= other.get(col, 0))
 
 
-def is_legend(table: Table, scheme: Scheme) -> bool:
-    """Whether a table explains the letters: two or more rows name a role of the scheme."""
-    names = {r.name.casefold() for r in scheme.roles}
-    return sum(any(c.strip().casefold() in names for c in cells) for _, cells in table.rows) >= 2
-
-
-def _header_index(table: Table, scheme: Scheme) -> int:
+def header_index(table: Table, scheme: Scheme) -> int:
     """The index of the header row.
 
     That is the row that starts ``id, name`` (as exports write it), else the last row with
@@ -58,36 +58,64 @@ def _header_index(table: Table, scheme: Scheme) -> int:
     return 0
 
 
-def _infer_scheme(table: Table) -> Scheme:
-    """The first built-in scheme that has every letter the cells use (RACI if none does)."""
+def infer_scheme(tables: list[Table]) -> Scheme:
+    """The first built-in scheme that has every letter the cells below the headers use
+    (RACI if none does): decided from the cells, never from the parties' names."""
     used: set[str] = set()
-    for _, cells in table.rows:
-        for text in cells[1:]:
-            used.update(parse_roles(text, ALL_ROLES) or ())
+    for table in tables:
+        for _, cells in table.rows[header_index(table, ALL_ROLES) + 1 :]:
+            for text in cells[1:]:
+                used.update(parse_roles(text, ALL_ROLES) or ())
     for scheme in BUILTIN_SCHEMES.values():
         if used and used.issubset(scheme.letters):
             return scheme
     return DEFAULT_SCHEME
 
 
+def _names_second(table: Table, start: int) -> bool:
+    """Whether the second column holds the deliverables' names after a column of ids or
+    numbers (``# | Task``, ``ID, Task``, ``WBS, Activity``, ``代号 | 活动``): its cells read
+    as no role letters, and the first column's header says so or its cells are ids with
+    digits (``1``, ``1.2``, ``T-07``)."""
+    header = table.rows[start][1]
+    if len(header) < 3 or normalize_header(table.clean(header[1])) in META_COLUMNS:
+        return False
+    body = [cells for _, cells in table.rows[start + 1 :]]
+    second = [table.clean(c[1]) for c in body if len(c) > 1 and table.clean(c[1])]
+    if not second or any(parse_roles(t, ALL_ROLES) is not None for t in second):
+        return False
+    if normalize_header(table.clean(header[0])) in ID_HEADERS:
+        return True
+    first = [table.clean(c[0]) for c in body if c and table.clean(c[0])]
+    return bool(first) and all(is_id(t) and any(ch.isdigit() for ch in t) for t in first)
+
+
 def _party_columns(
-    sheet: RaciSheet, header: tuple[str, ...], row: int
+    sheet: RaciSheet, header: tuple[str, ...], row: int, names_second: bool
 ) -> tuple[dict[str, int], dict[int, str]]:
-    """The meta columns (name, group, due) and the party of each party column."""
+    """The meta columns (name, group, due) and the party of each party column;
+    ``names_second``: the second column holds the deliverables' names."""
     table = sheet.table
-    meta: dict[str, int] = {}
+    meta: dict[str, int] = {"name": 1} if names_second else {}
     parties: dict[int, str] = {}
     first: dict[str, int] = {}
     body = [cells for r, cells in table.rows if r > row]
     for col, raw in enumerate(header[1:], start=1):
         text = table.clean(raw)
         key = normalize_header(text)
+        if col in meta.values():
+            continue
         if key in META_COLUMNS and key not in meta:
             meta[key] = col
             continue
         if not text:
             if any(len(cells) > col and cells[col].strip() for cells in body):
-                sheet.problem(row, col + 1, "this column has cells but no header")
+                sheet.unreadable(
+                    row,
+                    col + 1,
+                    "this column has cells but no header, so they are not read",
+                    "Give the column a header: the party whose roles it holds.",
+                )
             continue
         pid = sheet.party(text, row, col + 1, "column header")
         if pid is None:
@@ -102,49 +130,100 @@ def _party_columns(
     return meta, parties
 
 
-def matrix_from_table(table: Table, org: Organization | None = None) -> Organization:
-    """The model a matrix describes: ``org`` with the matrix's deliverables, or, without an
-    org, the header cells as external parties and no hierarchy."""
-    if not table.rows:
-        raise empty_table(table, "a matrix")
-    scheme = org.scheme if org is not None else _infer_scheme(table)
-    sheet = RaciSheet(table, org, scheme, "matrix")
-    start = _header_index(table, scheme)
+def read_matrix(sheet: RaciSheet) -> None:
+    """Read the matrix ``sheet.table`` into ``sheet``: a cell that holds no role letters is
+    noted at its place (a column none of whose cells does, once, at its header)."""
+    table, scheme = sheet.table, sheet.scheme
+    start = header_index(table, scheme)
     header_row, header = table.rows[start]
-    meta, parties = _party_columns(sheet, header, header_row)
-    for row, cells, did in sheet.rows(start, meta):
+    by_id = _names_second(table, start)
+    meta, parties = _party_columns(sheet, header, header_row, by_id)
+    unread: dict[int, list[tuple[int, str]]] = {col: [] for col in parties}
+    read: dict[int, int] = dict.fromkeys(parties, 0)
+    accountable = scheme.letter_of("accountable")
+    by_row: list[int] = []
+    by_column: dict[int, int] = dict.fromkeys(parties, 0)
+    for row, cells, did in sheet.rows(start, meta, by_id=by_id):
+        by_row.append(0)
         for col, pid in parties.items():
             text = cells[col]
             if not text:
                 continue
             letters = parse_roles(text, scheme)
             if letters is None:
-                sheet.problem(
-                    row,
-                    col + 1,
-                    f"cannot read {quoted(text)} as roles; expected letters of"
-                    f" {scheme.name} ({', '.join(scheme.letters)}) such as `A`, `R/A` or `-`",
-                )
+                unread[col].append((row, text))
                 continue
-            if did is not None:
-                for letter in letters:
-                    sheet.assign(did, letter, pid, row, col + 1)
+            read[col] += 1
+            for letter in letters:
+                sheet.assign(did, letter, pid, row, col + 1)
+            if accountable in letters:
+                by_row[-1] += 1
+                by_column[col] += 1
+    for col, marks in unread.items():
+        name = table.clean(header[col])
+        _note_unread(sheet, (header_row, col, name), marks, whole=not read[col])
+    if _turned(by_row, by_column):
+        sheet.note(
+            "turned-table",
+            table.file,
+            header_row,
+            1,
+            f"this table looks turned: people as rows, deliverables as columns (each column"
+            f" has one {accountable}, no row has exactly one)",
+            "Swap rows and columns: a row per deliverable, a column per party.",
+        )
+
+
+def _note_unread(
+    sheet: RaciSheet, column: tuple[int, int, str], cells: list[tuple[int, str]], *, whole: bool
+) -> None:
+    """Note the cells of a party column (its header's row, index and text) that hold no
+    role letters."""
+    header_row, col, name = column
+    scheme = sheet.scheme
+    expected = (
+        f"expected letters of {scheme.name} ({', '.join(scheme.letters)}) such as `A`, `R/A` or `-`"
+    )
+    if whole and len(cells) > 1:
+        sheet.unreadable(
+            header_row,
+            col + 1,
+            f"column {quoted(name)} is read as a party, but none of its {len(cells)} cells"
+            f" reads as roles ({expected}), so they are not read",
+            "Put the deliverable's name in the first column (or a column headed `name`), or"
+            " move notes out of the table.",
+        )
+        return
+    for row, text in cells:
+        sheet.unreadable(
+            row,
+            col + 1,
+            f"cannot read {quoted(text)} as roles; {expected}",
+            "Write role letters of the scheme, or choose the scheme with --scheme.",
+        )
+
+
+def _turned(by_row: list[int], by_column: dict[int, int]) -> bool:
+    """Whether the Accountable marks say people are rows: every column that has one (three
+    or more do) has exactly one, and no row has exactly one."""
+    marked = [n for n in by_column.values() if n]
+    return (
+        len(by_row) >= 2
+        and len(marked) >= 3
+        and all(n == 1 for n in marked)
+        and not any(n == 1 for n in by_row)
+    )
+
+
+def matrix_from_table(
+    table: Table, org: Organization | None = None, scheme: Scheme | None = None
+) -> Organization:
+    """The model a matrix describes: ``org`` with the matrix's deliverables, or, without an
+    org, the header cells as external parties and no hierarchy. ``scheme`` overrides the
+    one the cells suggest (or the org's)."""
+    if not table.rows:
+        raise empty_table(table, "a matrix")
+    scheme = scheme or (org.scheme if org is not None else infer_scheme([table]))
+    sheet = RaciSheet(table, org, scheme, "matrix")
+    read_matrix(sheet)
     return sheet.build()
-
-
-def _header_key(table: Table) -> tuple[str, ...]:
-    return tuple(normalize_header(c) for c in table.rows[0][1])
-
-
-def join_sections(tables: list[Table]) -> Table:
-    """Tables with the same columns (one per section of a document) as one table;
-    without a group column, each table's heading becomes the group of its rows."""
-    header = tables[0].rows[0]
-    headings = "group" not in _header_key(tables[0])
-    rows = [header]
-    for t in tables:
-        if headings and t.heading is not None:
-            rows.append((t.heading[0], (t.heading[1],)))
-        rows.extend(t.rows[1:])
-    starts = {row: cols for t in tables for row, cols in t.starts.items()}
-    return Table(tables[0].file, tuple(rows), guarded=False, starts=starts)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 
 import attrs
@@ -13,37 +13,73 @@ import attrs
 from raci._text import quoted
 from raci.cells import normalize_header
 from raci.exceptions import LoadError
-from raci.findings import Finding
+from raci.findings import Finding, SourceLocation
 from raci.io.tables.table import Table, is_blank, raise_problems
 from raci.lookup import Lookup, as_clause, is_id, slug
 from raci.model import (
     Assignment,
     Deliverable,
-    Duplicate,
     External,
     Group,
     Names,
     Organization,
     StrayCell,
+    TableNote,
 )
 from raci.schemes import BUILTIN_SCHEMES, Role, Scheme
 
 #: Every role of every built-in scheme, for reading letters before the scheme is known.
 ALL_ROLES = Scheme("any", tuple(r for s in BUILTIN_SCHEMES.values() for r in s.roles))
 
-#: Where a cell of names is split: commas, semicolons, slashes, ``&``, ``+``, `` and ``,
-#: line breaks (outside brackets).
-_NAME_SEPARATORS = re.compile(r"\s*(?:[,;/&+\n]|\band\b)\s*", re.IGNORECASE)
-_TRAILING_NOTE = re.compile(r"\s*\([^()]*\)\s*$")
+#: What people put between names in a cell: commas, semicolons, line breaks, `` and ``,
+#: a slash with spaces around it (outside brackets).
+_NAME_SEPARATORS = re.compile(r"\s*(?:[,;\n]|\s/\s|\band\b)\s*", re.IGNORECASE)
+#: What may join two names without spaces, or be part of one name ("R&D", "Product/Tech").
+_JOINERS = re.compile(r"\s*[/&+]\s*")
+_NOTE = re.compile(r"\s*\([^()]*\)")
+#: Header cells of a column of row numbers or ids before the deliverable's name.
+ID_HEADERS = frozenset(
+    {
+        "#",
+        "id",
+        "no",
+        "no.",
+        "nr",
+        "nr.",
+        "num",
+        "number",
+        "wbs",
+        "step",
+        "seq",
+        "ref",
+        "key",
+        "code",
+        "n°",
+        "nº",
+        "№",
+        "núm",
+        "nummer",
+        "код",
+        "шаг",
+        "№п/п",
+        "代号",
+        "编号",
+        "序号",
+    }
+)
 
 
-def split_names(text: str) -> list[str]:
-    """The names in a cell, split at separators outside brackets, each without a trailing
-    note in brackets (``Editor (review)`` is ``Editor``); none in a blank cell (``-``,
-    ``N/A``)."""
+def split_names(text: str, known: Collection[str] = ()) -> list[str]:
+    """The names in a cell, each without its notes in brackets (``Editor (review)`` is
+    ``Editor``); none in a blank cell (``-``, ``N/A``).
+
+    A cell splits at what people put between names (:data:`_NAME_SEPARATORS`) outside
+    brackets; a name joined by a bare ``/``, ``&`` or ``+`` (``Product/Tech Lead``,
+    ``R&D Manager``) splits only when every part is in ``known`` (as :func:`slug` makes
+    ids), that is, names a party elsewhere.
+    """
     if is_blank(text):
         return []
-    names: list[str] = []
     depth, start = 0, 0
     pieces: list[str] = []
     for m in re.finditer(r"[()]|" + _NAME_SEPARATORS.pattern, text, re.IGNORECASE):
@@ -56,11 +92,25 @@ def split_names(text: str) -> list[str]:
             pieces.append(text[start : m.start()])
             start = m.end()
     pieces.append(text[start:])
+    names: list[str] = []
     for piece in pieces:
-        name = _TRAILING_NOTE.sub("", piece).strip(" \t.:-–—*")
-        if name and not is_blank(name):
+        name = _NOTE.sub("", piece).strip(" \t.:-–—*")
+        if not name or is_blank(name):
+            continue
+        parts = [p for p in _JOINERS.split(name) if p]
+        if len(parts) > 1 and all(slug(p) in known for p in parts):
+            names.extend(parts)
+        else:
             names.append(name)
     return list(dict.fromkeys(names))
+
+
+def names_known(cells: Iterable[str]) -> frozenset[str]:
+    """The ids of the names that cells give whole (without ``/``, ``&`` or ``+``): the
+    parties a joined name may be split into."""
+    return frozenset(
+        slug(name) for text in cells for name in split_names(text) if not _JOINERS.search(name)
+    )
 
 
 @attrs.define
@@ -71,33 +121,47 @@ class _Draft:
     names: Names
     group: str | None
     due: dt.date | None
-    location_row: int
-    location_column: int
-    assignments: list[tuple[int, int, str, str, int, int]] = attrs.Factory(list)
+    location: SourceLocation
+    assignments: list[tuple[int, int, str, str, SourceLocation]] = attrs.Factory(list)
 
 
 @attrs.define
 class RaciSheet:
-    """Collects a RACI table's deliverables and assignments, resolving names against
-    ``org`` when one is given (else each name is an external party of its own)."""
+    """Collects the deliverables and assignments of one or more RACI tables (``table`` is
+    the one being read), resolving names against ``org`` when one is given (else each name
+    is an external party of its own, one party however many tables name it)."""
 
     table: Table
     org: Organization | None
     scheme: Scheme
     layout: str
     problems: list[Finding] = attrs.Factory(list)
+    notes: list[TableNote] = attrs.Factory(list)
     groups: dict[str, Group] = attrs.Factory(dict)
     external: dict[str, External] = attrs.Factory(dict)
     drafts: dict[str, _Draft] = attrs.Factory(dict)
-    duplicates: list[Duplicate] = attrs.Factory(list)
     stray: list[StrayCell] = attrs.Factory(list)
+    #: The ids of the names given whole somewhere (:func:`names_known`).
+    known_names: frozenset[str] = frozenset()
+    #: Whether the tables are sections of one document, each heading the group of its rows.
+    sections: bool = False
     _parties: Lookup | None = None
     _known: Lookup | None = None
     _sequence: int = 0
 
     def problem(self, row: int, column: int, reason: str) -> None:
-        """Note a problem at a cell."""
+        """Note a problem at a cell that keeps the table from loading."""
         self.problems.append(self.table.problem(row, column, reason))
+
+    def note(
+        self, rule: str, subject: str, row: int, column: int, message: str, hint: str = ""
+    ) -> None:
+        """Note, for the table rule ``rule``, something at a cell; the table still loads."""
+        self.notes.append(TableNote(rule, subject, message, self.table.at(row, column), hint))
+
+    def unreadable(self, row: int, column: int, message: str, hint: str = "") -> None:
+        """Note a cell (or row) that is not read (rule ``unreadable-cell``)."""
+        self.note("unreadable-cell", self.table.file, row, column, message, hint)
 
     @property
     def language(self) -> str:
@@ -125,6 +189,25 @@ class RaciSheet:
                     self._parties.did_you_mean(text)
                 )
             self.problem(row, column, f"{what} {quoted(text)} {why}")
+        return found
+
+    def names(self, text: str, row: int, column: int) -> list[str]:
+        """The names in a cell of names; an ``info`` when a joined name is split."""
+        found = split_names(text, self.known_names)
+        whole = split_names(text)
+        if found != whole:
+            joined = [n for n in whole if n not in found]
+            listed = ", ".join(quoted(n) for n in found)
+            self.note(
+                "names-split",
+                text,
+                row,
+                column,
+                f"{', '.join(quoted(n) for n in joined)} is read as {len(found)} parties"
+                f" ({listed}), as each part names a party elsewhere in the table",
+                f"Write {quoted(', '.join(found))} to say so plainly, or give the joined name"
+                " to no party on its own if it is one party.",
+            )
         return found
 
     def group(self, text: str, row: int, column: int) -> str:
@@ -155,11 +238,14 @@ class RaciSheet:
         group: str | None = None,
         due: dt.date | None = None,
         again: bool = False,
-    ) -> str | None:
+    ) -> str:
         """The id of the deliverable a row names in its first cell (an id when ``by_id``,
-        else an id or a name); a new one unless the org or an earlier row has it. A row
-        that repeats a deliverable is a duplicate, unless ``again`` (one row per
-        assignment)."""
+        else an id or a name); a new one unless the org or an earlier row has it.
+
+        A row that repeats a deliverable (unless ``again``: one row per assignment) is kept
+        as a deliverable of its own: under its section's id when it is in another section,
+        else with a number and a ``duplicate-row`` note.
+        """
         known = self.org.deliverables if self.org is not None else {}
         if self._known is None:
             self._known = Lookup({d.id: d.names for d in known.values()})
@@ -174,37 +260,57 @@ class RaciSheet:
         if name and name not in names.texts.values():
             names = Names.plain(name, self.language)
         draft = self.drafts.get(did)
-        if draft is None:
-            self.drafts[did] = _Draft(did, names, group, due, row, 1)
-            return did
-        if again:
+        if draft is not None and again:
             draft.group = draft.group or group
             draft.due = draft.due or due
             return did
-        first = self.table.at(draft.location_row, draft.location_column)
-        self.duplicates.append(Duplicate(did, "deliverable", self.table.at(row, 1), first))
-        return None
+        if draft is not None and group is not None and draft.group != group:
+            did = self._free(f"{group}-{did}")
+        elif draft is not None:
+            first, did = draft.location, self._free(did)
+            self.note(
+                "duplicate-row",
+                did,
+                row,
+                1,
+                f"this row names {quoted(name or key)} again (first at {first}); both rows are"
+                f" kept, this one as `{did}`",
+                "Merge the two rows, or give this one a name of its own.",
+            )
+        self.drafts[did] = _Draft(did, names, group, due, self.table.at(row, 1))
+        return did
+
+    def _free(self, did: str) -> str:
+        """``did``, or ``did-2``, ``did-3``... the first that no deliverable has."""
+        n, free = 1, did
+        while free in self.drafts:
+            n += 1
+            free = f"{did}-{n}"
+        return free
 
     def assign(self, did: str, letter: str, pid: str, row: int, column: int) -> None:
         """Note that ``pid`` holds ``letter`` on ``did``, as the cell at row, column says."""
         order = self.scheme.letters.index(letter) if letter in self.scheme.letters else 99
         self._sequence += 1
-        self.drafts[did].assignments.append((order, self._sequence, letter, pid, row, column))
+        where = self.table.at(row, column)
+        self.drafts[did].assignments.append((order, self._sequence, letter, pid, where))
 
     def group_rows(self, start: int) -> bool:
         """Whether a row with only its first cell filled is a group heading: not in a table
         where every row is so (a template listing the deliverables only)."""
         return any(any(c.strip() for c in cells[1:]) for _, cells in self.table.rows[start + 1 :])
 
-    def rows(self, start: int, meta: dict[str, int]) -> Iterator[tuple[int, list[str], str | None]]:
+    def rows(
+        self, start: int, meta: dict[str, int], *, by_id: bool = False
+    ) -> Iterator[tuple[int, list[str], str]]:
         """The rows below the header at ``start`` of a table with a deliverable per row:
-        (row, cells, deliverable id or None when the row repeats one). Stray cells, group
-        heading rows and the ``name``, ``group`` and ``due`` columns in ``meta`` are taken
-        care of here; rows that name no deliverable are problems."""
+        (row, cells, deliverable id). Stray cells, group heading rows and the ``name``,
+        ``group`` and ``due`` columns in ``meta`` are taken care of here; rows that name no
+        deliverable are noted. ``by_id``: the first column holds ids (or numbers)."""
         header = self.table.rows[start][1]
-        by_id = normalize_header(header[0]) == "id"
+        by_id = by_id or normalize_header(header[0]) == "id"
         headings = "group" not in meta and self.group_rows(start)
-        current_group: str | None = None
+        current_group = self.section_group()
         for row, raw in self.table.rows[start + 1 :]:
             cells = [self.table.clean(c) for c in raw[: len(header)]]
             self.stray_cells(row, raw, len(header))
@@ -218,8 +324,14 @@ class RaciSheet:
             if headings and cells[0] and not any(cells[1:]):
                 current_group = self.group(cells[0], row, 1)
                 continue
-            if not cells[0]:
-                self.problem(row, 1, "this row has cells but names no deliverable in column 1")
+            key = cells[0] or (cell("name") if by_id else "")
+            if not key:
+                self.unreadable(
+                    row,
+                    1,
+                    "this row has cells but names no deliverable in column 1, so it is not read",
+                    "Write the deliverable's name in the row's first cell.",
+                )
                 continue
             group = current_group
             if "group" in meta:
@@ -227,10 +339,17 @@ class RaciSheet:
                 group = self.group(text, row, meta["group"] + 1) if text else None
             due = self.due(cell("due"), row, meta["due"] + 1) if cell("due") else None
             did = self.deliverable(
-                cells[0], row, by_id=by_id, name=cell("name"), group=group, due=due
+                key, row, by_id=by_id and bool(cells[0]), name=cell("name"), group=group, due=due
             )
             cells += [""] * (len(header) - len(cells))
             yield row, cells, did
+
+    def section_group(self) -> str | None:
+        """The group of a table's rows when a document holds several tables: its heading."""
+        heading = self.table.heading
+        if not self.sections or heading is None or not heading[1]:
+            return None
+        return self.group(heading[1], heading[0], 1)
 
     def stray_cells(self, row: int, cells: tuple[str, ...], width: int) -> None:
         """Note the non-empty cells beyond the header's last column (they are not read)."""
@@ -245,19 +364,20 @@ class RaciSheet:
         deliverables = {}
         for d in self.drafts.values():
             assignments = tuple(
-                Assignment(d.id, letter, pid, self.table.at(row, col))
-                for _, _, letter, pid, row, col in sorted(d.assignments)
+                Assignment(d.id, letter, pid, where)
+                for _, _, letter, pid, where in sorted(d.assignments, key=lambda a: a[:2])
             )
-            where = self.table.at(d.location_row, d.location_column)
-            deliverables[d.id] = Deliverable(d.id, d.names, d.group, d.due, assignments, where)
+            deliverables[d.id] = Deliverable(d.id, d.names, d.group, d.due, assignments, d.location)
+        notes = tuple(sorted(self.notes, key=lambda n: (n.location.line, n.location.column)))
         org = self.org
         if org is not None:
             return attrs.evolve(
                 org,
+                scheme=self.scheme,
                 groups={**org.groups, **self.groups},
                 deliverables=deliverables,
-                duplicates=(*org.duplicates, *self.duplicates),
                 stray_cells=tuple(self.stray),
+                notes=notes,
                 layout=self.layout,
                 source=self.table.file,
             )
@@ -267,8 +387,8 @@ class RaciSheet:
             external=self.external,
             groups=self.groups,
             deliverables=deliverables,
-            duplicates=tuple(self.duplicates),
             stray_cells=tuple(self.stray),
+            notes=notes,
             layout=self.layout,
             source=self.table.file,
         )

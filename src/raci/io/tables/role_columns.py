@@ -4,7 +4,13 @@ each cell holding the names of the parties that hold it, a row per deliverable."
 from __future__ import annotations
 
 from raci.cells import normalize_header
-from raci.io.tables.raci_sheet import RaciSheet, empty_table, role_of_header, split_names
+from raci.io.tables.raci_sheet import (
+    ID_HEADERS,
+    RaciSheet,
+    empty_table,
+    names_known,
+    role_of_header,
+)
 from raci.io.tables.table import Table, parse_roles
 from raci.model import Organization
 from raci.schemes import Scheme
@@ -45,6 +51,36 @@ def holds_names(table: Table, start: int, columns: dict[int, str], scheme: Schem
     return names > letters or names == letters == 0
 
 
+def read_roles(sheet: RaciSheet, start: int) -> None:
+    """Read the table ``sheet.table``, its header row (at ``start``) naming roles, into
+    ``sheet``. After a first column of ids or numbers, a column that names no role holds
+    the deliverables' names."""
+    table = sheet.table
+    _, header = table.rows[start]
+    roles = role_columns(header, sheet.scheme)
+    meta: dict[str, int] = {}
+    for col, text in enumerate(header[1:], start=1):
+        key = normalize_header(table.clean(text))
+        if col not in roles and key in META_COLUMNS and key not in meta:
+            meta[key] = col
+    by_id = normalize_header(table.clean(header[0])) in ID_HEADERS
+    if by_id and 1 not in roles and "name" not in meta and len(header) > 2:
+        meta["name"] = 1
+    for row, cells, did in sheet.rows(start, meta, by_id=by_id):
+        for col, letter in roles.items():
+            for name in sheet.names(cells[col], row, col + 1):
+                pid = sheet.party(name, row, col + 1)
+                if pid is not None:
+                    sheet.assign(did, letter, pid, row, col + 1)
+
+
+def role_cell_texts(table: Table, start: int, scheme: Scheme) -> list[str]:
+    """The texts of the cells under the role columns of a table whose header (at
+    ``start``) names roles."""
+    columns = role_columns(table.rows[start][1], scheme)
+    return [cells[c] for _, cells in table.rows[start + 1 :] for c in columns if c < len(cells)]
+
+
 def roles_from_table(
     table: Table, start: int, scheme: Scheme, org: Organization | None = None
 ) -> Organization:
@@ -52,17 +88,6 @@ def roles_from_table(
     if not table.rows:
         raise empty_table(table, "a RACI table")
     sheet = RaciSheet(table, org, scheme, "roles-by-column")
-    _, header = table.rows[start]
-    roles = role_columns(header, scheme)
-    meta: dict[str, int] = {}
-    for col, text in enumerate(header[1:], start=1):
-        key = normalize_header(table.clean(text))
-        if col not in roles and key in META_COLUMNS and key not in meta:
-            meta[key] = col
-    for row, cells, did in sheet.rows(start, meta):
-        for col, letter in roles.items():
-            for name in split_names(cells[col]):
-                pid = sheet.party(name, row, col + 1)
-                if pid is not None and did is not None:
-                    sheet.assign(did, letter, pid, row, col + 1)
+    sheet.known_names = names_known(role_cell_texts(table, start, scheme))
+    read_roles(sheet, start)
     return sheet.build()

@@ -21,7 +21,11 @@ from raci.io._files import check_readable, read_text, too_large
 from raci.schemes import Scheme
 
 _BLANK_CELLS = frozenset({"", "-", "–", "—", "n/a", "na", ".", "none", "tbd", "nobody"})
-_SEPARATORS = re.compile(r"[\s/,;+&|\-–—]+")
+#: What people put between role letters in one cell: ``R/A``, ``R, A``, ``R+A``, ``R & A``,
+#: ``R·A``, ``R (A)``.
+_SEPARATORS = re.compile(r"[\s/,;+&|\-–—·•()]+")
+#: The mark for "not involved", read as no role where the scheme has no such letter.
+_NOT_INVOLVED = "N"
 
 
 @attrs.frozen
@@ -48,12 +52,13 @@ class Table:
         return unguard_formula(text) if self.guarded else text
 
     def at(self, row: int, column: int) -> SourceLocation:
-        """The location of a cell (its row and its column, counted in cells)."""
+        """The location of a cell, given by its row and its column counted in cells: in a
+        text table, at the character column where the cell's text starts."""
         if self.sheet is not None:
             return SourceLocation(self.file, row, column, cell=self.cell_name(row, column))
         starts = self.starts.get(row, ())
-        char = starts[column - 1] if 0 < column <= len(starts) else 0
-        return SourceLocation(self.file, row, column, char_column=char)
+        char = starts[column - 1] if 0 < column <= len(starts) else column
+        return SourceLocation(self.file, row, char, cell_column=column)
 
     def problem(self, row: int, column: int, reason: str) -> Finding:
         """A problem at a cell."""
@@ -72,8 +77,10 @@ def is_blank(text: str) -> bool:
 def parse_roles(text: str, scheme: Scheme) -> tuple[str, ...] | None:
     """The role letters typed in a cell, or None when the text is not role letters.
 
-    Accepts ``A``, ``R/A``, ``A,R``, ``AR``, ``r / a``, ``-`` and blanks. A single letter
-    outside the scheme is kept (the rules report it); longer unknown words are not roles.
+    Accepts ``A``, ``R/A``, ``A,R``, ``AR``, ``r / a``, ``R+A``, ``R·A``, ``(R)``,
+    ``R (A)``, ``-``, ``N`` (not involved, unless the scheme has an N) and blanks. A single
+    letter outside the scheme is kept (the rules report it); longer unknown words are not
+    roles.
     """
     text = text.strip()
     if is_blank(text):
@@ -82,7 +89,7 @@ def parse_roles(text: str, scheme: Scheme) -> tuple[str, ...] | None:
     found: list[str] = []
     for token in _SEPARATORS.split(text):
         key = token.upper()
-        if not key:
+        if not key or (key == _NOT_INVOLVED and key not in known):
             continue
         if key in known:
             found.append(known[key])

@@ -1,0 +1,414 @@
+"""RACI tables as people write them: id columns before the task, names with `/` and `&`,
+several tables and legends in one document, marks outside the scheme, turned matrices,
+repeated rows; and no row lost without a word, in every reader."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+from click.testing import CliRunner
+
+import raci
+from helpers import write_table
+from raci.cli import cli
+
+FORMATS = [".md", ".csv", ".xlsx"]
+
+
+def findings(org: raci.Organization, rule: str) -> list[raci.Finding]:
+    return [f for f in raci.validate(org) if f.rule == rule]
+
+
+def roles(org: raci.Organization) -> dict[str, list[tuple[str, str]]]:
+    return {d.id: [(a.role, a.party) for a in d.assignments] for d in org.deliverables.values()}
+
+
+class TestIdColumnBeforeTheTask:
+    @pytest.mark.parametrize("suffix", FORMATS)
+    @pytest.mark.parametrize(
+        ("first", "second"),
+        [
+            ("#", "Task"),
+            ("ID", "Task"),
+            ("No.", "Activity"),
+            ("WBS", "Task"),
+            ("Step", "Activity"),
+            ("ID", "Description"),
+            ("代号", "活动"),
+            ("№ п/п", "Задача"),
+        ],
+    )
+    def test_the_id_is_kept_and_the_task_is_the_name(
+        self, tmp_path: Path, suffix: str, first: str, second: str
+    ) -> None:
+        rows = [
+            [first, second, "PO", "BA"],
+            ["1.1", "Собрать требования", "A", "R"],
+            ["1.2", "Write the plan", "R", "A"],
+        ]
+        org = raci.load(write_table(tmp_path, rows, suffix))
+        assert {d.id: d.name for d in org.deliverables.values()} == {
+            "1.1": "Собрать требования",
+            "1.2": "Write the plan",
+        }
+        assert list(org.external) == ["po", "ba"]
+        assert [f.rule for f in raci.validate(org) if f.severity is raci.Severity.ERROR] == []
+
+    def test_numbers_without_a_telling_header(self, tmp_path: Path) -> None:
+        rows = [["", "Task", "PO", "BA"], ["1", "Plan", "A", "R"], ["2", "Ship", "R", "A"]]
+        org = raci.load(write_table(tmp_path, rows, ".md"))
+        assert {d.id: d.name for d in org.deliverables.values()} == {"1": "Plan", "2": "Ship"}
+
+    @pytest.mark.parametrize("suffix", FORMATS)
+    def test_in_a_table_of_roles_by_column(self, tmp_path: Path, suffix: str) -> None:
+        rows = [
+            ["#", "Task", "Responsible", "Accountable"],
+            ["1", "Budget", "Ann", "Bo"],
+            ["2", "Audit", "Bo", "Ann"],
+        ]
+        org = raci.load(write_table(tmp_path, rows, suffix))
+        assert {d.id: d.name for d in org.deliverables.values()} == {"1": "Budget", "2": "Audit"}
+        assert roles(org)["2"] == [("R", "bo"), ("A", "ann")]
+
+    def test_a_text_column_taken_as_a_party_is_said_once(self, tmp_path: Path) -> None:
+        rows = [["Task", "Notes", "PO"], ["Plan", "first draft", "A/R"], ["Ship", "later", "A/R"]]
+        org = raci.load(write_table(tmp_path, rows, ".csv"))
+        [note] = findings(org, "unreadable-cell")
+        assert (note.location.line, note.location.column) == (1, 6)
+        assert note.message.startswith(
+            "column `Notes` is read as a party, but none of its 2 cells reads as roles"
+        )
+        assert list(org.deliverables) == ["plan", "ship"]
+
+
+class TestNamesUnderRoles:
+    ROWS: ClassVar[list[list[str]]] = [
+        ["Task", "Responsible", "Accountable", "Consulted"],
+        ["Roadmap", "Product/Tech Lead", "V&V Lead", "R&D Manager"],
+        ["Budget", "Ann/Bo", "Ann", "Bo; Legal & Compliance"],
+        ["Audit", "Cy / Di", "Ann", "Bo\nCy and Di"],
+    ]
+
+    @pytest.mark.parametrize("suffix", FORMATS)
+    def test_names_split_only_between_names(self, tmp_path: Path, suffix: str) -> None:
+        org = raci.load(write_table(tmp_path, self.ROWS, suffix))
+        held = roles(org)
+        assert held["roadmap"] == [
+            ("R", "product-tech-lead"),
+            ("A", "v-v-lead"),
+            ("C", "r-d-manager"),
+        ]
+        assert held["budget"] == [
+            ("R", "ann"),
+            ("R", "bo"),
+            ("A", "ann"),
+            ("C", "bo"),
+            ("C", "legal-compliance"),
+        ]
+        assert held["audit"] == [
+            ("R", "cy"),
+            ("R", "di"),
+            ("A", "ann"),
+            ("C", "bo"),
+            ("C", "cy"),
+            ("C", "di"),
+        ]
+        [split] = findings(org, "names-split")
+        assert split.severity is raci.Severity.INFO
+        assert split.message == (
+            "`Ann/Bo` is read as 2 parties (`Ann`, `Bo`), as each part names a party"
+            " elsewhere in the table"
+        )
+        assert split.hint.startswith("Write `Ann, Bo` to say so plainly")
+
+    def test_a_matrix_header_and_a_role_cell_agree(self, tmp_path: Path) -> None:
+        matrix = [["Task", "AI/Product Team", "Ops"], ["Plan", "A/R", "C"]]
+        by_role = [["Task", "Responsible", "Accountable"], ["Plan", "AI/Product Team", "Ops"]]
+        one = raci.load(write_table(tmp_path, matrix, ".csv"))
+        other = raci.load(write_table(tmp_path, by_role, ".md"))
+        assert "ai-product-team" in one.external
+        assert "ai-product-team" in other.external
+
+
+LEGEND_ACROSS = """\
+# RACI
+
+| R = Responsible | A = Accountable | C = Consulted | I = Informed |
+|---|---|---|---|
+| does the work | answers for it | is asked | is told |
+
+## Phase 1
+
+| Task | Ann | Bo |
+|---|---|---|
+| Plan | A | R |
+
+## Phase 2
+
+| Step | Activity | Bo | Cy |
+|---|---|---|---|
+| 1 | Build | A/R | C |
+| 2 | Test | A | R |
+
+| Responsible | Accountable |
+|---|---|
+| Does the work | Signs it off |
+
+| R | Responsible |
+|---|---|
+| A | Accountable |
+
+## Revision history
+
+| Version | Date | Author |
+|---|---|---|
+| 1.0 | 2024-01-05 | Ann |
+"""
+
+
+class TestEveryTableOfADocument:
+    def test_all_read_legends_and_histories_skipped(self, tmp_path: Path) -> None:
+        path = tmp_path / "RACI.md"
+        path.write_text(LEGEND_ACROSS, encoding="utf-8")
+        org = raci.load(path)
+        assert {d.id: d.group for d in org.deliverables.values()} == {
+            "plan": "phase-1",
+            "1": "phase-2",
+            "2": "phase-2",
+        }
+        assert list(org.external) == ["ann", "bo", "cy"]  # Bo in two tables is one party
+        notes = [(f.location.line, f.message) for f in findings(org, "tables-read")]
+        legend = "table skipped: it explains the role letters (a legend)"
+        assert notes == [
+            (3, legend),
+            (
+                9,
+                "2 tables read as one (at lines 9, 15); each table's rows are grouped under"
+                " its heading",
+            ),
+            (20, legend),
+            (24, legend),
+            (
+                30,
+                "table skipped: it holds no role letters and names no roles (not a"
+                " responsibility table)",
+            ),
+        ]
+        assert not findings(org, "responsible-present")
+
+
+RUSSIAN = """\
+# Матрица RACI
+
+| Задача | Руководитель | Аналитик | ИБ | Эксплуатация |
+|---|---|---|---|---|
+| Сбор требований | A | R | N | - |
+| Согласование | A | (R) | C | x |
+| Внедрение | R (A) | C | I | OPS |
+| Отчёт | A | R·C | R+I | R & I |
+"""
+
+
+class TestMarksAsPeopleWriteThem:
+    def test_one_bad_cell_is_a_finding_and_the_rest_loads(self, tmp_path: Path) -> None:
+        path = tmp_path / "raci.md"
+        path.write_text(RUSSIAN, encoding="utf-8")
+        org = raci.load(path)
+        held = roles(org)
+        assert held["сбор-требований"] == [("R", "аналитик"), ("A", "руководитель")]
+        assert held["согласование"][0] == ("R", "аналитик")
+        assert held["внедрение"][:2] == [("R", "руководитель"), ("A", "руководитель")]
+        assert held["отчёт"] == [
+            ("R", "аналитик"),
+            ("R", "иб"),
+            ("R", "эксплуатация"),
+            ("A", "руководитель"),
+            ("C", "аналитик"),
+            ("I", "иб"),
+            ("I", "эксплуатация"),
+        ]
+        [bad] = findings(org, "unreadable-cell")
+        assert (bad.location.line, bad.message[:23]) == (7, "cannot read `OPS` as ro")
+        [x] = findings(org, "unknown-role")
+        assert x.location.line == 6
+        for command in (["matrix"], ["stats"], ["report", "-o", str(tmp_path / "r.html")]):
+            result = CliRunner().invoke(cli, [*command, str(path)])
+            assert result.exit_code == 0, result.output
+        assert "cannot read `OPS` as roles" in result.stderr
+
+
+class TestScheme:
+    DACI: ClassVar[list[list[str]]] = [
+        ["Decision", "CISO", "CIO", "Team"],
+        ["Cloud", "D", "A", "C"],
+        ["Vendor", "A", "D", "I"],
+    ]
+
+    @pytest.mark.parametrize("suffix", FORMATS)
+    def test_party_names_do_not_change_the_scheme(self, tmp_path: Path, suffix: str) -> None:
+        org = raci.load(write_table(tmp_path, self.DACI, suffix))
+        assert org.scheme.name == "DACI"
+        assert not findings(org, "unknown-role")
+
+    def test_the_scheme_may_be_named(self, tmp_path: Path) -> None:
+        rows = [["Task", "CISO", "Ops"], ["Patch", "A", "R"]]
+        path = write_table(tmp_path, rows, ".md")
+        assert raci.load(path).scheme.name == "RACI"
+        assert raci.load(path, scheme="rasci").scheme.name == "RASCI"
+        with pytest.raises(ValueError, match=r"unknown scheme 'RASI'.*did you mean `RASCI`"):
+            raci.load(path, scheme="RASI")
+        out = CliRunner().invoke(cli, ["stats", str(path), "--scheme", "DACI", "--format", "json"])
+        assert out.exit_code == 0
+        result = CliRunner().invoke(cli, ["validate", str(path), "--scheme", "DACI"])
+        assert "responsible-present" in result.output  # DACI wants a Driver
+        bad = CliRunner().invoke(cli, ["matrix", str(path), "--scheme", "nope"])
+        assert bad.exit_code == 2
+        assert "unknown scheme 'nope'" in bad.output
+
+    @pytest.mark.parametrize(
+        "command", ["validate", "chart", "matrix", "stats", "report", "cascade", "diff", "import"]
+    )
+    def test_every_command_that_reads_tables_takes_it(self, command: str) -> None:
+        result = CliRunner().invoke(cli, [command, "--help"])
+        assert "--scheme NAME" in result.output
+
+
+class TestTurnedAndRepeated:
+    def test_a_turned_matrix_is_said(self, tmp_path: Path) -> None:
+        rows = [
+            ["Person", "Budget", "Audit", "Plan"],
+            ["Ann", "A", "A", "A"],
+            ["Bo", "R", "R", "R"],
+        ]
+        org = raci.load(write_table(tmp_path, rows, ".csv"))
+        [turned] = findings(org, "turned-table")
+        assert turned.message.startswith("this table looks turned: people as rows")
+
+    @pytest.mark.parametrize("suffix", FORMATS)
+    def test_a_repeated_row_is_kept_and_said(self, tmp_path: Path, suffix: str) -> None:
+        rows = [
+            ["Task", "Ann", "Bo"],
+            ["Revenue forecast", "A", "R"],
+            ["Budget", "A", "R"],
+            ["Revenue forecast ", "R", "A"],
+        ]
+        path = write_table(tmp_path, rows, suffix)
+        org = raci.load(path)
+        assert list(org.deliverables) == ["revenue-forecast", "budget", "revenue-forecast-2"]
+        [dup] = findings(org, "duplicate-row")
+        assert "names `Revenue forecast` again" in dup.message
+        result = CliRunner().invoke(cli, ["matrix", str(path)])
+        assert result.exit_code == 0
+        assert result.stdout.count("Revenue forecast") == 2
+
+
+class TestWhereFindingsPoint:
+    TEXT = "| Task | Ann | Bo |\n|---|---|---|\n| Plan | R | OPS |\n| Ship  | A/R | A |\n"
+
+    @pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
+    def test_the_character_column_in_every_format(self, tmp_path: Path, fmt: str) -> None:
+        path = tmp_path / "RACI.md"
+        path.write_text(self.TEXT)
+        out = CliRunner().invoke(cli, ["validate", str(path), "--format", fmt]).stdout
+        # `OPS` starts at character 14 of line 3; `Ship`'s first A (`A/R`) at 11 of line 4.
+        if fmt == "text":
+            assert f"{path}:3:14: error unreadable-cell" in out
+            assert f"{path}:4:11: error single-accountable" in out
+        elif fmt == "json":
+            found = {f["rule"]: f for f in json.loads(out)["files"][0]["findings"]}
+            cell = found["unreadable-cell"]
+            assert (cell["line"], cell["column"], cell["cell_column"]) == (3, 14, 3)
+        elif fmt == "github":
+            assert "line=3,col=14,title=unreadable-cell" in out
+        else:
+            results = json.loads(out)["runs"][0]["results"]
+            [cell] = [r for r in results if r["ruleId"] == "unreadable-cell"]
+            region = cell["locations"][0]["physicalLocation"]["region"]
+            assert (region["startLine"], region["startColumn"]) == (3, 14)
+
+    def test_a_row_finding_points_at_the_rows_first_text(self, tmp_path: Path) -> None:
+        path = tmp_path / "RACI.md"
+        path.write_text("| Task | Ann |\n|---|---|\n|   Plan | C |\n")
+        [missing] = findings(raci.load(path), "single-accountable")
+        assert (missing.location.line, missing.location.column) == (3, 5)
+
+
+# The counting test: every data row of a table is read or reported, in every reader.
+
+MATRIX = [
+    ["Задача", "Ann", "Bo", "张伟"],
+    ["Plan", "A", "R", "C"],
+    ["Финансы", "", "", ""],  # a group heading
+    ["Budget", "A/R", "OPS", "I"],
+    ["", "A", "R", ""],  # names no deliverable
+    ["Plan", "R", "A", ""],  # repeated
+    ["预算", "R·A", "(C)", "N"],
+]
+ROLES = [
+    ["#", "任务", "Responsible", "Accountable", "Consulted"],
+    ["1", "Plan", "Ann/Bo", "Ann", "Product/Tech Lead"],
+    ["", "", "Ann", "Bo", ""],
+    ["2", "Отчёт", "Bo", "Ann", "R&D Manager"],
+    ["2", "Отчёт", "Bo", "Bo", ""],
+]
+LONG = [
+    ["Task", "Person", "Role"],
+    ["Plan", "Ann", "A"],
+    ["Plan", "Bo", "R"],
+    ["", "Bo", "C"],
+    ["Бюджет", "Ann", "maybe"],
+    ["Бюджет", "", "R"],
+    ["预算", "张伟", "Accountable"],
+]
+ORG = [
+    ["id", "name", "parent"],
+    ["hq", "Штаб", ""],
+    ["fin", "财务司", "hq"],
+    ["ops", "Operations", "hq"],
+]
+PATHS = [
+    ["Path", "Phone"],
+    ["Штаб/Финансы", "1"],
+    ["Штаб/Операции", "2"],
+    ["Штаб", "3"],
+]
+
+
+def _rows_read(org: raci.Organization) -> set[int]:
+    places = [d.location for d in org.deliverables.values()]
+    places += [a.location for d in org.deliverables.values() for a in d.assignments]
+    places += [g.location for g in org.groups.values()]
+    places += [u.location for u in org.units.values()]
+    places += [p.location for p in org.positions.values()]
+    return {p.line for p in places}
+
+
+READERS = [
+    *[
+        (name, rows, suffix)
+        for name, rows in [("matrix", MATRIX), ("roles", ROLES)]
+        for suffix in FORMATS
+    ],
+    *[("long", LONG, suffix) for suffix in FORMATS],
+    # Org sheets are spreadsheets.
+    *[
+        (name, rows, suffix)
+        for name, rows in [("org", ORG), ("paths", PATHS)]
+        for suffix in (".csv", ".xlsx")
+    ],
+]
+
+
+@pytest.mark.parametrize(("name", "rows", "suffix"), READERS)
+def test_every_row_is_read_or_reported(
+    tmp_path: Path, name: str, rows: list[list[str]], suffix: str
+) -> None:
+    path = write_table(tmp_path, rows, suffix)
+    org = raci.load(path)
+    first = 5 if suffix == ".md" else 2  # the line or row of the first data row
+    data = set(range(first, first + len(rows) - 1))
+    reported = {f.location.line for f in raci.validate(org) if f.location.file == str(path)}
+    assert data <= _rows_read(org) | reported, name
