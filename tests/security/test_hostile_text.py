@@ -225,6 +225,24 @@ class TestChart:
         else:
             assert out.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
 
+    def test_a_book_on_paper(self, models: tuple[Path, Path], tmp_path: Path) -> None:
+        """The running header and the breadcrumbs carry names too."""
+        out = tmp_path / "book.pdf"
+        run(
+            "chart",
+            str(models[1]),
+            "--positions",
+            "--paper",
+            "A5",
+            "--split-by",
+            "auto",
+            "-o",
+            str(out),
+        )
+        text = pdf_text(out)
+        assert_shows(text, (0, 3, 4, 5, 6))
+        assert "Page 1 of" in text
+
 
 class TestChangePicture:
     @pytest.mark.parametrize("suffix", ["svg", "dot", "pdf", "png"])
