@@ -223,7 +223,11 @@ class TestErrors:
             (["--split-by", "auto", "--paper", "A4", "--depth", "1"], "leave out --depth"),
             (["--dpi", "0"], "'--dpi': 0.0 is not in the range 1<=x<=2400"),
             (["--dpi", "high"], "'--dpi': 'high' is not a valid float range"),
-            (["--max-pixels", "-3"], "'--max-pixels': -3 is not in the range x>=10000"),
+            (["--max-pixels", "-3"], "'--max-pixels': -3 is not in the range 10000<=x<=250000000"),
+            (
+                ["--max-pixels", "999999999"],
+                "'--max-pixels': 999999999 is not in the range 10000<=x<=250000000",
+            ),
             (["--dpi", "300"], "--dpi and --max-pixels are for PNG output"),
         ],
     )

@@ -64,6 +64,7 @@ class TestValues:
             ({"dpi": 0.5}, "'dpi' must be >= 1: 0.5"),
             ({"dpi": 2401}, "'dpi' must be <= 2400: 2401"),
             ({"max_pixels": 9_999}, "'max_pixels' must be >= 10000: 9999"),
+            ({"max_pixels": 250_000_001}, "'max_pixels' must be <= 250000000: 250000001"),
             ({"paper": "A9"}, "unknown paper size 'A9'; use one of A0, A1"),
             ({"split_by": "auto"}, "split_by='auto' cuts the chart into pages"),
             ({"split_by": "auto", "paper": "A4", "depth": 2}, "it takes no depth"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from click.testing import CliRunner
 import raci
 from helpers import EXAMPLES, loads
 from raci.cli import cli
+from raci.render.chart.orgchart import chart_sources
 
 UN = str(EXAMPLES / "un-habitat-2020" / "org.yaml")
 
@@ -29,8 +31,9 @@ def test_a_chart_of_units_that_only_form_a_cycle(tmp_path: Path) -> None:
     model = tmp_path / "c.yaml"
     model.write_text("units: [{id: a, parent: b}, {id: b, parent: a}]\n")
     code, out = run("chart", str(model), "-o", str(tmp_path / "c.svg"))
-    assert code == 2
-    assert "form a cycle with no top" in out
+    assert code == 0
+    assert "warning: `a` cannot be reached from a top unit" in out
+    assert "<title>b</title>" in (tmp_path / "c.svg").read_text(encoding="utf-8")
 
 
 def test_split_by_a_digit_that_is_not_a_number(tmp_path: Path) -> None:
@@ -120,3 +123,52 @@ class TestGapsTheMutationsFound:
         assert code == 2
         assert "it is an input file" in out
         assert model.read_text().startswith("units:")
+
+
+class TestUnitsNoTopReaches:
+    """A unit whose parent does not exist, or a cycle of parents, is drawn apart with what
+    is below it, and a warning names it: never left out of the chart in silence."""
+
+    MODEL = """\
+version: 1
+units:
+  - id: top
+    units:
+      - {id: a}
+  - {id: lost, parent: nowhere}
+  - {id: lostchild, parent: lost}
+  - {id: cy1, parent: cy2}
+  - {id: cy2, parent: cy1}
+positions:
+  - {id: boss, unit: cy1, title: Boss of the cycle}
+deliverables:
+  - {id: d, raci: {A: boss, R: [a]}}
+"""
+
+    def test_drawn_apart_with_a_warning(self, tmp_path: Path) -> None:
+        model, out = tmp_path / "org.yaml", tmp_path / "chart.svg"
+        model.write_text(self.MODEL, encoding="utf-8")
+        result = CliRunner().invoke(
+            cli, ["chart", str(model), "--positions", "--highlight", "d", "-o", str(out)]
+        )
+        assert result.exit_code == 0, result.output
+        assert result.stderr == (
+            "warning: `lost`, `cy1` cannot be reached from a top unit (a parent that does not"
+            " exist, or a cycle of parents): drawn apart, each with the units below it; raci"
+            " validate says why\n"
+        )
+        svg = out.read_text(encoding="utf-8")
+        for unit in ("top", "a", "lost", "lostchild", "cy1", "cy2"):
+            assert f"<title>{unit}</title>" in svg
+        assert "Boss of the cycle" in svg
+
+    def test_a_long_chain_under_a_missing_parent_is_charted_quickly(self, tmp_path: Path) -> None:
+        lines = ["units:", "  - {id: u0, parent: nowhere}"]
+        lines += [f"  - {{id: u{i}, parent: u{i - 1}}}" for i in range(1, 20_000)]
+        org = raci.loads("\n".join(lines) + "\n", "yaml")
+        started = time.perf_counter()
+        assert max(raci.stats(org)["depth"] for _ in range(3)) == 19_999
+        assert time.perf_counter() - started < 5
+        with pytest.warns(UserWarning, match="`u0` cannot be reached from a top unit"):
+            source = chart_sources(org)[0]
+        assert source.count("->") >= 19_999

@@ -112,17 +112,31 @@ def subtree_posts(org: Organization) -> dict[str, Posts]:
 
 
 def unit_depths(org: Organization) -> dict[str, int]:
-    """Edges from each unit's top unit, found top down once (a unit in a cycle: as far as
-    ``Organization.ancestors`` goes). The organization's depth is the largest."""
+    """Edges from each unit's top unit, found top down once; a unit no top reaches counts
+    from where its line of parents stops (a parent that does not exist, or the first unit
+    met again on a cycle). The organization's depth is the largest."""
     depth: dict[str, int] = {}
     for top in org.roots:
         depth[top] = 0
         for uid in org.subtree(top):  # breadth first: a parent before its children
             for child in org.children(uid):
                 depth.setdefault(child, depth[uid] + 1)
-    for uid in org.units:
-        if uid not in depth:
-            depth[uid] = org.depth_of(uid)
+    units = org.units
+    for uid in units:
+        if uid in depth:
+            continue
+        # Climb to a unit whose depth is known, or to where the line stops (a parent that
+        # does not exist, or a unit met again on a cycle); then number the climb down.
+        chain: list[str] = []
+        on_chain: set[str] = set()
+        at: str | None = uid
+        while at is not None and at in units and at not in depth and at not in on_chain:
+            chain.append(at)
+            on_chain.add(at)
+            at = units[at].parent
+        base = depth[at] + 1 if at is not None and at in depth else 0
+        for i, unit in enumerate(reversed(chain)):
+            depth[unit] = base + i
     return depth
 
 

@@ -14,7 +14,7 @@ from raci.cli._common import (
     showing_warnings,
 )
 from raci.cli._options import orientation_option, paper_option, scheme_option
-from raci.render.chart.options import AUTO, ChartOptions
+from raci.render.chart.options import AUTO, LEAST_PIXELS, MOST_PIXELS, ChartOptions
 from raci.render.chart.orgchart import SUFFIXES, render_chart
 from raci.render.paper import Paper
 
@@ -90,9 +90,12 @@ Exit status: 0 written, 2 the file could not be read or the command line is wron
 )
 @click.option(
     "--max-pixels",
-    type=click.IntRange(min=10_000),
+    type=click.IntRange(min=LEAST_PIXELS, max=MOST_PIXELS),
     metavar="N",
-    help="The most pixels a PNG may have (default 50000000); a larger one is scaled down.",
+    help=(
+        "The most pixels a PNG may have (default 50000000, at most 250000000); a larger one"
+        " is scaled down. For a chart larger still, SVG and PDF stay sharp at any size."
+    ),
 )
 @click.option("--heads/--no-heads", default=True, show_default=True, help="Show the head's post.")
 @click.option(

@@ -44,6 +44,10 @@ def _paper_or_none(value: str | Paper | None) -> Paper | None:
     return None if value is None else paper(value)
 
 
+#: The range of ``max_pixels``: the most is about a gigabyte of picture in memory and half
+#: a minute of drawing; past it, SVG or PDF draw the chart at any size.
+LEAST_PIXELS, MOST_PIXELS = 10_000, 250_000_000
+
 _TEXT = v.optional(_kind(str, "a string or None"))
 _FLAG = _kind(bool, "True or False")
 
@@ -78,7 +82,7 @@ class ChartOptions:
         default=None, validator=_number((int, float), "a number or None", 1, 2400)
     )
     max_pixels: int | None = attrs.field(
-        default=None, validator=_number(int, "an int or None", 10_000)
+        default=None, validator=_number(int, "an int or None", LEAST_PIXELS, MOST_PIXELS)
     )
 
     def __attrs_post_init__(self) -> None:

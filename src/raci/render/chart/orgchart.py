@@ -17,7 +17,7 @@ from urllib.parse import quote
 import attrs
 import graphviz
 
-from raci._text import has_cjk
+from raci._text import has_cjk, one_line
 from raci.analysis.figures import Posts, subtree_posts
 from raci.exceptions import OutputError, QueryError
 from raci.lookup import Lookup
@@ -333,16 +333,31 @@ def _render_page(page: _Page, fmt: str, opts: ChartOptions) -> tuple[bytes, str]
 
 
 def _tops(org: Organization) -> list[str]:
-    roots = org.roots
-    if not roots:
-        msg = (
-            "nothing to chart: every unit has a parent, so they form a cycle with no top"
-            " (raci validate shows it)"
-            if org.units
-            else "nothing to chart: the model has no units"
+    """The units that head the chart: the top units, then, drawn apart, each unit no top
+    reaches that heads what is left (its parent does not exist, or it is the first unit of
+    a cycle in file order). Those are named in a warning: never left out in silence."""
+    if not org.units:
+        raise QueryError("nothing to chart: the model has no units")
+    tops = list(org.roots)
+    reached: set[str] = set()
+    for top in tops:
+        reached.update(org.subtree(top))
+    apart: list[str] = []
+    for uid in org.units:
+        if uid not in reached:
+            apart.append(uid)
+            reached.update(org.subtree(uid))
+    if apart:
+        named = ", ".join(f"`{one_line(uid)}`" for uid in apart[:5])
+        more = f" and {len(apart) - 5:,} more" if len(apart) > 5 else ""
+        warnings.warn(
+            f"{named}{more} cannot be reached from a top unit (a parent that does not exist, or"
+            " a cycle of parents): drawn apart, each with the units below it; raci validate"
+            " says why",
+            ChartWarning,
+            stacklevel=4,
         )
-        raise QueryError(msg)
-    return roots
+    return tops + apart
 
 
 def _check(org: Organization, opts: ChartOptions) -> ChartOptions:
