@@ -172,3 +172,19 @@ deliverables:
         with pytest.warns(UserWarning, match="`u0` cannot be reached from a top unit"):
             source = chart_sources(org)[0]
         assert source.count("->") >= 19_999
+
+
+def test_many_dotted_lines_are_drawn_straight_and_quickly(tmp_path: Path) -> None:
+    ids = [f"u{i}" for i in range(120)]
+    lines = ["units:", "  - id: top", "    units:"]
+    lines += [
+        f"      - {{id: {i}, also_reports_to: [{', '.join(x for x in ids if x != i)}]}}"
+        for i in ids
+    ]
+    org = raci.loads("\n".join(lines) + "\n", "yaml")
+    started = time.perf_counter()
+    [source] = chart_sources(org)
+    assert "splines" not in source
+    assert source.count("style=dashed") >= 120 * 119
+    raci.render_chart(org, tmp_path / "c.svg")
+    assert time.perf_counter() - started < 10
