@@ -55,3 +55,9 @@ class HeaderFields:
             if field is not None and field not in found:
                 found[field] = col
         return found
+
+    def columns_of(self, header: Sequence[str], field: str) -> list[int]:
+        """Every column the header names ``field`` in (a field may be written twice)."""
+        return [
+            c for c, text in enumerate(header) if self.field_of.get(normalize_header(text)) == field
+        ]

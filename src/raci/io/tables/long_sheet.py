@@ -91,6 +91,7 @@ def read_long(sheet: RaciSheet, start: int) -> None:
     table = sheet.table
     _, header = table.rows[start]
     columns = long_columns(header)
+    role_columns = long_columns.columns_of(header, "role")
     scheme = sheet.scheme
     by_id = normalize_header(header[columns["deliverable"]]).endswith("id")
     for row, raw in table.rows[start + 1 :]:
@@ -103,7 +104,9 @@ def read_long(sheet: RaciSheet, start: int) -> None:
             col = columns.get(field)
             return cells[col] if col is not None and col < len(cells) else ""
 
-        key, party, role = cell("deliverable"), cell("party"), cell("role")
+        key, party = cell("deliverable"), cell("party")
+        # A sheet may have two role columns (a role and a second one): each is read.
+        roles = [(c, cells[c]) for c in role_columns if c < len(cells) and cells[c]]
         if not key:
             sheet.unreadable(
                 row,
@@ -119,17 +122,30 @@ def read_long(sheet: RaciSheet, start: int) -> None:
         did = sheet.deliverable(
             key, row, by_id=by_id, name=cell("name"), group=group, due=due, again=True
         )
-        if not party and not role:
+        if not party and not roles:
             continue
-        letters = letters_of(role, scheme)
-        if letters is None or (party and not letters):
+        if not roles:
             sheet.unreadable(
                 row,
-                columns["role"] + 1,
-                f"cannot read {quoted(role)} as a role; expected a letter of {scheme.name}"
-                f" ({', '.join(scheme.letters)}) or a role's name such as `Accountable`",
-                "Write a role letter or a role's name, or choose the scheme with --scheme.",
+                role_columns[0] + 1,
+                "this row gives a party but no role, so it is not read",
+                "Write the role the party holds.",
             )
+            continue
+        held: list[tuple[int, tuple[str, ...]]] = []
+        for col, role in roles:
+            found = letters_of(role, scheme)
+            if found is None or (party and not found):
+                sheet.unreadable(
+                    row,
+                    col + 1,
+                    f"cannot read {quoted(role)} as a role; expected a letter of {scheme.name}"
+                    f" ({', '.join(scheme.letters)}) or a role's name such as `Accountable`",
+                    "Write a role letter or a role's name, or choose the scheme with --scheme.",
+                )
+                break
+            held.append((col, found))
+        if len(held) < len(roles):
             continue
         if not party:
             sheet.unreadable(
@@ -142,8 +158,9 @@ def read_long(sheet: RaciSheet, start: int) -> None:
         # One party per row: a name such as "Smith, Jane" is not split.
         pid = sheet.party(party, row, columns["party"] + 1)
         if pid is not None:
-            for letter in letters:
-                sheet.assign(did, letter, pid, row, columns["role"] + 1)
+            for col, letters in held:
+                for letter in letters:
+                    sheet.assign(did, letter, pid, row, col + 1)
 
 
 def long_from_table(

@@ -26,7 +26,7 @@ def role_columns(header: tuple[str, ...], scheme: Scheme) -> dict[int, str]:
         if normalize_header(text) in META_COLUMNS:
             continue
         role = role_of_header(text, scheme)
-        if role is not None and role.letter not in found.values():
+        if role is not None:
             found[col] = role.letter
     return found
 
