@@ -142,7 +142,16 @@ class _Located:
 
 #: Attribute names (compared without case, spaces, ``_`` and ``-``) that give a person's
 #: job title, as people sheets name the column.
-TITLE_ATTRIBUTES = ("title", "jobtitle", "position", "positionname", "positiontitle")
+TITLE_ATTRIBUTES = (
+    "title",
+    "jobtitle",
+    "employeetitle",
+    "businesstitle",
+    "position",
+    "positionname",
+    "positiontitle",
+    "designation",
+)
 
 
 @attrs.frozen
@@ -322,6 +331,16 @@ class StrayCell:
 
 
 @attrs.frozen
+class Note:
+    """How a table was read where a reader would want to know: what was set aside around
+    it, which sheet was read, a row placed at the top. Reported as an ``info``."""
+
+    location: SourceLocation
+    message: str
+    hint: str = ""
+
+
+@attrs.frozen
 class RuleSetting:
     """A file's setting for one rule: ``off``, a severity, or options."""
 
@@ -358,6 +377,7 @@ class Organization:
     )
     duplicates: tuple[Duplicate, ...] = ()
     stray_cells: tuple[StrayCell, ...] = attrs.field(default=(), eq=False)
+    notes: tuple[Note, ...] = attrs.field(default=(), eq=False)
     #: How the source lays the model out: ``model`` (a model file), ``matrix``,
     #: ``roles-by-column``, ``long``, ``org-sheet``, ``people-sheet`` or ``org-paths``
     #: (tables).

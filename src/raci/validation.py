@@ -15,14 +15,17 @@ def validate_file(
     path: str | os.PathLike[str],
     select: Sequence[str] | None = None,
     ignore: Sequence[str] | None = None,
+    *,
+    sheet: str | None = None,
 ) -> list[Finding]:
     """The findings for one file, as ``raci validate`` prints them.
 
     A file that cannot be read or parsed, or whose ``rules:`` settings name no rule, option
     or value the rules take, is not an exception here: its problems come back as findings
-    of rule ``parse-error`` (severity error), each at its place.
+    of rule ``parse-error`` (severity error), each at its place. ``sheet`` names the sheet
+    of a workbook.
     """
     try:
-        return validate(load(path), select, ignore)
+        return validate(load(path, sheet=sheet), select, ignore)
     except LoadError as exc:
         return list(exc.findings)

@@ -31,10 +31,10 @@ def test_a_file_that_breaks_raci_keeps_the_others_results(
     bad.write_text(GOOD)
     real = raci.validation.load
 
-    def load(path: object) -> raci.Organization:
+    def load(path: object, **options: object) -> raci.Organization:
         if str(path).endswith("bad.yaml"):
             raise RuntimeError("boom")
-        return real(path)  # type: ignore[arg-type]
+        return real(path, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(raci.validation, "load", load)
     result = CliRunner().invoke(cli, ["validate", str(good), str(bad), "--format", "json"])

@@ -126,6 +126,15 @@ def check_suffix(path: str, allowed: Iterable[str], what: str) -> str:
     return suffix
 
 
+def sheets_for(paths: Iterable[str], sheet: str | None) -> dict[str, str | None]:
+    """The ``--sheet`` of each input: the sheet named for a workbook, None for other files;
+    a usage error (exit 2) when a sheet is named and no input is a workbook."""
+    chosen = {p: sheet if p.lower().endswith(".xlsx") else None for p in paths}
+    if sheet is not None and not any(chosen.values()):
+        raise click.BadParameter("names the sheet of an XLSX workbook", param_hint="'--sheet'")
+    return chosen
+
+
 def load_source(
     path: str,
     org: str | None = None,

@@ -59,3 +59,14 @@ def orientation_option(default: str) -> Callable[[F], F]:
         default=None,
         help=f"Page orientation (default: {default}).",
     )
+
+
+def sheet_option(func: F) -> F:
+    """``--sheet NAME``: the sheet of an XLSX workbook to read."""
+    option = click.option(
+        "--sheet",
+        metavar="NAME",
+        help="The sheet of an XLSX workbook to read (default: the sheet it opens at, or the"
+        " one sheet that holds a table).",
+    )
+    return option(func)

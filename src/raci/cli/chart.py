@@ -13,7 +13,7 @@ from raci.cli._common import (
     path_separator_option,
     showing_warnings,
 )
-from raci.cli._options import orientation_option, paper_option
+from raci.cli._options import orientation_option, paper_option, sheet_option
 from raci.render.chart.options import AUTO, ChartOptions
 from raci.render.chart.orgchart import SUFFIXES, render_chart
 from raci.render.paper import Paper
@@ -98,7 +98,7 @@ Exit status: 0 written, 2 the file could not be read or the command line is wron
 @click.option(
     "--headcount/--no-headcount", default=True, show_default=True, help="Show headcounts."
 )
-@click.option("--sheet", metavar="NAME", help="Sheet of an XLSX FILE to read (default: the first).")
+@sheet_option
 @path_separator_option
 @handle_errors
 def command(

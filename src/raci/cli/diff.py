@@ -13,9 +13,10 @@ from raci.cli._common import (
     echo,
     handle_errors,
     input_error,
+    sheets_for,
     showing_warnings,
 )
-from raci.cli._options import orientation_option, paper_option
+from raci.cli._options import orientation_option, paper_option, sheet_option
 from raci.cli._rule_settings import setting_warnings
 from raci.exceptions import LoadError
 from raci.model import Organization
@@ -30,9 +31,9 @@ REPORT_SUFFIXES = {".txt": "text", ".json": "json", ".md": "markdown"}
 PICTURE_SUFFIXES = (".svg", ".png", ".pdf", ".dot")
 
 
-def _load(spec: str) -> Organization:
+def _load(spec: str, sheet: str | None) -> Organization:
     try:
-        org = load_revision(spec)
+        org = load_revision(spec, sheet=sheet)
     except LoadError as exc:
         raise input_error(exc) from None
     for line in setting_warnings(org):
@@ -91,6 +92,7 @@ read or the command line is wrong.""",
     show_default=True,
     help="Picture: the new structure with changes marked, or old and new side by side.",
 )
+@sheet_option
 @handle_errors
 def command(
     old: str,
@@ -101,6 +103,7 @@ def command(
     paper: Paper | None,
     landscape: bool | None,
     style: str,
+    sheet: str | None,
 ) -> None:
     """Show what changes from OLD to NEW: units created, abolished, merged, split,
     renamed, moved and relevelled; posts; deliverables; changes of Accountable;
@@ -108,7 +111,8 @@ def command(
     suffix = None
     if output is not None:
         suffix = check_suffix(output, [*PICTURE_SUFFIXES, *REPORT_SUFFIXES], "a diff")
-    before, after = _load(old), _load(new)
+    sheets = sheets_for((old, new), sheet)
+    before, after = _load(old, sheets[old]), _load(new, sheets[new])
     change = diff(before, after)
     for f in change.findings:
         echo(f"{f.location}: {f.severity.value} {f.rule}: {f.message}", err=True)

@@ -6,6 +6,7 @@ import click
 
 from raci.analysis.figures import stats
 from raci.cli._common import echo, handle_errors, load_source
+from raci.cli._options import sheet_option
 from raci.render.figures_text import FORMATS, render_figures
 
 
@@ -27,11 +28,12 @@ Examples:
     help="A readable table; JSON (one object: counts, depth, units by level, span of"
     " control, headcount, each party's workload by role, post load); or Markdown for a paper.",
 )
+@sheet_option
 @handle_errors
-def command(file: str, fmt: str) -> None:
+def command(file: str, fmt: str, sheet: str | None) -> None:
     """Print the figures: units, positions listed, posts (filled and vacant), depth, units
     by level, span of control (and the unusually narrow or wide), the posts of each unit
     with those below it, the workload of each party, who carries the most A and R,
     deliverables per group, vacant posts and each post's load (direct and inherited)."""
-    model = load_source(file)
+    model = load_source(file, sheet=sheet)
     echo(render_figures(stats(model), fmt, title=model.name), nl=False)

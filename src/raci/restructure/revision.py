@@ -54,13 +54,14 @@ def _reason(stderr: str, spec: str) -> str:
     return f"git show failed: {text or 'no message'}"
 
 
-def load_revision(spec: str) -> Organization:
+def load_revision(spec: str, *, sheet: str | None = None) -> Organization:
     """The model in ``REV:PATH`` as committed at ``REV`` (PATH relative to the current
     folder, as ``git show REV:./PATH``); a LoadError with a one-sentence reason outside a
-    repository, for an unknown revision or a path that the revision lacks."""
+    repository, for an unknown revision or a path that the revision lacks. ``sheet``
+    names the sheet of a workbook."""
     found = split_revision(spec)
     if found is None:
-        return load(spec)
+        return load(spec, sheet=sheet)
     rev, path = found
     _git(["rev-parse", "--show-toplevel"], spec)
     relative = path if path.startswith(("./", "../", "/")) else f"./{path}"
@@ -82,5 +83,5 @@ def load_revision(spec: str) -> Organization:
         with tempfile.TemporaryDirectory() as tmp:
             copy = Path(tmp) / Path(path).name
             copy.write_bytes(data)
-            return load(copy)
-    return load(spec)
+            return load(copy, sheet=sheet)
+    return load(spec, sheet=sheet)

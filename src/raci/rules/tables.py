@@ -31,3 +31,25 @@ def stray_cell(ctx: Context) -> Iterator[Finding]:
             cell.location,
             "Give the column a header, or move the text into a column that has one.",
         )
+
+
+@rule(
+    "table-reading",
+    "T102",
+    Severity.INFO,
+    "How a table was read: titles, legends and notes set aside around it, the sheet read,"
+    " a row whose manager is outside the sheet placed at the top.",
+    example="""
+        Task,Lead,Team
+        Budget,A,R
+
+        R: Responsible
+        A: Accountable
+    """,
+    example_file="RACI.csv",
+    fix="Nothing to fix when raci read the table as meant; else move the table to a sheet"
+    " of its own, or name the sheet with `--sheet`.",
+)
+def table_reading(ctx: Context) -> Iterator[Finding]:
+    for note in ctx.org.notes:
+        yield ctx.finding(ctx.org.source, note.message, note.location, note.hint)
