@@ -42,6 +42,12 @@ class SourceLocation:
     char_column: int = attrs.field(default=0, kw_only=True, eq=False, order=False)
 
     @property
+    def sheet_cell(self) -> tuple[str, str]:
+        """A spreadsheet cell's sheet and name (``("RACI", "D7")``); empty elsewhere."""
+        sheet, _, cell = self.cell.rpartition("!")
+        return sheet, cell
+
+    @property
     def text_column(self) -> int:
         """The character column in the line (the cell's start in a text table)."""
         return self.char_column or self.column
@@ -88,8 +94,9 @@ class Finding:
     def to_dict(self) -> dict[str, object]:
         """The JSON object of one finding (docs/rules.md, `validate --format json`); ``code``
         is the rule's code, as ``--select`` takes it, or None for a finding of no registered
-        rule (``parse-error``)."""
-        return {
+        rule (``parse-error``); a finding at a spreadsheet cell also has its ``sheet`` and
+        ``cell``."""
+        data: dict[str, object] = {
             "rule": self.rule,
             "code": self.code or None,
             "severity": self.severity.value,
@@ -99,3 +106,6 @@ class Finding:
             "column": self.location.column,
             "hint": self.hint,
         }
+        if self.location.cell:
+            data["sheet"], data["cell"] = self.location.sheet_cell
+        return data
