@@ -149,6 +149,11 @@ def command(
         max_pixels=max_pixels,
     )
     org = load_source(file, sheet=sheet, path_separator=path_separator)
+    if not org.units and org.deliverables:
+        raise InputError(
+            f"there are no units to chart in {file}: a RACI table names parties, not the"
+            f" units they belong to; see it with `raci matrix {file}`"
+        )
     try:
         written = showing_warnings(lambda: render_chart(org, output, options))
     except ValueError as exc:
