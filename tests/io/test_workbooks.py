@@ -391,3 +391,46 @@ class TestQuietAndLocated:
         findings = json.loads(result.output)["files"][0]["findings"]
         assert findings
         assert not [f for f in findings if "sheet" in f or "cell" in f]
+
+
+class TestOtherLanguages:
+    """Titles and legends in Russian and Chinese are set aside as well."""
+
+    def test_russian_rasci_under_a_title_with_a_legend_below(self, tmp_path: Path) -> None:
+        rows: Rows = [
+            ["Задача", "Руководитель проекта", "Аналитик", "Заказчик"],
+            ["Сбор требований", "A", "R", "C"],
+            ["Согласование ТЗ", "R", "S", "A"],
+        ]
+        legend = [["R — Исполнитель"], ["A — Утверждает"], ["S — Поддержка"], ["C — Консультант"]]
+        path = workbook(
+            tmp_path / "t.xlsx",
+            {
+                "Матрица": [
+                    ("B2", [["Матрица ответственности RASCI"]]),
+                    ("B4", rows),
+                    ("B9", legend),
+                ]
+            },
+        )
+        org = raci.load(path)
+        assert org.scheme.name == "RASCI"
+        assert [d.name for d in org.deliverables.values()] == ["Сбор требований", "Согласование ТЗ"]
+        assert [cell for cell, _ in notes(org)] == ["Матрица!B2", "Матрица!B9"]
+        assert "a legend (4 cells, starting `R — Исполнитель`)" in notes(org)[1][1]
+
+    def test_chinese_matrix_with_a_legend_beside(self, tmp_path: Path) -> None:
+        rows: Rows = [
+            ["任务", "项目经理", "开发", "测试"],
+            ["需求分析", "A", "R", "C"],
+            ["发布", "A", "C", "R"],
+        ]
+        legend = [["图例"], ["R：负责"], ["A：批准"], ["C：咨询"], ["I：知会"]]
+        path = workbook(
+            tmp_path / "t.xlsx",
+            {"RACI": [("A1", [["项目责任矩阵"]]), ("B3", rows), ("G3", legend)]},
+        )
+        org = raci.load(path)
+        assert [p.name for p in org.parties.values()] == ["项目经理", "开发", "测试"]
+        assert len(org.deliverables) == 2
+        assert [cell for cell, _ in notes(org)] == ["RACI!A1", "RACI!G3"]

@@ -14,15 +14,47 @@ from collections.abc import Sequence
 import attrs
 
 #: A legend's entry in one cell: ``R: Responsible``, ``A = Accountable``, ``C - Consulted``,
-#: ``Responsible (R)``.
-_ENTRY = re.compile(
-    r"^\(?[A-Z]{1,2}\)?\s*[:=–—-]\s*\w.*$|^\w[\w ]+\(\s*[A-Z]{1,2}\s*\)$", re.DOTALL
-)
+#: ``Р — исполнитель``, ``R：负责``.
+_ENTRY = re.compile(r"^\(?[^\W\d_]{1,2}\)?(?:\s*[:：=]|\s+[–—-])\s*\w.*$", re.DOTALL)
 #: What marks a cell holds: a letter or two, or a few of them, separated or bracketed.
 _MARKS = re.compile(r"^[\s(]*[A-Za-z]{1,2}[\s)]*(?:[\s/,;+&·.()-]+[A-Za-z]{1,2}[\s)]*)*$")
-#: The header of a legend table: ``Symbol | Meaning``, ``Code | Role | Definition``...
+#: The header of a legend table: ``Symbol | Meaning``, ``Code | Role | Definition``, or
+#: its title (``Legend``) alone.
 _LEGEND_HEADS = frozenset(
-    {"symbol", "code", "letter", "key", "abbreviation", "legend", "legende", "leyenda", "légende"}
+    {
+        "symbol",
+        "code",
+        "letter",
+        "key",
+        "abbreviation",
+        "legend",
+        "legende",
+        "kürzel",
+        "leyenda",
+        "símbolo",
+        "légende",
+        "обозначение",
+        "условные обозначения",
+        "图例",
+        "代码",
+    }
+)
+_LEGEND_MEANINGS = frozenset(
+    {
+        "meaning",
+        "role",
+        "description",
+        "definition",
+        "bedeutung",
+        "rolle",
+        "significado",
+        "signification",
+        "значение",
+        "роль",
+        "含义",
+        "角色",
+        "说明",
+    }
 )
 
 
@@ -176,8 +208,8 @@ def _is_legend_row(cells: list[str]) -> bool:
         return False
     if all(_is_entry(c) for c in cells):
         return True
-    first = cells[0].strip("*: ").casefold()
-    if first in _LEGEND_HEADS:
+    heads = [c.strip("*: ").casefold() for c in cells[:2]]
+    if heads[0] in _LEGEND_HEADS and (len(cells) == 1 or heads[1] in _LEGEND_MEANINGS):
         return True
     letter, meaning = cells[0].strip("*()"), cells[1] if len(cells) > 1 else ""
     return (
