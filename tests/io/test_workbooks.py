@@ -175,6 +175,18 @@ class TestWhatIsSetAside:
         assert cell == "S!A7"
         assert message.startswith("a legend (4 cells, starting `R: Responsible`)")
 
+    def test_commands_say_what_was_set_aside(self, tmp_path: Path) -> None:
+        """`raci import` and the other commands print the note on stderr."""
+        lines = [["R: Responsible"], ["A: Accountable"]]
+        path = workbook(tmp_path / "t.xlsx", {"S": [("A1", MATRIX), ("A7", lines)]})
+        result = CliRunner().invoke(cli, ["import", str(path), "-o", str(tmp_path / "m.yaml")])
+        assert result.exit_code == 0, result.output
+        assert (
+            f"note: {path}!S!A7: a legend (2 cells, starting `R: Responsible`) is outside the"
+            " table that starts at A1, so it is not read"
+        ) in result.stderr
+        assert "groups:" not in (tmp_path / "m.yaml").read_text()
+
     def test_legend_lines_right_below_the_last_row(self, tmp_path: Path) -> None:
         lines = [["R: Responsible"], ["A: Accountable"]]
         path = workbook(tmp_path / "t.xlsx", {"S": [("A1", [*MATRIX, *lines])]})

@@ -76,8 +76,7 @@ def load_model(path: str | os.PathLike[str]) -> Organization:
         org = load(path)
     except LoadError as exc:
         raise input_error(exc) from None
-    for line in setting_warnings(org):
-        echo(line, err=True)
+    say_as_read(org)
     return org
 
 
@@ -154,6 +153,15 @@ def load_source(
         model = load(path, org=base, sheet=sheet, path_separator=path_separator)
     except LoadError as exc:
         raise input_error(exc) from None
+    say_as_read(model)
+    return model
+
+
+def say_as_read(model: Organization) -> None:
+    """Print on stderr what a loaded file's reader and rule settings want said: settings
+    that name no rule, and how a table was read (cells set aside, the sheet chosen), which
+    `validate` reports as findings and the other commands say here."""
     for line in setting_warnings(model):
         echo(line, err=True)
-    return model
+    for note in model.notes:
+        echo(f"note: {note.location}: {note.message}", err=True)

@@ -13,11 +13,11 @@ from raci.cli._common import (
     echo,
     handle_errors,
     input_error,
+    say_as_read,
     sheets_for,
     showing_warnings,
 )
 from raci.cli._options import orientation_option, paper_option, sheet_option
-from raci.cli._rule_settings import setting_warnings
 from raci.exceptions import LoadError
 from raci.model import Organization
 from raci.output import write_atomic
@@ -36,8 +36,7 @@ def _load(spec: str, sheet: str | None) -> Organization:
         org = load_revision(spec, sheet=sheet)
     except LoadError as exc:
         raise input_error(exc) from None
-    for line in setting_warnings(org):
-        echo(line, err=True)
+    say_as_read(org)
     return org
 
 
