@@ -446,3 +446,11 @@ class TestOtherLanguages:
         assert [p.name for p in org.parties.values()] == ["项目经理", "开发", "测试"]
         assert len(org.deliverables) == 2
         assert [cell for cell, _ in notes(org)] == ["RACI!A1", "RACI!G3"]
+
+
+def test_a_longer_block_of_notes_does_not_outweigh_the_matrix(tmp_path: Path) -> None:
+    notes_block = [[f"Term {i}", f"What term {i} means"] for i in range(12)]
+    path = workbook(tmp_path / "t.xlsx", {"S": [("A1", notes_block), ("A15", MATRIX)]})
+    org = raci.load(path)
+    assert sorted(assignments(org)) == sorted(EXPECTED)
+    assert [cell for cell, _ in notes(org)] == ["S!A1"]

@@ -109,7 +109,10 @@ def find_region(grid: Grid) -> Region | None:
     tables = [b for b in blocks if b.kind == "table"]
     if not tables:
         return None
-    first = max(tables, key=lambda b: (b.filled, -b.top))
+    first = max(tables, key=lambda b: (_weight(b, cells, len(tables) > 1), -b.top))
+    # The table starts at the first of the blocks that carry on one another's columns.
+    while above := [b for b in tables if _continues(first, b, cells)]:
+        first = max(above, key=lambda b: b.bottom)
     kept = [first] + [b for b in blocks if _beside(b, first)]
     main = attrs.evolve(first, right=max(b.right for b in kept))
     numbers = sorted({r for r, _ in cells})
@@ -117,7 +120,8 @@ def find_region(grid: Grid) -> Region | None:
     rows = _trim(inside, main, cells)
     if not rows:
         return None
-    skipped = _rows_as_blocks([r for r in inside if r not in rows], main, cells)
+    read = set(rows)
+    skipped = _rows_as_blocks([r for r in inside if r not in read], main, cells)
     for block in sorted(blocks, key=lambda b: (b.top, b.left)):
         if _continues(block, main, cells):
             kept.append(block)
@@ -133,6 +137,19 @@ def find_region(grid: Grid) -> Region | None:
         _label_columns(rows, main, cells),
         tuple(skipped),
     )
+
+
+def _weight(block: Block, texts: dict[tuple[int, int], str], compare: bool) -> int:
+    """How much a block looks like the table: its cells, counted more in a wider block and
+    in cells that hold marks (a page of two-column notes does not outweigh a matrix)."""
+    if not compare:
+        return block.filled
+    marks = sum(
+        is_mark(texts.get((r, c), ""))
+        for r in range(block.top, block.bottom + 1)
+        for c in range(block.left + 1, block.right + 1)
+    )
+    return block.filled * min(block.right - block.left + 1, 4) + 2 * marks
 
 
 def _inside(block: Block, main: Block) -> bool:
