@@ -280,15 +280,18 @@ def _continues(block: Block, main: Block, texts: dict[tuple[int, int], str]) -> 
 
 def _label_columns(rows: list[int], main: Block, texts: dict[tuple[int, int], str]) -> int:
     """How many columns from the left hold row names under one header: columns whose
-    header cell is empty (but for one) and whose cells are words, not marks."""
+    header cell is empty (but for one) and whose cells are words, not marks, no row
+    filling two of them (names indented, not an id and a name)."""
     header = rows[0]
     count, named = 0, False
     for col in range(main.left, main.right + 1):
         head = texts.get((header, col), "")
-        body = [texts.get((r, col), "") for r in rows[1:]]
-        words = [t for t in body if t]
+        words = [t for t in (texts.get((r, col), "") for r in rows[1:]) if t]
         if (head and named) or sum(map(is_mark, words)) * 2 > len(words):
             break
         named = named or bool(head)
         count += 1
-    return max(count, 1) if named else 1
+    zone = range(main.left, main.left + count)
+    if not named or any(sum(1 for c in zone if texts.get((r, c))) > 1 for r in rows[1:]):
+        return 1
+    return max(count, 1)
