@@ -41,6 +41,12 @@ class SourceLocation:
     #: cell's text starts (as editors read ``file:line:column``); this is the cell's index.
     cell_column: int = attrs.field(default=0, kw_only=True, eq=False, order=False)
 
+    @property
+    def sheet_cell(self) -> tuple[str, str]:
+        """A spreadsheet cell's sheet and name (``("RACI", "D7")``); empty elsewhere."""
+        sheet, _, cell = self.cell.rpartition("!")
+        return sheet, cell
+
     def __str__(self) -> str:
         if self.cell:
             return f"{self.file}!{self.cell}"
@@ -83,8 +89,9 @@ class Finding:
     def to_dict(self) -> dict[str, object]:
         """The JSON object of one finding (docs/rules.md, `validate --format json`); ``code``
         is the rule's code, as ``--select`` takes it, or None for a finding of no registered
-        rule (``parse-error``)."""
-        return {
+        rule (``parse-error``); a finding at a spreadsheet cell also has its ``sheet`` and
+        ``cell``."""
+        data: dict[str, object] = {
             "rule": self.rule,
             "code": self.code or None,
             "severity": self.severity.value,
@@ -95,3 +102,6 @@ class Finding:
             **({"cell_column": self.location.cell_column} if self.location.cell_column else {}),
             "hint": self.hint,
         }
+        if self.location.cell:
+            data["sheet"], data["cell"] = self.location.sheet_cell
+        return data

@@ -142,7 +142,16 @@ class _Located:
 
 #: Attribute names (compared without case, spaces, ``_`` and ``-``) that give a person's
 #: job title, as people sheets name the column.
-TITLE_ATTRIBUTES = ("title", "jobtitle", "position", "positionname", "positiontitle")
+TITLE_ATTRIBUTES = (
+    "title",
+    "jobtitle",
+    "employeetitle",
+    "businesstitle",
+    "position",
+    "positionname",
+    "positiontitle",
+    "designation",
+)
 
 
 @attrs.frozen

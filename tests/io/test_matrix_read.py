@@ -352,7 +352,8 @@ class TestXlsx:
             ("plan", "R", "ann"),
         ]
         with pytest.raises(
-            raci.LoadError, match="no sheet named 'Other'; the sheets are Notes, RACI"
+            raci.LoadError,
+            match="no sheet named `Other`; the workbook's sheets are `Notes`, `RACI`",
         ):
             raci.load(path, sheet="Other")
 

@@ -148,7 +148,8 @@ class TestBadRows:
     """Bad rows are reported with their cell, all at once, and never repaired."""
 
     def test_every_problem_reported(self) -> None:
-        """Spaces in ids, bad numbers and flags, empty rows, unknown parents and levels."""
+        """Spaces in ids, bad numbers and flags, empty rows, unknown levels (a parent not
+        in the sheet puts its row at the top, with a note)."""
         path = DATA / "bad-org.csv"
         with pytest.raises(raci.LoadError) as info:
             raci.load(path)
@@ -157,7 +158,6 @@ class TestBadRows:
             "4:28: `headcount` must be a whole number, 0 or more (got 'ten')",
             "4:32: `staff` must be true or false (got 'maybe')",
             "5:1: this row has neither an id nor a name",
-            "6:7: `Unknown Unit Name` is neither the id nor the name of a unit in this sheet",
             "6:25: unknown level `galaxy`; expected one of organization, department, office,"
             " division, branch, service, section, unit, team",
         ]
@@ -186,13 +186,18 @@ class TestBadRows:
         with pytest.raises(raci.LoadError, match=r":5:8: `Team` names 2 units \(b, c\)"):
             raci.load(path)
 
-    def test_unknown_parent_id_is_left_to_the_rules(self, tmp_path: Path) -> None:
-        """An unknown id is kept as written, so `unknown-reference` reports it."""
+    def test_a_parent_outside_the_sheet_puts_the_row_at_the_top(self, tmp_path: Path) -> None:
+        """A parent no row lists (a manager outside the export) makes the row a top unit,
+        with a note; a second top is still the rules' `multiple-roots` error."""
         path = tmp_path / "org.csv"
         path.write_text("id,name,parent\na,Top,\nb,Team,nowhere\n")
         org = raci.load(path)
-        assert org.units["b"].parent == "nowhere"
-        assert "unknown-reference" in {f.rule for f in raci.validate(org)}
+        assert org.units["b"].parent is None
+        found = {f.rule: f for f in raci.validate(org)}
+        assert "multiple-roots" in found
+        note = found["table-reading"]
+        assert note.message == "`nowhere` is not in this sheet, so `Team` is placed at the top"
+        assert (note.location.line, note.location.column, note.location.cell_column) == (3, 8, 3)
 
     def test_duplicate_ids(self, tmp_path: Path) -> None:
         """A repeated id is kept once and reported by the duplicate-id rule."""

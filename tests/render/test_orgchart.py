@@ -171,7 +171,8 @@ class TestStructure:
               - {id: d, parent: a, also_reports_to: [ghost, d, b]}
               - {id: e, parent: ghost}
             """)
-        assert set(graph_of(dot(org)).nodes()) == {"a", "d"}
+        with pytest.warns(UserWarning, match="`b`, `e` cannot be reached from a top unit"):
+            assert set(graph_of(dot(org)).nodes()) == {"a", "b", "c", "d", "e"}
         assert set(graph_of(dot(org, root="b")).nodes()) == {"b", "c"}
 
     def test_chart_of_a_forest_draws_every_root(self) -> None:

@@ -401,6 +401,7 @@ def test_every_rule_of_the_spec_is_registered_and_tested() -> None:
         "tables-read": "info",
         "names-split": "info",
         "turned-table": "warning",
+        "table-reading": "info",
         "formerly-live": "warning",
         "carried-over": "info",
         "invisible-id": "error",

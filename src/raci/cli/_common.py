@@ -78,8 +78,7 @@ def load_model(path: str | os.PathLike[str]) -> Organization:
         org = load(path)
     except LoadError as exc:
         raise input_error(exc) from None
-    for line in setting_warnings(org):
-        echo(line, err=True)
+    say_as_read(org)
     return org
 
 
@@ -128,6 +127,15 @@ def check_suffix(path: str, allowed: Iterable[str], what: str) -> str:
     return suffix
 
 
+def sheets_for(paths: Iterable[str], sheet: str | None) -> dict[str, str | None]:
+    """The ``--sheet`` of each input: the sheet named for a workbook, None for other files;
+    a usage error (exit 2) when a sheet is named and no input is a workbook."""
+    chosen = {p: sheet if p.lower().endswith(".xlsx") else None for p in paths}
+    if sheet is not None and not any(chosen.values()):
+        raise click.BadParameter("names the sheet of an XLSX workbook", param_hint="'--sheet'")
+    return chosen
+
+
 def load_source(
     path: str,
     org: str | None = None,
@@ -149,9 +157,18 @@ def load_source(
         model = load(path, org=base, sheet=sheet, path_separator=path_separator, scheme=scheme)
     except LoadError as exc:
         raise input_error(exc) from None
+    say_as_read(model)
+    return model
+
+
+def say_as_read(model: Organization) -> None:
+    """Print on stderr what a loaded file's reader and rule settings want said: settings
+    that name no rule, and how a table was read (cells set aside, the sheet chosen), which
+    `validate` reports as findings and the other commands say here."""
     for line in setting_warnings(model):
         echo(line, err=True)
     for note in model.notes:
         if note.rule in UNREAD_NOTES:
             echo(f"{note.location}: {note.message}", err=True)
-    return model
+        elif note.rule == "table-reading":
+            echo(f"note: {note.location}: {note.message}", err=True)

@@ -1,5 +1,5 @@
-"""Options that several commands share: the paper size, the page orientation and the
-scheme of a RACI table."""
+"""Options that several commands share: the paper size, the page orientation, and the
+scheme and sheet of a RACI table."""
 
 from __future__ import annotations
 
@@ -80,5 +80,16 @@ def scheme_option(func: F) -> F:
         callback=_scheme_name,
         help=f"Scheme of a RACI table ({', '.join(BUILTIN_SCHEMES)}, any case; default: the"
         " one whose letters the cells use).",
+    )
+    return option(func)
+
+
+def sheet_option(func: F) -> F:
+    """``--sheet NAME``: the sheet of an XLSX workbook to read."""
+    option = click.option(
+        "--sheet",
+        metavar="NAME",
+        help="The sheet of an XLSX workbook to read (default: the sheet it opens at, or the"
+        " one sheet that holds a table).",
     )
     return option(func)

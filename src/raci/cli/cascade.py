@@ -13,7 +13,7 @@ from raci.cli._common import (
     showing_warnings,
     split_list,
 )
-from raci.cli._options import orientation_option, paper_option, scheme_option
+from raci.cli._options import orientation_option, paper_option, scheme_option, sheet_option
 from raci.exceptions import QueryError
 from raci.render.cascade.sheets import FORMATS, render_cascade
 from raci.render.paper import Paper
@@ -53,6 +53,7 @@ Examples:
 @paper_option("PDF: the paper size of the pages (default A4)")
 @orientation_option("portrait")
 @scheme_option
+@sheet_option
 @handle_errors
 def command(
     file: str,
@@ -62,6 +63,7 @@ def command(
     paper: Paper | None,
     landscape: bool | None,
     scheme: str | None,
+    sheet: str | None,
 ) -> None:
     """Print or write one sheet per post: its title, holder (or vacant), unit, reporting
     line, and what it holds, directly and through its unit and each unit above it.
@@ -74,7 +76,7 @@ def command(
     suffix = check_suffix(output, FORMATS, "cascade sheets") if output is not None else None
     if FORMATS.get(suffix or "") != "pdf" and (paper is not None or landscape is not None):
         raise InputError("--paper, --landscape and --portrait are for PDF output (-o FILE.pdf)")
-    model = load_source(file, scheme=scheme)
+    model = load_source(file, scheme=scheme, sheet=sheet)
     wanted = split_list(posts) if posts else None
     if wanted is None and not model.positions:
         echo(

@@ -13,7 +13,7 @@ from raci.cli._common import (
     path_separator_option,
     showing_warnings,
 )
-from raci.cli._options import orientation_option, paper_option, scheme_option
+from raci.cli._options import orientation_option, paper_option, scheme_option, sheet_option
 from raci.render.chart.options import AUTO, LEAST_PIXELS, MOST_PIXELS, ChartOptions
 from raci.render.chart.orgchart import SUFFIXES, render_chart
 from raci.render.paper import Paper
@@ -107,7 +107,7 @@ Exit status: 0 written, 2 the file could not be read or the command line is wron
     show_default=True,
     help="Explain the lines, boxes and colours the chart uses in a key above it.",
 )
-@click.option("--sheet", metavar="NAME", help="Sheet of an XLSX FILE to read (default: the first).")
+@sheet_option
 @path_separator_option
 @scheme_option
 @handle_errors
@@ -162,6 +162,11 @@ def command(
         max_pixels=max_pixels,
     )
     org = load_source(file, sheet=sheet, path_separator=path_separator, scheme=scheme)
+    if not org.units and org.deliverables:
+        raise InputError(
+            f"there are no units to chart in {file}: a RACI table names parties, not the"
+            f" units they belong to; see it with `raci matrix {file}`"
+        )
     try:
         written = showing_warnings(lambda: render_chart(org, output, options))
     except ValueError as exc:

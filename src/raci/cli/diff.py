@@ -13,10 +13,11 @@ from raci.cli._common import (
     echo,
     handle_errors,
     input_error,
+    say_as_read,
+    sheets_for,
     showing_warnings,
 )
-from raci.cli._options import orientation_option, paper_option, scheme_option
-from raci.cli._rule_settings import setting_warnings
+from raci.cli._options import orientation_option, paper_option, scheme_option, sheet_option
 from raci.exceptions import LoadError
 from raci.model import Organization
 from raci.output import write_atomic
@@ -31,13 +32,12 @@ REPORT_SUFFIXES = {".txt": "text", ".json": "json", ".md": "markdown"}
 PICTURE_SUFFIXES = (".svg", ".png", ".pdf", ".dot")
 
 
-def _load(spec: str, scheme: str | None) -> Organization:
+def _load(spec: str, scheme: str | None, sheet: str | None) -> Organization:
     try:
-        org = load_revision(spec, scheme)
+        org = load_revision(spec, scheme, sheet=sheet)
     except LoadError as exc:
         raise input_error(exc) from None
-    for line in setting_warnings(org):
-        echo(line, err=True)
+    say_as_read(org)
     return org
 
 
@@ -106,6 +106,7 @@ read or the command line is wrong.""",
     help="Picture: the new structure with changes marked, or old and new side by side.",
 )
 @scheme_option
+@sheet_option
 @handle_errors
 def command(
     old: str,
@@ -118,6 +119,7 @@ def command(
     landscape: bool | None,
     style: str,
     scheme: str | None,
+    sheet: str | None,
 ) -> None:
     """Show what changes from OLD to NEW: units created, abolished, merged, split,
     renamed, moved and relevelled; posts; deliverables; changes of Accountable;
@@ -125,7 +127,8 @@ def command(
     suffix = None
     if output is not None:
         suffix = check_suffix(output, [*PICTURE_SUFFIXES, *REPORT_SUFFIXES], "a diff")
-    before, after = _load(old, scheme), _load(new, scheme)
+    sheets = sheets_for((old, new), sheet)
+    before, after = _load(old, scheme, sheets[old]), _load(new, scheme, sheets[new])
     change = diff(before, after)
     for f in change.findings:
         echo(f"{f.location}: {f.severity.value} {f.rule}: {f.message}", err=True)

@@ -12,7 +12,7 @@ from raci.cli._common import (
     load_source,
     path_separator_option,
 )
-from raci.cli._options import scheme_option
+from raci.cli._options import scheme_option, sheet_option
 from raci.io import TABLE_SUFFIXES, dumps
 from raci.output import write_atomic
 
@@ -36,9 +36,7 @@ Examples:
     type=click.Path(dir_okay=False),
     help="Model file whose parties the matrix names (by id or name); its units come along.",
 )
-@click.option(
-    "--sheet", metavar="NAME", help="Sheet of an XLSX SOURCE to read (default: the first)."
-)
+@sheet_option
 @path_separator_option
 @scheme_option
 @handle_errors

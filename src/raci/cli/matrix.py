@@ -13,7 +13,7 @@ from raci.cli._common import (
     showing_warnings,
     split_list,
 )
-from raci.cli._options import scheme_option
+from raci.cli._options import scheme_option, sheet_option
 from raci.render.matrix.writer import FORMATS, render_matrix
 
 
@@ -44,7 +44,7 @@ Examples:
 @click.option(
     "--org", type=click.Path(dir_okay=False), help="Model file that FILE's parties are in."
 )
-@click.option("--sheet", metavar="NAME", help="Sheet of an XLSX FILE to read (default: the first).")
+@sheet_option
 @path_separator_option
 @scheme_option
 @handle_errors

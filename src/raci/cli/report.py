@@ -12,7 +12,7 @@ from raci.cli._common import (
     path_separator_option,
     showing_warnings,
 )
-from raci.cli._options import scheme_option
+from raci.cli._options import scheme_option, sheet_option
 from raci.render.report.page import SUFFIXES, render_report
 
 
@@ -39,7 +39,7 @@ Exit status: 0 written, 2 the file could not be read or the command line is wron
 @click.option(
     "--org", type=click.Path(dir_okay=False), help="Model file that FILE's parties are in."
 )
-@click.option("--sheet", metavar="NAME", help="Sheet of an XLSX FILE to read (default: the first).")
+@sheet_option
 @path_separator_option
 @scheme_option
 @handle_errors

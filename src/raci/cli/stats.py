@@ -6,7 +6,7 @@ import click
 
 from raci.analysis.figures import stats
 from raci.cli._common import echo, handle_errors, load_source
-from raci.cli._options import scheme_option
+from raci.cli._options import scheme_option, sheet_option
 from raci.render.figures_text import FORMATS, render_figures
 
 
@@ -41,12 +41,15 @@ Examples:
     help="Show units, posts, parties and groups by id instead of by name (JSON always does).",
 )
 @scheme_option
+@sheet_option
 @handle_errors
-def command(file: str, fmt: str, lang: str | None, ids: bool, scheme: str | None) -> None:
+def command(
+    file: str, fmt: str, lang: str | None, ids: bool, scheme: str | None, sheet: str | None
+) -> None:
     """Print the figures: units, positions listed, posts (filled and vacant), depth, units
     by level, span of control (and the unusually narrow or wide), the posts of each unit
     with those below it, the workload of each party, who carries the most A and R,
     deliverables per group, vacant posts and each post's load (direct and inherited)."""
-    model = load_source(file, scheme=scheme)
+    model = load_source(file, scheme=scheme, sheet=sheet)
     title = model.names.get(lang)
     echo(render_figures(stats(model), fmt, title, org=model, lang=lang, ids=ids), nl=False)

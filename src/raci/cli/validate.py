@@ -8,20 +8,26 @@ import sys
 import click
 
 from raci._gc import no_cyclic_gc
-from raci.cli._common import echo, split_list
+from raci.cli._common import echo, sheets_for, split_list
 from raci.cli._exit import EXIT_FINDINGS, EXIT_INPUT
-from raci.cli._options import scheme_option
+from raci.cli._options import scheme_option, sheet_option
 from raci.findings import PARSE_ERROR, Finding, Severity, SourceLocation
 from raci.render.reporters import REPORTERS
 from raci.rules import iter_rules, unknown_selectors
 from raci.validation import validate_file
 
 
-def _findings(path: str, select: list[str], ignore: list[str], scheme: str | None) -> list[Finding]:
+def _findings(
+    path: str,
+    select: list[str],
+    ignore: list[str],
+    scheme: str | None = None,
+    sheet: str | None = None,
+) -> list[Finding]:
     """One file's findings; a failure of raci itself on this file is a finding of its own
     (so that the other files keep their results), unless RACI_DEBUG asks for the trace."""
     try:
-        return validate_file(path, select or None, ignore, scheme)
+        return validate_file(path, select or None, ignore, scheme, sheet=sheet)
     except Exception as exc:
         if os.environ.get("RACI_DEBUG"):
             raise
@@ -59,6 +65,7 @@ Exit status: 0 no errors, 1 errors found (or warnings with --strict),
 )
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
 @scheme_option
+@sheet_option
 def command(
     files: tuple[str, ...],
     output_format: str,
@@ -67,6 +74,7 @@ def command(
     ignore: tuple[str, ...],
     list_rules: bool,
     scheme: str | None,
+    sheet: str | None,
 ) -> None:
     """Check model files (YAML, JSON, TOML, or a matrix/org spreadsheet) for mistakes."""
     if list_rules:
@@ -86,7 +94,8 @@ def command(
     # A large model is millions of objects and no cycles: the collector would rescan them
     # between loading, checking and printing.
     with no_cyclic_gc():
-        results = {path: _findings(path, chosen, dropped, scheme) for path in files}
+        sheets = sheets_for(files, sheet)
+        results = {path: _findings(path, chosen, dropped, scheme, sheets[path]) for path in files}
         report = REPORTERS[output_format](color=color)(results)
     if color:  # the text reporter escapes what it quotes; its colours reach the terminal
         click.echo(report, nl=False)

@@ -156,6 +156,12 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Marks]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if (exc.context or "").startswith("expected a single document"):
+            reason = (
+                f"this file holds {_documents(text)} YAML documents (parted by `---`) and raci"
+                " reads one model per file; put each in a file of its own"
+            )
+            raise LoadError.at(file, line, column, reason) from None
         reason = " ".join(filter(None, [exc.context, exc.problem])) or "invalid YAML"
         raise LoadError.at(file, line, column, f"invalid YAML: {reason}") from None
     except yaml.YAMLError as exc:
@@ -163,3 +169,11 @@ def parse_yaml(text: str, file: str) -> tuple[Any, Marks]:
     finally:
         loader.dispose()
     return data, marks
+
+
+def _documents(text: str) -> str:
+    """How many documents a YAML text holds (``several`` when a later one is broken)."""
+    try:
+        return str(sum(isinstance(e, yaml.DocumentStartEvent) for e in yaml.parse(text)))
+    except yaml.YAMLError:
+        return "several"

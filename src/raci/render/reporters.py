@@ -146,12 +146,19 @@ class SarifReporter(Reporter):
                         "startLine": f.location.line,
                         "startColumn": max(f.location.column, 1),
                     }
+                where: dict[str, Any] = {"physicalLocation": physical}
                 result: dict[str, Any] = {
                     "ruleId": f.rule,
                     "level": level[f.severity],
                     "message": {"text": f.message + (f" {f.hint}" if f.hint else "")},
-                    "locations": [{"physicalLocation": physical}],
+                    "locations": [where],
                 }
+                if f.location.cell:
+                    sheet, cell = f.location.sheet_cell
+                    where["logicalLocations"] = [
+                        {"name": cell, "fullyQualifiedName": f.location.cell, "kind": "element"}
+                    ]
+                    result["properties"] = {"sheet": sheet, "cell": cell}
                 if f.rule in index:
                     result["ruleIndex"] = index[f.rule]
                 results.append(result)

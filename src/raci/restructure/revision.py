@@ -54,16 +54,18 @@ def _reason(stderr: str, spec: str) -> str:
     return f"git show failed: {text or 'no message'}"
 
 
-def load_revision(spec: str, scheme: str | None = None) -> Organization:
+def load_revision(
+    spec: str, scheme: str | None = None, *, sheet: str | None = None
+) -> Organization:
     """The model in ``REV:PATH`` as committed at ``REV`` (PATH relative to the current
     folder, as ``git show REV:./PATH``); a LoadError with a one-sentence reason outside a
     repository, for an unknown revision or a path that the revision lacks. ``scheme`` names
-    the scheme of a RACI table."""
+    the scheme of a RACI table, ``sheet`` the sheet of a workbook."""
     if not spec.lower().endswith(TABLE_SUFFIXES):
         scheme = None  # a model file says its own
     found = split_revision(spec)
     if found is None:
-        return load(spec, scheme=scheme)
+        return load(spec, scheme=scheme, sheet=sheet)
     rev, path = found
     _git(["rev-parse", "--show-toplevel"], spec)
     relative = path if path.startswith(("./", "../", "/")) else f"./{path}"
@@ -85,5 +87,5 @@ def load_revision(spec: str, scheme: str | None = None) -> Organization:
         with tempfile.TemporaryDirectory() as tmp:
             copy = Path(tmp) / Path(path).name
             copy.write_bytes(data)
-            return load(copy, scheme=scheme)
-    return load(spec, scheme=scheme)
+            return load(copy, scheme=scheme, sheet=sheet)
+    return load(spec, scheme=scheme, sheet=sheet)

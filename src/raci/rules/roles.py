@@ -49,12 +49,12 @@ _HINTS: dict[str, dict[str, str]] = {
     },
     "cardinality": {
         "model": "Adjust the `{letter}:` list, or the limit under `rules: role-cardinality`.",
-        "matrix": "Adjust the `{letter}` cells of this row, or the limit under"
-        " `rules: role-cardinality`.",
-        "roles-by-column": "Adjust the {title} column of this row, or the limit under"
-        " `rules: role-cardinality`.",
-        "long": "Adjust this deliverable's rows with role `{letter}`, or the limit under"
-        " `rules: role-cardinality`.",
+        "matrix": "Adjust the `{letter}` cells of this row, or leave the check out with"
+        " `--ignore role-cardinality`.",
+        "roles-by-column": "Adjust the {title} column of this row, or leave the check out"
+        " with `--ignore role-cardinality`.",
+        "long": "Adjust this deliverable's rows with role `{letter}`, or leave the check out"
+        " with `--ignore role-cardinality`.",
     },
     "redundant": {
         "model": "Drop `{party}` from `{letter}:`.",

@@ -134,3 +134,24 @@ def names_split(ctx: Context) -> Iterator[Finding]:
 )
 def turned_table(ctx: Context) -> Iterator[Finding]:
     yield from _notes(ctx)
+
+
+@rule(
+    "table-reading",
+    "T107",
+    Severity.INFO,
+    "How a table was read: titles, legends and notes set aside around it, the sheet read,"
+    " a row whose manager is outside the sheet placed at the top.",
+    example="""
+        Task,Lead,Team
+        Budget,A,R
+
+        R: Responsible
+        A: Accountable
+    """,
+    example_file="RACI.csv",
+    fix="Nothing to fix when raci read the table as meant; else move the table to a sheet"
+    " of its own, or name the sheet with `--sheet`.",
+)
+def table_reading(ctx: Context) -> Iterator[Finding]:
+    yield from _notes(ctx)

@@ -61,5 +61,11 @@ def overloaded(ctx: Context) -> Iterator[Finding]:
                 party,
                 f"`{party}` is {title} for {n} deliverables; the limit is {limit}",
                 org.parties[party].location,
-                f"Delegate some of them, or raise `{option}` under `rules: overloaded`.",
+                "Delegate some of them, or "
+                + (
+                    f"raise `{option}` under `rules: overloaded`."
+                    if org.layout == "model"
+                    # A table has no place for settings.
+                    else "leave the check out with `--ignore overloaded`."
+                ),
             )

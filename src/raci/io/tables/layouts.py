@@ -189,6 +189,9 @@ def _no_layout(table: Table) -> LoadError:
         f"this table is not one raci reads (columns found: {shown or 'none'}); expected "
         + "; or ".join(ACCEPTED)
     )
+    if len(table.sheets) > 1:
+        sheets = ", ".join(quoted(s) for s in table.sheets)
+        reason += f"; the workbook's sheets are {sheets}: choose one with `--sheet NAME`"
     row = table.rows[0][0] if table.rows else 0
     return LoadError([table.problem(row, 1, reason)])
 
@@ -288,6 +291,17 @@ def read_tables(
     if path.suffix.lower() in (".md", ".markdown"):
         return _markdown(path, org, scheme)
     table = read_table(path, sheet)
+    org = _read_sheet(table, org, path_separator, scheme)
+    return attrs.evolve(org, notes=(*table.notes, *org.notes)) if table.notes else org
+
+
+def _read_sheet(
+    table: Table,
+    org: Organization | None,
+    path_separator: str | None,
+    scheme: Scheme | None,
+) -> Organization:
+    """The model in the table of a spreadsheet."""
     exported = _exported_matrix(table)
     units = None if exported else _org_sheet(table)
     start = _header(table, looks_like_paths) if units is None and not exported else None

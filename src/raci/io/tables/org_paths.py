@@ -75,6 +75,34 @@ def split_path(text: str, separator: str) -> tuple[str, ...]:
     return tuple(p for p in (part.strip() for part in text.split(separator)) if p)
 
 
+class _Splitter:
+    """Splits paths, taking a unit's own name whole when a name column gives it: in
+    ``Port Authority/SAFE PORTS C/O HASAK`` with that name, the ``/`` inside the name does
+    not make a unit (nor does it in the paths of the units below)."""
+
+    def __init__(self, separator: str, names: dict[str, str]) -> None:
+        self.separator = separator
+        self.mark = separator.strip() or separator
+        self.names = names
+        self.done: dict[str, tuple[str, ...]] = {}
+
+    def __call__(self, text: str) -> tuple[str, ...]:
+        text = text.strip()
+        if text not in self.done:
+            self.done[text] = self._split(text)
+        return self.done[text]
+
+    def _split(self, text: str) -> tuple[str, ...]:
+        name = self.names.get(text, "")
+        if name and text == name:
+            return (name,)
+        if name and text.endswith(name):
+            head = text[: -len(name)].rstrip()
+            if head.endswith(self.mark) and head[: -len(self.mark)].strip():
+                return (*self(head[: -len(self.mark)]), name)
+        return split_path(text, self.separator)
+
+
 @attrs.define
 class _Node:
     path: tuple[str, ...]
@@ -132,6 +160,15 @@ def org_from_paths(table: Table, separator: str | None = None) -> Organization:
     body = table.rows[1:]
     if path_col is not None and separator is None:
         separator = sniff_separator([c[path_col] for _, c in body if path_col < len(c)])
+    name_col = columns.get("name")
+    split = _Splitter(
+        separator or "/",
+        {
+            table.clean(c[path_col]): table.clean(c[name_col])
+            for _, c in body
+            if path_col is not None and name_col is not None and max(path_col, name_col) < len(c)
+        },
+    )
     problems = []
     nodes: dict[tuple[str, ...], _Node] = {}
     duplicates: list[Duplicate] = []
@@ -142,7 +179,7 @@ def org_from_paths(table: Table, separator: str | None = None) -> Organization:
             return cells[col] if col is not None and col < len(cells) else ""
 
         if path_col is not None:
-            path = split_path(cell(path_col), separator or "/")
+            path = split(cell(path_col))
         else:
             path = tuple(cell(c) for c in level_cols if cell(c))
         if not path:

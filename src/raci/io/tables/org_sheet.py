@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from raci._text import quoted
 from raci.cells import HeaderFields
 from raci.exceptions import LoadError
-from raci.io.tables.table import Table, raise_problems
+from raci.io.tables.table import Table, raise_problems, reading_note
 from raci.lookup import is_id, slug
-from raci.model import Duplicate, Levels, Names, Organization, Unit
+from raci.model import Duplicate, Levels, Names, Organization, TableNote, Unit
 
 #: Header spellings of each field (compared without case, spaces, ``_`` and ``-``), with
 #: those of Visio's and OrgPlus's org-chart importers.
@@ -24,9 +25,34 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "staffid",
         "nodeid",
         "email",
+        "shortname",
+        "code",
+        "unitcode",
+        "orgcode",
+        "teamcode",
+        "departmentcode",
+        "deptcode",
+        "key",
+        "slug",
+        "username",
     ),
-    "name": ("name", "unitname", "displayname", "fullname", "employeename", "workername"),
+    "name": (
+        "name",
+        "unitname",
+        "teamname",
+        "displayname",
+        "fullname",
+        "employeename",
+        "workername",
+        # edge lists: `from,to` and `manager,report`
+        "to",
+        "report",
+        "directreport",
+        "subordinate",
+        "child",
+    ),
     "parent": (
+        "from",
         "parent",
         "parentid",
         "pid",
@@ -57,7 +83,12 @@ def looks_like_org(header: tuple[str, ...]) -> bool:
 
 
 def org_from_table(table: Table) -> Organization:
-    """The units listed in an org sheet; every bad cell is reported, none is repaired."""
+    """The units listed in an org sheet; every bad cell is reported, none is repaired.
+
+    A row whose parent is not in the sheet (a manager outside the export) is placed at the
+    top, and a note says so; in an edge list (``from,to``, ``manager,report``: a name and
+    a parent column only), a parent that no row lists is a unit of its own.
+    """
     if not table.rows:
         raise LoadError.at(table.file, 0, 0, "the table is empty; expected an org sheet")
     header_row, header = table.rows[0]
@@ -109,6 +140,9 @@ def org_from_table(table: Table) -> Organization:
         if values.get("name"):
             by_name.setdefault(" ".join(values["name"].split()).casefold(), []).append(ident)
     known = set(ids.values())
+    edges = set(columns) == {"name", "parent"} and not extra
+    #: Parents that no row lists, with the first row naming each.
+    outside: dict[str, int] = {}
 
     def reference(text: str, row: int, field: str) -> str | None:
         if text in known or not text:
@@ -118,6 +152,9 @@ def org_from_table(table: Table) -> Organization:
             return hits[0]
         if len(hits) > 1:
             reason = f"`{text}` names {len(hits)} units ({', '.join(hits)}); write the id instead"
+        elif field == "parent":
+            outside.setdefault(text, row)
+            return _edge_id(text) if edges else None
         elif is_id(text):
             return text  # an unknown id: the rules report it
         else:
@@ -127,6 +164,7 @@ def org_from_table(table: Table) -> Organization:
 
     units: dict[str, Unit] = {}
     duplicates: list[Duplicate] = []
+    notes: list[TableNote] = []
     for row, values, attributes in rows:
         if row not in ids:
             continue
@@ -182,13 +220,35 @@ def org_from_table(table: Table) -> Organization:
             duplicates.append(Duplicate(ident, "unit", where, units[ident].location))
         else:
             units[ident] = unit
+        parent = values.get("parent", "")
+        if not edges and parent in outside:
+            notes.append(_placed_at_top(table, row, columns["parent"] + 1, parent, unit))
     raise_problems(problems)
+    if edges:
+        for text, row in outside.items():
+            ident = _edge_id(text)
+            units.setdefault(ident, Unit(ident, Names.plain(text), location=table.at(row, 1)))
     return Organization(
         names=Names.plain(Path(table.file).stem),
         levels=levels,
         units=units,
         duplicates=tuple(duplicates),
+        notes=tuple(notes),
         # A sheet with job titles lists people (one per row), not units.
         layout="people-sheet" if any(u.title for u in units.values()) else "org-sheet",
         source=table.file,
     )
+
+
+def _placed_at_top(table: Table, row: int, column: int, parent: str, unit: Unit) -> TableNote:
+    """The note on a row whose parent is not in the sheet."""
+    return reading_note(
+        table.at(row, column),
+        f"{quoted(parent)} is not in this sheet, so {quoted(unit.name)} is placed at the top",
+        "Add a row for it if it belongs to the chart.",
+    )
+
+
+def _edge_id(text: str) -> str:
+    """The id of a unit that an edge list names only as a parent."""
+    return text if is_id(text) else slug(text)

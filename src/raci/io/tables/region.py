@@ -1,0 +1,297 @@
+"""Where the table is on a sheet: the block of cells that holds it, found among titles,
+legends and notes above, beside or below it, which are set aside and said.
+
+A sheet is cut at its empty rows and empty columns, again and again, into blocks (as a
+reader sees them). The largest block that is neither a legend nor a lone column of notes
+is the table; blocks below it that continue its columns are its rows too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import attrs
+
+#: A legend's entry in one cell: ``R: Responsible``, ``A = Accountable``, ``C - Consulted``,
+#: ``Р — исполнитель``, ``R：负责``.
+_ENTRY = re.compile(r"^\(?[^\W\d_]{1,2}\)?(?:\s*[:：=]|\s+[–—-])\s*\w.*$", re.DOTALL)
+#: What marks a cell holds: a letter or two, or a few of them, separated or bracketed.
+_MARKS = re.compile(r"^[\s(]*[A-Za-z]{1,2}[\s)]*(?:[\s/,;+&·.()-]+[A-Za-z]{1,2}[\s)]*)*$")
+#: The header of a legend table: ``Symbol | Meaning``, ``Code | Role | Definition``, or
+#: its title (``Legend``) alone.
+_LEGEND_HEADS = frozenset(
+    {
+        "symbol",
+        "code",
+        "letter",
+        "key",
+        "abbreviation",
+        "legend",
+        "legende",
+        "kürzel",
+        "leyenda",
+        "símbolo",
+        "légende",
+        "обозначение",
+        "условные обозначения",
+        "图例",
+        "代码",
+    }
+)
+_LEGEND_MEANINGS = frozenset(
+    {
+        "meaning",
+        "role",
+        "description",
+        "definition",
+        "bedeutung",
+        "rolle",
+        "significado",
+        "signification",
+        "значение",
+        "роль",
+        "含义",
+        "角色",
+        "说明",
+    }
+)
+
+
+def is_mark(text: str) -> bool:
+    """Whether a cell holds marks (``R``, ``A/R``, ``R,A,C``, ``(R)``) rather than words."""
+    return bool(_MARKS.match(text.strip()))
+
+
+@attrs.frozen
+class Block:
+    """A rectangle of a sheet: its first and last row (as counted in the grid given) and
+    first and last column (from 1)."""
+
+    top: int
+    bottom: int
+    left: int
+    right: int
+    #: What it is: ``table``, ``legend`` or ``note``.
+    kind: str = "table"
+    filled: int = 0
+
+
+@attrs.frozen
+class Region:
+    """The table's place on a sheet and what was set aside around it."""
+
+    #: The rows (as counted in the grid given) that belong to the table.
+    rows: tuple[int, ...]
+    left: int
+    right: int
+    #: How many columns from ``left`` hold the row names (names indented into a column of
+    #: their own under one header): they are read as one.
+    label_columns: int
+    skipped: tuple[Block, ...]
+
+
+Grid = Sequence[tuple[int, tuple[str, ...]]]
+
+
+def find_region(grid: Grid) -> Region | None:
+    """The table in ``grid`` (rows numbered so that an empty row leaves a gap, each row's
+    cells from column 1), or None when it holds no block of two rows and two columns."""
+    cells = {
+        (row, col): text.strip()
+        for row, texts in grid
+        for col, text in enumerate(texts, start=1)
+        if text.strip()
+    }
+    if not cells:
+        return None
+    blocks = [_classify(b, cells) for b in _cut(list(cells))]
+    tables = [b for b in blocks if b.kind == "table"]
+    if not tables:
+        return None
+    first = max(tables, key=lambda b: (_weight(b, cells, len(tables) > 1), -b.top))
+    # The table starts at the first of the blocks that carry on one another's columns.
+    while above := [b for b in tables if _continues(first, b, cells)]:
+        first = max(above, key=lambda b: b.bottom)
+    kept = [first] + [b for b in blocks if _beside(b, first)]
+    main = attrs.evolve(first, right=max(b.right for b in kept))
+    numbers = sorted({r for r, _ in cells})
+    inside = [r for r in numbers if main.top <= r <= main.bottom]
+    rows = _trim(inside, main, cells)
+    if not rows:
+        return None
+    read = set(rows)
+    skipped = _rows_as_blocks([r for r in inside if r not in read], main, cells)
+    for block in sorted(blocks, key=lambda b: (b.top, b.left)):
+        if _continues(block, main, cells):
+            kept.append(block)
+            rows += [r for r in numbers if block.top <= r <= block.bottom]
+            main = attrs.evolve(main, bottom=block.bottom)
+    read = set(rows)
+    skipped += [b for b in blocks if b not in kept and not (_inside(b, main) and b.top in read)]
+    skipped.sort(key=lambda b: (b.top, b.left))
+    return Region(
+        tuple(rows),
+        main.left,
+        main.right,
+        _label_columns(rows, main, cells),
+        tuple(skipped),
+    )
+
+
+def _weight(block: Block, texts: dict[tuple[int, int], str], compare: bool) -> int:
+    """How much a block looks like the table: its cells, counted more in a wider block and
+    in cells that hold marks (a page of two-column notes does not outweigh a matrix)."""
+    if not compare:
+        return block.filled
+    marks = sum(
+        is_mark(texts.get((r, c), ""))
+        for r in range(block.top, block.bottom + 1)
+        for c in range(block.left + 1, block.right + 1)
+    )
+    return block.filled * min(block.right - block.left + 1, 4) + 2 * marks
+
+
+def _inside(block: Block, main: Block) -> bool:
+    return (
+        main.top <= block.top
+        and block.bottom <= main.bottom
+        and main.left <= block.left
+        and block.right <= main.right
+    )
+
+
+def _beside(block: Block, main: Block) -> bool:
+    """Whether a block right of the main one carries on its header past an empty column:
+    it starts on the main block's first row and ends within its rows."""
+    return (
+        block.kind != "legend"
+        and block.left > main.right
+        and block.top == main.top
+        and block.bottom <= main.bottom
+    )
+
+
+def _cut(cells: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The blocks of cells: cut at every empty row, then every empty column, until no cut
+    is left."""
+    for axis in (0, 1):
+        parts = _split(cells, axis)
+        if len(parts) > 1:
+            return [block for part in parts for block in _cut(part)]
+    return [cells]
+
+
+def _split(cells: list[tuple[int, int]], axis: int) -> list[list[tuple[int, int]]]:
+    """The cells in runs along ``axis`` (0 rows, 1 columns) that an empty line separates."""
+    values = sorted({c[axis] for c in cells})
+    runs: list[tuple[int, int]] = []
+    for v in values:
+        if runs and v == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], v)
+        else:
+            runs.append((v, v))
+    if len(runs) < 2:
+        return [cells]
+    return [[c for c in cells if lo <= c[axis] <= hi] for lo, hi in runs]
+
+
+def _classify(cells: list[tuple[int, int]], texts: dict[tuple[int, int], str]) -> Block:
+    rows = sorted({r for r, _ in cells})
+    cols = sorted({c for _, c in cells})
+    block = Block(rows[0], rows[-1], cols[0], cols[-1], filled=len(cells))
+    if len(cols) == 1 or (len(rows) == 1 and len(cells) <= 2):
+        kind = "legend" if all(_is_entry(texts[c]) for c in cells) else "note"
+        return attrs.evolve(block, kind=kind)
+    legend_rows = sum(1 for r in rows if _is_legend_row(_row(texts, r, block)))
+    if legend_rows * 2 >= len(rows):
+        return attrs.evolve(block, kind="legend")
+    return block
+
+
+def _row(texts: dict[tuple[int, int], str], row: int, block: Block) -> list[str]:
+    """The filled cells of a row within a block, left to right."""
+    return [texts[(row, c)] for c in range(block.left, block.right + 1) if texts.get((row, c), "")]
+
+
+def _is_entry(text: str) -> bool:
+    return bool(_ENTRY.match(text)) and len(text) < 200
+
+
+def _is_legend_row(cells: list[str]) -> bool:
+    """A legend's row: entries (``R: Responsible``) only, a letter and its meaning, or a
+    legend's header (``Symbol | Meaning``)."""
+    if not cells:
+        return False
+    if all(_is_entry(c) for c in cells):
+        return True
+    heads = [c.strip("*: ").casefold() for c in cells[:2]]
+    if heads[0] in _LEGEND_HEADS and (len(cells) == 1 or heads[1] in _LEGEND_MEANINGS):
+        return True
+    letter, meaning = cells[0].strip("*()"), cells[1] if len(cells) > 1 else ""
+    return (
+        len(cells) in (2, 3)
+        and len(letter) == 1
+        and letter.isalpha()
+        and len(meaning) > 2
+        and meaning[0].isalpha()
+    )
+
+
+def _trim(rows: list[int], main: Block, texts: dict[tuple[int, int], str]) -> list[int]:
+    """The block's rows without the titles and legend lines at its top (before its first
+    row of two or more cells) and the legend lines at its bottom."""
+    start = 0
+    while start < len(rows):
+        cells = _row(texts, rows[start], main)
+        if len(cells) >= 2 and not _is_legend_row(cells):
+            break
+        start += 1
+    end = len(rows)
+    while end > start + 1 and all(_is_entry(c) for c in _row(texts, rows[end - 1], main)):
+        end -= 1
+    return rows[start:end]
+
+
+def _rows_as_blocks(rows: list[int], main: Block, texts: dict[tuple[int, int], str]) -> list[Block]:
+    """Rows trimmed off the main block, each as a block of its own."""
+    out = []
+    for r in rows:
+        cells = [c for c in range(main.left, main.right + 1) if texts.get((r, c), "")]
+        kind = "legend" if _is_legend_row(_row(texts, r, main)) else "note"
+        out.append(Block(r, r, cells[0], cells[-1], kind=kind, filled=len(cells)))
+    return out
+
+
+def _continues(block: Block, main: Block, texts: dict[tuple[int, int], str]) -> bool:
+    """Whether a table block below the main one carries on its rows: within its columns,
+    and with marks in its cells or as wide as it."""
+    if block.kind != "table" or block.top <= main.bottom:
+        return False
+    if block.left < main.left or block.right > main.right:
+        return False
+    marks = any(
+        is_mark(texts.get((r, c), ""))
+        for r in range(block.top, block.bottom + 1)
+        for c in range(block.left + 1, block.right + 1)
+    )
+    return marks or (block.left, block.right) == (main.left, main.right)
+
+
+def _label_columns(rows: list[int], main: Block, texts: dict[tuple[int, int], str]) -> int:
+    """How many columns from the left hold row names under one header: columns whose
+    header cell is empty (but for one) and whose cells are words, not marks, no row
+    filling two of them (names indented, not an id and a name)."""
+    header = rows[0]
+    count, named = 0, False
+    for col in range(main.left, main.right + 1):
+        head = texts.get((header, col), "")
+        words = [t for t in (texts.get((r, col), "") for r in rows[1:]) if t]
+        if (head and named) or sum(map(is_mark, words)) * 2 > len(words):
+            break
+        named = named or bool(head)
+        count += 1
+    zone = range(main.left, main.left + count)
+    if not named or any(sum(1 for c in zone if texts.get((r, c))) > 1 for r in rows[1:]):
+        return 1
+    return max(count, 1)
