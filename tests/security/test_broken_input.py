@@ -187,3 +187,34 @@ class TestLoneSurrogates:
     def test_pairs_and_escaped_backslashes_are_text(self) -> None:
         org = raci.loads('{"units": [{"id": "a", "name": "\\ud83d\\ude00 \\\\udc00"}]}', "json")
         assert org.units["a"].name == "\U0001f600 \\udc00"
+
+
+class TestMergeKeys:
+    """YAML's merge key: a key written in the mapping overrides a merged one; among merged
+    mappings, the earlier in the list wins; a key written twice is still an error."""
+
+    def test_an_explicit_key_overrides_a_merged_one(self) -> None:
+        org = loads(
+            "units:\n"
+            "  - &div {id: a, name: Division, level: division}\n"
+            "  - {<<: *div, id: b, parent: a}\n"
+        )
+        assert (org.units["b"].name, org.units["b"].level, org.units["b"].parent) == (
+            "Division",
+            "division",
+            "a",
+        )
+
+    def test_the_earlier_merged_mapping_wins(self) -> None:
+        org = loads(
+            "units:\n"
+            "  - &div {id: a, name: Division, level: division}\n"
+            "  - &br {id: z, name: Branch, level: branch, parent: a}\n"
+            "  - {<<: [*div, *br], id: c}\n"
+        )
+        assert (org.units["c"].name, org.units["c"].parent) == ("Division", "a")
+
+    def test_a_key_written_twice_beside_a_merge(self) -> None:
+        assert problems(
+            "units:\n  - &div {id: a, name: Division}\n  - {<<: *div, id: b, id: c}\n"
+        ) == ["org.yaml:3:23: key `id` appears twice in this mapping (first on line 3)"]

@@ -84,8 +84,14 @@ class _MarkingLoader(_Base):  # type: ignore[valid-type,misc]
         data: dict[Any, Any] = {}
         self.marks.nodes[id(data)] = (node.start_mark.line + 1, node.start_mark.column + 1)
         yield data
+        explicit = sum(1 for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge")
         self.flatten_mapping(node)
-        for key_node, value_node in node.value:
+        # A merge key (`<<: *base`, `<<: [*a, *b]`) puts the merged pairs first: a key
+        # written in the mapping itself overrides them, and among them the mapping earlier
+        # in the list wins, as YAML's merge key says.
+        merged = len(node.value) - explicit
+        from_merge: set[Any] = set()
+        for i, (key_node, value_node) in enumerate(node.value):
             key = self.construct_object(key_node, deep=True)
             mark = key_node.start_mark
             where = (mark.line + 1, mark.column + 1)
@@ -99,6 +105,13 @@ class _MarkingLoader(_Base):  # type: ignore[valid-type,misc]
                     )
                 )
                 continue
+            if i < merged and key in data:
+                continue  # merged from an earlier mapping of the list, which wins
+            if key in from_merge:
+                del data[key]
+                from_merge.discard(key)
+            if i < merged:
+                from_merge.add(key)
             if key in data:
                 first = self.marks.keys[(id(data), key)]
                 self.marks.problems.append(
