@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Mapping, Sequence
+from pathlib import PurePath
 from typing import Any, ClassVar
+from urllib.parse import quote
 
 from raci._text import one_line, printable
 from raci._version import __version__
@@ -140,7 +142,7 @@ class SarifReporter(Reporter):
         results = []
         for findings in files.values():
             for f in findings:
-                physical: dict[str, Any] = {"artifactLocation": {"uri": f.location.file}}
+                physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(f.location.file)}}
                 if f.location.line:
                     physical["region"] = {
                         "startLine": f.location.line,
@@ -169,6 +171,16 @@ class SarifReporter(Reporter):
             "runs": [{"tool": {"driver": driver}, "results": results}],
         }
         return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+
+
+def _uri(file: str) -> str:
+    """A file's name as a SARIF ``uri``: a URI reference, each character that URIs do not
+    take as it is (space, ``#``, ``%``, ``?``, non-ASCII) percent-encoded; an absolute path
+    as a ``file:`` URI."""
+    path = PurePath(file)
+    if path.is_absolute():
+        return path.as_uri()
+    return quote(path.as_posix(), safe="/")
 
 
 #: Reporters by the name ``--format`` takes.
