@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from raci._text import strip_controls
+
 #: First characters that make a spreadsheet read a cell as a formula (docs/matrices.md).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: Exports prefix these with ``'``; the apostrophe itself is included so that a text which
@@ -17,6 +19,12 @@ _HEADER_NOISE = re.compile(r"[\s_\-]+")
 def guard_formula(text: str) -> str:
     """``text`` prefixed with ``'`` when a spreadsheet would run it as a formula."""
     return "'" + text if text.startswith(_GUARDED) else text
+
+
+def safe_cell(text: str) -> str:
+    """``text`` as an export writes it into a spreadsheet cell (CSV): control characters
+    dropped (tab and line breaks kept), then guarded against running as a formula."""
+    return guard_formula(strip_controls(text))
 
 
 def unguard_formula(text: str) -> str:

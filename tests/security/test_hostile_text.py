@@ -189,6 +189,12 @@ def _unentity(text: str) -> str:
     return unescape(text)
 
 
+def assert_no_raw_controls(data: str) -> None:
+    """No control character but tab and line breaks: CSV readers and HTML parsers choke on
+    them, and a terminal that shows the file would run escape sequences."""
+    assert re.findall(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]", data) == []
+
+
 def assert_no_formula(cells: list[str]) -> None:
     assert [c for c in cells if c.startswith(FORMULA_START)] == []
 
@@ -306,10 +312,12 @@ class TestMatrix:
             assert_plain_terminal(data)
             assert_shows(md_unescaped(data), SHOWN_IN_TEXT)
         elif suffix == "html":
+            assert_no_raw_controls(data)
             text, scripts, handlers = html_text(data)
             assert (scripts, handlers) == (0, [])
             assert_shows(text)
         elif suffix == "csv":
+            assert_no_raw_controls(data)
             cells = csv_cells(data)
             assert_no_formula(cells)
             assert_shows(" ".join(cells))

@@ -9,7 +9,7 @@ import warnings
 from collections.abc import Iterable, Sequence
 
 from raci._text import display_width, one_line, printable
-from raci.cells import guard_formula, normalize_header
+from raci.cells import normalize_header, safe_cell
 from raci.render.matrix.table import Matrix, cell_text
 
 # -- terminal table ----------------------------------------------------------
@@ -325,7 +325,7 @@ def render_csv(m: Matrix) -> str:
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([guard_formula(t) for t in sheet_header(m)])
+    writer.writerow([safe_cell(t) for t in sheet_header(m)])
     for cells in sheet_rows(m):
-        writer.writerow([guard_formula(t) for t in cells])
+        writer.writerow([safe_cell(t) for t in cells])
     return buffer.getvalue()
