@@ -1,9 +1,12 @@
 """Fuzz every reader and command with mutated inputs: ``nox -s fuzz -- --minutes 10``.
 
-Seeds are the bundled examples and test tables (each YAML model also as JSON), with
-hostile names planted in them. Each run mutates one seed (bytes, lines or tokens),
-writes it with a suffix, and runs one of the commands (validate, chart, matrix,
-report, cascade, stats, diff, import) on it in this process. A run fails when the
+Seeds are the bundled examples and test tables (each YAML model also as JSON, a TOML
+model, and each CSV table also as an XLSX workbook), with hostile names planted in them:
+markup, escape sequences, formulas, JSON and YAML ``\\u`` escapes (lone surrogates among
+them) and names made only of control characters. Each run mutates one seed (lines or
+tokens; a workbook's cells), writes it with a suffix, and runs one of the commands
+(validate, chart, matrix, report, cascade, stats, diff, import) on it in this process.
+A run fails when the
 command ends in anything but exit 0, 1 or 2, prints a traceback or an internal error,
 takes longer than ``--hang`` seconds, or writes a file that carries a planted script
 or escape sequence unescaped.
@@ -32,7 +35,18 @@ SEEDS = [
     *sorted((ROOT / "examples").glob("*/*.md")),
     *sorted((ROOT / "tests" / "data" / "sheets").glob("*")),
 ]
-HOSTILE = ["<script>alert(1)</script>", "\x1b]0;owned\x07", '=HYPERLINK("x")', "</style>", "]]>"]
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "\x1b]0;owned\x07",
+    '=HYPERLINK("x")',
+    "</style>",
+    "]]>",
+    "\x01\x02\x03",
+    "\x7f\x9b",
+    "\u202e\u2066",
+]
+#: Escapes a JSON, TOML or YAML double-quoted string reads as characters.
+ESCAPES = ["\\u0000", "\\u0001", "\\ud800", "\\udfff", "\\ud83d\\ude00", "\\u202e", "\\x1b"]
 TOKENS = [
     "",
     "-",
@@ -59,8 +73,39 @@ TOKENS = [
     "raci:",
     "Level 1",
     "9" * 30,
+    "9" * 5000,
     *HOSTILE,
+    *ESCAPES,
+    *(f'"{e}"' for e in ESCAPES),
 ]
+#: A TOML model to mutate (tomllib reads it; no writer is needed).
+TOML_SEED = """version = 1
+scheme = "RACI"
+
+[organization]
+name = "Agency"
+
+[[units]]
+id = "top"
+name = "Top"
+head = "boss"
+
+[[units]]
+id = "ops"
+parent = "top"
+name = "Operations \\u00e9"
+level = "division"
+
+[[positions]]
+id = "boss"
+title = "Chief"
+unit = "top"
+
+[[deliverables]]
+id = "plan"
+name = "Plan"
+raci = { A = "boss", R = ["ops"], I = ["top"] }
+"""
 COMMANDS = {
     ".yaml": [
         ["validate"],
@@ -74,7 +119,13 @@ COMMANDS = {
         ["diff", "{seed}"],
     ],
     ".json": [["validate"], ["matrix", "-o", "{out}.md"], ["stats", "--format", "json"]],
-    ".toml": [["validate"]],
+    ".toml": [["validate"], ["matrix"], ["chart", "-o", "{out}.svg"], ["stats"]],
+    ".xlsx": [
+        ["validate"],
+        ["matrix", "-o", "{out}.md"],
+        ["stats"],
+        ["import", "-o", "{out}.yaml"],
+    ],
     ".csv": [["validate"], ["matrix", "-o", "{out}.xlsx"], ["import", "-o", "{out}.yaml"]],
     ".md": [["validate"], ["matrix", "-o", "{out}.html"], ["import", "-o", "{out}.json"]],
 }
@@ -115,17 +166,38 @@ def unescaped(folder: Path) -> str:
 
 
 def seed_texts() -> list[tuple[str, str]]:
-    """(suffix, text) of every seed; each YAML model also as JSON."""
+    """(suffix, text) of every seed; each YAML model also as JSON, each CSV table also as
+    a workbook (its text is the CSV, written as XLSX cells), and a TOML model."""
     import raci
 
-    texts = []
+    texts = [(".toml", TOML_SEED)]
     for path in SEEDS:
         text = path.read_text("utf-8", "replace")
         texts.append((path.suffix, text))
         if path.suffix == ".yaml":
             with contextlib.suppress(raci.LoadError):
                 texts.append((".json", raci.dumps(raci.load(path), "json")))
+        if path.suffix == ".csv":
+            texts.append((".xlsx", text))
     return texts
+
+
+def write_input(path: Path, text: str) -> None:
+    """Write a mutated seed: a workbook's CSV text as the cells of its first sheet."""
+    if path.suffix != ".xlsx":
+        path.write_text(text, encoding="utf-8", errors="surrogatepass")
+        return
+    import csv
+    import io
+
+    from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    book = Workbook()
+    sheet = book.active
+    for row in csv.reader(io.StringIO(text)):
+        sheet.append([ILLEGAL_CHARACTERS_RE.sub("", cell) for cell in row])
+    book.save(path)
 
 
 def main() -> int:
@@ -149,9 +221,9 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as tmp:
             folder = Path(tmp)
             path = folder / f"input{suffix}"
-            path.write_text(text, encoding="utf-8")
+            write_input(path, text)
             seed_file = folder / f"seed{suffix}"
-            seed_file.write_text(original, encoding="utf-8")
+            write_input(seed_file, original)
             command = [
                 a.format(out=folder / "out", seed=seed_file) for a in rng.choice(COMMANDS[suffix])
             ]

@@ -155,7 +155,7 @@ class TestBadRows:
             raci.load(path)
         assert [str(p).removeprefix(f"{path}:") for p in info.value.findings] == [
             "3:1: id `fin dept` must not contain spaces",
-            "4:28: `headcount` must be a whole number, 0 or more (got 'ten')",
+            "4:28: `headcount` must be a whole number, 0 or more (got `ten`)",
             "4:32: `staff` must be true or false (got 'maybe')",
             "5:1: this row has neither an id nor a name",
             "6:25: unknown level `galaxy`; expected one of organization, department, office,"
@@ -176,7 +176,7 @@ class TestBadRows:
         with pytest.raises(raci.LoadError) as info:
             raci.load(path)
         assert str(info.value.findings[0]) == (
-            f"{path}!Sheet!D3: `headcount` must be a whole number, 0 or more (got '-3')"
+            f"{path}!Sheet!D3: `headcount` must be a whole number, 0 or more (got `-3`)"
         )
 
     def test_ambiguous_parent_name(self, tmp_path: Path) -> None:
@@ -238,3 +238,14 @@ class TestPeopleSheets:
         assert org.units["bo@x.org"].parent == "ann@x.org"
         assert org.units["bo@x.org"].attributes == {"Job Title": "Analyst"}
         assert org.units["bo@x.org"].title == "Analyst"
+
+
+@pytest.mark.parametrize("written", ["²", "9" * 5000, "-3", "2.5"])
+def test_a_headcount_that_is_no_whole_number(tmp_path: Path, written: str) -> None:
+    path = tmp_path / "org.csv"
+    path.write_text(f"id,name,parent,headcount\na,Top,,{written}\n", encoding="utf-8")
+    with pytest.raises(raci.LoadError) as info:
+        raci.load(path)
+    [problem] = info.value.findings
+    assert problem.message.startswith("`headcount` must be a whole number, 0 or more (got `")
+    assert len(problem.message) < 200

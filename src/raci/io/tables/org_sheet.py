@@ -182,14 +182,15 @@ def org_from_table(table: Table) -> Organization:
         headcount = None
         if values.get("headcount"):
             text = values["headcount"]
-            if text.isdigit():
+            # ASCII digits only (int() refuses `²`), and not thousands of them.
+            if text.isascii() and text.isdigit() and len(text) <= 18:
                 headcount = int(text)
             else:
                 problems.append(
                     table.problem(
                         row,
                         columns["headcount"] + 1,
-                        f"`headcount` must be a whole number, 0 or more (got {text!r})",
+                        f"`headcount` must be a whole number, 0 or more (got {quoted(text)})",
                     )
                 )
         staff = values.get("staff", "").casefold()
