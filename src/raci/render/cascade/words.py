@@ -36,6 +36,9 @@ WORDS: dict[str, dict[str, str]] = {
         "legend": "Roles:",
         "d": "direct",
         "i": "inherited",
+        "running": "Responsibility sheets",
+        "page": "Page {n} of {total}",
+        "continued": "{title} (continued)",
     },
     "zh": {
         "title": "职责清单：{title}",
@@ -66,6 +69,9 @@ WORDS: dict[str, dict[str, str]] = {
         "legend": "角色：",
         "d": "直接",
         "i": "经由单位",
+        "running": "职责清单",
+        "page": "第 {n} 页 共 {total} 页",
+        "continued": "{title}（续）",
     },
 }
 
