@@ -517,7 +517,7 @@ class TestHtml:
         tags = self.parse(html).tags
         assert {t for t, _ in tags} <= {
             "html", "head", "meta", "title", "style", "body", "h1", "div", "span", "b",
-            "table", "thead", "tbody", "tr", "th", "td",
+            "table", "colgroup", "col", "thead", "tbody", "tr", "th", "td",
         }  # fmt: skip
         assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co" in html
         assert "Row with | pipe and &lt;b&gt;tags&lt;/b&gt;" in html
@@ -525,6 +525,41 @@ class TestHtml:
 
     def test_lang_attribute(self, acme: raci.Organization) -> None:
         assert '<html lang="zh">' in str(render_matrix(acme, format="html", lang="zh"))
+
+    def test_printed_page_names_the_organization_escaped(self) -> None:
+        """The running header is a CSS string that no name can end or step out of."""
+        org = loads(
+            "version: 1\n"
+            "organization: {name: 'Evil \\\" </style><script>x()</script>'}\n"
+            "units: [{id: u, name: U}]\n"
+            "deliverables: [{id: d, name: D, raci: {A: u, R: u}}]\n"
+        )
+        html = str(render_matrix(org, format="html"))
+        style = html[html.index("<style>") : html.index("</style>")]
+        assert '@top-left{content:"Evil \\5c \\22  \\3c /style\\3e \\3c script\\3e x()' in style
+        assert html.count("</style>") == 1
+        assert "<script" not in html
+
+    @pytest.mark.parametrize(
+        ("paper", "landscape", "size"),
+        [
+            (None, None, "297mm 210mm"),
+            ("Letter", False, "215.9mm 279.4mm"),
+            ("A3", True, "420mm 297mm"),
+        ],
+    )
+    def test_printed_on_the_paper_with_page_numbers(
+        self, acme: raci.Organization, paper: str | None, landscape: bool | None, size: str
+    ) -> None:
+        html = str(render_matrix(acme, format="html", paper=paper, landscape=landscape))
+        assert f"@page{{size:{size};margin:14mm 10mm;" in html
+        assert '@bottom-center{content:"Page " counter(page) " of " counter(pages);' in html
+        zh = str(render_matrix(acme, format="html", lang="zh"))
+        assert '@bottom-center{content:"第 " counter(page) " 页 共 " counter(pages) " 页";' in zh
+
+    def test_paper_is_for_html(self, acme: raci.Organization) -> None:
+        with pytest.raises(ValueError, match="paper and landscape are for an HTML matrix, not MD"):
+            render_matrix(acme, format="md", paper="A4")
 
 
 class TestCsv:
@@ -958,6 +993,7 @@ class TestHtmlAttributes:
             "title",
             "colspan",
             "rowspan",
+            "span",
             "scope",
             "lang",
             "charset",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from raci.cli._common import (
+    InputError,
     check_suffix,
     echo,
     handle_errors,
@@ -13,7 +14,9 @@ from raci.cli._common import (
     showing_warnings,
     split_list,
 )
+from raci.cli._options import orientation_option, paper_option
 from raci.render.matrix.writer import FORMATS, render_matrix
+from raci.render.paper import Paper
 
 
 @click.command(
@@ -22,6 +25,7 @@ from raci.render.matrix.writer import FORMATS, render_matrix
 Examples:
   raci matrix org.yaml
   raci matrix org.yaml -o matrix.html --lang zh
+  raci matrix org.yaml -o matrix.html --paper letter --portrait
   raci matrix org.yaml -o matrix.xlsx --level division
   raci matrix RACI.md --org org.yaml --parties gsd,erski --group item3-finance""",
 )
@@ -45,6 +49,8 @@ Examples:
 )
 @click.option("--sheet", metavar="NAME", help="Sheet of an XLSX FILE to read (default: the first).")
 @path_separator_option
+@paper_option("HTML printed: the paper size of the pages (default A4)")
+@orientation_option("landscape")
 @handle_errors
 def command(
     file: str,
@@ -56,6 +62,8 @@ def command(
     org: str | None,
     sheet: str | None,
     path_separator: str | None,
+    paper: Paper | None,
+    landscape: bool | None,
 ) -> None:
     """Print or write the responsibility matrix: deliverables by row, parties by column.
 
@@ -63,8 +71,9 @@ def command(
     Without -o the table fits the terminal: party names cut shorter, or numbered
     columns with a key below.
     """
-    if output is not None:
-        check_suffix(output, FORMATS, "a matrix")
+    suffix = check_suffix(output, FORMATS, "a matrix") if output is not None else None
+    if FORMATS.get(suffix or "") != "html" and (paper is not None or landscape is not None):
+        raise InputError("--paper, --landscape and --portrait are for HTML output (-o FILE.html)")
     model = load_source(file, org, sheet, path_separator)
     if not model.deliverables:
         echo(
@@ -83,6 +92,8 @@ def command(
             parties=split_list(parties) or None,
             groups=split_list(groups) or None,
             inputs=[file, *([org] if org else [])],
+            paper=paper,
+            landscape=landscape,
         )
     )
     if output is None:

@@ -12,6 +12,8 @@ from raci.cli._common import (
     path_separator_option,
     showing_warnings,
 )
+from raci.cli._options import orientation_option, paper_option
+from raci.render.paper import Paper
 from raci.render.report.page import SUFFIXES, render_report
 
 
@@ -22,9 +24,12 @@ Examples:
   raci report org.yaml -o report.html
   raci report org.yaml -o report.zh.html --lang zh
   raci report RACI.md --org org.yaml -o report.html
+  raci report org.yaml -o report.html --paper letter --portrait
 
 The page works offline and alone: its style, script and charts are inside it,
-and it fetches nothing. Print it (or save it as PDF) for a clean annex.
+and it fetches nothing. Print it (or save it as PDF) for a clean annex: A4
+landscape pages unless --paper or --portrait say otherwise, numbered, the chart
+on pages of its own.
 
 Exit status: 0 written, 2 the file could not be read or the command line is wrong.""",
 )
@@ -40,6 +45,8 @@ Exit status: 0 written, 2 the file could not be read or the command line is wron
 )
 @click.option("--sheet", metavar="NAME", help="Sheet of an XLSX FILE to read (default: the first).")
 @path_separator_option
+@paper_option("Printed: the paper size of the pages (default A4)")
+@orientation_option("landscape")
 @handle_errors
 def command(
     file: str,
@@ -48,6 +55,8 @@ def command(
     org: str | None,
     sheet: str | None,
     path_separator: str | None,
+    paper: Paper | None,
+    landscape: bool | None,
 ) -> None:
     """Write a report: summary, findings, org chart, searchable matrix and workload.
 
@@ -58,6 +67,13 @@ def command(
     check_suffix(output, SUFFIXES, "a report")
     model = load_source(file, org, sheet, path_separator)
     showing_warnings(
-        lambda: render_report(model, output, lang=lang, inputs=[file, *([org] if org else [])])
+        lambda: render_report(
+            model,
+            output,
+            lang=lang,
+            paper=paper,
+            landscape=landscape,
+            inputs=[file, *([org] if org else [])],
+        )
     )
     echo(f"wrote {output}", err=True)

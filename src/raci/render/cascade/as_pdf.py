@@ -32,6 +32,7 @@ from raci.render.legend.as_dot import legend_dot
 from raci.render.palette import lead_colour
 from raci.render.paper import A4, Paper
 from raci.render.paper import paper as paper_named
+from raci.render.printing import page_number
 
 #: The margin kept around the text on every page, in points.
 MARGIN = 42.0
@@ -153,7 +154,7 @@ def _frame(book: Book, width: float, number: int, total: int) -> tuple[str, str]
         f'<TD ALIGN="RIGHT" WIDTH="{inner * 0.4:g}" FIXEDSIZE="TRUE" HEIGHT="14">{right}</TD>'
         "</TR></TABLE>"
     )
-    number_text = book.word("page").format(n=number, total=total)
+    number_text = page_number(book.language).format(n=number, total=total)
     footer = f'<FONT POINT-SIZE="9" COLOR="#555555">{esc(number_text)}</FONT>'
     return _framed(header, width, 18, "B"), _framed(footer, width, 18, "T")
 

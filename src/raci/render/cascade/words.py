@@ -37,7 +37,6 @@ WORDS: dict[str, dict[str, str]] = {
         "d": "direct",
         "i": "inherited",
         "running": "Responsibility sheets",
-        "page": "Page {n} of {total}",
         "continued": "{title} (continued)",
     },
     "zh": {
@@ -70,7 +69,6 @@ WORDS: dict[str, dict[str, str]] = {
         "d": "直接",
         "i": "经由单位",
         "running": "职责清单",
-        "page": "第 {n} 页 共 {total} 页",
         "continued": "{title}（续）",
     },
 }
