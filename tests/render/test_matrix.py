@@ -704,8 +704,20 @@ class TestTex:
         assert r"\hangindent=1em\hspace*{1em}Forecast &  &  &  & C & R/A &  \\" in tex
         assert tex.count("{") == tex.count("}")
         assert re.findall(r"\\begin\{(\w+)\}", tex) == ["document", "longtable"]
-        assert r"\usepackage[a4paper,margin=1.5cm]{geometry}" in tex
+        assert (
+            r"\usepackage[a4paper,margin=1.5cm,includehead,includefoot,headheight=14pt]{geometry}"
+        ) in tex
         assert "CJK" not in tex
+
+    def test_running_header_and_page_numbers(self, acme: raci.Organization) -> None:
+        tex = str(render_matrix(acme, format="tex"))
+        assert r"\pagestyle{fancy}" in tex
+        assert r"\lhead{\small Acme}" in tex
+        assert r"\rhead{\small Responsibility matrix}" in tex
+        assert r"\cfoot{\small Page \thepage{} of \pageref{raci-last-page}}" in tex
+        assert tex.rstrip().endswith("\\label{raci-last-page}\n\\end{document}")
+        zh = str(render_matrix(acme, format="tex", lang="zh"))
+        assert r"\cfoot{\small 第 \thepage{} 页 共 \pageref{raci-last-page} 页}" in zh
 
     @pytest.mark.parametrize(
         ("width", "paper"),
@@ -738,6 +750,40 @@ class TestTex:
         assert run.returncode == 0, run.stdout[-2000:]
         assert (tmp_path / "m.pdf").read_bytes().startswith(b"%PDF")
 
+    def test_printed_pages_are_numbered_with_the_header(self, tmp_path) -> None:
+        """Compiled twice (for the number of pages), every page of a long matrix names
+        the organization and says "Page N of TOTAL"."""
+        if shutil.which("pdflatex") is None:
+            pytest.skip("pdflatex is not installed")
+        from pypdf import PdfReader
+
+        rows = "".join(
+            f"  - {{id: d{i}, name: Task {i}, raci: {{A: a, R: b}}}}\n" for i in range(120)
+        )
+        org = loads(
+            "version: 1\norganization: {name: Acme Agency}\n"
+            "units:\n  - {id: a, name: Alpha}\n  - {id: b, name: Beta, parent: a}\n"
+            f"deliverables:\n{rows}"
+        )
+        path = tmp_path / "m.tex"
+        render_matrix(org, path)
+        for _ in range(2):
+            run = subprocess.run(
+                ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", path.name],
+                cwd=tmp_path,
+                capture_output=True,
+                text=True,
+                timeout=120,
+                check=False,
+            )
+            assert run.returncode == 0, run.stdout[-2000:]
+        pages = PdfReader(tmp_path / "m.pdf").pages
+        assert len(pages) >= 3
+        for number, page in enumerate(pages, 1):
+            lines = page.extract_text().splitlines()
+            assert lines[0] == "Acme Agency Responsibility matrix"
+            assert lines[-1] == f"Page {number} of {len(pages)}"
+
     def test_long_table_and_cjk(self) -> None:
         """Over 30 rows: a longtable with repeated headers; Chinese gets CJK support."""
         rows = "".join(
@@ -758,7 +804,7 @@ class TestTex:
         assert r"\usepackage{CJKutf8}" in tex
         assert r"\usepackage{xeCJK}" in tex
         assert r"\ifPDFTeX\begin{CJK}{UTF8}{gbsn}\fi" in tex
-        assert r"\usepackage[a4paper,margin=1.5cm]{geometry}" in tex  # 12 columns fit A4
+        assert r"\usepackage[a4paper,margin=1.5cm," in tex  # 12 columns fit A4
         assert tex.count("{") - tex.count(r"\{") == tex.count("}") - tex.count(r"\}")
 
 

@@ -8,7 +8,7 @@ import re
 from raci.render.languages import base_language
 from raci.render.paper import Paper
 
-__all__ = ["PAGE_NUMBER", "css_string", "page_css", "page_number"]
+__all__ = ["PAGE_NUMBER", "css_string", "page_css", "page_number", "page_number_pieces"]
 
 #: "Page 3 of 20" in each language; English for any other.
 PAGE_NUMBER = {"en": "Page {n} of {total}", "zh": "第 {n} 页 共 {total} 页"}
@@ -20,6 +20,12 @@ _MARGIN_TEXT = "font-family:sans-serif;font-size:8pt;color:#555"
 def page_number(language: str | None) -> str:
     """The page number's words in ``language``, with ``{n}`` and ``{total}`` to fill."""
     return PAGE_NUMBER.get(base_language(language), PAGE_NUMBER["en"])
+
+
+def page_number_pieces(language: str | None) -> list[str]:
+    """The page number's words in ``language`` as pieces of text and the markers
+    ``{n}`` and ``{total}``, for outputs that count pages themselves (CSS, LaTeX)."""
+    return [piece for piece in re.split(r"(\{n\}|\{total\})", page_number(language)) if piece]
 
 
 def css_string(text: str) -> str:
@@ -39,10 +45,9 @@ def page_css(
     """The ``@page`` rule printing on ``paper`` with ``margin``: ``header`` (the
     organization) at the top left, ``title`` (what the document is) at the top right,
     and the page number ("Page 3 of 20", in ``language``) at the bottom."""
+    counters = {"{n}": "counter(page)", "{total}": "counter(pages)"}
     number = " ".join(
-        css_string(piece) if i % 2 == 0 else f"counter({'page' if piece == 'n' else 'pages'})"
-        for i, piece in enumerate(re.split(r"\{(n|total)\}", page_number(language)))
-        if piece
+        counters.get(piece) or css_string(piece) for piece in page_number_pieces(language)
     )
     boxes = f"@bottom-center{{content:{number};{_MARGIN_TEXT}}}"
     if header:
