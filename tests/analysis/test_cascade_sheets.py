@@ -348,6 +348,21 @@ class TestPDFPages:
         width = float(pages[0].mediabox.width)
         assert due > width * 0.8  # the table spans the text width
 
+    def test_a_long_book_is_numbered_across_its_drawings(self, tmp_path: Path) -> None:
+        """Pages are drawn some at a time; the numbers run on through the whole book."""
+        from pypdf import PdfReader
+
+        from raci.render.cascade import as_pdf
+
+        out = tmp_path / "sheets.pdf"
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(as_pdf, "CHUNK", 2)
+            render_cascade(_long_sheet(90), out)
+        pages = PdfReader(out).pages
+        assert len(pages) >= 3
+        for number, page in enumerate(pages, 1):
+            assert page.extract_text().splitlines()[-1] == f"Page {number} of {len(pages)}"
+
     def test_no_id_under_a_title_that_has_a_name(self, tmp_path: Path) -> None:
         from pypdf import PdfReader
 
@@ -357,9 +372,10 @@ class TestPDFPages:
         assert lines[1:3] == ["Executive Director", "Holder not named"]
 
     def test_role_letters_are_centred(self) -> None:
-        from raci.render.cascade.as_pdf import book_dot
+        from raci.render.cascade.as_pdf import book_dot, book_pages
 
-        dot = book_dot(build_book(_long_sheet(2)), (595.0, 842.0))
+        book = build_book(_long_sheet(2))
+        dot = book_dot(book, (595.0, 842.0), book_pages(book, (595.0, 842.0)))
         assert len(re.findall(r'ALIGN="CENTER" VALIGN="MIDDLE">[AR]/[AR]</TD>', dot)) == 2
 
     @pytest.mark.skipif(not engine.cjk_font_available(), reason="no CJK font installed")

@@ -26,6 +26,7 @@ from raci.render.engine import (
     cut_pages,
     font_families,
     measure,
+    merge_pdfs,
     render,
 )
 from raci.render.legend.as_dot import legend_dot
@@ -47,6 +48,11 @@ SIZE = 10
 _COLUMN = 6.0
 #: Padding inside a table cell; its border adds one point on each side.
 _PAD = 4
+#: Pages drawn at a time: each font is embedded once per so many pages (and Graphviz
+#: and the PDF reader are given drawings of a bounded size).
+CHUNK = 60
+#: Labels measured in one Graphviz run.
+MEASURE_BATCH = 2000
 _LEFT = 'ALIGN="LEFT" BALIGN="LEFT"'
 
 
@@ -185,18 +191,20 @@ def _page_label(page: Page) -> str:
 
 
 def _measured(book: Book, labels: Sequence[str]) -> list[float]:
-    """The height in points of each label, measured in one Graphviz run (each distinct
-    label once)."""
+    """The height in points of each label, measured by Graphviz (each distinct label
+    once, a batch of them at a time)."""
     distinct = list(dict.fromkeys(labels))
-    body = "".join(_node(f"n{i}", label, 0, 0) for i, label in enumerate(distinct))
-    sizes = measure(_graph(book, body))
-    height = {label: sizes[f"n{i}"][1] for i, label in enumerate(distinct)}
+    height: dict[str, float] = {}
+    for start in range(0, len(distinct), MEASURE_BATCH):
+        batch = distinct[start : start + MEASURE_BATCH]
+        body = "".join(_node(f"n{i}", label, 0, 0) for i, label in enumerate(batch))
+        sizes = measure(_graph(book, body))
+        height.update((label, sizes[f"n{i}"][1]) for i, label in enumerate(batch))
     return [height[label] for label in labels]
 
 
-def book_dot(book: Book, size: tuple[float, float]) -> str:
-    """The DOT text of the whole book: its pages one below the other, each with a mark
-    at its top left corner for :func:`~raci.render.engine.cut_pages`."""
+def book_pages(book: Book, size: tuple[float, float]) -> list[Page]:
+    """The book's pages on paper of ``size`` (points)."""
     page_w, page_h = size
     width = page_w - 2 * MARGIN
     room = page_h - 2 * MARGIN - HEADER - FOOTER
@@ -205,7 +213,18 @@ def book_dot(book: Book, size: tuple[float, float]) -> str:
         f'<FONT COLOR="#555555"><I>{_text(_continued(book, sheet), width)}</I></FONT>'
         for sheet in book.sheets
     ]
-    pages = paginate(sheets, continued, room, GAP, lambda labels: _measured(book, labels))
+    return paginate(sheets, continued, room, GAP, lambda labels: _measured(book, labels))
+
+
+def book_dot(
+    book: Book, size: tuple[float, float], pages: Sequence[Page], first: int = 1, total: int = 0
+) -> str:
+    """The DOT text of ``pages`` (numbered from ``first``, of ``total``), one below the
+    other, each with a mark at its top left corner for
+    :func:`~raci.render.engine.cut_pages`."""
+    page_w, page_h = size
+    width = page_w - 2 * MARGIN
+    total = total or len(pages)
     mark = (
         f'shape=box, style=filled, fillcolor="{PAGE_MARK}", color="{PAGE_MARK}",'
         ' width=0.02, height=0.02, fixedsize=true, label=""'
@@ -215,7 +234,7 @@ def book_dot(book: Book, size: tuple[float, float]) -> str:
     # Graphviz draws in the order of the text: each page's mark, then what is on it.
     for number, page in enumerate(pages):
         top = (len(pages) - number) * page_h
-        header, footer = _frame(book, width, number + 1, len(pages))
+        header, footer = _frame(book, width, first + number, total)
         body.append(f'  mark{number} [{mark}, pos="0.72,{top - 0.72:.2f}"];\n')
         body.append(_node(f"head{number}", header, centre, top - MARGIN - 9))
         middle = top - MARGIN - HEADER - page.height / 2
@@ -229,7 +248,11 @@ def render_pdf(book: Book, paper: str | Paper = A4, *, landscape: bool | None = 
     :class:`FontWarning` when the sheets hold Chinese, Japanese or Korean text and no
     font has those glyphs."""
     size = paper_named(paper).points(landscape=bool(landscape))
-    dot = book_dot(book, size)
-    if has_cjk(dot) and not cjk_font_available():
-        warnings.warn(CJK_FONT_HINT, FontWarning, stacklevel=3)
-    return cut_pages(render(dot, "pdf"), size)
+    pages = book_pages(book, size)
+    parts: list[bytes] = []
+    for start in range(0, len(pages), CHUNK):
+        dot = book_dot(book, size, pages[start : start + CHUNK], start + 1, len(pages))
+        if not parts and has_cjk(dot) and not cjk_font_available():
+            warnings.warn(CJK_FONT_HINT, FontWarning, stacklevel=3)
+        parts.append(cut_pages(render(dot, "pdf"), size))
+    return parts[0] if len(parts) == 1 else merge_pdfs(parts)
