@@ -13,6 +13,8 @@ from __future__ import annotations
 import warnings
 from collections.abc import Sequence
 
+import attrs
+
 from raci._text import has_cjk
 from raci.render.cascade.as_text import sheet_facts
 from raci.render.cascade.book import Book, Line, Sheet
@@ -241,6 +243,12 @@ def book_dot(
         body.append(_node(f"page{number}", _page_label(page), centre, middle))
         body.append(_node(f"foot{number}", footer, centre, top - page_h + MARGIN + 9))
     return _graph(book, "".join(body))
+
+
+def sheet_dot(book: Book, sheet: Sheet, size: tuple[float, float] = A4.points()) -> str:
+    """The DOT text of one post's sheet, on as many pages of ``size`` as it takes."""
+    one = attrs.evolve(book, sheets=(sheet,))
+    return book_dot(one, size, book_pages(one, size))
 
 
 def render_pdf(book: Book, paper: str | Paper = A4, *, landscape: bool | None = None) -> bytes:
