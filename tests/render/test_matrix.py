@@ -674,6 +674,21 @@ class TestXlsx:
         assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
 
 
+def _pdflatex(path: Path, runs: int = 1) -> Path:
+    """The PDF that pdflatex makes of ``path``, run ``runs`` times (for page references)."""
+    for _ in range(runs):
+        run = subprocess.run(
+            ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", path.name],
+            cwd=path.parent,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert run.returncode == 0, run.stdout[-2000:]
+    return path.with_suffix(".pdf")
+
+
 class TestTex:
     """LaTeX: booktabs, longtable when long, every special character escaped."""
 
@@ -739,16 +754,7 @@ class TestTex:
             pytest.skip("pdflatex is not installed")
         path = tmp_path / "m.tex"
         render_matrix(raci.load(UN_HABITAT), path)
-        run = subprocess.run(
-            ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", path.name],
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-        assert run.returncode == 0, run.stdout[-2000:]
-        assert (tmp_path / "m.pdf").read_bytes().startswith(b"%PDF")
+        assert _pdflatex(path).read_bytes().startswith(b"%PDF")
 
     def test_printed_pages_are_numbered_with_the_header(self, tmp_path) -> None:
         """Compiled twice (for the number of pages), every page of a long matrix names
@@ -767,17 +773,7 @@ class TestTex:
         )
         path = tmp_path / "m.tex"
         render_matrix(org, path)
-        for _ in range(2):
-            run = subprocess.run(
-                ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", path.name],
-                cwd=tmp_path,
-                capture_output=True,
-                text=True,
-                timeout=120,
-                check=False,
-            )
-            assert run.returncode == 0, run.stdout[-2000:]
-        pages = PdfReader(tmp_path / "m.pdf").pages
+        pages = PdfReader(_pdflatex(path, runs=2)).pages
         assert len(pages) >= 3
         for number, page in enumerate(pages, 1):
             lines = page.extract_text().splitlines()
