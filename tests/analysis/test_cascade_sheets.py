@@ -279,6 +279,124 @@ class TestPDF:
         assert "文员" in PdfReader(out).pages[0].extract_text()
 
 
+def _long_sheet(rows: int) -> raci.Organization:
+    """One post that holds ``rows`` deliverables, enough for several pages."""
+    deliverables = "".join(
+        f"  - {{id: d{i}, name: Deliverable number {i}, raci: {{A: boss, R: [boss]}}}}\n"
+        for i in range(rows)
+    )
+    return loads(
+        "version: 1\n"
+        "organization: {name: Acme Agency}\n"
+        "units:\n  - {id: top, name: Top, head: boss}\n"
+        "positions:\n  - {id: boss, title: Chief Warden, unit: top}\n"
+        f"deliverables:\n{deliverables}"
+    )
+
+
+def _words_at(page: object) -> dict[str, float]:
+    """Where (x, in points) each piece of text starts on a PDF page."""
+    found: dict[str, float] = {}
+
+    def visit(text: str, _cm: object, tm: list[float], *_: object) -> None:
+        if text.strip():
+            found.setdefault(text.strip(), tm[4])
+
+    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    return found
+
+
+class TestPDFPages:
+    """Every page of the PDF: its running header, its number, full-width tables with the
+    same columns, and each font once in the file."""
+
+    def test_every_page_has_the_header_and_its_number(self, tmp_path: Path) -> None:
+        from pypdf import PdfReader
+
+        out = tmp_path / "sheets.pdf"
+        render_cascade(raci.load(UN_HABITAT / "org.yaml"), out)
+        pages = PdfReader(out).pages
+        assert len(pages) > 20  # long sheets go on to further pages
+        for number, page in enumerate(pages, 1):
+            lines = page.extract_text().splitlines()
+            assert lines[0] == "UN-Habitat Responsibility sheets"
+            assert lines[-1] == f"Page {number} of {len(pages)}"
+
+    def test_a_long_sheet_goes_on_with_its_table_header(self, tmp_path: Path) -> None:
+        from pypdf import PdfReader
+
+        out = tmp_path / "sheets.pdf"
+        render_cascade(_long_sheet(90), out)
+        texts = [page.extract_text().splitlines() for page in PdfReader(out).pages]
+        assert len(texts) >= 3
+        assert texts[0][1] == "Chief Warden"
+        for later in texts[1:]:
+            assert later[1] == "Chief Warden (continued)"
+            assert later[2] == "Deliverable Role Due"
+        body = [line for text in texts for line in text if line.startswith("Deliverable number")]
+        assert [line.split()[2] for line in body] == [str(i) for i in range(90)]
+
+    def test_the_columns_are_the_same_on_every_page(self, tmp_path: Path) -> None:
+        from pypdf import PdfReader
+
+        out = tmp_path / "sheets.pdf"
+        render_cascade(_long_sheet(90), out)
+        pages = PdfReader(out).pages
+        columns = {(_words_at(p)["Role"], _words_at(p)["Due"]) for p in pages}
+        assert len(columns) == 1
+        [(_role, due)] = columns
+        width = float(pages[0].mediabox.width)
+        assert due > width * 0.8  # the table spans the text width
+
+    def test_a_long_book_is_numbered_across_its_drawings(self, tmp_path: Path) -> None:
+        """Pages are drawn some at a time; the numbers run on through the whole book."""
+        from pypdf import PdfReader
+
+        from raci.render.cascade import as_pdf
+
+        out = tmp_path / "sheets.pdf"
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(as_pdf, "CHUNK", 2)
+            render_cascade(_long_sheet(90), out)
+        pages = PdfReader(out).pages
+        assert len(pages) >= 3
+        for number, page in enumerate(pages, 1):
+            assert page.extract_text().splitlines()[-1] == f"Page {number} of {len(pages)}"
+
+    def test_no_id_under_a_title_that_has_a_name(self, tmp_path: Path) -> None:
+        from pypdf import PdfReader
+
+        out = tmp_path / "sheets.pdf"
+        render_cascade(raci.load(UN_HABITAT / "org.yaml"), out, posts=["ed"])
+        lines = PdfReader(out).pages[0].extract_text().splitlines()
+        assert lines[1:3] == ["Executive Director", "Holder not named"]
+
+    def test_role_letters_are_centred(self) -> None:
+        from raci.render.cascade.as_pdf import book_dot, book_pages
+
+        book = build_book(_long_sheet(2))
+        dot = book_dot(book, (595.0, 842.0), book_pages(book, (595.0, 842.0)))
+        assert len(re.findall(r'ALIGN="CENTER" VALIGN="MIDDLE">[AR]/[AR]</TD>', dot)) == 2
+
+    @pytest.mark.skipif(not engine.cjk_font_available(), reason="no CJK font installed")
+    def test_chinese_has_each_font_once_and_no_english_words(self, tmp_path: Path) -> None:
+        from pypdf import PdfReader
+
+        out = tmp_path / "zh.pdf"
+        render_cascade(raci.load(UN_HABITAT / "org.yaml"), out, lang="zh")
+        assert out.stat().st_size < 1_000_000
+        reader = PdfReader(out)
+        fonts = {
+            font.idnum for page in reader.pages for font in page["/Resources"]["/Font"].values()
+        }
+        assert len(fonts) == len(reader.pages[0]["/Resources"]["/Font"])
+        text = "\n".join(page.extract_text() for page in reader.pages)
+        for english in ("Page", "Responsibility", "Holder", "Deliverable", "Role", "Due"):
+            assert english not in text
+        assert text.splitlines()[0] == "人居署 职责清单"
+        assert f"第 1 页 共 {len(reader.pages)} 页" in text
+
+
 class TestWriting:
     def test_refuses_to_overwrite_the_input(self, tmp_path: Path) -> None:
         src = tmp_path / "org.md"

@@ -4,6 +4,7 @@ downloaded one). Skips when the playwright package or a Chromium binary is missi
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import textwrap
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ import pytest
 
 import raci
 from helpers import EXAMPLES
+from raci.render.engine import cjk_font_available
 
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="the playwright package is not installed"
@@ -256,3 +258,124 @@ class TestPrint:
         assert len(visible_rows(page)) == len(org.deliverables)
         pdf = page.pdf(format="A4", landscape=True, print_background=True)
         assert pdf.startswith(b"%PDF")
+
+
+#: Chinese text reads back only where a CJK font is installed.
+CJK = pytest.mark.skipif(not cjk_font_available(), reason="no CJK font installed")
+
+
+def printed(browser: Any, path: Path) -> list[str]:
+    """The page printed to PDF by Chromium on the paper its CSS asks for: each page's
+    text, CJK radicals read back as the characters they stand for."""
+    import io
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    page = browser.new_page()
+    try:
+        page.goto(path.as_uri())
+        page.wait_for_load_state("load")
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+        page.emulate_media(media="print")
+        pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+    finally:
+        page.close()
+    reader = PdfReader(io.BytesIO(pdf))
+    printed.sizes = [  # type: ignore[attr-defined]
+        (round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages
+    ]
+    return [
+        unicodedata.normalize("NFKC", p.extract_text()).replace("\u2eda", "页")
+        for p in reader.pages
+    ]
+
+
+def matrix_pages(pages: list[str], rows: list[str]) -> list[str]:
+    """The pages that hold rows of the matrix."""
+    return [text for text in pages if any(row in text for row in rows)]
+
+
+class TestPrintedPages:
+    """Printed through Chromium: the paper asked for, a running header and page numbers
+    on every page, the matrix's header row on each of its pages, in English and Chinese."""
+
+    @pytest.mark.parametrize(
+        ("name", "first", "number", "span"),
+        [
+            ("un", "UN-Habitat Organization report", "Page {n} of {total}", "Office of the"),
+            pytest.param(
+                "un-zh", "人居署 组织报告", "第 {n} 页 共 {total} 页", "执行主任办公室", marks=CJK
+            ),
+        ],
+    )
+    def test_report(
+        self,
+        browser: Any,
+        reports: dict[str, Path],
+        name: str,
+        first: str,
+        number: str,
+        span: str,
+    ) -> None:
+        pages = printed(browser, reports[name])
+        assert set(printed.sizes) == {(842, 595)}  # type: ignore[attr-defined]  # A4 landscape
+        for n, text in enumerate(pages, 1):
+            lines = text.splitlines()
+            assert lines[0] == first
+            assert lines[1] == number.format(n=n, total=len(pages))
+        assert len(pages[0]) > 1000  # the first page is full: summary, findings, matrix
+        lang = "zh" if name.endswith("zh") else None
+        rows = [d.names.get(lang) for d in raci.load(UN_HABITAT).deliverables.values()]
+        holding = matrix_pages(pages, rows[:3] + rows[-3:] + rows[10:12])
+        assert len(holding) >= 2
+        for text in holding:
+            assert span in text  # the header row, repeated
+        assert "Organization chart" in pages[-1] or "组织结构图" in pages[-1]
+
+    def test_report_on_letter_portrait(self, browser: Any, tmp_path: Path) -> None:
+        out = raci.render_report(
+            raci.load(UN_HABITAT), tmp_path / "r.html", paper="Letter", landscape=False
+        )
+        pages = printed(browser, out)
+        assert set(printed.sizes) == {(612, 792)}  # type: ignore[attr-defined]
+        assert pages[-1].splitlines()[1] == f"Page {len(pages)} of {len(pages)}"
+
+    @pytest.mark.parametrize(
+        ("lang", "first", "span"),
+        [
+            (None, "UN-Habitat Responsibility matrix", "Office of the"),
+            pytest.param("zh", "人居署 责任矩阵", "执行主任办公室", marks=CJK),
+        ],
+    )
+    def test_matrix(
+        self, browser: Any, tmp_path: Path, lang: str | None, first: str, span: str
+    ) -> None:
+        from raci.render.matrix.writer import render_matrix
+
+        org = raci.load(UN_HABITAT)
+        out = tmp_path / "m.html"
+        render_matrix(org, out, lang=lang, paper="A4", landscape=False)
+        pages = printed(browser, out)
+        assert set(printed.sizes) == {(595, 842)}  # type: ignore[attr-defined]
+        assert len(pages) >= 2
+        rows = [d.names.get(lang) for d in org.deliverables.values()]
+        for n, text in enumerate(pages, 1):
+            lines = text.splitlines()
+            assert lines[0] == first
+            assert lines[1] in (f"Page {n} of {len(pages)}", f"第 {n} 页 共 {len(pages)} 页")
+        for text in matrix_pages(pages, rows):
+            assert span in text
+
+
+def test_printed_chart_is_legible(reports: dict[str, Path]) -> None:
+    """The chart's printed pages are drawn at their size: no text under 6 pt."""
+    html = reports["un"].read_text(encoding="utf-8")
+    start = html.index('<section id="chart-pages"')
+    section = html[start : html.index("</section>", start)]
+    for svg in re.findall(r"<svg.*?</svg>", section, flags=re.S):
+        width = float(re.search(r'width="([\d.]+)pt"', svg).group(1))  # type: ignore[union-attr]
+        view = float(re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+)', svg).group(1))  # type: ignore[union-attr]
+        scale = float(re.search(r'transform="scale\(([\d.]+)', svg).group(1))  # type: ignore[union-attr]
+        smallest = min(float(s) for s in re.findall(r'font-size="([\d.]+)"', svg))
+        assert smallest * scale * width / view >= 6

@@ -517,7 +517,7 @@ class TestHtml:
         tags = self.parse(html).tags
         assert {t for t, _ in tags} <= {
             "html", "head", "meta", "title", "style", "body", "h1", "div", "span", "b",
-            "table", "thead", "tbody", "tr", "th", "td",
+            "table", "colgroup", "col", "thead", "tbody", "tr", "th", "td",
         }  # fmt: skip
         assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co" in html
         assert "Row with | pipe and &lt;b&gt;tags&lt;/b&gt;" in html
@@ -525,6 +525,41 @@ class TestHtml:
 
     def test_lang_attribute(self, acme: raci.Organization) -> None:
         assert '<html lang="zh">' in str(render_matrix(acme, format="html", lang="zh"))
+
+    def test_printed_page_names_the_organization_escaped(self) -> None:
+        """The running header is a CSS string that no name can end or step out of."""
+        org = loads(
+            "version: 1\n"
+            "organization: {name: 'Evil \\\" </style><script>x()</script>'}\n"
+            "units: [{id: u, name: U}]\n"
+            "deliverables: [{id: d, name: D, raci: {A: u, R: u}}]\n"
+        )
+        html = str(render_matrix(org, format="html"))
+        style = html[html.index("<style>") : html.index("</style>")]
+        assert '@top-left{content:"Evil \\5c \\22  \\3c /style\\3e \\3c script\\3e x()' in style
+        assert html.count("</style>") == 1
+        assert "<script" not in html
+
+    @pytest.mark.parametrize(
+        ("paper", "landscape", "size"),
+        [
+            (None, None, "297mm 210mm"),
+            ("Letter", False, "215.9mm 279.4mm"),
+            ("A3", True, "420mm 297mm"),
+        ],
+    )
+    def test_printed_on_the_paper_with_page_numbers(
+        self, acme: raci.Organization, paper: str | None, landscape: bool | None, size: str
+    ) -> None:
+        html = str(render_matrix(acme, format="html", paper=paper, landscape=landscape))
+        assert f"@page{{size:{size};margin:14mm 10mm;" in html
+        assert '@bottom-center{content:"Page " counter(page) " of " counter(pages);' in html
+        zh = str(render_matrix(acme, format="html", lang="zh"))
+        assert '@bottom-center{content:"第 " counter(page) " 页 共 " counter(pages) " 页";' in zh
+
+    def test_paper_is_for_html(self, acme: raci.Organization) -> None:
+        with pytest.raises(ValueError, match="paper and landscape are for an HTML matrix, not MD"):
+            render_matrix(acme, format="md", paper="A4")
 
 
 class TestCsv:
@@ -639,6 +674,21 @@ class TestXlsx:
         assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
 
 
+def _pdflatex(path: Path, runs: int = 1) -> Path:
+    """The PDF that pdflatex makes of ``path``, run ``runs`` times (for page references)."""
+    for _ in range(runs):
+        run = subprocess.run(
+            ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", path.name],
+            cwd=path.parent,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert run.returncode == 0, run.stdout[-2000:]
+    return path.with_suffix(".pdf")
+
+
 class TestTex:
     """LaTeX: booktabs, longtable when long, every special character escaped."""
 
@@ -669,8 +719,20 @@ class TestTex:
         assert r"\hangindent=1em\hspace*{1em}Forecast &  &  &  & C & R/A &  \\" in tex
         assert tex.count("{") == tex.count("}")
         assert re.findall(r"\\begin\{(\w+)\}", tex) == ["document", "longtable"]
-        assert r"\usepackage[a4paper,margin=1.5cm]{geometry}" in tex
+        assert (
+            r"\usepackage[a4paper,margin=1.5cm,includehead,includefoot,headheight=14pt]{geometry}"
+        ) in tex
         assert "CJK" not in tex
+
+    def test_running_header_and_page_numbers(self, acme: raci.Organization) -> None:
+        tex = str(render_matrix(acme, format="tex"))
+        assert r"\pagestyle{fancy}" in tex
+        assert r"\lhead{\small Acme}" in tex
+        assert r"\rhead{\small Responsibility matrix}" in tex
+        assert r"\cfoot{\small Page \thepage{} of \pageref{raci-last-page}}" in tex
+        assert tex.rstrip().endswith("\\label{raci-last-page}\n\\end{document}")
+        zh = str(render_matrix(acme, format="tex", lang="zh"))
+        assert r"\cfoot{\small 第 \thepage{} 页 共 \pageref{raci-last-page} 页}" in zh
 
     @pytest.mark.parametrize(
         ("width", "paper"),
@@ -692,16 +754,31 @@ class TestTex:
             pytest.skip("pdflatex is not installed")
         path = tmp_path / "m.tex"
         render_matrix(raci.load(UN_HABITAT), path)
-        run = subprocess.run(
-            ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", path.name],
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
+        assert _pdflatex(path).read_bytes().startswith(b"%PDF")
+
+    def test_printed_pages_are_numbered_with_the_header(self, tmp_path) -> None:
+        """Compiled twice (for the number of pages), every page of a long matrix names
+        the organization and says "Page N of TOTAL"."""
+        if shutil.which("pdflatex") is None:
+            pytest.skip("pdflatex is not installed")
+        from pypdf import PdfReader
+
+        rows = "".join(
+            f"  - {{id: d{i}, name: Task {i}, raci: {{A: a, R: b}}}}\n" for i in range(120)
         )
-        assert run.returncode == 0, run.stdout[-2000:]
-        assert (tmp_path / "m.pdf").read_bytes().startswith(b"%PDF")
+        org = loads(
+            "version: 1\norganization: {name: Acme Agency}\n"
+            "units:\n  - {id: a, name: Alpha}\n  - {id: b, name: Beta, parent: a}\n"
+            f"deliverables:\n{rows}"
+        )
+        path = tmp_path / "m.tex"
+        render_matrix(org, path)
+        pages = PdfReader(_pdflatex(path, runs=2)).pages
+        assert len(pages) >= 3
+        for number, page in enumerate(pages, 1):
+            lines = page.extract_text().splitlines()
+            assert lines[0] == "Acme Agency Responsibility matrix"
+            assert lines[-1] == f"Page {number} of {len(pages)}"
 
     def test_long_table_and_cjk(self) -> None:
         """Over 30 rows: a longtable with repeated headers; Chinese gets CJK support."""
@@ -723,7 +800,7 @@ class TestTex:
         assert r"\usepackage{CJKutf8}" in tex
         assert r"\usepackage{xeCJK}" in tex
         assert r"\ifPDFTeX\begin{CJK}{UTF8}{gbsn}\fi" in tex
-        assert r"\usepackage[a4paper,margin=1.5cm]{geometry}" in tex  # 12 columns fit A4
+        assert r"\usepackage[a4paper,margin=1.5cm," in tex  # 12 columns fit A4
         assert tex.count("{") - tex.count(r"\{") == tex.count("}") - tex.count(r"\}")
 
 
@@ -958,6 +1035,7 @@ class TestHtmlAttributes:
             "title",
             "colspan",
             "rowspan",
+            "span",
             "scope",
             "lang",
             "charset",

@@ -55,7 +55,7 @@ class TestScalarsThatCannotBeRead:
             ),
             (
                 "units: [{id: a, headcount: !!int many}]",
-                "org.yaml:1:28: `headcount` must be a whole number, 0 or more (got `many`)",
+                "org.yaml:1:28: `headcount` must be a whole number, 0 or more (got 'many')",
             ),
             ("units: !!map [a]", "org.yaml:1:8: a `map` tag on a value that is not a mapping"),
             ("units: [!!seq {a: 1}]", "org.yaml:1:9: a `seq` tag on a value that is not a list"),

@@ -162,6 +162,15 @@ deliverables:
             assert f"<title>{unit}</title>" in svg
         assert "Boss of the cycle" in svg
 
+    def test_a_book_on_paper_with_a_cycle(self, tmp_path: Path) -> None:
+        """The page planner meets a tree: a cycle of parents once made it loop for ever."""
+        org = raci.loads(self.MODEL, "yaml")
+        started = time.perf_counter()
+        with pytest.warns(UserWarning, match="cannot be reached from a top unit"):
+            [written] = raci.render_chart(org, tmp_path / "book.pdf", paper="A5", split_by="auto")
+        assert time.perf_counter() - started < 20
+        assert written.read_bytes().startswith(b"%PDF")
+
     def test_a_long_chain_under_a_missing_parent_is_charted_quickly(self, tmp_path: Path) -> None:
         lines = ["units:", "  - {id: u0, parent: nowhere}"]
         lines += [f"  - {{id: u{i}, parent: u{i - 1}}}" for i in range(1, 20_000)]

@@ -71,7 +71,7 @@ def command(
     \b
     HTML: one page with a table of contents, a printed page per post.
     XLSX: a worksheet per division, a row per post and deliverable.
-    PDF:  one page per post, A4 unless --paper says otherwise.
+    PDF:  each post from a new page, numbered, A4 unless --paper says otherwise.
     """
     suffix = check_suffix(output, FORMATS, "cascade sheets") if output is not None else None
     if FORMATS.get(suffix or "") != "pdf" and (paper is not None or landscape is not None):

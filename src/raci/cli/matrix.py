@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from raci.cli._common import (
+    InputError,
     check_suffix,
     echo,
     handle_errors,
@@ -13,8 +14,14 @@ from raci.cli._common import (
     showing_warnings,
     split_list,
 )
-from raci.cli._options import scheme_option, sheet_option
+from raci.cli._options import (
+    orientation_option,
+    paper_option,
+    scheme_option,
+    sheet_option,
+)
 from raci.render.matrix.writer import FORMATS, render_matrix
+from raci.render.paper import Paper
 
 
 @click.command(
@@ -23,6 +30,7 @@ from raci.render.matrix.writer import FORMATS, render_matrix
 Examples:
   raci matrix org.yaml
   raci matrix org.yaml -o matrix.html --lang zh
+  raci matrix org.yaml -o matrix.html --paper letter --portrait
   raci matrix org.yaml -o matrix.xlsx --level division
   raci matrix RACI.md --org org.yaml --parties gsd,erski --group item3-finance""",
 )
@@ -47,6 +55,8 @@ Examples:
 @sheet_option
 @path_separator_option
 @scheme_option
+@paper_option("HTML printed: the paper size of the pages (default A4)")
+@orientation_option("landscape")
 @handle_errors
 def command(
     file: str,
@@ -59,6 +69,8 @@ def command(
     sheet: str | None,
     path_separator: str | None,
     scheme: str | None,
+    paper: Paper | None,
+    landscape: bool | None,
 ) -> None:
     """Print or write the responsibility matrix: deliverables by row, parties by column.
 
@@ -66,8 +78,9 @@ def command(
     Without -o the table fits the terminal: party names cut shorter, or numbered
     columns with a key below.
     """
-    if output is not None:
-        check_suffix(output, FORMATS, "a matrix")
+    suffix = check_suffix(output, FORMATS, "a matrix") if output is not None else None
+    if FORMATS.get(suffix or "") != "html" and (paper is not None or landscape is not None):
+        raise InputError("--paper, --landscape and --portrait are for HTML output (-o FILE.html)")
     model = load_source(file, org, sheet, path_separator, scheme)
     if not model.deliverables:
         echo(
@@ -86,6 +99,8 @@ def command(
             parties=split_list(parties) or None,
             groups=split_list(groups) or None,
             inputs=[file, *([org] if org else [])],
+            paper=paper,
+            landscape=landscape,
         )
     )
     if output is None:

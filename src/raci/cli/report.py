@@ -12,7 +12,13 @@ from raci.cli._common import (
     path_separator_option,
     showing_warnings,
 )
-from raci.cli._options import scheme_option, sheet_option
+from raci.cli._options import (
+    orientation_option,
+    paper_option,
+    scheme_option,
+    sheet_option,
+)
+from raci.render.paper import Paper
 from raci.render.report.page import SUFFIXES, render_report
 
 
@@ -23,9 +29,12 @@ Examples:
   raci report org.yaml -o report.html
   raci report org.yaml -o report.zh.html --lang zh
   raci report RACI.md --org org.yaml -o report.html
+  raci report org.yaml -o report.html --paper letter --portrait
 
 The page works offline and alone: its style, script and charts are inside it,
-and it fetches nothing. Print it (or save it as PDF) for a clean annex.
+and it fetches nothing. Print it (or save it as PDF) for a clean annex: A4
+landscape pages unless --paper or --portrait say otherwise, numbered, the chart
+on pages of its own.
 
 Exit status: 0 written, 2 the file could not be read or the command line is wrong.""",
 )
@@ -42,6 +51,8 @@ Exit status: 0 written, 2 the file could not be read or the command line is wron
 @sheet_option
 @path_separator_option
 @scheme_option
+@paper_option("Printed: the paper size of the pages (default A4)")
+@orientation_option("landscape")
 @handle_errors
 def command(
     file: str,
@@ -51,6 +62,8 @@ def command(
     sheet: str | None,
     path_separator: str | None,
     scheme: str | None,
+    paper: Paper | None,
+    landscape: bool | None,
 ) -> None:
     """Write a report: summary, findings, org chart, searchable matrix and workload.
 
@@ -61,6 +74,13 @@ def command(
     check_suffix(output, SUFFIXES, "a report")
     model = load_source(file, org, sheet, path_separator, scheme)
     showing_warnings(
-        lambda: render_report(model, output, lang=lang, inputs=[file, *([org] if org else [])])
+        lambda: render_report(
+            model,
+            output,
+            lang=lang,
+            paper=paper,
+            landscape=landscape,
+            inputs=[file, *([org] if org else [])],
+        )
     )
     echo(f"wrote {output}", err=True)

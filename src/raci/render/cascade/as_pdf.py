@@ -1,8 +1,11 @@
-"""Cascade sheets as a PDF: one page per post (A4 unless told otherwise), ready to hand out.
+"""Cascade sheets as a PDF on paper (A4 unless told otherwise), ready to hand out.
 
-Each sheet is laid out as a Graphviz HTML-like table (the engine bundled with the
-``pygraphviz`` wheel renders it, with CJK fonts when the language needs them), then
-placed at the top of a page, scaled down only when it would not fit.
+Each sheet starts a page; a sheet longer than a page goes on to the next one, its
+table's header repeated. Every page carries a running header (the organization, the
+book's name) and its number. Tables span the text width with the same columns on
+every page. The whole book is one Graphviz drawing (the engine bundled with the
+``pygraphviz`` wheel lays out its HTML-like tables, with CJK fonts when the language
+needs them), cut into pages afterwards, so each font is embedded once per file.
 """
 
 from __future__ import annotations
@@ -10,129 +13,254 @@ from __future__ import annotations
 import warnings
 from collections.abc import Sequence
 
+import attrs
+
 from raci._text import has_cjk
 from raci.render.cascade.as_text import sheet_facts
 from raci.render.cascade.book import Book, Line, Sheet
+from raci.render.cascade.pdf_pages import Block, Page, Piece, Table, paginate
 from raci.render.dot import esc, shown, wrapped
 from raci.render.engine import (
     CJK_FONT_HINT,
+    PAGE_MARK,
     FontWarning,
     cjk_font_available,
+    cut_pages,
     font_families,
-    on_paper,
+    measure,
+    merge_pdfs,
     render,
 )
 from raci.render.legend.as_dot import legend_dot
 from raci.render.palette import lead_colour
 from raci.render.paper import A4, Paper
 from raci.render.paper import paper as paper_named
+from raci.render.printing import page_number
 
-#: The margin kept around a sheet on its page, in points.
+#: The margin kept around the text on every page, in points.
 MARGIN = 42.0
-#: Widest text, in columns, before a cell wraps its text onto the next line.
-_WRAP = {"name": 52, "via": 26, "group": 80, "fact": 70}
+#: Room above the text for the running header, and below it for the page number.
+HEADER = 28.0
+FOOTER = 22.0
+#: Space between the blocks of a sheet.
+GAP = 6.0
+#: The body text size, and the width of one column of text at that size (a CJK
+#: character takes two), kept wide so that wrapped text never outgrows its cell.
+SIZE = 10
+_COLUMN = 6.0
+#: Padding inside a table cell; its border adds one point on each side.
+_PAD = 4
+#: Pages drawn at a time: each font is embedded once per so many pages (and Graphviz
+#: and the PDF reader are given drawings of a bounded size).
+CHUNK = 60
+#: Labels measured in one Graphviz run.
+MEASURE_BATCH = 2000
+_LEFT = 'ALIGN="LEFT" BALIGN="LEFT"'
 
 
-def _text(value: str, width: int, fallback: str = "") -> str:
-    """Text for an HTML-like label: escaped, wrapped, its lines aligned left; ``fallback``
-    (an id) when nothing of ``value`` would show."""
-    return wrapped(shown(value, fallback), width, br='<BR ALIGN="LEFT"/>')
+def _text(value: str, width: float, fallback: str = "") -> str:
+    """Text for a cell ``width`` points wide: escaped, wrapped to fit, its lines aligned
+    left; ``fallback`` (an id) when nothing of ``value`` would show."""
+    columns = max(4, int((width - 2 * _PAD - 2) / _COLUMN))
+    return wrapped(shown(value, fallback), columns, br='<BR ALIGN="LEFT"/>')
 
 
-def _table(book: Book, lines: Sequence[Line], inherited: bool) -> list[str]:
+def _columns(width: float, inherited: bool) -> tuple[float, ...]:
+    """The widths of a table's columns (deliverable, role, [through,] due) filling ``width``."""
+    role, due = 52.0, 74.0
+    through = round(width * 0.27) if inherited else 0.0
+    name = width - role - due - through
+    return (name, role, through, due) if inherited else (name, role, due)
+
+
+def _cell(width: float, body: str, attrs: str = _LEFT) -> str:
+    return f'<TD WIDTH="{width:g}" FIXEDSIZE="FALSE" {attrs}>{body}</TD>'
+
+
+def _table(book: Book, lines: Sequence[Line], inherited: bool, width: float) -> Table:
+    widths = _columns(width, inherited)
     head = [book.word("deliverable"), book.word("role")]
     if inherited:
         head.append(book.word("through"))
     head.append(book.word("due"))
-    columns = len(head)
-    out = [
-        "<TR>"
-        + "".join(f'<TD BGCOLOR="#f3f4f6" ALIGN="LEFT"><B>{esc(h)}</B></TD>' for h in head)
-        + "</TR>"
-    ]
+    header = "<TR>" + "".join(
+        _cell(w, f"<B>{esc(h)}</B>", f'BGCOLOR="#f3f4f6" {_LEFT}')
+        for w, h in zip(widths, head, strict=True)
+    )
+    rows: list[str] = []
     group = None
     for line in lines:
         if line.group != group:
             group = line.group
             if line.group_label:
-                out.append(
-                    f'<TR><TD COLSPAN="{columns}" BGCOLOR="#eef2f7" ALIGN="LEFT" BALIGN="LEFT"><B>'
-                    f"{_text(line.group_label, _WRAP['group'], line.group)}</B></TD></TR>"
+                label = _text(line.group_label, width, line.group)
+                rows.append(
+                    f'<TR><TD COLSPAN="{len(widths)}" BGCOLOR="#eef2f7" {_LEFT}>'
+                    f"<B>{label}</B></TD></TR>"
                 )
         lead = lead_colour(book.scheme, line.roles)
-        colour = f' BGCOLOR="{lead.fill}"' if lead is not None else ""
-        name = _text(line.name, _WRAP["name"], line.deliverable)
+        colour = f'BGCOLOR="{lead.fill}" ' if lead is not None else ""
         cells = [
-            f'<TD ALIGN="LEFT" BALIGN="LEFT">{name}</TD>',
-            f"<TD{colour}><B>{esc(line.letters)}</B></TD>",
+            _cell(widths[0], _text(line.name, widths[0], line.deliverable)),
+            _cell(widths[1], esc(line.letters), f'{colour}ALIGN="CENTER" VALIGN="MIDDLE"'),
         ]
         if inherited:
-            via = _text(line.via_name, _WRAP["via"], line.via)
-            cells.append(f'<TD ALIGN="LEFT" BALIGN="LEFT">{via}</TD>')
-        cells.append(f"<TD>{esc(line.due)}</TD>")
-        out.append("<TR>" + "".join(cells) + "</TR>")
-    return out
+            cells.append(_cell(widths[2], _text(line.via_name, widths[2], line.via)))
+        cells.append(_cell(widths[-1], esc(line.due), 'ALIGN="CENTER"'))
+        rows.append("<TR>" + "".join(cells) + "</TR>")
+    return Table(header + "</TR>", tuple(rows))
 
 
-def _inner(rows: list[str]) -> str:
-    return (
-        '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="4" COLOR="#d1d5db">'
-        + "".join(rows)
-        + "</TABLE>"
-    )
-
-
-def sheet_dot(book: Book, sheet: Sheet) -> str:
-    """The DOT text of one post's sheet: a single HTML-like table."""
-    rows = [
-        f'<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="18"><B>'
-        f"{_text(sheet.title, 48, sheet.post)}</B></FONT>"
-        f'<BR ALIGN="LEFT"/><FONT COLOR="#555555">{_text(sheet.post, 80)}</FONT></TD></TR>'
-    ]
+def _pieces(book: Book, sheet: Sheet, width: float) -> list[Piece]:
+    """A sheet as the blocks and tables that go down its pages."""
+    title = _text(sheet.title, width * SIZE / 18, sheet.post)
     facts = "".join(
-        f'<TR><TD ALIGN="LEFT"><B>{esc(book.word(key))}</B></TD>'
-        f'<TD ALIGN="LEFT" BALIGN="LEFT">{_text(value, _WRAP["fact"])}</TD></TR>'
+        f'<TR><TD WIDTH="110" VALIGN="TOP" {_LEFT}><FONT COLOR="#555555">{esc(book.word(key))}'
+        "</FONT></TD>"
+        f'<TD WIDTH="{width - 110:g}" VALIGN="TOP" {_LEFT}>{_text(value, width - 110)}</TD></TR>'
         for key, value in sheet_facts(book, sheet)
     )
-    rows.append(
-        '<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0"'
-        f' CELLPADDING="2">{facts}</TABLE></TD></TR>'
-    )
+    pieces: list[Piece] = [
+        Block(f'<FONT POINT-SIZE="18"><B>{title}</B></FONT>'),
+        Block(f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">{facts}</TABLE>'),
+    ]
     for key, lines, inherited, empty in (
         ("direct", sheet.direct, False, "nothing"),
         ("inherited", sheet.inherited, True, "no-inherited"),
     ):
-        rows.append(
-            f'<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="13"><B>{esc(book.word(key))}'
-            "</B></FONT></TD></TR>"
+        pieces.append(
+            Block(f'<FONT POINT-SIZE="13"><B>{esc(book.word(key))}</B></FONT>', keep=True)
         )
-        body = (
-            _inner(_table(book, lines, inherited)) if lines else f"<I>{esc(book.word(empty))}</I>"
-        )
-        rows.append(f'<TR><TD ALIGN="LEFT">{body}</TD></TR>')
+        if lines:
+            pieces.append(_table(book, lines, inherited, width))
+        else:
+            pieces.append(Block(f"<I>{esc(book.word(empty))}</I>"))
     legend = legend_dot(book.scheme, book.language, size=9, caption=book.word("legend"))
-    rows.append(f'<TR><TD ALIGN="LEFT">{legend}</TD></TR>')
-    label = (
-        '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4" CELLPADDING="0">'
-        + "".join(rows)
-        + "</TABLE>"
+    pieces.append(Block(legend))
+    return pieces
+
+
+def _framed(body: str, width: float, height: float, sides: str) -> str:
+    """A line of the page's frame: ``body`` in a box of exactly ``width`` × ``height``
+    points, with a rule on ``sides``."""
+    return (
+        '<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0" COLOR="#9ca3af">'
+        f'<TR><TD WIDTH="{width:g}" HEIGHT="{height:g}" FIXEDSIZE="TRUE" BORDER="1"'
+        f' SIDES="{sides}">{body}</TD></TR></TABLE>'
     )
+
+
+def _frame(book: Book, width: float, number: int, total: int) -> tuple[str, str]:
+    """The running header and the page number of one page, as HTML-like labels."""
+    title = shown(book.title)
+    left = f'<FONT POINT-SIZE="9">{esc(title)}</FONT>' if title else ""
+    right = f'<FONT POINT-SIZE="9" COLOR="#555555">{esc(book.word("running"))}</FONT>'
+    inner = width - 2
+    header = (
+        '<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
+        f'<TD ALIGN="LEFT" WIDTH="{inner * 0.6:g}" FIXEDSIZE="TRUE" HEIGHT="14">{left}</TD>'
+        f'<TD ALIGN="RIGHT" WIDTH="{inner * 0.4:g}" FIXEDSIZE="TRUE" HEIGHT="14">{right}</TD>'
+        "</TR></TABLE>"
+    )
+    number_text = page_number(book.language).format(n=number, total=total)
+    footer = f'<FONT POINT-SIZE="9" COLOR="#555555">{esc(number_text)}</FONT>'
+    return _framed(header, width, 18, "B"), _framed(footer, width, 18, "T")
+
+
+def _continued(book: Book, sheet: Sheet) -> str:
+    """The line that opens a page a sheet goes on to: its title, continued."""
+    return book.word("continued").format(title=shown(sheet.title, sheet.post))
+
+
+def _node(name: str, label: str, x: float, y: float) -> str:
+    return f'  {name} [pos="{x:.2f},{y:.2f}", label=<{label}>];\n'
+
+
+def _graph(book: Book, body: str) -> str:
     font = font_families(book.language).replace('"', "")
     return (
-        "digraph sheet {\n"
+        "digraph book {\n"
         f'  graph [margin=0, pad=0, fontname="{font}"];\n'
-        f'  node [shape=plaintext, margin=0, fontname="{font}", fontsize=10];\n'
-        f"  sheet [label=<{label}>];\n"
-        "}\n"
+        "  node [shape=plaintext, margin=0, width=0, height=0,"
+        f' fontname="{font}", fontsize={SIZE}];\n'
+        f"{body}}}\n"
     )
+
+
+def _page_label(page: Page) -> str:
+    rows = "".join(f'<TR><TD ALIGN="LEFT">{block}</TD></TR>' for block in page.blocks)
+    return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="{GAP:g}" CELLPADDING="0">{rows}</TABLE>'
+
+
+def _measured(book: Book, labels: Sequence[str]) -> list[float]:
+    """The height in points of each label, measured by Graphviz (each distinct label
+    once, a batch of them at a time)."""
+    distinct = list(dict.fromkeys(labels))
+    height: dict[str, float] = {}
+    for start in range(0, len(distinct), MEASURE_BATCH):
+        batch = distinct[start : start + MEASURE_BATCH]
+        body = "".join(_node(f"n{i}", label, 0, 0) for i, label in enumerate(batch))
+        sizes = measure(_graph(book, body))
+        height.update((label, sizes[f"n{i}"][1]) for i, label in enumerate(batch))
+    return [height[label] for label in labels]
+
+
+def book_pages(book: Book, size: tuple[float, float]) -> list[Page]:
+    """The book's pages on paper of ``size`` (points)."""
+    page_w, page_h = size
+    width = page_w - 2 * MARGIN
+    room = page_h - 2 * MARGIN - HEADER - FOOTER
+    sheets = [_pieces(book, sheet, width) for sheet in book.sheets]
+    continued = [
+        f'<FONT COLOR="#555555"><I>{_text(_continued(book, sheet), width)}</I></FONT>'
+        for sheet in book.sheets
+    ]
+    return paginate(sheets, continued, room, GAP, lambda labels: _measured(book, labels))
+
+
+def book_dot(
+    book: Book, size: tuple[float, float], pages: Sequence[Page], first: int = 1, total: int = 0
+) -> str:
+    """The DOT text of ``pages`` (numbered from ``first``, of ``total``), one below the
+    other, each with a mark at its top left corner for
+    :func:`~raci.render.engine.cut_pages`."""
+    page_w, page_h = size
+    width = page_w - 2 * MARGIN
+    total = total or len(pages)
+    mark = (
+        f'shape=box, style=filled, fillcolor="{PAGE_MARK}", color="{PAGE_MARK}",'
+        ' width=0.02, height=0.02, fixedsize=true, label=""'
+    )
+    centre = MARGIN + width / 2
+    body = []
+    # Graphviz draws in the order of the text: each page's mark, then what is on it.
+    for number, page in enumerate(pages):
+        top = (len(pages) - number) * page_h
+        header, footer = _frame(book, width, first + number, total)
+        body.append(f'  mark{number} [{mark}, pos="0.72,{top - 0.72:.2f}"];\n')
+        body.append(_node(f"head{number}", header, centre, top - MARGIN - 9))
+        middle = top - MARGIN - HEADER - page.height / 2
+        body.append(_node(f"page{number}", _page_label(page), centre, middle))
+        body.append(_node(f"foot{number}", footer, centre, top - page_h + MARGIN + 9))
+    return _graph(book, "".join(body))
+
+
+def sheet_dot(book: Book, sheet: Sheet, size: tuple[float, float] = A4.points()) -> str:
+    """The DOT text of one post's sheet, on as many pages of ``size`` as it takes."""
+    one = attrs.evolve(book, sheets=(sheet,))
+    return book_dot(one, size, book_pages(one, size))
 
 
 def render_pdf(book: Book, paper: str | Paper = A4, *, landscape: bool | None = None) -> bytes:
-    """One page per post, in the book's order, on ``paper`` (portrait unless
-    ``landscape``). Warns with :class:`FontWarning` when the sheets hold Chinese,
-    Japanese or Korean text and no font has those glyphs."""
+    """The book on ``paper`` (portrait unless ``landscape``). Warns with
+    :class:`FontWarning` when the sheets hold Chinese, Japanese or Korean text and no
+    font has those glyphs."""
     size = paper_named(paper).points(landscape=bool(landscape))
-    dots = [sheet_dot(book, sheet) for sheet in book.sheets]
-    if any(has_cjk(dot) for dot in dots) and not cjk_font_available():
-        warnings.warn(CJK_FONT_HINT, FontWarning, stacklevel=3)
-    return on_paper([render(dot, "pdf", engine="dot") for dot in dots], size, MARGIN)
+    pages = book_pages(book, size)
+    parts: list[bytes] = []
+    for start in range(0, len(pages), CHUNK):
+        dot = book_dot(book, size, pages[start : start + CHUNK], start + 1, len(pages))
+        if not parts and has_cjk(dot) and not cjk_font_available():
+            warnings.warn(CJK_FONT_HINT, FontWarning, stacklevel=3)
+        parts.append(cut_pages(render(dot, "pdf"), size))
+    return parts[0] if len(parts) == 1 else merge_pdfs(parts)

@@ -36,6 +36,8 @@ WORDS: dict[str, dict[str, str]] = {
         "legend": "Roles:",
         "d": "direct",
         "i": "inherited",
+        "running": "Responsibility sheets",
+        "continued": "{title} (continued)",
     },
     "zh": {
         "title": "职责清单：{title}",
@@ -66,6 +68,8 @@ WORDS: dict[str, dict[str, str]] = {
         "legend": "角色：",
         "d": "直接",
         "i": "经由单位",
+        "running": "职责清单",
+        "continued": "{title}（续）",
     },
 }
 

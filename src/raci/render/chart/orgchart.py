@@ -211,6 +211,7 @@ def _pages(org: Organization, opts: ChartOptions) -> list[_Page]:
     asked for, else portrait for ``split_by='auto'`` (whose pages are cut to read on it)
     and, for pages split by a level, the one whose smallest page is drawn largest."""
     opts = _check(org, opts)
+    org = _as_forest(org, warn=opts.root is None)
     if opts.split_by is None or opts.paper is None or opts.landscape is not None:
         return _numbered(_Shared(org, opts), _charts)
     if opts.split_by == AUTO:
@@ -335,21 +336,28 @@ def _render_page(page: _Page, fmt: str, opts: ChartOptions) -> tuple[bytes, str]
 
 
 def _tops(org: Organization) -> list[str]:
-    """The units that head the chart: the top units, then, drawn apart, each unit no top
-    reaches that heads what is left (its parent does not exist, or it is the first unit of
-    a cycle in file order). Those are named in a warning: never left out in silence."""
+    """The units that head the chart (after :func:`_as_forest`, every unit is under one)."""
     if not org.units:
         raise QueryError("nothing to chart: the model has no units")
-    tops = list(org.roots)
+    return org.roots
+
+
+def _as_forest(org: Organization, warn: bool) -> Organization:
+    """``org`` as the chart draws it: each unit no top reaches (its parent does not exist,
+    or it is the first unit of a cycle in file order) becomes a top of its own, after the
+    real ones, so that every page is a tree. ``warn`` names those units in a warning: they
+    are drawn apart, never left out in silence."""
     reached: set[str] = set()
-    for top in tops:
+    for top in org.roots:
         reached.update(org.subtree(top))
     apart: list[str] = []
     for uid in org.units:
         if uid not in reached:
             apart.append(uid)
             reached.update(org.subtree(uid))
-    if apart:
+    if not apart:
+        return org
+    if warn:
         named = ", ".join(f"`{one_line(uid)}`" for uid in apart[:5])
         more = f" and {len(apart) - 5:,} more" if len(apart) > 5 else ""
         warnings.warn(
@@ -359,7 +367,10 @@ def _tops(org: Organization) -> list[str]:
             ChartWarning,
             stacklevel=4,
         )
-    return tops + apart
+    moved = set(apart)
+    units = {uid: u for uid, u in org.units.items() if uid not in moved}
+    units.update((uid, attrs.evolve(org.units[uid], parent=None)) for uid in apart)
+    return attrs.evolve(org, units=units)
 
 
 def _check(org: Organization, opts: ChartOptions) -> ChartOptions:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from raci._text import escape_html as escape
 from raci.render.legend.as_html import LEGEND_CSS, cell_classes, legend_html, role_css
 from raci.render.matrix.table import Matrix
+from raci.render.paper import A4, Paper
+from raci.render.printing import page_css
 
 MATRIX_CSS = """\
 .raci-wrap{overflow:auto;max-height:calc(100vh - 8em);border:1px solid #ccc}
@@ -24,14 +26,20 @@ table.raci tr.group th span{position:sticky;left:.3em}
 table.raci td{text-align:center;min-width:2.2em;font-weight:600}
 table.raci tbody tr:hover td,table.raci tbody tr:hover th{outline:1px solid #d0d7de}
 @media print{
-  @page{size:landscape;margin:1cm}
   body{font-size:8pt;margin:0}
   .raci-wrap{overflow:visible;max-height:none;border:0}
-  table.raci{font-size:7pt}
+  table.raci{font-size:7pt;table-layout:fixed;width:100%}
+  table.raci col.names{width:18%}
   table.raci thead{display:table-header-group;position:static}
+  table.raci thead th{font-size:6pt;line-height:1.1;padding:1px 2px}
+  table.raci th.v{overflow:hidden}
+  table.raci th.v div{max-height:11em}
+  table.raci tbody th{min-width:0;max-width:none;overflow-wrap:anywhere}
+  table.raci td{min-width:0}
   table.raci th,table.raci td{position:static;-webkit-print-color-adjust:exact;
     print-color-adjust:exact}
   table.raci tr{break-inside:avoid}
+  table.raci tr.group{break-after:avoid}
 }
 """
 
@@ -56,7 +64,8 @@ def table_html(m: Matrix) -> str:
         return html
 
     corner = escape(m.word("deliverable"))
-    out = ['<table class="raci"><thead>']
+    out = [f'<table class="raci"><colgroup><col class="names"><col span="{max(n, 1)}"></colgroup>']
+    out.append("<thead>")
     depth = len(m.header_rows) + 1
     for k, spans in enumerate(m.header_rows):
         out.append("<tr>")
@@ -92,9 +101,19 @@ def table_html(m: Matrix) -> str:
     return "\n".join(out)
 
 
-def render_html(m: Matrix) -> str:
-    """A complete page that works offline: inline CSS, no scripts, no fetches."""
+def render_html(m: Matrix, paper: Paper = A4, *, landscape: bool = True) -> str:
+    """A complete page that works offline: inline CSS, no scripts, no fetches. Printed,
+    its pages are ``paper`` (landscape unless told otherwise), numbered, with the
+    organization and the matrix's name at the top."""
     title = escape(m.word("title").format(title=m.title))
+    printed = page_css(
+        paper,
+        landscape=landscape,
+        margin="14mm 10mm",
+        language=m.language,
+        header=m.title,
+        title=m.word("running"),
+    )
     return f"""<!DOCTYPE html>
 <html lang="{escape(m.language)}">
 <head>
@@ -102,6 +121,7 @@ def render_html(m: Matrix) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 <style>
+{printed}
 body{{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans CJK SC",sans-serif;
   margin:1em;color:#111}}
 h1{{font-size:1.3em;margin:0 0 .3em}}

@@ -1,4 +1,5 @@
-"""The matrix as a LaTeX document: booktabs rules in a longtable that breaks across pages."""
+"""The matrix as a LaTeX document: booktabs rules in a longtable that breaks across pages,
+a running header (fancyhdr) and numbered pages."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 from raci._text import has_cjk, strip_controls
 from raci.render.matrix.table import Matrix, cell_text
 from raci.render.paper import PAPERS
+from raci.render.printing import page_number_pieces
 
 _SPECIAL = {
     "\\": r"\textbackslash{}",
@@ -38,6 +40,25 @@ def tex_escape(text: str) -> str:
     without control characters or characters no TeX font can set (emoji)."""
     text = " ".join(_NO_GLYPH.sub("", strip_controls(text)).split())
     return _SPECIAL_RE.sub(lambda m: _SPECIAL[m.group()], text)
+
+
+#: The label on the last page, whose page number is the number of pages.
+_LAST_PAGE = "raci-last-page"
+
+
+def _page_number(language: str | None) -> str:
+    """The page number ("Page 3 of 20", in ``language``) as LaTeX, counting the pages."""
+    counters = {"{n}": r"\thepage{}", "{total}": rf"\pageref{{{_LAST_PAGE}}}"}
+    out = []
+    for piece in page_number_pieces(language):
+        if piece in counters:
+            out.append(counters[piece])
+        else:
+            # Spaces around the words stay: they part the words from the numbers.
+            lead = " " if piece[:1].isspace() else ""
+            tail = " " if piece[-1:].isspace() else ""
+            out.append(lead + tex_escape(piece) + tail)
+    return "".join(out)
 
 
 def _row_start(text: str) -> str:
@@ -80,11 +101,13 @@ def _column_cm(m: Matrix) -> float:
 def render_tex(m: Matrix) -> str:
     """A standalone document (pdflatex, xelatex or lualatex; CJK text through the CJK
     package, xeCJK or luatexja) on the smallest paper the table fits, breaking across
-    pages with the header repeated."""
+    pages with the header repeated; every page names the organization at the top and
+    has its number ("Page 3 of 20") at the bottom (run LaTeX twice for the total)."""
     n = len(m.columns)
     texts = [m.word("title"), m.title, *(c.label for c in m.columns), *(r.label for r in m.rows)]
     texts += [name for _, name in m.legend()]
     texts += [s.label for spans in m.header_rows for s in spans] + [g for g, _ in m.sections()]
+    texts += [m.word("running"), "".join(page_number_pieces(m.language))]
     cjk = any(has_cjk(t) for t in texts)
     col = _column_cm(m)
     paper = _paper(LABEL_CM + n * (col + 2 * SEP_CM))
@@ -142,10 +165,15 @@ def render_tex(m: Matrix) -> str:
     else:
         out.append(r"\fi")
     out += [
-        rf"\usepackage[{paper},margin={MARGIN_CM}cm]{{geometry}}",
-        r"\usepackage{booktabs,longtable,graphicx,array}",
+        rf"\usepackage[{paper},margin={MARGIN_CM}cm,includehead,includefoot,headheight=14pt]"
+        r"{geometry}",
+        r"\usepackage{booktabs,longtable,graphicx,array,fancyhdr}",
         rf"\setlength{{\tabcolsep}}{{{SEP_CM}cm}}",
-        r"\pagestyle{empty}",
+        r"\pagestyle{fancy}",
+        r"\fancyhf{}",
+        r"\lhead{\small " + tex_escape(m.title) + "}",
+        r"\rhead{\small " + tex_escape(m.word("running")) + "}",
+        r"\cfoot{\small " + _page_number(m.language) + "}",
         r"\begin{document}",
     ]
     if cjk:
@@ -169,6 +197,7 @@ def render_tex(m: Matrix) -> str:
         *body,
         r"\end{longtable}",
     ]
+    out.append(rf"\label{{{_LAST_PAGE}}}")
     if cjk:
         out.append(r"\ifPDFTeX\end{CJK}\fi")
     out.append(r"\end{document}")

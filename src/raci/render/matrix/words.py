@@ -23,6 +23,7 @@ WORDS: dict[str, dict[str, str]] = {
             " else of its first role; the stripe is the colour of the next role."
         ),
         "combined-plain": "A cell with several roles takes the colour of its first role.",
+        "running": "Responsibility matrix",
     },
     "zh": {
         "title": "责任矩阵：{title}",
@@ -40,6 +41,7 @@ WORDS: dict[str, dict[str, str]] = {
             "条纹为下一个角色的颜色。"
         ),
         "combined-plain": "含多个角色的单元格显示第一个角色的颜色。",
+        "running": "责任矩阵",
     },
 }
 

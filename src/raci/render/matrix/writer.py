@@ -20,6 +20,8 @@ from raci.render.matrix.as_text import (
 )
 from raci.render.matrix.as_xlsx import render_xlsx
 from raci.render.matrix.table import Matrix, build_matrix
+from raci.render.paper import A4, Paper
+from raci.render.paper import paper as paper_named
 
 __all__ = ["FORMATS", "RENDERERS", "MatrixWidthWarning", "render_matrix"]
 
@@ -56,6 +58,8 @@ def render_matrix(
     groups: Sequence[str] | None = None,
     inputs: Iterable[str | os.PathLike[str]] = (),
     width: int | None = None,
+    paper: str | Paper | None = None,
+    landscape: bool | None = None,
 ) -> str | bytes:
     """Render the matrix of ``org`` and, given a ``path``, write it there atomically.
 
@@ -64,7 +68,8 @@ def render_matrix(
     (bytes for XLSX). ``inputs`` are files the output must not overwrite. ``width`` is
     the columns the terminal table may take: by default the terminal's when there is no
     ``path``, no limit in a file; 0 for no limit. A table that cannot fit warns with
-    :class:`MatrixWidthWarning`.
+    :class:`MatrixWidthWarning`. An HTML page prints on ``paper`` (A4 by default),
+    landscape unless ``landscape`` is False.
     """
     require_organization(org, "render_matrix")
     for name, value in (("level", level), ("lang", lang)):
@@ -84,11 +89,16 @@ def render_matrix(
         msg = f"width must be 0 (no limit) or more (got {width})"
         raise ValueError(msg)
     format = choose_format(path, format, FORMATS, RENDERERS, "a matrix", ".txt")
+    if format != "html" and (paper is not None or landscape is not None):
+        msg = f"paper and landscape are for an HTML matrix, not {format.upper()}"
+        raise ValueError(msg)
     matrix = build_matrix(org, level=level, lang=lang, parties=parties, groups=groups)
     if format == "txt":
         data: str | bytes = render_text(
             matrix, width if width is not None else (0 if path is not None else None)
         )
+    elif format == "html":
+        data = render_html(matrix, paper_named(paper or A4), landscape=landscape is not False)
     else:
         data = RENDERERS[format](matrix)
     if path is not None:

@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from raci.render.paper import A4
-
-#: Printed, on A4 landscape.
-REPORT_CSS = (
-    A4.page_rule(landscape=True, margin="12mm")
-    + """
+#: The page's style, on screen and printed (its ``@page`` rule comes with the paper).
+REPORT_CSS = """
 :root{--ink:#1b1f24;--muted:#5b6470;--line:#d5dae1;--accent:#1f5fa8;--sel:#d6336c;
   --err:#b42318;--warn:#b54708;--info:#175cd3}
 *{box-sizing:border-box}
@@ -84,20 +80,22 @@ figure{margin:0}
 figcaption{color:var(--muted);font-size:.9em}
 svg.workload{max-width:100%;height:auto}
 footer{color:var(--muted);font-size:.8em;padding:0 2em 1em}
+.print-only{display:none}
 @media print{
   body{font-size:9pt}
   header.top{background:none;padding:0 0 .4em}
-  main,footer{padding:0}
-  nav.toc,.tools,#panel,#raci-more,.col-mark{display:none!important}
-  section{break-before:page;margin-top:0}
-  #summary,#findings{break-before:auto;margin-top:1em}
+  main{padding:0}
+  body>footer{display:none}
+  nav.toc,.tools,#panel,#raci-more,.col-mark,#chart{display:none!important}
+  section{margin-top:1.2em}
   h2{break-after:avoid}
   ul.findings li{break-inside:avoid}
   a{color:inherit;text-decoration:none}
-  .chart-wrap{overflow:visible;max-height:none;border:0}
-  .chart-wrap svg{width:100%!important;height:auto!important;max-height:175mm}
-  .chart-wrap g.node.sel{filter:none}
-  .chart-wrap g.node.sel>polygon:first-of-type{stroke:none}
+  .print-only{display:block}
+  #chart-pages{margin-top:0}
+  .chart-page{break-before:page;break-inside:avoid}
+  .chart-page h2{font-size:11pt;border:0;margin:0 0 2mm;padding:0}
+  .chart-page svg{display:block;max-width:100%;height:auto}
   .raci-wrap{position:relative}
 .col-mark{position:absolute;top:0;z-index:0;pointer-events:none;
   background:rgba(214,51,108,.14);box-shadow:inset 2px 0 0 var(--sel),inset -2px 0 0 var(--sel)}
@@ -105,7 +103,6 @@ table.raci th.sel{background:#f3f4f6!important;outline:0}
   *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 """
-)
 
 REPORT_JS = r"""(function () {
   "use strict";

@@ -33,6 +33,9 @@ from raci.render.matrix.as_html import MATRIX_CSS, matrix_legend
 from raci.render.matrix.as_html import table_html as matrix_table_html
 from raci.render.matrix.table import Matrix, build_matrix
 from raci.render.palette import LegendRow, legend
+from raci.render.paper import A4, Paper
+from raci.render.paper import paper as paper_named
+from raci.render.printing import page_css
 from raci.render.report.assets import REPORT_CSS, REPORT_JS
 from raci.render.report.words import words_for
 from raci.rules import validate
@@ -42,6 +45,11 @@ __all__ = ["SUFFIXES", "render_report", "report_html"]
 SUFFIXES = (".html", ".htm")
 #: Parties drawn in the workload chart.
 WORKLOAD_TOP = 15
+#: The printed page's margins (top and bottom, left and right), in millimetres; the
+#: running header and the page number sit in the top and bottom ones.
+PRINT_MARGIN = (14.0, 12.0)
+#: Room kept above a printed chart page for its heading, in millimetres.
+CHART_HEADING = 11.0
 #: What the page may load: nothing from anywhere; its own inline style and script only.
 CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline';"
@@ -61,13 +69,17 @@ def render_report(
     path: str | os.PathLike[str],
     *,
     lang: str | None = None,
+    paper: str | Paper | None = None,
+    landscape: bool | None = None,
     inputs: Iterable[str | os.PathLike[str]] = (),
 ) -> Path:
     """Write the report of ``org`` to ``path`` (.html): one file that works offline.
 
     ``lang`` is the language of names and of the page's own words (default: the
-    model's). ``inputs`` are files the report must not overwrite (the model's own file
-    never is). The file is replaced only once the new one is complete. Returns the path.
+    model's). Printed, its pages are ``paper`` (A4 by default), landscape unless
+    ``landscape`` is False. ``inputs`` are files the report must not overwrite (the
+    model's own file never is). The file is replaced only once the new one is complete.
+    Returns the path.
     """
     require_organization(org, "render_report")
     if not isinstance(path, (str, os.PathLike)):
@@ -84,16 +96,23 @@ def render_report(
             f" use one of {', '.join(SUFFIXES)}"
         )
         raise ValueError(msg)
-    page = report_html(org, lang=lang)
+    page = report_html(org, lang=lang, paper=paper, landscape=landscape)
     own = [org.source] if Path(org.source).exists() else []
     write_atomic(target, page, inputs=[*inputs, *own])
     return target
 
 
-def report_html(org: Organization, *, lang: str | None = None) -> str:
-    """The report of ``org`` as the text of one HTML page."""
+def report_html(
+    org: Organization,
+    *,
+    lang: str | None = None,
+    paper: str | Paper | None = None,
+    landscape: bool | None = None,
+) -> str:
+    """The report of ``org`` as the text of one HTML page, printing on ``paper`` (A4 by
+    default), landscape unless ``landscape`` is False."""
     require_organization(org, "report_html")
-    return _Report(org, lang).page()
+    return _Report(org, lang, paper_named(paper or A4), landscape is not False).page()
 
 
 # -- figures -------------------------------------------------------------------
@@ -137,6 +156,8 @@ def _number(value: float) -> str:
 class _Report:
     org: Organization
     lang: str | None
+    paper: Paper
+    landscape: bool
     words: dict[str, str] = attrs.field(init=False)
     matrix: Matrix = attrs.field(init=False)
     boxes: set[str] = attrs.field(init=False, factory=set)
@@ -174,6 +195,7 @@ class _Report:
 <link rel="icon" href="data:,">
 <title>{heading}</title>
 <style>
+{self.page_css(title)}
 {REPORT_CSS}{LEGEND_CSS}{MATRIX_CSS}{role_css(self.matrix.scheme)}</style>
 </head>
 <body>
@@ -194,6 +216,7 @@ class _Report:
 {chart}
 {self.matrix_section()}
 {self.workload(figures["workload"])}
+{self.chart_pages()}
 </main>
 <aside id="panel" hidden aria-live="polite">
 <button type="button" class="close" aria-label="{self.w("close")}">×</button>
@@ -323,6 +346,44 @@ class _Report:
             f'<span class="hint">{self.w("click_hint")}</span></div>'
         )
         return f'{head}{tools}<div class="chart-wrap" id="chart-wrap">{svg}</div></section>'
+
+    def page_css(self, title: str) -> str:
+        """The printed page: the paper, the running header and the page numbers."""
+        return page_css(
+            self.paper,
+            landscape=self.landscape,
+            margin=f"{PRINT_MARGIN[0]:g}mm {PRINT_MARGIN[1]:g}mm",
+            language=self.lang or self.org.language,
+            header=title,
+            title=self.words["running"],
+        )
+
+    def chart_pages(self) -> str:
+        """The chart for print only: pages of their own, cut by the chart book's planner
+        so that they fill the printed page with text no smaller than the chart's
+        legible size."""
+        if not self.org.units:
+            return ""
+        width, height = self.paper.mm(landscape=self.landscape)
+        width -= 2 * PRINT_MARGIN[1]
+        height -= 2 * PRINT_MARGIN[0] + CHART_HEADING
+        area = Paper("print", min(width, height), max(width, height))
+        try:
+            sources = chart_sources(
+                self.org, lang=self.lang, split_by="auto", paper=area, landscape=width > height
+            )
+            svgs = [engine.render(source, "svg").decode("utf-8") for source in sources]
+        except (QueryError, OutputError):
+            return ""
+        pages = []
+        for number, svg in enumerate(svgs, 1):
+            heading = self.w("chart")
+            if len(svgs) > 1:
+                heading = self.w("chart_page", n=number, total=len(svgs))
+            # Ids belong to the chart on screen; these copies are only printed.
+            drawing = re.sub(r'\sid="[^"]*"', "", _inline_svg(svg))
+            pages.append(f'<div class="chart-page"><h2>{heading}</h2>{drawing}</div>')
+        return f'<section id="chart-pages" class="print-only">{"".join(pages)}</section>'
 
     # -- matrix ------------------------------------------------------------------
 
