@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from raci._text import quoted
 from raci.cells import HeaderFields, normalize_header
-from raci.io.tables.raci_sheet import RaciSheet, empty_table, role_of_header, split_names
+from raci.io.tables.raci_sheet import RaciSheet, empty_table, split_names
+from raci.io.tables.role_headers import role_of_header
 from raci.io.tables.table import Table, parse_roles
 from raci.model import Organization
 from raci.schemes import BUILTIN_SCHEMES, Scheme
