@@ -219,8 +219,8 @@ class TestCsvWithoutOrg:
             " such as `A`, `R/A` or `-`",
             f"{path}:3:14: cannot read `yes` as roles; expected letters of RACI (R, A, C, I)"
             " such as `A`, `R/A` or `-`",
-            f"{path}:4:1: this row has cells but names no deliverable in column 1, so it is"
-            " not read",
+            f"{path}:4:1: this row has cells but names no deliverable (cell A4 is empty), so"
+            " it is not read",
         ]
 
     def test_quoted_cells_spanning_lines(self, tmp_path: Path) -> None:
@@ -292,7 +292,7 @@ class TestCsvWithOrg:
             f"{path}:1:23: column header `Clerk` names 2 parties (clerk-ops, clerk-fin);"
             " write the id instead"
         )
-        assert reasons[2] == f"{path}:1:33: party `cfo` has a second column (first in column 4)"
+        assert reasons[2] == f"{path}:1:33: party `cfo` has a second column (the first at D1)"
 
 
 class TestXlsx:

@@ -398,6 +398,7 @@ def test_every_rule_of_the_spec_is_registered_and_tested() -> None:
         "stray-cell": "warning",
         "unreadable-cell": "error",
         "duplicate-row": "warning",
+        "duplicate-column": "warning",
         "tables-read": "info",
         "names-split": "info",
         "turned-table": "warning",

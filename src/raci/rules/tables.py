@@ -78,6 +78,24 @@ def duplicate_row(ctx: Context) -> Iterator[Finding]:
 
 
 @rule(
+    "duplicate-column",
+    "T108",
+    Severity.WARNING,
+    "A matrix has two party columns with the same label; both are read, the second as a"
+    " party of its own.",
+    example="""
+        | Task  | User | Sponsor | User |
+        |-------|------|---------|------|
+        | Build | R    | A       | I    |
+    """,
+    example_file="RACI.md",
+    fix="Give each column the name of its own party (a row of names above the labels will do).",
+)
+def duplicate_column(ctx: Context) -> Iterator[Finding]:
+    yield from _notes(ctx)
+
+
+@rule(
     "tables-read",
     "T104",
     Severity.INFO,

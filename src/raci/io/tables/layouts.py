@@ -22,14 +22,9 @@ from raci.io.tables.markdown import markdown_tables
 from raci.io.tables.matrix_sheet import infer_scheme, matrix_from_table, read_matrix, role_cells
 from raci.io.tables.org_paths import looks_like_paths, org_from_paths
 from raci.io.tables.org_sheet import looks_like_org, org_columns, org_from_table
-from raci.io.tables.raci_sheet import (
-    ALL_ROLES,
-    RaciSheet,
-    names_known,
-    role_of_header,
-    scheme_of_headers,
-)
+from raci.io.tables.raci_sheet import ALL_ROLES, RaciSheet, names_known
 from raci.io.tables.role_columns import holds_names, read_roles, role_cell_texts, role_columns
+from raci.io.tables.role_headers import role_of_header, scheme_of_headers
 from raci.io.tables.table import Table, parse_roles, read_table
 from raci.model import Organization
 from raci.schemes import DEFAULT_SCHEME, Scheme

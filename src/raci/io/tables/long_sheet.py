@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from raci._text import quoted
 from raci.cells import HeaderFields, normalize_header
-from raci.io.tables.raci_sheet import RaciSheet, empty_table, role_of_header, split_names
+from raci.io.tables.raci_sheet import (
+    GROUP_HEADERS,
+    TASK_HEADERS,
+    RaciSheet,
+    empty_table,
+    split_names,
+)
+from raci.io.tables.role_headers import role_of_header
 from raci.io.tables.table import Table, parse_roles
 from raci.model import Organization
 from raci.schemes import BUILTIN_SCHEMES, Scheme
@@ -13,14 +20,9 @@ from raci.schemes import BUILTIN_SCHEMES, Scheme
 #: Header spellings of each column (compared without case, spaces, ``_`` and ``-``).
 ALIASES: dict[str, tuple[str, ...]] = {
     "deliverable": (
-        "deliverable",
+        *sorted(TASK_HEADERS - {"description"}),
         "deliverableid",
-        "task",
         "taskid",
-        "taskname",
-        "activity",
-        "activityname",
-        "workitem",
         "item",
         "process",
         "decision",
@@ -45,7 +47,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
     ),
     "role": ("role", "raci", "racirole", "racicode", "letter", "responsibility", "assignment"),
     "name": ("name", "deliverablename", "title", "description"),
-    "group": ("group", "category", "phase", "area", "workstream"),
+    "group": GROUP_HEADERS,
     "due": ("due", "duedate", "deadline"),
 }
 #: The column of each field a header row names.

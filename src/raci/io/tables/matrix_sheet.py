@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from raci._text import quoted
 from raci.cells import normalize_header
-from raci.io.tables.raci_sheet import ALL_ROLES, ID_HEADERS, RaciSheet, empty_table
+from raci.io.tables.raci_sheet import (
+    ALL_ROLES,
+    ID_HEADERS,
+    RaciSheet,
+    empty_table,
+    key_columns,
+)
 from raci.io.tables.table import Table, parse_roles
 from raci.lookup import is_id
 from raci.model import Organization
@@ -91,12 +97,14 @@ def _names_second(table: Table, start: int) -> bool:
 
 
 def _party_columns(
-    sheet: RaciSheet, header: tuple[str, ...], row: int, names_second: bool
+    sheet: RaciSheet, start: int, meta: dict[str, int]
 ) -> tuple[dict[str, int], dict[int, str]]:
-    """The meta columns (name, group, due) and the party of each party column;
-    ``names_second``: the second column holds the deliverables' names."""
+    """The meta columns (name, group, due; ``meta`` holds those known already) and the
+    party of each party column of the header at ``start``."""
     table = sheet.table
-    meta: dict[str, int] = {"name": 1} if names_second else {}
+    row, header = table.rows[start]
+    meta = dict(meta)
+    named = _names_above(table, start)
     parties: dict[int, str] = {}
     first: dict[str, int] = {}
     body = [cells for r, cells in table.rows if r > row]
@@ -117,17 +125,71 @@ def _party_columns(
                     "Give the column a header: the party whose roles it holds.",
                 )
             continue
-        pid = sheet.party(text, row, col + 1, "column header")
+        where = (row - 1, col + 1) if named.get(col) else (row, col + 1)
+        pid = sheet.party(named.get(col) or text, *where, "column header")
         if pid is None:
             continue
         if pid in first:
-            sheet.problem(
-                row, col + 1, f"party `{pid}` has a second column (first in column {first[pid]})"
-            )
-            continue
+            pid = _second_column(sheet, pid, (row, col + 1), first[pid], named.get(col) or text)
+            if pid is None:
+                continue
         first[pid] = col + 1
         parties[col] = pid
+    if named:
+        sheet.note(
+            "table-reading",
+            table.file,
+            row - 1,
+            1,
+            f"row {row - 1} names the parties above the labels of row {row} (the same"
+            " label twice), so its names are read as the parties",
+        )
     return meta, parties
+
+
+def _names_above(table: Table, start: int) -> dict[int, str]:
+    """The names a row right above the header gives its columns (by column), when the
+    header labels two columns alike (``User``, ``User``) and that row, its first cell
+    empty, names two or more columns (names above, role labels below)."""
+    if start == 0:
+        return {}
+    row, header = table.rows[start]
+    above_row, above = table.rows[start - 1]
+    labels = [normalize_header(table.clean(c)) for c in header[1:] if table.clean(c)]
+    if above_row != row - 1 or len(set(labels)) == len(labels) or table.clean(above[0]):
+        return {}
+    names = {
+        col: table.clean(above[col])
+        for col in range(1, min(len(above), len(header)))
+        if table.clean(above[col])
+    }
+    return names if len(names) >= 2 else {}
+
+
+def _second_column(
+    sheet: RaciSheet, pid: str, cell: tuple[int, int], first: int, text: str
+) -> str | None:
+    """The party of a second column whose header names the party of an earlier one: with
+    an org, none (a problem); else a party of its own (``user-2``), with a warning."""
+    row, col = cell
+    where = sheet.table.ref(row, first)
+    if sheet.org is not None:
+        sheet.problem(row, col, f"party `{pid}` has a second column (the first at {where})")
+        return None
+    n = 2
+    while f"{pid}-{n}" in sheet.external:
+        n += 1
+    second = sheet.party(f"{text} ({n})", row, col, "column header")
+    sheet.note(
+        "duplicate-column",
+        second or pid,
+        row,
+        col,
+        f"column {quoted(text)} repeats the label of cell {where}; both are read, this one"
+        f" as the party `{second}`",
+        "Give each column the name of its own party.",
+    )
+    return second
 
 
 def read_matrix(sheet: RaciSheet) -> None:
@@ -136,8 +198,9 @@ def read_matrix(sheet: RaciSheet) -> None:
     table, scheme = sheet.table, sheet.scheme
     start = header_index(table, scheme)
     header_row, header = table.rows[start]
-    by_id = _names_second(table, start)
-    meta, parties = _party_columns(sheet, header, header_row, by_id)
+    lead = key_columns([table.clean(c) for c in header])
+    by_id = "name" in lead or (not lead and _names_second(table, start))
+    meta, parties = _party_columns(sheet, start, lead or ({"name": 1} if by_id else {}))
     unread: dict[int, list[tuple[int, str]]] = {col: [] for col in parties}
     read: dict[int, int] = dict.fromkeys(parties, 0)
     accountable = scheme.letter_of("accountable")

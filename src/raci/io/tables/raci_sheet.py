@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import attrs
@@ -14,6 +14,7 @@ from raci._text import quoted
 from raci.cells import normalize_header
 from raci.exceptions import LoadError
 from raci.findings import Finding, SourceLocation
+from raci.io.tables.headings import Headings, repeats_header
 from raci.io.tables.table import Table, is_blank, raise_problems
 from raci.lookup import Lookup, as_clause, is_id, slug
 from raci.model import (
@@ -26,7 +27,7 @@ from raci.model import (
     StrayCell,
     TableNote,
 )
-from raci.schemes import BUILTIN_SCHEMES, Role, Scheme
+from raci.schemes import BUILTIN_SCHEMES, Scheme
 
 #: Every role of every built-in scheme, for reading letters before the scheme is known.
 ALL_ROLES = Scheme("any", tuple(r for s in BUILTIN_SCHEMES.values() for r in s.roles))
@@ -67,6 +68,65 @@ ID_HEADERS = frozenset(
         "序号",
     }
 )
+
+
+#: Header cells of a column of the deliverables' names after a first column of ids or
+#: groups (``Wave | Task``, ``Phase | Aufgabe``), compared as ``normalize_header`` leaves them.
+TASK_HEADERS = frozenset(
+    {
+        "task",
+        "taskname",
+        "activity",
+        "activityname",
+        "deliverable",
+        "workitem",
+        "description",
+        "aufgabe",
+        "tätigkeit",
+        "tarea",
+        "actividad",
+        "tâche",
+        "tache",
+        "activité",
+        "tarefa",
+        "atividade",
+        "задача",
+        "работа",
+        "任务",
+        "任務",
+        "活动",
+        "タスク",
+        "作業",
+    }
+)
+#: Header cells of a column that groups the rows.
+GROUP_HEADERS = (
+    "group",
+    "category",
+    "phase",
+    "stage",
+    "area",
+    "workstream",
+    "milestone",
+    "fase",
+    "etapa",
+    "étape",
+    "etappe",
+    "этап",
+    "阶段",
+    "フェーズ",
+)
+
+
+def key_columns(header: Sequence[str]) -> dict[str, int]:
+    """Where a row's task is when the second column holds it (its header says so, as
+    :data:`TASK_HEADERS`): ``{"group": 0, "key": 1}`` after a column of groups (``Phase``),
+    else ``{"name": 1}`` (the first column keeps the id); ``{}`` otherwise."""
+    if len(header) < 3 or normalize_header(header[1]) not in TASK_HEADERS:
+        return {}
+    if normalize_header(header[0]) in GROUP_HEADERS:
+        return {"group": 0, "key": 1}
+    return {"name": 1}
 
 
 def split_names(text: str, known: Collection[str] = ()) -> list[str]:
@@ -265,15 +325,19 @@ class RaciSheet:
             draft.due = draft.due or due
             return did
         if draft is not None and group is not None and draft.group != group:
-            did = self._free(f"{group}-{did}")
-        elif draft is not None:
+            did = f"{group}-{did}"
+            draft = self.drafts.get(did)
+            if draft is None:
+                did = self._free(did)
+        if draft is not None:
             first, did = draft.location, self._free(did)
+            named = f" (named {quoted(name)} here)" if name and name != key else ""
             self.note(
                 "duplicate-row",
                 did,
                 row,
                 1,
-                f"this row names {quoted(name or key)} again (first at {first}); both rows are"
+                f"this row names {quoted(key)} again{named} (first at {first}); both rows are"
                 f" kept, this one as `{did}`",
                 "Merge the two rows, or give this one a name of its own.",
             )
@@ -304,13 +368,20 @@ class RaciSheet:
         self, start: int, meta: dict[str, int], *, by_id: bool = False
     ) -> Iterator[tuple[int, list[str], str]]:
         """The rows below the header at ``start`` of a table with a deliverable per row:
-        (row, cells, deliverable id). Stray cells, group heading rows and the ``name``,
-        ``group`` and ``due`` columns in ``meta`` are taken care of here; rows that name no
-        deliverable are noted. ``by_id``: the first column holds ids (or numbers)."""
+        (row, cells, deliverable id). Stray cells, heading rows (:mod:`headings`), repeated
+        header rows and the ``name``, ``group`` and ``due`` columns in ``meta`` are taken
+        care of here (``key``: the column naming the deliverable, else the first); rows that
+        name no deliverable are noted. ``by_id``: the first column holds ids (or numbers)."""
         header = self.table.rows[start][1]
+        labels = [self.table.clean(c) for c in header]
         by_id = by_id or normalize_header(header[0]) == "id"
+        key_col = meta.get("key", 0)
         headings = "group" not in meta and self.group_rows(start)
-        current_group = self.section_group()
+        start_row = self.table.rows[start][0]
+        above = Headings(section=labels[0] if self._header_heads(start, labels) else None)
+        current_group = self.group(above.text, start_row, 1) if above.text else self.section_group()
+        last_group: str | None = None
+        nested = False
         for row, raw in self.table.rows[start + 1 :]:
             cells = [self.table.clean(c) for c in raw[: len(header)]]
             self.stray_cells(row, raw, len(header))
@@ -321,28 +392,78 @@ class RaciSheet:
                 col = meta.get(field)
                 return cells[col] if col is not None and col < len(cells) else ""
 
-            if headings and cells[0] and not any(cells[1:]):
-                current_group = self.group(cells[0], row, 1)
+            if repeats_header(cells, labels):
+                if cells[0] and cells[0].casefold() != labels[0].casefold():
+                    above.start_section(cells[0])
+                    current_group = self.group(above.text or cells[0], row, 1)
+                else:
+                    self.note(
+                        "table-reading",
+                        self.table.file,
+                        row,
+                        1,
+                        f"row {row} repeats the header (of row {start_row}), so it is not read"
+                        " as a deliverable",
+                    )
                 continue
-            key = cells[0] or (cell("name") if by_id else "")
+            if headings and cells[0] and not any(cells[1:]):
+                if above.heading(cells[0]) and not nested:
+                    nested = True
+                    self.note(
+                        "table-reading",
+                        self.table.file,
+                        row,
+                        1,
+                        f"heading rows follow one another: {quoted(cells[0])} is read as nested"
+                        f" in the heading above it (group {quoted(above.text or '')})",
+                        "Put a deliverable between heading rows that are not nested.",
+                    )
+                current_group = self.group(above.text or cells[0], row, 1)
+                continue
+            above.row()
+            key = cells[key_col] or (cell("name") if by_id else "")
             if not key:
                 self.unreadable(
                     row,
-                    1,
-                    "this row has cells but names no deliverable in column 1, so it is not read",
+                    key_col + 1,
+                    f"this row has cells but names no deliverable (cell"
+                    f" {self.table.ref(row, key_col + 1)} is empty), so it is not read",
                     "Write the deliverable's name in the row's first cell.",
                 )
                 continue
             group = current_group
             if "group" in meta:
                 text = cell("group")
-                group = self.group(text, row, meta["group"] + 1) if text else None
+                if text:
+                    group = self.group(text, row, meta["group"] + 1)
+                else:  # a merged cell of the first column carries its group down
+                    group = last_group if meta["group"] == 0 else None
+                last_group = group
             due = self.due(cell("due"), row, meta["due"] + 1) if cell("due") else None
             did = self.deliverable(
-                key, row, by_id=by_id and bool(cells[0]), name=cell("name"), group=group, due=due
+                key,
+                row,
+                by_id=by_id and bool(cells[0]) and key_col == 0,
+                name=cell("name"),
+                group=group,
+                due=due,
             )
             cells += [""] * (len(header) - len(cells))
             yield row, cells, did
+
+    def _header_heads(self, start: int, labels: list[str]) -> bool:
+        """Whether the header's first cell heads the rows below it: it names no column
+        (``ANALYSIS``, not ``Task``) and a later row repeats the header under another first
+        cell (``DESIGN``)."""
+        first = normalize_header(labels[0])
+        if not first or first in TASK_HEADERS or first in ID_HEADERS or first in GROUP_HEADERS:
+            return False
+        return any(
+            cells[0].strip().casefold() != labels[0].casefold()
+            and cells[0].strip()
+            and repeats_header([self.table.clean(c) for c in cells], labels)
+            for _, cells in self.table.rows[start + 1 :]
+        )
 
     def section_group(self) -> str | None:
         """The group of a table's rows when a document holds several tables: its heading."""
@@ -392,34 +513,6 @@ class RaciSheet:
             layout=self.layout,
             source=self.table.file,
         )
-
-
-def role_of_header(text: str, scheme: Scheme) -> Role | None:
-    """The role a column header names: ``Responsible``, ``R``, ``R (Responsible)``,
-    ``Accountable party``, any case; None when it names none of the scheme's roles."""
-    found = re.findall(r"[^\W\d_]+", text.casefold())
-    if not found:
-        return None
-    # Plurals name the role too: "Contributors", "Approvers".
-    words = " ".join(found)
-    singular = " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in found)
-    for role in scheme.roles:
-        name = f" {role.name.casefold()} "
-        if name in f" {words} " or name in f" {singular} ":
-            return role
-    return scheme.role(words.upper()) if len(words) == 1 else None
-
-
-def scheme_of_headers(headers: list[str], org: Organization | None) -> tuple[Scheme, int]:
-    """The scheme whose roles the headers name (the org's, else the first built-in scheme
-    that names the most of them), and how many headers name a role."""
-    candidates = [org.scheme] if org is not None else list(BUILTIN_SCHEMES.values())
-    best, count = candidates[0], -1
-    for scheme in candidates:
-        n = sum(1 for h in headers if role_of_header(h, scheme) is not None)
-        if n > count:
-            best, count = scheme, n
-    return best, max(count, 0)
 
 
 def empty_table(table: Table, what: str) -> LoadError:

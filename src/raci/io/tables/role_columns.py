@@ -3,14 +3,16 @@ each cell holding the names of the parties that hold it, a row per deliverable."
 
 from __future__ import annotations
 
+from raci._text import quoted
 from raci.cells import normalize_header
 from raci.io.tables.raci_sheet import (
     ID_HEADERS,
     RaciSheet,
     empty_table,
+    key_columns,
     names_known,
-    role_of_header,
 )
+from raci.io.tables.role_headers import role_of_header
 from raci.io.tables.table import Table, parse_roles
 from raci.model import Organization
 from raci.schemes import Scheme
@@ -58,20 +60,46 @@ def read_roles(sheet: RaciSheet, start: int) -> None:
     table = sheet.table
     _, header = table.rows[start]
     roles = role_columns(header, sheet.scheme)
-    meta: dict[str, int] = {}
+    meta = {
+        k: c for k, c in key_columns([table.clean(c) for c in header]).items() if c not in roles
+    }
     for col, text in enumerate(header[1:], start=1):
         key = normalize_header(table.clean(text))
         if col not in roles and key in META_COLUMNS and key not in meta:
             meta[key] = col
-    by_id = normalize_header(table.clean(header[0])) in ID_HEADERS
+    by_id = "name" in meta or normalize_header(table.clean(header[0])) in ID_HEADERS
     if by_id and 1 not in roles and "name" not in meta and len(header) > 2:
         meta["name"] = 1
+    _note_unread_columns(sheet, start, {*roles, *meta.values()})
     for row, cells, did in sheet.rows(start, meta, by_id=by_id):
         for col, letter in roles.items():
             for name in sheet.names(cells[col], row, col + 1):
                 pid = sheet.party(name, row, col + 1)
                 if pid is not None:
                     sheet.assign(did, letter, pid, row, col + 1)
+
+
+def _note_unread_columns(sheet: RaciSheet, start: int, read: set[int]) -> None:
+    """Note each column after the first that names no role and is not read, when it has
+    cells (a column of notes beside the role columns)."""
+    table = sheet.table
+    row, header = table.rows[start]
+    for col in range(1, len(header)):
+        filled = sum(
+            1
+            for _, cells in table.rows[start + 1 :]
+            if col < len(cells) and table.clean(cells[col])
+        )
+        if col not in read and filled:
+            sheet.note(
+                "table-reading",
+                table.file,
+                row,
+                col + 1,
+                f"column {quoted(table.clean(header[col]))} names no role, so its {filled}"
+                f" cell{'s' if filled != 1 else ''} are not read",
+                "Head the column with a role (`Consulted`, `C`) if it holds names of parties.",
+            )
 
 
 def role_cell_texts(table: Table, start: int, scheme: Scheme) -> list[str]:

@@ -29,6 +29,9 @@ _BLANK_CELLS = frozenset({"", "-", "–", "—", "n/a", "na", ".", "none", "tbd"
 #: What people put between role letters in one cell: ``R/A``, ``R, A``, ``R+A``, ``R & A``,
 #: ``R·A``, ``R (A)``.
 _SEPARATORS = re.compile(r"[\s/,;+&|\-–—·•()]+")
+#: Words for "and" between two letters (``R et A``, ``R y A``, ``R 和 A``); not ``i`` or
+#: ``a`` ("and" in some languages), which are letters of the scheme.
+_CONJUNCTIONS = frozenset({"and", "et", "und", "y", "e", "en", "og", "och", "и", "和", "及", "と"})
 #: The mark for "not involved", read as no role where the scheme has no such letter.
 _NOT_INVOLVED = "N"
 
@@ -85,6 +88,10 @@ class Table:
         """A problem at a cell."""
         return Finding.parse_error(self.at(row, column), reason)
 
+    def ref(self, row: int, column: int) -> str:
+        """``D7``: a cell's name on its sheet (row and column of the table, from 1)."""
+        return f"{column_letter(self.sheet_column(column))}{row}"
+
     def cell_name(self, row: int, column: int) -> str:
         """``Sheet1!D7``: an XLSX cell's name (its column counted on the sheet)."""
         return f"{self.sheet}!{column_letter(column)}{row}"
@@ -99,28 +106,37 @@ def parse_roles(text: str, scheme: Scheme) -> tuple[str, ...] | None:
     """The role letters typed in a cell, or None when the text is not role letters.
 
     Accepts ``A``, ``R/A``, ``A,R``, ``AR``, ``r / a``, ``R+A``, ``R·A``, ``(R)``,
-    ``R (A)``, ``-``, ``N`` (not involved, unless the scheme has an N) and blanks. A single
-    letter outside the scheme is kept (the rules report it); longer unknown words are not
-    roles.
+    ``R (A)``, ``R and A`` (``et``, ``und``, ``y``, ``и``, ``和``...), ``-``, ``N`` (not
+    involved, unless the scheme has an N) and blanks. Letters run together count only in
+    capitals (``AR``): ``Ida`` or ``Cara`` is a name. A single letter outside the scheme is
+    kept (the rules report it); longer unknown words are not roles.
     """
     text = text.strip()
     if is_blank(text):
         return ()
     known = {letter.upper(): letter for letter in scheme.letters}
     found: list[str] = []
-    for token in _SEPARATORS.split(text):
+    tokens = [t for t in _SEPARATORS.split(text) if t]
+    for i, token in enumerate(tokens):
         key = token.upper()
-        if not key or (key == _NOT_INVOLVED and key not in known):
+        if key == _NOT_INVOLVED and key not in known:
+            continue
+        if 0 < i < len(tokens) - 1 and _conjunction(token):
             continue
         if key in known:
             found.append(known[key])
-        elif all(ch in known for ch in key):
+        elif token.isupper() and all(ch in known for ch in key):
             found.extend(known[ch] for ch in key)
         elif len(key) == 1 and key.isalpha():
             found.append(key)
         else:
             return None
     return tuple(dict.fromkeys(found))
+
+
+def _conjunction(token: str) -> bool:
+    """Whether a word between two letters means "and" (a capital ``Y`` is a letter)."""
+    return token.casefold() in _CONJUNCTIONS and not (len(token) == 1 and token.isupper())
 
 
 #: Lines looked at to tell the delimiter (a title row above the table has few or none).
