@@ -361,10 +361,12 @@ class TestCascade:
                 assert_plain_terminal(data)
                 assert_shows(md_unescaped(data), SHOWN_IN_TEXT)
             elif suffix == "html":
+                assert_no_raw_controls(data)
                 text, scripts, handlers = html_text(data)
                 assert (scripts, handlers) == (0, [])
                 assert_shows(text)
             else:
+                assert_no_raw_controls(data)
                 cells = csv_cells(data)
                 assert_no_formula(cells)
                 assert_shows(" ".join(cells))
@@ -386,6 +388,7 @@ class TestReport:
         out = tmp_path / "report.html"
         run("report", str(models[1]), "-o", str(out))
         data = out.read_text(encoding="utf-8")
+        assert_no_raw_controls(data)
         text, scripts, handlers = html_text(data)
         assert handlers == []
         assert scripts == len(re.findall(r"<script\b", data))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-from html import escape
 
-from raci.cells import guard_formula
+from raci._text import escape_html
+from raci.cells import safe_cell
 from raci.render.cascade.book import Book, Line, Sheet
 from raci.render.legend.as_html import LEGEND_CSS, cell_classes, legend_html, role_css
 from raci.render.matrix.as_text import md_escape
@@ -91,7 +91,7 @@ CSV_HEADER = (
 def _csv_text(cells: Sequence[str]) -> str:
     """Cells as one CSV line without its end, formula-like cells guarded."""
     out = io.StringIO()
-    csv.writer(out, lineterminator="").writerow([guard_formula(c) for c in cells])
+    csv.writer(out, lineterminator="").writerow([safe_cell(c) for c in cells])
     return out.getvalue()
 
 
@@ -169,7 +169,7 @@ p.none{color:#555;font-style:italic}
 
 
 def _anchor(post: str) -> str:
-    return escape(f"post-{post}", quote=True)
+    return escape_html(f"post-{post}")
 
 
 def _html_table(book: Book, lines: Sequence[Line], inherited: bool) -> str:
@@ -180,7 +180,7 @@ def _html_table(book: Book, lines: Sequence[Line], inherited: bool) -> str:
     head.append(book.word("due"))
     out = [
         f'<table class="held {"inherited" if inherited else "direct"}"><thead><tr>'
-        + "".join(f'<th scope="col">{escape(h)}</th>' for h in head)
+        + "".join(f'<th scope="col">{escape_html(h)}</th>' for h in head)
         + "</tr></thead><tbody>"
     ]
     group = None
@@ -190,16 +190,16 @@ def _html_table(book: Book, lines: Sequence[Line], inherited: bool) -> str:
             if line.group_label:
                 out.append(
                     f'<tr class="group"><th colspan="{columns}">'
-                    f"{escape(line.group_label)}</th></tr>"
+                    f"{escape_html(line.group_label)}</th></tr>"
                 )
         cls = f"role {cell_classes(book.scheme, line.roles)}".rstrip()
         cells = [
-            f'<td title="{escape(line.deliverable)}">{escape(line.name)}</td>',
-            f'<td class="{cls}">{escape(line.letters)}</td>',
+            f'<td title="{escape_html(line.deliverable)}">{escape_html(line.name)}</td>',
+            f'<td class="{cls}">{escape_html(line.letters)}</td>',
         ]
         if inherited:
-            cells.append(f'<td title="{escape(line.via)}">{escape(line.via_name)}</td>')
-        cells.append(f'<td class="due">{escape(line.due)}</td>')
+            cells.append(f'<td title="{escape_html(line.via)}">{escape_html(line.via_name)}</td>')
+        cells.append(f'<td class="due">{escape_html(line.due)}</td>')
         out.append("<tr>" + "".join(cells) + "</tr>")
     out.append("</tbody></table>")
     return "\n".join(out)
@@ -208,21 +208,21 @@ def _html_table(book: Book, lines: Sequence[Line], inherited: bool) -> str:
 def _html_sheet(book: Book, sheet: Sheet, inherited: str) -> str:
     facts = []
     for key, value in sheet_facts(book, sheet):
-        text = escape(value)
+        text = escape_html(value)
         if key == "holder" and sheet.vacant:
             text = f'<span class="vacant">{text}</span>'
-        facts.append(f"<dt>{escape(book.word(key))}</dt><dd>{text}</dd>")
+        facts.append(f"<dt>{escape_html(book.word(key))}</dt><dd>{text}</dd>")
     direct = (
         _html_table(book, sheet.direct, False)
         if sheet.direct
-        else f'<p class="none">{escape(book.word("nothing"))}</p>'
+        else f'<p class="none">{escape_html(book.word("nothing"))}</p>'
     )
     return (
         f'<section class="sheet" id="{_anchor(sheet.post)}">\n'
-        f"<h2>{escape(sheet.title)} <small>{escape(sheet.post)}</small></h2>\n"
+        f"<h2>{escape_html(sheet.title)} <small>{escape_html(sheet.post)}</small></h2>\n"
         f'<dl class="facts">{"".join(facts)}</dl>\n'
-        f"<h3>{escape(book.word('direct'))}</h3>\n{direct}\n"
-        f"<h3>{escape(book.word('inherited'))}</h3>\n{inherited}\n"
+        f"<h3>{escape_html(book.word('direct'))}</h3>\n{direct}\n"
+        f"<h3>{escape_html(book.word('inherited'))}</h3>\n{inherited}\n"
         "</section>"
     )
 
@@ -230,15 +230,15 @@ def _html_sheet(book: Book, sheet: Sheet, inherited: str) -> str:
 def render_html(book: Book) -> str:
     """One page that works offline (inline CSS, no scripts, no fetches): a table of
     contents, then a section per post; printed, each post starts a new A4 page."""
-    title = escape(book.heading)
+    title = escape_html(book.heading)
     toc = []
     for sheet in book.sheets:
         about = [sheet.unit_path[-1] if sheet.unit_path else sheet.unit]
         if sheet.holder or sheet.vacant:
             about.insert(0, sheet.holder_text(book.language))
         toc.append(
-            f'<li><a href="#{_anchor(sheet.post)}">{escape(sheet.title)}</a>'
-            f' <span class="who">{escape(" · ".join(about))}</span></li>'
+            f'<li><a href="#{_anchor(sheet.post)}">{escape_html(sheet.title)}</a>'
+            f' <span class="who">{escape_html(" · ".join(about))}</span></li>'
         )
     # Every post of a unit inherits the same lines: their table is built once.
     tables: dict[str, str] = {}
@@ -248,12 +248,12 @@ def render_html(book: Book) -> str:
             tables[sheet.unit] = (
                 _html_table(book, sheet.inherited, True)
                 if sheet.inherited
-                else f'<p class="none">{escape(book.word("no-inherited"))}</p>'
+                else f'<p class="none">{escape_html(book.word("no-inherited"))}</p>'
             )
         sections.append(_html_sheet(book, sheet, tables[sheet.unit]))
-    posts = escape(book.word("posts").format(n=len(book.sheets)))
+    posts = escape_html(book.word("posts").format(n=len(book.sheets)))
     return f"""<!DOCTYPE html>
-<html lang="{escape(book.language)}">
+<html lang="{escape_html(book.language)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -267,7 +267,7 @@ def render_html(book: Book) -> str:
 {legend_html(book.scheme, book.language, caption=book.word("legend"))}
 </header>
 <nav class="toc">
-<h2>{escape(book.word("contents"))} <small>{posts}</small></h2>
+<h2>{escape_html(book.word("contents"))} <small>{posts}</small></h2>
 <ol>
 {chr(10).join(toc)}
 </ol>

@@ -13,13 +13,13 @@ import json
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from html import escape, unescape
+from html import unescape
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from raci._text import display_width
+from raci._text import display_width, escape_html
 from raci._version import __version__
 from raci.analysis.figures import stats
 from raci.exceptions import LoadError, OutputError, QueryError
@@ -55,13 +55,6 @@ CSP = (
     "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline';"
     " img-src data:; base-uri 'none'; form-action 'none'"
 )
-_JSON_ESCAPES = {
-    "<": "\\u003c",
-    ">": "\\u003e",
-    "&": "\\u0026",
-    "\u2028": "\\u2028",
-    "\u2029": "\\u2029",
-}
 
 
 def render_report(
@@ -143,9 +136,10 @@ def _figures(org: Organization) -> dict[str, Any]:
 
 
 def _json_for_script(data: object) -> str:
-    """``data`` as JSON that is safe inside a ``<script>`` element."""
+    """``data`` as JSON that is safe inside a ``<script>`` element (and holds no raw
+    control character, which an HTML parser would refuse)."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group(0)], text)
+    return re.sub("[<>&\u2028\u2029\x7f-\x9f]", lambda m: f"\\u{ord(m[0]):04x}", text)
 
 
 def _number(value: float) -> str:
@@ -169,7 +163,7 @@ class _Report:
     def w(self, key: str, **values: object) -> str:
         """A fixed word, formatted and escaped for HTML."""
         text = self.words[key]
-        return escape(text.format(**values) if values else text)
+        return escape_html(text.format(**values) if values else text)
 
     def name(self, party: str) -> str:
         return self.org.display_name(party, self.lang)
@@ -184,14 +178,14 @@ class _Report:
         chart = self.chart()
         title = org.names.get(self.lang) or Path(org.source).stem or "raci"
         heading = self.w("title", name=title)
-        lang = escape(self.lang or org.language, quote=True)
+        lang = escape_html(self.lang or org.language)
         return f"""<!DOCTYPE html>
 <html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="raci {escape(__version__)}">
+<meta name="generator" content="raci {escape_html(__version__)}">
 <link rel="icon" href="data:,">
 <title>{heading}</title>
 <style>
@@ -299,9 +293,9 @@ class _Report:
             for f in found:
                 hint = f'<div class="hint">{self.w("hint")} {_code(f.hint)}</div>' if f.hint else ""
                 out.append(
-                    f'<li><code class="rule">{escape(f.rule)}</code> {self.subject(f, rows)}'
+                    f'<li><code class="rule">{escape_html(f.rule)}</code> {self.subject(f, rows)}'
                     f' <span class="msg">{_code(f.message)}</span>'
-                    f' <span class="loc">{escape(str(f.location))}</span>{hint}</li>'
+                    f' <span class="loc">{escape_html(str(f.location))}</span>{hint}</li>'
                 )
             out.append("</ul>")
         out.append("</section>")
@@ -314,17 +308,16 @@ class _Report:
             label = self.matrix.rows[rows[sid]].label
             return (
                 f'<a class="subject" href="#row-{rows[sid]}" data-row="{rows[sid]}">'
-                f"{escape(label)}</a>"
+                f"{escape_html(label)}</a>"
             )
         party = self.org.parties.get(sid)
         unit = self.org.unit_of(sid) if party is not None else None
         if unit is not None and box_id(unit) in self.boxes:
-            bid = escape(box_id(unit), quote=True)
-            return (
-                f'<a class="subject" href="#{bid}" data-unit="{bid}">{escape(self.name(sid))}</a>'
-            )
+            bid = escape_html(box_id(unit))
+            name = escape_html(self.name(sid))
+            return f'<a class="subject" href="#{bid}" data-unit="{bid}">{name}</a>'
         label = self.name(sid) if party is not None else sid
-        return f'<span class="subject">{escape(label)}</span>' if label else ""
+        return f'<span class="subject">{escape_html(label)}</span>' if label else ""
 
     # -- chart -------------------------------------------------------------------
 
@@ -469,7 +462,7 @@ class _Report:
 
 def _code(text: str) -> str:
     """A finding's text escaped, with its `quoted` ids and keys set as code."""
-    return re.sub(r"`([^`<>]+)`", r"<code>\1</code>", escape(text))
+    return re.sub(r"`([^`<>]+)`", r"<code>\1</code>", escape_html(text))
 
 
 def _inline_svg(svg: str) -> str:
@@ -516,17 +509,17 @@ def _workload_svg(
         parts.append(
             f'<rect x="{x}" y="6" width="12" height="12" fill="{row.colour.fill}"'
             f' stroke="{row.colour.strong}" stroke-width=".5"/>'
-            f'<text x="{x + 16}" y="16">{escape(row.letter)} {escape(row.name)}</text>'
+            f'<text x="{x + 16}" y="16">{escape_html(row.letter)} {escape_html(row.name)}</text>'
         )
         x += 30 + 7 * display_width(f"{row.letter} {row.name}")
     for n, (party, held) in enumerate(top):
         y = top_pad + n * row_h
         label = name(party)
         parts.append(
-            f'<g class="bar"><title>{escape(label)} ({escape(party)}): '
-            f"{escape(', '.join(f'{k} {v}' for k, v in held.items()))}</title>"
+            f'<g class="bar"><title>{escape_html(label)} ({escape_html(party)}): '
+            f"{escape_html(', '.join(f'{k} {v}' for k, v in held.items()))}</title>"
             f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end">'
-            f"{escape(_clip(label, 40))}</text>"
+            f"{escape_html(_clip(label, 40))}</text>"
         )
         x0 = float(label_w)
         for row in rows:
