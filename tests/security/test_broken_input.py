@@ -145,6 +145,11 @@ class TestApiArguments:
             ),
             (lambda: raci.Organization(units=5), "`units` must be a mapping of ids to Unit"),
             (lambda: raci.validate(loads("units: [{id: a}]"), select=[5]), "select must be"),
+            (lambda: raci.loads("units: []", format=None), "loads() takes format as a str"),
+            (lambda: raci.loads(b"units: []"), "loads() takes text as a str (got bytes)"),
+            (lambda: raci.load(3), "load() takes a path"),
+            (lambda: raci.load("org.csv", org="org.yaml"), "takes org as a raci.Organization"),
+            (lambda: raci.load("org.csv", sheet=1), "load() takes sheet as a str"),
         ],
     )
     def test_type_errors(self, call: object, message: str) -> None:

@@ -60,6 +60,10 @@ def loads(text: str, format: str = "yaml", file: str = "<string>") -> Organizati
     Its ``rules:`` settings are kept as written, each with its place; the rules check them
     when they run (:func:`raci.validate`).
     """
+    for name, value in (("text", text), ("format", format), ("file", file)):
+        if not isinstance(value, str):
+            msg = f"loads() takes {name} as a str (got {type(value).__name__})"
+            raise TypeError(msg)
     parser = MODEL_PARSERS.get("." + format.lower().lstrip("."))
     if parser is None:
         msg = f"unknown model format {format!r}; expected yaml, json or toml"
@@ -96,6 +100,19 @@ def load(
     Raises :class:`raci.LoadError` naming file, line, column and reason, and
     :class:`raci.schemes.UnknownSchemeError` (a ValueError) for an unknown scheme.
     """
+    if not isinstance(path, (str, os.PathLike)):
+        msg = f"load() takes a path (str or os.PathLike) (got {type(path).__name__})"
+        raise TypeError(msg)
+    if org is not None and not isinstance(org, Organization):
+        msg = (
+            f"load() takes org as a raci.Organization, loaded first with raci.load()"
+            f" (got {type(org).__name__})"
+        )
+        raise TypeError(msg)
+    for name, value in (("sheet", sheet), ("path_separator", path_separator), ("scheme", scheme)):
+        if value is not None and not isinstance(value, str):
+            msg = f"load() takes {name} as a str (got {type(value).__name__})"
+            raise TypeError(msg)
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix in MODEL_PARSERS:
