@@ -249,3 +249,19 @@ def test_a_headcount_that_is_no_whole_number(tmp_path: Path, written: str) -> No
     [problem] = info.value.findings
     assert problem.message.startswith("`headcount` must be a whole number, 0 or more (got `")
     assert len(problem.message) < 200
+
+
+def test_a_name_of_thousands_of_units_lists_a_few(tmp_path: Path) -> None:
+    """Each error names at most five of the units a name could mean: 20,000 rows naming
+    one shared name as parent must not write 20,000 ids into each of 20,000 errors."""
+    path = tmp_path / "org.csv"
+    rows = ["id,name,parent", "r,Root,", *(f"u{i},Same,Same" for i in range(20_000))]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(raci.LoadError) as info:
+        raci.load(path)
+    first = info.value.findings[0].message
+    assert (
+        first
+        == "`Same` names 20,000 units (u0, u1, u2, u3, u4 and 19,995 more); write the id instead"
+    )
+    assert max(len(f.message) for f in info.value.findings) < 200

@@ -151,7 +151,8 @@ def org_from_table(table: Table) -> Organization:
         if len(hits) == 1:
             return hits[0]
         if len(hits) > 1:
-            reason = f"`{text}` names {len(hits)} units ({', '.join(hits)}); write the id instead"
+            listed = ", ".join(hits[:5]) + (f" and {len(hits) - 5:,} more" if len(hits) > 5 else "")
+            reason = f"{quoted(text)} names {len(hits):,} units ({listed}); write the id instead"
         elif field == "parent":
             outside.setdefault(text, row)
             return _edge_id(text) if edges else None
