@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import time
+from pathlib import Path
 
 import pytest
 
@@ -91,3 +92,17 @@ class TestSuggestions:
         for i in range(100):
             pool.closest("unrelated-" + str(i))
         assert pool.closest(ids[1234][:-1] + "4z") == ids[1234]
+
+
+@pytest.mark.parametrize("mark", ["_a ", "**a ", "~~a "])
+def test_unclosed_emphasis_marks_are_read_quickly(tmp_path: Path, mark: str) -> None:
+    path = tmp_path / "RACI.md"
+    path.write_text(
+        f"# {mark * 30_000}\n\n| Task | Ann |\n|---|---|\n| {mark * 30_000} | A |\n"
+        "| **Plan** | R |\n",
+        encoding="utf-8",
+    )
+    started = time.perf_counter()
+    org = raci.load(path)
+    assert time.perf_counter() - started < 10
+    assert "plan" in org.deliverables

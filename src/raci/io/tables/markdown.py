@@ -18,10 +18,15 @@ _CODE = re.compile(r"(`+)(.+?)\1")
 _SHELTER = 0xF0000
 #: Emphasis needs a visible character inside each end (not a space, not an escaped mark).
 _EDGE = "[^\\s" + "".join(chr(_SHELTER + ord(c)) for c in "*_~") + "]"
+#: An emphasised span is at most this long, and emphasis is unwrapped at most this many
+#: levels deep: an opening mark that is never closed then costs a bounded look ahead, not
+#: the rest of the cell (`_a ` written 30,000 times took half a minute).
+_LONGEST_EMPHASIS = 300
+_DEEPEST_EMPHASIS = 4
 _EMPHASIS = re.compile(
-    rf"(\*\*|\*|~~)(?={_EDGE})(.+?)(?<={_EDGE})\1"
+    rf"(\*\*|\*|~~)(?={_EDGE})(.{{1,{_LONGEST_EMPHASIS}}}?)(?<={_EDGE})\1"
     # Underscores emphasise only outside words: snake_case stays as written.
-    rf"|(?<!\w)(__|_)(?={_EDGE})(.+?)(?<={_EDGE})\3(?!\w)"
+    rf"|(?<!\w)(__|_)(?={_EDGE})(.{{1,{_LONGEST_EMPHASIS}}}?)(?<={_EDGE})\3(?!\w)"
 )
 _PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
@@ -89,9 +94,10 @@ def cell_text(raw: str) -> str:
     text = _BREAK.sub("\n", _CODE.sub(keep, text))
     text = _IMAGE_OR_LINK.sub(lambda m: m.group(1), text)
     text = _TAG.sub("", text)
-    previous = None
-    while previous != text:
+    for _ in range(_DEEPEST_EMPHASIS):
         previous, text = text, _EMPHASIS.sub(lambda m: m.group(2) or m.group(4), text)
+        if text == previous:
+            break
     text = html.unescape(_restore_escapes(text))
     for i, span in enumerate(spans):
         text = text.replace(f"\x00{i}\x00", span)
