@@ -330,3 +330,105 @@ class TestNestedHeadingRows:
         org = raci.load(write_table(tmp_path, rows, ".csv"))
         assert groups(org) == {"Build": "Phase 1", "Ship": "Phase 2"}
         assert notes(org, "table-reading") == []
+
+
+class TestTitleOverAnIndentedTable:
+    """A title in A1 over a table at B2 whose top-left cell is empty: column A belongs to
+    nothing."""
+
+    def test_the_table_starts_at_its_own_columns(self, tmp_path: Path) -> None:
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet["A1"] = "RACI"
+        for ref, text in {"C2": "PM", "D2": "Dev", "B3": "Build", "C3": "A", "D3": "R"}.items():
+            sheet[ref] = text
+        sheet["B4"], sheet["C4"] = "Test", "R"
+        path = tmp_path / "titled.xlsx"
+        book.save(path)
+        org = raci.load(path)
+        assert roles(org) == {"build": [("R", "dev"), ("A", "pm")], "test": [("R", "pm")]}
+        assert notes(org, "unreadable-cell") == []
+        [title] = notes(org, "table-reading")
+        assert "starts at B2" in title.message
+
+
+class TestGroupColumnWrittenOnce:
+    """A first column written once for several rows (a merged cell) before a column with
+    a task in every row groups those tasks, whatever the headers say."""
+
+    @pytest.mark.parametrize("suffix", FORMATS)
+    @pytest.mark.parametrize(
+        ("first", "second"),
+        [("Lots", "Sous-lots"), ("Key Management Area", "Step"), ("Bloc", "Livrable")],
+    )
+    def test_the_second_column_names_the_tasks(
+        self, tmp_path: Path, suffix: str, first: str, second: str
+    ) -> None:
+        rows = [
+            [first, second, "Ann", "Bo"],
+            ["Lot 1", "Note", "A", "R"],
+            ["", "SEL", "A", "R"],
+            ["Lot 2", "Design", "R", "A"],
+            ["", "Build", "R", "A"],
+            ["", "Review", "", "A"],
+        ]
+        org = raci.load(write_table(tmp_path, rows, suffix))
+        assert groups(org) == {
+            "Note": "Lot 1",
+            "SEL": "Lot 1",
+            "Design": "Lot 2",
+            "Build": "Lot 2",
+            "Review": "Lot 2",
+        }
+        assert roles(org)["sel"] == [("R", "bo"), ("A", "ann")]
+        assert notes(org, "unreadable-cell") == []
+
+    def test_merged_cells_of_a_workbook(self, tmp_path: Path) -> None:
+        book = openpyxl.Workbook()
+        sheet = book.active
+        for row in [
+            ["", "Lots", "Sous-lots", "Ann", "Bo"],
+            ["", "Lot 1: Analyse", "Lot 1.1: Note", "RA", "A"],
+            ["", "", "Lot 1.2: SEL", "RA", "A"],
+            ["", "Lot 2: Conception", "Lot 2.1: Schema", "R", "A"],
+            ["", "", "Lot 2.2: Interface", "R", ""],
+        ]:
+            sheet.append(row)
+        sheet.merge_cells("B2:B3")
+        sheet.merge_cells("B4:B5")
+        path = tmp_path / "merged.xlsx"
+        book.save(path)
+        org = raci.load(path)
+        assert groups(org) == {
+            "Lot 1.1: Note": "Lot 1: Analyse",
+            "Lot 1.2: SEL": "Lot 1: Analyse",
+            "Lot 2.1: Schema": "Lot 2: Conception",
+            "Lot 2.2: Interface": "Lot 2: Conception",
+        }
+
+    @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+    def test_a_party_column_of_letters_is_not_the_task(self, tmp_path: Path, suffix: str) -> None:
+        """The first column stays the deliverable's name when the second holds role letters,
+        however few names the first column has."""
+        rows = [["Task", "Ann", "Bo"], ["Build", "R", "A"], ["", "A", "R"], ["", "R", "A"]]
+        org = raci.load(write_table(tmp_path, rows, suffix))
+        assert list(org.deliverables) == ["build"]
+
+    def test_role_columns_after_a_mostly_blank_column(self, tmp_path: Path) -> None:
+        """A column of names under a role header is never read as the tasks."""
+        rows = [
+            ["Deliverable", "Responsible", "Accountable"],
+            ["Build", "Dev", "Lead"],
+            ["", "Ops", "Lead"],
+        ]
+        org = raci.load(write_table(tmp_path, rows, ".csv"))
+        assert list(org.deliverables) == ["build"]
+
+    @pytest.mark.parametrize(
+        ("first", "second"), [("Lots", "Sous-lots"), ("Lot", "Sous-lot"), ("Area", "Step")]
+    )
+    def test_group_and_task_headers(self, tmp_path: Path, first: str, second: str) -> None:
+        """The headers alone say which column groups and which names, every row filled."""
+        rows = [[first, second, "Ann", "Bo"], ["L1", "Note", "A", "R"], ["L2", "SEL", "A", "R"]]
+        org = raci.load(write_table(tmp_path, rows, ".csv"))
+        assert groups(org) == {"Note": "L1", "SEL": "L2"}

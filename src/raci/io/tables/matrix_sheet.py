@@ -198,7 +198,7 @@ def read_matrix(sheet: RaciSheet) -> None:
     table, scheme = sheet.table, sheet.scheme
     start = header_index(table, scheme)
     header_row, header = table.rows[start]
-    lead = key_columns([table.clean(c) for c in header])
+    lead = key_columns(table, start)
     by_id = "name" in lead or (not lead and _names_second(table, start))
     meta, parties = _party_columns(sheet, start, lead or ({"name": 1} if by_id else {}))
     unread: dict[int, list[tuple[int, str]]] = {col: [] for col in parties}

@@ -15,6 +15,7 @@ from raci.cells import normalize_header
 from raci.exceptions import LoadError
 from raci.findings import Finding, SourceLocation
 from raci.io.tables.headings import Headings, repeats_header
+from raci.io.tables.region import is_mark
 from raci.io.tables.table import Table, is_blank, raise_problems
 from raci.lookup import Lookup, as_clause, is_id, slug
 from raci.model import (
@@ -90,6 +91,8 @@ TASK_HEADERS = frozenset(
         "activité",
         "tarefa",
         "atividade",
+        "souslot",
+        "souslots",
         "задача",
         "работа",
         "任务",
@@ -106,6 +109,11 @@ GROUP_HEADERS = (
     "phase",
     "stage",
     "area",
+    "keyarea",
+    "keymanagementarea",
+    "managementarea",
+    "lot",
+    "lots",
     "workstream",
     "milestone",
     "fase",
@@ -118,15 +126,36 @@ GROUP_HEADERS = (
 )
 
 
-def key_columns(header: Sequence[str]) -> dict[str, int]:
-    """Where a row's task is when the second column holds it (its header says so, as
-    :data:`TASK_HEADERS`): ``{"group": 0, "key": 1}`` after a column of groups (``Phase``),
-    else ``{"name": 1}`` (the first column keeps the id); ``{}`` otherwise."""
-    if len(header) < 3 or normalize_header(header[1]) not in TASK_HEADERS:
+def key_columns(table: Table, start: int) -> dict[str, int]:
+    """Where a row's task is when the second column holds it, in the table whose header is
+    at ``start``: ``{"group": 0, "key": 1}`` after a column of groups, else ``{"name": 1}``
+    (the first column keeps the id); ``{}`` otherwise.
+
+    The second column holds the task when its header says so (:data:`TASK_HEADERS`, or
+    ``Step`` after a group's header) or when the first column groups the rows
+    (:func:`_groups_rows`). The first column holds groups when its header says so
+    (:data:`GROUP_HEADERS`) or when it groups the rows.
+    """
+    header = [table.clean(c) for c in table.rows[start][1]]
+    if len(header) < 3:
         return {}
-    if normalize_header(header[0]) in GROUP_HEADERS:
-        return {"group": 0, "key": 1}
-    return {"name": 1}
+    first, second = normalize_header(header[0]), normalize_header(header[1])
+    body = [[table.clean(c) for c in cells[:2]] for _, cells in table.rows[start + 1 :]]
+    grouped = first in GROUP_HEADERS or _groups_rows(body)
+    if second in TASK_HEADERS or (first in GROUP_HEADERS and second == "step") or grouped:
+        return {"group": 0, "key": 1} if grouped else {"name": 1}
+    return {}
+
+
+def _groups_rows(body: Sequence[Sequence[str]]) -> bool:
+    """Whether a first column groups the rows: blank in most of them (a heading written
+    once for several rows, as a merged cell leaves it) but not all, while the second
+    column has words, not role letters, in every row."""
+    rows = [cells for cells in body if any(cells)]
+    if len(rows) < 2 or any(len(cells) < 2 or not cells[1] or is_mark(cells[1]) for cells in rows):
+        return False
+    blank = sum(1 for cells in rows if not cells[0])
+    return len(rows) / 2 <= blank < len(rows)
 
 
 def split_names(text: str, known: Collection[str] = ()) -> list[str]:

@@ -122,6 +122,7 @@ def find_region(grid: Grid) -> Region | None:
         return None
     read = set(rows)
     skipped = _rows_as_blocks([r for r in inside if r not in read], main, cells)
+    main = _narrowed(main, rows, cells)
     for block in sorted(blocks, key=lambda b: (b.top, b.left)):
         if _continues(block, main, cells):
             kept.append(block)
@@ -251,6 +252,13 @@ def _trim(rows: list[int], main: Block, texts: dict[tuple[int, int], str]) -> li
     while end > start + 1 and all(_is_entry(c) for c in _row(texts, rows[end - 1], main)):
         end -= 1
     return rows[start:end]
+
+
+def _narrowed(main: Block, rows: list[int], texts: dict[tuple[int, int], str]) -> Block:
+    """The block cut to the columns its rows fill: a title above it that reaches further
+    left or right (``RACI`` in A1 over a table at B2) widens none of them."""
+    cols = [c for r in rows for c in range(main.left, main.right + 1) if (r, c) in texts]
+    return attrs.evolve(main, left=min(cols), right=max(cols))
 
 
 def _rows_as_blocks(rows: list[int], main: Block, texts: dict[tuple[int, int], str]) -> list[Block]:

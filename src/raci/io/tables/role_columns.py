@@ -60,9 +60,7 @@ def read_roles(sheet: RaciSheet, start: int) -> None:
     table = sheet.table
     _, header = table.rows[start]
     roles = role_columns(header, sheet.scheme)
-    meta = {
-        k: c for k, c in key_columns([table.clean(c) for c in header]).items() if c not in roles
-    }
+    meta = key_columns(table, start) if 1 not in roles else {}
     for col, text in enumerate(header[1:], start=1):
         key = normalize_header(table.clean(text))
         if col not in roles and key in META_COLUMNS and key not in meta:
