@@ -106,3 +106,13 @@ def test_unclosed_emphasis_marks_are_read_quickly(tmp_path: Path, mark: str) -> 
     org = raci.load(path)
     assert time.perf_counter() - started < 10
     assert "plan" in org.deliverables
+
+
+def test_a_deep_path_of_one_repeated_name(tmp_path: Path) -> None:
+    path = tmp_path / "org.csv"
+    path.write_text("path\n" + "/".join(["a"] * 1_000) + "\n", encoding="utf-8")
+    started = time.perf_counter()
+    org = raci.load(path)
+    assert time.perf_counter() - started < 10
+    assert len(org.units) == 1_000
+    assert max(len(uid.split(".")) for uid in org.units) <= 5

@@ -114,10 +114,15 @@ class _Node:
     listed: bool = False
 
 
+#: The most names an id made from a path joins: a deep path of one repeated name
+#: (`a/a/…/a`) would otherwise be qualified once per level, each time in full.
+_MOST_PARTS = 5
+
+
 def _ids(nodes: dict[tuple[str, ...], _Node]) -> None:
     """Give each unit without an id from the sheet one made from its path: the slug of its
     own name, qualified by its parents' (``agency.office-of-the-director``) until no other
-    unit has the same."""
+    unit has the same, by at most :data:`_MOST_PARTS` names; then numbered (``-2``)."""
     taken = Counter(n.id for n in nodes.values() if n.id)
     todo = [n for n in nodes.values() if not n.id]
     depth = {id(n): 1 for n in todo}
@@ -131,7 +136,8 @@ def _ids(nodes: dict[tuple[str, ...], _Node]) -> None:
         again = []
         for n in todo:
             made = candidate(n)
-            if (counts[made] > 1 or taken[made]) and depth[id(n)] < len(n.path):
+            deeper = depth[id(n)] < min(len(n.path), _MOST_PARTS)
+            if (counts[made] > 1 or taken[made]) and deeper:
                 depth[id(n)] += 1
                 again.append(n)
                 continue
