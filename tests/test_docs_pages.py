@@ -57,7 +57,13 @@ def steps(doc: str) -> list[File | Command]:
     return found
 
 
+#: How far a chart is scaled to fit its paper depends on the fonts the machine has (their
+#: widths), so the page and a run may differ there by a point; everything else must match.
+_SCALED = re.compile(r"scaled to \d+%, so its smallest text is [\d.]+ pt")
+
+
 def _clean(text: str) -> str:
+    text = _SCALED.sub("scaled to N%, so its smallest text is N pt", text)
     return "\n".join(line.rstrip() for line in text.strip("\n").splitlines())
 
 
