@@ -9,8 +9,9 @@ from collections.abc import Sequence
 
 import attrs
 
-from raci.analysis.figures import NAMES, NO_LEVEL
-from raci.render.languages import base_language, role_name
+from raci.analysis.figures import NAMES
+from raci.analysis.names import base_language, figure_name, level_name
+from raci.render.languages import role_name
 from raci.schemes import Scheme
 
 ENGLISH = {
@@ -171,39 +172,6 @@ CHINESE = {
     "page": "第 {n} 页 共 {total} 页",
 }
 
-#: The names of the figures of :data:`raci.analysis.figures.NAMES` in other languages.
-FIGURE_NAMES: dict[str, dict[str, str]] = {
-    "zh": {
-        "units": "单位",
-        "positions": "已列职位",
-        "posts": "职位",
-        "filled": "在职职位",
-        "vacant": "空缺职位",
-        "depth": "顶层以下层级",
-        "span_of_control": "管理幅度",
-        "deliverables": "交付成果",
-        NO_LEVEL: "（无级别）",
-    },
-}
-
-#: The usual names of levels, in other languages (a level the table lacks keeps its name).
-LEVEL_NAMES: dict[str, dict[str, str]] = {
-    "zh": {
-        "organization": "组织",
-        "department": "部",
-        "office": "办公室",
-        "division": "司",
-        "branch": "处",
-        "service": "事务处",
-        "section": "科",
-        "unit": "股",
-        "team": "小组",
-        "committee": "委员会",
-        "task-force": "工作队",
-        "task force": "工作队",
-    },
-}
-
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "zh": CHINESE}
 
 
@@ -233,7 +201,7 @@ class ChangeWords:
 
     def level(self, name: str) -> str:
         """A level's name in this language, when the table knows it."""
-        return LEVEL_NAMES.get(self.lang, {}).get(name.casefold(), name)
+        return level_name(name, self.lang)
 
     def a_level(self, name: str | None) -> str:
         """What a unit of level ``name`` is: 'a division', 'an office', 'a unit'."""
@@ -249,10 +217,7 @@ class ChangeWords:
     def figure(self, key: str) -> str:
         """The name of a figure of :func:`raci.analysis.figures.structure`, or of a level's
         row (a level's name, or the row of units without one)."""
-        names = FIGURE_NAMES.get(self.lang, {})
-        if key in names:
-            return names[key]
-        return NAMES.get(key, self.level(key))
+        return figure_name(key, self.lang) if key in NAMES else self.level(key)
 
     def role(self, scheme: Scheme, letter: str) -> str:
         """A role letter with its name: 'Consulted (C)', '咨询（C）'."""

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from raci.render.languages import base_language
+from raci.render.languages import base_language, level_name
 
 #: English is the fallback for every word a language's table leaves out.
 ENGLISH = {
@@ -64,18 +64,6 @@ CHINESE = {
     "vacant_post": "空缺职位",
     "colours": "颜色：每个司一种，越往下越浅",
     "level_n": "第 {n} 级",
-    # The levels the default level list and the UN's use.
-    "level.organization": "组织",
-    "level.department": "部",
-    "level.office": "办公室",
-    "level.division": "司",
-    "level.branch": "处",
-    "level.service": "处",
-    "level.section": "科",
-    "level.unit": "小组",
-    "level.team": "团队",
-    "level.committee": "委员会",
-    "level.task-force": "工作队",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "zh": CHINESE}
@@ -86,12 +74,14 @@ class Words:
     """The words a chart prints besides names, in the chart's language."""
 
     table: dict[str, str] = attrs.field(factory=lambda: dict(ENGLISH))
+    lang: str = "en"
 
     @classmethod
     def for_lang(cls, lang: str | None) -> Words:
         """The words for ``lang`` (``zh``, ``zh-Hans``, ``zh_TW``...); English when there is
         no table for it."""
-        return cls({**ENGLISH, **TABLES.get(base_language(lang), ENGLISH)})
+        base = base_language(lang)
+        return cls({**ENGLISH, **TABLES.get(base, ENGLISH)}, base)
 
     @property
     def vacant(self) -> str:
@@ -120,7 +110,7 @@ class Words:
         knows it; a level without a name by its rank from the top."""
         if not name:
             return self.word("level_n", n=rank + 1)
-        return self.table.get(f"level.{name}", name)
+        return level_name(name, self.lang)
 
     def below(self, n: int, *, people: bool = False) -> str:
         """How many units (or, on a people sheet, people) a depth limit hides under a box."""
