@@ -17,7 +17,7 @@ import attrs
 from raci._text import display_width
 from raci.render import engine
 from raci.render.dot import shown, wrapped
-from raci.render.languages import base_language
+from raci.render.printing import page_number as page_number_words
 
 __all__ = [
     "BAND",
@@ -39,30 +39,24 @@ BAND = 14.0
 EDGE = 24.0
 _COLOUR = "#404040"
 
-_WORDS = {
-    "en": {"page": "Page {n} of {total}", "crumb": " › ", "parts": " · "},
-    "zh": {"page": "第 {n} 页 共 {total} 页", "crumb": " › ", "parts": " · "},
-}
-
-
-def _words(lang: str | None) -> dict[str, str]:
-    return _WORDS.get(base_language(lang), _WORDS["en"])
+#: What joins the parts of a header and the steps of a breadcrumb (in every language).
+_PARTS, _CRUMB = " · ", " › "
 
 
 def page_number(n: int, total: int, lang: str | None = None) -> str:
     """'Page 3 of 107', in ``lang`` ('第 3 页 共 107 页')."""
-    return _words(lang)["page"].format(n=n, total=total)
+    return page_number_words(lang).format(n=n, total=total)
 
 
 def header(parts: Sequence[str | None], lang: str | None = None) -> str:
     """The header line: the organization, the figure's title, the version or date, as far
     as given, one after the other."""
-    return _words(lang)["parts"].join(p for p in parts if p and p.strip())
+    return _PARTS.join(p for p in parts if p and p.strip())
 
 
 def breadcrumb(names: Sequence[str], lang: str | None = None) -> str:
     """Where a continuation page sits: the units above it, top first ('Division › Branch')."""
-    return _words(lang)["crumb"].join(names)
+    return _CRUMB.join(names)
 
 
 @attrs.frozen

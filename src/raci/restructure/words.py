@@ -91,7 +91,6 @@ ENGLISH = {
     "was_top": "was the top",
     "old_side": "Before",
     "new_side": "After",
-    "page": "Page {n} of {total}",
 }
 
 CHINESE = {
@@ -169,7 +168,6 @@ CHINESE = {
     "was_top": "原为最高一级",
     "old_side": "调整前",
     "new_side": "调整后",
-    "page": "第 {n} 页 共 {total} 页",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "zh": CHINESE}

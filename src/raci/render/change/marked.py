@@ -20,6 +20,7 @@ from raci.render.chart.orgchart import LEGIBLE
 from raci.render.chart.pages import PLACEHOLDER_PAGE, Planner, depths
 from raci.render.chart.words import Words
 from raci.render.dot import esc, shown, wrapped
+from raci.render.pages import RunningHead, breadcrumb
 from raci.restructure.diff import Diff
 from raci.restructure.words import ChangeWords
 
@@ -203,18 +204,18 @@ class Marked:
         page that continues another, the chain of units above its top) and its number."""
         if draft.sheet is None:
             return draft.canvas.source(draft.width, draft.height, self.fonts)
-        stamps = (self.header(tops), self.words("page", n=n, total=total))
-        return draft.canvas.source(draft.width, draft.height, self.fonts, draft.sheet, stamps)
+        head = RunningHead(self.title(), n, total, self.breadcrumb(tops), self.lang)
+        return draft.canvas.source(draft.width, draft.height, self.fonts, draft.sheet, head)
 
-    def header(self, tops: Sequence[str]) -> str:
+    def breadcrumb(self, tops: Sequence[str]) -> str:
+        """Where a page that continues another sits: the units above its top, top first."""
         new = self.change.new
         chain: list[str] = []
         parent = new.units[tops[0]].parent if tops and tops[0] in new.units else None
         while parent is not None and parent in new.units and parent not in chain:
             chain.append(parent)
             parent = new.units[parent].parent
-        where = " › ".join(self.name(new, u) for u in reversed(chain))
-        return f"{self.title()} — {where}" if where else self.title()
+        return breadcrumb([self.name(new, u) for u in reversed(chain)], self.lang)
 
     def page(
         self,

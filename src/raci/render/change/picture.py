@@ -27,10 +27,10 @@ from raci.render.change.marked import NOTE_SIZE, Marked
 from raci.render.change.sheet import Drawn, Sheet
 from raci.render.change.side_by_side import ROW_SIZE, SideBySide
 from raci.render.chart.orgchart import LEGIBLE, ChartWarning
+from raci.render.pages import RunningHead
 from raci.render.paper import Paper
 from raci.render.paper import paper as paper_named
 from raci.restructure.diff import Diff
-from raci.restructure.words import ChangeWords
 
 __all__ = ["STYLES", "ChartWarning", "picture_source", "picture_sources", "render_picture"]
 
@@ -82,8 +82,8 @@ def _pages(
         return [canvas.source(width, height, picture.fonts)]
     # Portrait unless landscape draws the lists larger.
     sheet = max(reversed(sheets), key=lambda s: s.scale(width, height))
-    stamps = (picture.title(), ChangeWords.for_lang(lang)("page", n=1, total=1))
-    return [canvas.source(width, height, picture.fonts, sheet, stamps)]
+    head = RunningHead(picture.title(), 1, 1, "", lang)
+    return [canvas.source(width, height, picture.fonts, sheet, head)]
 
 
 def render_picture(

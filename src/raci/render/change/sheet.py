@@ -10,14 +10,14 @@ from itertools import pairwise
 import attrs
 
 from raci.render import engine
-from raci.render.dot import esc, quote
+from raci.render.dot import quote
+from raci.render.pages import RunningHead, head_nodes
 from raci.render.paper import Paper
 
-#: The white border of a paper page, the bands of its header and page number (points on
-#: paper), and the size of their text.
+#: The white border of a paper page, and the bands its running head takes (points on
+#: paper; the head itself is drawn by :mod:`raci.render.pages`).
 MARGIN = 28.0
 BAND = 18.0
-STAMP_SIZE = 8.0
 #: The white border round a drawing without paper (points).
 PAD = 18.0
 
@@ -84,10 +84,10 @@ class Canvas:
         height: float,
         fonts: str,
         sheet: Sheet | None = None,
-        stamps: tuple[str, str] = ("", ""),
+        head: RunningHead | None = None,
     ) -> Drawn:
         """The DOT text of a drawing of ``width`` × ``height`` points, centred on
-        ``sheet`` (with the header and page number ``stamps``) or alone."""
+        ``sheet`` (with its running ``head``: header, breadcrumb, page number) or alone."""
         if sheet is None:
             scale, frame_w, frame_h = 1.0, width + 2 * PAD, height + 2 * PAD
             ox, oy = PAD, PAD
@@ -116,19 +116,9 @@ class Canvas:
         for name, x, y, attrs_ in self.nodes:
             out.append(f'  {quote(name)} [{attrs_}, pos="{at(ox + x, oy + y)}"];')
         if sheet is not None:
-            size = STAMP_SIZE / scale
-            for i, (text, y) in enumerate(
-                zip(stamps, (MARGIN + BAND / 2, sheet.height - MARGIN - BAND / 2), strict=True)
-            ):
-                if text:
-                    label = (
-                        '<TABLE BORDER="0" CELLPADDING="0"><TR><TD>'
-                        f'<FONT POINT-SIZE="{size:.2f}" COLOR="#555555">{esc(text)}</FONT>'
-                        "</TD></TR></TABLE>"
-                    )
-                    out.append(
-                        f'  "#stamp{i}" [label=<{label}>, pos="{at(frame_w / 2, y / scale)}"];'
-                    )
+            if head is not None:
+                for name, label, pos in head_nodes(head, frame_w, frame_h, scale):
+                    out.append(f'  "{name}" [label=<{label}>, pos="{pos}"];')
             for i, (x, y) in enumerate(((0.3, 0.3), (frame_w - 0.3, frame_h - 0.3))):
                 out.append(
                     f'  "#corner{i}" [shape=point, style=invis, width=0.01, height=0.01,'
