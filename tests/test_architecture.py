@@ -135,3 +135,12 @@ def test_imports_load_only_what_they_use(code: str, absent: list[str]) -> None:
     check = f"{code}; import sys; print([m for m in {absent!r} if m in sys.modules])"
     done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_analysis_and_restructure_draw_nothing() -> None:
+    """Questions over models and the diff sit below the renderers, which read them."""
+    graph = _graph()
+    for package in ("raci.analysis", "raci.restructure"):
+        members = [m for m in graph if m == package or m.startswith(package + ".")]
+        below = set().union(*(nx.descendants(graph, m) for m in members))
+        assert not {m for m in below if m.startswith("raci.render")}, package

@@ -10,8 +10,7 @@ from collections.abc import Sequence
 import attrs
 
 from raci.analysis.figures import NAMES
-from raci.analysis.names import base_language, figure_name, level_name
-from raci.render.languages import role_name
+from raci.analysis.names import base_language, figure_name, level_name, role_name
 from raci.schemes import Scheme
 
 ENGLISH = {
