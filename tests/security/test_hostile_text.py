@@ -300,29 +300,12 @@ class TestMatrix:
     def test_every_format(self, models: tuple[Path, Path], tmp_path: Path, suffix: str) -> None:
         out = tmp_path / f"matrix.{suffix}"
         run("matrix", str(models[1]), "-o", str(out))
-        if suffix == "xlsx":
-            cells = xlsx_cells(out)
-            assert_no_formula(cells)
-            assert_shows(" ".join(cells))
-            return
-        data = out.read_text(encoding="utf-8")
         if suffix == "txt":
-            assert_plain_terminal(data)
-        elif suffix == "md":
-            assert_plain_terminal(data)
-            assert_shows(md_unescaped(data), SHOWN_IN_TEXT)
-        elif suffix == "html":
-            assert_no_raw_controls(data)
-            text, scripts, handlers = html_text(data)
-            assert (scripts, handlers) == (0, [])
-            assert_shows(text)
-        elif suffix == "csv":
-            assert_no_raw_controls(data)
-            cells = csv_cells(data)
-            assert_no_formula(cells)
-            assert_shows(" ".join(cells))
-        else:
+            assert_plain_terminal(out.read_text(encoding="utf-8"))
+        elif suffix == "tex":
             assert_tex_safe(out)
+        else:
+            assert_document_safe(out)
 
 
 def assert_tex_safe(path: Path) -> None:
@@ -349,27 +332,34 @@ class TestCascade:
     def test_every_format(self, models: tuple[Path, Path], tmp_path: Path, suffix: str) -> None:
         out = tmp_path / f"cascade.{suffix}"
         run("cascade", str(models[1]), "-o", str(out))
-        if suffix == "xlsx":
-            cells = xlsx_cells(out)
-            assert_no_formula(cells)
-            assert_shows(" ".join(cells))
-        elif suffix == "pdf":
-            assert_shows(pdf_text(out), (0, 3, 4, 5, 6))
-        else:
-            data = out.read_text(encoding="utf-8")
-            if suffix == "md":
-                assert_plain_terminal(data)
-                assert_shows(md_unescaped(data), SHOWN_IN_TEXT)
-            elif suffix == "html":
-                assert_no_raw_controls(data)
-                text, scripts, handlers = html_text(data)
-                assert (scripts, handlers) == (0, [])
-                assert_shows(text)
-            else:
-                assert_no_raw_controls(data)
-                cells = csv_cells(data)
-                assert_no_formula(cells)
-                assert_shows(" ".join(cells))
+        assert_document_safe(out)
+
+
+def assert_document_safe(out: Path) -> None:
+    """A Markdown, HTML, CSV, XLSX or PDF document that parses, shows the names as text,
+    runs no script and no formula, and holds no raw control character."""
+    if out.suffix == ".xlsx":
+        cells = xlsx_cells(out)
+        assert_no_formula(cells)
+        assert_shows(" ".join(cells))
+        return
+    if out.suffix == ".pdf":
+        assert_shows(pdf_text(out), (0, 3, 4, 5, 6))
+        return
+    data = out.read_text(encoding="utf-8")
+    if out.suffix == ".md":
+        assert_plain_terminal(data)
+        assert_shows(md_unescaped(data), SHOWN_IN_TEXT)
+        return
+    assert_no_raw_controls(data)
+    if out.suffix == ".html":
+        text, scripts, handlers = html_text(data)
+        assert (scripts, handlers) == (0, [])
+        assert_shows(text)
+    else:
+        cells = csv_cells(data)
+        assert_no_formula(cells)
+        assert_shows(" ".join(cells))
 
 
 class TestStats:
