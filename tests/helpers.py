@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -52,3 +53,18 @@ def write_table(tmp_path: Path, rows: list[list[str]], suffix: str) -> Path:
             book.active.append(r)
         book.save(path)
     return path
+
+
+def pdflatex(path: Path, runs: int = 1) -> subprocess.CompletedProcess[str]:
+    """pdflatex run ``runs`` times on ``path`` in its folder (twice for page references);
+    the last run's result, its PDF beside ``path``."""
+    for _ in range(runs):
+        done = subprocess.run(
+            ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", path.name],
+            cwd=path.parent,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+    return done

@@ -6,7 +6,6 @@ import csv
 import io
 import re
 import shutil
-import subprocess
 import warnings
 from html.parser import HTMLParser
 from pathlib import Path
@@ -17,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import raci
-from helpers import EXAMPLES, loads
+from helpers import EXAMPLES, loads, pdflatex
 from raci._text import display_width
 from raci.render.matrix.as_text import fit, fit_all
 from raci.render.matrix.table import build_matrix
@@ -676,16 +675,8 @@ class TestXlsx:
 
 def _pdflatex(path: Path, runs: int = 1) -> Path:
     """The PDF that pdflatex makes of ``path``, run ``runs`` times (for page references)."""
-    for _ in range(runs):
-        run = subprocess.run(
-            ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", path.name],
-            cwd=path.parent,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
-        assert run.returncode == 0, run.stdout[-2000:]
+    done = pdflatex(path, runs)
+    assert done.returncode == 0, done.stdout[-2000:]
     return path.with_suffix(".pdf")
 
 

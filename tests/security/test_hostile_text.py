@@ -15,7 +15,6 @@ import io
 import json
 import re
 import shutil
-import subprocess
 import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -25,6 +24,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from helpers import pdflatex
 from raci.cli import cli
 
 #: (name, the part of it that every output must show as written).
@@ -312,14 +312,7 @@ def assert_tex_safe(path: Path) -> None:
     """The LaTeX matrix compiles, and the compiled page shows the names as written."""
     if shutil.which("pdflatex") is None:
         pytest.skip("pdflatex is not installed")
-    done = subprocess.run(
-        ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", path.name],
-        cwd=path.parent,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = pdflatex(path)
     missing = re.search(r"File `([^']+\.sty)' not found", done.stdout)
     if missing:
         pytest.skip(f"the TeX package {missing[1]} is not installed")
