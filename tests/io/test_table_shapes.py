@@ -74,14 +74,82 @@ class TestIdColumnBeforeTheTask:
         assert roles(org)["2"] == [("R", "bo"), ("A", "ann")]
 
     def test_a_text_column_taken_as_a_party_is_said_once(self, tmp_path: Path) -> None:
-        rows = [["Task", "Notes", "PO"], ["Plan", "first draft", "A/R"], ["Ship", "later", "A/R"]]
+        rows = [
+            ["Task", "Helpdesk", "PO"],
+            ["Plan", "first draft", "A/R"],
+            ["Ship", "later", "A/R"],
+        ]
         org = raci.load(write_table(tmp_path, rows, ".csv"))
         [note] = findings(org, "unreadable-cell")
         assert (note.location.line, note.location.column) == (1, 6)
         assert note.message.startswith(
-            "column `Notes` is read as a party, but none of its 2 cells reads as roles"
+            "column `Helpdesk` is read as a party, but none of its 2 cells reads as roles"
         )
         assert list(org.deliverables) == ["plan", "ship"]
+
+
+class TestDataColumns:
+    """Notes, descriptions, status and effort beside the parties are set aside, and said."""
+
+    @pytest.mark.parametrize("suffix", [".md", ".csv", ".xlsx"])
+    def test_notes_status_and_numbers_are_not_parties(self, tmp_path: Path, suffix: str) -> None:
+        rows = [
+            ["#", "Task", "Description", "PM", "Dev", "Status", "Effort (days)", "Week"],
+            ["1", "Plan", "Write the plan", "A", "R", "Done", "3", "12"],
+            ["2", "Build", "Build it", "A", "R/C", "Open", "2.5", "14"],
+        ]
+        org = raci.load(write_table(tmp_path, rows, suffix))
+        assert sorted(org.external) == ["dev", "pm"]
+        assert roles(org)["2"] == [("R", "dev"), ("A", "pm"), ("C", "dev")]
+        assert not findings(org, "unreadable-cell")
+        set_aside = [
+            n.message.split("`")[1]
+            for n in findings(org, "table-reading")
+            if "set aside" in n.message
+        ]
+        assert set_aside == ["Description", "Status", "Effort (days)", "Week"]
+
+    def test_a_column_of_words_under_a_party_name_stays_a_party(self, tmp_path: Path) -> None:
+        rows = [["Task", "Legal", "PO"], ["Plan", "ask them", "A/R"], ["Ship", "R", "A"]]
+        org = raci.load(write_table(tmp_path, rows, ".csv"))
+        assert "legal" in org.external
+        [note] = findings(org, "unreadable-cell")
+        assert "`ask them`" in note.message
+
+
+class TestMarksAsTyped:
+    """Letters typed on other keyboards: Cyrillic or Greek look-alikes, full-width forms,
+    Chinese and Japanese signs between two letters."""
+
+    @pytest.mark.parametrize("suffix", [".md", ".xlsx"])
+    def test_cyrillic_letters_read_as_the_latin_ones(self, tmp_path: Path, suffix: str) -> None:
+        rows = [["Задача", "Менеджер", "Аналитик"], ["План", "А", "Р"], ["Отчёт", "Р, С", "А"]]
+        org = raci.load(write_table(tmp_path, rows, suffix))
+        assert roles(org)["отчёт"] == [("R", "менеджер"), ("A", "аналитик"), ("C", "менеджер")]
+        assert not findings(org, "unreadable-cell")
+
+    def test_chinese_joins_and_full_width_letters(self, tmp_path: Path) -> None:
+        rows = [
+            ["任务", "经理", "分析师", "主任"],
+            ["计划", "R和A", "Ｃ", "I"],
+            ["报告", "I", "R、A", "Ｃ／Ｉ"],
+        ]
+        org = raci.load(write_table(tmp_path, rows, ".md"))
+        assert roles(org)["计划"] == [("R", "经理"), ("A", "经理"), ("C", "分析师"), ("I", "主任")]
+        assert roles(org)["报告"] == [
+            ("R", "分析师"),
+            ("A", "分析师"),
+            ("C", "主任"),
+            ("I", "经理"),
+            ("I", "主任"),
+        ]
+        assert not findings(org, "unreadable-cell")
+
+    def test_a_russian_word_is_not_read_as_letters(self, tmp_path: Path) -> None:
+        rows = [["Задача", "Менеджер", "Аналитик"], ["План", "Да", "Р"], ["Отчёт", "А", "Р"]]
+        org = raci.load(write_table(tmp_path, rows, ".md"))
+        [note] = findings(org, "unreadable-cell")
+        assert "`Да`" in note.message
 
 
 class TestNamesUnderRoles:

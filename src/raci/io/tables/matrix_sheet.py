@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from raci._text import quoted
 from raci.cells import normalize_header
+from raci.io.tables.data_columns import is_data_column
 from raci.io.tables.raci_sheet import (
     ALL_ROLES,
     ID_HEADERS,
@@ -125,6 +126,8 @@ def _party_columns(
                     "Give the column a header: the party whose roles it holds.",
                 )
             continue
+        if not named.get(col) and _set_aside(sheet, (row, col, text), body):
+            continue
         where = (row - 1, col + 1) if named.get(col) else (row, col + 1)
         pid = sheet.party(named.get(col) or text, *where, "column header")
         if pid is None:
@@ -145,6 +148,25 @@ def _party_columns(
             " label twice), so its names are read as the parties",
         )
     return meta, parties
+
+
+def _set_aside(sheet: RaciSheet, head: tuple[int, int, str], body: list[list[str]]) -> bool:
+    """Set aside, with a note, the column ``head`` (its row, index and text) when it holds
+    data about the deliverables (notes, status, effort) rather than a party's roles."""
+    row, col, text = head
+    cells = [sheet.table.clean(cells[col]) for cells in body if len(cells) > col]
+    if not is_data_column(text, cells, sheet.scheme):
+        return False
+    sheet.note(
+        "table-reading",
+        sheet.table.file,
+        row,
+        col + 1,
+        f"column {quoted(text)} holds data about the deliverables, not roles, so it is set aside",
+        "raci reads roles only; keep such columns, or put role letters in them to read them"
+        " as a party.",
+    )
+    return True
 
 
 def _names_above(table: Table, start: int) -> dict[int, str]:

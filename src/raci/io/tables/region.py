@@ -13,6 +13,8 @@ from collections.abc import Sequence
 
 import attrs
 
+from raci.io.tables.marks import plain_marks
+
 #: A legend's entry in one cell: ``R: Responsible``, ``A = Accountable``, ``C - Consulted``,
 #: ``Р — исполнитель``, ``R：负责``.
 _ENTRY = re.compile(r"^\(?[^\W\d_]{1,2}\)?(?:\s*[:：=]|\s+[–—-])\s*\w.*$", re.DOTALL)
@@ -60,7 +62,7 @@ _LEGEND_MEANINGS = frozenset(
 
 def is_mark(text: str) -> bool:
     """Whether a cell holds marks (``R``, ``A/R``, ``R,A,C``, ``(R)``) rather than words."""
-    return bool(_MARKS.match(text.strip()))
+    return bool(_MARKS.match(plain_marks(text.strip())))
 
 
 @attrs.frozen

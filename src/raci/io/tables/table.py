@@ -21,6 +21,7 @@ from raci.cells import column_letter, unguard_formula
 from raci.exceptions import LoadError
 from raci.findings import Finding, SourceLocation
 from raci.io._files import check_readable, read_text, too_large
+from raci.io.tables.marks import plain_marks
 from raci.io.tables.region import Block, find_region
 from raci.model import TableNote
 from raci.schemes import Scheme
@@ -106,15 +107,16 @@ def parse_roles(text: str, scheme: Scheme) -> tuple[str, ...] | None:
     """The role letters typed in a cell, or None when the text is not role letters.
 
     Accepts ``A``, ``R/A``, ``A,R``, ``AR``, ``r / a``, ``R+A``, ``R·A``, ``(R)``,
-    ``R (A)``, ``R and A`` (``et``, ``und``, ``y``, ``и``, ``和``...), ``-``, ``N`` (not
-    involved, unless the scheme has an N) and blanks. Letters run together count only in
+    ``R (A)``, ``R and A`` (``et``, ``und``, ``y``, ``и``, ``和``...), ``R、A``, ``Ｒ``,
+    Cyrillic or Greek letters that look like the scheme's (``А``, ``С``; ``Р`` is R),
+    ``-``, ``N`` (not involved, unless the scheme has an N) and blanks. Letters run together count only in
     capitals (``AR``): ``Ida`` or ``Cara`` is a name. A single letter outside the scheme is
     kept (the rules report it); longer unknown words are not roles.
     """
-    text = text.strip()
     if is_blank(text):
         return ()
     known = {letter.upper(): letter for letter in scheme.letters}
+    text = plain_marks(text.strip(), er_is_r="P" not in known)
     found: list[str] = []
     tokens = [t for t in _SEPARATORS.split(text) if t]
     for i, token in enumerate(tokens):
