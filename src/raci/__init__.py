@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from raci.analysis import cascade, stats
     from raci.exceptions import LoadError, OutputError, QueryError, RaciError
     from raci.findings import Finding, Severity, SourceLocation
+    from raci.grades import Grades, PostLine
     from raci.io import dump, dumps, load, loads
     from raci.model import (
         Assignment,
@@ -50,6 +51,7 @@ _WHERE = {
     "dumps": "raci.io",
     "External": "raci.model",
     "Finding": "raci.findings",
+    "Grades": "raci.grades",
     "Group": "raci.model",
     "Levels": "raci.model",
     "load": "raci.io",
@@ -60,6 +62,7 @@ _WHERE = {
     "OutputError": "raci.exceptions",
     "Party": "raci.model",
     "Position": "raci.model",
+    "PostLine": "raci.grades",
     "QueryError": "raci.exceptions",
     "RaciError": "raci.exceptions",
     "render_chart": "raci.render.chart.orgchart",
@@ -84,6 +87,7 @@ __all__ = [
     "Diff",
     "External",
     "Finding",
+    "Grades",
     "Group",
     "Levels",
     "LoadError",
@@ -92,6 +96,7 @@ __all__ = [
     "OutputError",
     "Party",
     "Position",
+    "PostLine",
     "QueryError",
     "RaciError",
     "Role",

@@ -26,6 +26,7 @@ from raci.assignments import Assignments as Assignments
 from raci.cells import normalize_header
 from raci.exceptions import QueryError
 from raci.findings import SourceLocation
+from raci.grades import UN, Grades, PostLine
 from raci.schemes import DEFAULT_SCHEME, Scheme
 
 if TYPE_CHECKING:
@@ -154,6 +155,11 @@ TITLE_ATTRIBUTES = (
 )
 
 
+def _posts(value: Iterable[PostLine] | None) -> tuple[PostLine, ...] | None:
+    """An establishment as a tuple (None stays None: no establishment given)."""
+    return None if value is None else tuple(value)
+
+
 @attrs.frozen
 class Unit(_Located):
     """A node of the hierarchy: a division, branch, section, unit..."""
@@ -170,6 +176,8 @@ class Unit(_Located):
     attributes: Mapping[str, Any] = attrs.field(factory=dict)
     location: SourceLocation = attrs.field(default=NOWHERE, eq=False)
     spots: Mapping[str, SourceLocation] = attrs.field(factory=dict, eq=False, repr=False)
+    #: The unit's establishment: its own posts by grade (and fund); None when not given.
+    posts: tuple[PostLine, ...] | None = attrs.field(default=None, converter=_posts)
 
     kind = "unit"
 
@@ -359,6 +367,8 @@ class Organization:
     language: str = "en"
     levels: Levels = attrs.field(factory=Levels)
     scheme: Scheme = DEFAULT_SCHEME
+    #: The grades by category (the UN common system's unless the model gives its own).
+    grades: Grades = UN
     units: Mapping[str, Unit] = attrs.field(
         factory=dict, converter=_read_only, validator=_table_of(Unit)
     )

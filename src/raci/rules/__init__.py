@@ -1,6 +1,6 @@
 """The validation rules, registered by name and code, and the engine that runs them."""
 
-from raci.rules import hierarchy, lineage, roles, tables, workload
+from raci.rules import establishment, hierarchy, lineage, roles, tables, workload
 from raci.rules.registry import (
     RULES,
     Context,
@@ -19,6 +19,7 @@ __all__ = [
     "Option",
     "Rule",
     "check_settings",
+    "establishment",
     "hierarchy",
     "iter_rules",
     "lineage",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from raci._text import quoted
 from raci.cells import normalize_header
 from raci.io.tables.data_columns import is_data_column
@@ -150,7 +152,7 @@ def _party_columns(
     return meta, parties
 
 
-def _set_aside(sheet: RaciSheet, head: tuple[int, int, str], body: list[list[str]]) -> bool:
+def _set_aside(sheet: RaciSheet, head: tuple[int, int, str], body: Sequence[Sequence[str]]) -> bool:
     """Set aside, with a note, the column ``head`` (its row, index and text) when it holds
     data about the deliverables (notes, status, effort) rather than a party's roles."""
     row, col, text = head

@@ -109,9 +109,10 @@ def parse_roles(text: str, scheme: Scheme) -> tuple[str, ...] | None:
     Accepts ``A``, ``R/A``, ``A,R``, ``AR``, ``r / a``, ``R+A``, ``R·A``, ``(R)``,
     ``R (A)``, ``R and A`` (``et``, ``und``, ``y``, ``и``, ``和``...), ``R、A``, ``Ｒ``,
     Cyrillic or Greek letters that look like the scheme's (``А``, ``С``; ``Р`` is R),
-    ``-``, ``N`` (not involved, unless the scheme has an N) and blanks. Letters run together count only in
-    capitals (``AR``): ``Ida`` or ``Cara`` is a name. A single letter outside the scheme is
-    kept (the rules report it); longer unknown words are not roles.
+    ``-``, ``N`` (not involved, unless the scheme has an N) and blanks. Letters run
+    together count only in capitals (``AR``): ``Ida`` or ``Cara`` is a name. A single
+    letter outside the scheme is kept (the rules report it); longer unknown words are not
+    roles.
     """
     if is_blank(text):
         return ()
