@@ -480,3 +480,135 @@ def test_every_row_is_read_or_reported(
     data = set(range(first, first + len(rows) - 1))
     reported = {f.location.line for f in raci.validate(org) if f.location.file == str(path)}
     assert data <= _rows_read(org) | reported, name
+
+
+class TestBannerUnderTheNames:
+    """A row of merged group labels (``Roles Scrum`` over three people) under the row of
+    names, as spreadsheet templates lay it out."""
+
+    def workbook(self, tmp_path: Path) -> Path:
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet["B1"] = "MATRIZ RACI SIMPLE"
+        for col, name in zip("EFGH", ["Product Owner", "Programadores", "Gerente", "Usuario"]):
+            sheet[f"{col}2"] = name
+        sheet["B3"], sheet["C3"], sheet["D3"] = "PRIORIDAD", "ESTADO", "RESULTADO/ACTIVIDAD"
+        sheet["E3"], sheet["G3"], sheet["H3"] = "Roles Scrum", "Gestion", "Cliente"
+        sheet.merge_cells("E3:F3")
+        sheet["D4"] = "FASE 1"
+        rows = [
+            ["Alta", "Hecho", "Requerimientos", "A", "R", "C", "I"],
+            ["Baja", "", "Prototipos", "C", "R", "A", ""],
+        ]
+        for r, row in enumerate(rows, start=5):
+            for col, text in zip("BCDEFGH", row):
+                sheet[f"{col}{r}"] = text or None
+        sheet["D7"] = "FASE 2"
+        sheet["B8"], sheet["D8"], sheet["F8"], sheet["G8"] = "Media", "Pruebas", "R", "A"
+        path = tmp_path / "matriz.xlsx"
+        book.save(path)
+        return path
+
+    def test_the_names_are_the_parties_and_the_task_column_names_the_rows(
+        self, tmp_path: Path
+    ) -> None:
+        org = raci.load(self.workbook(tmp_path))
+        assert [p.name for p in org.external.values()] == [
+            "Product Owner",
+            "Programadores",
+            "Gerente",
+            "Usuario",
+        ]
+        assert [(d.name, d.group) for d in org.deliverables.values()] == [
+            ("Requerimientos", "fase-1"),
+            ("Prototipos", "fase-1"),
+            ("Pruebas", "fase-2"),
+        ]
+        assert roles(org)["prototipos"] == [
+            ("R", "programadores"),
+            ("A", "gerente"),
+            ("C", "product-owner"),
+        ]
+        assert not findings(org, "unreadable-cell")
+        said = [n.message for n in findings(org, "table-reading")]
+        assert any(m.startswith("row 2 names the parties above row 3") for m in said)
+        assert any("`PRIORIDAD` holds data" in m for m in said)
+        assert any("`ESTADO` holds data" in m for m in said)
+
+    def test_places_stay_those_of_the_sheet(self, tmp_path: Path) -> None:
+        org = raci.load(self.workbook(tmp_path))
+        [error] = findings(org, "responsible-present") or [None]
+        assert error is None
+        [silo] = [f for f in findings(org, "silo") if f.subject == "pruebas"]
+        assert silo.location.cell.endswith("!D8")
+
+
+class TestTaskColumnNotFirst:
+    @pytest.mark.parametrize("suffix", FORMATS)
+    def test_priority_and_status_before_the_task(self, tmp_path: Path, suffix: str) -> None:
+        rows = [
+            ["Priority", "Status", "Task", "Product Owner", "Dev"],
+            ["High", "Open", "Plan", "A", "R"],
+            ["Low", "Open", "Build", "A", "R/C"],
+        ]
+        org = raci.load(write_table(tmp_path, rows, suffix))
+        assert [d.name for d in org.deliverables.values()] == ["Plan", "Build"]
+        assert sorted(org.external) == ["dev", "product-owner"]
+        assert not findings(org, "unreadable-cell")
+        if suffix == ".csv":
+            [status] = [n for n in findings(org, "table-reading") if "`Status`" in n.message]
+            assert (status.location.line, status.location.column) == (1, 10)
+
+
+class TestLongExports:
+    """One assignment per row under the export's own headers."""
+
+    ROWS: ClassVar[list[list[str]]] = [
+        ["group_id", "group_title", "action_id", "action_name", "role_id", "role_name", "raci"],
+        *[
+            ["perf", "Performance", f"perf__{a}", a.title(), r, r.replace("_", " ").title(), x]
+            for a, pairs in [
+                ("define", [("lead", "A"), ("manager", "R"), ("team_lead", "C")]),
+                ("review", [("lead", "C"), ("manager", "R/A")]),
+            ]
+            for r, x in pairs
+        ],
+        ["proc", "Process", "proc__change", "Change", "manager", "Manager", "A"],
+        ["proc", "Process", "proc__change", "Change", "team_lead", "Team Lead", "R"],
+    ]
+
+    @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+    def test_read_from_the_cells(self, tmp_path: Path, suffix: str) -> None:
+        org = raci.load(write_table(tmp_path, self.ROWS, suffix))
+        assert org.layout == "long"
+        assert {d.id: (d.name, d.group) for d in org.deliverables.values()} == {
+            "perf__define": ("Define", "performance"),
+            "perf__review": ("Review", "performance"),
+            "proc__change": ("Change", "process"),
+        }
+        assert [p.name for p in org.external.values()] == ["Lead", "Manager", "Team Lead"]
+        assert roles(org)["perf__review"] == [("R", "manager"), ("A", "manager"), ("C", "lead")]
+        [note] = [
+            n for n in findings(org, "table-reading") if "one assignment per row" in n.message
+        ]
+        assert "the party in `role_name`, the role letters in `raci`" in note.message
+
+    def test_task_id_and_task_both_kept(self, tmp_path: Path) -> None:
+        rows = [
+            ["task_id", "task", "person", "role"],
+            ["T1", "Plan", "Ann", "A"],
+            ["T1", "Plan", "Bo", "R"],
+        ]
+        org = raci.load(write_table(tmp_path, rows, ".csv"))
+        assert {d.id: d.name for d in org.deliverables.values()} == {"T1": "Plan"}
+
+    def test_a_one_party_matrix_is_not_taken_for_a_long_table(self, tmp_path: Path) -> None:
+        rows = [
+            ["Task", "Status", "PM"],
+            *[[f"T{i}", "Open" if i % 2 else "Done", "A/R"] for i in range(6)],
+        ]
+        org = raci.load(write_table(tmp_path, rows, ".csv"))
+        assert org.layout == "matrix"
+        assert list(org.external) == ["pm"]

@@ -8,7 +8,7 @@ A table that is none of these gets one message naming its columns and the layout
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import attrs
@@ -17,7 +17,8 @@ from raci._text import quoted
 from raci.cells import normalize_header
 from raci.exceptions import LoadError
 from raci.io._files import read_text
-from raci.io.tables.long_sheet import is_long_header, long_scheme, read_long
+from raci.io.tables.long_layout import long_layout
+from raci.io.tables.long_sheet import long_scheme, read_long
 from raci.io.tables.markdown import markdown_tables
 from raci.io.tables.matrix_sheet import infer_scheme, matrix_from_table, read_matrix, role_cells
 from raci.io.tables.org_paths import looks_like_paths, org_from_paths
@@ -89,12 +90,14 @@ class _Found:
     start: int
     scheme: Scheme
     table: Table
+    #: The long table's column of each field.
+    columns: Mapping[str, int] | None = None
 
 
 #: The layout name (``Organization.layout``) of each kind of RACI table.
 _LAYOUTS = {"matrix": "matrix", "roles": "roles-by-column", "long": "long"}
 #: A legend cell: ``R = Responsible``, ``R: Responsible``, ``R - Responsible``.
-_LETTER_IS = re.compile(r"^\(?[A-Za-z]\)?\s*[=:–—-]\s*(\S.*)$")
+_LETTER_IS = re.compile(r"^\(?[A-Za-z]\)?\s*[=:–—-]\s*([^\W\d_].*)$")
 _ROLE_NAMES = frozenset(r.name.casefold() for r in ALL_ROLES.roles)
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -145,8 +148,9 @@ def _recognise(table: Table, org: Organization | None) -> _Found | None:
     start = _header(table, lambda cells: True)
     if start is not None:
         header = table.rows[start][1]
-        if is_long_header(header):
-            return _Found("long", start, org.scheme if org else DEFAULT_SCHEME, table)
+        columns = long_layout(table, start)
+        if columns is not None:
+            return _Found("long", start, org.scheme if org else DEFAULT_SCHEME, table, columns)
         if _legend_header(header):
             return None
         roles, named = scheme_of_headers(list(header[1:]), org)
@@ -201,7 +205,7 @@ def _scheme(found: list[_Found], org: Organization | None) -> Scheme:
         return infer_scheme(matrices)
     first = found[0]
     if first.kind == "long":
-        return long_scheme(first.table, first.start, None)
+        return long_scheme(first.table, first.start, None, (first.columns or {}).get("role"))
     return first.scheme
 
 
@@ -224,7 +228,7 @@ def _read_raci(found: list[_Found], org: Organization | None, scheme: Scheme | N
     for f in found:
         sheet.table = f.table
         if f.kind == "long":
-            read_long(sheet, f.start)
+            read_long(sheet, f.start, f.columns)
         elif f.kind == "roles":
             read_roles(sheet, f.start)
         else:

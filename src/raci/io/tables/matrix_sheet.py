@@ -15,6 +15,7 @@ from raci.io.tables.raci_sheet import (
     key_columns,
 )
 from raci.io.tables.table import Table, parse_roles
+from raci.io.tables.task_column import task_first
 from raci.lookup import is_id
 from raci.model import Organization
 from raci.schemes import BUILTIN_SCHEMES, DEFAULT_SCHEME, Scheme
@@ -112,7 +113,7 @@ def _party_columns(
     first: dict[str, int] = {}
     body = [cells for r, cells in table.rows if r > row]
     for col, raw in enumerate(header[1:], start=1):
-        text = table.clean(raw)
+        text = named.get(col) or table.clean(raw)
         key = normalize_header(text)
         if col in meta.values():
             continue
@@ -135,7 +136,9 @@ def _party_columns(
         if pid is None:
             continue
         if pid in first:
-            pid = _second_column(sheet, pid, (row, col + 1), first[pid], named.get(col) or text)
+            if not any(len(cells) > col and table.clean(cells[col]) for cells in body):
+                continue  # an empty column that repeats a label (a template's placeholder)
+            pid = _second_column(sheet, pid, (where[0], col + 1), first[pid], text)
             if pid is None:
                 continue
         first[pid] = col + 1
@@ -146,8 +149,8 @@ def _party_columns(
             table.file,
             row - 1,
             1,
-            f"row {row - 1} names the parties above the labels of row {row} (the same"
-            " label twice), so its names are read as the parties",
+            f"row {row - 1} names the parties above row {row}, whose labels are not names of"
+            f" their own, so row {row - 1}'s names are read as the parties",
         )
     return meta, parties
 
@@ -173,14 +176,25 @@ def _set_aside(sheet: RaciSheet, head: tuple[int, int, str], body: Sequence[Sequ
 
 def _names_above(table: Table, start: int) -> dict[int, str]:
     """The names a row right above the header gives its columns (by column), when the
-    header labels two columns alike (``User``, ``User``) and that row, its first cell
-    empty, names two or more columns (names above, role labels below)."""
+    header's labels are not names of their own: it labels two columns alike (``User``,
+    ``User``) and that row's first cell is empty, or it leaves blank a column of roles
+    that row names (a banner of merged cells, ``Scrum`` over ``PO`` and ``Dev``)."""
     if start == 0:
         return {}
     row, header = table.rows[start]
     above_row, above = table.rows[start - 1]
+    if above_row != row - 1:
+        return {}
     labels = [normalize_header(table.clean(c)) for c in header[1:] if table.clean(c)]
-    if above_row != row - 1 or len(set(labels)) == len(labels) or table.clean(above[0]):
+    body = [cells for _, cells in table.rows[start + 1 :]]
+    alike = len(set(labels)) < len(labels) and not table.clean(above[0])
+    gaps = any(
+        not table.clean(header[col])
+        and table.clean(above[col])
+        and any(len(cells) > col and table.clean(cells[col]) for cells in body)
+        for col in range(1, min(len(above), len(header)))
+    )
+    if not (alike or gaps):
         return {}
     names = {
         col: table.clean(above[col])
@@ -219,8 +233,9 @@ def _second_column(
 def read_matrix(sheet: RaciSheet) -> None:
     """Read the matrix ``sheet.table`` into ``sheet``: a cell that holds no role letters is
     noted at its place (a column none of whose cells does, once, at its header)."""
-    table, scheme = sheet.table, sheet.scheme
-    start = header_index(table, scheme)
+    scheme = sheet.scheme
+    start = header_index(sheet.table, scheme)
+    table = sheet.table = task_first(sheet.table, start)
     header_row, header = table.rows[start]
     lead = key_columns(table, start)
     by_id = "name" in lead or (not lead and _names_second(table, start))
