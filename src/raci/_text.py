@@ -94,3 +94,9 @@ def escape_html(text: str) -> str:
     """Text safe in HTML content and attributes: markup escaped, control characters
     (terminal escape sequences among them) dropped."""
     return html.escape(strip_controls(text), quote=True)
+
+
+def counted(n: float, word: str) -> str:
+    """``1 post``, ``9 posts``, ``0.5 posts``: a count and an English noun that takes -s."""
+    shown = int(n) if float(n).is_integer() else n
+    return f"{shown} {word}" if shown == 1 else f"{shown} {word}s"

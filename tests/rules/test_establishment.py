@@ -137,3 +137,49 @@ class TestRules:
 
     def test_positions_within_the_posts(self) -> None:
         assert findings(MODEL, "positions-exceed-posts") == []
+
+
+NORMS = """
+version: 1
+organization:
+  levels: [office, division, section, unit]
+units:
+  - id: office
+    level: office
+    posts: {USG: 1, GS: 2}
+    units:
+      - id: gsd
+        level: division
+        head: director
+        posts: {P-5: 1, P-4: 3, GS: 4}
+        units:
+          - {id: ops, level: section, posts: {P-4: 1, P-3: 4}}
+          - {id: tiny, level: unit, posts: {GS: 2}}
+positions:
+  - {id: director, unit: gsd, grade: P-5}
+"""
+
+
+class TestLevelNorms:
+    def test_off_by_default(self) -> None:
+        assert findings(NORMS, "level-norms") == []
+
+    def test_the_un_preset(self) -> None:
+        org = raci.loads(NORMS)
+        found = [f.message for f in raci.validate(org, select=["level-norms"])]
+        assert found == [
+            "office `office` has 10 professional posts; the norm for an office is at least 20",
+            "division `gsd` is headed at P-5; the norm for a division is a head at D-2",
+            "division `gsd` has 9 professional posts; the norm for a division is at least 15",
+            "unit `tiny` has 2 posts; the norm for a unit is at least 4",
+        ]
+
+    def test_turned_on_and_tuned_in_the_file(self) -> None:
+        text = NORMS + "rules:\n  level-norms:\n    division: {min_professional: 9, head: [P-5]}\n"
+        found = findings(text, "level-norms")
+        assert [f.subject for f in found] == ["office", "tiny"]
+
+    def test_a_wrong_setting_is_refused_at_its_place(self) -> None:
+        text = NORMS + "rules:\n  level-norms:\n    division: {min_profesional: 9}\n"
+        with pytest.raises(raci.LoadError, match="must map to"):
+            raci.validate(raci.loads(text))

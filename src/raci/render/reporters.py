@@ -12,7 +12,7 @@ from pathlib import PurePath
 from typing import Any, ClassVar
 from urllib.parse import quote
 
-from raci._text import one_line, printable
+from raci._text import counted, one_line, printable
 from raci._version import __version__
 from raci.findings import Finding, Severity
 from raci.rules import Rule, iter_rules
@@ -27,10 +27,6 @@ def summary(files: FileFindings) -> dict[str, int]:
         for f in findings:
             counts[f.severity.value + "s"] += 1
     return counts
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 #: ANSI colours of the severity word in the text format.
@@ -65,8 +61,8 @@ class TextReporter(Reporter):
                     lines.append(f"    hint: {one_line(f.hint)}")
         c = summary(files)
         lines.append(
-            f"{_plural(c['errors'], 'error')}, {_plural(c['warnings'], 'warning')},"
-            f" {_plural(c['infos'], 'info')} in {_plural(len(files), 'file')}"
+            f"{counted(c['errors'], 'error')}, {counted(c['warnings'], 'warning')},"
+            f" {counted(c['infos'], 'info')} in {counted(len(files), 'file')}"
         )
         return "\n".join(lines) + "\n"
 

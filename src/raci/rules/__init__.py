@@ -1,6 +1,6 @@
 """The validation rules, registered by name and code, and the engine that runs them."""
 
-from raci.rules import establishment, hierarchy, lineage, roles, tables, workload
+from raci.rules import establishment, hierarchy, level_norms, lineage, roles, tables, workload
 from raci.rules.registry import (
     RULES,
     Context,
@@ -22,6 +22,7 @@ __all__ = [
     "establishment",
     "hierarchy",
     "iter_rules",
+    "level_norms",
     "lineage",
     "roles",
     "rule",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from raci._text import counted
 from raci.findings import Finding, Severity
 from raci.grades import UN, by_grade, tidy
 from raci.lookup import as_clause, did_you_mean
@@ -89,7 +90,7 @@ def positions_exceed_posts(ctx: Context) -> Iterator[Finding]:
         for grade, n in over:
             yield ctx.finding(
                 uid,
-                f"unit `{uid}` lists {_n(n, 'position')} of grade `{grade}`; expected at"
+                f"unit `{uid}` lists {counted(n, 'position')} of grade `{grade}`; expected at"
                 f" most {tidy(posts.get(grade, 0))}, the `{grade}` posts in its `posts`",
                 unit.where("posts"),
                 f"Add `{grade}` posts to the unit's `posts`, or correct the positions' grades.",
@@ -98,13 +99,8 @@ def positions_exceed_posts(ctx: Context) -> Iterator[Finding]:
         if not over and total > have:
             yield ctx.finding(
                 uid,
-                f"unit `{uid}` lists {_n(total, 'position')}; expected at most {have}, the"
+                f"unit `{uid}` lists {counted(total, 'position')}; expected at most {have}, the"
                 " posts in its `posts`",
                 unit.where("posts"),
                 "Add the missing posts to the unit's `posts`.",
             )
-
-
-def _n(n: int, word: str) -> str:
-    """``1 position``, ``2 positions``."""
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"

@@ -148,9 +148,9 @@ def _recognise(table: Table, org: Organization | None) -> _Found | None:
     start = _header(table, lambda cells: True)
     if start is not None:
         header = table.rows[start][1]
-        columns = long_layout(table, start)
-        if columns is not None:
-            return _Found("long", start, org.scheme if org else DEFAULT_SCHEME, table, columns)
+        layout = long_layout(table, start)
+        if layout is not None:
+            return _Found("long", start, org.scheme if org else DEFAULT_SCHEME, table, layout)
         if _legend_header(header):
             return None
         roles, named = scheme_of_headers(list(header[1:]), org)
