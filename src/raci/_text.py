@@ -96,7 +96,8 @@ def escape_html(text: str) -> str:
     return html.escape(strip_controls(text), quote=True)
 
 
-def counted(n: float, word: str) -> str:
-    """``1 post``, ``9 posts``, ``0.5 posts``: a count and an English noun that takes -s."""
+def counted(n: float, word: str, many: str = "") -> str:
+    """``1 post``, ``1,573 posts``, ``0.5 posts``, ``2 parties`` (with ``many``): a count
+    and an English noun."""
     shown = int(n) if float(n).is_integer() else n
-    return f"{shown} {word}" if shown == 1 else f"{shown} {word}s"
+    return f"{shown:,} {word if shown == 1 else many or word + 's'}"

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Union
 
 import attrs
 
-from raci._text import strip_controls
+from raci._text import counted, strip_controls
 from raci._walks import breadth_first, preorder
 from raci.assignments import EMPTY
 from raci.assignments import NOWHERE as NOWHERE
@@ -405,6 +405,20 @@ class Organization:
     _columns: tuple[list[str], list[str]] | None = attrs.field(
         init=False, default=None, eq=False, repr=False
     )
+
+    def __repr__(self) -> str:
+        """One line, as networkx's graphs have: the name, the file and how much it holds."""
+        name = self.names.get() if self.names.texts else ""
+        where = f" ({self.source})" if self.source != "<memory>" else ""
+        levels = len({u.level for u in self.units.values() if u.level})
+        parts = [
+            counted(len(self.units), "unit")
+            + (f" on {counted(levels, 'level')}" if levels else ""),
+            counted(len(self.positions), "position"),
+            counted(len(self.external), "external party", "external parties"),
+            counted(len(self.deliverables), "deliverable") + f" ({self.scheme.name})",
+        ]
+        return f"<Organization {name or 'without a name'!r}{where}: {', '.join(parts)}>"
 
     def __attrs_post_init__(self) -> None:
         children: dict[str, list[str]] = {uid: [] for uid in self.units}

@@ -89,7 +89,7 @@ def level_norms(ctx: Context) -> Iterator[Finding]:
         norm = norms.get((unit.level or "").casefold())
         if norm is None or uid not in total:
             continue
-        level = unit.level
+        level = unit.level or ""
         least = norm.get("min_professional")
         if least is not None and professional[uid] < least:
             yield ctx.finding(

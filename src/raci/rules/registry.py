@@ -16,7 +16,7 @@ import attrs
 
 from raci._gc import no_cyclic_gc
 from raci.exceptions import LoadError
-from raci.findings import Finding, Severity, SourceLocation
+from raci.findings import Finding, Findings, Severity, SourceLocation
 from raci.lookup import as_clause, did_you_mean
 from raci.model import Organization, require_organization
 
@@ -294,7 +294,7 @@ def validate(
     org: Organization,
     select: Sequence[str] | None = None,
     ignore: Sequence[str] | None = None,
-) -> list[Finding]:
+) -> Findings:
     """Run the rules on the organization; findings sorted by file, line, rule.
 
     ``select``/``ignore`` take rule names or code prefixes (``M1``); one that names no
@@ -316,7 +316,7 @@ def validate(
     with no_cyclic_gc():
         findings = [f for ctx in plan for f in ctx.rule.check(ctx)]
     findings.sort(key=lambda f: f.sort_key)
-    return findings
+    return Findings(findings)
 
 
 def iter_rules() -> Iterator[Rule]:
