@@ -76,8 +76,8 @@ class TestIdColumnBeforeTheTask:
     def test_a_text_column_taken_as_a_party_is_said_once(self, tmp_path: Path) -> None:
         rows = [
             ["Task", "Helpdesk", "PO"],
-            ["Plan", "first draft", "A/R"],
-            ["Ship", "later", "A/R"],
+            ["Plan", "ok", "A/R"],
+            ["Ship", "no", "A/R"],
         ]
         org = raci.load(write_table(tmp_path, rows, ".csv"))
         [note] = findings(org, "unreadable-cell")
@@ -108,6 +108,19 @@ class TestDataColumns:
             if "set aside" in n.message
         ]
         assert set_aside == ["Description", "Status", "Effort (days)", "Week"]
+
+    @pytest.mark.parametrize("suffix", [".md", ".xlsx"])
+    def test_a_column_of_notes_under_any_header(self, tmp_path: Path, suffix: str) -> None:
+        rows = [
+            ["Nhiệm vụ", "Giám đốc", "Kế toán", "Căn cứ"],
+            ["Lập kế hoạch", "A", "R", "Thông tư 12/2022"],
+            ["Báo cáo", "A*", "R (nếu cần)", "Nghị định 13"],
+        ]
+        org = raci.load(write_table(tmp_path, rows, suffix))
+        assert [p.name for p in org.external.values()] == ["Giám đốc", "Kế toán"]
+        assert roles(org)["báo-cáo"] == [("R", "kế-toán"), ("A", "giám-đốc")]
+        assert not findings(org, "unreadable-cell")
+        assert any("`Căn cứ` holds data" in n.message for n in findings(org, "table-reading"))
 
     def test_a_column_of_words_under_a_party_name_stays_a_party(self, tmp_path: Path) -> None:
         rows = [["Task", "Legal", "PO"], ["Plan", "ask them", "A/R"], ["Ship", "R", "A"]]

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from raci.cells import normalize_header
-from raci.io.tables.table import parse_roles
+from raci.io.tables.table import is_blank, parse_roles
 from raci.schemes import Scheme
 
 #: Headers of such columns (as :func:`normalize_header` leaves them), in the languages of
@@ -38,14 +38,23 @@ _QUANTITY = re.compile(
 )
 
 
+#: The longest text read as a mark someone meant as a role (``OK``, ``X?``); longer text
+#: in a column where nothing reads as roles is a note.
+_LONGEST_MARK = 3
+
+
 def is_data_column(header: str, cells: Sequence[str], scheme: Scheme) -> bool:
     """Whether a column headed ``header`` holds data, not roles: none of its ``cells``
-    reads as role letters, and its header says so (``Notes``, ``Status``, ``Effort``) or
-    every filled cell is a number, a date or a duration."""
-    filled = [c for c in cells if c.strip()]
+    reads as role letters, and its header says so (``Notes``, ``Status``, ``Effort``),
+    or every filled cell is a number, a date or a duration, or (two or more cells) two in
+    three are words longer than a mark (a note, a basis: ``first draft``, ``Căn cứ``)."""
+    filled = [c.strip() for c in cells if not is_blank(c)]
     if not filled or any(parse_roles(c, scheme) for c in filled):
         return False
     key = normalize_header(header)
     if key in DATA_HEADERS or _QUANTITY_HEAD.match(header.strip()):
         return True
-    return all(_QUANTITY.match(c.strip()) for c in filled)
+    if all(_QUANTITY.match(c) for c in filled):
+        return True
+    words = sum(len(c) > _LONGEST_MARK for c in filled)
+    return len(filled) > 1 and words * 3 >= len(filled) * 2

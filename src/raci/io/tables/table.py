@@ -33,6 +33,9 @@ _SEPARATORS = re.compile(r"[\s/,;+&|\-–—·•()]+")
 #: Words for "and" between two letters (``R et A``, ``R y A``, ``R 和 A``); not ``i`` or
 #: ``a`` ("and" in some languages), which are letters of the scheme.
 _CONJUNCTIONS = frozenset({"and", "et", "und", "y", "e", "en", "og", "och", "и", "和", "及", "と"})
+#: A note in brackets after a letter: ``R (if needed)``, ``A (sign-off)``; kept when it
+#: holds letters (``R (A)``).
+_NOTE = re.compile(r"\(([^()]*)\)")
 #: The mark for "not involved", read as no role where the scheme has no such letter.
 _NOT_INVOLVED = "N"
 
@@ -109,7 +112,8 @@ def parse_roles(text: str, scheme: Scheme) -> tuple[str, ...] | None:
     Accepts ``A``, ``R/A``, ``A,R``, ``AR``, ``r / a``, ``R+A``, ``R·A``, ``(R)``,
     ``R (A)``, ``R and A`` (``et``, ``und``, ``y``, ``и``, ``和``...), ``R、A``, ``Ｒ``,
     Cyrillic or Greek letters that look like the scheme's (``А``, ``С``; ``Р`` is R),
-    ``-``, ``N`` (not involved, unless the scheme has an N) and blanks. Letters run
+    ``A*`` (a footnote mark), ``R (if needed)`` (a note in brackets), ``-``, ``N`` (not
+    involved, unless the scheme has an N) and blanks. Letters run
     together count only in capitals (``AR``): ``Ida`` or ``Cara`` is a name. A single
     letter outside the scheme is kept (the rules report it); longer unknown words are not
     roles.
@@ -117,7 +121,8 @@ def parse_roles(text: str, scheme: Scheme) -> tuple[str, ...] | None:
     if is_blank(text):
         return ()
     known = {letter.upper(): letter for letter in scheme.letters}
-    text = plain_marks(text.strip(), er_is_r="P" not in known)
+    text = plain_marks(text.strip(), er_is_r="P" not in known).replace("*", "")
+    text = _NOTE.sub(lambda m: m[0] if parse_roles(m[1], scheme) else " ", text)
     found: list[str] = []
     tokens = [t for t in _SEPARATORS.split(text) if t]
     for i, token in enumerate(tokens):
