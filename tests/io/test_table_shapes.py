@@ -625,3 +625,50 @@ class TestLongExports:
         org = raci.load(write_table(tmp_path, rows, ".csv"))
         assert org.layout == "matrix"
         assert list(org.external) == ["pm"]
+
+
+class TestBesideAndBelow:
+    """Legends against the matrix and tables of counts under it, as workbooks have them."""
+
+    @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+    def test_a_legend_against_the_last_column(self, tmp_path: Path, suffix: str) -> None:
+        rows = [
+            ["Task", "Ann", "Bo"],
+            ["Plan", "A", "R", "R - Responsible", "does the work"],
+            ["Build", "R", "A", "A - Accountable", "signs off"],
+            ["Test", "R", "A", "C - Consulted", "is asked"],
+        ]
+        org = raci.load(write_table(tmp_path, rows, suffix))
+        assert list(org.deliverables) == ["plan", "build", "test"]
+        assert sorted(org.external) == ["ann", "bo"]
+        assert not findings(org, "stray-cell")
+        assert any(
+            n.message.startswith("a legend (6 cells") for n in findings(org, "table-reading")
+        )
+
+    def test_a_legend_beside_the_first_rows(self, tmp_path: Path) -> None:
+        rows = [
+            ["Tarea", "Ana", "Luis"],
+            ["Plan", "A", "R", "", "R=Responsable"],
+            ["Pruebas", "R", "A", "", "A=Aprobador"],
+        ]
+        org = raci.load(write_table(tmp_path, rows, ".csv"))
+        assert not findings(org, "stray-cell")
+        assert list(org.deliverables) == ["plan", "pruebas"]
+
+    @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+    def test_a_table_of_counts_below(self, tmp_path: Path, suffix: str) -> None:
+        rows = [
+            ["Task", "Ann", "Bo"],
+            ["Plan", "A", "R"],
+            ["Build", "R", "A"],
+            [],
+            ["", "R", "A"],
+            ["Ann", "1", "1"],
+            ["Bo", "1", "1"],
+        ]
+        org = raci.load(write_table(tmp_path, rows, suffix))
+        assert list(org.deliverables) == ["plan", "build"]
+        assert not findings(org, "unreadable-cell")
+        assert [f for f in raci.validate(org) if f.severity.value == "error"] == []
+        assert any("outside the table" in n.message for n in findings(org, "table-reading"))

@@ -117,11 +117,11 @@ def _names_role(text: str) -> bool:
 def is_legend(table: Table) -> bool:
     """Whether a table explains the role letters rather than assigning them: its header
     names roles from its first cell on (``| R = Responsible | A = Accountable |``), or two
-    or more of its rows name a role (``| R | Responsible |``)."""
+    or more of its rows, and half of them at least, name a role (``| R | Responsible |``)."""
     if table.rows and _legend_header(table.rows[0][1]):
         return True
     rows = sum(any(map(_explains, cells)) for _, cells in table.rows)
-    return rows >= 2
+    return rows >= 2 and rows * 2 >= len(table.rows)
 
 
 def _legend_header(header: tuple[str, ...]) -> bool:
