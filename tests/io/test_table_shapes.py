@@ -505,7 +505,9 @@ class TestBannerUnderTheNames:
         book = openpyxl.Workbook()
         sheet = book.active
         sheet["B1"] = "MATRIZ RACI SIMPLE"
-        for col, name in zip("EFGH", ["Product Owner", "Programadores", "Gerente", "Usuario"]):
+        for col, name in zip(
+            "EFGH", ["Product Owner", "Programadores", "Gerente", "Usuario"], strict=True
+        ):
             sheet[f"{col}2"] = name
         sheet["B3"], sheet["C3"], sheet["D3"] = "PRIORIDAD", "ESTADO", "RESULTADO/ACTIVIDAD"
         sheet["E3"], sheet["G3"], sheet["H3"] = "Roles Scrum", "Gestion", "Cliente"
@@ -516,7 +518,7 @@ class TestBannerUnderTheNames:
             ["Baja", "", "Prototipos", "C", "R", "A", ""],
         ]
         for r, row in enumerate(rows, start=5):
-            for col, text in zip("BCDEFGH", row):
+            for col, text in zip("BCDEFGH", row, strict=True):
                 sheet[f"{col}{r}"] = text or None
         sheet["D7"] = "FASE 2"
         sheet["B8"], sheet["D8"], sheet["F8"], sheet["G8"] = "Media", "Pruebas", "R", "A"

@@ -67,18 +67,28 @@ class TextReporter(Reporter):
         return "\n".join(lines) + "\n"
 
 
+#: One value on one line, as ``json.dumps`` writes it with spaces after ``,`` and ``:``.
+_ONE_LINE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+
+
 class JsonReporter(Reporter):
     """One JSON object: each file with its findings, and the counts (docs/rules.md)."""
 
     def __call__(self, files: FileFindings) -> str:
-        data = {
-            "files": [
-                {"file": name, "findings": [f.to_dict() for f in findings]}
-                for name, findings in files.items()
-            ],
-            "summary": summary(files),
-        }
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        """Indented as ``json.dumps(indent=2)`` would, but each finding on one line: as
+        easy to read and to grep, and written by the C encoder (a run with 150,000
+        findings spends seconds less)."""
+        one = _ONE_LINE.encode
+        parts = ['{\n  "files": [']
+        for i, (name, findings) in enumerate(files.items()):
+            rows = ",\n".join(f"        {one(f.to_dict())}" for f in findings)
+            body = f"[\n{rows}\n      ]" if findings else "[]"
+            parts.append(
+                f'{"," if i else ""}\n    {{\n      "file": {one(name)},\n'
+                f'      "findings": {body}\n    }}'
+            )
+        parts.append(f'\n  ],\n  "summary": {one(summary(files))}\n}}\n')
+        return "".join(parts)
 
 
 def _escape_data(text: str) -> str:

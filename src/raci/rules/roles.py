@@ -551,7 +551,8 @@ def not_cascaded(ctx: Context) -> Iterator[Finding]:
         if org.parties[pid] is p and p.unit in org.units
     }
     staffed_units = {uid for uid, u in org.units.items() if u.id in staffed}
-    takers: dict[str, list[str]] = {}
+    # The hint of each unit reported (its posts that could take the work).
+    hints: dict[str, str] = {}
     held = ctx.derived(Held)
     owner, parties, r_at = held.owner, held.parties, held.at(letter)
     # The units of the Responsible posts of each deliverable.
@@ -566,14 +567,17 @@ def not_cascaded(ctx: Context) -> Iterator[Finding]:
         for i in at:
             unit = parties[i]
             if unit not in posts and not any(lineage.within(post, unit) for post in posts):
-                if unit not in takers:
-                    takers[unit] = _could_take(org, unit, posts_in)
+                hint = hints.get(unit)
+                if hint is None:
+                    hint = hints[unit] = (
+                        "Name the post that does the work as Responsible too (the cascade to"
+                        f" staff): {_listed(_could_take(org, unit, posts_in))}."
+                    )
                 yield ctx.finding(
                     ident,
                     f"`{unit}` is Responsible for `{ident}`, but none of the posts in it is",
                     held.location(i),
-                    "Name the post that does the work as Responsible too (the cascade to"
-                    f" staff): {_listed(takers[unit])}.",
+                    hint,
                 )
 
 
