@@ -239,6 +239,24 @@ class TestTex:
         assert "Epsilon Division (abolished)" in text
         assert f"Page 1 of {len(pages)}" in text
 
+    def test_names_with_latex_specials_compile(self, tmp_path: Path) -> None:
+        if shutil.which("pdflatex") is None:
+            pytest.skip("pdflatex is not installed")
+        from pypdf import PdfReader
+
+        names = ["100% {sure} $cash$ #1 ~home^ _x_", r"Back\slash & [link]", "*starred*"]
+        units = "".join(
+            f"  - {{id: u{i}, name: {json.dumps(n)}, posts: {{P-4: 1}}}}\n"
+            for i, n in enumerate(names)
+        )
+        org = loads(f"version: 1\norganization: {{name: '#1 & Co'}}\nunits:\n{units}")
+        path = tmp_path / "staffing.tex"
+        render_staffing(staffing(org), path)
+        done = pdflatex(path)
+        assert done.returncode == 0, done.stdout[-2000:]
+        text = "".join(PdfReader(path.with_suffix(".pdf")).pages[0].extract_text().split())
+        assert ["".join(n.split()) in text for n in [*names, "#1 & Co"]] == [True] * 4
+
 
 class TestDocx:
     def test_a_word_table_with_its_header_repeated(self, tmp_path: Path) -> None:
