@@ -27,8 +27,8 @@ WORDS: dict[str, dict[str, str]] = {
         "abolished": "{name} (abolished)",
         "note": "Each row: the posts of the unit itself, not of the units below it.",
         "note_by": (
-            "Each row: the posts of a unit at the level {level} and of the units below it;"
-            " other units, of themselves."
+            "Each row: the posts of a {level} and of the units below it; a unit above that"
+            " level, or with no {level} above it, counts only its own."
         ),
         "note_before": (
             "Approved: the earlier version; proposed: this one. A unit renamed, merged or"
@@ -53,7 +53,7 @@ WORDS: dict[str, dict[str, str]] = {
         "no_fund": "未注明",
         "abolished": "{name}（撤销）",
         "note": "每行：单位本身的职位，不含其下属单位。",
-        "note_by": "每行：{level}一级单位及其下属单位的职位；其他单位仅计本身。",
+        "note_by": "每行：{level}及其下属单位的职位；高于该层级或上级没有{level}的单位仅计本身。",
         "note_before": "核定：较早版本；拟议：本版本。更名、合并或拆分的单位与其前身合为一行。",
     },
 }
