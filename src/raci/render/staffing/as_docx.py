@@ -4,16 +4,15 @@ whose header row repeats on every page, numbers right-aligned, on the paper aske
 from __future__ import annotations
 
 import io
+import itertools
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from xml.sax.saxutils import escape
 
 from raci._text import strip_controls
 from raci.exceptions import OutputError
 from raci.render.paper import Paper
 from raci.render.staffing.sheet import Sheet
-
-if TYPE_CHECKING:
-    from docx.table import _Cell
 
 #: The install line named when python-docx is missing.
 INSTALL = "pip install 'raci[office]'"
@@ -21,6 +20,8 @@ INSTALL = "pip install 'raci[office]'"
 _NOT_XML = re.compile("[\ufffe\uffff]")
 _MARGIN_MM = 15
 _FONT_PT = 8
+#: Rows parsed at a time.
+_BATCH = 500
 
 
 def _text(text: str) -> str:
@@ -28,17 +29,27 @@ def _text(text: str) -> str:
     return " ".join(_NOT_XML.sub("", strip_controls(text)).split())
 
 
-def _fill(cell: _Cell, text: str, *, bold: bool = False, right: bool = False) -> None:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
+def _cell(text: str, *, bold: bool, right: bool) -> str:
+    """A table cell's WordprocessingML: one paragraph, right-aligned for a number."""
+    align = '<w:pPr><w:jc w:val="right"/></w:pPr>' if right else ""
+    if not text:
+        return f"<w:tc><w:p>{align}</w:p></w:tc>"
+    style = f'{"<w:b/>" if bold else ""}<w:sz w:val="{2 * _FONT_PT}"/>'
+    run = f'<w:r><w:rPr>{style}</w:rPr><w:t xml:space="preserve">{escape(_text(text))}</w:t></w:r>'
+    return f"<w:tc><w:p>{align}{run}</w:p></w:tc>"
 
-    paragraph = cell.paragraphs[0]
-    if right:
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    if text:
-        run = paragraph.add_run(_text(text))
-        run.bold = bold
-        run.font.size = Pt(_FONT_PT)
+
+def _rows(sheet: Sheet) -> Iterator[str]:
+    """The table's rows as markup, the header first (marked to repeat on each page)."""
+    n = len(sheet.labels)
+    head = [*sheet.labels, *(c.label for c in sheet.columns)]
+    cells = "".join(_cell(t, bold=True, right=i >= n) for i, t in enumerate(head))
+    yield f'<w:tr><w:trPr><w:tblHeader w:val="true"/></w:trPr>{cells}</w:tr>'
+    for line in sheet.lines:
+        labels, numbers = sheet.printed(line)
+        cells = "".join(_cell(t, bold=line.total, right=False) for t in labels)
+        cells += "".join(_cell(t, bold=line.total, right=True) for t in numbers)
+        yield f"<w:tr>{cells}</w:tr>"
 
 
 def render_docx(sheet: Sheet, paper: Paper, *, landscape: bool = True) -> bytes:
@@ -47,8 +58,8 @@ def render_docx(sheet: Sheet, paper: Paper, *, landscape: bool = True) -> bytes:
     try:
         from docx import Document
         from docx.enum.section import WD_ORIENT
-        from docx.oxml import OxmlElement
-        from docx.oxml.ns import qn
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import nsdecls
         from docx.shared import Mm
     except ImportError:
         msg = f"writing DOCX needs python-docx: {INSTALL}"
@@ -64,23 +75,13 @@ def render_docx(sheet: Sheet, paper: Paper, *, landscape: bool = True) -> bytes:
     section.header.paragraphs[0].text = _text(f"{sheet.organization} — {sheet.word('running')}")
     doc.add_heading(_text(sheet.title), level=1)
 
-    n = len(sheet.labels)
-    table = doc.add_table(rows=1, cols=n + len(sheet.columns))
+    table = doc.add_table(rows=0, cols=len(sheet.labels) + len(sheet.columns))
     table.style = "Table Grid"
-    head = table.rows[0]
-    repeat = OxmlElement("w:tblHeader")
-    repeat.set(qn("w:val"), "true")
-    head._tr.get_or_add_trPr().append(repeat)
-    labels = [*sheet.labels, *(c.label for c in sheet.columns)]
-    for i, (cell, text) in enumerate(zip(head.cells, labels, strict=True)):
-        _fill(cell, text, bold=True, right=i >= n)
-    for line in sheet.lines:
-        shown, numbers = sheet.printed(line)
-        cells = table.add_row().cells
-        for i, text in enumerate(shown):
-            _fill(cells[i], text, bold=line.total)
-        for i, text in enumerate(numbers, start=n):
-            _fill(cells[i], text, bold=line.total, right=True)
+    # Rows written as markup and parsed a batch at a time: python-docx adds rows one by
+    # one far slower.
+    rows = _rows(sheet)
+    while batch := "".join(itertools.islice(rows, _BATCH)):
+        table._tbl.extend(list(parse_xml(f"<w:tbl {nsdecls('w')}>{batch}</w:tbl>")))
     doc.add_paragraph(_text(sheet.note))
     buffer = io.BytesIO()
     doc.save(buffer)

@@ -10,30 +10,43 @@ from raci.render.matrix.as_text import MAX_LABEL_WIDTH, fit, md_escape
 from raci.render.staffing.sheet import Sheet
 
 
+def _pad(text: str, width: int, right: bool = False) -> str:
+    pad = " " * (width - display_width(text))
+    return pad + text if right else text + pad
+
+
 def render_text(sheet: Sheet) -> str:
     """Aligned columns under the title, a rule above the totals, the note below."""
-    n = len(sheet.labels)
-    rows = [[*sheet.labels, *(c.label for c in sheet.columns)]]
-    rows += [[*labels, *numbers] for labels, numbers in map(sheet.printed, sheet.lines)]
-    rows = [[one_line(c) for c in r[:n]] + r[n:] for r in rows]
-    rows = [[fit(c, MAX_LABEL_WIDTH) for c in r[:n]] + r[n:] for r in rows]
-    widths = [max(display_width(r[i]) for r in rows) for i in range(len(rows[0]))]
-
-    def line(cells: Sequence[str]) -> str:
-        out = []
-        for i, text in enumerate(cells):
-            pad = " " * (widths[i] - display_width(text))
-            out.append(text + pad if i < n else pad + text)
-        return "  ".join(out).rstrip()
-
+    head = [fit(one_line(t), MAX_LABEL_WIDTH) for t in sheet.labels]
+    numbers_head = [one_line(c.label) for c in sheet.columns]
+    body = []
+    for line in sheet.lines:
+        labels, numbers = sheet.printed(line)
+        body.append(([fit(one_line(t), MAX_LABEL_WIDTH) for t in labels], numbers))
+    # Numbers are ASCII: their width is their length.
+    label_widths = [
+        max(display_width(r[i]) for r in [head, *(b[0] for b in body)]) for i in range(len(head))
+    ]
+    number_widths = [
+        max([display_width(h), *(len(b[1][i]) for b in body)]) for i, h in enumerate(numbers_head)
+    ]
+    widths = [*label_widths, *number_widths]
     rule = "  ".join("-" * w for w in widths)
-    out = [one_line(sheet.title), "", line(rows[0]), rule]
+
+    def text_line(labels: Sequence[str], numbers: Sequence[str]) -> str:
+        cells = [_pad(t, w) for t, w in zip(labels, label_widths, strict=True)]
+        cells += [n.rjust(w) for n, w in zip(numbers, number_widths, strict=True)]
+        return "  ".join(cells).rstrip()
+
+    header = [_pad(t, w) for t, w in zip(head, label_widths, strict=True)]
+    header += [_pad(t, w, right=True) for t, w in zip(numbers_head, number_widths, strict=True)]
+    out = [one_line(sheet.title), "", "  ".join(header).rstrip(), rule]
     ruled = False
-    for data, cells in zip(sheet.lines, rows[1:], strict=True):
-        if data.total and not ruled:
+    for line, (labels, numbers) in zip(sheet.lines, body, strict=True):
+        if line.total and not ruled:
             out.append(rule)
             ruled = True
-        out.append(line(cells))
+        out.append(text_line(labels, numbers))
     out += ["", one_line(sheet.note)]
     return "\n".join(out) + "\n"
 

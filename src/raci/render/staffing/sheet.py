@@ -5,7 +5,7 @@ two versions are compared, then the totals."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 
@@ -105,8 +105,9 @@ def _columns(table: Staffing, lang: str) -> list[Column]:
     return out
 
 
-def _values(table: Staffing, columns: Sequence[Column], counts: Counts) -> tuple[float, ...]:
-    categories = dict(table.categories)
+def _values(
+    categories: Mapping[str, Sequence[str]], columns: Sequence[Column], counts: Counts
+) -> tuple[float, ...]:
     out = []
     for column in columns:
         if column.kind == SUBTOTAL:
@@ -124,6 +125,7 @@ def build_sheet(table: Staffing, *, lang: str | None = None, ids: bool = False) 
     language = lang or table.org.language
     w = {k: word(k, language) for k in ("before", "after", "change", "totals", "all_funds")}
     columns = _columns(table, language)
+    categories = dict(table.categories)
     by_fund = table.funds is not None
 
     def fund_label(fund: str | None) -> str | None:
@@ -140,7 +142,7 @@ def build_sheet(table: Staffing, *, lang: str | None = None, ids: bool = False) 
     def lines(row: Row, unit: str, fund: str | None, same_unit: bool, is_total: bool) -> list[Line]:
         head = (" ".join(row.units), unit, fund)
         if not table.compared:
-            values = _values(table, columns, row.after)
+            values = _values(categories, columns, row.after)
             return [Line(*head, None, values, repeats=int(same_unit), total=is_total)]
         sides = [
             (w["before"], row.before or {}),
@@ -152,7 +154,7 @@ def build_sheet(table: Staffing, *, lang: str | None = None, ids: bool = False) 
             Line(
                 *head,
                 side,
-                _values(table, columns, counts),
+                _values(categories, columns, counts),
                 repeats=labels if i else int(same_unit),
                 change=i == 2,
                 total=is_total,
