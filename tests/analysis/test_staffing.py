@@ -4,6 +4,8 @@ compared with an earlier version through the units' lineage; numbers checked by 
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import raci
 from helpers import EXAMPLES, loads
@@ -12,6 +14,7 @@ from raci.analysis.figures import subtree_posts, unit_posts
 from raci.analysis.staffing import NO_CATEGORY, NO_GRADE_KEY, Staffing, staffing
 from raci.grades import tidy, total
 from staffing_orgs import GRADES, NEW, OLD
+from strategies import organizations
 
 
 @pytest.fixture(scope="module")
@@ -300,3 +303,27 @@ def test_totals_are_the_figures_posts(
     assert data["totals"]["before"]["total"] == _figures(old)
     assert sum(r["after"]["total"] for r in data["rows"]) == pytest.approx(_figures(new))
     assert sum(r["before"]["total"] for r in data["rows"]) == pytest.approx(_figures(old))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    new=organizations(),
+    old=st.none() | organizations(),
+    by=st.sampled_from([None, "division", "section"]),
+    fund=st.booleans(),
+)
+def test_every_post_is_in_one_row(
+    new: raci.Organization, old: raci.Organization | None, by: str | None, fund: bool
+) -> None:
+    """Random models, compared or not, rolled up or not: no unit heads two rows (but for
+    its funds), and the totals are the figures' posts of each version."""
+    try:
+        table = staffing(new, before=old, by=by, fund=fund)
+    except raci.QueryError:  # no unit at that level
+        return
+    seen = [u for r in table.rows if not r.abolished for u in r.units]
+    if not fund:
+        assert len(seen) == len(set(seen))
+    assert total(table.totals().after) == _figures(new)
+    if old is not None:
+        assert total(table.totals().before or {}) == _figures(old)
