@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
+import networkx as nx
 
 from raci.analysis.establishment import NO_GRADE, PostKey, unit_grades
 from raci.analysis.levels import level_rank
@@ -54,8 +55,9 @@ def total(counts: Counts) -> float:
 
 @attrs.frozen
 class Row:
-    """One row: the units it stands for and their posts (``after``; ``before`` too when
-    two versions are compared), of one fund when the table is split by fund.
+    """One row: the units it stands for and their posts (``after``, the only ones of a
+    table that compares nothing; ``before`` too when two versions are compared), of one
+    fund when the table is split by fund.
 
     ``units`` label the row: new units, or the old ones for an ``abolished`` row;
     ``formerly`` holds the old units whose posts ``before`` counts.
@@ -68,11 +70,6 @@ class Row:
     level: str | None = None
     fund: str | None = None
     abolished: bool = False
-
-    @property
-    def posts(self) -> Counts:
-        """The posts (after, when two versions are compared)."""
-        return self.after
 
     @property
     def change(self) -> dict[str, float]:
@@ -204,11 +201,11 @@ def _posts(
     grades: Mapping[str, Mapping[PostKey, float]], members: Iterable[str]
 ) -> dict[str | None, dict[str, float]]:
     """The posts of ``members`` by fund and grade."""
-    by_fund: dict[str | None, list[dict[str, float]]] = defaultdict(list)
+    by_fund: dict[str | None, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for uid in members:
         for (grade, fund), n in grades.get(uid, {}).items():
-            by_fund[fund].append({grade: n})
-    return {fund: add(*parts) for fund, parts in by_fund.items()}
+            by_fund[fund][grade] += n
+    return {fund: add(counts) for fund, counts in by_fund.items()}
 
 
 def _fund_order(funds: Iterable[str | None]) -> list[str | None]:
@@ -241,35 +238,19 @@ def _lineage(old: _Side, new: _Side) -> list[tuple[list[str], list[str]]]:
     """Old and new row units in groups linked by lineage (each group its old units and
     its new ones, in chart order): the groups with new units in the new chart's order,
     then the abolished ones in the old chart's order."""
-    parent: dict[tuple[str, str], tuple[str, str]] = {}
-
-    def find(node: tuple[str, str]) -> tuple[str, str]:
-        parent.setdefault(node, node)
-        while parent[node] != node:
-            parent[node] = parent[parent[node]]
-            node = parent[node]
-        return node
-
+    links = nx.Graph()
+    links.add_nodes_from(("old", u) for u in old.members)
+    links.add_nodes_from(("new", u) for u in new.members)
     rolled_old = {m: u for u, ms in old.members.items() for m in ms}
     rolled_new = {m: u for u, ms in new.members.items() for m in ms}
     for o, heirs in successors(old.org, new.org).units.forward.items():
-        if o not in rolled_old:  # a post that became a unit
-            continue
-        for n in heirs:
-            parent[find(("old", rolled_old[o]))] = find(("new", rolled_new[n]))
-    olds: dict[tuple[str, str], list[str]] = defaultdict(list)
-    news: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for u in old.members:
-        olds[find(("old", u))].append(u)
-    for u in new.members:
-        news[find(("new", u))].append(u)
-    groups = [
-        (
-            sorted(olds[root], key=old.order.__getitem__),
-            sorted(news[root], key=new.order.__getitem__),
-        )
-        for root in {*olds, *news}
-    ]
+        if o in rolled_old:  # not a post that became a unit
+            links.add_edges_from((("old", rolled_old[o]), ("new", rolled_new[n])) for n in heirs)
+    groups = []
+    for nodes in nx.connected_components(links):
+        olds = sorted((u for side, u in nodes if side == "old"), key=old.order.__getitem__)
+        news = sorted((u for side, u in nodes if side == "new"), key=new.order.__getitem__)
+        groups.append((olds, news))
     return sorted(
         groups, key=lambda g: (0, new.order[g[1][0]]) if g[1] else (1, old.order[g[0][0]])
     )
