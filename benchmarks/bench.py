@@ -238,6 +238,13 @@ def other_cases(folder: Path) -> list[Case]:
         Case("diff", "10,000 units", ["diff", str(big), str(after)], big, "< 10 s"),
         Case("stats", "10,000 units", ["stats", str(big), "--format", "json"], big),
         Case(
+            "staffing (compared)",
+            "10,000 units",
+            ["staffing", str(after), "--before", str(big), "-o", str(out / "staffing.xlsx")],
+            big,
+            "< 10 s",
+        ),
+        Case(
             "report",
             "2,000 units, 2,000 deliverables",
             ["report", str(report), "-o", str(out / "r.html")],

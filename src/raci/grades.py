@@ -57,6 +57,7 @@ class Grades:
     categories: tuple[tuple[str, tuple[str, ...]], ...] = UN_GRADES
     _category: dict[str, str] = attrs.field(init=False, eq=False, repr=False)
     _rank: dict[str, int] = attrs.field(init=False, eq=False, repr=False)
+    _spelling: dict[str, str] = attrs.field(init=False, eq=False, repr=False)
 
     @_category.default
     def _categories(self) -> dict[str, str]:
@@ -66,6 +67,10 @@ class Grades:
     def _ranks(self) -> dict[str, int]:
         return {grade_key(g): i for i, g in enumerate(self.order)}
 
+    @_spelling.default
+    def _spellings(self) -> dict[str, str]:
+        return {grade_key(g): g for g in self.order}
+
     @property
     def order(self) -> tuple[str, ...]:
         """Every grade, top first."""
@@ -73,8 +78,7 @@ class Grades:
 
     def known(self, grade: str) -> str | None:
         """The table's spelling of ``grade`` (``p4`` is ``P-4``), or None when unknown."""
-        key = grade_key(grade)
-        return self.order[self._rank[key]] if key in self._rank else None
+        return self._spelling.get(grade_key(grade))
 
     def category_of(self, grade: str) -> str | None:
         """The category of a grade, or None when the table does not have it."""

@@ -328,9 +328,22 @@ class TestCascade:
         assert_document_safe(out)
 
 
+def docx_text(path: Path) -> str:
+    """Every paragraph and table cell of a Word document."""
+    docx = pytest.importorskip("docx")
+    doc = docx.Document(str(path))
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return " ".join([p.text for p in doc.paragraphs] + cells)
+
+
 def assert_document_safe(out: Path) -> None:
-    """A Markdown, HTML, CSV, XLSX or PDF document that parses, shows the names as text,
-    runs no script and no formula, and holds no raw control character."""
+    """A Markdown, HTML, CSV, XLSX, DOCX or PDF document that parses, shows the names as
+    text, runs no script and no formula, and holds no raw control character."""
+    if out.suffix == ".docx":
+        text = docx_text(out)
+        assert_no_raw_controls(text)
+        assert_shows(text)
+        return
     if out.suffix == ".xlsx":
         cells = xlsx_cells(out)
         assert_no_formula(cells)
@@ -364,6 +377,28 @@ class TestStats:
         else:
             assert_plain_terminal(out)
             assert_shows(md_unescaped(out) if fmt == "markdown" else out, SHOWN_IN_TEXT)
+
+
+class TestStaffing:
+    @pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+    def test_every_format(self, models: tuple[Path, Path], fmt: str) -> None:
+        old, new = models
+        out, _ = run("staffing", str(new), "--before", str(old), "--format", fmt)
+        if fmt == "json":
+            assert_shows(" ".join(strings(json.loads(out))))
+        else:
+            assert_plain_terminal(out)
+            assert_shows(md_unescaped(out) if fmt == "markdown" else out, SHOWN_IN_TEXT)
+
+    @pytest.mark.parametrize("suffix", ["md", "csv", "xlsx", "tex", "docx"])
+    def test_every_file(self, models: tuple[Path, Path], tmp_path: Path, suffix: str) -> None:
+        old, new = models
+        out = tmp_path / f"staffing.{suffix}"
+        run("staffing", str(new), "--before", str(old), "--fund", "-o", str(out))
+        if suffix == "tex":
+            assert_tex_safe(out)
+        else:
+            assert_document_safe(out)
 
 
 class TestReport:

@@ -187,6 +187,7 @@ def _commands(path: Path, other: Path) -> list[list[str]]:
         ["matrix", str(path)],
         ["diff", str(path), str(path)],
         ["stats", str(path)],
+        ["staffing", str(path)],
     ]
     if path.suffix in TABLE_SUFFIXES:
         commands.append(["import", str(path), "-o", str(other / "o.yaml")])
