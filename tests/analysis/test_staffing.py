@@ -153,7 +153,8 @@ class TestComparison:
             (("apex",), ("a",), False),  # renamed with a new id
             (("a1",), ("a1",), False),  # renamed, same id
             (("bc",), ("b", "c"), False),  # merged
-            (("d1", "d2"), ("d",), False),  # split
+            (("d1",), ("d",), False),  # split: the first part has the posts before
+            (("d2",), ("d",), False),
             (("f",), (), False),  # new
             (("s",), ("s",), False),
             (("e",), ("e",), True),  # abolished, last
@@ -167,11 +168,12 @@ class TestComparison:
                 {"P-5": 1, "P-4": 1, "P-3": 1},
                 {"GS-5": -1},
             ),
-            ("d1", "d2"): (
+            ("d1",): (
                 {"D-1": 1, "P-4": 2, "GS-4": 1.5},
-                {"D-1": 1, "P-4": 2, "P-3": 1, "GS-4": 0.5},
-                {"P-3": 1, "GS-4": -1},
+                {"D-1": 1, "P-4": 1, "GS-4": 0.5},
+                {"P-4": -1, "GS-4": -1},
             ),
+            ("d2",): ({}, {"P-4": 1, "P-3": 1}, {"P-4": 1, "P-3": 1}),
             ("f",): ({}, {"P-3": 2, "GS-5": 1}, {"P-3": 2, "GS-5": 1}),
             ("s",): ({"P-3": 1}, {"P-3": 1, "P-2": 0.5}, {"P-2": 0.5}),
             ("e",): ({"P-2": 1}, {}, {"P-2": -1}),
@@ -180,11 +182,12 @@ class TestComparison:
     def test_names_new_and_abolished(self, old: raci.Organization, new: raci.Organization) -> None:
         table = staffing(new, before=old)
         names = [table.name(r) for r in table.rows]
-        assert names[1:5] == [
+        assert names[1:6] == [
             "Apex Division",
             "Apex Section",
             "Beta-Gamma Division",
-            "Delta One / Delta Two",
+            "Delta One",
+            "Delta Two",
         ]
         assert names[-1] == "Epsilon Division"
 
@@ -216,9 +219,10 @@ class TestComparison:
         assert apex.after == {"D-1": 1, "P-4": 3, "P-3": 1, "GS-4": 1}
         assert ("a1",) not in [r.units for r in table.rows]
 
-    def test_a_unit_moved_between_divisions_joins_their_rows(self) -> None:
-        """Rolled up, a section that keeps its id under another division links the two
-        divisions: one row holds both, so that no post is counted in two rows."""
+    def test_a_unit_moved_between_divisions_takes_its_posts_along(self) -> None:
+        """Rolled up, a section that keeps its id under another division counts, before as
+        after, in the row of the division it is in now: each division keeps its row, and
+        no post is counted in two rows."""
         before = loads(
             """
             version: 1
@@ -237,8 +241,11 @@ class TestComparison:
               - {id: sec, parent: y, level: section, posts: {P-3: 2}}
             """
         )
-        (row,) = staffing(after, before=before, by="division").rows
-        assert (row.units, row.formerly, row.change) == (("x", "y"), ("x", "y"), {})
+        rows = staffing(after, before=before, by="division").rows
+        assert [(r.units, r.before, r.change) for r in rows] == [
+            (("x",), {"P-5": 1}, {}),
+            (("y",), {"P-5": 1, "P-3": 2}, {}),
+        ]
         assert [r.change for r in staffing(after, before=before).rows] == [{}, {}, {}]
 
     def test_a_level_only_the_earlier_version_has(self) -> None:
@@ -256,9 +263,9 @@ class TestComparison:
             if r.formerly == ("d",)
         ]
         assert split == [
+            (None, {"D-1": 1, "P-4": 2, "GS-4": 1.5}, {"D-1": 1, "P-4": 1, "GS-4": 0.5}),
             ("RB", {}, {"P-3": 1}),
             ("XB", {}, {"P-4": 1}),
-            (None, {"D-1": 1, "P-4": 2, "GS-4": 1.5}, {"D-1": 1, "P-4": 1, "GS-4": 0.5}),
         ]
         funds = table.to_dict()["funds"]
         assert [(f["fund"], f["change"]["total"]) for f in funds] == [

@@ -72,7 +72,7 @@ class TestPrinted:
         assert code == 0
         data = json.loads(out)
         assert data["totals"]["posts"]["total"] == 111
-        assert data["grades"] == ["USG", "ASG", "D-2", "D-1", "P-5", "P-4", "P-3", "(no grade)"]
+        assert data["grades"] == ["USG", "ASG", "D-2", "D-1", "P-5", "P-4", "P-3", "P-2", "GS"]
 
 
 class TestFiles:

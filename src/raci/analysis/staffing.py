@@ -17,7 +17,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
-import networkx as nx
 
 from raci.analysis.establishment import NO_GRADE, PostKey, unit_grades
 from raci.analysis.levels import level_rank
@@ -234,26 +233,33 @@ class _Side:
         return _posts(self.grades, (m for u in units for m in self.members[u]))
 
 
-def _lineage(old: _Side, new: _Side) -> list[tuple[list[str], list[str]]]:
-    """Old and new row units in groups linked by lineage (each group its old units and
-    its new ones, in chart order): the groups with new units in the new chart's order,
-    then the abolished ones in the old chart's order."""
-    links = nx.Graph()
-    links.add_nodes_from(("old", u) for u in old.members)
-    links.add_nodes_from(("new", u) for u in new.members)
+def _lineage(old: _Side, new: _Side) -> list[tuple[list[str], list[str], list[str]]]:
+    """The rows of a comparison, each its new row units, the earlier units whose posts it
+    had, and the earlier row units it continues: a row per new row unit, in the new
+    chart's order, holding the earlier units it continues (each earlier unit counts in
+    the row of the first unit that continues it, so a split unit's posts stay whole), then
+    a row per earlier row unit whose units no one continues, in the old chart's order."""
     rolled_old = {m: u for u, ms in old.members.items() for m in ms}
     rolled_new = {m: u for u, ms in new.members.items() for m in ms}
-    for o, heirs in successors(old.org, new.org).units.forward.items():
-        if o in rolled_old:  # not a post that became a unit
-            links.add_edges_from((("old", rolled_old[o]), ("new", rolled_new[n])) for n in heirs)
-    groups = []
-    for nodes in nx.connected_components(links):
-        olds = sorted((u for side, u in nodes if side == "old"), key=old.order.__getitem__)
-        news = sorted((u for side, u in nodes if side == "new"), key=new.order.__getitem__)
-        groups.append((olds, news))
-    return sorted(
-        groups, key=lambda g: (0, new.order[g[1][0]]) if g[1] else (1, old.order[g[0][0]])
-    )
+    lineage = successors(old.org, new.org).units
+    forward = lineage.forward
+    had: dict[str, list[str]] = {u: [] for u in new.members}
+    gone: dict[str, list[str]] = {}
+    for m in sorted(rolled_old, key=lambda m: old.order.get(m, len(old.order))):
+        heirs = [n for n in forward.get(m, ()) if n in rolled_new]
+        if heirs:
+            had[rolled_new[heirs[0]]].append(m)
+        else:
+            gone.setdefault(rolled_old[m], []).append(m)
+    backward = lineage.backward
+    rows = []
+    for u in sorted(new.members, key=new.order.__getitem__):
+        continued = {o for m in new.members[u] for o in backward.get(m, ()) if o in rolled_old}
+        olds = sorted({rolled_old[o] for o in continued}, key=old.order.__getitem__)
+        rows.append(([u], had[u], olds))
+    for u in sorted(gone, key=old.order.__getitem__):
+        rows.append(([], gone[u], [u]))
+    return rows
 
 
 def staffing(
@@ -276,16 +282,16 @@ def staffing(
     ranks = _rank(orgs, by) if by is not None else [None] * len(orgs)
     new = _Side.of(org, ranks[0])
     old = None
-    groups: list[tuple[list[str], list[str]]]
+    groups: list[tuple[list[str], list[str], list[str]]]
     if before is None:
-        groups = [([], [u]) for u in sorted(new.members, key=new.order.__getitem__)]
+        groups = [([u], [], []) for u in sorted(new.members, key=new.order.__getitem__)]
     else:
         old = _Side.of(before, ranks[1])
         groups = _lineage(old, new)
     rows: list[Row] = []
-    for olds, news in groups:
+    for news, had, olds in groups:
         after = new.posts(news)
-        earlier = old.posts(olds) if old is not None else {}
+        earlier = _posts(old.grades, had) if old is not None else {}
         side = new if news or old is None else old
         units = news or olds
         level = side.org.units[units[0]].level

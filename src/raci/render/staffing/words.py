@@ -31,8 +31,9 @@ WORDS: dict[str, dict[str, str]] = {
             " level, or with no {level} above it, counts only its own."
         ),
         "note_before": (
-            "Approved: the earlier version; proposed: this one. A unit renamed, merged or"
-            " split is one row with the units it continues."
+            "Approved: the earlier version; proposed: this one. A unit's approved posts are"
+            " those of the units it continues; a unit split in parts gives them to its"
+            " first part."
         ),
     },
     "zh": {
@@ -54,7 +55,7 @@ WORDS: dict[str, dict[str, str]] = {
         "abolished": "{name}（撤销）",
         "note": "每行：单位本身的职位，不含其下属单位。",
         "note_by": "每行：{level}及其下属单位的职位；高于该层级或上级没有{level}的单位仅计本身。",
-        "note_before": "核定：较早版本；拟议：本版本。更名、合并或拆分的单位与其前身合为一行。",
+        "note_before": "核定：较早版本；拟议：本版本。单位的核定员额为其所承接单位的员额；拆分的单位将员额计入其第一个部分。",
     },
 }
 
