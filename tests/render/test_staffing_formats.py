@@ -175,7 +175,22 @@ class TestText:
         assert head[:3] == ["unit", "USG", "ASG"]
         assert head[-3:] == ["GS", "total", "total"]
         total = next(x for x in text.splitlines() if x.startswith("Total"))
-        assert total.split()[1:] == "1 1 2 3 5 8 4 19 21 8 52 49 49 111".split()
+        assert total.split()[1:] == [
+            "1",
+            "1",
+            "2",
+            "3",
+            "5",
+            "8",
+            "4",
+            "19",
+            "21",
+            "8",
+            "52",
+            "49",
+            "49",
+            "111",
+        ]
 
 
 class TestJson:
