@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 import attrs
 
@@ -38,6 +39,7 @@ PROFESSIONAL = frozenset({"UG", "D", "P", "NO"})
 _GRADE = re.compile(r"^([A-Z]+)(?:[\s-]*([0-9]+)|(?:\s*-\s*|\s+|\s*\()([A-Z]{1,2})\)?)$")
 
 
+@lru_cache(maxsize=4096)
 def grade_key(text: str) -> str:
     """A grade as the tables write it: ``P4``, ``p 4`` and ``P-4`` are ``P-4``; ``GS (OL)``
     is ``GS-OL``; ``G-5`` (a local General Service grade) is ``GS-5``."""
@@ -57,6 +59,7 @@ class Grades:
     categories: tuple[tuple[str, tuple[str, ...]], ...] = UN_GRADES
     _category: dict[str, str] = attrs.field(init=False, eq=False, repr=False)
     _rank: dict[str, int] = attrs.field(init=False, eq=False, repr=False)
+    _spelling: dict[str, str] = attrs.field(init=False, eq=False, repr=False)
 
     @_category.default
     def _categories(self) -> dict[str, str]:
@@ -66,6 +69,10 @@ class Grades:
     def _ranks(self) -> dict[str, int]:
         return {grade_key(g): i for i, g in enumerate(self.order)}
 
+    @_spelling.default
+    def _spellings(self) -> dict[str, str]:
+        return {grade_key(g): g for g in self.order}
+
     @property
     def order(self) -> tuple[str, ...]:
         """Every grade, top first."""
@@ -73,8 +80,7 @@ class Grades:
 
     def known(self, grade: str) -> str | None:
         """The table's spelling of ``grade`` (``p4`` is ``P-4``), or None when unknown."""
-        key = grade_key(grade)
-        return self.order[self._rank[key]] if key in self._rank else None
+        return self._spelling.get(grade_key(grade))
 
     def category_of(self, grade: str) -> str | None:
         """The category of a grade, or None when the table does not have it."""
