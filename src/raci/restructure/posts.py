@@ -8,14 +8,16 @@ that continue them, linked through ids kept and ``formerly`` (a rename, a merge,
 split). The posts of each group are matched in steps, each taking only what the steps
 before it left:
 
-1. each listed position kept (by id or ``formerly``) takes its post on both sides: moved
-   to a unit of another group it is redeployed, with another grade reclassified;
-2. in each group, posts of the same grade and fund are unchanged; of the same grade and
-   another fund, converted; of another grade, reclassified, nearest grades first (then
-   the higher grades first); posts of no grade match any grade;
-3. across groups, posts of one grade lost in one group and gained in another are
+1. in each group, posts of the same grade and fund are unchanged;
+2. each listed position kept (by id or ``formerly``) takes its post on both sides, when
+   both are left: moved to a unit of another group it is redeployed, with another grade
+   reclassified (so a position tells only of a change that the counts show);
+3. in each group, posts of the same grade and another fund are converted; of another
+   grade, reclassified, nearest grades first (then the higher grades first); posts of
+   no grade match posts of any grade;
+4. across groups, posts of one grade lost in one group and gained in another are
    redeployed (same fund first, then OLD's and NEW's file order);
-4. what is left was abolished (lost) or established (gained).
+5. what is left was abolished (lost) or established (gained).
 
 A change is told in the unit of NEW that has the post; a post lost is told in the first
 unit of NEW that continues its old unit, or in the old unit when nothing continues it.
@@ -174,13 +176,14 @@ class _Matching:
         self.entries: dict[str, dict[tuple[Any, ...], Entry]] = {kind: {} for kind in KINDS}
 
     def run(self, positions: Lineage) -> PostChanges:
-        self._positions(positions)
-        lost, gained = self._left(self.lost), self._left(self.gained)
         groups: dict[int, tuple[list[_Key], list[_Key]]] = {}
-        for key in lost:
+        for key in self.lost:
             groups.setdefault(self.group_old[key[0]], ([], []))[0].append(key)
-        for key in gained:
+        for key in self.gained:
             groups.setdefault(self.group_new[key[0]], ([], []))[1].append(key)
+        for losses, gains in groups.values():
+            self._match((lk, gk) for lk in losses for gk in gains if lk[1:] == gk[1:])
+        self._positions(positions)
         for losses, gains in groups.values():
             self._within(losses, gains)
         self._across()
@@ -194,7 +197,7 @@ class _Matching:
 
     def _positions(self, positions: Lineage) -> None:
         """Each listed position of NEW that continues one of OLD takes its post on both
-        sides, when both have it."""
+        sides, when both are left."""
         places_old, places_new = _places(self.lost), _places(self.gained)
         used: set[str] = set()
         for qid, q in self.new.positions.items():
@@ -210,8 +213,7 @@ class _Matching:
                 self._pair(lost, gained, 1, qid)
 
     def _within(self, losses: list[_Key], gains: list[_Key]) -> None:
-        """Match one group's posts: unchanged, converted, reclassified, of no grade."""
-        self._match((lk, gk) for lk in losses for gk in gains if lk[1:] == gk[1:])
+        """Match what is left of one group's posts: converted, reclassified, of no grade."""
         self._match((lk, gk) for lk in losses for gk in gains if lk[1] == gk[1])
         rank = self.grades.rank
         graded = sorted(
