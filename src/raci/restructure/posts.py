@@ -22,7 +22,8 @@ before it left:
 A change is told in the unit of NEW that has the post; a post lost is told in the first
 unit of NEW that continues its old unit, or in the old unit when nothing continues it.
 That unit is the post's row in the summary, so each row's ``before`` is the old posts
-that went into it. A post with no fund given has none to convert.
+that went into it. A post reclassified or redeployed from one fund to another is
+converted too; a post with no fund given has none to convert.
 """
 
 from __future__ import annotations
@@ -169,10 +170,8 @@ class _Matching:
         order = [*new.units, *(u for u in old.units if u not in new.units)]
         self.index = {uid: i for i, uid in enumerate(order)}
         self.rows: dict[str, dict[str, float]] = {}
-        for uid in before:
-            self._row(self.row_of[uid])
-        for uid in after:
-            self._row(uid)
+        for uid in [*(self.row_of[u] for u in before), *after]:
+            self.rows.setdefault(uid, dict.fromkeys(COLUMNS, 0.0))
         self.entries: dict[str, dict[tuple[Any, ...], Entry]] = {kind: {} for kind in KINDS}
 
     def run(self, positions: Lineage) -> PostChanges:
@@ -311,9 +310,6 @@ class _Matching:
         else:
             entries[key] = {**entry, "count": n, **extra}
 
-    def _row(self, unit: str) -> dict[str, float]:
-        return self.rows.setdefault(unit, dict.fromkeys(COLUMNS, 0.0))
-
     @staticmethod
     def _left(pool: dict[_Key, float]) -> list[_Key]:
         return [key for key, n in pool.items() if n > _EPSILON]
@@ -366,10 +362,10 @@ def _then_position(
 
 
 def _shown(entry: Entry) -> Entry:
-    """An entry as the JSON gives it: counts tidied, no grade as null."""
-    grades = ("grade", "from", "to") if "unit" in entry else ("grade",)
-    out = {k: None if k in grades and v == NO_GRADE else v for k, v in entry.items()}
-    out["count"] = tidy(entry["count"])
+    """An entry as the JSON gives it: its count tidied, no grade as null."""
+    out = {**entry, "count": tidy(entry["count"])}
+    if out.get("grade") == NO_GRADE:
+        out["grade"] = None
     return out
 
 

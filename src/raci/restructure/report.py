@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from raci._text import display_width, one_line
 from raci.grades import tidy
 from raci.model import Organization
-from raci.restructure.posts import COLUMNS
+from raci.restructure.posts import COLUMNS, KINDS
 from raci.restructure.words import ChangeWords
 
 if TYPE_CHECKING:
@@ -64,7 +64,9 @@ class _Story:
         #: text(word) -> how a word of the model (a grade, a fund) is shown
         self.text = text
         #: The posts each group of post changes counts.
-        self.post_counts: dict[str, float] = {}
+        self.post_counts = {
+            f"post_{kind}": tidy(sum(e["count"] for e in change.posts.of(kind))) for kind in KINDS
+        }
 
     def party(self, org: Organization, ident: str | None) -> str:
         if ident is None:
@@ -288,11 +290,7 @@ class _Story:
                 ),
             ),
         ]
-        out = []
-        for group, entries, line in groups:
-            self.post_counts[group] = tidy(sum(e["count"] for e in entries))
-            out.append((group, [self.named(e, line(e)) for e in entries]))
-        return out
+        return [(group, [self.named(e, line(e)) for e in found]) for group, found, line in groups]
 
     def grade(self, grade: str | None) -> str:
         return self.text(grade) if grade else self.w("no_grade")
