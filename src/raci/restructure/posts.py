@@ -87,7 +87,8 @@ class PostChanges:
         return any(getattr(self, kind) for kind in KINDS)
 
     def of(self, kind: str) -> tuple[Entry, ...]:
-        """The entries of one kind of :data:`KINDS`."""
+        """The entries of one kind: ``established``, ``abolished``, ``redeployed``,
+        ``reclassified`` or ``converted``."""
         entries: tuple[Entry, ...] = getattr(self, kind)
         return entries
 
