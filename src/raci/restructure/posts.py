@@ -13,8 +13,8 @@ before it left:
    both are left: moved to a unit of another group it is redeployed, with another grade
    reclassified (so a position tells only of a change that the counts show);
 3. in each group, posts of the same grade and another fund are converted; of another
-   grade, reclassified, nearest grades first (then the higher grades first); posts of
-   no grade match posts of any grade;
+   grade, reclassified, nearest grades first (then the higher grades first; of two
+   grades, the same fund first); posts of no grade match posts of any grade;
 4. across groups, posts of one grade lost in one group and gained in another are
    redeployed (same fund first, then OLD's and NEW's file order);
 5. what is left was abolished (lost) or established (gained).
@@ -182,7 +182,7 @@ class _Matching:
         for key in self.gained:
             groups.setdefault(self.group_new[key[0]], ([], []))[1].append(key)
         for losses, gains in groups.values():
-            self._match((lk, gk) for lk in losses for gk in gains if lk[1:] == gk[1:])
+            self._pour(losses, gains, lambda key: key[1:])
         self._positions(positions)
         for losses, gains in groups.values():
             self._within(losses, gains)
@@ -213,54 +213,52 @@ class _Matching:
                 self._pair(lost, gained, 1, qid)
 
     def _within(self, losses: list[_Key], gains: list[_Key]) -> None:
-        """Match what is left of one group's posts: converted, reclassified, of no grade."""
-        self._match((lk, gk) for lk in losses for gk in gains if lk[1] == gk[1])
-        rank = self.grades.rank
-        graded = sorted(
-            (
-                (lk, gk)
-                for lk in losses
-                for gk in gains
-                if NO_GRADE not in (lk[1], gk[1]) and lk[1] != gk[1]
-            ),
-            key=lambda pair: (
-                abs(rank(pair[0][1]) - rank(pair[1][1])),
-                pair[0][2] != pair[1][2],
-                rank(pair[0][1]),
-                rank(pair[1][1]),
-            ),
-        )
-        self._match(graded)
-        self._match((lk, gk) for lk in losses for gk in gains if NO_GRADE in (lk[1], gk[1]))
+        """Match what is left of one group's posts: converted (same grade), reclassified
+        (nearest grades first, then the higher; same fund first), of no grade."""
+        self._pour(losses, gains, lambda key: key[1])
+        lost, gained = self._by_rank(losses), self._by_rank(gains)
+        for a, b in sorted(
+            ((a, b) for a in lost for b in gained), key=lambda p: (abs(p[0] - p[1]), *p)
+        ):
+            self._pour(lost[a], gained[b], lambda key: key[2])
+            self._pour(lost[a], gained[b], lambda key: None)
+        self._pour([k for k in losses if k[1] == NO_GRADE], gains, lambda key: None)
+        self._pour(losses, [k for k in gains if k[1] == NO_GRADE], lambda key: None)
+
+    def _by_rank(self, keys: list[_Key]) -> dict[int, list[_Key]]:
+        """Posts of a grade by the grade's rank (grades the table lacks share the last)."""
+        out: dict[int, list[_Key]] = {}
+        for key in keys:
+            if key[1] != NO_GRADE:
+                out.setdefault(self.grades.rank(key[1]), []).append(key)
+        return out
 
     def _across(self) -> None:
-        """Redeploy posts of one grade lost in one group and gained in another: of the
-        same fund first, then of any."""
-        for same_fund in (True, False):
-            gains: dict[str, deque[_Key]] = {}
-            for key in self._left(self.gained):
-                gains.setdefault(key[1], deque()).append(key)
-            for lk in self._left(self.lost):
-                group, queue = self.group_old[lk[0]], gains.get(lk[1], deque())
-                while queue and self.gained[queue[0]] <= _EPSILON:
+        """Redeploy posts of one grade lost in one group and gained in another (a group
+        that still lost posts of a grade gained none of it): same fund first."""
+        losses, gains = self._left(self.lost), self._left(self.gained)
+        self._pour(losses, gains, lambda key: key[1:])
+        self._pour(losses, gains, lambda key: key[1])
+
+    def _pour(
+        self, losses: Iterable[_Key], gains: Iterable[_Key], by: Callable[[_Key], object]
+    ) -> None:
+        """Match each post lost, in order, with the posts gained that are alike ``by``, in
+        order, as far as both last."""
+        queues: dict[object, deque[_Key]] = {}
+        for gk in gains:
+            if self.gained[gk] > _EPSILON:
+                queues.setdefault(by(gk), deque()).append(gk)
+        for lk in losses:
+            queue = queues.get(by(lk))
+            while queue and self.lost[lk] > _EPSILON:
+                gk = queue[0]
+                n = min(self.lost[lk], self.gained[gk])
+                self.lost[lk] -= n
+                self.gained[gk] -= n
+                self._pair(lk, gk, n)
+                if self.gained[gk] <= _EPSILON:
                     queue.popleft()
-                for gk in queue:
-                    if self.lost[lk] <= _EPSILON:
-                        break
-                    if self.group_new[gk[0]] != group and (not same_fund or lk[2] == gk[2]):
-                        self._take(lk, gk)
-
-    def _match(self, pairs: Iterable[tuple[_Key, _Key]]) -> None:
-        """Pair posts lost with posts gained, in the order given, as far as both last."""
-        for lk, gk in pairs:
-            self._take(lk, gk)
-
-    def _take(self, lk: _Key, gk: _Key) -> None:
-        n = min(self.lost[lk], self.gained[gk])
-        if n > _EPSILON:
-            self.lost[lk] -= n
-            self.gained[gk] -= n
-            self._pair(lk, gk, n)
 
     # -- what the steps record -------------------------------------------------
 
