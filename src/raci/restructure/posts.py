@@ -185,7 +185,8 @@ class _Matching:
             self._pour(losses, gains, lambda key: key[1:])
         self._positions(positions)
         for losses, gains in groups.values():
-            self._within(losses, gains)
+            if self._left(self.lost, losses) and self._left(self.gained, gains):
+                self._within(losses, gains)
         self._across()
         for key in self._left(self.lost):
             self._lose(key, self.lost.pop(key))
@@ -199,10 +200,14 @@ class _Matching:
         """Each listed position of NEW that continues one of OLD takes its post on both
         sides, when both are left."""
         places_old, places_new = _places(self.lost), _places(self.gained)
+        old_units = {key[0] for key in self._left(self.lost)}
+        new_units = {key[0] for key in self._left(self.gained)}
         used: set[str] = set()
         for qid, q in self.new.positions.items():
+            if q.unit not in new_units:
+                continue
             pid = next((p for p in positions.predecessors(qid) if p in self.old.positions), None)
-            if pid is None or pid in used:
+            if pid is None or pid in used or self.old.positions[pid].unit not in old_units:
                 continue
             used.add(pid)
             lost = _post_of(self.old, self.old.positions[pid], self.lost, places_old)
@@ -310,8 +315,9 @@ class _Matching:
             entries[key] = {**entry, "count": n, **extra}
 
     @staticmethod
-    def _left(pool: dict[_Key, float]) -> list[_Key]:
-        return [key for key, n in pool.items() if n > _EPSILON]
+    def _left(pool: dict[_Key, float], keys: Iterable[_Key] | None = None) -> list[_Key]:
+        """The keys of ``pool`` (or those of ``keys``) with posts left, in order."""
+        return [key for key in (pool if keys is None else keys) if pool[key] > _EPSILON]
 
     # -- the result ------------------------------------------------------------
 
