@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 
 import attrs
 
@@ -38,6 +39,7 @@ PROFESSIONAL = frozenset({"UG", "D", "P", "NO"})
 _GRADE = re.compile(r"^([A-Z]+)(?:[\s-]*([0-9]+)|(?:\s*-\s*|\s+|\s*\()([A-Z]{1,2})\)?)$")
 
 
+@lru_cache(maxsize=4096)
 def grade_key(text: str) -> str:
     """A grade as the tables write it: ``P4``, ``p 4`` and ``P-4`` are ``P-4``; ``GS (OL)``
     is ``GS-OL``; ``G-5`` (a local General Service grade) is ``GS-5``."""

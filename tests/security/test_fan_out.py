@@ -116,3 +116,29 @@ def test_a_deep_path_of_one_repeated_name(tmp_path: Path) -> None:
     assert time.perf_counter() - started < 10
     assert len(org.units) == 1_000
     assert max(len(uid.split(".")) for uid in org.units) <= 5
+
+
+def test_one_lineage_group_of_every_unit_compares_its_posts_quickly() -> None:
+    """Every new unit continues the old top unit too, so all 4,000 units are one group,
+    each with posts of a grade no other unit has: matching never tries every pair."""
+    n = 2_000
+
+    def model(after: bool) -> str:
+        units = [{"id": "top", "posts": {"USG": 1}}] + [
+            {
+                "id": f"u{i}",
+                "parent": "top",
+                "posts": {f"X{i}{'b' if after else 'a'}": 1, "P-3" if after else "P-4": 2},
+                **({"formerly": ["top"]} if after else {}),
+            }
+            for i in range(n)
+        ]
+        return json.dumps({"version": 1, "units": units})
+
+    old, new = raci.loads(model(False), "json"), raci.loads(model(True), "json")
+    started = time.perf_counter()
+    change = raci.diff(old, new)
+    assert time.perf_counter() - started < 10
+    assert change.posts.reclassified[0] == {"unit": "u0", "from": "P-4", "to": "P-3", "count": 2}
+    assert sum(e["count"] for e in change.posts.reclassified) == 3 * n
+    assert change.posts.totals == {"before": 1 + 3 * n, "after": 1 + 3 * n, "change": 0}

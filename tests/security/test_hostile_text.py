@@ -5,7 +5,8 @@ The corpus has backslash sequences Graphviz would expand, control characters, bi
 overrides, HTML, LaTeX, DOT, Markdown and spreadsheet-formula specials, a workflow
 command after a newline, a 500-character name and a Chinese name with fullwidth
 punctuation. Every name is a unit, a post (title and holder), an external party and a
-deliverable, so each writer meets it wherever it prints a name.
+deliverable, so each writer meets it wherever it prints a name; units have posts, whose
+changes `raci diff` tells, of a hostile grade and fund too.
 """
 
 from __future__ import annotations
@@ -50,13 +51,26 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def _model(renamed: bool) -> dict[str, object]:
     """The corpus as a model; ``renamed=False`` gives the plain 'before' of a restructuring."""
     name = (lambda i: CORPUS[i][0]) if renamed else (lambda i: f"Old unit {i}")
+    grade = "P-4" if renamed else "P-3"  # each unit's post is reclassified
     units: list[dict[str, object]] = [
-        {"id": f"u{i}", "parent": "top", "name": name(i), "level": "division"}
+        {"id": f"u{i}", "parent": "top", "name": name(i), "level": "division", "posts": {grade: 1}}
         for i in range(len(CORPUS))
     ]
-    units.insert(0, {"id": "top", "name": CORPUS[3][0], "head": "p0", "level": "organization"})
-    if not renamed:
-        units.append({"id": "gone", "parent": "top", "name": CORPUS[7][0]})
+    hostile_post = {"grade": CORPUS[7][0], "fund": CORPUS[3][0]}
+    units.insert(
+        0,
+        {
+            "id": "top",
+            "name": CORPUS[3][0],
+            "head": "p0",
+            "level": "organization",
+            "posts": [hostile_post] if renamed else [],
+        },
+    )
+    if renamed:
+        units[2]["posts"] = {grade: 1, "GS-4": 2}  # redeployed from the unit gone
+    else:
+        units.append({"id": "gone", "parent": "top", "name": CORPUS[7][0], "posts": {"GS-4": 2}})
     positions = [
         {"id": f"p{i}", "unit": f"u{i}", "title": CORPUS[i][0], "holder": CORPUS[i][0]}
         for i in range(len(CORPUS))
@@ -289,6 +303,17 @@ class TestDiff:
     def test_json(self, models: tuple[Path, Path]) -> None:
         out, _ = run("diff", *map(str, models), "--format", "json")
         assert_shows(" ".join(strings(json.loads(out))))
+
+    @pytest.mark.parametrize("fmt", ["text", "markdown"])
+    def test_post_changes(self, models: tuple[Path, Path], fmt: str) -> None:
+        out, _ = run("diff", *map(str, models), "--format", fmt)
+        posts = out[out.index("Post changes") : out.index("Figures")]
+        assert "reclassified (10)" in posts.casefold()
+        assert "redeployed (2)" in posts.casefold()
+        assert_plain_terminal(posts)
+        shown = posts if fmt == "text" else md_unescaped(posts)
+        assert_shows(shown, SHOWN_IN_TEXT)
+        assert "<script>" not in posts or fmt == "text"
 
 
 class TestMatrix:

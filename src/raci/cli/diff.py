@@ -122,8 +122,10 @@ def command(
     sheet: str | None,
 ) -> None:
     """Show what changes from OLD to NEW: units created, abolished, merged, split,
-    renamed, moved and relevelled; posts; deliverables; changes of Accountable;
-    responsibilities that no one holds any more; and the figures before and after."""
+    renamed, moved and relevelled; listed positions; posts established, abolished,
+    redeployed, reclassified and converted, with a summary by unit; deliverables;
+    changes of Accountable; responsibilities that no one holds any more; and the
+    figures before and after."""
     suffix = None
     if output is not None:
         suffix = check_suffix(output, [*PICTURE_SUFFIXES, *REPORT_SUFFIXES], "a diff")
