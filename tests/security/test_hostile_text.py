@@ -210,7 +210,16 @@ def assert_no_raw_controls(data: str) -> None:
 
 
 def assert_no_formula(cells: list[str]) -> None:
-    assert [c for c in cells if c.startswith(FORMULA_START)] == []
+    """No cell starts a formula; a negative number (``-1``, ``-0.5``) is a number."""
+    assert [c for c in cells if c.startswith(FORMULA_START) and not _number(c)] == []
+
+
+def _number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def xlsx_cells(path: Path) -> list[str]:
