@@ -539,12 +539,14 @@ class Organization:
             raise QueryError(msg)
         if pos.reports_to is not None:
             return pos.reports_to
-        if pos.unit not in self.units:
-            return None
-        for uid in (pos.unit, *self.ancestors(pos.unit)):
+        seen: set[str] = set()
+        uid: str | None = pos.unit
+        while uid is not None and uid in self.units and uid not in seen:
             head = self.units[uid].head
             if head is not None and head != position and head in self.positions:
                 return head
+            seen.add(uid)
+            uid = self.units[uid].parent
         return None
 
     # -- parties and roles -------------------------------------------------

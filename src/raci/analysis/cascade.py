@@ -1,9 +1,10 @@
 """The cascade: what each post holds, directly and through its unit and the units above it.
 
 A unit's roles reach every post inside it. :class:`Cascade` works each unit's inherited
-roles out once, from the top down (a unit's list is its own roles merged with its
-parent's list), so the sheets of every post of a large organization cost time in
-proportion to what they hold, never a walk of the tree per post.
+roles out once, from the units above it that hold roles themselves (each unit knows the
+nearest such unit at or above it), so the sheets of every post of a large organization
+cost time in proportion to what they hold, never a walk of the tree per post, and a
+unit thousands of levels deep costs what it inherits, not its depth.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Iterator
 from operator import itemgetter
 from typing import NamedTuple
 
+from raci._walks import Upward, nearest
 from raci.exceptions import QueryError
 from raci.lookup import Lookup, as_clause
 from raci.model import Organization, Position
@@ -58,7 +60,26 @@ class Cascade:
         letters = org.scheme.letters
         self._role_rank = {letter: i for i, letter in enumerate(letters)}
         self._inherited: dict[str, tuple[_Ranked, ...]] = {}
+        #: Each unit's own roles, read once for every line it is on.
+        self._owned: dict[str, list[_Ranked]] = {}
         self._lookup: Lookup | None = None
+        #: The nearest unit at or above each unit that holds roles itself.
+        self._holder = nearest(self._parent, lambda u: u if org.assignments_of(u) else None)
+        #: How many roles each unit passes down.
+        count = self._own_count
+        self._passed: Upward[int] = Upward(
+            self._parent,
+            count,
+            lambda u, above: count(u) + above,
+            lambda ring: [sum(map(count, ring))] * len(ring),
+        )
+
+    def _parent(self, unit: str) -> str | None:
+        parent = self.org.units[unit].parent
+        return parent if parent is not None and parent in self.org.units else None
+
+    def _own_count(self, party: str) -> int:
+        return len(set(self.org.assignments_of(party)))
 
     def rank(self, deliverable: str) -> int:
         """The deliverable's place in sheet order."""
@@ -85,32 +106,29 @@ class Cascade:
         found = self._inherited.get(unit)
         if found is not None:
             return found
-        units = self.org.units
-        if unit not in units:
+        if unit not in self.org.units:
             return ()
-        # Climb to the nearest unit already known (or the top), then fold back down: each
-        # unit's list is its own roles followed, deliverable by deliverable, by its parent's.
-        path: list[str] = []
-        on_path: set[str] = set()
-        at: str | None = unit
-        while at is not None and at in units and at not in self._inherited and at not in on_path:
-            path.append(at)
-            on_path.add(at)
-            at = units[at].parent
-        if at is not None and at in on_path:
-            # A cycle: each unit in it takes the roles of the units up to where it closes,
-            # nearest first, the way ``Organization.ancestors`` stops.
-            cycle = path[path.index(at) :]
-            for u in cycle:
-                items = [r for v in (u, *self.org.ancestors(u)) for r in self._own(v)]
-                self._inherited[u] = tuple(sorted(items, key=_rank_of))
-            path = path[: len(path) - len(cycle)]
-        below: tuple[_Ranked, ...] = self._inherited.get(at, ()) if at is not None else ()
-        for u in reversed(path):
-            # sorted() is stable: on one deliverable, the unit's own roles stay first.
-            below = tuple(sorted([*self._own(u), *below], key=_rank_of))
-            self._inherited[u] = below
-        return self._inherited[unit]
+        # The own roles of each unit on the line that holds any, nearest first (the line
+        # stops where it would repeat, the way ``Organization.ancestors`` stops at a cycle);
+        # sorted() is stable: on one deliverable, the nearer unit's roles stay first.
+        items: list[_Ranked] = []
+        seen: set[str] = set()
+        at = self._holder(unit)
+        while at is not None and at not in seen:
+            seen.add(at)
+            own = self._owned.get(at)
+            if own is None:
+                own = self._owned[at] = self._own(at)
+            items.extend(own)
+            parent = self._parent(at)
+            at = self._holder(parent) if parent is not None else None
+        ranked = self._inherited[unit] = tuple(sorted(items, key=_rank_of))
+        return ranked
+
+    def inherited_count(self, unit: str) -> int:
+        """How many roles ``unit`` passes down (``len(inherited(unit))``), without
+        listing them."""
+        return self._passed(unit) if unit in self.org.units else 0
 
     # -- what a post holds ----------------------------------------------------------
 
@@ -147,6 +165,11 @@ class Cascade:
     def direct(self, post: str) -> list[Held]:
         """The roles the post holds itself, in sheet order."""
         return [held for _, held in self._own(self.post(post).id)]
+
+    def held_count(self, post: str) -> int:
+        """How many roles the post holds (``len(of(post))``), without listing them."""
+        p = self.post(post)
+        return self._own_count(p.id) + self.inherited_count(p.unit)
 
     def of(self, post: str) -> list[Held]:
         """Everything the post holds: directly, and through its unit and each unit above."""
