@@ -177,16 +177,23 @@ class TestShape:
         assert set(units) == {"div", "br", "sec", "quiet"}
 
 
-def _tangled(seed: int) -> Organization:
+def _tangled(seed: int, long: bool = False) -> Organization:
     """Units with random parents (cycles, dangling parents, chains), a post or two in
-    each, and random roles of units and posts."""
+    each, and random roles of units and posts; ``long``: hundreds of units, most of
+    them in long chains."""
     rng = random.Random(seed)
-    ids = [f"u{i}" for i in range(rng.randrange(1, 25))]
-    units = {u: Unit(u, Names.plain(u), parent=rng.choice([None, "gone", *ids])) for u in ids}
+    ids = [f"u{i}" for i in range(rng.randrange(200, 400) if long else rng.randrange(1, 25))]
+
+    def parent(i: int) -> str | None:
+        if long and i and rng.random() < 0.99:
+            return ids[i - 1]
+        return rng.choice([None, "gone", *ids])
+
+    units = {u: Unit(u, Names.plain(u), parent=parent(i)) for i, u in enumerate(ids)}
     posts = {f"p{i}": Position(f"p{i}", Names.plain(f"P{i}"), rng.choice(ids)) for i in range(30)}
     parties = [*ids, *posts]
     deliverables = {}
-    for k in range(rng.randrange(1, 15)):
+    for k in range(rng.randrange(1, 15) * (30 if long else 1)):
         held = [(rng.choice("RACI"), rng.choice(parties)) for _ in range(rng.randrange(1, 6))]
         deliverables[f"d{k}"] = Deliverable(
             f"d{k}",
@@ -196,11 +203,14 @@ def _tangled(seed: int) -> Organization:
     return Organization(units=units, positions=posts, deliverables=deliverables)
 
 
-@pytest.mark.parametrize("seed", range(30))
-def test_every_post_holds_what_walking_its_units_gives(seed: int) -> None:
+@pytest.mark.parametrize(
+    ("seed", "long"), [*((s, False) for s in range(30)), *((s, True) for s in range(10))]
+)
+def test_every_post_holds_what_walking_its_units_gives(seed: int, long: bool) -> None:
     """Each post holds its own roles and those of its unit and every unit above it (up to
-    where a cycle closes), nearest first on a deliverable; the counts say as many."""
-    org = _tangled(seed)
+    where a cycle closes), nearest first on a deliverable; the counts say as many. Posts
+    are asked in any order, so lists kept from earlier walks are used along the way."""
+    org = _tangled(seed, long)
     cascade = Cascade(org)
     order = {d: i for i, d in enumerate(org.deliverables)}
     letters = {letter: i for i, letter in enumerate(org.scheme.letters)}

@@ -2,14 +2,16 @@
 
 A unit's roles reach every post inside it. :class:`Cascade` works each unit's inherited
 roles out once, from the units above it that hold roles themselves (each unit knows the
-nearest such unit at or above it), so the sheets of every post of a large organization
-cost time in proportion to what they hold, never a walk of the tree per post, and a
-unit thousands of levels deep costs what it inherits, not its depth.
+nearest such unit at or above it), stopping at the first whose list is known already;
+a long line keeps a few lists along it for later walks. So the sheets of every post of a
+large organization cost time in proportion to what they hold, never a walk of the tree
+per post, and a unit thousands of levels deep costs what it inherits, not its depth.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from math import isqrt
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -29,6 +31,9 @@ class Held(NamedTuple):
     role: str
     via: str
 
+
+#: Lines of holders up to this many squared are walked whole every time.
+_SHORT = 8
 
 #: A held role with its deliverable's place in sheet order.
 _Ranked = tuple[int, Held]
@@ -59,12 +64,19 @@ class Cascade:
         self._rank = {d.id: i for i, (_, d) in enumerate(ordered)}
         letters = org.scheme.letters
         self._role_rank = {letter: i for i, letter in enumerate(letters)}
+        #: Each holder's inherited roles, once asked for.
         self._inherited: dict[str, tuple[_Ranked, ...]] = {}
-        #: Each unit's own roles, read once for every line it is on.
+        #: Each holder's own roles, read once for every line it is on, and the next
+        #: holder above it.
         self._owned: dict[str, list[_Ranked]] = {}
+        self._above: dict[str, str | None] = {}
         self._lookup: Lookup | None = None
         #: The nearest unit at or above each unit that holds roles itself.
         self._holder = nearest(self._parent, lambda u: u if org.assignments_of(u) else None)
+        #: Whether each unit is on a cycle of parents.
+        self._on_cycle: Upward[bool] = Upward(
+            self._parent, lambda u: False, lambda u, above: False, lambda ring: [True] * len(ring)
+        )
         #: How many roles each unit passes down.
         count = self._own_count
         self._passed: Upward[int] = Upward(
@@ -103,26 +115,46 @@ class Cascade:
         return [held for _, held in self._ranked(unit)]
 
     def _ranked(self, unit: str) -> tuple[_Ranked, ...]:
-        found = self._inherited.get(unit)
+        # A unit that holds nothing itself passes on what its nearest holder does: the
+        # lists are kept by holder, and each holder's list is worked out once.
+        first = self._holder(unit) if unit in self.org.units else None
+        if first is None:
+            return ()
+        found = self._inherited.get(first)
         if found is not None:
             return found
-        if unit not in self.org.units:
-            return ()
-        # The own roles of each unit on the line that holds any, nearest first (the line
-        # stops where it would repeat, the way ``Organization.ancestors`` stops at a cycle);
-        # sorted() is stable: on one deliverable, the nearer unit's roles stay first.
+        # The own roles of each holder on the line, nearest first, until a holder whose
+        # list is known (unless it is on a cycle, whose list runs round to the holders
+        # already taken); the line stops where it would repeat, as
+        # ``Organization.ancestors`` stops at a cycle. sorted() is stable: on one
+        # deliverable, the nearer unit's roles stay first.
         items: list[_Ranked] = []
+        walked: list[tuple[str, int]] = []  # each holder taken, and where its roles start
         seen: set[str] = set()
-        at = self._holder(unit)
+        inherited, owned, above = self._inherited, self._owned, self._above
+        at: str | None = first
         while at is not None and at not in seen:
+            known = inherited.get(at)
+            if known is not None and not self._on_cycle(at):
+                items.extend(known)
+                break
             seen.add(at)
-            own = self._owned.get(at)
+            walked.append((at, len(items)))
+            own = owned.get(at)
             if own is None:
-                own = self._owned[at] = self._own(at)
+                own = owned[at] = self._own(at)
+                parent = self._parent(at)
+                above[at] = self._holder(parent) if parent is not None else None
             items.extend(own)
-            parent = self._parent(at)
-            at = self._holder(parent) if parent is not None else None
-        ranked = self._inherited[unit] = tuple(sorted(items, key=_rank_of))
+            at = above[at]
+        ranked = inherited[first] = tuple(sorted(items, key=_rank_of))
+        # A long line also keeps the lists of a few holders along it, one every square
+        # root of its length, so that a later walk from below stops within as many steps.
+        step = isqrt(len(walked))
+        if step > _SHORT:
+            for holder, start in walked[step::step]:
+                if holder not in inherited and not self._on_cycle(holder):
+                    inherited[holder] = tuple(sorted(items[start:], key=_rank_of))
         return ranked
 
     def inherited_count(self, unit: str) -> int:
