@@ -152,19 +152,38 @@ class TestCascadeSheets:
     """Each post's sheet lists all its unit holds: sheets that would outgrow one file stop
     before anything is written, and long lines of posts or units stay short."""
 
-    @pytest.mark.parametrize("suffix", [".md", ".html", ".csv", ".xlsx", ".pdf"])
+    @pytest.mark.parametrize("suffix", [".md", ".html", ".csv", ".xlsx"])
     def test_a_unit_of_many_posts_and_deliverables(self, tmp_path: Path, suffix: str) -> None:
         model = _fan(tmp_path, 3_000, 3_000)
         out = tmp_path / f"sheets{suffix}"
         code, output, seconds = _cascade(str(model), "-o", str(out))
         assert code == 2, output
         assert seconds < 10
-        name, most, _ = LIMITS[FORMATS[suffix]]
+        name, _, most, _ = LIMITS[FORMATS[suffix]]
         assert output == (
             "error: the sheets of 3,000 posts would list 9,000,000 roles (each post lists every"
             f" role of its unit and the units above it), more than the {most:,} raci writes in"
             f" one {name} file; choose the posts with --post, or the posts of a unit with"
             " --unit\n"
+        )
+        assert not out.exists()
+
+    def test_a_book_of_many_pages(self, tmp_path: Path) -> None:
+        """A PDF starts a page for every post: a chain of 10,000 posts holding nothing
+        would take minutes of drawing."""
+        positions = [{"id": "p0", "unit": "u"}]
+        positions += [
+            {"id": f"p{i}", "unit": "u", "reports_to": f"p{i - 1}"} for i in range(1, 10_000)
+        ]
+        model = _model(tmp_path, {"units": [{"id": "u"}], "positions": positions})
+        out = tmp_path / "sheets.pdf"
+        code, output, seconds = _cascade(str(model), "-o", str(out))
+        assert code == 2, output
+        assert seconds < 10
+        assert output == (
+            f"error: the sheets of 10,000 posts are more than the {LIMITS['pdf'].posts:,} raci"
+            " writes in one PDF file; choose the posts with --post, or the posts of a unit"
+            " with --unit\n"
         )
         assert not out.exists()
 
