@@ -497,6 +497,12 @@ class Organization:
         self._unit(unit)
         return list(self._children[unit])
 
+    def parent_of(self, unit: str) -> str | None:
+        """The unit's parent, when the model has it; None for a top unit (or one whose
+        parent is not among the units)."""
+        parent = self._unit(unit).parent
+        return parent if parent is not None and parent in self.units else None
+
     def ancestors(self, unit: str) -> list[str]:
         """The unit's ancestors, nearest first (stops at a cycle)."""
         chain: list[str] = []

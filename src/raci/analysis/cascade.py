@@ -72,23 +72,19 @@ class Cascade:
         self._above: dict[str, str | None] = {}
         self._lookup: Lookup | None = None
         #: The nearest unit at or above each unit that holds roles itself.
-        self._holder = nearest(self._parent, lambda u: u if org.assignments_of(u) else None)
+        self._holder = nearest(org.parent_of, lambda u: u if org.assignments_of(u) else None)
         #: Whether each unit is on a cycle of parents.
         self._on_cycle: Upward[bool] = Upward(
-            self._parent, lambda u: False, lambda u, above: False, lambda ring: [True] * len(ring)
+            org.parent_of, lambda u: False, lambda u, above: False, lambda ring: [True] * len(ring)
         )
         #: How many roles each unit passes down.
         count = self._own_count
         self._passed: Upward[int] = Upward(
-            self._parent,
+            org.parent_of,
             count,
             lambda u, above: count(u) + above,
             lambda ring: [sum(map(count, ring))] * len(ring),
         )
-
-    def _parent(self, unit: str) -> str | None:
-        parent = self.org.units[unit].parent
-        return parent if parent is not None and parent in self.org.units else None
 
     def _own_count(self, party: str) -> int:
         return len(set(self.org.assignments_of(party)))
@@ -143,7 +139,7 @@ class Cascade:
             own = owned.get(at)
             if own is None:
                 own = owned[at] = self._own(at)
-                parent = self._parent(at)
+                parent = self.org.parent_of(at)
                 above[at] = self._holder(parent) if parent is not None else None
             items.extend(own)
             at = above[at]

@@ -77,7 +77,8 @@ def command(
 ) -> None:
     """Print or write one sheet per post: its title, holder (or vacant), unit, reporting
     line, and what it holds, directly and through its unit and each unit above it. Sheets
-    that would hold more than one file takes stop with a message: choose --post or --unit.
+    that would outgrow one file (docs/limits.md) stop with a message: choose --post or
+    --unit.
 
     \b
     HTML: one page with a table of contents, a printed page per post.

@@ -63,7 +63,7 @@ def _column(letters: bytes) -> int:
     return n
 
 
-def _matches(zf: zipfile.ZipFile, part: str) -> Iterator[tuple[bytes, int]]:
+def _chunks(zf: zipfile.ZipFile, part: str) -> Iterator[tuple[bytes, int]]:
     """The part's bytes in chunks, each with how far into it a match may start (the rest
     comes again at the head of the next chunk)."""
     with zf.open(part) as fh:
@@ -105,7 +105,7 @@ class _Counter:
 def _scan_sheet(zf: zipfile.ZipFile, part: str, counter: _Counter, where: str) -> SheetScan:
     formulas = False
     merged: list[Span] = []
-    for buffer, end in _matches(zf, part):
+    for buffer, end in _chunks(zf, part):
         counter.add(buffer, end, where)
         if not formulas:
             found = _FORMULA.search(buffer)
@@ -153,7 +153,7 @@ def scan_workbook(path: Path) -> dict[str, SheetScan]:
     with zipfile.ZipFile(path) as zf:
         names = set(zf.namelist())
         if strings in names:
-            for buffer, end in _matches(zf, strings):
+            for buffer, end in _chunks(zf, strings):
                 counter.add(buffer, end, "its shared strings")
         for name, part in sheets:
             if part in names:

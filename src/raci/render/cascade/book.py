@@ -226,14 +226,10 @@ class _Lines:
         self.lang = lang
         units = org.units
         self._head = nearest(
-            self._parent, lambda u: h if (h := units[u].head) in org.positions else None
+            org.parent_of, lambda u: h if (h := units[u].head) in org.positions else None
         )
         self._top_post = _ends(self._superior)
-        self._top_unit = _ends(self._parent)
-
-    def _parent(self, unit: str) -> str | None:
-        parent = self.org.units[unit].parent
-        return parent if parent is not None and parent in self.org.units else None
+        self._top_unit = _ends(org.parent_of)
 
     def _superior(self, post: str) -> str | None:
         """The post ``post`` reports to (as :meth:`Organization.reports_to` says), or None."""
@@ -259,7 +255,7 @@ class _Lines:
     def unit_path(self, unit: str) -> tuple[tuple[str, ...], str]:
         """The names of the units from the top down to ``unit`` (the top, then the
         nearest few), and ``unit``'s division: the unit right below the top."""
-        line = [unit, *_nearest(self._parent, unit, NEAREST)]
+        line = [unit, *_nearest(self.org.parent_of, unit, NEAREST)]
         top, below_top = self._top_unit(unit)
         division = below_top or unit
         if len(line) <= NEAREST or line[-1] == top:
