@@ -521,6 +521,12 @@ class Organization:
         self._unit(unit)
         return list(self._children[unit])
 
+    def parent_of(self, unit: str) -> str | None:
+        """The unit's parent, when the model has it; None for a top unit (or one whose
+        parent is not among the units)."""
+        parent = self._unit(unit).parent
+        return parent if parent is not None and parent in self.units else None
+
     def ancestors(self, unit: str) -> list[str]:
         """The unit's ancestors, nearest first (stops at a cycle)."""
         chain: list[str] = []
@@ -563,12 +569,14 @@ class Organization:
             raise QueryError(msg)
         if pos.reports_to is not None:
             return pos.reports_to
-        if pos.unit not in self.units:
-            return None
-        for uid in (pos.unit, *self.ancestors(pos.unit)):
+        seen: set[str] = set()
+        uid: str | None = pos.unit
+        while uid is not None and uid in self.units and uid not in seen:
             head = self.units[uid].head
             if head is not None and head != position and head in self.positions:
                 return head
+            seen.add(uid)
+            uid = self.units[uid].parent
         return None
 
     # -- parties and roles -------------------------------------------------

@@ -26,7 +26,8 @@ from raci.io.tables.org_sheet import looks_like_org, org_columns, org_from_table
 from raci.io.tables.raci_sheet import ALL_ROLES, RaciSheet, names_known
 from raci.io.tables.role_columns import holds_names, read_roles, role_cell_texts, role_columns
 from raci.io.tables.role_headers import role_of_header, scheme_of_headers
-from raci.io.tables.table import Table, parse_roles, read_table
+from raci.io.tables.table import Table, parse_roles, table_from_csv
+from raci.io.tables.xlsx import table_from_xlsx
 from raci.model import Organization
 from raci.schemes import DEFAULT_SCHEME, Scheme
 
@@ -289,7 +290,10 @@ def read_tables(
         raise LoadError.at(str(path), 0, 0, "only an XLSX workbook has sheets to choose from")
     if path.suffix.lower() in (".md", ".markdown"):
         return _markdown(path, org, scheme)
-    table = read_table(path, sheet)
+    if path.suffix.lower() == ".xlsx":
+        table = table_from_xlsx(path, sheet)
+    else:
+        table = table_from_csv(read_text(path), str(path))
     org = _read_sheet(table, org, path_separator, scheme)
     return attrs.evolve(org, notes=(*table.notes, *org.notes)) if table.notes else org
 

@@ -14,7 +14,7 @@ from raci.io.tables.raci_sheet import (
     empty_table,
     key_columns,
 )
-from raci.io.tables.table import Table, parse_roles
+from raci.io.tables.table import Table, parse_roles, spread_merged
 from raci.io.tables.task_column import task_first
 from raci.lookup import is_id
 from raci.model import Organization
@@ -240,6 +240,7 @@ def read_matrix(sheet: RaciSheet) -> None:
     lead = key_columns(table, start)
     by_id = "name" in lead or (not lead and _names_second(table, start))
     meta, parties = _party_columns(sheet, start, lead or ({"name": 1} if by_id else {}))
+    sheet.table = table = spread_merged(table, header_row, parties)
     unread: dict[int, list[tuple[int, str]]] = {col: [] for col in parties}
     read: dict[int, int] = dict.fromkeys(parties, 0)
     accountable = scheme.letter_of("accountable")
