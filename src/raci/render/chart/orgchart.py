@@ -54,6 +54,7 @@ from raci.render.legend.as_dot import legend_dot
 from raci.render.pages import BAND, EDGE, RunningHead, breadcrumb, head_nodes, header
 from raci.render.palette import TEXT as DARK_TEXT
 from raci.render.palette import RoleColour
+from raci.render.paper import PAPERS
 
 __all__ = [
     "SUFFIXES",
@@ -222,9 +223,12 @@ class _Page:
     units: tuple[tuple[str, str, str | None], ...] = ()
 
     def editable(self) -> Source:
-        """The page as an editable figure takes it."""
+        """The page as an editable figure takes it: on paper, exactly the paper's size."""
         units = {name: (uid, level) for name, uid, level in self.units}
-        return Source(self.source, units, (self.width, self.height), self.scale)
+        size = (self.width, self.height)
+        if self.paper is not None:
+            size = PAPERS[self.paper].points(landscape=self.width > self.height)
+        return Source(self.source, units, size, self.scale)
 
 
 def _pages(org: Organization, opts: ChartOptions) -> list[_Page]:

@@ -180,7 +180,7 @@ class _Diagram:
             connectable="0",
             parent=self.layer,
         )
-        cell.set("tooltip", one_line(name.lstrip("#")))
+        cell.set("tooltip", one_line(name))
         _geometry(cell, left, top, max(xs) - left, max(ys) - top)
         yield cell
         for mark in marks:

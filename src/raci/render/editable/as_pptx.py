@@ -2,13 +2,15 @@
 shape named by its unit id with its text editable inside, each reporting line an elbow
 connector glued to both boxes, the key, titles and running heads as shapes and text.
 
-python-pptx adds a connector between two points and glues its ends to shapes
-(``begin_connect``, ``end_connect``), but has no words for the route between them: the
-preset for its number of pieces (``bentConnector2`` to ``bentConnector5``), its turn
-(``rot``, ``flipH``, ``flipV``), where it bends (the ``adj`` guides) and its arrowhead are
-written into the connector's XML here. PowerPoint shows that route until a glued box
-moves, then routes the line anew between the same sides; LibreOffice (7.4) routes every
-glued connector by its own rules when it opens the file."""
+python-pptx makes the deck, the slides and the shapes; what it has no words for is
+written into the shapes' XML here: each connector's glue (``stCxn``, ``endCxn``: what
+``begin_connect``/``end_connect`` write, without their moving the ends, since the whole
+route is set), its preset for the number of pieces (``bentConnector2`` to
+``bentConnector5``), its turn (``rot``, ``flipH``, ``flipV``), where it bends (the ``adj``
+guides) and its arrowhead; fills, lines and text properties are written the same way, as
+python-pptx would, only faster. PowerPoint shows the route until a glued box moves, then
+routes the line anew between the same sides; LibreOffice (7.4) routes every glued
+connector by its own rules when it opens the file."""
 
 from __future__ import annotations
 
@@ -18,10 +20,7 @@ from collections.abc import Sequence
 
 from lxml import etree
 from pptx import Presentation
-from pptx.dml.color import RGBColor
-from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
 from pptx.oxml.ns import qn
 from pptx.shapes.autoshape import Shape
 from pptx.shapes.base import BaseShape
@@ -42,7 +41,6 @@ SMALLEST = 72.0
 #: The line spacing of text, in sizes of its font (Graphviz sets lines about this far apart).
 LEADING = 1.2
 _SITE = {side: i for i, side in enumerate(SIDES)}
-_DASH = {"dashed": MSO_LINE_DASH_STYLE.DASH, "dotted": MSO_LINE_DASH_STYLE.ROUND_DOT}
 _ALIGN = {"left": "l", "center": "ctr", "right": "r", "start": "l", "middle": "ctr", "end": "r"}
 #: The DrawingML tags text is written with, qualified once.
 _A = {
@@ -50,9 +48,12 @@ _A = {
     for tag in (
         *("p", "pPr", "lnSpc", "spcBef", "spcPts", "r", "rPr", "t", "br", "endParaRPr"),
         *("solidFill", "highlight", "srgbClr", "latin", "ea", "cs"),
-        *("xfrm", "prstGeom", "off", "ext", "avLst", "gd", "ln", "tailEnd"),
+        *("xfrm", "prstGeom", "off", "ext", "avLst", "gd", "ln", "tailEnd", "noFill"),
+        *("prstDash", "bodyPr", "noAutofit", "spAutoFit", "normAutofit", "stCxn", "endCxn"),
     )
 }
+_P = {tag: qn(f"p:{tag}") for tag in ("style", "nvCxnSpPr", "cNvCxnSpPr")}
+_DASH = {"dashed": "dash", "dotted": "sysDot"}
 #: An elbow connector's preset by its number of pieces (a straight one has a middle turn).
 _PRESETS = {
     1: "bentConnector3",
@@ -114,7 +115,7 @@ class _Slide:
     def draw(self) -> None:
         self.shapes.turbo_add_enabled = True
         for drawing in self.page.drawings:
-            name = drawing.name.lstrip("#")
+            name = drawing.name
             if len(drawing.marks) == 1:
                 self.mark(drawing.marks[0], name)
                 continue
@@ -144,20 +145,13 @@ class _Slide:
             self.length(box.height - 2 * inset),
         )
         shape.name = one_line(box.unit)
-        _plain(shape)
         if box.radius:
             shape.adjustments[0] = box.radius / max(1.0, min(box.width, box.height))
-        _fill(shape, label.fill)
-        _outline(shape, label.line if label.border else None, label.border * self.fit, label.dash)
-        frame = shape.text_frame
+        border = label.line if label.border else None
+        _paint(shape, label.fill, border, self.length(label.border), label.dash)
         # The chart's own line breaks, never others: office fonts measure a little wider.
-        frame.word_wrap = False
-        frame.auto_size = MSO_AUTO_SIZE.NONE
-        frame.vertical_anchor = MSO_ANCHOR.MIDDLE
-        side = self.length(inset + label.padding)
-        frame.margin_left = frame.margin_right = Emu(side)
-        frame.margin_top = frame.margin_bottom = Emu(self.length(inset))
-        body = _emptied(shape)
+        side, edge = self.length(inset + label.padding), self.length(inset)
+        body = _text_body(shape, anchor="ctr", lIns=side, rIns=side, tIns=edge, bIns=edge)
         for i, paragraph in enumerate(label.paragraphs):
             gap = 2 * label.padding if i else 0.0
             body.append(self.paragraph(paragraph, label.fill, gap))
@@ -220,13 +214,11 @@ class _Slide:
         else:
             route = straight(a, b, line.points)
         connector = self.shapes.add_connector(MSO_CONNECTOR.ELBOW, Emu(0), Emu(0), Emu(1), Emu(1))
-        _plain(connector)
-        connector.begin_connect(tail[1], _SITE[route.start])  # type: ignore[no-untyped-call]
-        connector.end_connect(head[1], _SITE[route.end])  # type: ignore[no-untyped-call]
+        glue = connector.element.find(_P["nvCxnSpPr"]).find(_P["cNvCxnSpPr"])
+        for tag, shape, side in (("stCxn", tail[1], route.start), ("endCxn", head[1], route.end)):
+            etree.SubElement(glue, _A[tag], id=str(shape.shape_id), idx=str(_SITE[side]))
         self.place(connector, route, square=square)
-        _outline(connector, line.colour, line.width * self.fit, line.dash)
-        if line.arrow:
-            _arrowhead(connector)
+        _paint(connector, None, line.colour, self.length(line.width), line.dash, line.arrow)
         connector.name = one_line(f"{tail[0].unit} → {head[0].unit}")
         return connector
 
@@ -297,20 +289,16 @@ class _Slide:
             self.length(max(0.0, mark.width - 2 * inset)),
             self.length(max(0.0, mark.height - 2 * inset)),
         )
-        _plain(shape)
-        _fill(shape, mark.fill)
-        _outline(shape, mark.line, mark.line_width * self.fit, mark.dash)
+        _paint(shape, mark.fill, mark.line, self.length(mark.line_width), mark.dash)
         return shape
 
     def text(self, mark: Text) -> Shape:
         """A line of text in a box of its own, its baseline where Graphviz put it."""
         x, y, w, h = text_box(mark)
         box = self.shapes.add_textbox(self.x(x), self.y(y), self.length(w), self.length(h))
-        frame = box.text_frame
-        frame.word_wrap = False
-        frame.auto_size = MSO_AUTO_SIZE.NONE
-        frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
-        _emptied(box).append(self.paragraph(Paragraph(((mark.run,),), mark.anchor), None, 0.0))
+        _text_body(box, lIns=0, rIns=0, tIns=0, bIns=0).append(
+            self.paragraph(Paragraph(((mark.run,),), mark.anchor), None, 0.0)
+        )
         return box
 
     def polyline(
@@ -326,26 +314,27 @@ class _Slide:
         builder = self.shapes.build_freeform(x0, y0, scale=1.0)
         builder.add_line_segments(rest, close=False)
         shape: Shape = builder.convert_to_shape()
-        _plain(shape)
-        shape.fill.background()
-        _outline(shape, line, width * self.fit, dash)
-        if arrow:
-            _arrowhead(shape)
+        _paint(shape, None, line, self.length(width), dash, arrow)
         return shape
 
 
-def _emptied(shape: Shape) -> etree._Element:
-    """The shape's text body, without the empty paragraph it starts with."""
-    body = shape.element.txBody
-    assert body is not None
-    for p in body.findall(_A["p"]):
-        body.remove(p)
-    return body
-
-
-def _rgb(colour: str) -> RGBColor:
-    red, green, blue = bytes.fromhex(colour[1:])
-    return RGBColor(red, green, blue)  # type: ignore[no-untyped-call]
+def _text_body(shape: Shape, **body: int | str) -> etree._Element:
+    """The shape's text body, set as ``body`` says (insets, anchor), wrapping only at the
+    chart's own line breaks and never resized to its text, without the empty paragraph it
+    starts with."""
+    text = shape.element.txBody
+    assert text is not None
+    properties = text.find(_A["bodyPr"])
+    properties.set("wrap", "none")
+    for key, value in body.items():
+        properties.set(key, str(value))
+    for fit in ("noAutofit", "spAutoFit", "normAutofit"):
+        for old in properties.findall(_A[fit]):
+            properties.remove(old)
+    etree.SubElement(properties, _A["noAutofit"])
+    for p in text.findall(_A["p"]):
+        text.remove(p)
+    return text
 
 
 def _size(points: float) -> int:
@@ -353,39 +342,40 @@ def _size(points: float) -> int:
     return min(400000, max(100, round(points * 100)))
 
 
-def _plain(shape: BaseShape) -> None:
-    """The shape without the theme's style (its shadow, its colours): only what is set."""
-    style = shape.element.find(qn("p:style"))
-    if style is not None:
-        shape.element.remove(style)
-
-
-def _fill(shape: Shape, colour: str | None) -> None:
-    if colour:
-        shape.fill.solid()
-        shape.fill.fore_color.rgb = _rgb(colour)
-    else:
-        shape.fill.background()
-
-
-def _outline(
-    shape: Shape | Connector | BaseShape, colour: str | None, width: float, dash: str
+def _paint(
+    shape: BaseShape,
+    fill: str | None,
+    line: str | None,
+    width: int,
+    dash: str,
+    arrow: bool = False,
 ) -> None:
-    line = shape.line  # type: ignore[union-attr]
-    if not colour or width <= 0:
-        line.fill.background()
+    """The shape's fill (none for a line), its outline (colour, width in EMU, style, an
+    open arrowhead at its end) and nothing of the theme's style (no shadow, no colours
+    but these)."""
+    element = shape.element
+    style = element.find(_P["style"])
+    if style is not None:
+        element.remove(style)
+    properties = element.spPr
+    for tag in ("noFill", "solidFill", "ln"):
+        for old in properties.findall(_A[tag]):
+            properties.remove(old)
+    if not isinstance(shape, Connector):
+        if fill:
+            _colour(etree.SubElement(properties, _A["solidFill"]), fill)
+        else:
+            etree.SubElement(properties, _A["noFill"])
+    outline = etree.SubElement(properties, _A["ln"])
+    if not line or width <= 0:
+        etree.SubElement(outline, _A["noFill"])
         return
-    line.color.rgb = _rgb(colour)
-    line.width = Emu(_emu(width))
+    outline.set("w", str(width))
+    _colour(etree.SubElement(outline, _A["solidFill"]), line)
     if dash in _DASH:
-        line.dash_style = _DASH[dash]
-
-
-def _arrowhead(shape: BaseShape) -> None:
-    """An open arrowhead at the line's end, as the chart's ``vee``."""
-    ln = shape.element.spPr.find(_A["ln"])
-    if ln is not None:
-        etree.SubElement(ln, _A["tailEnd"], type="arrow", w="med", len="med")
+        etree.SubElement(outline, _A["prstDash"], val=_DASH[dash])
+    if arrow:
+        etree.SubElement(outline, _A["tailEnd"], type="arrow", w="med", len="med")
 
 
 def _colour(parent: etree._Element, colour: str) -> None:
