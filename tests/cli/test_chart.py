@@ -138,7 +138,7 @@ class TestSuccess:
         code, _, stderr = run(str(model), "-o", str(out))
         assert code == 2
         assert stderr.strip().splitlines() == [
-            "error: writing .pptx needs python-pptx; install it with: pip install 'raci[office]'"
+            "error: writing PPTX needs python-pptx: pip install 'raci[office]'"
         ]
         assert not out.exists()
 

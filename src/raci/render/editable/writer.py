@@ -14,7 +14,7 @@ from raci.output import write_atomic
 from raci.render.editable.geometry import Source, lay_out
 
 SUFFIXES = (".pptx", ".drawio")
-NEEDS_PPTX = "writing .pptx needs python-pptx; install it with: pip install 'raci[office]'"
+NEEDS_PPTX = "writing PPTX needs python-pptx: pip install 'raci[office]'"
 
 
 def write_editable(
