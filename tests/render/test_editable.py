@@ -324,6 +324,15 @@ class TestDrawio:
                 lines
             )
 
+    def test_a_vacant_head_keeps_its_dashed_frame(self, book: tuple[Path, Path]) -> None:
+        labels = {
+            o.get("unit"): o.get("label") or ""
+            for cells in drawio_pages(book[1])
+            for o in cells.findall("object")
+        }
+        assert "border:1px dashed #b2182b" in labels["rpd"]  # its head's post is vacant
+        assert "dashed" not in labels["gsd"]
+
     def test_pages_are_the_paper_and_ids_unique(self, book: tuple[Path, Path]) -> None:
         root = ET.parse(book[1]).getroot()
         sizes = {

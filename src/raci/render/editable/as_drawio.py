@@ -95,7 +95,7 @@ class _Diagram:
         for box in self.page.boxes:
             yield self.box(box, ids[box.name])
         for drawing in self.page.drawings:
-            yield from self.drawing(drawing.name, drawing.marks)
+            yield from self.drawing(drawing.marks)
 
     def box(self, box: Box, ident: str) -> ET.Element:
         """A unit as a vertex: an object with its id and level, its text as HTML (the
@@ -161,7 +161,7 @@ class _Diagram:
         _waypoints(geometry, points[1:-1], origin)
         return cell
 
-    def drawing(self, name: str, marks: Sequence[Mark]) -> Iterator[ET.Element]:
+    def drawing(self, marks: Sequence[Mark]) -> Iterator[ET.Element]:
         """A node other than a unit: its marks, in a group when there are several (so that
         the key moves as one)."""
         if len(marks) == 1:
@@ -180,7 +180,6 @@ class _Diagram:
             connectable="0",
             parent=self.layer,
         )
-        cell.set("tooltip", one_line(name))
         _geometry(cell, left, top, max(xs) - left, max(ys) - top)
         yield cell
         for mark in marks:
@@ -262,14 +261,19 @@ def _corners(mark: Mark) -> Iterator[Point]:
 
 
 def _html(paragraphs: Sequence[Paragraph], fill: str | None) -> str:
-    """The paragraphs as the HTML of a draw.io label: a block each, a line break between
-    lines, each run's size (in draw.io units), colour, weight and slant; text escaped."""
+    """The paragraphs as the HTML of a draw.io label: a block each (in its cell's colour
+    and dashed frame, when it has them), a line break between lines, each run's size (in
+    draw.io units), colour, weight and slant; text escaped."""
     blocks = []
     for paragraph in paragraphs:
         lines = "<br>".join("".join(_run(r) for r in line) for line in paragraph.lines)
         shade = paragraph.fill if paragraph.fill not in (None, fill) else None
-        background = f"background-color:{shade};" if shade else ""
-        blocks.append(f'<div style="text-align:{paragraph.align};{background}">{lines}</div>')
+        style = f"text-align:{paragraph.align};"
+        if shade:
+            style += f"background-color:{shade};"
+        if paragraph.frame:
+            style += f"border:1px dashed {paragraph.frame};"
+        blocks.append(f'<div style="{style}">{lines}</div>')
     return "".join(blocks)
 
 

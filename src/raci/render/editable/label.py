@@ -58,11 +58,6 @@ class Label:
     dash: str = "solid"
     padding: float = 2.0
 
-    @property
-    def text(self) -> str:
-        """Every paragraph's text, a line break between them."""
-        return "\n".join(p.text for p in self.paragraphs)
-
 
 def colour(value: str | None) -> str | None:
     """A Graphviz colour as ``#rrggbb`` (None for none, transparent or unknown)."""
