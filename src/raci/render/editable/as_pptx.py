@@ -31,15 +31,17 @@ from pptx.util import Emu
 from raci._text import one_line
 from raci.render.editable.drawing import Mark, Rect, Stroke, Text, text_box
 from raci.render.editable.geometry import Box, Line, Page
-from raci.render.editable.label import Paragraph, Run
+from raci.render.editable.label import Label, Paragraph, Run
 from raci.render.editable.routes import SIDES, TURN, Route, elbow, is_square, straight
 
 #: PowerPoint's units: English Metric Units per point; the largest and smallest slide side.
 EMU = 12700
 LARGEST = 56 * 72.0
 SMALLEST = 72.0
-#: The line spacing of text, in sizes of its font (Graphviz sets lines about this far apart).
+#: The line spacing of text, in sizes of its font (Graphviz sets lines about this far
+#: apart), and the least it is made to fit a box's text in the box.
 LEADING = 1.2
+TIGHTEST = 1.0
 _SITE = {side: i for i, side in enumerate(SIDES)}
 _ALIGN = {"left": "l", "center": "ctr", "right": "r", "start": "l", "middle": "ctr", "end": "r"}
 #: The DrawingML tags text is written with, qualified once.
@@ -152,14 +154,17 @@ class _Slide:
         # The chart's own line breaks, never others: office fonts measure a little wider.
         side, edge = self.length(inset + label.padding), self.length(inset)
         body = _text_body(shape, anchor="ctr", lIns=side, rIns=side, tIns=edge, bIns=edge)
+        leading = _leading(label, box.height - 2 * label.border)
         for i, paragraph in enumerate(label.paragraphs):
-            gap = 2 * label.padding if i else 0.0
-            body.append(self.paragraph(paragraph, label.fill, gap))
+            gap = 2 * label.padding * leading / LEADING if i else 0.0
+            body.append(self.paragraph(paragraph, label.fill, gap, leading))
         if not label.paragraphs:
             etree.SubElement(body, _A["p"])
         return shape
 
-    def paragraph(self, paragraph: Paragraph, fill: str | None, gap: float) -> etree._Element:
+    def paragraph(
+        self, paragraph: Paragraph, fill: str | None, gap: float, leading: float = LEADING
+    ) -> etree._Element:
         """A cell as a paragraph: a line break between its lines; a cell coloured unlike
         its box keeps its colour as the highlight of its text."""
         p = etree.Element(_A["p"])
@@ -168,7 +173,7 @@ class _Slide:
             ppr.set("rtl", "1")
         size = max((r.size for line in paragraph.lines for r in line), default=10.0)
         spacing = etree.SubElement(etree.SubElement(ppr, _A["lnSpc"]), _A["spcPts"])
-        spacing.set("val", str(max(0, round(size * self.fit * LEADING * 100))))
+        spacing.set("val", str(max(0, round(size * self.fit * leading * 100))))
         before = etree.SubElement(etree.SubElement(ppr, _A["spcBef"]), _A["spcPts"])
         before.set("val", str(max(0, round(gap * self.fit * 100))))
         mark = paragraph.fill if paragraph.fill not in (None, fill) else None
@@ -335,6 +340,19 @@ def _text_body(shape: Shape, **body: int | str) -> etree._Element:
     for p in text.findall(_A["p"]):
         text.remove(p)
     return text
+
+
+def _leading(label: Label, room: float) -> float:
+    """The line spacing that fits the label's lines, and the space between its cells, in
+    ``room`` points: :data:`LEADING`, closer (down to :data:`TIGHTEST`) when they need it."""
+    lines = sum(
+        max((r.size for r in line), default=0.0) for p in label.paragraphs for line in p.lines
+    )
+    gaps = 2 * label.padding * max(0, len(label.paragraphs) - 1)
+    need = lines * LEADING + gaps
+    if need <= room or need <= 0:
+        return LEADING
+    return max(TIGHTEST, LEADING * room / need)
 
 
 def _size(points: float) -> int:
