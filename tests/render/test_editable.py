@@ -232,6 +232,21 @@ class TestPowerPoint:
         text = " ".join(_texts(slide.shapes))
         assert deliverable.names.get(None) in text
 
+    def test_the_text_of_every_box_fits_in_it(self, un: Organization, tmp_path: Path) -> None:
+        """Lines spaced as office tools space them fit the box Graphviz sized for them
+        (closer together where they would not)."""
+        out = tmp_path / "posts.pptx"
+        render_chart(un, out, highlight="fs-2019", positions=True, key=False)
+        (slide,) = Presentation(str(out)).slides
+        for uid, shape in slide_units(slide, un).items():
+            height = 0.0
+            for p in shape.element.iterfind(".//a:p", NS):
+                lines = len(p.findall("a:br", NS)) + 1
+                pitch = int(p.find("a:pPr/a:lnSpc/a:spcPts", NS).get("val")) / 100
+                before = int(p.find("a:pPr/a:spcBef/a:spcPts", NS).get("val")) / 100
+                height += lines * pitch + before
+            assert height <= shape.height / EMU + 0.5, uid
+
     def test_chinese_names_stay_text_in_the_charts_fonts(
         self, un: Organization, tmp_path: Path
     ) -> None:

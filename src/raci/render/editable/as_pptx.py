@@ -171,7 +171,7 @@ class _Slide:
         ppr = etree.SubElement(p, _A["pPr"], algn=_ALIGN.get(paragraph.align, "ctr"))
         if _right_to_left(paragraph.text):
             ppr.set("rtl", "1")
-        size = max((r.size for line in paragraph.lines for r in line), default=10.0)
+        size = _largest(paragraph)
         spacing = etree.SubElement(etree.SubElement(ppr, _A["lnSpc"]), _A["spcPts"])
         spacing.set("val", str(max(0, round(size * self.fit * leading * 100))))
         before = etree.SubElement(etree.SubElement(ppr, _A["spcBef"]), _A["spcPts"])
@@ -345,14 +345,17 @@ def _text_body(shape: Shape, **body: int | str) -> etree._Element:
 def _leading(label: Label, room: float) -> float:
     """The line spacing that fits the label's lines, and the space between its cells, in
     ``room`` points: :data:`LEADING`, closer (down to :data:`TIGHTEST`) when they need it."""
-    lines = sum(
-        max((r.size for r in line), default=0.0) for p in label.paragraphs for line in p.lines
-    )
+    lines = sum(len(p.lines) * _largest(p) for p in label.paragraphs)
     gaps = 2 * label.padding * max(0, len(label.paragraphs) - 1)
     need = lines * LEADING + gaps
     if need <= room or need <= 0:
         return LEADING
     return max(TIGHTEST, LEADING * room / need)
+
+
+def _largest(paragraph: Paragraph) -> float:
+    """The size of the paragraph's largest text, which spaces its lines."""
+    return max((r.size for line in paragraph.lines for r in line), default=10.0)
 
 
 def _size(points: float) -> int:
