@@ -36,6 +36,7 @@ from pathlib import Path
 
 import yaml
 
+from raci._text import counted
 from raci.model import Names, Organization, Position, Unit
 
 HERE = Path(__file__).resolve().parent
@@ -133,9 +134,9 @@ def size_of(path: Path) -> str:
     if path.suffix == ".pptx":
         from pptx import Presentation
 
-        return f"{len(Presentation(str(path)).slides)} slides"
+        return counted(len(Presentation(str(path)).slides), "slide")
     if path.suffix == ".drawio":
-        return f"{len(ET.parse(path).getroot().findall('diagram'))} pages"
+        return counted(len(ET.parse(path).getroot().findall("diagram")), "page")
     if path.suffix == ".png":
         width, height = struct.unpack(">II", path.read_bytes()[16:24])
         return f"{width:,} x {height:,} px"
