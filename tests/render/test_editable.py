@@ -23,6 +23,7 @@ from raci.render.change.picture import render_picture
 from raci.render.chart.orgchart import box_id, chart_sources, render_chart
 from raci.render.editable.label import read_label
 from raci.render.editable.routes import elbow
+from raci.render.engine import GraphvizWarning
 from raci.render.paper import A4
 from raci.restructure import diff
 
@@ -498,3 +499,26 @@ def test_libreoffice_reads_the_deck(
     for name in ("Global Solutions Division", "Regional Programmes", "Executive Director"):
         assert name in text
     assert f"Page 1 of {len(reader.pages)}" in text
+
+
+@pytest.mark.parametrize("suffix", [".pptx", ".drawio"])
+def test_characters_xml_cannot_hold_are_left_out(tmp_path: Path, suffix: str) -> None:
+    """A name or id with U+FFFE (JSON reads it; XML cannot hold it) still writes a file
+    its tools open, the rest of the name shown."""
+    path = tmp_path / "org.json"
+    path.write_text(
+        '{"version": 1, "units": [{"id": "a\\ufffeb", "name": "Na\\ufffeme"},'
+        ' {"id": "c", "name": "C", "parent": "a\\ufffeb"}]}',
+        encoding="utf-8",
+    )
+    out = tmp_path / f"chart{suffix}"
+    with pytest.warns(GraphvizWarning):
+        render_chart(raci.load(path), out)
+    if suffix == ".pptx":
+        (slide,) = Presentation(str(out)).slides
+        names = {s.name: s for s in slide.shapes}
+        assert flat(names["ab"].text_frame.text) == "Name"
+    else:
+        objects = {o.get("unit"): o for o in ET.parse(out).getroot().iter("object")}
+        assert set(objects) == {"ab", "c"}
+        assert "Name" in label_text(objects["ab"].get("label") or "")

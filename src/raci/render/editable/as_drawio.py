@@ -13,10 +13,9 @@ import html
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 
-from raci._text import one_line
 from raci.render.editable.drawing import Mark, Rect, Stroke, text_box
 from raci.render.editable.geometry import Box, Line, Page
-from raci.render.editable.label import Paragraph, Run
+from raci.render.editable.label import Paragraph, Run, attribute
 from raci.render.editable.routes import SIDES, TURN, elbow, is_square
 
 #: draw.io units per point.
@@ -102,9 +101,9 @@ class _Diagram:
         chart's line breaks, none added)."""
         label = box.label
         obj = _add(None, "object", id=ident, label=_html(label.paragraphs, label.fill))
-        obj.set("unit", one_line(box.unit))
+        obj.set("unit", attribute(box.unit))
         if box.level is not None:
-            obj.set("level", one_line(box.level))
+            obj.set("level", attribute(box.level))
         style = (
             f"rounded={int(bool(box.radius))};html=1;{_fill_line(label.fill, label.line)}"
             f"strokeWidth={_n(label.border * UNIT)};{_DASH.get(label.dash, '')}"

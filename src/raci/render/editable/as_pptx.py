@@ -28,10 +28,9 @@ from pptx.shapes.connector import Connector
 from pptx.shapes.shapetree import SlideShapes
 from pptx.util import Emu
 
-from raci._text import one_line
 from raci.render.editable.drawing import Mark, Rect, Stroke, Text, text_box
 from raci.render.editable.geometry import Box, Line, Page
-from raci.render.editable.label import Label, Paragraph, Run
+from raci.render.editable.label import Label, Paragraph, Run, attribute
 from raci.render.editable.routes import SIDES, TURN, Route, elbow, is_square, straight
 
 #: PowerPoint's units: English Metric Units per point; the largest and smallest slide side.
@@ -123,7 +122,7 @@ class _Slide:
                 continue
             # The marks of a node (the key) move as one: a group made once they are drawn.
             group = self.shapes.add_group_shape([self.mark(m, "") for m in drawing.marks])
-            group.name = one_line(name)
+            group.name = attribute(name)
         boxes = {box.name: (box, self.box(box)) for box in self.page.boxes}
         tree = self.shapes.element
         for line in self.page.lines:
@@ -146,7 +145,7 @@ class _Slide:
             self.length(box.width - 2 * inset),
             self.length(box.height - 2 * inset),
         )
-        shape.name = one_line(box.unit)
+        shape.name = attribute(box.unit)
         if box.radius:
             shape.adjustments[0] = box.radius / max(1.0, min(box.width, box.height))
         border = label.line if label.border else None
@@ -224,7 +223,7 @@ class _Slide:
             etree.SubElement(glue, _A[tag], id=str(shape.shape_id), idx=str(_SITE[side]))
         self.place(connector, route, square=square)
         _paint(connector, None, line.colour, self.length(line.width), line.dash, line.arrow)
-        connector.name = one_line(f"{tail[0].unit} → {head[0].unit}")
+        connector.name = attribute(f"{tail[0].unit} → {head[0].unit}")
         return connector
 
     def place(self, connector: Connector, route: Route, *, square: bool) -> None:
@@ -282,7 +281,7 @@ class _Slide:
         else:
             shape = self.text(mark)
         if name:
-            shape.name = one_line(name)
+            shape.name = attribute(name)
         return shape
 
     def rect(self, mark: Rect) -> Shape:

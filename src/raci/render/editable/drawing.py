@@ -11,7 +11,7 @@ from collections.abc import Iterator
 import attrs
 
 from raci._text import display_width
-from raci.render.editable.label import BLACK, Run, colour
+from raci.render.editable.label import BLACK, Run, colour, xml_text
 
 SVG = "{http://www.w3.org/2000/svg}"
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?(?:e-?\d+)?")
@@ -91,7 +91,7 @@ def _marks(group: ET.Element) -> Iterator[Mark]:
             if len(points) >= 2 and line:
                 yield Stroke(tuple(points), line, _width(el), _dash(el))
         elif tag == "text":
-            text = "".join(el.itertext())
+            text = xml_text("".join(el.itertext()))
             if text.strip():
                 yield Text(
                     float(el.get("x", "0")),

@@ -9,12 +9,27 @@ from collections.abc import Iterator
 
 import attrs
 
+from raci._text import one_line
+
 #: The colour of text that sets none, as Graphviz draws it.
 BLACK = "#000000"
 _HEX = re.compile(r"#[0-9a-fA-F]{6}")
 _NAMED = {"black": BLACK, "white": "#ffffff"}
 #: The tags that style the text inside them.
 _STYLES = frozenset({"FONT", "B", "I", "U", "S", "O", "SUB", "SUP"})
+#: Characters an XML file cannot hold (a name may carry U+FFFE; Graphviz passes it on).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(text: str) -> str:
+    """``text`` without the characters an XML file cannot hold."""
+    return _NOT_XML.sub("", text)
+
+
+def attribute(text: str) -> str:
+    """An id or a name as a shape's name or an object's attribute: control characters
+    escaped visibly (:func:`raci._text.one_line`), what XML cannot hold left out."""
+    return xml_text(one_line(text))
 
 
 @attrs.frozen
@@ -73,6 +88,7 @@ def read_label(label: str, size: float) -> Label:
     """The label of a node whose text is ``size`` points unless it says otherwise: HTML-like
     (a table, or styled text), else plain text. Backslashes doubled for Graphviz are
     single again."""
+    label = xml_text(label)
     try:
         root = ET.fromstring(f"<L>{label}</L>")
     except ET.ParseError:
