@@ -67,14 +67,9 @@ class Line:
 
 @attrs.frozen
 class Drawing:
-    """A node other than a unit, as Graphviz draws it: its name, the rectangle it takes
-    (left, top, width, height) and its marks."""
+    """A node other than a unit, as Graphviz draws it: its name and its marks."""
 
     name: str
-    x: float
-    y: float
-    width: float
-    height: float
     marks: tuple[Mark, ...]
 
 
@@ -114,10 +109,10 @@ def lay_out(source: Source) -> Page:
         if "invis" in node.get("style", "") or "pos" not in node:
             continue
         name = node["name"]
-        cx, cy = (float(v) for v in node["pos"].split(","))
-        w, h = float(node["width"]) * 72.0, float(node["height"]) * 72.0
-        left, top = at(cx - w / 2, cy + h / 2)
         if name in source.units:
+            cx, cy = (float(v) for v in node["pos"].split(","))
+            w, h = float(node["width"]) * 72.0, float(node["height"]) * 72.0
+            left, top = at(cx - w / 2, cy + h / 2)
             uid, level = source.units[name]
             label = read_label(node.get("label", ""), float(node.get("fontsize", 14)))
             radius = min(CORNER, w / 3, h / 3) * s if label.rounded else 0.0
@@ -125,7 +120,7 @@ def lay_out(source: Source) -> Page:
         else:
             marks = tuple(_placed(m, at, s) for m in drawn.get(name, []))
             if marks:
-                drawings.append(Drawing(name, left, top, w * s, h * s, marks))
+                drawings.append(Drawing(name, marks))
     lines = [
         line for edge in graph.get("edges", []) if (line := _line(edge, names, at, s)) is not None
     ]
