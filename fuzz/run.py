@@ -113,6 +113,7 @@ COMMANDS = {
         ["matrix", "-o", "{out}.html"],
         ["chart", "-o", "{out}.dot"],
         ["chart", "-o", "{out}.svg"],
+        ["chart", "-o", "{out}.drawio"],
         ["report", "-o", "{out}.html"],
         ["cascade", "-o", "{out}.md"],
         ["stats"],
@@ -125,7 +126,13 @@ COMMANDS = {
         ["stats", "--format", "json"],
         ["staffing", "--by", "division", "--format", "json"],
     ],
-    ".toml": [["validate"], ["matrix"], ["chart", "-o", "{out}.svg"], ["stats"]],
+    ".toml": [
+        ["validate"],
+        ["matrix"],
+        ["chart", "-o", "{out}.svg"],
+        ["chart", "-o", "{out}.pptx"],
+        ["stats"],
+    ],
     ".xlsx": [
         ["validate"],
         ["matrix", "-o", "{out}.md"],
@@ -164,7 +171,7 @@ def mutate(rng: random.Random, text: str) -> str:
 def unescaped(folder: Path) -> str:
     """The name of an output that carries a planted script or escape sequence as it is."""
     for path in folder.glob("out*"):
-        if path.suffix in (".html", ".md", ".dot", ".svg"):
+        if path.suffix in (".html", ".md", ".dot", ".svg", ".drawio"):
             data = path.read_text("utf-8", "replace")
             if "<script>alert" in data or "\x1b" in data:
                 return path.name

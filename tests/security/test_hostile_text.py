@@ -239,13 +239,47 @@ def csv_cells(data: str) -> list[str]:
     return [c for row in csv.reader(io.StringIO(data)) for c in row]
 
 
+def pptx_text(path: Path) -> str:
+    """The text of every shape on every slide, groups included, as PowerPoint shows it."""
+    pptx = pytest.importorskip("pptx")
+
+    def texts(shapes: object) -> Iterator[str]:
+        for shape in shapes:  # type: ignore[attr-defined]
+            if shape.shape_type is not None and shape.shape_type.name == "GROUP":
+                yield from texts(shape.shapes)
+            elif shape.has_text_frame:
+                yield shape.text_frame.text
+
+    deck = pptx.Presentation(str(path))
+    return " ".join(t for slide in deck.slides for t in texts(slide.shapes))
+
+
+def drawio_text(path: Path) -> str:
+    """The text draw.io shows in every label: the labels' HTML parsed as draw.io parses
+    it, which runs no script."""
+    data = path.read_text(encoding="utf-8")
+    assert_no_raw_controls(data)
+    root = ET.fromstring(data)
+    labels = [e.get("label") or e.get("value") or "" for e in root.iter()]
+    found = []
+    for label in labels:
+        text, scripts, handlers = html_text(label)
+        assert (scripts, handlers) == (0, [])
+        found.append(text)
+    return " ".join(found)
+
+
 class TestChart:
-    @pytest.mark.parametrize("suffix", ["svg", "dot", "pdf", "png"])
+    @pytest.mark.parametrize("suffix", ["svg", "dot", "pdf", "png", "pptx", "drawio"])
     def test_every_format(self, models: tuple[Path, Path], tmp_path: Path, suffix: str) -> None:
         _, model = models
         out = tmp_path / f"chart.{suffix}"
         run("chart", str(model), "--positions", "--highlight", "d3", "-o", str(out))
-        if suffix == "svg":
+        if suffix == "pptx":
+            assert_shows(pptx_text(out))
+        elif suffix == "drawio":
+            assert_shows(drawio_text(out))
+        elif suffix == "svg":
             assert_shows(svg_text(out.read_bytes()))
         elif suffix == "dot":
             assert_shows(dot_labels(out.read_text(encoding="utf-8")))
@@ -253,6 +287,18 @@ class TestChart:
             assert_shows(pdf_text(out), (0, 3, 4, 5, 6, 8))
         else:
             assert out.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+
+    @pytest.mark.parametrize("suffix", ["pptx", "drawio"])
+    def test_an_editable_book_on_paper(
+        self, models: tuple[Path, Path], tmp_path: Path, suffix: str
+    ) -> None:
+        """Running heads, breadcrumbs and "continued on page" boxes stay text."""
+        out = tmp_path / f"book.{suffix}"
+        args = ("--positions", "--paper", "A5", "--split-by", "auto", "-o", str(out))
+        run("chart", str(models[1]), *args)
+        text = pptx_text(out) if suffix == "pptx" else drawio_text(out)
+        assert_shows(text)
+        assert "Page 1 of" in text
 
     def test_a_book_on_paper(self, models: tuple[Path, Path], tmp_path: Path) -> None:
         """The running header and the breadcrumbs carry names too."""
@@ -274,12 +320,16 @@ class TestChart:
 
 
 class TestChangePicture:
-    @pytest.mark.parametrize("suffix", ["svg", "dot", "pdf", "png"])
+    @pytest.mark.parametrize("suffix", ["svg", "dot", "pdf", "png", "pptx", "drawio"])
     def test_every_format(self, models: tuple[Path, Path], tmp_path: Path, suffix: str) -> None:
         old, new = models
         out = tmp_path / f"change.{suffix}"
         run("diff", str(old), str(new), "-o", str(out))
-        if suffix == "svg":
+        if suffix == "pptx":
+            assert_shows(pptx_text(out))
+        elif suffix == "drawio":
+            assert_shows(drawio_text(out))
+        elif suffix == "svg":
             assert_shows(svg_text(out.read_bytes()))
         elif suffix == "dot":
             assert_shows(dot_labels(out.read_text(encoding="utf-8")))

@@ -46,11 +46,15 @@ from raci.render.chart.style import (
 )
 from raci.render.chart.words import Words
 from raci.render.dot import esc, shown, wrapped
+from raci.render.editable.geometry import Source
+from raci.render.editable.writer import SUFFIXES as EDITABLE
+from raci.render.editable.writer import write_editable
 from raci.render.engine import FontWarning, GraphvizWarning
 from raci.render.legend.as_dot import legend_dot
 from raci.render.pages import BAND, EDGE, RunningHead, breadcrumb, head_nodes, header
 from raci.render.palette import TEXT as DARK_TEXT
 from raci.render.palette import RoleColour
+from raci.render.paper import PAPERS
 
 __all__ = [
     "SUFFIXES",
@@ -63,7 +67,7 @@ __all__ = [
     "render_chart",
 ]
 
-SUFFIXES = (".svg", ".png", ".pdf", ".dot")
+SUFFIXES = (".svg", ".png", ".pdf", ".dot", *EDITABLE)
 #: The white border of a paper page, and around a chart without paper (points).
 MARGIN = 28.0
 PAD = 18.0
@@ -102,7 +106,8 @@ def render_chart(
     options: ChartOptions | None = None,
     **changes: Any,
 ) -> list[Path]:
-    """Draw the org chart to ``path``; the format follows its suffix (.svg, .png, .pdf, .dot).
+    """Draw the org chart to ``path``; the format follows its suffix (.svg, .png, .pdf, .dot,
+    or an editable figure: .pptx, .drawio).
 
     The options are a :class:`ChartOptions`, keywords, or both (the keywords change the
     given options): ``root`` (unit id), ``depth`` (levels below the root), ``lang``,
@@ -116,7 +121,9 @@ def render_chart(
     the paper needs, so that no text is under 6 pt. A PNG is drawn at ``dpi`` (150) and
     at most ``max_pixels`` (50 million) pixels. With ``split_by`` a PDF gets one page per
     subtree and other formats one file per page, numbered ``chart-1.svg``,
-    ``chart-2.svg``... Returns the paths written. Warns with a :class:`ChartWarning`
+    ``chart-2.svg``... A .pptx (a slide per page) or .drawio (a diagram page per page)
+    holds every page, each unit a shape and each line a connector glued to its boxes.
+    Returns the paths written. Warns with a :class:`ChartWarning`
     when text comes out under 6 pt on the paper or a PNG is scaled down, a
     :class:`FontWarning` when CJK glyphs are missing.
     """
@@ -131,6 +138,15 @@ def render_chart(
         raise ValueError(msg)
     pages = _pages(org, opts)
     fmt = suffix[1:]
+    inputs = [org.source] if Path(org.source).exists() else []
+    if suffix in EDITABLE:
+        notes = [
+            _small_text(pages, opts),
+            write_editable([p.editable() for p in pages], target, inputs),
+        ]
+        for note in dict.fromkeys(n for n in notes if n):
+            warnings.warn(note, ChartWarning, stacklevel=2)
+        return [target]
     cjk = fmt in ("png", "pdf") and any(has_cjk(p.source) for p in pages)
     if cjk and not engine.cjk_font_available():
         warnings.warn(engine.CJK_FONT_HINT, FontWarning, stacklevel=2)
@@ -144,7 +160,6 @@ def render_chart(
         warnings.warn(note, ChartWarning, stacklevel=2)
     if fmt == "pdf" and len(rendered) > 1:
         rendered = [engine.merge_pdfs(rendered)]
-    inputs = [org.source] if Path(org.source).exists() else []
     if len(rendered) == 1 and (fmt == "pdf" or opts.split_by is None):
         write_atomic(target, rendered[0], inputs)
         return [target]
@@ -197,13 +212,23 @@ def _write_all(files: Sequence[Path], data: Sequence[bytes], inputs: Sequence[st
 
 @attrs.frozen
 class _Page:
-    """One page's DOT text, its size in points, and the scale its chart is drawn at."""
+    """One page's DOT text, its size in points, the scale its chart is drawn at, and the
+    units drawn (DOT node name, unit id, level)."""
 
     source: str
     width: float
     height: float
     scale: float
     paper: str | None = None
+    units: tuple[tuple[str, str, str | None], ...] = ()
+
+    def editable(self) -> Source:
+        """The page as an editable figure takes it: on paper, exactly the paper's size."""
+        units = {name: (uid, level) for name, uid, level in self.units}
+        size = (self.width, self.height)
+        if self.paper is not None:
+            size = PAPERS[self.paper].points(landscape=self.width > self.height)
+        return Source(self.source, units, size, self.scale)
 
 
 def _pages(org: Organization, opts: ChartOptions) -> list[_Page]:
@@ -643,6 +668,7 @@ class _Chart:
                 end = _towards(b, a, ARROW)
                 route["pos"] = f"e,{at(*b)} {at(*a)} {at(*a)} {at(*end)} {at(*end)}"
             dot.edge(self.names[uid], self.names[other], **DOTTED_LINE, **route)
+        units = tuple((self.names[u], u, self.org.units[u].level) for u in placed.boxes)
         if frame:
             for i, (x, y) in enumerate(((0.3, 0.3), (full_w - 0.3, full_h - 0.3))):
                 dot.node(
@@ -654,8 +680,8 @@ class _Chart:
                     height="0.01",
                     pos=f"{x:.2f},{y:.2f}",
                 )
-            return _Page(str(dot.source), page_w, page_h, scale, paper)
-        return _Page(str(dot.source), width + 2 * PAD, height + 2 * PAD, 1.0)
+            return _Page(str(dot.source), page_w, page_h, scale, paper, units)
+        return _Page(str(dot.source), width + 2 * PAD, height + 2 * PAD, 1.0, units=units)
 
     def _dotted(self) -> list[tuple[str, str]]:
         """The dotted lines drawn on the page: (unit, the unit it also reports to)."""
