@@ -674,3 +674,42 @@ class TestBesideAndBelow:
         assert not findings(org, "unreadable-cell")
         assert [f for f in raci.validate(org) if f.severity.value == "error"] == []
         assert any("outside the table" in n.message for n in findings(org, "table-reading"))
+
+
+class TestMergedHeader:
+    """A party's name merged over the columns of its letters (``Luis`` over D4:H4, one
+    person's R, A, C and I columns), as spreadsheet templates lay it out."""
+
+    def test_each_covered_column_is_the_partys(self, tmp_path: Path) -> None:
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet["A1"] = "RACI"
+        sheet["B4"], sheet["C4"], sheet["D4"], sheet["I4"] = "Tâche", "Status", "Luis", "Khalil"
+        sheet.merge_cells("D4:H4")
+        sheet.merge_cells("I4:M4")
+        rows = {
+            5: ("Plan", "Fait", {"D": "R", "E": "A", "K": "C", "L": "I"}),
+            6: ("Build", "", {"F": "C", "G": "I", "I": "R", "J": "A"}),
+            7: ("Ship", "En cours", {"D": "R", "E": "A", "I": "R", "J": "A"}),
+        }
+        for row, (task, status, marks) in rows.items():
+            sheet[f"B{row}"] = task
+            sheet[f"C{row}"] = status or None
+            for col, mark in marks.items():
+                sheet[f"{col}{row}"] = mark
+        path = tmp_path / "raci.xlsx"
+        book.save(path)
+        org = raci.load(path)
+        assert [p.name for p in org.external.values()] == ["Luis", "Khalil"]
+        assert roles(org)["build"] == [
+            ("R", "khalil"),
+            ("A", "khalil"),
+            ("C", "luis"),
+            ("I", "luis"),
+        ]
+        [two] = findings(org, "single-accountable")
+        assert two.subject == "ship"
+        assert not findings(org, "unreadable-cell")
+        assert not [n for n in findings(org, "table-reading") if "block of cells" in n.message]

@@ -109,10 +109,14 @@ def _party_columns(
     row, header = table.rows[start]
     meta = dict(meta)
     named = _names_above(table, start)
+    spans = _merged_header(table, row)
     parties: dict[int, str] = {}
     first: dict[str, int] = {}
     body = [cells for r, cells in table.rows if r > row]
     for col, raw in enumerate(header[1:], start=1):
+        if spans.get(col) in parties and not named.get(col):
+            parties[col] = parties[spans[col]]  # under a name merged over several columns
+            continue
         text = named.get(col) or table.clean(raw)
         key = normalize_header(text)
         if col in meta.values():
@@ -153,6 +157,20 @@ def _party_columns(
             f" their own, so row {row - 1}'s names are read as the parties",
         )
     return meta, parties
+
+
+def _merged_header(table: Table, row: int) -> dict[int, int]:
+    """The columns a header cell merged over several (``Luis`` over D4:H4, one person's
+    R, A, C and I columns) covers past its first, each with that first column (indexes
+    of the table's cells)."""
+    index = {table.sheet_column(c + 1): c for c in range(len(table.rows[0][1]) + 64)}
+    spans: dict[int, int] = {}
+    for top, left, bottom, right in table.merged:
+        if top <= row <= bottom and right > left and left in index:
+            for column in range(left + 1, right + 1):
+                if column in index:
+                    spans[index[column]] = index[left]
+    return spans
 
 
 def _set_aside(sheet: RaciSheet, head: tuple[int, int, str], body: Sequence[Sequence[str]]) -> bool:

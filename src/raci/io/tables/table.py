@@ -270,15 +270,43 @@ def spread_merged(table: Table, below: int, columns: Iterable[int]) -> Table:
 _KINDS = {"legend": "a legend", "note": "a title or note", "table": "a block of cells"}
 
 
+def _across_merges(table: Table) -> list[tuple[int, tuple[str, ...]]]:
+    """The rows with the text of each cell merged across columns in every cell it covers
+    (``Khalil`` over I4:M4), so that finding the table does not cut it at a column that
+    only the merged cell fills."""
+    if not table.merged:
+        return list(table.rows)
+    index = {row: i for i, (row, _) in enumerate(table.rows)}
+    rows = [list(cells) for _, cells in table.rows]
+    for top, left, bottom, right in table.merged:
+        if right <= left or top not in index:
+            continue
+        text = rows[index[top]][left - 1] if left <= len(rows[index[top]]) else ""
+        if not text.strip():
+            continue
+        for r in range(top, bottom + 1):
+            if r in index:
+                cells = rows[index[r]]
+                cells.extend([""] * (right - len(cells)))
+                for c in range(left, right):
+                    cells[c] = cells[c] or text
+    return [(row, tuple(cells)) for (row, _), cells in zip(table.rows, rows, strict=True)]
+
+
 def placed(table: Table, records: Sequence[int]) -> Table | None:
     """The table found among the rows of ``table`` (read from column 1; ``records``
     numbers them so that an empty row leaves a gap), cut to its rows and columns, with a
     note for each block set aside; None when no block of two rows and columns is found."""
-    region = find_region([(n, cells) for n, (_, cells) in zip(records, table.rows, strict=True)])
+    across = _across_merges(table)
+    region = find_region([(n, cells) for n, (_, cells) in zip(records, across, strict=True)])
     if region is None:
         return None
     line = {n: row for n, (row, _) in zip(records, table.rows, strict=True)}
-    by_record = {n: cells for n, (_, cells) in zip(records, table.rows, strict=True)}
+    # Each row's own cells, as wide as the cells merged across it reach.
+    by_record = {
+        n: cells + ("",) * (len(wide) - len(cells))
+        for n, (_, cells), (_, wide) in zip(records, table.rows, across, strict=True)
+    }
     left, right, k = region.left, region.right, region.label_columns
     rows = []
     for n in region.rows:
