@@ -33,3 +33,14 @@ def test_the_findings_by_severity() -> None:
     assert repr(findings).startswith(f"<{len(findings)} findings: {errors} errors, ")
     assert repr(raci.validate(raci.load(EXAMPLE))) == "<0 findings>"
     assert len(repr(findings)) < 80
+
+
+def test_a_diff_in_one_line() -> None:
+    root = EXAMPLE.parent.parent / "restructuring"
+    old, new = raci.load(root / "before.yaml"), raci.load(root / "after.yaml")
+    shown = repr(raci.diff(old, new))
+    assert shown.startswith(
+        f"<Diff {root / 'before.yaml'} → {root / 'after.yaml'}: units: 2 added,"
+    )
+    assert "deliverables: 15 added, 2 removed, 5 with a new Accountable; 3 orphaned>" in shown
+    assert repr(raci.diff(new, new)).endswith(": no change>")

@@ -99,6 +99,23 @@ class Diff:
     def __bool__(self) -> bool:
         return not self.empty
 
+    def __repr__(self) -> str:
+        """One line: the two files and how many changes of each kind (those with any),
+        grouped as units, positions and deliverables."""
+        counts = self.counts()
+        groups: dict[str, list[str]] = {}
+        for key, n in counts.items():
+            what, _, how = key.partition("_")
+            if key == "accountable_changed":
+                what, how = "deliverables", "with a new Accountable"
+            if n and how:
+                groups.setdefault(what, []).append(f"{n} {how}")
+        parts = [f"{what}: {', '.join(hows)}" for what, hows in groups.items()]
+        if counts.get("orphaned"):
+            parts.append(f"{counts['orphaned']} orphaned")
+        shown = "; ".join(parts) if parts else "no change"
+        return f"<Diff {self.old.source} → {self.new.source}: {shown}>"
+
     def counts(self) -> dict[str, int]:
         """How many entries each category has."""
         return {k: len(v) for k, v in self.changes.items()}
