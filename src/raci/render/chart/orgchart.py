@@ -102,10 +102,12 @@ class ChartWarning(UserWarning):
 
 def render_chart(
     org: Organization,
-    path: str | os.PathLike[str],
+    path: str | os.PathLike[str] | None = None,
     options: ChartOptions | None = None,
+    *,
+    format: str | None = None,
     **changes: Any,
-) -> list[Path]:
+) -> list[Path] | str | bytes:
     """Draw the org chart to ``path``; the format follows its suffix (.svg, .png, .pdf, .dot,
     or an editable figure: .pptx, .drawio).
 
@@ -123,14 +125,26 @@ def render_chart(
     subtree and other formats one file per page, numbered ``chart-1.svg``,
     ``chart-2.svg``... A .pptx (a slide per page) or .drawio (a diagram page per page)
     holds every page, each unit a shape and each line a connector glued to its boxes.
-    Returns the paths written. Warns with a :class:`ChartWarning`
+    Returns the paths written; without ``path``, the drawing itself in ``format``
+    (``svg`` by default): text for SVG, DOT and draw.io, bytes for PNG, PDF and PPTX.
+    Warns with a :class:`ChartWarning`
     when text comes out under 6 pt on the paper or a PNG is scaled down, a
     :class:`FontWarning` when CJK glyphs are missing.
     """
     opts = ChartOptions.of(options, **changes)
     _expect("org", org, Organization, "an Organization")
+    if path is None:
+        return _drawing(org, opts, format or "svg")
     _expect("path", path, (str, os.PathLike), "a file path")
     target = Path(path)
+    if format is not None and f".{format.lower().lstrip('.')}" != target.suffix.lower():
+        msg = f"format {format!r} does not match the path's suffix {target.suffix!r}"
+        raise ValueError(msg)
+    return _render_to(org, opts, target)
+
+
+def _render_to(org: Organization, opts: ChartOptions, target: Path) -> list[Path]:
+    """Draw the chart to ``target`` (its pages numbered beside it); the paths written."""
     suffix = target.suffix.lower()
     if suffix not in SUFFIXES:
         what = suffix or "a file without suffix"
@@ -181,6 +195,24 @@ def chart_sources(
     opts = ChartOptions.of(options, **changes)
     _expect("org", org, Organization, "an Organization")
     return [page.source for page in _pages(org, opts)]
+
+
+def _drawing(org: Organization, opts: ChartOptions, fmt: str) -> str | bytes:
+    """The chart itself, for a caller that gave no path: SVG or DOT text, or the bytes of
+    a PNG, PDF, PPTX or draw.io file; one page (or a PDF of every page)."""
+    import tempfile
+
+    fmt = fmt.lower().lstrip(".")
+    if f".{fmt}" not in SUFFIXES:
+        msg = f"cannot draw a chart as {fmt!r}; use one of {', '.join(SUFFIXES)}"
+        raise ValueError(msg)
+    with tempfile.TemporaryDirectory(prefix="raci-chart-") as folder:
+        written = _render_to(org, opts, Path(folder) / f"chart.{fmt}")
+        if len(written) > 1:
+            msg = "this chart has several pages: give a path, or format='pdf' for one file"
+            raise ValueError(msg)
+        data = written[0].read_bytes()
+    return data.decode("utf-8") if fmt in ("svg", "dot", "drawio") else data
 
 
 def _expect(name: str, value: object, types: type | tuple[type, ...], what: str) -> None:
