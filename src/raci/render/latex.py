@@ -5,12 +5,13 @@ numbered pages)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 
 from raci._text import has_cjk, strip_controls
 from raci.render.printing import page_number_pieces
 
-__all__ = ["MARGIN_CM", "row_start", "tex_document", "tex_escape"]
+__all__ = ["MARGIN_CM", "beyond_pdflatex", "row_start", "tex_document", "tex_escape"]
 
 _SPECIAL = {
     "\\": r"\textbackslash{}",
@@ -69,6 +70,65 @@ def _page_number(language: str | None) -> str:
     return "".join(out)
 
 
+#: Text pdflatex sets with its T1 fonts: Latin letters (Latin-1 and Latin Extended-A),
+#: and common punctuation; CJK goes through the CJK package.
+_PDFLATEX = re.compile(r"[\x00-\u017f\u2010-\u2027\u2030-\u205e\u20ac]")
+#: Fonts LuaLaTeX falls back to, each where it is installed, for scripts the main font
+#: lacks.
+_FALLBACKS = (
+    "Noto Sans CJK SC",
+    "Noto Sans Arabic",
+    "Noto Naskh Arabic",
+    "Noto Sans Devanagari",
+    "Noto Sans Hebrew",
+    "Noto Sans Thai",
+    "DejaVu Sans",
+)
+
+
+def beyond_pdflatex(texts: Iterable[str]) -> str:
+    """The first character of ``texts`` that pdflatex cannot set (Cyrillic, Greek,
+    Arabic, Devanagari, Vietnamese, combining marks, ∑...), or ''."""
+    for text in texts:
+        for ch in tex_escape(text):
+            if not _PDFLATEX.match(ch) and not has_cjk(ch):
+                return ch
+    return ""
+
+
+def _unicode_engine(first: str) -> list[str]:
+    """The head of a document that needs lualatex or xelatex: pdflatex stops with a
+    message naming them; the others set a main font with the scripts, LuaLaTeX falling
+    back to installed fonts for what it lacks."""
+    name = unicodedata.name(first, f"U+{ord(first):04X}").title()
+    message = (
+        f"This document has text pdflatex cannot set ({name}): compile it with lualatex"
+        " or xelatex"
+    )
+    fallbacks = "".join(
+        rf"\IfFontExistsTF{{{font}}}{{\edef\racifallbacks{{\racifallbacks"
+        rf' "{font}:mode=harf;",}}}}{{}}'
+        for font in _FALLBACKS
+    )
+    return [
+        r"\documentclass[10pt]{article}",
+        f"% {message}.",
+        r"\usepackage{iftex}",
+        r"\ifPDFTeX\errmessage{" + message + r"}\fi",
+        r"\usepackage{fontspec}",
+        r"\def\racifallbacks{}",
+        r"\ifLuaTeX",
+        "  " + fallbacks,
+        r"  \directlua{luaotfload.add_fallback('racifallback', {\racifallbacks})}",
+        r"  \IfFontExistsTF{DejaVu Serif}"
+        r"{\setmainfont{DejaVu Serif}[RawFeature={fallback=racifallback}]}"
+        r"{\setmainfont{Latin Modern Roman}[RawFeature={fallback=racifallback}]}",
+        r"\else",
+        r"  \IfFontExistsTF{DejaVu Serif}{\setmainfont{DejaVu Serif}}{}",
+        r"\fi",
+    ]
+
+
 def tex_document(
     body: Sequence[str],
     *,
@@ -85,18 +145,24 @@ def tex_document(
     plain texts the body shows, to tell whether it needs CJK fonts; ``preamble`` lines
     come after the packages."""
     left, right = header
-    cjk = any(has_cjk(t) for t in [*texts, left, right, "".join(page_number_pieces(language))])
-    out = [
-        r"\documentclass[10pt]{article}",
-        r"\usepackage{iftex}",
-        r"\ifPDFTeX",
-        r"  \usepackage[T1]{fontenc}",
-        r"  \usepackage[utf8]{inputenc}",
-    ]
+    shown = [*texts, left, right, "".join(page_number_pieces(language))]
+    first = beyond_pdflatex(shown)
+    cjk = not first and any(has_cjk(t) for t in shown)
+    if first:
+        out = _unicode_engine(first)
+    else:
+        out = [
+            r"\documentclass[10pt]{article}",
+            "% Compile with pdflatex, xelatex or lualatex (twice, for the page count).",
+            r"\usepackage{iftex}",
+            r"\ifPDFTeX",
+            r"  \usepackage[T1]{fontenc}",
+            r"  \usepackage[utf8]{inputenc}",
+        ]
     if cjk:
         out += [r"  \usepackage{CJKutf8}", r"\else\ifXeTeX", r"  \usepackage{xeCJK}"]
         out += [r"\else", r"  \usepackage{luatexja}", r"\fi\fi"]
-    else:
+    elif not first:
         out.append(r"\fi")
     out += [
         rf"\usepackage[{paper},margin={MARGIN_CM}cm,includehead,includefoot,headheight=14pt]"
