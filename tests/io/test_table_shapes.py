@@ -713,3 +713,69 @@ class TestMergedHeader:
         assert two.subject == "ship"
         assert not findings(org, "unreadable-cell")
         assert not [n for n in findings(org, "table-reading") if "block of cells" in n.message]
+
+
+class TestFifthRound:
+    """Shapes of the tables people keep that a fresh round of real files showed."""
+
+    def test_a_plural_in_brackets_is_no_role_letter(self, tmp_path: Path) -> None:
+        rows = [
+            ["Task", "Team Member(s)", "Responsible (R)", "Accountable (A)"],
+            ["Build", "Dev Team", "Dev Team", "Lead"],
+            ["Test", "QA", "QA", "Lead"],
+        ]
+        org = raci.load(write_table(tmp_path, rows, ".csv"))
+        assert roles(org)["test"] == [("R", "qa"), ("A", "lead")]
+        assert "S" not in {a.role for d in org.deliverables.values() for a in d.assignments}
+
+    @pytest.mark.parametrize(
+        ("encoding", "name"), [("cp1252", "Windows-1252"), ("mac_roman", "Mac OS Roman")]
+    )
+    def test_a_csv_in_an_old_encoding(self, tmp_path: Path, encoding: str, name: str) -> None:
+        path = tmp_path / "org.csv"
+        path.write_bytes("name,id,parentId\nDirección,1,\nMuñoz Núñez,2,1\n".encode(encoding))
+        org = raci.load(path)
+        assert [u.name for u in org.units.values()] == ["Dirección", "Muñoz Núñez"]
+        [note] = findings(org, "table-reading")
+        assert note.message == f"the file is not UTF-8 text; it is read as {name}" + (
+            " (Western)" if encoding == "cp1252" else ""
+        )
+
+    def test_a_csv_in_utf16(self, tmp_path: Path) -> None:
+        path = tmp_path / "m.csv"
+        path.write_bytes("Task\tAnn\tBo\nPlan\tA\tR\n".encode("utf-16"))
+        org = raci.load(path)
+        assert roles(org)["plan"] == [("R", "bo"), ("A", "ann")]
+        assert not findings(org, "table-reading")
+
+    def test_the_sheet_with_letters_of_several(self, tmp_path: Path) -> None:
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        book.active.title = "Grid"
+        book.active["A1"] = "notes"
+        raci_sheet = book.create_sheet("RACI")
+        for row in [["Task", "Ann", "Bo"], ["Plan", "A", "R"], ["Ship", "R", "A"]]:
+            raci_sheet.append(row)
+        register = book.create_sheet("Register")
+        for row in [["Risk", "Owner", "Status"], ["Late", "Ann", "Open"], ["Cost", "Bo", "Closed"]]:
+            register.append(row)
+        path = tmp_path / "book.xlsx"
+        book.save(path)
+        org = raci.load(path)
+        assert list(org.deliverables) == ["plan", "ship"]
+        assert any("read sheet `RACI`" in n.message for n in findings(org, "table-reading"))
+
+    def test_two_tables_one_above_the_other(self, tmp_path: Path) -> None:
+        rows = [
+            ["Task", "Responsible (R)", "Accountable (A)"],
+            ["Build", "Dev", "Lead"],
+            [],
+            ["Task", "Ana", "Bo"],
+            ["Design", "R", "A"],
+            ["Deploy", "A", "R"],
+        ]
+        org = raci.load(write_table(tmp_path, rows, ".csv"))
+        assert "task" not in org.deliverables
+        assert sorted(org.external) == ["ana", "bo"]
+        assert any("outside the table" in n.message for n in findings(org, "table-reading"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import os
 import stat
 from pathlib import Path
@@ -50,6 +51,50 @@ def _open(path: Path) -> int:
 
 def read_text(path: Path) -> str:
     """The UTF-8 text of a file (a BOM is dropped); LoadError when unreadable."""
+    raw = _read_bytes(path)
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise LoadError.at(str(path), line, column, "the file is not UTF-8 text") from None
+
+
+#: The encodings spreadsheet programs save text in besides UTF-8, tried in this order
+#: when a table is not UTF-8: Windows' Western code page, then the old Mac one.
+LEGACY_ENCODINGS = ("cp1252", "mac_roman")
+
+
+def read_table_text(path: Path) -> tuple[str, str]:
+    """The text of a table file and the encoding it was read in: UTF-8 (a BOM dropped),
+    UTF-16 with its BOM (Excel's "Unicode text"), else whichever legacy encoding
+    (:data:`LEGACY_ENCODINGS`) reads more of its other bytes as letters."""
+    raw = _read_bytes(path)
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError:
+            pass
+    try:
+        return raw.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    readings: list[tuple[int, int, str, str]] = []
+    for encoding in LEGACY_ENCODINGS:
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        letters = sum(ch.isalpha() for ch in text if not ch.isascii())
+        readings.append((letters, -len(readings), text, encoding))
+    if not readings:
+        return read_text(path), "utf-8"  # raises, at the first byte that is not UTF-8
+    _, _, text, encoding = max(readings)
+    return text, encoding
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The bytes of a file; LoadError when unreadable or too large."""
     fd = _open(path)
     try:
         with os.fdopen(fd, "rb") as fh:
@@ -58,12 +103,7 @@ def read_text(path: Path) -> str:
         raise LoadError.at(str(path), 0, 0, f"cannot read: {exc.strerror or exc}") from None
     if len(raw) > MAX_INPUT_BYTES:
         raise too_large(str(path))
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise LoadError.at(str(path), line, column, "the file is not UTF-8 text") from None
+    return raw
 
 
 def check_readable(path: Path) -> None:

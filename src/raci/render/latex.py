@@ -102,8 +102,7 @@ def _unicode_engine(first: str) -> list[str]:
     back to installed fonts for what it lacks."""
     name = unicodedata.name(first, f"U+{ord(first):04X}").title()
     message = (
-        f"This document has text pdflatex cannot set ({name}): compile it with lualatex"
-        " or xelatex"
+        f"This document has text pdflatex cannot set ({name}): compile it with lualatex or xelatex"
     )
     fallbacks = "".join(
         rf"\IfFontExistsTF{{{font}}}{{\edef\racifallbacks{{\racifallbacks"

@@ -16,7 +16,8 @@ import attrs
 from raci._text import quoted
 from raci.cells import normalize_header
 from raci.exceptions import LoadError
-from raci.io._files import read_text
+from raci.findings import SourceLocation
+from raci.io._files import read_table_text, read_text
 from raci.io.tables.long_layout import long_layout
 from raci.io.tables.long_sheet import long_scheme, read_long
 from raci.io.tables.markdown import markdown_tables
@@ -26,7 +27,7 @@ from raci.io.tables.org_sheet import looks_like_org, org_columns, org_from_table
 from raci.io.tables.raci_sheet import ALL_ROLES, RaciSheet, names_known
 from raci.io.tables.role_columns import holds_names, read_roles, role_cell_texts, role_columns
 from raci.io.tables.role_headers import role_of_header, scheme_of_headers
-from raci.io.tables.table import Table, parse_roles, table_from_csv
+from raci.io.tables.table import Table, parse_roles, reading_note, table_from_csv
 from raci.io.tables.xlsx import table_from_xlsx
 from raci.model import Organization
 from raci.schemes import DEFAULT_SCHEME, Scheme
@@ -95,6 +96,8 @@ class _Found:
     columns: Mapping[str, int] | None = None
 
 
+#: How a note names the legacy encodings a CSV file may be read in.
+_ENCODING_NAMES = {"cp1252": "Windows-1252 (Western)", "mac_roman": "Mac OS Roman"}
 #: The layout name (``Organization.layout``) of each kind of RACI table.
 _LAYOUTS = {"matrix": "matrix", "roles": "roles-by-column", "long": "long"}
 #: A legend cell: ``R = Responsible``, ``R: Responsible``, ``R - Responsible``.
@@ -293,7 +296,15 @@ def read_tables(
     if path.suffix.lower() == ".xlsx":
         table = table_from_xlsx(path, sheet)
     else:
-        table = table_from_csv(read_text(path), str(path))
+        text, encoding = read_table_text(path)
+        table = table_from_csv(text, str(path))
+        if encoding not in ("utf-8", "utf-16"):
+            note = reading_note(
+                SourceLocation(str(path), 1, 1),
+                f"the file is not UTF-8 text; it is read as {_ENCODING_NAMES[encoding]}",
+                "Save it as CSV UTF-8 to be sure of its accented letters.",
+            )
+            table = attrs.evolve(table, notes=(note, *table.notes))
     org = _read_sheet(table, org, path_separator, scheme)
     return attrs.evolve(org, notes=(*table.notes, *org.notes)) if table.notes else org
 

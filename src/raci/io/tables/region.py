@@ -65,6 +65,12 @@ def is_mark(text: str) -> bool:
     return bool(_MARKS.match(plain_marks(text.strip())))
 
 
+def is_capital_mark(text: str) -> bool:
+    """Whether a cell holds marks in capitals (``R``, ``A/R``): a name of two letters
+    (``Bo``) is not one."""
+    return is_mark(text) and text.upper() == text
+
+
 @attrs.frozen
 class Block:
     """A rectangle of a sheet: its first and last row (as counted in the grid given) and
@@ -309,12 +315,31 @@ def _summary(block: Block, texts: dict[tuple[int, int], str]) -> bool:
     return bool(body) and numbers * 2 > len(body)
 
 
+def _own_header(block: Block, texts: dict[tuple[int, int], str]) -> bool:
+    """Whether a block starts with a header of its own (another table below the first:
+    ``Task | Ana | Bo`` over rows of letters): words, not capital letters, in its first
+    row past the first column, and letters in the rows below."""
+    head = [texts.get((block.top, c), "") for c in range(block.left + 1, block.right + 1)]
+    head = [t for t in head if t]
+    below = any(
+        is_mark(texts.get((r, c), ""))
+        for r in range(block.top + 1, block.bottom + 1)
+        for c in range(block.left + 1, block.right + 1)
+    )
+    return bool(head) and below and not any(map(is_capital_mark, head))
+
+
 def _continues(block: Block, main: Block, texts: dict[tuple[int, int], str]) -> bool:
     """Whether a table block below the main one carries on its rows: within its columns,
     with marks in its cells or as wide as it, and not a table of counts."""
     if block.kind != "table" or block.top <= main.bottom:
         return False
-    if block.left < main.left or block.right > main.right or _summary(block, texts):
+    if (
+        block.left < main.left
+        or block.right > main.right
+        or _summary(block, texts)
+        or _own_header(block, texts)
+    ):
         return False
     marks = any(
         is_mark(texts.get((r, c), ""))

@@ -86,6 +86,8 @@ _WORDS = re.compile(r"[^\W\d_]+")
 #: A letter in brackets (``Verantwortlich (R)``), or first before a bracket or a dash
 #: (``R (Verantwortlich)``, ``R - Verantwortlich``).
 _GIVEN_LETTER = re.compile(r"[(\[]\s*([^\W\d_])\s*[)\]]|^\s*([^\W\d_])\s*[(\[:=–—-]")
+#: A plural in brackets glued to its word: ``Member(s)``, ``Owner(s)``; not a letter.
+_PLURAL = re.compile(r"(?<=[^\W\d_])\(s\)")
 
 
 def role_of_header(text: str, scheme: Scheme) -> Role | None:
@@ -104,7 +106,7 @@ def role_of_header(text: str, scheme: Scheme) -> Role | None:
             return role
     if len(words) == 1:
         return scheme.role(words.upper())
-    given = _GIVEN_LETTER.search(text)
+    given = _GIVEN_LETTER.search(_PLURAL.sub("", text))
     if given:
         return scheme.role((given.group(1) or given.group(2)).upper())
     letters = {_LETTER_OF[w] for w in found if w in _LETTER_OF}

@@ -19,6 +19,7 @@ import attrs
 from raci._text import quoted, shorten
 from raci.exceptions import LoadError
 from raci.findings import Finding
+from raci.io.tables.region import is_capital_mark
 from raci.io.tables.table import Table, placed, raise_problems, reading_note
 from raci.io.tables.xlsx_scan import MAX_CELL_CHARS, MAX_CELLS, SheetScan, scan_workbook
 
@@ -104,6 +105,13 @@ def _sheet_table(
     return found, filled >= 2
 
 
+def _holds_marks(table: Table) -> bool:
+    """Whether a table has role letters (``R``, ``A/R``) in a cell past its first column."""
+    return any(
+        is_capital_mark(text) for _, cells in table.rows[1:] for text in cells[1:] if text.strip()
+    )
+
+
 def _choose(book: Any, file: str, sheet: str | None, scans: Mapping[str, SheetScan]) -> Table:
     """The table on the sheet named ``sheet``; else on the sheet the workbook opens at, or
     on the one visible sheet that holds a table when that one holds none."""
@@ -128,8 +136,11 @@ def _choose(book: Any, file: str, sheet: str | None, scans: Mapping[str, SheetSc
     if holds or len(visible) == 1:
         return table
     holding = [t for t, h in (table_on(ws) for ws in visible if ws is not active) if h]
-    if len(holding) == 1:
-        chosen = holding[0]
+    # Of several, the one sheet whose table holds role letters (a register beside it
+    # holds words).
+    marked = [t for t in holding if _holds_marks(t)]
+    if len(holding) == 1 or len(marked) == 1:
+        chosen = holding[0] if len(holding) == 1 else marked[0]
         note = reading_note(
             chosen.at(chosen.rows[0][0], 1),
             f"read sheet {quoted(chosen.sheet or '')}: the workbook opens at"
