@@ -15,17 +15,23 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import functools
+import hashlib
 import io
 import re
 import shutil
 import subprocess
 import threading
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from raci._signals import interruptible
 from raci.exceptions import OutputError
+
+if TYPE_CHECKING:
+    from pypdf import PdfWriter
+    from pypdf.generic import DictionaryObject, PdfObject
 
 FORMATS = ("svg", "png", "pdf")
 
@@ -325,21 +331,36 @@ def _operations(content: bytes) -> Iterator[tuple[bytes, list[bytes], int, int]]
             operands.append(token)
 
 
-def cut_pages(drawing: bytes, size: tuple[float, float]) -> bytes:
-    """A PDF of pages of ``size`` (points) cut from the one-page PDF ``drawing``, whose
-    pages are laid out in it each with a mark (a small box filled with
+def cut_pages(drawings: Iterable[bytes], size: tuple[float, float]) -> bytes:
+    """A PDF of pages of ``size`` (points) cut from the one-page PDFs ``drawings``, whose
+    pages are laid out in them each with a mark (a small box filled with
     :data:`PAGE_MARK`) at its top left corner, in page order.
 
-    Every page keeps what was drawn between its mark and the next, and all pages share
-    the drawing's resources, so each font is embedded once in the file.
+    Every page keeps what was drawn between its mark and the next. The pages of a drawing
+    share its resources, and a font that several drawings embed alike (the same glyphs in
+    the same order, as when each draws the same text first) is kept once, so each font
+    is embedded once in the file. Drawings are read one at a time.
     """
     from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import ContentStream, NameObject
 
-    reader = PdfReader(io.BytesIO(drawing))
-    source = reader.pages[0]
-    contents = source.get_contents()
-    content = contents.get_data() if contents is not None else b""
+    writer = PdfWriter()
+    fonts: dict[bytes, PdfObject] = {}
+    for drawing in drawings:
+        source = PdfReader(io.BytesIO(drawing)).pages[0]
+        given = cast("DictionaryObject", source["/Resources"].get_object())
+        resources = _shared_resources(given, writer, fonts)
+        contents = source.get_contents()
+        content = contents.get_data() if contents is not None else b""
+        for page in _cut(content):
+            _add_page(writer, page, size, resources)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _cut(content: bytes) -> list[tuple[float, float, bytes, bytes, int]]:
+    """The pages of a drawing's content stream, each as the corner of its mark, the state
+    it opens with, its drawing, and how many groups its drawing leaves open."""
     mark = [round(int(PAGE_MARK[i : i + 2], 16) / 255, 3) for i in (1, 3, 5)]
     # Per page: its mark's corner, the state it opens with, where its drawing starts;
     # and where the drawing of the page before it stops, with the groups left open.
@@ -375,25 +396,89 @@ def cut_pages(drawing: bytes, size: tuple[float, float]) -> bytes:
         elif op in _STATE_OPS:
             levels[-1][op] = content[start:end]
     stops = [*stops[1:], (len(content), 0)]
-    writer = PdfWriter()
-    resources = source["/Resources"].clone(writer)
+    return [
+        (x, y, opening, content[begin:stop], open_groups)
+        for ((x, y), opening, begin), (stop, open_groups) in zip(pages, stops, strict=True)
+    ]
+
+
+def _add_page(
+    writer: PdfWriter,
+    page: tuple[float, float, bytes, bytes, int],
+    size: tuple[float, float],
+    resources: DictionaryObject,
+) -> None:
+    """One page cut from a drawing (see :func:`_cut`), added to ``writer``."""
+    from pypdf.generic import ContentStream, NameObject
+
+    x, y, opening, drawing, open_groups = page
     width, height = size
-    for ((x, y), opening, begin), (stop, open_groups) in zip(pages, stops, strict=True):
-        page = writer.add_blank_page(width=width, height=height)
-        page[NameObject("/Resources")] = resources
-        stream = ContentStream(None, None)
-        stream.set_data(
-            b"q\n1 0 0 -1 0 %.3f cm\n1 0 0 1 %.3f %.3f cm\n" % (height, -x, -y)
-            + opening
-            + b"\n"
-            + content[begin:stop]
-            + b"\nQ" * open_groups
-            + b"\nQ\n"
-        )
-        page.replace_contents(stream.flate_encode())
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    added = writer.add_blank_page(width=width, height=height)
+    added[NameObject("/Resources")] = resources
+    stream = ContentStream(None, None)
+    stream.set_data(
+        b"q\n1 0 0 -1 0 %.3f cm\n1 0 0 1 %.3f %.3f cm\n" % (height, -x, -y)
+        + opening
+        + b"\n"
+        + drawing
+        + b"\nQ" * open_groups
+        + b"\nQ\n"
+    )
+    added.replace_contents(stream.flate_encode())
+
+
+def _shared_resources(
+    resources: DictionaryObject, writer: PdfWriter, fonts: dict[bytes, PdfObject]
+) -> DictionaryObject:
+    """A drawing's resources copied into ``writer``, each font taken from ``fonts`` (the
+    fonts copied so far, by :func:`_digest`) when an alike one was copied before."""
+    from pypdf.generic import DictionaryObject, NameObject
+
+    copied = DictionaryObject()
+    for key, value in resources.items():
+        if key != "/Font":
+            copied[NameObject(key)] = value.clone(writer)
+            continue
+        given = value.get_object()
+        table = DictionaryObject()
+        for name in given:
+            font = given.raw_get(name)
+            digest = _digest(font)
+            if digest not in fonts:
+                fonts[digest] = font.clone(writer)
+            table[NameObject(name)] = fonts[digest]
+        copied[NameObject(key)] = table
+    return copied
+
+
+def _digest(obj: PdfObject) -> bytes:
+    """A digest of a PDF object and everything it refers to (streams by their data)."""
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, StreamObject
+
+    digest = hashlib.sha256()
+    todo: list[PdfObject] = [obj]
+    seen: set[tuple[int, int]] = set()
+    while todo:
+        item: PdfObject | None = todo.pop()
+        if isinstance(item, IndirectObject):
+            if (item.idnum, item.generation) in seen:
+                digest.update(b"@")
+                continue
+            seen.add((item.idnum, item.generation))
+            item = item.get_object()
+        if isinstance(item, StreamObject):
+            digest.update(b"stream %d:" % len(item.get_data()) + item.get_data())
+        if isinstance(item, DictionaryObject):
+            digest.update(b"<<%d" % len(item))
+            for key in sorted(item):
+                digest.update(key.encode("utf-8", "replace"))
+                todo.append(item.raw_get(key))
+        elif isinstance(item, ArrayObject):
+            digest.update(b"[%d" % len(item))
+            todo.extend(reversed(item))
+        else:
+            digest.update(repr(item).encode("utf-8", "replace") + b";")
+    return digest.digest()
 
 
 def on_paper(
