@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
-from helpers import ROOT
+from helpers import benchmark
 
-sys.path.insert(0, str(ROOT / "benchmarks"))
-try:
-    import bench_print
-finally:
-    sys.path.remove(str(ROOT / "benchmarks"))
+bench_print = benchmark("bench_print")
 
 A4 = (595.28, 841.89)
 HELVETICA = DictionaryObject(

@@ -65,6 +65,8 @@ _FONT_DIRS = (
 _LOCK = threading.Lock()
 #: The layout engine that takes every position (and edge route) from the DOT text.
 PINNED = "nop2"
+#: The side of the two invisible points that give a drawing on paper its frame (points).
+CORNER = 0.72
 
 
 class FontWarning(UserWarning):
@@ -124,6 +126,14 @@ def render(dot: str, fmt: str, *, engine: str = PINNED, dpi: float | None = None
     if dpi is not None:
         dot = f"{dot.rstrip().removesuffix('}')}\tdpi={dpi:g}\n}}\n"
     return _run(dot, fmt, engine)
+
+
+def corners(width: float, height: float) -> list[tuple[float, float]]:
+    """Where two invisible points of side :data:`CORNER` go so that what a drawing's nodes
+    cover is exactly ``width`` × ``height``: given a ``size`` (which it takes in whole
+    points), Graphviz scales what the nodes cover to it."""
+    half = CORNER / 2
+    return [(half, half), (width - half, height - half)]
 
 
 def measure(dot: str) -> dict[str, tuple[float, float]]:

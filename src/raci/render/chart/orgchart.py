@@ -644,15 +644,15 @@ class _Chart:
                 route["pos"] = f"e,{at(*b)} {at(*a)} {at(*a)} {at(*end)} {at(*end)}"
             dot.edge(self.names[uid], self.names[other], **DOTTED_LINE, **route)
         if frame:
-            for i, (x, y) in enumerate(((0.3, 0.3), (full_w - 0.3, full_h - 0.3))):
+            for i, (x, y) in enumerate(engine.corners(full_w, full_h)):
                 dot.node(
                     f"#frame-{i}",
                     "",
                     shape="point",
                     style="invis",
-                    width="0.01",
-                    height="0.01",
-                    pos=f"{x:.2f},{y:.2f}",
+                    width=f"{engine.CORNER / 72:g}",
+                    height=f"{engine.CORNER / 72:g}",
+                    pos=f"{x:.4f},{y:.4f}",
                 )
             return _Page(str(dot.source), page_w, page_h, scale, paper)
         return _Page(str(dot.source), width + 2 * PAD, height + 2 * PAD, 1.0)
@@ -682,7 +682,7 @@ class _Chart:
 
         paper = max(choices, key=fit)
         scale = fit(paper)
-        frame = ((paper[0] + 0.4) / scale, (paper[1] + 0.4) / scale)
+        frame = (paper[0] / scale, paper[1] / scale)
         return frame, scale, self.opts.paper.name
 
     def _orientations(self) -> list[tuple[float, float]]:
