@@ -75,6 +75,24 @@ class TestMeasure:
         assert sorted(sizes) == pytest.approx([7.0, 8.0])
         assert bench_print.paper_name(200, 100) == "200 x 100 pt"
 
+    def test_sizes_to_the_precision_pdf_numbers_have(self, tmp_path: Path) -> None:
+        """Chromium writes its matrices as 32-bit floats: text it sets at 6 pt (8 px at
+        0.75) comes out 5.99999975 pt, which is 6 pt; a size a ten-thousandth under is not."""
+        made = pdf(
+            tmp_path / "chromium.pdf",
+            (
+                A4,
+                b"q .23999999 0 0 -.23999999 0 800 cm 3.125 0 0 3.125 0 0 cm\n"
+                b"BT /F1 8 Tf 1 0 0 -1 45 30 Tm (Six) Tj ET Q\n",
+            ),
+            (A4, b"BT /F1 5.9999 Tf 72 700 Td (Under) Tj ET\n"),
+        )
+        from pypdf import PdfReader
+
+        first, second = (bench_print.text_sizes(p) for p in PdfReader(made).pages)
+        assert first == [6.0]
+        assert second == [5.9999]
+
     def test_a_page_without_text(self, tmp_path: Path) -> None:
         m = bench_print.measure(pdf(tmp_path / "blank.pdf", (A4, b"0 0 10 10 re f\n")))
         assert (m.pages, m.smallest) == (1, None)
