@@ -29,7 +29,7 @@ from raci.output import write_atomic
 from raci.render import engine
 from raci.render.chart.orgchart import box_id, chart_sources
 from raci.render.legend.as_html import LEGEND_CSS, cell_classes, role_css
-from raci.render.matrix.as_html import MATRIX_CSS, matrix_legend
+from raci.render.matrix.as_html import MATRIX_CSS, matrix_legend, print_parts
 from raci.render.matrix.as_html import table_html as matrix_table_html
 from raci.render.matrix.table import Matrix, build_matrix
 from raci.render.palette import LegendRow, legend
@@ -386,6 +386,10 @@ class _Report:
             '<table class="raci">', '<table class="raci" id="raci-matrix">', 1
         )
         total = len(m.rows)
+        # Printed, a matrix wider than the page comes in parts that the script fills in.
+        width = self.paper.mm(landscape=self.landscape)[0] - 2 * PRINT_MARGIN[1]
+        parts = print_parts(m, width, rows=False)
+        wide = " raci-wide" if parts else ""
         return (
             f'<section id="matrix"><h2>{self.w("matrix")}</h2>'
             f'<div class="tools"><label for="raci-search" class="sr">{self.w("search")}</label>'
@@ -394,8 +398,8 @@ class _Report:
             f' <span id="raci-count" data-total="{total}">'
             f"{self.w('shown', shown=total, total=total)}</span></div>"
             f"{matrix_legend(m)}"
-            f'<div class="raci-wrap" id="raci-wrap">{head}</div>'
-            f'<p id="raci-more" class="hint" hidden></p></section>'
+            f'<div class="raci-wrap{wide}" id="raci-wrap">{head}</div>'
+            f'<p id="raci-more" class="hint" hidden></p>{parts}</section>'
         )
 
     def data(self) -> dict[str, Any]:
