@@ -20,8 +20,16 @@ PRINT_NAMES_MM = 50.0
 #: The margins of the printed matrix page (top and bottom, left and right; millimetres).
 PRINT_MARGIN = (14.0, 10.0)
 
-MATRIX_CSS = (
-    """\
+#: A matrix printed in parts: fixed column widths, each part from a new page.
+_PARTS_CSS = (
+    "@media print{.raci-parts{display:block}.raci-wide{display:none}"
+    "table.raci.part+table.raci.part{break-before:page}"
+    f"table.raci.part col.names{{width:{PRINT_NAMES_MM:g}mm}}"
+    f"table.raci.part col.party{{width:{PRINT_COLUMN_MM:g}mm}}"
+    "table.raci.part caption{text-align:left;font-size:8pt;font-weight:600;padding:0 0 1mm}"
+    "table.raci.part th.span{overflow-wrap:anywhere}}\n"
+)
+_TABLE_CSS = """\
 .raci-wrap{overflow:auto;max-height:calc(100vh - 8em);border:1px solid #ccc}
 table.raci{border-collapse:separate;border-spacing:0;font-size:13px}
 table.raci th,table.raci td{border-right:1px solid #e4e4e4;border-bottom:1px solid #e4e4e4;
@@ -56,16 +64,7 @@ table.raci tbody tr:hover td,table.raci tbody tr:hover th{outline:1px solid #d0d
   table.raci tr.group{break-after:avoid}
 }
 """
-    + (
-        # A matrix printed in parts: fixed column widths, each part from a new page.
-        "@media print{.raci-parts{display:block}.raci-wide{display:none}"
-        "table.raci.part+table.raci.part{break-before:page}"
-        f"table.raci.part col.names{{width:{PRINT_NAMES_MM:g}mm}}"
-        f"table.raci.part col.party{{width:{PRINT_COLUMN_MM:g}mm}}"
-        "table.raci.part caption{text-align:left;font-size:8pt;font-weight:600;padding:0 0 1mm}"
-            "table.raci.part th.span{overflow-wrap:anywhere}}\n"
-    )
-)
+MATRIX_CSS = _TABLE_CSS + _PARTS_CSS
 
 
 def matrix_legend(m: Matrix) -> str:
