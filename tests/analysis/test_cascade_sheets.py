@@ -192,6 +192,20 @@ class TestHTML:
             assert render_cascade(org, format="html", lang=lang) == committed, name
 
 
+def test_chinese_asides_and_lists_in_full_width() -> None:
+    """What raci composes in Chinese takes full-width punctuation: the unit a role comes
+    through in brackets, one after another with semicolons (XLSX)."""
+    data = render_cascade(
+        raci.load(UN_HABITAT / "org.yaml"), format="xlsx", lang="zh", posts=["dd-gsd"]
+    )
+    assert isinstance(data, bytes)
+    cells = {
+        str(c.value) for ws in openpyxl.load_workbook(io.BytesIO(data)) for row in ws for c in row
+    }
+    assert "R（全球解决方案司）" in cells
+    assert not any(re.search(r"[();]", c) and re.search(r"[\u4e00-\u9fff]", c) for c in cells)
+
+
 class TestCSV:
     def test_rows(self, small: raci.Organization) -> None:
         text = render_cascade(small, format="csv", posts=["clerk"])

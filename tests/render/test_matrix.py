@@ -1095,6 +1095,8 @@ class TestWords:
         assert "相关方：\n1 首席执行官" in str(render_matrix(acme, lang="zh", width=40))
         tex = str(render_matrix(acme, format="tex", lang="zh"))
         assert r"\small 交付成果" in tex
+        assert r"{\small R：负责；A：批准；C：咨询；I：知会}" in tex
+        assert r"{\small R: Responsible; A: Accountable;" in str(render_matrix(acme, format="tex"))
         assert r"\usepackage{CJKutf8}" in tex
         data = render_matrix(acme, format="xlsx", lang="zh")
         assert isinstance(data, bytes)

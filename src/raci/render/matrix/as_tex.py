@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from raci._text import has_cjk, strip_controls
+from raci.render.languages import labelled, listed
 from raci.render.matrix.table import Matrix, cell_text
 from raci.render.paper import PAPERS
 from raci.render.printing import page_number_pieces
@@ -179,7 +180,11 @@ def render_tex(m: Matrix) -> str:
     if cjk:
         out.append(r"\ifPDFTeX\begin{CJK}{UTF8}{gbsn}\fi")
     title = m.word("title").format(title=m.title)
-    legend = "; ".join(f"{tex_escape(letter)}: {tex_escape(name)}" for letter, name in m.legend())
+    legend = listed(
+        (labelled(tex_escape(letter), tex_escape(name), m.language) for letter, name in m.legend()),
+        m.language,
+        clauses=True,
+    )
     out += [
         r"\noindent{\large\bfseries " + tex_escape(title) + r"}\par",
         r"\noindent{\small " + legend + r"}\par",

@@ -28,6 +28,7 @@ from raci.model import External, Organization, Position, Unit, require_organizat
 from raci.output import write_atomic
 from raci.render import engine
 from raci.render.chart.orgchart import box_id, chart_sources
+from raci.render.languages import aside, labelled, listed
 from raci.render.legend.as_html import LEGEND_CSS, cell_classes, role_css
 from raci.render.matrix.as_html import MATRIX_CSS, matrix_legend, print_parts
 from raci.render.matrix.as_html import table_html as matrix_table_html
@@ -460,7 +461,8 @@ class _Report:
         ranked = sorted(workload.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
         top = ranked[:WORKLOAD_TOP]
         caption = self.w("workload_caption", n=len(top))
-        svg = _workload_svg(top, legend(self.matrix.scheme, self.matrix.language), self.name)
+        lang = self.matrix.language
+        svg = _workload_svg(top, legend(self.matrix.scheme, lang), self.name, lang)
         return f"{head}<figure>{svg}<figcaption>{caption}</figcaption></figure></section>"
 
 
@@ -496,9 +498,10 @@ def _workload_svg(
     top: Sequence[tuple[str, Mapping[str, int]]],
     rows: Sequence[LegendRow],
     name: Any,
+    lang: str,
 ) -> str:
     """A horizontal stacked bar per party: how many deliverables it holds each role on,
-    under a legend of the roles' colours."""
+    under a legend of the roles' colours; a bar's title says it in ``lang``."""
     label_w, bar_w, row_h, top_pad = 300, 420, 22, 34
     biggest = max(sum(h.values()) for _, h in top)
     height = top_pad + row_h * len(top) + 8
@@ -519,9 +522,10 @@ def _workload_svg(
     for n, (party, held) in enumerate(top):
         y = top_pad + n * row_h
         label = name(party)
+        held_text = listed((f"{k} {v}" for k, v in held.items()), lang)
+        title = labelled(aside(label, party, lang), held_text, lang)
         parts.append(
-            f'<g class="bar"><title>{escape_html(label)} ({escape_html(party)}): '
-            f"{escape_html(', '.join(f'{k} {v}' for k, v in held.items()))}</title>"
+            f'<g class="bar"><title>{escape_html(title)}</title>'
             f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end">'
             f"{escape_html(_clip(label, 40))}</text>"
         )
