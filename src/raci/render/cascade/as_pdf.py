@@ -3,9 +3,11 @@
 Each sheet starts a page; a sheet longer than a page goes on to the next one, its
 table's header repeated. Every page carries a running header (the organization, the
 book's name) and its number. Tables span the text width with the same columns on
-every page. The whole book is one Graphviz drawing (the engine bundled with the
-``pygraphviz`` wheel lays out its HTML-like tables, with CJK fonts when the language
-needs them), cut into pages afterwards, so each font is embedded once per file.
+every page. The book is drawn by Graphviz some pages at a time (the engine bundled with
+the ``pygraphviz`` wheel lays out its HTML-like tables, with CJK fonts when the language
+needs them) and cut into pages afterwards; every drawing first draws each of the book's
+texts, out of any page, so that all embed the same fonts and each font is embedded once
+per file.
 """
 
 from __future__ import annotations
@@ -269,7 +271,7 @@ def render_pdf(book: Book, paper: str | Paper = A4, *, landscape: bool | None = 
     starts = range(0, len(pages), CHUNK)
     frames = _frame(book, size[0] - 2 * MARGIN, 1, len(pages))
     labels = [*frames, *(label for page in pages for label in page.blocks)]
-    if has_cjk("".join(labels)) and not cjk_font_available():
+    if any(has_cjk(label) for label in labels) and not cjk_font_available():
         warnings.warn(CJK_FONT_HINT, FontWarning, stacklevel=3)
     # Drawings that all draw every glyph of the book first embed the same fonts, once.
     glyphs = every_glyph(labels) if len(starts) > 1 else ""
