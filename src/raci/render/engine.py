@@ -310,12 +310,15 @@ def merge_pdfs(pages: Sequence[bytes]) -> bytes:
 
 #: The fill colour of the marks :func:`cut_pages` cuts at; nothing else draws in it.
 PAGE_MARK = "#fe01fe"
-#: The tokens of a PDF content stream: strings, names, numbers, operators.
-_TOKEN = re.compile(
-    rb"\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>|<<|>>|[\[\]]|/[^\s/\[\]()<>{}%]*"
-    rb"|[-+]?(?:\d+\.?\d*|\.\d+)|[A-Za-z'\"*]+|%[^\r\n]*",
-    re.DOTALL,
+#: An operand in a PDF content stream: a string, an array (of strings and numbers), a
+#: dictionary (not nested), a name or a number (never cut short).
+_OPERAND = (
+    rb"\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>|\[(?:\((?:\\.|[^\\)])*\)|[^\]()])*\]"
+    rb"|<<(?:[^>]|>(?!>))*>>|/[^\s/\[\]()<>{}%]*|[-+]?(?:\d+\.?\d*|\.\d+)(?![\d.])"
 )
+#: An operator with the operands before it, or a comment.
+_OPERATION = re.compile(rb"((?:(?:" + _OPERAND + rb")\s*)*)([A-Za-z'\"*]+)|%[^\r\n]*", re.DOTALL)
+_NUMBER = re.compile(rb"[-+]?(?:\d+\.?\d*|\.\d+)")
 #: The operators that set graphics or text state, which a page cut out of a drawing
 #: must repeat before what follows its mark.
 _STATE_OPS = frozenset(
@@ -325,20 +328,12 @@ _STATE_OPS = frozenset(
 _PAINT_OPS = frozenset(b"f F f* B B* b b* S s n".split())
 
 
-def _operations(content: bytes) -> Iterator[tuple[bytes, list[bytes], int, int]]:
+def _operations(content: bytes) -> Iterator[tuple[bytes, bytes, int, int]]:
     """Each operator of a content stream with its operands, where its operands start
     and where it ends."""
-    operands: list[bytes] = []
-    start = -1
-    for m in _TOKEN.finditer(content):
-        token = m.group()
-        if token[:1].isalpha() or token[:1] in (b"'", b'"'):
-            yield token, operands, (start if operands else m.start()), m.end()
-            operands = []
-        elif token[:1] != b"%":
-            if not operands:
-                start = m.start()
-            operands.append(token)
+    for m in _OPERATION.finditer(content):
+        if m.group(2):
+            yield m.group(2), m.group(1), m.start(), m.end()
 
 
 def cut_pages(drawings: Iterable[bytes], size: tuple[float, float]) -> bytes:
@@ -385,7 +380,7 @@ def _cut(content: bytes) -> list[tuple[float, float, bytes, bytes, int]]:
             flipped = True  # the drawing's own flip; every page gets its own
         elif corner is not None:  # inside a mark: keep its state, skip its drawing
             if op == b"re":
-                corner = [float(v) for v in operands[:2]]
+                corner = [float(v) for v in _NUMBER.findall(operands)[:2]]
             elif op in _STATE_OPS:
                 levels[-1][op] = content[start:end]
             elif op in _PAINT_OPS:
@@ -396,7 +391,7 @@ def _cut(content: bytes) -> list[tuple[float, float, bytes, bytes, int]]:
                 opening = b"q\n" * (len(levels) - 1) + b"\n".join(state.values())
                 pages.append(((corner[0], corner[1]), opening, end))
                 corner = None
-        elif op == b"rg" and [round(float(v), 3) for v in operands] == mark:
+        elif op == b"rg" and [round(float(v), 3) for v in _NUMBER.findall(operands)] == mark:
             stops.append((start, len(levels) - 1))
             corner = []
         elif op == b"q":
