@@ -285,6 +285,27 @@ class TestPrint:
         pdf = page.pdf(format="A4", landscape=True, print_background=True)
         assert pdf.startswith(b"%PDF")
 
+    def test_a_matrix_that_fits_prints_every_row_in_its_one_table(
+        self, watched: Watched, tmp_path: Path
+    ) -> None:
+        """Rows beyond the first screenful are drawn when printing starts."""
+        rows = "".join(
+            f"  - {{id: d{i}, name: Task {i}, raci: {{A: boss, R: [top]}}}}\n" for i in range(250)
+        )
+        model = tmp_path / "long.yaml"
+        model.write_text(
+            "version: 1\nunits:\n  - {id: top, name: Top, head: boss}\n"
+            f"positions:\n  - {{id: boss, title: Boss, unit: top}}\ndeliverables:\n{rows}",
+            encoding="utf-8",
+        )
+        out = raci.render_report(raci.load(model), tmp_path / "long.html")
+        page = watched.open(out).page
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+        page.emulate_media(media="print")
+        assert page.evaluate(PARTS) == []
+        assert page.is_visible("#raci-matrix")
+        assert len(visible_rows(page)) == 250
+
 
 #: Chinese text reads back only where a CJK font is installed.
 CJK = pytest.mark.skipif(not cjk_font_available(), reason="no CJK font installed")

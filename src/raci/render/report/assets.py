@@ -215,10 +215,10 @@ REPORT_JS = r"""(function () {
   wrap.addEventListener("scroll", function () {
     if (wrap.scrollTop + wrap.clientHeight > wrap.scrollHeight - 600) renderUpTo(shown + CHUNK);
   });
-  // Printed, a matrix too wide for the page comes in parts: tables of some of its
-  // columns, each filled with the rows shown.
+  // Printed, a matrix too wide for the page comes in parts (tables of some of its
+  // columns), each filled with the rows shown; else its one table shows them all.
+  var parts = document.querySelectorAll("table.raci.part");
   function fillParts() {
-    var parts = document.querySelectorAll("table.raci.part");
     for (var p = 0; p < parts.length; p++) {
       var from = parseInt(parts[p].getAttribute("data-from"), 10);
       var to = parseInt(parts[p].getAttribute("data-to"), 10);
@@ -235,8 +235,8 @@ REPORT_JS = r"""(function () {
     }
   }
   window.addEventListener("beforeprint", function () {
-    renderUpTo(matching.length);
-    fillParts();
+    if (parts.length) fillParts();
+    else renderUpTo(matching.length);
   });
   filter();
 
