@@ -25,10 +25,8 @@ from raci.render.cascade.pdf_pages import Block, Page, Piece, Table, paginate
 from raci.render.dot import esc, shown, wrapped
 from raci.render.engine import (
     CJK_FONT_HINT,
-    PAGE_MARK,
     FontWarning,
     cjk_font_available,
-    cut_pages,
     font_families,
     measure,
     render,
@@ -37,6 +35,7 @@ from raci.render.legend.as_dot import legend_dot
 from raci.render.palette import lead_colour
 from raci.render.paper import A4, Paper
 from raci.render.paper import paper as paper_named
+from raci.render.pdf import PAGE_MARK, cut_pages
 from raci.render.printing import page_number
 
 #: The margin kept around the text on every page, in points.
@@ -233,7 +232,7 @@ def book_dot(
 ) -> str:
     """The DOT text of ``pages`` (numbered from ``first``, of ``total``), one below the
     other, each with a mark at its top left corner for
-    :func:`~raci.render.engine.cut_pages`; ``glyphs`` (see :func:`every_glyph`) is drawn
+    :func:`~raci.render.pdf.cut_pages`; ``glyphs`` (see :func:`every_glyph`) is drawn
     before the first mark, on no page."""
     page_w, page_h = size
     width = page_w - 2 * MARGIN

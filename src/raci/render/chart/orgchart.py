@@ -51,6 +51,7 @@ from raci.render.legend.as_dot import legend_dot
 from raci.render.pages import BAND, EDGE, RunningHead, breadcrumb, head_nodes, header
 from raci.render.palette import TEXT as DARK_TEXT
 from raci.render.palette import RoleColour
+from raci.render.pdf import merge_pdfs
 
 __all__ = [
     "SUFFIXES",
@@ -143,7 +144,7 @@ def render_chart(
     for note in dict.fromkeys(n for n in notes if n):
         warnings.warn(note, ChartWarning, stacklevel=2)
     if fmt == "pdf" and len(rendered) > 1:
-        rendered = [engine.merge_pdfs(rendered)]
+        rendered = [merge_pdfs(rendered)]
     inputs = [org.source] if Path(org.source).exists() else []
     if len(rendered) == 1 and (fmt == "pdf" or opts.split_by is None):
         write_atomic(target, rendered[0], inputs)
