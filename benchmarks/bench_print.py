@@ -82,19 +82,25 @@ def _product(a: Matrix, b: Matrix) -> list[float]:
     ]
 
 
-def text_sizes(page: PageObject) -> list[float]:
-    """The size on the page, in points, of each piece of text drawn on ``page``."""
-    sizes: list[float] = []
+def text_pieces(page: PageObject) -> list[tuple[str, float]]:
+    """Each piece of text drawn on ``page`` with its size on the page, in points."""
+    pieces: list[tuple[str, float]] = []
 
     def seen(text: str, cm: Matrix, tm: Matrix, _font: object, font_size: float) -> None:
         if text.strip():
             m = _product(tm, cm)
             # The height of a glyph's em square: the vertical axis of the matrix, whatever
             # the rotation (a landscape page turned by its matrix).
-            sizes.append(round(abs(font_size) * math.hypot(m[2], m[3]), DECIMALS))
+            size = round(abs(font_size) * math.hypot(m[2], m[3]), DECIMALS)
+            pieces.append((text.strip(), size))
 
     page.extract_text(visitor_text=seen)
-    return sizes
+    return pieces
+
+
+def text_sizes(page: PageObject) -> list[float]:
+    """The size on the page, in points, of each piece of text drawn on ``page``."""
+    return [size for _text, size in text_pieces(page)]
 
 
 def paper_name(width: float, height: float) -> str:

@@ -323,7 +323,8 @@ class TestSplitAuto:
             # The chart's fonts are whole points; the running head's are not.
             fonts = [int(f) for f in re.findall(r'POINT-SIZE="(\d+)"', page.source)]
             planned = min(min(fonts) * page.scale, HEAD_SIZE)
-            assert planned * (1 - 1e-6) <= min(text_sizes(drawn)) <= planned * 1.0001
+            # To the precision Pango sets type at (1024ths of a point).
+            assert planned * (1 - 2e-4) <= min(text_sizes(drawn)) <= planned * 1.0002
 
     def test_without_auto_the_same_chart_is_under_6_pt(self, tmp_path: Path) -> None:
         with pytest.warns(ChartWarning, match="under 6 pt"):

@@ -143,7 +143,8 @@ class TestPaper:
         for page, drawn in zip(planned, printed, strict=True):
             fonts = [int(f) for f in re.findall(r'POINT-SIZE="(\d+)"', page.source)]
             smallest = min(min(fonts) * page.scale, HEAD_SIZE)
-            assert smallest * (1 - 1e-6) <= min(text_sizes(drawn)) <= smallest * 1.0001
+            # To the precision Pango sets type at (1024ths of a point).
+            assert smallest * (1 - 2e-4) <= min(text_sizes(drawn)) <= smallest * 1.0002
 
     def test_other_formats_write_a_file_per_page(self, tmp_path: Path) -> None:
         written = render_picture(big(tmp_path), tmp_path / "c.svg", paper="A4")

@@ -12,7 +12,7 @@ import attrs
 
 from raci.render import engine
 from raci.render.dot import quote
-from raci.render.pages import RunningHead, head_nodes
+from raci.render.pages import RunningHead, head_nodes, node_statement
 from raci.render.paper import Paper
 
 #: The white border of a paper page, and the bands its running head takes (points on
@@ -118,8 +118,8 @@ class Canvas:
             out.append(f'  {quote(name)} [{attrs_}, pos="{at(ox + x, oy + y)}"];')
         if sheet is not None:
             if head is not None:
-                for name, label, pos in head_nodes(head, frame_w, frame_h, scale):
-                    out.append(f'  "{name}" [label=<{label}>, pos="{pos}"];')
+                nodes = head_nodes(head, frame_w, frame_h, scale)
+                out += [f"  {node_statement(*node)};" for node in nodes]
             side = engine.CORNER / 72
             for i, (x, y) in enumerate(engine.corners(frame_w, frame_h)):
                 out.append(

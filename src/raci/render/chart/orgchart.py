@@ -620,8 +620,8 @@ class _Chart:
             edge_attr=REPORTING_LINE,
         )
         if head is not None:
-            for name, label, pos in head_nodes(head, full_w, full_h, scale):
-                dot.node(name, f"<{label}>", pos=pos)
+            for name, label, attributes in head_nodes(head, full_w, full_h, scale):
+                dot.node(name, f"<{label}>", **attributes)
         if legend:
             lx = ox - (width - placed.width) / 2 + width / 2
             ly = full_h - (oy - gap - legend_size[1] / 2)
