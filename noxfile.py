@@ -26,7 +26,7 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def typing(session: nox.Session) -> None:
     """Mypy in strict mode on the package."""
-    session.install("-e", ".", "mypy", "types-PyYAML")
+    session.install("-e", ".[office]", "mypy", "types-PyYAML")
     session.run("mypy", "src")
 
 

@@ -21,6 +21,7 @@ import csv
 import importlib.util
 import json
 import math
+import random
 import subprocess
 import sys
 import tempfile
@@ -136,6 +137,26 @@ def validate_model(folder: Path, size: int) -> Path:
     return _model(path, **shape, assignments_per_deliverable=7, mistakes=0.001)
 
 
+def findings_heavy(folder: Path, model: Path) -> Path:
+    """``model`` with most Responsible posts replaced by their units, so that about one
+    deliverable in six gives a finding (mostly `not-cascaded`): findings are part of the
+    work, and this case keeps them in the measure."""
+
+    def make(p: Path) -> None:
+        data = json.loads(model.read_text(encoding="utf-8"))
+        unit_of = {post["id"]: post["unit"] for post in data.get("positions", [])}
+        rng = random.Random(0)
+        for d in data.get("deliverables", []):
+            roles = d.get("raci", {})
+            held = roles.get("R")
+            if held and rng.random() < 0.95:
+                held = held if isinstance(held, list) else [held]
+                roles["R"] = list(dict.fromkeys(unit_of.get(x, x) for x in held))
+        write(data, p)
+
+    return _once(folder / f"{model.stem}-findings.json", make)
+
+
 def validate_cases(folder: Path, sizes: list[int], formats: list[str]) -> list[Case]:
     """`raci validate --format json` with every rule on, on models shaped as a national civil
     service's work plan: size 1M is 10,000 units, 50,000 posts and 150,000 deliverables of
@@ -164,6 +185,17 @@ def validate_cases(folder: Path, sizes: list[int], formats: list[str]) -> list[C
                     ["validate", str(model), "--format", "json"],
                     json_model,
                     budget if fmt == "json" else "reported",
+                )
+            )
+        if n >= TARGET_SIZE and "json" in formats:
+            heavy = findings_heavy(folder, json_model)
+            cases.append(
+                Case(
+                    "validate (json, findings-heavy)",
+                    label,
+                    ["validate", str(heavy), "--format", "json"],
+                    heavy,
+                    f"≤ {VALIDATE_TIME:g}x time, ≤ {VALIDATE_MEMORY:g}x memory",
                 )
             )
     return cases
@@ -205,6 +237,13 @@ def other_cases(folder: Path) -> list[Case]:
         ),
         Case("diff", "10,000 units", ["diff", str(big), str(after)], big, "< 10 s"),
         Case("stats", "10,000 units", ["stats", str(big), "--format", "json"], big),
+        Case(
+            "staffing (compared)",
+            "10,000 units",
+            ["staffing", str(after), "--before", str(big), "-o", str(out / "staffing.xlsx")],
+            big,
+            "< 10 s",
+        ),
         Case(
             "report",
             "2,000 units, 2,000 deliverables",

@@ -5,8 +5,8 @@ model, and each CSV table also as an XLSX workbook), with hostile names planted 
 markup, escape sequences, formulas, JSON and YAML ``\\u`` escapes (lone surrogates among
 them) and names made only of control characters. Each run mutates one seed (lines or
 tokens; a workbook's cells), writes it with a suffix, and runs one of the commands
-(validate, chart, matrix, report, cascade, stats, diff, import) on it in this process.
-A run fails when the
+(validate, chart, matrix, report, cascade, stats, staffing, diff, import) on it in this
+process. A run fails when the
 command ends in anything but exit 0, 1 or 2, prints a traceback or an internal error,
 takes longer than ``--hang`` seconds, or writes a file that carries a planted script
 or escape sequence unescaped.
@@ -113,13 +113,26 @@ COMMANDS = {
         ["matrix", "-o", "{out}.html"],
         ["chart", "-o", "{out}.dot"],
         ["chart", "-o", "{out}.svg"],
+        ["chart", "-o", "{out}.drawio"],
         ["report", "-o", "{out}.html"],
         ["cascade", "-o", "{out}.md"],
         ["stats"],
         ["diff", "{seed}"],
+        ["staffing", "--before", "{seed}", "--fund", "-o", "{out}.md"],
     ],
-    ".json": [["validate"], ["matrix", "-o", "{out}.md"], ["stats", "--format", "json"]],
-    ".toml": [["validate"], ["matrix"], ["chart", "-o", "{out}.svg"], ["stats"]],
+    ".json": [
+        ["validate"],
+        ["matrix", "-o", "{out}.md"],
+        ["stats", "--format", "json"],
+        ["staffing", "--by", "division", "--format", "json"],
+    ],
+    ".toml": [
+        ["validate"],
+        ["matrix"],
+        ["chart", "-o", "{out}.svg"],
+        ["chart", "-o", "{out}.pptx"],
+        ["stats"],
+    ],
     ".xlsx": [
         ["validate"],
         ["matrix", "-o", "{out}.md"],
@@ -158,7 +171,7 @@ def mutate(rng: random.Random, text: str) -> str:
 def unescaped(folder: Path) -> str:
     """The name of an output that carries a planted script or escape sequence as it is."""
     for path in folder.glob("out*"):
-        if path.suffix in (".html", ".md", ".dot", ".svg"):
+        if path.suffix in (".html", ".md", ".dot", ".svg", ".drawio"):
             data = path.read_text("utf-8", "replace")
             if "<script>alert" in data or "\x1b" in data:
                 return path.name

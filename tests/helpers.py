@@ -67,6 +67,8 @@ def pdflatex(path: Path, runs: int = 1) -> subprocess.CompletedProcess[str]:
             cwd=path.parent,
             capture_output=True,
             text=True,
+            encoding="utf-8",
+            errors="replace",
             timeout=120,
             check=False,
         )

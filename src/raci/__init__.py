@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, Any
 from raci._version import __version__
 
 if TYPE_CHECKING:
-    from raci.analysis import cascade, stats
+    from raci.analysis import cascade, staffing, stats
     from raci.exceptions import LoadError, OutputError, QueryError, RaciError
     from raci.findings import Finding, Severity, SourceLocation
+    from raci.grades import Grades, PostLine
     from raci.io import dump, dumps, load, loads
     from raci.model import (
         Assignment,
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     from raci.render.chart.orgchart import render_chart
     from raci.render.matrix.writer import render_matrix
     from raci.render.report.page import render_report
+    from raci.render.staffing.writer import render_staffing
     from raci.restructure import Diff, diff
     from raci.rules import validate
     from raci.schemes import BUILTIN_SCHEMES, Role, Scheme
@@ -50,6 +52,7 @@ _WHERE = {
     "dumps": "raci.io",
     "External": "raci.model",
     "Finding": "raci.findings",
+    "Grades": "raci.grades",
     "Group": "raci.model",
     "Levels": "raci.model",
     "load": "raci.io",
@@ -60,15 +63,18 @@ _WHERE = {
     "OutputError": "raci.exceptions",
     "Party": "raci.model",
     "Position": "raci.model",
+    "PostLine": "raci.grades",
     "QueryError": "raci.exceptions",
     "RaciError": "raci.exceptions",
     "render_chart": "raci.render.chart.orgchart",
     "render_matrix": "raci.render.matrix.writer",
     "render_report": "raci.render.report.page",
+    "render_staffing": "raci.render.staffing.writer",
     "Role": "raci.schemes",
     "Scheme": "raci.schemes",
     "Severity": "raci.findings",
     "SourceLocation": "raci.findings",
+    "staffing": "raci.analysis",
     "stats": "raci.analysis",
     "Unit": "raci.model",
     "validate": "raci.rules",
@@ -84,6 +90,7 @@ __all__ = [
     "Diff",
     "External",
     "Finding",
+    "Grades",
     "Group",
     "Levels",
     "LoadError",
@@ -92,6 +99,7 @@ __all__ = [
     "OutputError",
     "Party",
     "Position",
+    "PostLine",
     "QueryError",
     "RaciError",
     "Role",
@@ -109,6 +117,8 @@ __all__ = [
     "render_chart",
     "render_matrix",
     "render_report",
+    "render_staffing",
+    "staffing",
     "stats",
     "validate",
     "validate_file",

@@ -94,3 +94,10 @@ def escape_html(text: str) -> str:
     """Text safe in HTML content and attributes: markup escaped, control characters
     (terminal escape sequences among them) dropped."""
     return html.escape(strip_controls(text), quote=True)
+
+
+def counted(n: float, word: str, many: str = "") -> str:
+    """``1 post``, ``1,573 posts``, ``0.5 posts``, ``2 parties`` (with ``many``): a count
+    and an English noun."""
+    shown = int(n) if float(n).is_integer() else n
+    return f"{shown:,} {word if shown == 1 else many or word + 's'}"

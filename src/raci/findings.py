@@ -6,6 +6,8 @@ import enum
 
 import attrs
 
+from raci._text import counted
+
 
 class Severity(str, enum.Enum):
     """How much a finding matters; ``error`` fails validation."""
@@ -105,3 +107,15 @@ class Finding:
         if self.location.cell:
             data["sheet"], data["cell"] = self.location.sheet_cell
         return data
+
+
+class Findings(list[Finding]):
+    """The findings of a run: a list, shown in one line (``<3 findings: 1 error, 2
+    warnings>``) rather than every finding with its place."""
+
+    def __repr__(self) -> str:
+        counts = dict.fromkeys(Severity, 0)
+        for f in self:
+            counts[f.severity] += 1
+        shown = [counted(n, s.value) for s, n in counts.items() if n]
+        return f"<{counted(len(self), 'finding')}{': ' if shown else ''}{', '.join(shown)}>"

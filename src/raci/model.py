@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Union
 
 import attrs
 
-from raci._text import strip_controls
+from raci._text import counted, strip_controls
 from raci._walks import breadth_first, preorder
 from raci.assignments import EMPTY
 from raci.assignments import NOWHERE as NOWHERE
@@ -26,6 +26,7 @@ from raci.assignments import Assignments as Assignments
 from raci.cells import normalize_header
 from raci.exceptions import QueryError
 from raci.findings import SourceLocation
+from raci.grades import UN, Grades, PostLine
 from raci.schemes import DEFAULT_SCHEME, Scheme
 
 if TYPE_CHECKING:
@@ -154,6 +155,11 @@ TITLE_ATTRIBUTES = (
 )
 
 
+def _posts(value: Iterable[PostLine] | None) -> tuple[PostLine, ...] | None:
+    """An establishment as a tuple (None stays None: no establishment given)."""
+    return None if value is None else tuple(value)
+
+
 @attrs.frozen
 class Unit(_Located):
     """A node of the hierarchy: a division, branch, section, unit..."""
@@ -170,6 +176,8 @@ class Unit(_Located):
     attributes: Mapping[str, Any] = attrs.field(factory=dict)
     location: SourceLocation = attrs.field(default=NOWHERE, eq=False)
     spots: Mapping[str, SourceLocation] = attrs.field(factory=dict, eq=False, repr=False)
+    #: The unit's establishment: its own posts by grade (and fund); None when not given.
+    posts: tuple[PostLine, ...] | None = attrs.field(default=None, converter=_posts)
 
     kind = "unit"
 
@@ -359,6 +367,8 @@ class Organization:
     language: str = "en"
     levels: Levels = attrs.field(factory=Levels)
     scheme: Scheme = DEFAULT_SCHEME
+    #: The grades by category (the UN common system's unless the model gives its own).
+    grades: Grades = UN
     units: Mapping[str, Unit] = attrs.field(
         factory=dict, converter=_read_only, validator=_table_of(Unit)
     )
@@ -395,6 +405,20 @@ class Organization:
     _columns: tuple[list[str], list[str]] | None = attrs.field(
         init=False, default=None, eq=False, repr=False
     )
+
+    def __repr__(self) -> str:
+        """One line, as networkx's graphs have: the name, the file and how much it holds."""
+        name = self.names.get() if self.names.texts else ""
+        where = f" ({self.source})" if self.source != "<memory>" else ""
+        levels = len({u.level for u in self.units.values() if u.level})
+        parts = [
+            counted(len(self.units), "unit")
+            + (f" on {counted(levels, 'level')}" if levels else ""),
+            counted(len(self.positions), "position"),
+            counted(len(self.external), "external party", "external parties"),
+            counted(len(self.deliverables), "deliverable") + f" ({self.scheme.name})",
+        ]
+        return f"<Organization {name or 'without a name'!r}{where}: {', '.join(parts)}>"
 
     def __attrs_post_init__(self) -> None:
         children: dict[str, list[str]] = {uid: [] for uid in self.units}
@@ -497,6 +521,12 @@ class Organization:
         self._unit(unit)
         return list(self._children[unit])
 
+    def parent_of(self, unit: str) -> str | None:
+        """The unit's parent, when the model has it; None for a top unit (or one whose
+        parent is not among the units)."""
+        parent = self._unit(unit).parent
+        return parent if parent is not None and parent in self.units else None
+
     def ancestors(self, unit: str) -> list[str]:
         """The unit's ancestors, nearest first (stops at a cycle)."""
         chain: list[str] = []
@@ -539,12 +569,14 @@ class Organization:
             raise QueryError(msg)
         if pos.reports_to is not None:
             return pos.reports_to
-        if pos.unit not in self.units:
-            return None
-        for uid in (pos.unit, *self.ancestors(pos.unit)):
+        seen: set[str] = set()
+        uid: str | None = pos.unit
+        while uid is not None and uid in self.units and uid not in seen:
             head = self.units[uid].head
             if head is not None and head != position and head in self.positions:
                 return head
+            seen.add(uid)
+            uid = self.units[uid].parent
         return None
 
     # -- parties and roles -------------------------------------------------

@@ -33,7 +33,7 @@ class Role:
         return f"between {self.min} and {self.max}"
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Scheme:
     """A named, ordered set of roles."""
 

@@ -6,7 +6,7 @@ import os
 from collections.abc import Sequence
 
 from raci.exceptions import LoadError
-from raci.findings import Finding
+from raci.findings import Findings
 from raci.io import TABLE_SUFFIXES, load
 from raci.rules import validate
 
@@ -18,7 +18,7 @@ def validate_file(
     scheme: str | None = None,
     *,
     sheet: str | None = None,
-) -> list[Finding]:
+) -> Findings:
     """The findings for one file, as ``raci validate`` prints them.
 
     A file that cannot be read or parsed, or whose ``rules:`` settings name no rule, option
@@ -31,4 +31,4 @@ def validate_file(
     try:
         return validate(load(path, scheme=scheme if table else None, sheet=sheet), select, ignore)
     except LoadError as exc:
-        return list(exc.findings)
+        return Findings(exc.findings)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from orgs import SMALL
 
@@ -162,7 +164,8 @@ class TestShape:
         assert raci.cascade(org, "p") == [Held("d", "R", "u0")]
 
     def test_each_unit_is_worked_out_once(self, small: raci.Organization, monkeypatch) -> None:
-        """No walk up the tree per post: a unit's own roles are read once for all its posts."""
+        """No walk up the tree per post: a unit's own roles are read once for all its posts
+        (and a unit that holds none, such as root, is passed over)."""
         c = Cascade(small)
         calls: list[str] = []
         own = c._own
@@ -171,4 +174,57 @@ class TestShape:
             c.of(post)
         units = [p for p in calls if p in small.units]
         assert sorted(units) == sorted(set(units))
-        assert set(units) == {"root", "div", "br", "sec", "quiet"}
+        assert set(units) == {"div", "br", "sec", "quiet"}
+
+
+def _tangled(seed: int, long: bool = False) -> Organization:
+    """Units with random parents (cycles, dangling parents, chains), a post or two in
+    each, and random roles of units and posts; ``long``: hundreds of units, most of
+    them in long chains."""
+    rng = random.Random(seed)
+    ids = [f"u{i}" for i in range(rng.randrange(200, 400) if long else rng.randrange(1, 25))]
+
+    def parent(i: int) -> str | None:
+        if long and i and rng.random() < 0.99:
+            return ids[i - 1]
+        return rng.choice([None, "gone", *ids])
+
+    units = {u: Unit(u, Names.plain(u), parent=parent(i)) for i, u in enumerate(ids)}
+    posts = {f"p{i}": Position(f"p{i}", Names.plain(f"P{i}"), rng.choice(ids)) for i in range(30)}
+    parties = [*ids, *posts]
+    deliverables = {}
+    for k in range(rng.randrange(1, 15) * (30 if long else 1)):
+        held = [(rng.choice("RACI"), rng.choice(parties)) for _ in range(rng.randrange(1, 6))]
+        deliverables[f"d{k}"] = Deliverable(
+            f"d{k}",
+            Names.plain(f"D{k}"),
+            assignments=tuple(Assignment(f"d{k}", r, p) for r, p in held),
+        )
+    return Organization(units=units, positions=posts, deliverables=deliverables)
+
+
+@pytest.mark.parametrize(
+    ("seed", "long"), [*((s, False) for s in range(30)), *((s, True) for s in range(10))]
+)
+def test_every_post_holds_what_walking_its_units_gives(seed: int, long: bool) -> None:
+    """Each post holds its own roles and those of its unit and every unit above it (up to
+    where a cycle closes), nearest first on a deliverable; the counts say as many. Posts
+    are asked in any order, so lists kept from earlier walks are used along the way."""
+    org = _tangled(seed, long)
+    cascade = Cascade(org)
+    order = {d: i for i, d in enumerate(org.deliverables)}
+    letters = {letter: i for i, letter in enumerate(org.scheme.letters)}
+
+    def own(party: str) -> list[Held]:
+        pairs = sorted(set(org.assignments_of(party)), key=lambda x: (order[x[0]], letters[x[1]]))
+        return [Held(d, r, party) for d, r in pairs]
+
+    for pid in random.Random(seed).sample(list(org.positions), len(org.positions)):
+        unit = org.positions[pid].unit
+        line = [unit, *org.ancestors(unit)]
+        expected = sorted(
+            [*own(pid), *(h for u in line for h in own(u))], key=lambda h: order[h.deliverable]
+        )
+        assert cascade.of(pid) == expected
+        assert cascade.held_count(pid) == len(expected)
+        assert cascade.inherited_count(unit) == len(cascade.inherited(unit))

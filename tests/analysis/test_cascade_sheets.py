@@ -90,6 +90,46 @@ class TestBook:
             ("A", "B", "C"),
         ]
 
+    @staticmethod
+    def line_of_posts(above_f: str) -> raci.Organization:
+        """Posts a to f, each reporting to the next; f reports to ``above_f``."""
+        chain = ["a", "b", "c", "d", "e", "f"]
+        posts = "".join(
+            f"  - {{id: {p}, title: {p.upper()}, unit: top{q}}}\n"
+            for p, q in zip(
+                chain, [f", reports_to: {x}" for x in chain[1:]] + [above_f], strict=True
+            )
+        )
+        return loads(f"version: 1\nunits: [{{id: top}}]\npositions:\n{posts}")
+
+    def test_a_long_reporting_line_keeps_the_nearest_and_the_top(self) -> None:
+        org = self.line_of_posts("")
+        assert [s.reports for s in build_book(org, ["a", "b", "c"]).sheets] == [
+            ("B", "C", "D", "…", "F"),
+            ("C", "D", "E", "F"),
+            ("D", "E", "F"),
+        ]
+
+    def test_a_long_cycle_of_posts(self) -> None:
+        """The line stops before it would repeat: its top is the post before the one
+        whose sheet it is."""
+        org = self.line_of_posts(", reports_to: a")
+        assert [s.reports for s in build_book(org, ["a", "d"]).sheets] == [
+            ("B", "C", "D", "…", "F"),
+            ("E", "F", "A", "…", "C"),
+        ]
+
+    def test_a_deep_unit_path_keeps_the_top_and_the_nearest(self) -> None:
+        units = "".join(f"  - {{id: u{i}, parent: u{i - 1}}}\n" for i in range(1, 6))
+        org = loads(
+            f"version: 1\nunits:\n  - {{id: u0}}\n{units}positions:\n"
+            "  - {id: p5, unit: u5}\n  - {id: p3, unit: u3}\n  - {id: p2, unit: u2}\n"
+        )
+        p5, p3, p2 = build_book(org, ["p5", "p3", "p2"]).sheets
+        assert (p5.unit_path, p5.division) == (("u0", "…", "u3", "u4", "u5"), "u1")
+        assert (p3.unit_path, p3.division) == (("u0", "u1", "u2", "u3"), "u1")
+        assert (p2.unit_path, p2.division) == (("u0", "u1", "u2"), "u1")
+
     def test_reporting_lines_share_their_tails(self, small: raci.Organization) -> None:
         book = build_book(small, ["boss", "clerk", "chief", "spare"])
         assert [s.reports for s in book.sheets] == [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,28 @@ class TestCascade:
         assert out.count("\n## ") == 1
         assert "## Gender focal point (gender-fp)" in out
         assert "| Human Rights and Social Inclusion Unit |" in out
+
+    def test_the_posts_of_a_unit_and_the_units_below_it(self) -> None:
+        code, out, err = run("cascade", UN_HABITAT, "--unit", "gsd", "--post", "ed")
+        assert code == 0, err
+        # The post named, then the posts of gsd, upb and the units below them, in chart order.
+        assert re.findall(r"^## .* \((.+)\)$", out, re.MULTILINE) == [
+            "ed",
+            "dir-gsd",
+            "dd-gsd",
+            "chief-upb",
+            "safer-cities-fp",
+            "urban-safety-officer",
+            "gender-fp",
+            "head-plgs",
+            "url-fp",
+        ]
+
+    def test_unknown_unit_exits_2_with_did_you_mean(self) -> None:
+        code, out, err = run("cascade", UN_HABITAT, "--unit", "gsx")
+        assert code == 2
+        assert out == ""
+        assert "Invalid value for '--unit': no unit has the id or name 'gsx'" in err
 
     def test_vacant_post(self) -> None:
         code, out, _ = run("cascade", UN_HABITAT, "--post", "dir-rpd")

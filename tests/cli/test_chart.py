@@ -118,6 +118,30 @@ class TestSuccess:
         assert run(str(model), "-o", str(out), "--split-by", "division")[0] == 0
         assert len(PdfReader(out).pages) == 2
 
+    @pytest.mark.parametrize("suffix", [".pptx", ".drawio"])
+    def test_an_editable_book_is_one_file(self, model: Path, suffix: str) -> None:
+        pytest.importorskip("pptx")
+        out = model.parent / f"c{suffix}"
+        args = ["--split-by", "division", "--paper", "A5"]
+        code, stdout, stderr = run(str(model), "-o", str(out), *args)
+        assert (code, stderr) == (0, "")
+        assert stdout == f"wrote {out}\n"
+        data = out.read_bytes()
+        assert data.startswith(b"PK" if suffix == ".pptx" else b"<?xml")
+        assert b"Operations" in data or suffix == ".pptx"
+
+    def test_without_python_pptx_a_pptx_says_what_to_install(
+        self, model: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.setitem(sys.modules, "pptx", None)
+        out = model.parent / "c.pptx"
+        code, _, stderr = run(str(model), "-o", str(out))
+        assert code == 2
+        assert stderr.strip().splitlines() == [
+            "error: writing PPTX needs python-pptx: pip install 'raci[office]'"
+        ]
+        assert not out.exists()
+
     def test_org_csv_alone(self, write: Callable[..., Path]) -> None:
         csv = write(
             "id,name,parent\nhq,Headquarters,\nops,Operations,hq\nfin,Finance & <Tax>,hq\n",

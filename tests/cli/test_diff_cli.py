@@ -252,6 +252,17 @@ class TestPicture:
         assert code == 0, err
         assert out.read_text(encoding="utf-8").lstrip().startswith("<?xml")
 
+    @pytest.mark.parametrize("suffix", [".pptx", ".drawio"])
+    def test_editable(self, pair: tuple[str, str], tmp_path: Path, suffix: str) -> None:
+        pytest.importorskip("pptx")
+        out = tmp_path / f"change{suffix}"
+        code, _, err = run("diff", *pair, "-o", str(out), "--paper", "A4")
+        assert code == 0, err
+        assert err == f"wrote {out}\n"
+        if suffix == ".drawio":
+            units = {o.get("unit") for o in ET.parse(out).getroot().iter("object")}
+            assert units == {"top", "operations", "log", "hr"}  # hr is abolished
+
 
 class TestPaper:
     @pytest.mark.parametrize(

@@ -123,7 +123,7 @@ class TestSameLabelTwice:
         assert roles(org) == {"build": [("R", "steve"), ("A", "sponsor"), ("I", "alain")]}
         assert notes(org, "duplicate-column") == []
         [note] = notes(org, "table-reading")
-        assert "names the parties above the labels" in note.message
+        assert "names the parties above row" in note.message
 
     def test_with_an_org_the_second_column_is_an_error_at_its_cell(self, tmp_path: Path) -> None:
         org = raci.loads("version: 1\nexternal: [{id: user, name: User}]\n")

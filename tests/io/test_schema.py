@@ -58,8 +58,9 @@ VALID: dict[str, Any] = {
                 "attributes": {"office": "Nairobi"},
                 "units": [{"id": "c", "parent": "a"}],
             },
-            {"id": "b", "parent": "a"},
+            {"id": "b", "parent": "a", "posts": [{"grade": "P-4", "count": 0.5, "fund": "XB"}]},
         ],
+        "grades": {"D": ["D-1"], "P": ["P-4", "P-3"]},
         "positions": [
             {
                 "id": "p",
@@ -97,6 +98,8 @@ VALID: dict[str, Any] = {
     "scheme in any case": with_units(scheme="daci"),
     "levels of equal rank": with_units(organization={"levels": ["o", ["d", "s"], "u"]}),
     "custom scheme": role(name="Approve", min=1, max=1, kind="accountable"),
+    "establishment by grade": {"units": [{"id": "a", "posts": {"D-1": 1, "P-4": 2.5, "GS": 0}}]},
+    "a grade alone": {"units": [{"id": "a"}], "grades": {"P": "P-4"}},
 }
 
 INVALID: dict[str, Any] = {
@@ -146,6 +149,14 @@ INVALID: dict[str, Any] = {
     "version true": with_units(version=True),
     "version as text": with_units(version="1"),
     "version null": with_units(version=None),
+    "negative posts": {"units": [{"id": "a", "posts": {"P-4": -1}}]},
+    "posts a number": {"units": [{"id": "a", "posts": 3}]},
+    "posts count as text": {"units": [{"id": "a", "posts": {"P-4": "two"}}]},
+    "post without grade": {"units": [{"id": "a", "posts": [{"count": 1}]}]},
+    "unknown post key": {"units": [{"id": "a", "posts": [{"grade": "P-4", "fnd": "RB"}]}]},
+    "grades a list": with_units(grades=["P-4"]),
+    "grades empty": with_units(grades={}),
+    "a grade a list of lists": with_units(grades={"P": [["P-4"]]}),
 }
 
 
@@ -222,6 +233,7 @@ SECTIONS = {
     "external": "External parties",
     "group": "Groups",
     "deliverable": "Deliverables",
+    "post": "Establishments",
 }
 
 

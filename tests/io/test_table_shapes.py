@@ -74,14 +74,95 @@ class TestIdColumnBeforeTheTask:
         assert roles(org)["2"] == [("R", "bo"), ("A", "ann")]
 
     def test_a_text_column_taken_as_a_party_is_said_once(self, tmp_path: Path) -> None:
-        rows = [["Task", "Notes", "PO"], ["Plan", "first draft", "A/R"], ["Ship", "later", "A/R"]]
+        rows = [
+            ["Task", "Helpdesk", "PO"],
+            ["Plan", "ok", "A/R"],
+            ["Ship", "no", "A/R"],
+        ]
         org = raci.load(write_table(tmp_path, rows, ".csv"))
         [note] = findings(org, "unreadable-cell")
         assert (note.location.line, note.location.column) == (1, 6)
         assert note.message.startswith(
-            "column `Notes` is read as a party, but none of its 2 cells reads as roles"
+            "column `Helpdesk` is read as a party, but none of its 2 cells reads as roles"
         )
         assert list(org.deliverables) == ["plan", "ship"]
+
+
+class TestDataColumns:
+    """Notes, descriptions, status and effort beside the parties are set aside, and said."""
+
+    @pytest.mark.parametrize("suffix", [".md", ".csv", ".xlsx"])
+    def test_notes_status_and_numbers_are_not_parties(self, tmp_path: Path, suffix: str) -> None:
+        rows = [
+            ["#", "Task", "Description", "PM", "Dev", "Status", "Effort (days)", "Week"],
+            ["1", "Plan", "Write the plan", "A", "R", "Done", "3", "12"],
+            ["2", "Build", "Build it", "A", "R/C", "Open", "2.5", "14"],
+        ]
+        org = raci.load(write_table(tmp_path, rows, suffix))
+        assert sorted(org.external) == ["dev", "pm"]
+        assert roles(org)["2"] == [("R", "dev"), ("A", "pm"), ("C", "dev")]
+        assert not findings(org, "unreadable-cell")
+        set_aside = [
+            n.message.split("`")[1]
+            for n in findings(org, "table-reading")
+            if "set aside" in n.message
+        ]
+        assert set_aside == ["Description", "Status", "Effort (days)", "Week"]
+
+    @pytest.mark.parametrize("suffix", [".md", ".xlsx"])
+    def test_a_column_of_notes_under_any_header(self, tmp_path: Path, suffix: str) -> None:
+        rows = [
+            ["Nhiệm vụ", "Giám đốc", "Kế toán", "Căn cứ"],
+            ["Lập kế hoạch", "A", "R", "Thông tư 12/2022"],
+            ["Báo cáo", "A*", "R (nếu cần)", "Nghị định 13"],
+        ]
+        org = raci.load(write_table(tmp_path, rows, suffix))
+        assert [p.name for p in org.external.values()] == ["Giám đốc", "Kế toán"]
+        assert roles(org)["báo-cáo"] == [("R", "kế-toán"), ("A", "giám-đốc")]
+        assert not findings(org, "unreadable-cell")
+        assert any("`Căn cứ` holds data" in n.message for n in findings(org, "table-reading"))
+
+    def test_a_column_of_words_under_a_party_name_stays_a_party(self, tmp_path: Path) -> None:
+        rows = [["Task", "Legal", "PO"], ["Plan", "ask them", "A/R"], ["Ship", "R", "A"]]
+        org = raci.load(write_table(tmp_path, rows, ".csv"))
+        assert "legal" in org.external
+        [note] = findings(org, "unreadable-cell")
+        assert "`ask them`" in note.message
+
+
+class TestMarksAsTyped:
+    """Letters typed on other keyboards: Cyrillic or Greek look-alikes, full-width forms,
+    Chinese and Japanese signs between two letters."""
+
+    @pytest.mark.parametrize("suffix", [".md", ".xlsx"])
+    def test_cyrillic_letters_read_as_the_latin_ones(self, tmp_path: Path, suffix: str) -> None:
+        rows = [["Задача", "Менеджер", "Аналитик"], ["План", "А", "Р"], ["Отчёт", "Р, С", "А"]]
+        org = raci.load(write_table(tmp_path, rows, suffix))
+        assert roles(org)["отчёт"] == [("R", "менеджер"), ("A", "аналитик"), ("C", "менеджер")]
+        assert not findings(org, "unreadable-cell")
+
+    def test_chinese_joins_and_full_width_letters(self, tmp_path: Path) -> None:
+        rows = [
+            ["任务", "经理", "分析师", "主任"],
+            ["计划", "R和A", "Ｃ", "I"],
+            ["报告", "I", "R、A", "Ｃ／Ｉ"],
+        ]
+        org = raci.load(write_table(tmp_path, rows, ".md"))
+        assert roles(org)["计划"] == [("R", "经理"), ("A", "经理"), ("C", "分析师"), ("I", "主任")]
+        assert roles(org)["报告"] == [
+            ("R", "分析师"),
+            ("A", "分析师"),
+            ("C", "主任"),
+            ("I", "经理"),
+            ("I", "主任"),
+        ]
+        assert not findings(org, "unreadable-cell")
+
+    def test_a_russian_word_is_not_read_as_letters(self, tmp_path: Path) -> None:
+        rows = [["Задача", "Менеджер", "Аналитик"], ["План", "Да", "Р"], ["Отчёт", "А", "Р"]]
+        org = raci.load(write_table(tmp_path, rows, ".md"))
+        [note] = findings(org, "unreadable-cell")
+        assert "`Да`" in note.message
 
 
 class TestNamesUnderRoles:
@@ -412,3 +493,223 @@ def test_every_row_is_read_or_reported(
     data = set(range(first, first + len(rows) - 1))
     reported = {f.location.line for f in raci.validate(org) if f.location.file == str(path)}
     assert data <= _rows_read(org) | reported, name
+
+
+class TestBannerUnderTheNames:
+    """A row of merged group labels (``Roles Scrum`` over three people) under the row of
+    names, as spreadsheet templates lay it out."""
+
+    def workbook(self, tmp_path: Path) -> Path:
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet["B1"] = "MATRIZ RACI SIMPLE"
+        for col, name in zip(
+            "EFGH", ["Product Owner", "Programadores", "Gerente", "Usuario"], strict=True
+        ):
+            sheet[f"{col}2"] = name
+        sheet["B3"], sheet["C3"], sheet["D3"] = "PRIORIDAD", "ESTADO", "RESULTADO/ACTIVIDAD"
+        sheet["E3"], sheet["G3"], sheet["H3"] = "Roles Scrum", "Gestion", "Cliente"
+        sheet.merge_cells("E3:F3")
+        sheet["D4"] = "FASE 1"
+        rows = [
+            ["Alta", "Hecho", "Requerimientos", "A", "R", "C", "I"],
+            ["Baja", "", "Prototipos", "C", "R", "A", ""],
+        ]
+        for r, row in enumerate(rows, start=5):
+            for col, text in zip("BCDEFGH", row, strict=True):
+                sheet[f"{col}{r}"] = text or None
+        sheet["D7"] = "FASE 2"
+        sheet["B8"], sheet["D8"], sheet["F8"], sheet["G8"] = "Media", "Pruebas", "R", "A"
+        path = tmp_path / "matriz.xlsx"
+        book.save(path)
+        return path
+
+    def test_the_names_are_the_parties_and_the_task_column_names_the_rows(
+        self, tmp_path: Path
+    ) -> None:
+        org = raci.load(self.workbook(tmp_path))
+        assert [p.name for p in org.external.values()] == [
+            "Product Owner",
+            "Programadores",
+            "Gerente",
+            "Usuario",
+        ]
+        assert [(d.name, d.group) for d in org.deliverables.values()] == [
+            ("Requerimientos", "fase-1"),
+            ("Prototipos", "fase-1"),
+            ("Pruebas", "fase-2"),
+        ]
+        assert roles(org)["prototipos"] == [
+            ("R", "programadores"),
+            ("A", "gerente"),
+            ("C", "product-owner"),
+        ]
+        assert not findings(org, "unreadable-cell")
+        said = [n.message for n in findings(org, "table-reading")]
+        assert any(m.startswith("row 2 names the parties above row 3") for m in said)
+        assert any("`PRIORIDAD` holds data" in m for m in said)
+        assert any("`ESTADO` holds data" in m for m in said)
+
+    def test_places_stay_those_of_the_sheet(self, tmp_path: Path) -> None:
+        org = raci.load(self.workbook(tmp_path))
+        [error] = findings(org, "responsible-present") or [None]
+        assert error is None
+        [silo] = [f for f in findings(org, "silo") if f.subject == "pruebas"]
+        assert silo.location.cell.endswith("!D8")
+
+
+class TestTaskColumnNotFirst:
+    @pytest.mark.parametrize("suffix", FORMATS)
+    def test_priority_and_status_before_the_task(self, tmp_path: Path, suffix: str) -> None:
+        rows = [
+            ["Priority", "Status", "Task", "Product Owner", "Dev"],
+            ["High", "Open", "Plan", "A", "R"],
+            ["Low", "Open", "Build", "A", "R/C"],
+        ]
+        org = raci.load(write_table(tmp_path, rows, suffix))
+        assert [d.name for d in org.deliverables.values()] == ["Plan", "Build"]
+        assert sorted(org.external) == ["dev", "product-owner"]
+        assert not findings(org, "unreadable-cell")
+        if suffix == ".csv":
+            [status] = [n for n in findings(org, "table-reading") if "`Status`" in n.message]
+            assert (status.location.line, status.location.column) == (1, 10)
+
+
+class TestLongExports:
+    """One assignment per row under the export's own headers."""
+
+    ROWS: ClassVar[list[list[str]]] = [
+        ["group_id", "group_title", "action_id", "action_name", "role_id", "role_name", "raci"],
+        *[
+            ["perf", "Performance", f"perf__{a}", a.title(), r, r.replace("_", " ").title(), x]
+            for a, pairs in [
+                ("define", [("lead", "A"), ("manager", "R"), ("team_lead", "C")]),
+                ("review", [("lead", "C"), ("manager", "R/A")]),
+            ]
+            for r, x in pairs
+        ],
+        ["proc", "Process", "proc__change", "Change", "manager", "Manager", "A"],
+        ["proc", "Process", "proc__change", "Change", "team_lead", "Team Lead", "R"],
+    ]
+
+    @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+    def test_read_from_the_cells(self, tmp_path: Path, suffix: str) -> None:
+        org = raci.load(write_table(tmp_path, self.ROWS, suffix))
+        assert org.layout == "long"
+        assert {d.id: (d.name, d.group) for d in org.deliverables.values()} == {
+            "perf__define": ("Define", "performance"),
+            "perf__review": ("Review", "performance"),
+            "proc__change": ("Change", "process"),
+        }
+        assert [p.name for p in org.external.values()] == ["Lead", "Manager", "Team Lead"]
+        assert roles(org)["perf__review"] == [("R", "manager"), ("A", "manager"), ("C", "lead")]
+        [note] = [
+            n for n in findings(org, "table-reading") if "one assignment per row" in n.message
+        ]
+        assert "the party in `role_name`, the role letters in `raci`" in note.message
+
+    def test_task_id_and_task_both_kept(self, tmp_path: Path) -> None:
+        rows = [
+            ["task_id", "task", "person", "role"],
+            ["T1", "Plan", "Ann", "A"],
+            ["T1", "Plan", "Bo", "R"],
+        ]
+        org = raci.load(write_table(tmp_path, rows, ".csv"))
+        assert {d.id: d.name for d in org.deliverables.values()} == {"T1": "Plan"}
+
+    def test_a_one_party_matrix_is_not_taken_for_a_long_table(self, tmp_path: Path) -> None:
+        rows = [
+            ["Task", "Status", "PM"],
+            *[[f"T{i}", "Open" if i % 2 else "Done", "A/R"] for i in range(6)],
+        ]
+        org = raci.load(write_table(tmp_path, rows, ".csv"))
+        assert org.layout == "matrix"
+        assert list(org.external) == ["pm"]
+
+
+class TestBesideAndBelow:
+    """Legends against the matrix and tables of counts under it, as workbooks have them."""
+
+    @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+    def test_a_legend_against_the_last_column(self, tmp_path: Path, suffix: str) -> None:
+        rows = [
+            ["Task", "Ann", "Bo"],
+            ["Plan", "A", "R", "R - Responsible", "does the work"],
+            ["Build", "R", "A", "A - Accountable", "signs off"],
+            ["Test", "R", "A", "C - Consulted", "is asked"],
+        ]
+        org = raci.load(write_table(tmp_path, rows, suffix))
+        assert list(org.deliverables) == ["plan", "build", "test"]
+        assert sorted(org.external) == ["ann", "bo"]
+        assert not findings(org, "stray-cell")
+        assert any(
+            n.message.startswith("a legend (6 cells") for n in findings(org, "table-reading")
+        )
+
+    def test_a_legend_beside_the_first_rows(self, tmp_path: Path) -> None:
+        rows = [
+            ["Tarea", "Ana", "Luis"],
+            ["Plan", "A", "R", "", "R=Responsable"],
+            ["Pruebas", "R", "A", "", "A=Aprobador"],
+        ]
+        org = raci.load(write_table(tmp_path, rows, ".csv"))
+        assert not findings(org, "stray-cell")
+        assert list(org.deliverables) == ["plan", "pruebas"]
+
+    @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+    def test_a_table_of_counts_below(self, tmp_path: Path, suffix: str) -> None:
+        rows = [
+            ["Task", "Ann", "Bo"],
+            ["Plan", "A", "R"],
+            ["Build", "R", "A"],
+            [],
+            ["", "R", "A"],
+            ["Ann", "1", "1"],
+            ["Bo", "1", "1"],
+        ]
+        org = raci.load(write_table(tmp_path, rows, suffix))
+        assert list(org.deliverables) == ["plan", "build"]
+        assert not findings(org, "unreadable-cell")
+        assert [f for f in raci.validate(org) if f.severity.value == "error"] == []
+        assert any("outside the table" in n.message for n in findings(org, "table-reading"))
+
+
+class TestMergedHeader:
+    """A party's name merged over the columns of its letters (``Luis`` over D4:H4, one
+    person's R, A, C and I columns), as spreadsheet templates lay it out."""
+
+    def test_each_covered_column_is_the_partys(self, tmp_path: Path) -> None:
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet["A1"] = "RACI"
+        sheet["B4"], sheet["C4"], sheet["D4"], sheet["I4"] = "Tâche", "Status", "Luis", "Khalil"
+        sheet.merge_cells("D4:H4")
+        sheet.merge_cells("I4:M4")
+        rows = {
+            5: ("Plan", "Fait", {"D": "R", "E": "A", "K": "C", "L": "I"}),
+            6: ("Build", "", {"F": "C", "G": "I", "I": "R", "J": "A"}),
+            7: ("Ship", "En cours", {"D": "R", "E": "A", "I": "R", "J": "A"}),
+        }
+        for row, (task, status, marks) in rows.items():
+            sheet[f"B{row}"] = task
+            sheet[f"C{row}"] = status or None
+            for col, mark in marks.items():
+                sheet[f"{col}{row}"] = mark
+        path = tmp_path / "raci.xlsx"
+        book.save(path)
+        org = raci.load(path)
+        assert [p.name for p in org.external.values()] == ["Luis", "Khalil"]
+        assert roles(org)["build"] == [
+            ("R", "khalil"),
+            ("A", "khalil"),
+            ("C", "luis"),
+            ("I", "luis"),
+        ]
+        [two] = findings(org, "single-accountable")
+        assert two.subject == "ship"
+        assert not findings(org, "unreadable-cell")
+        assert not [n for n in findings(org, "table-reading") if "block of cells" in n.message]

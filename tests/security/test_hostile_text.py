@@ -5,7 +5,8 @@ The corpus has backslash sequences Graphviz would expand, control characters, bi
 overrides, HTML, LaTeX, DOT, Markdown and spreadsheet-formula specials, a workflow
 command after a newline, a 500-character name and a Chinese name with fullwidth
 punctuation. Every name is a unit, a post (title and holder), an external party and a
-deliverable, so each writer meets it wherever it prints a name.
+deliverable, so each writer meets it wherever it prints a name; units have posts, whose
+changes `raci diff` tells, of a hostile grade and fund too.
 """
 
 from __future__ import annotations
@@ -50,13 +51,26 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 def _model(renamed: bool) -> dict[str, object]:
     """The corpus as a model; ``renamed=False`` gives the plain 'before' of a restructuring."""
     name = (lambda i: CORPUS[i][0]) if renamed else (lambda i: f"Old unit {i}")
+    grade = "P-4" if renamed else "P-3"  # each unit's post is reclassified
     units: list[dict[str, object]] = [
-        {"id": f"u{i}", "parent": "top", "name": name(i), "level": "division"}
+        {"id": f"u{i}", "parent": "top", "name": name(i), "level": "division", "posts": {grade: 1}}
         for i in range(len(CORPUS))
     ]
-    units.insert(0, {"id": "top", "name": CORPUS[3][0], "head": "p0", "level": "organization"})
-    if not renamed:
-        units.append({"id": "gone", "parent": "top", "name": CORPUS[7][0]})
+    hostile_post = {"grade": CORPUS[7][0], "fund": CORPUS[3][0]}
+    units.insert(
+        0,
+        {
+            "id": "top",
+            "name": CORPUS[3][0],
+            "head": "p0",
+            "level": "organization",
+            "posts": [hostile_post] if renamed else [],
+        },
+    )
+    if renamed:
+        units[2]["posts"] = {grade: 1, "GS-4": 2}  # redeployed from the unit gone
+    else:
+        units.append({"id": "gone", "parent": "top", "name": CORPUS[7][0], "posts": {"GS-4": 2}})
     positions = [
         {"id": f"p{i}", "unit": f"u{i}", "title": CORPUS[i][0], "holder": CORPUS[i][0]}
         for i in range(len(CORPUS))
@@ -196,7 +210,16 @@ def assert_no_raw_controls(data: str) -> None:
 
 
 def assert_no_formula(cells: list[str]) -> None:
-    assert [c for c in cells if c.startswith(FORMULA_START)] == []
+    """No cell starts a formula; a negative number (``-1``, ``-0.5``) is a number."""
+    assert [c for c in cells if c.startswith(FORMULA_START) and not _number(c)] == []
+
+
+def _number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
 
 
 def xlsx_cells(path: Path) -> list[str]:
@@ -216,13 +239,47 @@ def csv_cells(data: str) -> list[str]:
     return [c for row in csv.reader(io.StringIO(data)) for c in row]
 
 
+def pptx_text(path: Path) -> str:
+    """The text of every shape on every slide, groups included, as PowerPoint shows it."""
+    pptx = pytest.importorskip("pptx")
+
+    def texts(shapes: object) -> Iterator[str]:
+        for shape in shapes:  # type: ignore[attr-defined]
+            if shape.shape_type is not None and shape.shape_type.name == "GROUP":
+                yield from texts(shape.shapes)
+            elif shape.has_text_frame:
+                yield shape.text_frame.text
+
+    deck = pptx.Presentation(str(path))
+    return " ".join(t for slide in deck.slides for t in texts(slide.shapes))
+
+
+def drawio_text(path: Path) -> str:
+    """The text draw.io shows in every label: the labels' HTML parsed as draw.io parses
+    it, which runs no script."""
+    data = path.read_text(encoding="utf-8")
+    assert_no_raw_controls(data)
+    root = ET.fromstring(data)
+    labels = [e.get("label") or e.get("value") or "" for e in root.iter()]
+    found = []
+    for label in labels:
+        text, scripts, handlers = html_text(label)
+        assert (scripts, handlers) == (0, [])
+        found.append(text)
+    return " ".join(found)
+
+
 class TestChart:
-    @pytest.mark.parametrize("suffix", ["svg", "dot", "pdf", "png"])
+    @pytest.mark.parametrize("suffix", ["svg", "dot", "pdf", "png", "pptx", "drawio"])
     def test_every_format(self, models: tuple[Path, Path], tmp_path: Path, suffix: str) -> None:
         _, model = models
         out = tmp_path / f"chart.{suffix}"
         run("chart", str(model), "--positions", "--highlight", "d3", "-o", str(out))
-        if suffix == "svg":
+        if suffix == "pptx":
+            assert_shows(pptx_text(out))
+        elif suffix == "drawio":
+            assert_shows(drawio_text(out))
+        elif suffix == "svg":
             assert_shows(svg_text(out.read_bytes()))
         elif suffix == "dot":
             assert_shows(dot_labels(out.read_text(encoding="utf-8")))
@@ -230,6 +287,18 @@ class TestChart:
             assert_shows(pdf_text(out), (0, 3, 4, 5, 6, 8))
         else:
             assert out.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+
+    @pytest.mark.parametrize("suffix", ["pptx", "drawio"])
+    def test_an_editable_book_on_paper(
+        self, models: tuple[Path, Path], tmp_path: Path, suffix: str
+    ) -> None:
+        """Running heads, breadcrumbs and "continued on page" boxes stay text."""
+        out = tmp_path / f"book.{suffix}"
+        args = ("--positions", "--paper", "A5", "--split-by", "auto", "-o", str(out))
+        run("chart", str(models[1]), *args)
+        text = pptx_text(out) if suffix == "pptx" else drawio_text(out)
+        assert_shows(text)
+        assert "Page 1 of" in text
 
     def test_a_book_on_paper(self, models: tuple[Path, Path], tmp_path: Path) -> None:
         """The running header and the breadcrumbs carry names too."""
@@ -251,12 +320,16 @@ class TestChart:
 
 
 class TestChangePicture:
-    @pytest.mark.parametrize("suffix", ["svg", "dot", "pdf", "png"])
+    @pytest.mark.parametrize("suffix", ["svg", "dot", "pdf", "png", "pptx", "drawio"])
     def test_every_format(self, models: tuple[Path, Path], tmp_path: Path, suffix: str) -> None:
         old, new = models
         out = tmp_path / f"change.{suffix}"
         run("diff", str(old), str(new), "-o", str(out))
-        if suffix == "svg":
+        if suffix == "pptx":
+            assert_shows(pptx_text(out))
+        elif suffix == "drawio":
+            assert_shows(drawio_text(out))
+        elif suffix == "svg":
             assert_shows(svg_text(out.read_bytes()))
         elif suffix == "dot":
             assert_shows(dot_labels(out.read_text(encoding="utf-8")))
@@ -289,6 +362,17 @@ class TestDiff:
     def test_json(self, models: tuple[Path, Path]) -> None:
         out, _ = run("diff", *map(str, models), "--format", "json")
         assert_shows(" ".join(strings(json.loads(out))))
+
+    @pytest.mark.parametrize("fmt", ["text", "markdown"])
+    def test_post_changes(self, models: tuple[Path, Path], fmt: str) -> None:
+        out, _ = run("diff", *map(str, models), "--format", fmt)
+        posts = out[out.index("Post changes") : out.index("Figures")]
+        assert "reclassified (10)" in posts.casefold()
+        assert "redeployed (2)" in posts.casefold()
+        assert_plain_terminal(posts)
+        shown = posts if fmt == "text" else md_unescaped(posts)
+        assert_shows(shown, SHOWN_IN_TEXT)
+        assert "<script>" not in posts or fmt == "text"
 
 
 class TestMatrix:
@@ -328,9 +412,22 @@ class TestCascade:
         assert_document_safe(out)
 
 
+def docx_text(path: Path) -> str:
+    """Every paragraph and table cell of a Word document."""
+    docx = pytest.importorskip("docx")
+    doc = docx.Document(str(path))
+    cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
+    return " ".join([p.text for p in doc.paragraphs] + cells)
+
+
 def assert_document_safe(out: Path) -> None:
-    """A Markdown, HTML, CSV, XLSX or PDF document that parses, shows the names as text,
-    runs no script and no formula, and holds no raw control character."""
+    """A Markdown, HTML, CSV, XLSX, DOCX or PDF document that parses, shows the names as
+    text, runs no script and no formula, and holds no raw control character."""
+    if out.suffix == ".docx":
+        text = docx_text(out)
+        assert_no_raw_controls(text)
+        assert_shows(text)
+        return
     if out.suffix == ".xlsx":
         cells = xlsx_cells(out)
         assert_no_formula(cells)
@@ -364,6 +461,28 @@ class TestStats:
         else:
             assert_plain_terminal(out)
             assert_shows(md_unescaped(out) if fmt == "markdown" else out, SHOWN_IN_TEXT)
+
+
+class TestStaffing:
+    @pytest.mark.parametrize("fmt", ["text", "markdown", "json"])
+    def test_every_format(self, models: tuple[Path, Path], fmt: str) -> None:
+        old, new = models
+        out, _ = run("staffing", str(new), "--before", str(old), "--format", fmt)
+        if fmt == "json":
+            assert_shows(" ".join(strings(json.loads(out))))
+        else:
+            assert_plain_terminal(out)
+            assert_shows(md_unescaped(out) if fmt == "markdown" else out, SHOWN_IN_TEXT)
+
+    @pytest.mark.parametrize("suffix", ["md", "csv", "xlsx", "tex", "docx"])
+    def test_every_file(self, models: tuple[Path, Path], tmp_path: Path, suffix: str) -> None:
+        old, new = models
+        out = tmp_path / f"staffing.{suffix}"
+        run("staffing", str(new), "--before", str(old), "--fund", "-o", str(out))
+        if suffix == "tex":
+            assert_tex_safe(out)
+        else:
+            assert_document_safe(out)
 
 
 class TestReport:

@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from raci.cli import cli
 from raci.exceptions import OutputError
 from raci.io import MAX_INPUT_BYTES, TABLE_SUFFIXES
-from raci.io.tables.table import MAX_UNPACKED_BYTES
+from raci.io.tables.xlsx_scan import MAX_UNPACKED_BYTES
 from raci.output import write_atomic
 
 MODEL = """\
@@ -187,6 +187,7 @@ def _commands(path: Path, other: Path) -> list[list[str]]:
         ["matrix", str(path)],
         ["diff", str(path), str(path)],
         ["stats", str(path)],
+        ["staffing", str(path)],
     ]
     if path.suffix in TABLE_SUFFIXES:
         commands.append(["import", str(path), "-o", str(other / "o.yaml")])
@@ -244,7 +245,8 @@ class TestInputs:
             central = raw.find(b"PK\x01\x02", central + 4)
         path.write_bytes(raw)
         assert path.stat().st_size < 10_000
-        reason = "the workbook unpacked is larger than 1,024 MB, the most raci reads"
+        limit = MAX_UNPACKED_BYTES >> 20
+        reason = f"the workbook unpacked is larger than {limit:,} MB, the most raci reads"
         for args in _commands(path, tmp_path):
             _refused(args, path, reason)
 

@@ -1,17 +1,21 @@
 """The cascade: what each post holds, directly and through its unit and the units above it.
 
 A unit's roles reach every post inside it. :class:`Cascade` works each unit's inherited
-roles out once, from the top down (a unit's list is its own roles merged with its
-parent's list), so the sheets of every post of a large organization cost time in
-proportion to what they hold, never a walk of the tree per post.
+roles out once, from the units above it that hold roles themselves (each unit knows the
+nearest such unit at or above it), stopping at the first whose list is known already;
+a long line keeps a few lists along it for later walks. So the sheets of every post of a
+large organization cost time in proportion to what they hold, never a walk of the tree
+per post, and a unit thousands of levels deep costs what it inherits, not its depth.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from math import isqrt
 from operator import itemgetter
 from typing import NamedTuple
 
+from raci._walks import Upward, nearest
 from raci.exceptions import QueryError
 from raci.lookup import Lookup, as_clause
 from raci.model import Organization, Position
@@ -27,6 +31,9 @@ class Held(NamedTuple):
     role: str
     via: str
 
+
+#: Lines of holders up to this many squared are walked whole every time.
+_SHORT = 8
 
 #: A held role with its deliverable's place in sheet order.
 _Ranked = tuple[int, Held]
@@ -57,8 +64,30 @@ class Cascade:
         self._rank = {d.id: i for i, (_, d) in enumerate(ordered)}
         letters = org.scheme.letters
         self._role_rank = {letter: i for i, letter in enumerate(letters)}
+        #: Each holder's inherited roles, once asked for.
         self._inherited: dict[str, tuple[_Ranked, ...]] = {}
+        #: Each holder's own roles, read once for every line it is on, and the next
+        #: holder above it.
+        self._owned: dict[str, list[_Ranked]] = {}
+        self._above: dict[str, str | None] = {}
         self._lookup: Lookup | None = None
+        #: The nearest unit at or above each unit that holds roles itself.
+        self._holder = nearest(org.parent_of, lambda u: u if org.assignments_of(u) else None)
+        #: Whether each unit is on a cycle of parents.
+        self._on_cycle: Upward[bool] = Upward(
+            org.parent_of, lambda u: False, lambda u, above: False, lambda ring: [True] * len(ring)
+        )
+        #: How many roles each unit passes down.
+        count = self._own_count
+        self._passed: Upward[int] = Upward(
+            org.parent_of,
+            count,
+            lambda u, above: count(u) + above,
+            lambda ring: [sum(map(count, ring))] * len(ring),
+        )
+
+    def _own_count(self, party: str) -> int:
+        return len(set(self.org.assignments_of(party)))
 
     def rank(self, deliverable: str) -> int:
         """The deliverable's place in sheet order."""
@@ -82,35 +111,52 @@ class Cascade:
         return [held for _, held in self._ranked(unit)]
 
     def _ranked(self, unit: str) -> tuple[_Ranked, ...]:
-        found = self._inherited.get(unit)
+        # A unit that holds nothing itself passes on what its nearest holder does: the
+        # lists are kept by holder, and each holder's list is worked out once.
+        first = self._holder(unit) if unit in self.org.units else None
+        if first is None:
+            return ()
+        found = self._inherited.get(first)
         if found is not None:
             return found
-        units = self.org.units
-        if unit not in units:
-            return ()
-        # Climb to the nearest unit already known (or the top), then fold back down: each
-        # unit's list is its own roles followed, deliverable by deliverable, by its parent's.
-        path: list[str] = []
-        on_path: set[str] = set()
-        at: str | None = unit
-        while at is not None and at in units and at not in self._inherited and at not in on_path:
-            path.append(at)
-            on_path.add(at)
-            at = units[at].parent
-        if at is not None and at in on_path:
-            # A cycle: each unit in it takes the roles of the units up to where it closes,
-            # nearest first, the way ``Organization.ancestors`` stops.
-            cycle = path[path.index(at) :]
-            for u in cycle:
-                items = [r for v in (u, *self.org.ancestors(u)) for r in self._own(v)]
-                self._inherited[u] = tuple(sorted(items, key=_rank_of))
-            path = path[: len(path) - len(cycle)]
-        below: tuple[_Ranked, ...] = self._inherited.get(at, ()) if at is not None else ()
-        for u in reversed(path):
-            # sorted() is stable: on one deliverable, the unit's own roles stay first.
-            below = tuple(sorted([*self._own(u), *below], key=_rank_of))
-            self._inherited[u] = below
-        return self._inherited[unit]
+        # The own roles of each holder on the line, nearest first, until a holder whose
+        # list is known (unless it is on a cycle, whose list runs round to the holders
+        # already taken); the line stops where it would repeat, as
+        # ``Organization.ancestors`` stops at a cycle. sorted() is stable: on one
+        # deliverable, the nearer unit's roles stay first.
+        items: list[_Ranked] = []
+        walked: list[tuple[str, int]] = []  # each holder taken, and where its roles start
+        seen: set[str] = set()
+        inherited, owned, above = self._inherited, self._owned, self._above
+        at: str | None = first
+        while at is not None and at not in seen:
+            known = inherited.get(at)
+            if known is not None and not self._on_cycle(at):
+                items.extend(known)
+                break
+            seen.add(at)
+            walked.append((at, len(items)))
+            own = owned.get(at)
+            if own is None:
+                own = owned[at] = self._own(at)
+                parent = self.org.parent_of(at)
+                above[at] = self._holder(parent) if parent is not None else None
+            items.extend(own)
+            at = above[at]
+        ranked = inherited[first] = tuple(sorted(items, key=_rank_of))
+        # A long line also keeps the lists of a few holders along it, one every square
+        # root of its length, so that a later walk from below stops within as many steps.
+        step = isqrt(len(walked))
+        if step > _SHORT:
+            for holder, start in walked[step::step]:
+                if holder not in inherited and not self._on_cycle(holder):
+                    inherited[holder] = tuple(sorted(items[start:], key=_rank_of))
+        return ranked
+
+    def inherited_count(self, unit: str) -> int:
+        """How many roles ``unit`` passes down (``len(inherited(unit))``), without
+        listing them."""
+        return self._passed(unit) if unit in self.org.units else 0
 
     # -- what a post holds ----------------------------------------------------------
 
@@ -147,6 +193,11 @@ class Cascade:
     def direct(self, post: str) -> list[Held]:
         """The roles the post holds itself, in sheet order."""
         return [held for _, held in self._own(self.post(post).id)]
+
+    def held_count(self, post: str) -> int:
+        """How many roles the post holds (``len(of(post))``), without listing them."""
+        p = self.post(post)
+        return self._own_count(p.id) + self.inherited_count(p.unit)
 
     def of(self, post: str) -> list[Held]:
         """Everything the post holds: directly, and through its unit and each unit above."""

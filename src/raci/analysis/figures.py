@@ -19,6 +19,8 @@ from typing import Any
 import attrs
 
 from raci.analysis.cascade import Cascade
+from raci.analysis.establishment import unit_grades
+from raci.grades import tidy
 from raci.model import Organization
 
 __all__ = [
@@ -66,9 +68,9 @@ NAMES = {
 class Posts:
     """Posts, and how many of them are filled and vacant."""
 
-    posts: int = 0
-    filled: int = 0
-    vacant: int = 0
+    posts: float = 0
+    filled: float = 0
+    vacant: float = 0
 
     def __add__(self, other: Posts) -> Posts:
         return Posts(
@@ -77,23 +79,17 @@ class Posts:
 
 
 def unit_posts(org: Organization) -> dict[str, Posts]:
-    """The posts of each unit itself (not its children), for the units where they are known.
-
-    A unit's ``headcount`` gives its number of posts, its listed positions included (never
-    fewer than it lists); a unit without one counts its listed positions. A listed position
-    marked ``vacant`` is a vacant post; every other post is filled.
+    """The posts of each unit itself (not its children), for the units where they are known
+    (:func:`raci.analysis.establishment.unit_grades` counts them). A listed position marked
+    ``vacant`` is a vacant post; every other post is filled.
     """
-    listed: Counter[str] = Counter()
     vacant: Counter[str] = Counter()
     for p in org.positions.values():
-        listed[p.unit] += 1
         vacant[p.unit] += p.vacant
     out: dict[str, Posts] = {}
-    for uid, unit in org.units.items():
-        if unit.headcount is None and not listed[uid]:
-            continue
-        posts = max(unit.headcount or 0, listed[uid])
-        out[uid] = Posts(posts, posts - vacant[uid], vacant[uid])
+    for uid, grades in unit_grades(org).items():
+        posts = tidy(sum(grades.values()))
+        out[uid] = Posts(posts, tidy(posts - vacant[uid]), vacant[uid])
     return out
 
 

@@ -27,6 +27,7 @@ COMMANDS = {
     "matrix": "matrix",
     "diff": "diff",
     "stats": "stats",
+    "staffing": "staffing",
     "cascade": "cascade",
     "report": "report",
     "import": "import_",

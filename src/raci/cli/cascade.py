@@ -26,6 +26,7 @@ Examples:
   raci cascade org.yaml
   raci cascade org.yaml -o sheets.html
   raci cascade org.yaml --post gender-fp -o gender-fp.pdf
+  raci cascade org.yaml --unit gsd -o gsd.xlsx
   raci cascade org.yaml -o sheets.pdf --paper letter --landscape
   raci cascade org.yaml --post "Gender focal point" --lang zh
   raci cascade org.yaml -o sheets.xlsx""",
@@ -38,6 +39,14 @@ Examples:
     metavar="ID|NAME",
     help="Only this post's sheet (an id or a title, any case; repeat or comma-separate"
     " for several). Default: every post.",
+)
+@click.option(
+    "--unit",
+    "units",
+    multiple=True,
+    metavar="ID|NAME",
+    help="Only the sheets of the posts in this unit and the units below it (an id or a"
+    " name; repeat or comma-separate for several).",
 )
 @click.option(
     "-o",
@@ -58,6 +67,7 @@ Examples:
 def command(
     file: str,
     posts: tuple[str, ...],
+    units: tuple[str, ...],
     output: str | None,
     lang: str | None,
     paper: Paper | None,
@@ -66,7 +76,9 @@ def command(
     sheet: str | None,
 ) -> None:
     """Print or write one sheet per post: its title, holder (or vacant), unit, reporting
-    line, and what it holds, directly and through its unit and each unit above it.
+    line, and what it holds, directly and through its unit and each unit above it. Sheets
+    that would outgrow one file (docs/limits.md) stop with a message: choose --post or
+    --unit.
 
     \b
     HTML: one page with a table of contents, a printed page per post.
@@ -78,7 +90,8 @@ def command(
         raise InputError("--paper, --landscape and --portrait are for PDF output (-o FILE.pdf)")
     model = load_source(file, scheme=scheme, sheet=sheet)
     wanted = split_list(posts) if posts else None
-    if wanted is None and not model.positions:
+    within = split_list(units) if units else None
+    if wanted is None and within is None and not model.positions:
         echo(
             f"warning: {file} lists no positions, so there are no sheets; list the posts"
             " under `positions:` (each with its `unit:`)",
@@ -90,6 +103,7 @@ def command(
                 model,
                 output,
                 posts=wanted,
+                units=within,
                 lang=lang,
                 paper=paper,
                 landscape=landscape,
@@ -97,7 +111,8 @@ def command(
             )
         )
     except QueryError as exc:
-        raise click.BadParameter(str(exc), param_hint="'--post'") from None
+        named = [name for name, given in (("'--post'", wanted), ("'--unit'", within)) if given]
+        raise click.BadParameter(str(exc), param_hint=" / ".join(named) or None) from None
     if output is None:
         echo(str(data), nl=False)
     else:

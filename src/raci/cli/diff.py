@@ -21,6 +21,7 @@ from raci.cli._options import orientation_option, paper_option, scheme_option, s
 from raci.exceptions import LoadError
 from raci.model import Organization
 from raci.output import write_atomic
+from raci.render.editable.writer import SUFFIXES as EDITABLE
 from raci.render.paper import Paper
 from raci.restructure import Diff, diff
 from raci.restructure.report import render_markdown, render_text
@@ -29,7 +30,7 @@ from raci.restructure.revision import load_revision, split_revision
 FORMATS = ("text", "json", "markdown")
 #: Output suffixes: the report in a format, or a before/after picture.
 REPORT_SUFFIXES = {".txt": "text", ".json": "json", ".md": "markdown"}
-PICTURE_SUFFIXES = (".svg", ".png", ".pdf", ".dot")
+PICTURE_SUFFIXES = (".svg", ".png", ".pdf", ".dot", *EDITABLE)
 
 
 def _load(spec: str, scheme: str | None, sheet: str | None) -> Organization:
@@ -93,8 +94,8 @@ read or the command line is wrong.""",
     "-o",
     "--output",
     metavar="OUT",
-    help="Write to OUT: a before/after picture (.svg .png .pdf .dot) or the report"
-    " (.md .txt .json).",
+    help="Write to OUT: a before/after picture (.svg .png .pdf .dot, or .pptx .drawio to"
+    " edit) or the report (.md .txt .json).",
 )
 @paper_option("Fit the picture to a page of this size")
 @orientation_option("landscape for --style marked, portrait for side-by-side")
@@ -122,8 +123,10 @@ def command(
     sheet: str | None,
 ) -> None:
     """Show what changes from OLD to NEW: units created, abolished, merged, split,
-    renamed, moved and relevelled; posts; deliverables; changes of Accountable;
-    responsibilities that no one holds any more; and the figures before and after."""
+    renamed, moved and relevelled; listed positions; posts established, abolished,
+    redeployed, reclassified and converted, with a summary by unit; deliverables;
+    changes of Accountable; responsibilities that no one holds any more; and the
+    figures before and after."""
     suffix = None
     if output is not None:
         suffix = check_suffix(output, [*PICTURE_SUFFIXES, *REPORT_SUFFIXES], "a diff")

@@ -8,7 +8,9 @@ from typing import Any
 from raci.deliverable_table import NOWHERE_ELSE, DeliverableRows, DeliverableTable
 from raci.exceptions import LoadError
 from raci.findings import Finding, SourceLocation
+from raci.grades import UN
 from raci.io import _values
+from raci.io._establishment import read_grades, read_posts
 from raci.io._marks import Marks
 from raci.io._plain import read_deliverables, read_positions, read_units
 from raci.io._values import READERS, Wrong, kind_of, written
@@ -70,6 +72,7 @@ class _Builder:
         self.deliverables = DeliverableRows(self.language, marks.locator())
         self.level_names: tuple[str, ...] = ()
         self.scheme = BUILTIN_SCHEMES["RACI"]
+        self.grades = UN
         self.walked: set[int] = set()
         # Each party id string already read, as read: checked once, and kept once in memory.
         self.known_ids: dict[str, str] = {}
@@ -327,6 +330,14 @@ class _Builder:
                 f"unknown level `{level}`; expected one of {', '.join(self.level_names)}"
                 + suggest(level, self.level_names),
             )
+        posts = read_posts(self, obj.get("posts"), self.at(obj, "posts", here), self.grades)
+        headcount = self.read(obj, UNIT, "headcount", here)
+        if posts is not None and headcount is not None:
+            self.problem(
+                self.at(obj, "headcount", here),
+                f"unit `{ident}` gives both `headcount` and `posts`; `posts` counts its staff"
+                " by grade, so keep only `posts`",
+            )
         if ident is not None:
             unit = Unit(
                 id=ident,
@@ -335,13 +346,14 @@ class _Builder:
                 parent=parent if parent is not None else declared,
                 head=self.read(obj, UNIT, "head", here),
                 staff=bool(self.read(obj, UNIT, "staff", here)),
-                headcount=self.read(obj, UNIT, "headcount", here),
+                headcount=headcount,
+                posts=posts,
                 also_reports_to=self.read(obj, UNIT, "also_reports_to", here) or (),
                 formerly=self.read(obj, UNIT, "formerly", here) or (),
                 attributes=self.read(obj, UNIT, "attributes", here) or {},
                 location=here,
                 spots=self.spots(
-                    obj, ("parent", "head", "level", "also_reports_to", "formerly"), here
+                    obj, ("parent", "head", "level", "also_reports_to", "formerly", "posts"), here
                 ),
             )
             if self.register(ident, "unit", here):
@@ -574,6 +586,7 @@ class _Builder:
             self.level_names = levels.names
         self.deliverables.language = self.language
         self.scheme = self.scheme_of(root.get("scheme"), self.at(root, "scheme", top))
+        self.grades = read_grades(self, root.get("grades"), self.at(root, "grades", top))
         sections: list[tuple[str, Callable[[list[Any], list[SourceLocation]], None]]] = [
             ("units", lambda items, places: read_units(self, items, places)),
             ("positions", lambda items, places: read_positions(self, items, places)),
@@ -596,6 +609,7 @@ class _Builder:
             language=self.language,
             levels=levels,
             scheme=self.scheme,
+            grades=self.grades,
             units=self.units,
             positions=self.positions,
             external=self.external,

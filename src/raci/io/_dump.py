@@ -7,6 +7,7 @@ from typing import Any
 
 import yaml
 
+from raci.grades import UN
 from raci.io._yaml import WrittenFloat, WrittenInt
 from raci.model import DEFAULT_LEVELS, Names, Organization, Unit, require_organization
 from raci.schemes import BUILTIN_SCHEMES, DEFAULT_KINDS
@@ -38,6 +39,8 @@ def _unit(org: Organization, unit: Unit, nested: bool) -> dict[str, Any]:
         out["staff"] = True
     if unit.headcount is not None:
         out["headcount"] = unit.headcount
+    if unit.posts is not None:
+        out["posts"] = _posts(unit)
     if unit.also_reports_to:
         out["also_reports_to"] = _FlowList(unit.also_reports_to)
     if unit.formerly:
@@ -45,6 +48,19 @@ def _unit(org: Organization, unit: Unit, nested: bool) -> dict[str, Any]:
     if unit.attributes:
         out["attributes"] = dict(unit.attributes)
     return out
+
+
+def _posts(unit: Unit) -> dict[str, float] | list[dict[str, Any]]:
+    """A unit's establishment as written: ``{grade: count}``, or a list when funds are given."""
+    lines = unit.posts or ()
+    if all(line.fund is None for line in lines):
+        return _Flow({line.grade: line.count for line in lines})
+    return [
+        _Flow(
+            {"grade": line.grade, "count": line.count, **({"fund": line.fund} if line.fund else {})}
+        )
+        for line in lines
+    ]
 
 
 def to_data(org: Organization) -> dict[str, Any]:
@@ -73,6 +89,8 @@ def to_data(org: Organization) -> dict[str, Any]:
         data["scheme"] = {"name": scheme.name, "roles": roles}
     elif scheme.name != "RACI":
         data["scheme"] = scheme.name
+    if org.grades != UN:
+        data["grades"] = {cat: _FlowList(grades) for cat, grades in org.grades.categories}
 
     # Nest units under their parents where the hierarchy allows; the rest go flat.
     placed: set[str] = set()

@@ -28,12 +28,15 @@ class Kind(enum.Enum):
     ROLE_KIND = "what a role means to the rules"
     FLAG = "true or false"
     COUNT = "a whole number, 0 or more"
+    NUMBER = "a number, 0 or more (fractions such as 0.5 allowed)"
     DATE = "an ISO date such as 2020-03-31"
     MAPPING = "a free-form mapping"
     LEVELS = "level names, top first; an entry may be a list of names of equal rank"
     SCHEME = "a built-in scheme name or a custom scheme"
     RACI = "role letter to one party id or a list of them"
     RULES = "rule name to off, on, a severity or a mapping of options"
+    POSTS = "a {grade: count} mapping, or a list of {grade, count, fund} (fractions allowed)"
+    GRADES = "category to its list of grades, top first"
     OBJECT = "a mapping"
     LIST = "a list"
 
@@ -113,6 +116,11 @@ FILE = Shape(
         F("external", K.LIST, "Parties outside the hierarchy.", of="external"),
         F("groups", K.LIST, "Headings that group deliverables.", of="group"),
         F("deliverables", K.LIST, "The work and the roles parties hold on it.", of="deliverable"),
+        F(
+            "grades",
+            K.GRADES,
+            "The grades by category, top first (default: the UN common system's).",
+        ),
         F("rules", K.RULES, "Per-file rule settings, by rule name."),
     ),
 )
@@ -164,6 +172,7 @@ UNIT = Shape(
         F("head", K.ID, "The id of the position that heads the unit."),
         F("staff", K.FLAG, "A staff office, drawn beside its parent."),
         F("headcount", K.COUNT, "The staff count when positions are not listed."),
+        F("posts", K.POSTS, "The unit's establishment: its own posts by grade (and fund)."),
         F("also_reports_to", K.IDS, "Units this one also reports to (dotted line)."),
         F("formerly", K.IDS, "Earlier units this one continues (for `raci diff`)."),
         F("attributes", K.MAPPING, "Free-form data carried along."),
@@ -220,7 +229,29 @@ DELIVERABLE = Shape(
     ),
 )
 
+POST = Shape(
+    "post",
+    "an item of `posts`",
+    "Posts of one grade, and optionally one funding source, in a unit's establishment.",
+    (
+        F("grade", K.TEXT, "The grade, such as `P-4` or `GS-OL`.", required=True),
+        F("count", K.NUMBER, "How many posts (default 1; fractions such as 0.5 allowed)."),
+        F("fund", K.TEXT, "The funding source, such as `RB` or `XB`."),
+    ),
+)
+
 OBJECTS: dict[str, Shape] = {
     s.name: s
-    for s in (FILE, ORGANIZATION, SCHEME, ROLE, UNIT, POSITION, EXTERNAL, GROUP, DELIVERABLE)
+    for s in (
+        FILE,
+        ORGANIZATION,
+        SCHEME,
+        ROLE,
+        UNIT,
+        POSITION,
+        EXTERNAL,
+        GROUP,
+        DELIVERABLE,
+        POST,
+    )
 }

@@ -54,6 +54,7 @@ _KINDS: dict[Kind, dict[str, Any]] = {
     Kind.ROLE_KIND: {"enum": list(KINDS)},
     Kind.FLAG: {"type": "boolean"},
     Kind.COUNT: {"type": "integer", "minimum": 0},
+    Kind.NUMBER: {"type": "number", "minimum": 0},
     Kind.DATE: {"type": "string", "format": "date"},
     Kind.MAPPING: {"type": "object"},
     Kind.LEVELS: {
@@ -68,6 +69,19 @@ _KINDS: dict[Kind, dict[str, Any]] = {
         "additionalProperties": {"anyOf": [_ref("ids"), {"type": "null"}]},
     },
     Kind.RULES: {"type": "object", "additionalProperties": _RULE_SETTING},
+    Kind.POSTS: {
+        "anyOf": [
+            {"type": "object", "additionalProperties": {"type": "number", "minimum": 0}},
+            {"type": "array", "items": _ref("post")},
+        ]
+    },
+    Kind.GRADES: {
+        "type": "object",
+        "minProperties": 1,
+        "additionalProperties": {
+            "anyOf": [_TEXT, {"type": "array", "minItems": 1, "items": _TEXT}]
+        },
+    },
 }
 
 

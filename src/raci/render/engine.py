@@ -21,7 +21,7 @@ import shutil
 import subprocess
 import threading
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from raci._signals import interruptible
@@ -119,7 +119,15 @@ def render(dot: str, fmt: str, *, engine: str = PINNED, dpi: float | None = None
         raise ValueError(msg)
     if dpi is not None:
         dot = f"{dot.rstrip().removesuffix('}')}\tdpi={dpi:g}\n}}\n"
-    return _run(dot, fmt, engine)
+    return _run(dot, (fmt,), engine)[0]
+
+
+def laid_out(dot: str) -> tuple[bytes, bytes]:
+    """The DOT text (every node pinned) laid out once and written twice: as Graphviz's JSON
+    without drawing operations (``json0``: each node's place, size and attributes, each
+    line's route) and as SVG (how each node is drawn)."""
+    data, svg = _run(dot, ("json0", "svg"), PINNED)
+    return data, svg
 
 
 def corners(width: float, height: float) -> list[tuple[float, float]]:
@@ -133,7 +141,7 @@ def corners(width: float, height: float) -> list[tuple[float, float]]:
 def measure(dot: str) -> dict[str, tuple[float, float]]:
     """The width and height, in points, that Graphviz gives each node of ``dot`` (whose
     nodes carry a ``pos``); names as in the DOT text, unquoted."""
-    plain = _run(dot, "plain", PINNED).decode("utf-8")
+    plain = _run(dot, ("plain",), PINNED)[0].decode("utf-8")
     sizes: dict[str, tuple[float, float]] = {}
     for line in plain.splitlines():
         if line.startswith("node "):
@@ -160,12 +168,13 @@ def _plain_fields(text: str, count: int) -> list[str]:
     return fields
 
 
-def _run(dot: str, fmt: str, engine: str) -> bytes:
+def _run(dot: str, fmts: Sequence[str], engine: str) -> list[bytes]:
+    """The DOT text laid out once by ``engine`` and rendered in each of ``fmts``."""
     try:
         import pygraphviz
         from pygraphviz import graphviz as gv
     except ImportError:
-        return _render_with_executable(dot, fmt, engine)
+        return [_render_with_executable(dot, fmt, engine) for fmt in fmts]
     with _LOCK, _graphviz_messages():
         _system_fonts_quietly()
         try:
@@ -174,21 +183,28 @@ def _run(dot: str, fmt: str, engine: str) -> bytes:
             msg = f"Graphviz could not read the chart: {exc}"
             raise OutputError(msg) from None
         context = gv.gvContextWithBuiltins()
+        rendered: list[tuple[str, int, object]] = []
         try:
             with interruptible():
-                laid_out = gv.gvLayout(context, graph.handle, engine.encode()) == 0
-                if laid_out:
-                    error, data = gv.gvRenderData(context, graph.handle, fmt.encode())
+                placed = gv.gvLayout(context, graph.handle, engine.encode()) == 0
+                if placed:
+                    for fmt in fmts:
+                        rendered.append(
+                            (fmt, *gv.gvRenderData(context, graph.handle, fmt.encode()))
+                        )
                     gv.gvFreeLayout(context, graph.handle)
-            if not laid_out:
+            if not placed:
                 msg = "Graphviz could not lay out the chart"
                 raise OutputError(msg)
         finally:
             gv.gvFreeContext(context)
-    if error or not isinstance(data, bytes):
-        msg = f"Graphviz could not render the chart as {fmt}"
-        raise OutputError(msg)
-    return data
+    out = []
+    for fmt, error, data in rendered:
+        if error or not isinstance(data, bytes):
+            msg = f"Graphviz could not render the chart as {fmt}"
+            raise OutputError(msg)
+        out.append(data)
+    return out
 
 
 def _render_with_executable(dot: str, fmt: str, engine: str) -> bytes:

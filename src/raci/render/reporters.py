@@ -12,7 +12,7 @@ from pathlib import PurePath
 from typing import Any, ClassVar
 from urllib.parse import quote
 
-from raci._text import one_line, printable
+from raci._text import counted, one_line, printable
 from raci._version import __version__
 from raci.findings import Finding, Severity
 from raci.rules import Rule, iter_rules
@@ -27,10 +27,6 @@ def summary(files: FileFindings) -> dict[str, int]:
         for f in findings:
             counts[f.severity.value + "s"] += 1
     return counts
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 #: ANSI colours of the severity word in the text format.
@@ -65,24 +61,34 @@ class TextReporter(Reporter):
                     lines.append(f"    hint: {one_line(f.hint)}")
         c = summary(files)
         lines.append(
-            f"{_plural(c['errors'], 'error')}, {_plural(c['warnings'], 'warning')},"
-            f" {_plural(c['infos'], 'info')} in {_plural(len(files), 'file')}"
+            f"{counted(c['errors'], 'error')}, {counted(c['warnings'], 'warning')},"
+            f" {counted(c['infos'], 'info')} in {counted(len(files), 'file')}"
         )
         return "\n".join(lines) + "\n"
+
+
+#: One value on one line, as ``json.dumps`` writes it with spaces after ``,`` and ``:``.
+_ONE_LINE = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
 
 
 class JsonReporter(Reporter):
     """One JSON object: each file with its findings, and the counts (docs/rules.md)."""
 
     def __call__(self, files: FileFindings) -> str:
-        data = {
-            "files": [
-                {"file": name, "findings": [f.to_dict() for f in findings]}
-                for name, findings in files.items()
-            ],
-            "summary": summary(files),
-        }
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        """Indented as ``json.dumps(indent=2)`` would, but each finding on one line: as
+        easy to read and to grep, and written by the C encoder (a run with 150,000
+        findings spends seconds less)."""
+        one = _ONE_LINE.encode
+        parts = ['{\n  "files": [']
+        for i, (name, findings) in enumerate(files.items()):
+            rows = ",\n".join(f"        {one(f.to_dict())}" for f in findings)
+            body = f"[\n{rows}\n      ]" if findings else "[]"
+            parts.append(
+                f'{"," if i else ""}\n    {{\n      "file": {one(name)},\n'
+                f'      "findings": {body}\n    }}'
+            )
+        parts.append(f'\n  ],\n  "summary": {one(summary(files))}\n}}\n')
+        return "".join(parts)
 
 
 def _escape_data(text: str) -> str:

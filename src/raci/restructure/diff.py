@@ -1,10 +1,11 @@
 """What a restructuring changes between two versions of a model (docs/restructuring.md).
 
 :func:`diff` compares OLD and NEW: units created, abolished, merged, split, renamed,
-moved and relevelled; posts created, abolished and moved; deliverables added and
-removed; changes of Accountable; and the responsibilities of OLD that nobody in NEW
-carries (orphaned). A unit (or post) of NEW that lists old ids in ``formerly``
-continues them; see docs/restructuring.md for the exact rules.
+moved and relevelled; listed positions created, abolished and moved; posts established,
+abolished, redeployed, reclassified and converted (:mod:`raci.restructure.posts`);
+deliverables added and removed; changes of Accountable; and the responsibilities of OLD
+that nobody in NEW carries (orphaned). A unit (or post) of NEW that lists old ids in
+``formerly`` continues them; see docs/restructuring.md for the exact rules.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from raci.findings import Finding, Severity
 from raci.lineage import carry_over
 from raci.lookup import Suggestions
 from raci.model import Organization
+from raci.restructure.posts import PostChanges, post_changes, post_totals
 from raci.restructure.successors import Successors, successors
 
 #: The lists of ``to_dict()``, in the order the readable forms tell them.
@@ -60,9 +62,9 @@ class Diff:
     """The changes from OLD to NEW, with the figures of each and what was not compared.
 
     Each category of :data:`CATEGORIES` is a tuple of JSON-ready entries (ids, and
-    names in each model's default language); ``findings`` are problems with the
-    lineage (a ``formerly`` id that names nothing in OLD), placed in NEW's file;
-    ``notes`` say what could not be compared.
+    names in each model's default language); ``posts`` are the post changes;
+    ``findings`` are problems with the lineage (a ``formerly`` id that names nothing in
+    OLD), placed in NEW's file; ``notes`` say what could not be compared.
     """
 
     old: Organization = attrs.field(repr=False)
@@ -72,6 +74,7 @@ class Diff:
     lineage: Successors = attrs.field(repr=False, eq=False)
     findings: tuple[Finding, ...] = ()
     notes: tuple[str, ...] = ()
+    posts: PostChanges = attrs.field(factory=PostChanges)
 
     units_added = _category("units_added")
     units_removed = _category("units_removed")
@@ -91,10 +94,27 @@ class Diff:
     @property
     def empty(self) -> bool:
         """True when nothing changed and the lineage has no problem."""
-        return not any(self.changes.values()) and not self.findings
+        return not any(self.changes.values()) and not self.posts and not self.findings
 
     def __bool__(self) -> bool:
         return not self.empty
+
+    def __repr__(self) -> str:
+        """One line: the two files and how many changes of each kind (those with any),
+        grouped as units, positions and deliverables."""
+        counts = self.counts()
+        groups: dict[str, list[str]] = {}
+        for key, n in counts.items():
+            what, _, how = key.partition("_")
+            if key == "accountable_changed":
+                what, how = "deliverables", "with a new Accountable"
+            if n and how:
+                groups.setdefault(what, []).append(f"{n} {how}")
+        parts = [f"{what}: {', '.join(hows)}" for what, hows in groups.items()]
+        if counts.get("orphaned"):
+            parts.append(f"{counts['orphaned']} orphaned")
+        shown = "; ".join(parts) if parts else "no change"
+        return f"<Diff {self.old.source} → {self.new.source}: {shown}>"
 
     def counts(self) -> dict[str, int]:
         """How many entries each category has."""
@@ -108,6 +128,7 @@ class Diff:
         }
         for key in CATEGORIES:
             out[key] = [dict(e) for e in self.changes[key]]
+        out["posts"] = self.posts.to_dict()
         out["figures"] = {k: dict(v) for k, v in self.figures.items()}
         out["findings"] = [{**f.to_dict(), "file": f.location.file} for f in self.findings]
         out["notes"] = list(self.notes)
@@ -159,8 +180,12 @@ class _Comparison:
                 "the two versions name their levels differently"
                 f" ({_levels(old)} before, {_levels(new)} after): levels are compared by name"
             )
+        figures = {"before": structure(old), "after": structure(new)}
+        totals = post_totals(figures["before"]["posts"], figures["after"]["posts"])
+        posts = PostChanges(totals=totals)
         if compare_units:
             self._units(changes)
+            posts = post_changes(old, new, self.lineage.units, self.lineage.positions, totals)
         if compare_posts:
             self._positions(changes)
         if compare_work:
@@ -171,10 +196,11 @@ class _Comparison:
             old,
             new,
             {k: tuple(v) for k, v in changes.items()},
-            {"before": structure(old), "after": structure(new)},
+            figures,
             self.lineage,
             tuple(self.findings),
             tuple(self.notes),
+            posts,
         )
 
     def _comparable(self, what: str, before: bool, after: bool) -> bool:

@@ -1,6 +1,7 @@
 """The readable forms of a diff: plain text for a terminal, Markdown for a paper.
 
-Both tell the same story in the same order: units, posts, deliverables, orphaned
+Both tell the same story in the same order: units, listed positions, post changes and
+the posts by unit (when either version gives an establishment), deliverables, orphaned
 responsibilities, the figures before and after, what could not be compared, and any
 problem with the lineage, every fixed word in the chosen language
 (:mod:`raci.restructure.words`). Names are shown in that language; their ids only
@@ -10,12 +11,14 @@ when asked for, since people read names.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from raci._text import display_width, one_line
+from raci.grades import tidy
 from raci.model import Organization
+from raci.restructure.posts import COLUMNS, KINDS
 from raci.restructure.words import ChangeWords
 
 if TYPE_CHECKING:
@@ -44,14 +47,26 @@ def _number(value: Any) -> str:
 
 class _Story:
     """Sentences about one diff in the words of a language, built with a way to show a
-    name (plain or Markdown)."""
+    name and a word of the model such as a grade (plain or Markdown)."""
 
-    def __init__(self, change: Diff, lang: str | None, name: Callable[[str, str], str]) -> None:
+    def __init__(
+        self,
+        change: Diff,
+        lang: str | None,
+        name: Callable[[str, str], str],
+        text: Callable[[str], str],
+    ) -> None:
         self.change = change
         self.lang = lang
         self.w = ChangeWords.for_lang(lang)
         #: name(text, id) -> how a named thing is shown
         self.name = name
+        #: text(word) -> how a word of the model (a grade, a fund) is shown
+        self.text = text
+        #: The posts each group of post changes counts.
+        self.post_counts = {
+            f"post_{kind}": tidy(sum(e["count"] for e in change.posts.of(kind))) for kind in KINDS
+        }
 
     def party(self, org: Organization, ident: str | None) -> str:
         if ident is None:
@@ -68,6 +83,10 @@ class _Story:
     def work(self, ident: str) -> str:
         d = self.change.new.deliverables.get(ident) or self.change.old.deliverables.get(ident)
         return self.name(d.names.get(self.lang) if d else "", ident)
+
+    def unit(self, ident: str) -> str:
+        """A unit of NEW, or of OLD when NEW has no unit of that id."""
+        return self.new(ident) if ident in self.change.new.units else self.old(ident)
 
     def olds(self, ids: Sequence[str]) -> str:
         return self.w.join([self.old(i) for i in ids])
@@ -199,7 +218,17 @@ class _Story:
                 ],
             ),
         ]
-        orphaned = [
+        return [
+            ("units", units),
+            ("posts", posts),
+            *([("post_changes", self.post_changes())] if self.change.posts.shown else []),
+            ("deliverables", work),
+            ("orphaned", self.orphaned()),
+        ]
+
+    def orphaned(self) -> list[tuple[str, list[str]]]:
+        c, w = self.change, self.w
+        return [
             (
                 "",
                 [
@@ -213,12 +242,99 @@ class _Story:
                 ],
             )
         ]
-        return [
-            ("units", units),
-            ("posts", posts),
-            ("deliverables", work),
-            ("orphaned", orphaned),
+
+    # -- post changes --------------------------------------------------------------
+
+    def post_changes(self) -> list[tuple[str, list[str]]]:
+        p, w = self.change.posts, self.w
+        groups: list[tuple[str, tuple[Entry, ...], Callable[[Entry], str]]] = [
+            (
+                "post_established",
+                p.established,
+                lambda e: w("posts_in", unit=self.new(e["unit"]), posts=self.of(e)),
+            ),
+            (
+                "post_abolished",
+                p.abolished,
+                lambda e: w("posts_in", unit=self.unit(e["unit"]), posts=self.of(e)),
+            ),
+            (
+                "post_redeployed",
+                p.redeployed,
+                lambda e: w(
+                    "posts_redeployed",
+                    posts=self.of(e),
+                    old=self.unit(e["from"]),
+                    new=self.new(e["to"]),
+                ),
+            ),
+            (
+                "post_reclassified",
+                p.reclassified,
+                lambda e: w(
+                    "posts_reclassified",
+                    unit=self.new(e["unit"]),
+                    posts=self.posts(e["count"], e["from"]),
+                    grade=self.grade(e["to"]),
+                ),
+            ),
+            (
+                "post_converted",
+                p.converted,
+                lambda e: w(
+                    "posts_converted",
+                    unit=self.new(e["unit"]),
+                    posts=self.posts(e["count"], e["grade"]),
+                    old=self.text(e["from"]),
+                    new=self.text(e["to"]),
+                ),
+            ),
         ]
+        return [(group, [self.named(e, line(e)) for e in found]) for group, found, line in groups]
+
+    def grade(self, grade: str | None) -> str:
+        return self.text(grade) if grade else self.w("no_grade")
+
+    def posts(self, count: float, grade: str | None, fund: str | None = None) -> str:
+        """'2 P-4', '2 P-4 (RB)'."""
+        shown = self.w("posts_of", n=_number(count), grade=self.grade(grade))
+        return self.w("posts_funded", posts=shown, fund=self.text(fund)) if fund else shown
+
+    def of(self, e: Entry) -> str:
+        """The posts of an entry, with their fund."""
+        return self.posts(e["count"], e["grade"], e["fund"])
+
+    def named(self, e: Entry, line: str) -> str:
+        """A line, with the listed position that tells it."""
+        if "position" not in e:
+            return line
+        return self.w("post_named", line=line, name=self.new(e["position"]))
+
+    def count(self, group: str, lines: Sequence[str]) -> str:
+        """What a group's heading counts: posts for post changes, else its lines."""
+        return _number(self.post_counts[group]) if group in self.post_counts else str(len(lines))
+
+    def post_rows(self) -> list[list[str]]:
+        """The summary of post changes: a row per unit whose posts changed, and the total
+        of all units; empty when nothing changed."""
+        p = self.change.posts
+        if not p.shown or not p:
+            return []
+        changed = [r for r in p.summary if any(r[k] for k in COLUMNS[2:])]
+        kinds = {k: tidy(sum(r[k] for r in p.summary)) for k in COLUMNS[3:]}
+        rows = [[self.unit(r["unit"]), *self._post_cells(r)] for r in changed]
+        return [*rows, [self.w("all_units"), *self._post_cells({**p.totals, **kinds})]]
+
+    def post_headings(self) -> list[str]:
+        keys = ["unit", "before", "after", "change", "post_established", "post_abolished"]
+        keys += ["redeployed_in", "redeployed_out", "post_reclassified", "post_converted"]
+        return [self.w(k)[:1].upper() + self.w(k)[1:] for k in keys]
+
+    @staticmethod
+    def _post_cells(row: Mapping[str, Any]) -> list[str]:
+        before, after = row["before"], row["after"]
+        kinds = [_number(row[k]) if row[k] else "–" for k in COLUMNS[3:]]
+        return [_number(tidy(before)), _number(tidy(after)), _signed(before, after), *kinds]
 
     def one_to_one(self, e: Entry) -> bool:
         """A rename not already told as part of a merge or a split."""
@@ -272,12 +388,12 @@ class _Story:
         return self.w("comma").join(
             self.w("count_accountable", n=len(lines))
             if group == "accountable"
-            else self.w("count", n=len(lines), group=self.w(group))
+            else self.w("count", n=self.count(group, lines), group=self.w(group))
             for group, lines in groups
             if lines
         )
 
-    def heading(self, section: str, group: str, n: int) -> str:
+    def heading(self, section: str, group: str, n: str) -> str:
         """A group's heading, with its count: 'Units: created (2)'."""
         text = (
             self.w("heading", section=self.w(section), group=self.w(group))
@@ -317,6 +433,18 @@ def _pad(text: str, width: int, *, right: bool = False) -> str:
     return gap + text if right else text + gap
 
 
+def _table(rows: Sequence[Sequence[str]]) -> list[str]:
+    """Rows as indented text columns: the first left-aligned, the others right-aligned and
+    at least seven columns wide."""
+    width = max(display_width(r[0]) for r in rows)
+    columns = [max(7, *(display_width(r[i]) for r in rows)) for i in range(1, len(rows[0]))]
+    out = []
+    for row in rows:
+        cells = [_pad(v, n, right=True) for v, n in zip(row[1:], columns, strict=True)]
+        out.append(f"  {_pad(row[0], width)}  {'  '.join(cells)}".rstrip())
+    return out
+
+
 def render_text(change: Diff, lang: str | None = None, *, ids: bool = False) -> str:
     """The diff as plain text: a heading per kind of thing, entries indented below; names
     in ``lang``, followed by their ids when ``ids``."""
@@ -327,7 +455,7 @@ def render_text(change: Diff, lang: str | None = None, *, ids: bool = False) -> 
             return ident
         return w("with_id", name=text, id=ident) if ids else text
 
-    story = _Story(change, lang, name)
+    story = _Story(change, lang, name, str)
     out = [story.files()]
     if change.empty:
         out.append(w("no_changes"))
@@ -341,17 +469,14 @@ def render_text(change: Diff, lang: str | None = None, *, ids: bool = False) -> 
                     continue
                 if group:
                     label = w(group)
-                    out.append(
-                        "  " + w("counted", text=label[:1].upper() + label[1:], n=len(lines))
-                    )
+                    n = story.count(group, lines)
+                    out.append("  " + w("counted", text=label[:1].upper() + label[1:], n=n))
                 out += [f"    {line}" if group else f"  {line}" for line in lines]
+        posts = story.post_rows()
+        if posts:
+            out += ["", w("posts_by_unit"), *_table([["", *story.post_headings()[1:]], *posts])]
         out += ["", w("figures")]
-        rows = [("", w("before"), w("after"), w("change")), *story.figure_rows()]
-        width = max(display_width(r[0]) for r in rows)
-        columns = [max(7, *(display_width(r[i]) for r in rows)) for i in (1, 2, 3)]
-        for row in rows:
-            cells = [_pad(v, n, right=True) for v, n in zip(row[1:], columns, strict=True)]
-            out.append(f"  {_pad(row[0], width)}  {'  '.join(cells)}".rstrip())
+        out += _table([("", w("before"), w("after"), w("change")), *story.figure_rows()])
     if change.notes:
         out += ["", w("not_compared")]
         out += [f"  {note}" for note in change.notes]
@@ -378,7 +503,7 @@ def render_markdown(change: Diff, lang: str | None = None, *, ids: bool = False)
             return code
         return w("with_id", name=_md(text), id=code) if ids else _md(text)
 
-    story = _Story(change, lang, name)
+    story = _Story(change, lang, name, _md)
     out = [f"## {_md(story.files())}", ""]
     if change.empty:
         out += [w("no_changes"), ""]
@@ -393,9 +518,15 @@ def render_markdown(change: Diff, lang: str | None = None, *, ids: bool = False)
         for section, groups in story.sections():
             for group, lines in groups:
                 if lines:
-                    out += [f"### {story.heading(section, group, len(lines))}", ""]
+                    out += [f"### {story.heading(section, group, story.count(group, lines))}", ""]
                     out += [f"- {line}" for line in lines]
                     out.append("")
+        posts = story.post_rows()
+        if posts:
+            out += [f"### {w('posts_by_unit')}", "", f"| {' | '.join(story.post_headings())} |"]
+            out.append("|---" + "|---:" * 9 + "|")
+            out += [f"| {' | '.join(row)} |" for row in posts]
+            out.append("")
         head = " | ".join(w(k)[:1].upper() + w(k)[1:] for k in ("before", "after", "change"))
         out += [f"### {w('figures')}", "", f"| | {head} |", "|---|---:|---:|---:|"]
         for label, a, b, d in story.figure_rows():

@@ -1,6 +1,6 @@
 """The validation rules, registered by name and code, and the engine that runs them."""
 
-from raci.rules import hierarchy, lineage, roles, tables, workload
+from raci.rules import establishment, hierarchy, level_norms, lineage, roles, tables, workload
 from raci.rules.registry import (
     RULES,
     Context,
@@ -19,8 +19,10 @@ __all__ = [
     "Option",
     "Rule",
     "check_settings",
+    "establishment",
     "hierarchy",
     "iter_rules",
+    "level_norms",
     "lineage",
     "roles",
     "rule",

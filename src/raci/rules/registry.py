@@ -16,7 +16,7 @@ import attrs
 
 from raci._gc import no_cyclic_gc
 from raci.exceptions import LoadError
-from raci.findings import Finding, Severity, SourceLocation
+from raci.findings import Finding, Findings, Severity, SourceLocation
 from raci.lookup import as_clause, did_you_mean
 from raci.model import Organization, require_organization
 
@@ -101,6 +101,8 @@ class Rule:
     example: str = ""
     example_file: str = "org.yaml"
     fix: str = ""
+    #: Whether the rule runs unless a file or ``--select`` says otherwise.
+    on_by_default: bool = True
 
     @property
     def defaults(self) -> dict[str, Any]:
@@ -122,6 +124,7 @@ def rule(
     example: str = "",
     example_file: str = "org.yaml",
     fix: str = "",
+    on_by_default: bool = True,
 ) -> Callable[[Check], Check]:
     """Register the decorated function as a rule; a taken name or code, or a code not
     shaped like ``M101``, is refused at once. ``example``, ``example_file`` and ``fix``
@@ -146,6 +149,7 @@ def rule(
             example=textwrap.dedent(example).lstrip("\n"),
             example_file=example_file,
             fix=fix,
+            on_by_default=on_by_default,
         )
         return check
 
@@ -164,6 +168,12 @@ def _matches(r: Rule, token: str) -> int:
     if token.upper() == "ALL":
         return 1
     return 0
+
+
+def _named(r: Rule, tokens: Sequence[str]) -> bool:
+    """Whether ``--select`` names the rule itself (by name or code): that turns on a rule
+    that is off by default."""
+    return any(_matches(r, t) == 1000 for t in tokens)
 
 
 def unknown_selectors(tokens: Sequence[str]) -> list[str]:
@@ -211,8 +221,10 @@ def _setting(org: Organization, r: Rule, value: Any) -> Setting | str:
     default = Setting(True, r.severity, r.defaults)
     if value is False or value == "off":
         return attrs.evolve(default, enabled=False)
-    if value is True or value == "on" or value is None:
+    if value is True or value == "on":
         return default
+    if value is None:
+        return attrs.evolve(default, enabled=r.on_by_default)
     if isinstance(value, str):
         if value in {s.value for s in Severity}:
             return attrs.evolve(default, severity=Severity(value))
@@ -260,7 +272,7 @@ def resolve(org: Organization) -> tuple[dict[str, Setting], list[Finding]]:
             problems.append(Finding.parse_error(setting.location, reason))
     settings: dict[str, Setting] = {}
     for r in RULES.values():
-        settings[r.name] = Setting(True, r.severity, r.defaults)
+        settings[r.name] = Setting(r.on_by_default, r.severity, r.defaults)
         given = org.rule_settings.get(r.name)
         if given is None:
             continue
@@ -282,7 +294,7 @@ def validate(
     org: Organization,
     select: Sequence[str] | None = None,
     ignore: Sequence[str] | None = None,
-) -> list[Finding]:
+) -> Findings:
     """Run the rules on the organization; findings sorted by file, line, rule.
 
     ``select``/``ignore`` take rule names or code prefixes (``M1``); one that names no
@@ -299,12 +311,12 @@ def validate(
     plan = [
         Context(org, r, s.severity, s.options, shared)
         for r, s in ((RULES[name], s) for name, s in settings.items())
-        if s.enabled and selected(r, chosen or None, dropped)
+        if (s.enabled or _named(r, chosen)) and selected(r, chosen or None, dropped)
     ]
     with no_cyclic_gc():
         findings = [f for ctx in plan for f in ctx.rule.check(ctx)]
     findings.sort(key=lambda f: f.sort_key)
-    return findings
+    return Findings(findings)
 
 
 def iter_rules() -> Iterator[Rule]:

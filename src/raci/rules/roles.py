@@ -11,7 +11,7 @@ from raci.model import Deliverable, Organization
 from raci.rules._util import Held, Lineage, units_of
 from raci.rules.options import role_limits, whole_number
 from raci.rules.registry import Context, Option, rule
-from raci.schemes import Role
+from raci.schemes import BUILTIN_SCHEMES, Role
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -238,6 +238,17 @@ def role_cardinality(ctx: Context) -> Iterator[Finding]:
             )
 
 
+def _other_scheme(letter: str, model: bool) -> str:
+    """How to use a scheme that has ``letter``: declare one in a model file, or, for a
+    table, choose a built-in one that has it."""
+    if model:
+        return "declare a custom scheme."
+    having = [name for name, s in BUILTIN_SCHEMES.items() if letter in s.letters]
+    if having:
+        return f"choose a scheme that has `{letter}` with `--scheme` ({', '.join(having)})."
+    return f"read the table with `--org MODEL`, a model whose scheme has `{letter}`."
+
+
 @rule(
     "unknown-role",
     "M104",
@@ -268,7 +279,8 @@ def unknown_role(ctx: Context) -> Iterator[Finding]:
                 hint = (
                     f"Write `{upper}` in capitals."
                     if upper in letters
-                    else f"Use one of {', '.join(scheme.letters)}, or declare a custom scheme."
+                    else f"Use one of {', '.join(scheme.letters)}, or "
+                    + _other_scheme(upper, ctx.org.layout == "model")
                 )
                 yield ctx.finding(
                     d.id,
@@ -539,7 +551,8 @@ def not_cascaded(ctx: Context) -> Iterator[Finding]:
         if org.parties[pid] is p and p.unit in org.units
     }
     staffed_units = {uid for uid, u in org.units.items() if u.id in staffed}
-    takers: dict[str, list[str]] = {}
+    # The hint of each unit reported (its posts that could take the work).
+    hints: dict[str, str] = {}
     held = ctx.derived(Held)
     owner, parties, r_at = held.owner, held.parties, held.at(letter)
     # The units of the Responsible posts of each deliverable.
@@ -554,14 +567,17 @@ def not_cascaded(ctx: Context) -> Iterator[Finding]:
         for i in at:
             unit = parties[i]
             if unit not in posts and not any(lineage.within(post, unit) for post in posts):
-                if unit not in takers:
-                    takers[unit] = _could_take(org, unit, posts_in)
+                hint = hints.get(unit)
+                if hint is None:
+                    hint = hints[unit] = (
+                        "Name the post that does the work as Responsible too (the cascade to"
+                        f" staff): {_listed(_could_take(org, unit, posts_in))}."
+                    )
                 yield ctx.finding(
                     ident,
                     f"`{unit}` is Responsible for `{ident}`, but none of the posts in it is",
                     held.location(i),
-                    "Name the post that does the work as Responsible too (the cascade to"
-                    f" staff): {_listed(takers[unit])}.",
+                    hint,
                 )
 
 

@@ -8,7 +8,7 @@ A table that is none of these gets one message naming its columns and the layout
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import attrs
@@ -17,7 +17,8 @@ from raci._text import quoted
 from raci.cells import normalize_header
 from raci.exceptions import LoadError
 from raci.io._files import read_text
-from raci.io.tables.long_sheet import is_long_header, long_scheme, read_long
+from raci.io.tables.long_layout import long_layout
+from raci.io.tables.long_sheet import long_scheme, read_long
 from raci.io.tables.markdown import markdown_tables
 from raci.io.tables.matrix_sheet import infer_scheme, matrix_from_table, read_matrix, role_cells
 from raci.io.tables.org_paths import looks_like_paths, org_from_paths
@@ -25,7 +26,8 @@ from raci.io.tables.org_sheet import looks_like_org, org_columns, org_from_table
 from raci.io.tables.raci_sheet import ALL_ROLES, RaciSheet, names_known
 from raci.io.tables.role_columns import holds_names, read_roles, role_cell_texts, role_columns
 from raci.io.tables.role_headers import role_of_header, scheme_of_headers
-from raci.io.tables.table import Table, parse_roles, read_table
+from raci.io.tables.table import Table, parse_roles, table_from_csv
+from raci.io.tables.xlsx import table_from_xlsx
 from raci.model import Organization
 from raci.schemes import DEFAULT_SCHEME, Scheme
 
@@ -89,12 +91,14 @@ class _Found:
     start: int
     scheme: Scheme
     table: Table
+    #: The long table's column of each field.
+    columns: Mapping[str, int] | None = None
 
 
 #: The layout name (``Organization.layout``) of each kind of RACI table.
 _LAYOUTS = {"matrix": "matrix", "roles": "roles-by-column", "long": "long"}
 #: A legend cell: ``R = Responsible``, ``R: Responsible``, ``R - Responsible``.
-_LETTER_IS = re.compile(r"^\(?[A-Za-z]\)?\s*[=:–—-]\s*(\S.*)$")
+_LETTER_IS = re.compile(r"^\(?[A-Za-z]\)?\s*[=:–—-]\s*([^\W\d_].*)$")
 _ROLE_NAMES = frozenset(r.name.casefold() for r in ALL_ROLES.roles)
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -114,11 +118,11 @@ def _names_role(text: str) -> bool:
 def is_legend(table: Table) -> bool:
     """Whether a table explains the role letters rather than assigning them: its header
     names roles from its first cell on (``| R = Responsible | A = Accountable |``), or two
-    or more of its rows name a role (``| R | Responsible |``)."""
+    or more of its rows, and half of them at least, name a role (``| R | Responsible |``)."""
     if table.rows and _legend_header(table.rows[0][1]):
         return True
     rows = sum(any(map(_explains, cells)) for _, cells in table.rows)
-    return rows >= 2
+    return rows >= 2 and rows * 2 >= len(table.rows)
 
 
 def _legend_header(header: tuple[str, ...]) -> bool:
@@ -145,8 +149,9 @@ def _recognise(table: Table, org: Organization | None) -> _Found | None:
     start = _header(table, lambda cells: True)
     if start is not None:
         header = table.rows[start][1]
-        if is_long_header(header):
-            return _Found("long", start, org.scheme if org else DEFAULT_SCHEME, table)
+        layout = long_layout(table, start)
+        if layout is not None:
+            return _Found("long", start, org.scheme if org else DEFAULT_SCHEME, table, layout)
         if _legend_header(header):
             return None
         roles, named = scheme_of_headers(list(header[1:]), org)
@@ -201,7 +206,7 @@ def _scheme(found: list[_Found], org: Organization | None) -> Scheme:
         return infer_scheme(matrices)
     first = found[0]
     if first.kind == "long":
-        return long_scheme(first.table, first.start, None)
+        return long_scheme(first.table, first.start, None, (first.columns or {}).get("role"))
     return first.scheme
 
 
@@ -224,7 +229,7 @@ def _read_raci(found: list[_Found], org: Organization | None, scheme: Scheme | N
     for f in found:
         sheet.table = f.table
         if f.kind == "long":
-            read_long(sheet, f.start)
+            read_long(sheet, f.start, f.columns)
         elif f.kind == "roles":
             read_roles(sheet, f.start)
         else:
@@ -285,7 +290,10 @@ def read_tables(
         raise LoadError.at(str(path), 0, 0, "only an XLSX workbook has sheets to choose from")
     if path.suffix.lower() in (".md", ".markdown"):
         return _markdown(path, org, scheme)
-    table = read_table(path, sheet)
+    if path.suffix.lower() == ".xlsx":
+        table = table_from_xlsx(path, sheet)
+    else:
+        table = table_from_csv(read_text(path), str(path))
     org = _read_sheet(table, org, path_separator, scheme)
     return attrs.evolve(org, notes=(*table.notes, *org.notes)) if table.notes else org
 

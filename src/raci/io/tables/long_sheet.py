@@ -3,6 +3,8 @@ shape databases and BI tools export."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from raci._text import quoted
 from raci.cells import HeaderFields, normalize_header
 from raci.io.tables.raci_sheet import (
@@ -54,11 +56,6 @@ ALIASES: dict[str, tuple[str, ...]] = {
 long_columns = HeaderFields(ALIASES)
 
 
-def is_long_header(header: tuple[str, ...]) -> bool:
-    """Whether a header row names a deliverable, a party and a role column."""
-    return {"deliverable", "party", "role"} <= set(long_columns(header))
-
-
 def letters_of(text: str, scheme: Scheme) -> tuple[str, ...] | None:
     """The role letters a role cell gives: letters (``R/A``) or role names
     (``Accountable``), or None."""
@@ -87,13 +84,20 @@ def scheme_of_long(table: Table, start: int, role_column: int) -> Scheme:
     return BUILTIN_SCHEMES["RACI"]
 
 
-def read_long(sheet: RaciSheet, start: int) -> None:
+def read_long(sheet: RaciSheet, start: int, columns: Mapping[str, int] | None = None) -> None:
     """Read ``sheet.table``, one assignment per row below its header (at ``start``), into
-    ``sheet``; a row that cannot be read is noted at its place."""
+    ``sheet``; a row that cannot be read is noted at its place. ``columns`` gives the
+    column of each field when the header's words do not."""
     table = sheet.table
     _, header = table.rows[start]
-    columns = long_columns(header)
-    role_columns = long_columns.columns_of(header, "role")
+    if columns is None:
+        columns = long_columns(header)
+        role_columns = long_columns.columns_of(header, "role")
+    elif {"deliverable", "party", "role"} <= set(long_columns(header)):
+        role_columns = long_columns.columns_of(header, "role")
+    else:
+        role_columns = [columns["role"]]
+        _say_columns(sheet, table.rows[start][0], header, columns)
     scheme = sheet.scheme
     by_id = normalize_header(header[columns["deliverable"]]).endswith("id")
     for row, raw in table.rows[start + 1 :]:
@@ -165,6 +169,32 @@ def read_long(sheet: RaciSheet, start: int) -> None:
                     sheet.assign(did, letter, pid, row, col + 1)
 
 
+def _say_columns(
+    sheet: RaciSheet, row: int, header: tuple[str, ...], columns: Mapping[str, int]
+) -> None:
+    """Note how the columns of a long table were read when its header did not say."""
+    said = {
+        "deliverable": "the deliverable",
+        "name": "its name",
+        "party": "the party",
+        "role": "the role letters",
+        "group": "the group",
+    }
+    parts = [
+        f"{what} in {quoted(sheet.table.clean(header[columns[field]]))}"
+        for field, what in said.items()
+        if field in columns
+    ]
+    sheet.note(
+        "table-reading",
+        sheet.table.file,
+        row,
+        1,
+        "read as one assignment per row, as the cells show: " + ", ".join(parts),
+        "Head the columns `deliverable`, `party` and `role` to say so yourself.",
+    )
+
+
 def long_from_table(
     table: Table, start: int, org: Organization | None = None, scheme: Scheme | None = None
 ) -> Organization:
@@ -177,8 +207,12 @@ def long_from_table(
     return sheet.build()
 
 
-def long_scheme(table: Table, start: int, org: Organization | None) -> Scheme:
-    """The org's scheme, else the one the role cells suggest."""
+def long_scheme(
+    table: Table, start: int, org: Organization | None, role: int | None = None
+) -> Scheme:
+    """The org's scheme, else the one the role cells (in column ``role``) suggest."""
     if org is not None:
         return org.scheme
-    return scheme_of_long(table, start, long_columns(table.rows[start][1])["role"])
+    if role is None:
+        role = long_columns(table.rows[start][1])["role"]
+    return scheme_of_long(table, start, role)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from raci._text import quoted
 from raci.cells import normalize_header
+from raci.io.tables.data_columns import is_data_column
 from raci.io.tables.raci_sheet import (
     ALL_ROLES,
     ID_HEADERS,
@@ -11,7 +14,8 @@ from raci.io.tables.raci_sheet import (
     empty_table,
     key_columns,
 )
-from raci.io.tables.table import Table, parse_roles
+from raci.io.tables.table import Table, parse_roles, spread_merged
+from raci.io.tables.task_column import task_first
 from raci.lookup import is_id
 from raci.model import Organization
 from raci.schemes import BUILTIN_SCHEMES, DEFAULT_SCHEME, Scheme
@@ -105,11 +109,15 @@ def _party_columns(
     row, header = table.rows[start]
     meta = dict(meta)
     named = _names_above(table, start)
+    spans = _merged_header(table, row)
     parties: dict[int, str] = {}
     first: dict[str, int] = {}
     body = [cells for r, cells in table.rows if r > row]
     for col, raw in enumerate(header[1:], start=1):
-        text = table.clean(raw)
+        if spans.get(col) in parties and not named.get(col):
+            parties[col] = parties[spans[col]]  # under a name merged over several columns
+            continue
+        text = named.get(col) or table.clean(raw)
         key = normalize_header(text)
         if col in meta.values():
             continue
@@ -125,12 +133,16 @@ def _party_columns(
                     "Give the column a header: the party whose roles it holds.",
                 )
             continue
+        if not named.get(col) and _set_aside(sheet, (row, col, text), body):
+            continue
         where = (row - 1, col + 1) if named.get(col) else (row, col + 1)
         pid = sheet.party(named.get(col) or text, *where, "column header")
         if pid is None:
             continue
         if pid in first:
-            pid = _second_column(sheet, pid, (row, col + 1), first[pid], named.get(col) or text)
+            if not any(len(cells) > col and table.clean(cells[col]) for cells in body):
+                continue  # an empty column that repeats a label (a template's placeholder)
+            pid = _second_column(sheet, pid, (where[0], col + 1), first[pid], text)
             if pid is None:
                 continue
         first[pid] = col + 1
@@ -141,22 +153,66 @@ def _party_columns(
             table.file,
             row - 1,
             1,
-            f"row {row - 1} names the parties above the labels of row {row} (the same"
-            " label twice), so its names are read as the parties",
+            f"row {row - 1} names the parties above row {row}, whose labels are not names of"
+            f" their own, so row {row - 1}'s names are read as the parties",
         )
     return meta, parties
 
 
+def _merged_header(table: Table, row: int) -> dict[int, int]:
+    """The columns a header cell merged over several (``Luis`` over D4:H4, one person's
+    R, A, C and I columns) covers past its first, each with that first column (indexes
+    of the table's cells)."""
+    index = {table.sheet_column(c + 1): c for c in range(len(table.rows[0][1]) + 64)}
+    spans: dict[int, int] = {}
+    for top, left, bottom, right in table.merged:
+        if top <= row <= bottom and right > left and left in index:
+            for column in range(left + 1, right + 1):
+                if column in index:
+                    spans[index[column]] = index[left]
+    return spans
+
+
+def _set_aside(sheet: RaciSheet, head: tuple[int, int, str], body: Sequence[Sequence[str]]) -> bool:
+    """Set aside, with a note, the column ``head`` (its row, index and text) when it holds
+    data about the deliverables (notes, status, effort) rather than a party's roles."""
+    row, col, text = head
+    cells = [sheet.table.clean(cells[col]) for cells in body if len(cells) > col]
+    if not is_data_column(text, cells, sheet.scheme):
+        return False
+    sheet.note(
+        "table-reading",
+        sheet.table.file,
+        row,
+        col + 1,
+        f"column {quoted(text)} holds data about the deliverables, not roles, so it is set aside",
+        "raci reads roles only; keep such columns, or put role letters in them to read them"
+        " as a party.",
+    )
+    return True
+
+
 def _names_above(table: Table, start: int) -> dict[int, str]:
     """The names a row right above the header gives its columns (by column), when the
-    header labels two columns alike (``User``, ``User``) and that row, its first cell
-    empty, names two or more columns (names above, role labels below)."""
+    header's labels are not names of their own: it labels two columns alike (``User``,
+    ``User``) and that row's first cell is empty, or it leaves blank a column of roles
+    that row names (a banner of merged cells, ``Scrum`` over ``PO`` and ``Dev``)."""
     if start == 0:
         return {}
     row, header = table.rows[start]
     above_row, above = table.rows[start - 1]
+    if above_row != row - 1:
+        return {}
     labels = [normalize_header(table.clean(c)) for c in header[1:] if table.clean(c)]
-    if above_row != row - 1 or len(set(labels)) == len(labels) or table.clean(above[0]):
+    body = [cells for _, cells in table.rows[start + 1 :]]
+    alike = len(set(labels)) < len(labels) and not table.clean(above[0])
+    gaps = any(
+        not table.clean(header[col])
+        and table.clean(above[col])
+        and any(len(cells) > col and table.clean(cells[col]) for cells in body)
+        for col in range(1, min(len(above), len(header)))
+    )
+    if not (alike or gaps):
         return {}
     names = {
         col: table.clean(above[col])
@@ -195,12 +251,14 @@ def _second_column(
 def read_matrix(sheet: RaciSheet) -> None:
     """Read the matrix ``sheet.table`` into ``sheet``: a cell that holds no role letters is
     noted at its place (a column none of whose cells does, once, at its header)."""
-    table, scheme = sheet.table, sheet.scheme
-    start = header_index(table, scheme)
+    scheme = sheet.scheme
+    start = header_index(sheet.table, scheme)
+    table = sheet.table = task_first(sheet.table, start)
     header_row, header = table.rows[start]
     lead = key_columns(table, start)
     by_id = "name" in lead or (not lead and _names_second(table, start))
     meta, parties = _party_columns(sheet, start, lead or ({"name": 1} if by_id else {}))
+    sheet.table = table = spread_merged(table, header_row, parties)
     unread: dict[int, list[tuple[int, str]]] = {col: [] for col in parties}
     read: dict[int, int] = dict.fromkeys(parties, 0)
     accountable = scheme.letter_of("accountable")

@@ -13,6 +13,8 @@ from collections.abc import Sequence
 
 import attrs
 
+from raci.io.tables.marks import plain_marks
+
 #: A legend's entry in one cell: ``R: Responsible``, ``A = Accountable``, ``C - Consulted``,
 #: ``Р — исполнитель``, ``R：负责``.
 _ENTRY = re.compile(r"^\(?[^\W\d_]{1,2}\)?(?:\s*[:：=]|\s+[–—-])\s*\w.*$", re.DOTALL)
@@ -60,7 +62,7 @@ _LEGEND_MEANINGS = frozenset(
 
 def is_mark(text: str) -> bool:
     """Whether a cell holds marks (``R``, ``A/R``, ``R,A,C``, ``(R)``) rather than words."""
-    return bool(_MARKS.match(text.strip()))
+    return bool(_MARKS.match(plain_marks(text.strip())))
 
 
 @attrs.frozen
@@ -123,6 +125,8 @@ def find_region(grid: Grid) -> Region | None:
     read = set(rows)
     skipped = _rows_as_blocks([r for r in inside if r not in read], main, cells)
     main = _narrowed(main, rows, cells)
+    main, legend = _legend_at_right(main, rows, cells)
+    skipped += legend
     for block in sorted(blocks, key=lambda b: (b.top, b.left)):
         if _continues(block, main, cells):
             kept.append(block)
@@ -220,11 +224,11 @@ def _is_entry(text: str) -> bool:
 
 
 def _is_legend_row(cells: list[str]) -> bool:
-    """A legend's row: entries (``R: Responsible``) only, a letter and its meaning, or a
-    legend's header (``Symbol | Meaning``)."""
+    """A legend's row: entries (``R: Responsible``) only, an entry and its explanation, a
+    letter and its meaning, or a legend's header (``Symbol | Meaning``)."""
     if not cells:
         return False
-    if all(_is_entry(c) for c in cells):
+    if all(_is_entry(c) for c in cells) or (_is_entry(cells[0]) and len(cells) <= 3):
         return True
     heads = [c.strip("*: ").casefold() for c in cells[:2]]
     if heads[0] in _LEGEND_HEADS and (len(cells) == 1 or heads[1] in _LEGEND_MEANINGS):
@@ -271,12 +275,46 @@ def _rows_as_blocks(rows: list[int], main: Block, texts: dict[tuple[int, int], s
     return out
 
 
+def _legend_at_right(
+    main: Block, rows: list[int], texts: dict[tuple[int, int], str]
+) -> tuple[Block, list[Block]]:
+    """The block without a legend written against its right side (``R - Responsible``
+    beside the last party column, no empty column between): the columns past the header's
+    last cell, when every row that fills them holds legend entries there."""
+    header = [c for c in range(main.left, main.right + 1) if texts.get((rows[0], c))]
+    last = header[-1] if header else main.right
+    if last >= main.right:
+        return main, []
+    past = range(last + 1, main.right + 1)
+    filled = [r for r in rows if any(texts.get((r, c)) for c in past)]
+    if not filled or not all(
+        _is_legend_row([texts[(r, c)] for c in past if texts.get((r, c))]) for r in filled
+    ):
+        return main, []
+    legend = Block(filled[0], filled[-1], last + 1, main.right, kind="legend")
+    filled_cells = sum(1 for r in filled for c in past if texts.get((r, c)))
+    return attrs.evolve(main, right=last), [attrs.evolve(legend, filled=filled_cells)]
+
+
+def _summary(block: Block, texts: dict[tuple[int, int], str]) -> bool:
+    """Whether a block holds counts under a header (a totals table: ``| R | A | C |``
+    over a number per cell), not more rows of the table."""
+    body = [
+        texts[(r, c)]
+        for r in range(block.top + 1, block.bottom + 1)
+        for c in range(block.left + 1, block.right + 1)
+        if texts.get((r, c))
+    ]
+    numbers = sum(1 for t in body if t.replace(".", "", 1).replace("%", "").isdigit())
+    return bool(body) and numbers * 2 > len(body)
+
+
 def _continues(block: Block, main: Block, texts: dict[tuple[int, int], str]) -> bool:
     """Whether a table block below the main one carries on its rows: within its columns,
-    and with marks in its cells or as wide as it."""
+    with marks in its cells or as wide as it, and not a table of counts."""
     if block.kind != "table" or block.top <= main.bottom:
         return False
-    if block.left < main.left or block.right > main.right:
+    if block.left < main.left or block.right > main.right or _summary(block, texts):
         return False
     marks = any(
         is_mark(texts.get((r, c), ""))

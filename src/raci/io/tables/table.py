@@ -1,18 +1,14 @@
-"""Tables read from spreadsheets (CSV, XLSX) with the place of each cell, and role letters
-typed in cells."""
+"""Tables read from spreadsheets with the place of each cell (CSV here, XLSX in
+:mod:`raci.io.tables.xlsx`), and role letters typed in cells."""
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
+import functools
 import io
 import re
-import warnings
-import zipfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from pathlib import Path
-from typing import Any
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
@@ -20,7 +16,7 @@ from raci._text import quoted, shorten
 from raci.cells import column_letter, unguard_formula
 from raci.exceptions import LoadError
 from raci.findings import Finding, SourceLocation
-from raci.io._files import check_readable, read_text, too_large
+from raci.io.tables.marks import plain_marks
 from raci.io.tables.region import Block, find_region
 from raci.model import TableNote
 from raci.schemes import Scheme
@@ -32,6 +28,9 @@ _SEPARATORS = re.compile(r"[\s/,;+&|\-–—·•()]+")
 #: Words for "and" between two letters (``R et A``, ``R y A``, ``R 和 A``); not ``i`` or
 #: ``a`` ("and" in some languages), which are letters of the scheme.
 _CONJUNCTIONS = frozenset({"and", "et", "und", "y", "e", "en", "og", "och", "и", "和", "及", "と"})
+#: A note in brackets after a letter: ``R (if needed)``, ``A (sign-off)``; kept when it
+#: holds letters (``R (A)``).
+_NOTE = re.compile(r"\(([^()]*)\)")
 #: The mark for "not involved", read as no role where the scheme has no such letter.
 _NOT_INVOLVED = "N"
 
@@ -60,6 +59,9 @@ class Table:
     notes: tuple[TableNote, ...] = attrs.field(default=(), eq=False, repr=False)
     #: The names of the workbook's sheets (XLSX).
     sheets: tuple[str, ...] = attrs.field(default=(), eq=False, repr=False)
+    #: The sheet's merged ranges (XLSX): first row and column, last row and column, on
+    #: the sheet; the value is the first cell's.
+    merged: tuple[tuple[int, int, int, int], ...] = attrs.field(default=(), eq=False, repr=False)
 
     def clean(self, text: str) -> str:
         """A cell's text as the model takes it: trimmed, formula guard removed."""
@@ -106,15 +108,19 @@ def parse_roles(text: str, scheme: Scheme) -> tuple[str, ...] | None:
     """The role letters typed in a cell, or None when the text is not role letters.
 
     Accepts ``A``, ``R/A``, ``A,R``, ``AR``, ``r / a``, ``R+A``, ``R·A``, ``(R)``,
-    ``R (A)``, ``R and A`` (``et``, ``und``, ``y``, ``и``, ``和``...), ``-``, ``N`` (not
-    involved, unless the scheme has an N) and blanks. Letters run together count only in
-    capitals (``AR``): ``Ida`` or ``Cara`` is a name. A single letter outside the scheme is
-    kept (the rules report it); longer unknown words are not roles.
+    ``R (A)``, ``R and A`` (``et``, ``und``, ``y``, ``и``, ``和``...), ``R、A``, ``Ｒ``,
+    Cyrillic or Greek letters that look like the scheme's (``А``, ``С``; ``Р`` is R),
+    ``A*`` (a footnote mark), ``R (if needed)`` (a note in brackets), ``-``, ``N`` (not
+    involved, unless the scheme has an N) and blanks. Letters run
+    together count only in capitals (``AR``): ``Ida`` or ``Cara`` is a name. A single
+    letter outside the scheme is kept (the rules report it); longer unknown words are not
+    roles.
     """
-    text = text.strip()
     if is_blank(text):
         return ()
-    known = {letter.upper(): letter for letter in scheme.letters}
+    known = _known_letters(scheme)
+    text = plain_marks(text.strip(), er_is_r="P" not in known).replace("*", "")
+    text = _NOTE.sub(lambda m: m[0] if parse_roles(m[1], scheme) else " ", text)
     found: list[str] = []
     tokens = [t for t in _SEPARATORS.split(text) if t]
     for i, token in enumerate(tokens):
@@ -132,6 +138,12 @@ def parse_roles(text: str, scheme: Scheme) -> tuple[str, ...] | None:
         else:
             return None
     return tuple(dict.fromkeys(found))
+
+
+@functools.lru_cache(maxsize=64)
+def _known_letters(scheme: Scheme) -> dict[str, str]:
+    """The scheme's letters by their capital."""
+    return {letter.upper(): letter for letter in scheme.letters}
 
 
 def _conjunction(token: str) -> bool:
@@ -213,19 +225,88 @@ def table_from_csv(text: str, file: str) -> Table:
     )
 
 
+def spread_merged(table: Table, below: int, columns: Iterable[int]) -> Table:
+    """``table`` with the text of each merged range that starts in one of ``columns``
+    (cell indexes, from 0) below row ``below`` written in every cell it covers there:
+    a spreadsheet keeps it in the first cell only. Merged titles above are left alone."""
+    by_sheet = {table.sheet_column(col + 1): col for col in columns}
+    if not table.merged or not by_sheet:
+        return table
+    spots = sorted(by_sheet)
+    numbers = [row for row, _ in table.rows if row > below]
+    index = {row: i for i, (row, _) in enumerate(table.rows)}
+    # Ranges do not overlap in a sound workbook: together they cover each cell once.
+    budget = len(numbers) * len(spots)
+    filled: dict[int, list[str]] = {}
+    for top, left, bottom, right in table.merged:
+        first = by_sheet.get(left)
+        if first is None or top <= below or top not in index:
+            continue
+        cells = table.rows[index[top]][1]
+        text = cells[first] if first < len(cells) else ""
+        if not text.strip():
+            continue
+        spanned = spots[bisect_left(spots, left) : bisect_right(spots, right)]
+        covered = [by_sheet[s] for s in spanned]
+        down = numbers[bisect_left(numbers, top) : bisect_right(numbers, bottom)]
+        budget -= len(covered) * len(down)
+        if budget < 0:
+            break
+        for row in down:
+            target = filled.get(row)
+            if target is None:
+                target = filled[row] = list(table.rows[index[row]][1])
+            target.extend([""] * (max(covered) + 1 - len(target)))
+            for col in covered:
+                if not target[col].strip():
+                    target[col] = text
+    if not filled:
+        return table
+    rows = tuple((row, tuple(filled[row]) if row in filled else cells) for row, cells in table.rows)
+    return attrs.evolve(table, rows=rows)
+
+
 #: What a block set aside is called in a note.
 _KINDS = {"legend": "a legend", "note": "a title or note", "table": "a block of cells"}
+
+
+def _across_merges(table: Table) -> list[tuple[int, tuple[str, ...]]]:
+    """The rows with the text of each cell merged across columns in every cell it covers
+    (``Khalil`` over I4:M4), so that finding the table does not cut it at a column that
+    only the merged cell fills."""
+    if not table.merged:
+        return list(table.rows)
+    index = {row: i for i, (row, _) in enumerate(table.rows)}
+    rows = [list(cells) for _, cells in table.rows]
+    for top, left, bottom, right in table.merged:
+        if right <= left or top not in index:
+            continue
+        text = rows[index[top]][left - 1] if left <= len(rows[index[top]]) else ""
+        if not text.strip():
+            continue
+        for r in range(top, bottom + 1):
+            if r in index:
+                cells = rows[index[r]]
+                cells.extend([""] * (right - len(cells)))
+                for c in range(left, right):
+                    cells[c] = cells[c] or text
+    return [(row, tuple(cells)) for (row, _), cells in zip(table.rows, rows, strict=True)]
 
 
 def placed(table: Table, records: Sequence[int]) -> Table | None:
     """The table found among the rows of ``table`` (read from column 1; ``records``
     numbers them so that an empty row leaves a gap), cut to its rows and columns, with a
     note for each block set aside; None when no block of two rows and columns is found."""
-    region = find_region([(n, cells) for n, (_, cells) in zip(records, table.rows, strict=True)])
+    across = _across_merges(table)
+    region = find_region([(n, cells) for n, (_, cells) in zip(records, across, strict=True)])
     if region is None:
         return None
     line = {n: row for n, (row, _) in zip(records, table.rows, strict=True)}
-    by_record = {n: cells for n, (_, cells) in zip(records, table.rows, strict=True)}
+    # Each row's own cells, as wide as the cells merged across it reach.
+    by_record = {
+        n: cells + ("",) * (len(wide) - len(cells))
+        for n, (_, cells), (_, wide) in zip(records, table.rows, across, strict=True)
+    }
     left, right, k = region.left, region.right, region.label_columns
     rows = []
     for n in region.rows:
@@ -267,191 +348,6 @@ def _set_aside(
         " them from it."
     )
     return reading_note(where, message, hint)
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return str(value)
-
-
-#: The most cells read from one sheet; a larger sheet is refused rather than padded out.
-MAX_CELLS = 5_000_000
-_FORMULA = re.compile(rb"<(?:\w+:)?f[ >/]")
-
-
-#: The most a workbook's parts may take unpacked, as its zip directory declares them
-#: (reading stops there even when a part holds more).
-MAX_UNPACKED_BYTES = 1024 * 1024 * 1024
-
-
-def _check_workbook(path: Path) -> None:
-    """LoadError unless ``path`` is a regular file whose parts unpack to at most
-    :data:`MAX_UNPACKED_BYTES`: a small zip can declare gigabytes."""
-    check_readable(path)
-    with zipfile.ZipFile(path) as zf:
-        unpacked = sum(info.file_size for info in zf.infolist())
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise too_large(str(path), MAX_UNPACKED_BYTES, "the workbook unpacked")
-
-
-def _has_formulas(path: Path) -> bool:
-    """Whether any sheet of the workbook holds a formula (read in chunks, never whole)."""
-    with zipfile.ZipFile(path) as zf:
-        for name in zf.namelist():
-            if not name.startswith("xl/worksheets/"):
-                continue
-            with zf.open(name) as fh:
-                tail = b""
-                while chunk := fh.read(1 << 20):
-                    if _FORMULA.search(tail + chunk):
-                        return True
-                    tail = chunk[-8:]
-    return False
-
-
-@contextmanager
-def _quiet() -> Iterator[None]:
-    """openpyxl's own warnings (a workbook feature it does not read) silenced: they say
-    nothing about the table."""
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", module=r"openpyxl(\.|$)")
-        yield
-
-
-def _rows_of(ws: Any, file: str) -> list[tuple[int, tuple[object, ...]]]:
-    """The rows (number, values) of one sheet that hold a value."""
-    # The sheet's declared size may be huge (a stray cell at XFD1048576): read the
-    # cells it holds instead of a grid padded to that size.
-    ws.reset_dimensions()
-    rows = []
-    cells = 0
-    for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
-        cells += len(values)
-        if cells > MAX_CELLS:
-            reason = f"the sheet holds more than {MAX_CELLS:,} cells; raci reads smaller sheets"
-            raise LoadError.at(file, 0, 0, reason)
-        if any(v is not None and v != "" for v in values):
-            rows.append((number, values))
-    return rows
-
-
-def _sheet_table(ws: Any, file: str, sheets: tuple[str, ...]) -> tuple[Table, bool]:
-    """The table on one sheet, and whether it holds one (two rows of two cells or more)."""
-    rows = tuple((n, tuple(_cell_text(v) for v in values)) for n, values in _rows_of(ws, file))
-    raw = Table(file, rows, sheet=ws.title, sheets=sheets)
-    found = placed(raw, [n for n, _ in rows])
-    if found is None:
-        return raw, False
-    filled = sum(1 for _, cells in found.rows if sum(1 for c in cells if c.strip()) >= 2)
-    return found, filled >= 2
-
-
-def _choose(book: Any, file: str, sheet: str | None) -> Table:
-    """The table on the sheet named ``sheet``; else on the sheet the workbook opens at, or
-    on the one visible sheet that holds a table when that one holds none."""
-    sheets = tuple(book.sheetnames)
-    if sheet is not None:
-        if sheet not in sheets:
-            folded = [n for n in sheets if n.casefold() == sheet.casefold()]
-            if len(folded) != 1:
-                names = ", ".join(quoted(n) for n in sheets)
-                reason = f"no sheet named {quoted(sheet)}; the workbook's sheets are {names}"
-                raise LoadError.at(file, 0, 0, reason)
-            sheet = folded[0]
-        return _sheet_table(book[sheet], file, sheets)[0]
-    visible = [ws for ws in book.worksheets if ws.sheet_state == "visible"] or book.worksheets
-    active = book.active if book.active in visible else visible[0]
-    table, holds = _sheet_table(active, file, sheets)
-    if holds or len(visible) == 1:
-        return table
-    holding = [t for t, h in (_sheet_table(ws, file, sheets) for ws in visible) if h]
-    if len(holding) == 1:
-        chosen = holding[0]
-        note = reading_note(
-            chosen.at(chosen.rows[0][0], 1),
-            f"read sheet {quoted(chosen.sheet or '')}: the workbook opens at"
-            f" {quoted(active.title)}, which holds no table",
-            "Name the sheet with `--sheet NAME` to read another one.",
-        )
-        return attrs.evolve(chosen, notes=(*chosen.notes, note))
-    if holding:
-        tables = ", ".join(quoted(t.sheet or "") for t in holding)
-        reason = (
-            f"sheets {tables} each hold a table and the sheet the workbook opens at"
-            f" ({quoted(active.title)}) holds none; choose one with `--sheet NAME`"
-        )
-        raise LoadError.at(file, 0, 0, reason)
-    return table
-
-
-def table_from_xlsx(path: Path, sheet: str | None = None) -> Table:
-    """The table on one sheet of a workbook: the sheet named ``sheet``, else the sheet it
-    opens at, unless that one holds no table and one other sheet does.
-
-    Titles, legends and notes around the table are set aside (:func:`placed`). A formula
-    in the table whose value the workbook does not hold (a file written by a program,
-    never opened in a spreadsheet) is an error at its cell: its value cannot be known.
-    """
-    import openpyxl
-
-    file = str(path)
-    try:
-        _check_workbook(path)
-        with _quiet():
-            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-            try:
-                table = _choose(book, file, sheet)
-            finally:
-                book.close()
-            problems = _formulas(path, table) if _has_formulas(path) else []
-        raise_problems(problems)
-    except LoadError:
-        raise
-    except Exception as exc:  # openpyxl or the XML parser on a damaged or hostile file
-        reason = f"not a readable XLSX workbook: {type(exc).__name__}: {shorten(str(exc))}"
-        raise LoadError.at(file, 0, 0, reason) from None
-    return table
-
-
-def _formulas(path: Path, table: Table) -> list[Finding]:
-    """The cells of the table that hold a formula without its value."""
-    import openpyxl
-
-    book = openpyxl.load_workbook(path, read_only=True, data_only=False)
-    try:
-        values = dict(_rows_of(book[table.sheet], str(path)))
-    finally:
-        book.close()
-    problems = []
-    for number, cells in table.rows:
-        row = values.get(number, ())
-        for col, text in enumerate(cells, start=1):
-            at = table.sheet_column(col)
-            value = row[at - 1] if at <= len(row) else None
-            if isinstance(value, str) and value.startswith("=") and not text:
-                reason = (
-                    f"this cell holds a formula ({quoted(value)}) whose value the"
-                    " workbook does not hold; open and save it in a spreadsheet"
-                    " program, or type the value"
-                )
-                problems.append(table.problem(number, col, reason))
-    return problems
-
-
-def read_table(path: Path, sheet: str | None = None) -> Table:
-    """The table in a CSV file, or on one sheet of an XLSX workbook."""
-    if path.suffix.lower() == ".xlsx":
-        return table_from_xlsx(path, sheet)
-    return table_from_csv(read_text(path), str(path))
 
 
 def raise_problems(problems: Iterable[Finding]) -> None:

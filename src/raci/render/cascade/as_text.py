@@ -21,18 +21,24 @@ def _md_row(cells: Sequence[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _md_table(book: Book, lines: Sequence[Line], inherited: bool) -> list[str]:
+def _md_table(
+    book: Book, lines: Sequence[Line], inherited: bool, rows: dict[int, str]
+) -> list[str]:
+    """A table of lines; ``rows`` keeps each line's row, written once for every sheet."""
     head = [book.word("group"), book.word("deliverable"), book.word("role")]
     if inherited:
         head.append(book.word("through"))
     head.append(book.word("due"))
     out = [_md_row([md_escape(h) for h in head]), "|" + "---|" * len(head)]
     for line in lines:
-        cells = [line.group_label, line.name, line.letters]
-        if inherited:
-            cells.append(line.via_name)
-        cells.append(line.due)
-        out.append(_md_row([md_escape(c) for c in cells]))
+        row = rows.get(id(line))
+        if row is None:
+            cells = [line.group_label, line.name, line.letters]
+            if inherited:
+                cells.append(line.via_name)
+            cells.append(line.due)
+            row = rows[id(line)] = _md_row([md_escape(c) for c in cells])
+        out.append(row)
     return out
 
 
@@ -44,17 +50,20 @@ def render_markdown(book: Book) -> str:
     out += [labelled(md_escape(book.word("roles")), legend, lang), ""]
     # Every post of a unit inherits the same lines: their table is built once.
     inherited: dict[str, list[str]] = {}
+    rows: dict[int, str] = {}
     for sheet in book.sheets:
         out += [f"## {aside(md_escape(sheet.title), md_escape(sheet.post), lang)}", ""]
         for key, value in sheet_facts(book, sheet):
             label = md_escape(book.word(key)) + colon(lang).rstrip()
             out.append(f"- **{label}** {md_escape(value)}")
         out += ["", f"### {md_escape(book.word('direct'))}", ""]
-        out += _md_table(book, sheet.direct, False) if sheet.direct else [book.word("nothing")]
+        out += (
+            _md_table(book, sheet.direct, False, rows) if sheet.direct else [book.word("nothing")]
+        )
         out += ["", f"### {md_escape(book.word('inherited'))}", ""]
         if sheet.unit not in inherited:
             inherited[sheet.unit] = (
-                _md_table(book, sheet.inherited, True)
+                _md_table(book, sheet.inherited, True, rows)
                 if sheet.inherited
                 else [book.word("no-inherited")]
             )
@@ -106,17 +115,18 @@ def render_csv(book: Book) -> str:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
     # Every post of a unit shares its inherited lines: each line is encoded once, and a
-    # row is the post's cells followed by the line's.
-    tails: dict[int, str] = {}
+    # row is the post's cells followed by the line's (a direct line names the post).
+    tails: dict[tuple[int, str], str] = {}
     for sheet in book.sheets:
         head = _csv_text(
             (sheet.post, sheet.title, sheet.holder or "", "yes" if sheet.vacant else "", sheet.unit)
         )
         for source, lines in (("direct", sheet.direct), ("inherited", sheet.inherited)):
             for line in lines:
-                tail = tails.get(id(line))
+                key = (id(line), line.via or sheet.post)
+                tail = tails.get(key)
                 if tail is None:
-                    tail = tails[id(line)] = _csv_text(
+                    tail = tails[key] = _csv_text(
                         (
                             line.group,
                             line.deliverable,
@@ -175,7 +185,8 @@ def _anchor(post: str) -> str:
     return escape_html(f"post-{post}")
 
 
-def _html_table(book: Book, lines: Sequence[Line], inherited: bool) -> str:
+def _html_table(book: Book, lines: Sequence[Line], inherited: bool, rows: dict[int, str]) -> str:
+    """A table of lines; ``rows`` keeps each line's row, written once for every sheet."""
     columns = 4 if inherited else 3
     head = [book.word("deliverable"), book.word("role")]
     if inherited:
@@ -195,20 +206,27 @@ def _html_table(book: Book, lines: Sequence[Line], inherited: bool) -> str:
                     f'<tr class="group"><th colspan="{columns}">'
                     f"{escape_html(line.group_label)}</th></tr>"
                 )
-        cls = f"role {cell_classes(book.scheme, line.roles)}".rstrip()
-        cells = [
-            f'<td title="{escape_html(line.deliverable)}">{escape_html(line.name)}</td>',
-            f'<td class="{cls}">{escape_html(line.letters)}</td>',
-        ]
-        if inherited:
-            cells.append(f'<td title="{escape_html(line.via)}">{escape_html(line.via_name)}</td>')
-        cells.append(f'<td class="due">{escape_html(line.due)}</td>')
-        out.append("<tr>" + "".join(cells) + "</tr>")
+        row = rows.get(id(line))
+        if row is None:
+            cls = f"role {cell_classes(book.scheme, line.roles)}".rstrip()
+            cells = [
+                f'<td title="{escape_html(line.deliverable)}">{escape_html(line.name)}</td>',
+                f'<td class="{cls}">{escape_html(line.letters)}</td>',
+            ]
+            if inherited:
+                cells.append(
+                    f'<td title="{escape_html(line.via)}">{escape_html(line.via_name)}</td>'
+                )
+            cells.append(f'<td class="due">{escape_html(line.due)}</td>')
+            row = rows[id(line)] = "<tr>" + "".join(cells) + "</tr>"
+        out.append(row)
     out.append("</tbody></table>")
     return "\n".join(out)
 
 
-def _html_sheet(book: Book, sheet: Sheet, inherited: str) -> str:
+def _html_sheet(book: Book, sheet: Sheet, inherited: str, rows: dict[int, str]) -> list[str]:
+    """A post's section as pieces, the unit's ``inherited`` table kept whole (not copied
+    into every section of the unit's posts)."""
     facts = []
     for key, value in sheet_facts(book, sheet):
         text = escape_html(value)
@@ -216,18 +234,19 @@ def _html_sheet(book: Book, sheet: Sheet, inherited: str) -> str:
             text = f'<span class="vacant">{text}</span>'
         facts.append(f"<dt>{escape_html(book.word(key))}</dt><dd>{text}</dd>")
     direct = (
-        _html_table(book, sheet.direct, False)
+        _html_table(book, sheet.direct, False, rows)
         if sheet.direct
         else f'<p class="none">{escape_html(book.word("nothing"))}</p>'
     )
-    return (
+    return [
         f'<section class="sheet" id="{_anchor(sheet.post)}">\n'
         f"<h2>{escape_html(sheet.title)} <small>{escape_html(sheet.post)}</small></h2>\n"
         f'<dl class="facts">{"".join(facts)}</dl>\n'
         f"<h3>{escape_html(book.word('direct'))}</h3>\n{direct}\n"
-        f"<h3>{escape_html(book.word('inherited'))}</h3>\n{inherited}\n"
-        "</section>"
-    )
+        f"<h3>{escape_html(book.word('inherited'))}</h3>\n",
+        inherited,
+        "\n</section>",
+    ]
 
 
 def render_html(book: Book) -> str:
@@ -245,17 +264,20 @@ def render_html(book: Book) -> str:
         )
     # Every post of a unit inherits the same lines: their table is built once.
     tables: dict[str, str] = {}
-    sections = []
+    rows: dict[int, str] = {}
+    sections: list[str] = []
     for sheet in book.sheets:
         if sheet.unit not in tables:
             tables[sheet.unit] = (
-                _html_table(book, sheet.inherited, True)
+                _html_table(book, sheet.inherited, True, rows)
                 if sheet.inherited
                 else f'<p class="none">{escape_html(book.word("no-inherited"))}</p>'
             )
-        sections.append(_html_sheet(book, sheet, tables[sheet.unit]))
+        if sections:
+            sections.append("\n")
+        sections += _html_sheet(book, sheet, tables[sheet.unit], rows)
     posts = escape_html(book.word("posts").format(n=len(book.sheets)))
-    return f"""<!DOCTYPE html>
+    head = f"""<!DOCTYPE html>
 <html lang="{escape_html(book.language)}">
 <head>
 <meta charset="utf-8">
@@ -275,7 +297,5 @@ def render_html(book: Book) -> str:
 {chr(10).join(toc)}
 </ol>
 </nav>
-{chr(10).join(sections)}
-</body>
-</html>
 """
+    return "".join([head, *sections, "\n</body>\n</html>\n"])

@@ -2,23 +2,26 @@
 through its units, in one language.
 
 :func:`build_book` turns the cascade (:mod:`raci.analysis.cascade`) into a :class:`Book`
-of :class:`Sheet` objects. A unit's inherited lines are built once and shared by every
-post in it.
+of :class:`Sheet` objects (:func:`choose_posts` then :func:`make_book`, for a caller that
+checks the size first). A unit's inherited lines are built once and shared by every post
+in it; a reporting line or unit path thousands long shows its nearest few and its top.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
+from raci._walks import Upward, nearest
 from raci.analysis.cascade import Cascade, Held
+from raci.lookup import Lookup
 from raci.model import Organization
 from raci.render.cascade.words import word
 from raci.render.palette import legend
 from raci.schemes import Scheme
 
-__all__ = ["Book", "Line", "Sheet", "build_book"]
+__all__ = ["Book", "Line", "Sheet", "build_book", "choose_posts", "make_book"]
 
 
 @attrs.frozen
@@ -53,9 +56,11 @@ class Sheet:
     vacant: bool
     grade: str
     unit: str
-    #: Names of the units from the top down to the post's own.
+    #: Names of the units from the top down to the post's own; a long path keeps the top,
+    #: :data:`ELLIPSIS` and the nearest few.
     unit_path: tuple[str, ...]
-    #: Titles of the posts above, nearest first.
+    #: Titles of the posts above, nearest first; a long line keeps the nearest few, then
+    #: :data:`ELLIPSIS` and the top post.
     reports: tuple[str, ...]
     #: The unit's division (the child of the top unit it sits under), for XLSX sheets.
     division: str
@@ -96,104 +101,203 @@ class Book:
         key = "one-title" if len(self.sheets) == 1 else "title"
         return self.word(key).format(title=self.title)
 
+    def characters(self) -> int:
+        """About how many characters the sheets take written out, markup aside: every
+        name and id they show, as HTML escapes it (the most any writer makes of it), and
+        a post's own (id, title, holder, unit) again on each of its lines, as CSV and XLSX
+        repeat them on every row. Each unit's lines are counted once."""
+        counted: dict[int, int] = {}
 
-def _lines(
-    org: Organization, cascade: Cascade, held: Iterable[Held], post: str, lang: str | None
-) -> list[Line]:
-    """Held roles as lines: one per deliverable and source, roles joined in order."""
-    out: list[Line] = []
-    for h in held:
-        via = "" if h.via == post else h.via
-        last = out[-1] if out else None
-        if last is not None and last.deliverable == h.deliverable and last.via == via:
-            if h.role not in last.roles:
-                out[-1] = attrs.evolve(last, roles=(*last.roles, h.role))
-            continue
-        d = org.deliverables[h.deliverable]
+        def lines_size(lines: tuple[Line, ...]) -> int:
+            found = counted.get(id(lines))
+            if found is None:
+                found = counted[id(lines)] = sum(
+                    _size(x.name, x.deliverable, x.group_label, x.via_name, x.via, x.due)
+                    + len(x.roles)
+                    for x in lines
+                )
+            return found
+
+        total = 0
+        for sheet in self.sheets:
+            own = _size(sheet.post, sheet.title, sheet.holder or "", *sheet.unit_path[-1:])
+            rows = len(sheet.direct) + len(sheet.inherited)
+            total += own * (rows + 1) + _size(sheet.grade, *sheet.unit_path, *sheet.reports)
+            total += lines_size(sheet.direct) + lines_size(sheet.inherited)
+        return total
+
+
+def _size(*texts: str) -> int:
+    """The characters of ``texts`` once HTML escapes them (``&`` becomes ``&amp;``...)."""
+    return sum(
+        len(t)
+        + 5 * (t.count("&") + t.count('"') + t.count("'"))
+        + 3 * (t.count("<") + t.count(">"))
+        for t in texts
+    )
+
+
+class _LineMaker:
+    """Held roles as lines, one per deliverable and source with its roles joined in order;
+    a line that several sheets list (a unit's roles on every sheet below it) is made once
+    and shared, so that writers can render it once."""
+
+    def __init__(self, org: Organization, cascade: Cascade, lang: str | None) -> None:
+        self.org = org
+        self.cascade = cascade
+        self.lang = lang
+        self._made: dict[tuple[str, tuple[str, ...], str], Line] = {}
+
+    def __call__(self, held: Iterable[Held], post: str) -> tuple[Line, ...]:
+        runs: list[tuple[str, list[str], str]] = []
+        for h in held:
+            via = "" if h.via == post else h.via
+            if runs and runs[-1][0] == h.deliverable and runs[-1][2] == via:
+                if h.role not in runs[-1][1]:
+                    runs[-1][1].append(h.role)
+                continue
+            runs.append((h.deliverable, [h.role], via))
+        return tuple(self._line(d, tuple(roles), via) for d, roles, via in runs)
+
+    def _line(self, deliverable: str, roles: tuple[str, ...], via: str) -> Line:
+        key = (deliverable, roles, via)
+        found = self._made.get(key)
+        if found is not None:
+            return found
+        org, lang = self.org, self.lang
+        d = org.deliverables[deliverable]
         group = org.groups.get(d.group) if d.group is not None else None
-        out.append(
-            Line(
-                order=cascade.rank(d.id),
-                group=d.group or "",
-                group_label=group.names.get(lang) if group is not None else (d.group or ""),
-                deliverable=d.id,
-                name=d.names.get(lang),
-                roles=(h.role,),
-                via=via,
-                via_name=org.display_name(via, lang) if via else "",
-                due=d.due.isoformat() if d.due else "",
-            )
+        line = self._made[key] = Line(
+            order=self.cascade.rank(d.id),
+            group=d.group or "",
+            group_label=group.names.get(lang) if group is not None else (d.group or ""),
+            deliverable=d.id,
+            name=d.names.get(lang),
+            roles=roles,
+            via=via,
+            via_name=org.display_name(via, lang) if via else "",
+            due=d.due.isoformat() if d.due else "",
         )
-    return out
+        return line
 
 
-class _ReportingLines:
-    """Each post's line of posts above it, nearest first; a post's line is its superior
-    followed by the superior's own line, so each line is worked out once."""
+#: How many posts above a post its sheet names before the top one, and how many units
+#: (its own first) before the top unit; between them, :data:`ELLIPSIS`. A line of one
+#: more shows whole: ``Chief → Director → Deputy → Head``.
+NEAREST = 3
+#: What stands for the posts or units left out of a long line.
+ELLIPSIS = "…"
+
+_End = tuple[str, str | None]
+
+
+def _ends(above: Callable[[str], str | None]) -> Upward[_End]:
+    """The last node of each node's line upward, and the node just below it (None for a
+    line of one node)."""
+    return Upward(
+        above,
+        lambda node: (node, None),
+        lambda node, end: (end[0], end[1] if end[1] is not None else node),
+        lambda ring: [
+            (ring[i - 1], ring[i - 2] if len(ring) > 1 else None) for i in range(len(ring))
+        ],
+    )
+
+
+def _nearest(above: Callable[[str], str | None], node: str, most: int) -> list[str]:
+    """Up to ``most`` nodes above ``node``, nearest first, stopping before one repeats."""
+    found: list[str] = []
+    seen = {node}
+    at = above(node)
+    while at is not None and at not in seen and len(found) < most:
+        found.append(at)
+        seen.add(at)
+        at = above(at)
+    return found
+
+
+class _Lines:
+    """Each post's reporting line and each unit's path from the top, cut to the nearest
+    and the top (:data:`NEAREST`): a line thousands long costs a few names per sheet.
+    The ends of the lines are worked out once for all posts and units."""
 
     def __init__(self, org: Organization, lang: str | None) -> None:
         self.org = org
         self.lang = lang
-        self._memo: dict[str, tuple[str, ...]] = {}
+        units = org.units
+        self._head = nearest(
+            org.parent_of, lambda u: h if (h := units[u].head) in org.positions else None
+        )
+        self._top_post = _ends(self._superior)
+        self._top_unit = _ends(org.parent_of)
 
-    def __call__(self, post: str) -> tuple[str, ...]:
+    def _superior(self, post: str) -> str | None:
+        """The post ``post`` reports to (as :meth:`Organization.reports_to` says), or None."""
         org = self.org
-        found = self._memo.get(post)
-        if found is not None:
-            return found
-        chain = [post]
-        seen = {post}
-        above = org.reports_to(post)
-        while (
-            above is not None
-            and above in org.positions
-            and above not in seen
-            and above not in self._memo
-        ):
-            chain.append(above)
-            seen.add(above)
-            above = org.reports_to(above)
-        if above is not None and above in seen:
-            # A cycle of reports_to: the line stops where it would repeat, which depends
-            # on where it starts, so nothing on it is remembered.
-            return tuple(org.display_name(p, self.lang) for p in chain[1:])
-        tail: tuple[str, ...] = ()
-        if above is not None and above in self._memo:
-            tail = (org.display_name(above, self.lang), *self._memo[above])
-        for i in range(len(chain) - 1, -1, -1):
-            self._memo[chain[i]] = tail
-            tail = (org.display_name(chain[i], self.lang), *tail)
-        return self._memo[post]
+        p = org.positions[post]
+        if p.reports_to is None and p.unit in org.units:
+            head = self._head(p.unit)
+            above = head if head != post else org.reports_to(post)
+        else:
+            above = org.reports_to(post)
+        return above if above is not None and above in org.positions else None
+
+    def _names(self, ids: Iterable[str]) -> tuple[str, ...]:
+        return tuple(self.org.display_name(i, self.lang) for i in ids)
+
+    def reports(self, post: str) -> tuple[str, ...]:
+        """The posts above ``post``, nearest first: the nearest few, then the top one."""
+        above = _nearest(self._superior, post, NEAREST + 2)
+        if len(above) <= NEAREST + 1:
+            return self._names(above)
+        return (*self._names(above[:NEAREST]), ELLIPSIS, *self._names(self._top_post(post)[:1]))
+
+    def unit_path(self, unit: str) -> tuple[tuple[str, ...], str]:
+        """The names of the units from the top down to ``unit`` (the top, then the
+        nearest few), and ``unit``'s division: the unit right below the top."""
+        line = [unit, *_nearest(self.org.parent_of, unit, NEAREST)]
+        top, below_top = self._top_unit(unit)
+        division = below_top or unit
+        if len(line) <= NEAREST or line[-1] == top:
+            return self._names(reversed(line)), division
+        return (*self._names([top]), ELLIPSIS, *self._names(reversed(line[:NEAREST]))), division
 
 
-def build_book(
-    org: Organization,
-    posts: Sequence[str] | None = None,
-    *,
-    lang: str | None = None,
-) -> Book:
-    """The sheets of ``posts`` (ids or names; default every post, in chart order).
+def choose_posts(
+    cascade: Cascade, posts: Sequence[str] | None = None, units: Sequence[str] | None = None
+) -> list[str]:
+    """The ids of the posts named in ``posts`` (ids or names), then of the posts in the
+    ``units`` named (ids or names) and the units below them, in chart order; every post
+    when neither is given.
 
-    Raises QueryError for an unknown post, with "did you mean".
+    Raises QueryError for an unknown post or unit, with "did you mean".
     """
-    cascade = Cascade(org)
-    chosen = [cascade.post(p).id for p in posts] if posts is not None else list(cascade.posts())
+    if posts is None and units is None:
+        return list(cascade.posts())
+    chosen = [cascade.post(p).id for p in posts or ()]
+    if units:
+        org = cascade.org
+        known = Lookup({u.id: u.names for u in org.units.values()})
+        inside = {u for text in units for u in org.subtree(known.resolve(text, "unit"))}
+        chosen += [pid for pid in cascade.posts() if org.positions[pid].unit in inside]
+    return list(dict.fromkeys(chosen))
+
+
+def make_book(cascade: Cascade, posts: Sequence[str], lang: str | None = None) -> Book:
+    """The sheets of ``posts`` (ids, as :func:`choose_posts` gives them)."""
+    org = cascade.org
     language = lang or org.language
     paths: dict[str, tuple[tuple[str, ...], str, str]] = {}
     inherited: dict[str, tuple[Line, ...]] = {}
-    reporting = _ReportingLines(org, lang)
+    lines = _Lines(org, lang)
+    make = _LineMaker(org, cascade, lang)
     sheets = []
-    for pid in chosen:
+    for pid in posts:
         p = org.positions[pid]
         if p.unit not in paths:
-            ids = [*reversed(org.ancestors(p.unit)), p.unit] if p.unit in org.units else []
-            division = ids[1] if len(ids) > 1 else (ids[0] if ids else "")
-            paths[p.unit] = (
-                tuple(org.display_name(u, lang) for u in ids),
-                division,
-                org.display_name(division, lang) if division else "",
-            )
-            inherited[p.unit] = tuple(_lines(org, cascade, cascade.inherited(p.unit), pid, lang))
+            path, division = lines.unit_path(p.unit) if p.unit in org.units else ((), "")
+            paths[p.unit] = (path, division, org.display_name(division, lang) if division else "")
+            inherited[p.unit] = make(cascade.inherited(p.unit), pid)
         path, division, division_name = paths[p.unit]
         sheets.append(
             Sheet(
@@ -204,11 +308,27 @@ def build_book(
                 grade=p.grade or "",
                 unit=p.unit,
                 unit_path=path,
-                reports=reporting(pid),
+                reports=lines.reports(pid),
                 division=division,
                 division_name=division_name,
-                direct=tuple(_lines(org, cascade, cascade.direct(pid), pid, lang)),
+                direct=make(cascade.direct(pid), pid),
                 inherited=inherited[p.unit],
             )
         )
     return Book(org.names.get(lang), language, org.scheme, tuple(sheets))
+
+
+def build_book(
+    org: Organization,
+    posts: Sequence[str] | None = None,
+    *,
+    lang: str | None = None,
+    units: Sequence[str] | None = None,
+) -> Book:
+    """The sheets of ``posts`` (ids or names) and of the posts in ``units`` (ids or
+    names, with the units below them); default every post, in chart order.
+
+    Raises QueryError for an unknown post or unit, with "did you mean".
+    """
+    cascade = Cascade(org)
+    return make_book(cascade, choose_posts(cascade, posts, units), lang)

@@ -51,13 +51,14 @@ class Draft:
 @attrs.frozen
 class Group:
     """The abolished units, in columns inside a dashed frame under a heading: the frame's
-    size, the heading, and each box (label, left, top, width, height) inside the frame."""
+    size, the heading, and each box (label, left, top, width, height, unit id) inside the
+    frame."""
 
     width: float = 0.0
     height: float = 0.0
     heading: str = ""
     heading_height: float = 0.0
-    boxes: tuple[tuple[str, float, float, float, float], ...] = ()
+    boxes: tuple[tuple[str, float, float, float, float, str], ...] = ()
 
 
 class Marked:
@@ -311,9 +312,11 @@ class Marked:
     ) -> None:
         """The tree's boxes and lines, its top left corner at (left, top); the line to a
         unit that moved is drawn in the colour of its mark."""
+        new = self.change.new
         for uid, (x, y, w, h) in placed.boxes.items():
             label = self.label(uid, refs.get(uid, ()), width=w)
-            canvas.node(f"u:{uid}", label, left + x + w / 2, top + y + h / 2)
+            unit = (uid, new.units[uid].level)
+            canvas.node(f"u:{uid}", label, left + x + w / 2, top + y + h / 2, unit=unit)
         moved = ", ".join(f'{k}="{v}"' for k, v in MOVED_LINE.items())
         for link in placed.links:
             extra = f", {moved}" if "moved" in self.kinds[link.child] else ""
@@ -343,7 +346,8 @@ class Marked:
         for i, (e, (_w, h)) in enumerate(zip(removed, natural, strict=True)):
             row, col = divmod(i, across)
             x, y = INSET + col * (width + INSET), below + tops[row]
-            boxes.append((self.abolished_label(e, width), x, y, float(width), h))
+            uid = e["unit"] or ""
+            boxes.append((self.abolished_label(e, width), x, y, float(width), h, uid))
         return Group(
             max(grid_w, head_w) + 2 * INSET,
             below + grid_h + INSET,
@@ -368,5 +372,7 @@ class Marked:
             left + group.width / 2,
             top + INSET + group.heading_height / 2,
         )
-        for i, (label, x, y, w, h) in enumerate(group.boxes):
-            canvas.node(f"a{i}", label, left + x + w / 2, top + y + h / 2)
+        old = self.change.old
+        for i, (label, x, y, w, h, uid) in enumerate(group.boxes):
+            unit = (uid, old.units[uid].level if uid in old.units else None)
+            canvas.node(f"a{i}", label, left + x + w / 2, top + y + h / 2, unit=unit)

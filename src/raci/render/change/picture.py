@@ -27,15 +27,25 @@ from raci.render.change.marked import NOTE_SIZE, Marked
 from raci.render.change.sheet import Drawn, Sheet
 from raci.render.change.side_by_side import ROW_SIZE, SideBySide
 from raci.render.chart.orgchart import LEGIBLE, ChartWarning
+from raci.render.editable.writer import SUFFIXES as EDITABLE
+from raci.render.editable.writer import write_editable
 from raci.render.pages import RunningHead
 from raci.render.paper import Paper
 from raci.render.paper import paper as paper_named
 from raci.render.pdf import merge_pdfs, on_paper
 from raci.restructure.diff import Diff
 
-__all__ = ["STYLES", "ChartWarning", "picture_source", "picture_sources", "render_picture"]
+__all__ = [
+    "STYLES",
+    "SUFFIXES",
+    "ChartWarning",
+    "picture_source",
+    "picture_sources",
+    "render_picture",
+]
 
 STYLES = ("marked", "side-by-side")
+SUFFIXES = (".svg", ".png", ".pdf", ".dot", *EDITABLE)
 
 
 def picture_sources(
@@ -97,14 +107,15 @@ def render_picture(
     landscape: bool | None = None,
     inputs: Iterable[str | os.PathLike[str]] = (),
 ) -> list[Path]:
-    """Write the before/after picture to ``path`` (.svg, .png, .pdf or .dot), atomically,
-    and return the files written: one, or on paper, when the picture takes several pages,
-    one PDF of them all or a file per page of other formats (``change-1.svg``...). Warns
-    with a :class:`ChartWarning` when text comes out under 6 pt on the paper."""
+    """Write the before/after picture to ``path`` (.svg, .png, .pdf or .dot, or an editable
+    figure: .pptx, .drawio), atomically, and return the files written: one, or on paper,
+    when the picture takes several pages, one PDF, PPTX or draw.io file of them all or a
+    file per page of other formats (``change-1.svg``...). Warns with a
+    :class:`ChartWarning` when text comes out under 6 pt on the paper."""
     target = Path(path)
     suffix = target.suffix.lower().lstrip(".")
-    if suffix not in (*engine.FORMATS, "dot"):
-        msg = f"cannot write a picture as .{suffix}; use .svg, .png, .pdf or .dot"
+    if f".{suffix}" not in SUFFIXES:
+        msg = f"cannot write a picture as .{suffix}; use {', '.join(SUFFIXES)}"
         raise ValueError(msg)
     pages = _pages(change, lang, style, paper, landscape)
     smallest = NOTE_SIZE if style == "marked" else ROW_SIZE
@@ -118,6 +129,11 @@ def render_picture(
             stacklevel=2,
         )
     inputs = list(inputs)
+    if f".{suffix}" in EDITABLE:
+        note = write_editable([page.editable() for page in pages], target, inputs)
+        if note:
+            warnings.warn(note, ChartWarning, stacklevel=2)
+        return [target]
     if suffix == "dot":
         data = [page.source.encode("utf-8") for page in pages]
     else:

@@ -5,13 +5,14 @@ header and a page number on paper."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import pairwise
 
 import attrs
 
 from raci.render import engine
 from raci.render.dot import quote
+from raci.render.editable.geometry import Source
 from raci.render.pages import RunningHead, head_nodes, node_statement
 from raci.render.paper import Paper
 
@@ -48,11 +49,18 @@ class Sheet:
 
 @attrs.frozen
 class Drawn:
-    """A page as DOT text, the scale it is drawn at and its paper (None without)."""
+    """A page as DOT text, the scale it is drawn at, its paper (None without) and the
+    units drawn on it (DOT node name: unit id and level)."""
 
     source: str
     scale: float = 1.0
     sheet: Sheet | None = None
+    units: Mapping[str, tuple[str, str | None]] = attrs.field(factory=dict)
+
+    def editable(self) -> Source:
+        """The page as an editable figure takes it."""
+        size = (self.sheet.width, self.sheet.height) if self.sheet is not None else None
+        return Source(self.source, self.units, size, self.scale)
 
 
 @attrs.define
@@ -62,10 +70,22 @@ class Canvas:
     nodes: list[tuple[str, float, float, str]] = attrs.field(factory=list)
     lines: list[tuple[str, str, list[Point], str]] = attrs.field(factory=list)
     edges: list[str] = attrs.field(factory=list)
+    units: dict[str, tuple[str, str | None]] = attrs.field(factory=dict)
 
-    def node(self, name: str, label: str, x: float, y: float, attrs: str = "") -> None:
-        """A node ``name`` with the HTML-like ``label`` centred on (x, y)."""
+    def node(
+        self,
+        name: str,
+        label: str,
+        x: float,
+        y: float,
+        attrs: str = "",
+        unit: tuple[str, str | None] | None = None,
+    ) -> None:
+        """A node ``name`` with the HTML-like ``label`` centred on (x, y); ``unit`` is the
+        id and level of the unit it draws, when it draws one."""
         self.nodes.append((name, x, y, f"label=<{label}>{attrs}"))
+        if unit is not None:
+            self.units[name] = unit
 
     def shape(self, name: str, x: float, y: float, attrs: str) -> None:
         """A node drawn by its attributes alone (a frame), centred on (x, y)."""
@@ -134,7 +154,7 @@ class Canvas:
             out.append(f'  {quote(a)} -> {quote(b)} [pos="{pos}"{attrs_}];')
         out += self.edges
         out.append("}")
-        return Drawn("\n".join(out) + "\n", scale, sheet)
+        return Drawn("\n".join(out) + "\n", scale, sheet, dict(self.units))
 
 
 def measure(

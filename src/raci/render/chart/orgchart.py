@@ -46,11 +46,15 @@ from raci.render.chart.style import (
 )
 from raci.render.chart.words import Words
 from raci.render.dot import esc, shown, wrapped
+from raci.render.editable.geometry import Source
+from raci.render.editable.writer import SUFFIXES as EDITABLE
+from raci.render.editable.writer import write_editable
 from raci.render.engine import FontWarning, GraphvizWarning
 from raci.render.legend.as_dot import legend_dot
 from raci.render.pages import BAND, EDGE, RunningHead, breadcrumb, head_nodes, header
 from raci.render.palette import TEXT as DARK_TEXT
 from raci.render.palette import RoleColour
+from raci.render.paper import PAPERS
 from raci.render.pdf import merge_pdfs
 
 __all__ = [
@@ -64,7 +68,7 @@ __all__ = [
     "render_chart",
 ]
 
-SUFFIXES = (".svg", ".png", ".pdf", ".dot")
+SUFFIXES = (".svg", ".png", ".pdf", ".dot", *EDITABLE)
 #: The white border of a paper page, and around a chart without paper (points).
 MARGIN = 28.0
 PAD = 18.0
@@ -99,11 +103,14 @@ class ChartWarning(UserWarning):
 
 def render_chart(
     org: Organization,
-    path: str | os.PathLike[str],
+    path: str | os.PathLike[str] | None = None,
     options: ChartOptions | None = None,
+    *,
+    format: str | None = None,
     **changes: Any,
-) -> list[Path]:
-    """Draw the org chart to ``path``; the format follows its suffix (.svg, .png, .pdf, .dot).
+) -> list[Path] | str | bytes:
+    """Draw the org chart to ``path``; the format follows its suffix (.svg, .png, .pdf, .dot,
+    or an editable figure: .pptx, .drawio).
 
     The options are a :class:`ChartOptions`, keywords, or both (the keywords change the
     given options): ``root`` (unit id), ``depth`` (levels below the root), ``lang``,
@@ -117,14 +124,28 @@ def render_chart(
     the paper needs, so that no text is under 6 pt. A PNG is drawn at ``dpi`` (150) and
     at most ``max_pixels`` (50 million) pixels. With ``split_by`` a PDF gets one page per
     subtree and other formats one file per page, numbered ``chart-1.svg``,
-    ``chart-2.svg``... Returns the paths written. Warns with a :class:`ChartWarning`
+    ``chart-2.svg``... A .pptx (a slide per page) or .drawio (a diagram page per page)
+    holds every page, each unit a shape and each line a connector glued to its boxes.
+    Returns the paths written; without ``path``, the drawing itself in ``format``
+    (``svg`` by default): text for SVG, DOT and draw.io, bytes for PNG, PDF and PPTX.
+    Warns with a :class:`ChartWarning`
     when text comes out under 6 pt on the paper or a PNG is scaled down, a
     :class:`FontWarning` when CJK glyphs are missing.
     """
     opts = ChartOptions.of(options, **changes)
     _expect("org", org, Organization, "an Organization")
+    if path is None:
+        return _drawing(org, opts, format or "svg")
     _expect("path", path, (str, os.PathLike), "a file path")
     target = Path(path)
+    if format is not None and f".{format.lower().lstrip('.')}" != target.suffix.lower():
+        msg = f"format {format!r} does not match the path's suffix {target.suffix!r}"
+        raise ValueError(msg)
+    return _render_to(org, opts, target)
+
+
+def _render_to(org: Organization, opts: ChartOptions, target: Path) -> list[Path]:
+    """Draw the chart to ``target`` (its pages numbered beside it); the paths written."""
     suffix = target.suffix.lower()
     if suffix not in SUFFIXES:
         what = suffix or "a file without suffix"
@@ -132,6 +153,15 @@ def render_chart(
         raise ValueError(msg)
     pages = _pages(org, opts)
     fmt = suffix[1:]
+    inputs = [org.source] if Path(org.source).exists() else []
+    if suffix in EDITABLE:
+        notes = [
+            _small_text(pages, opts),
+            write_editable([p.editable() for p in pages], target, inputs),
+        ]
+        for note in dict.fromkeys(n for n in notes if n):
+            warnings.warn(note, ChartWarning, stacklevel=2)
+        return [target]
     cjk = fmt in ("png", "pdf") and any(has_cjk(p.source) for p in pages)
     if cjk and not engine.cjk_font_available():
         warnings.warn(engine.CJK_FONT_HINT, FontWarning, stacklevel=2)
@@ -145,7 +175,6 @@ def render_chart(
         warnings.warn(note, ChartWarning, stacklevel=2)
     if fmt == "pdf" and len(rendered) > 1:
         rendered = [merge_pdfs(rendered)]
-    inputs = [org.source] if Path(org.source).exists() else []
     if len(rendered) == 1 and (fmt == "pdf" or opts.split_by is None):
         write_atomic(target, rendered[0], inputs)
         return [target]
@@ -167,6 +196,24 @@ def chart_sources(
     opts = ChartOptions.of(options, **changes)
     _expect("org", org, Organization, "an Organization")
     return [page.source for page in _pages(org, opts)]
+
+
+def _drawing(org: Organization, opts: ChartOptions, fmt: str) -> str | bytes:
+    """The chart itself, for a caller that gave no path: SVG or DOT text, or the bytes of
+    a PNG, PDF, PPTX or draw.io file; one page (or a PDF of every page)."""
+    import tempfile
+
+    fmt = fmt.lower().lstrip(".")
+    if f".{fmt}" not in SUFFIXES:
+        msg = f"cannot draw a chart as {fmt!r}; use one of {', '.join(SUFFIXES)}"
+        raise ValueError(msg)
+    with tempfile.TemporaryDirectory(prefix="raci-chart-") as folder:
+        written = _render_to(org, opts, Path(folder) / f"chart.{fmt}")
+        if len(written) > 1:
+            msg = "this chart has several pages: give a path, or format='pdf' for one file"
+            raise ValueError(msg)
+        data = written[0].read_bytes()
+    return data.decode("utf-8") if fmt in ("svg", "dot", "drawio") else data
 
 
 def _expect(name: str, value: object, types: type | tuple[type, ...], what: str) -> None:
@@ -198,13 +245,23 @@ def _write_all(files: Sequence[Path], data: Sequence[bytes], inputs: Sequence[st
 
 @attrs.frozen
 class _Page:
-    """One page's DOT text, its size in points, and the scale its chart is drawn at."""
+    """One page's DOT text, its size in points, the scale its chart is drawn at, and the
+    units drawn (DOT node name, unit id, level)."""
 
     source: str
     width: float
     height: float
     scale: float
     paper: str | None = None
+    units: tuple[tuple[str, str, str | None], ...] = ()
+
+    def editable(self) -> Source:
+        """The page as an editable figure takes it: on paper, exactly the paper's size."""
+        units = {name: (uid, level) for name, uid, level in self.units}
+        size = (self.width, self.height)
+        if self.paper is not None:
+            size = PAPERS[self.paper].points(landscape=self.width > self.height)
+        return Source(self.source, units, size, self.scale)
 
 
 def _pages(org: Organization, opts: ChartOptions) -> list[_Page]:
@@ -644,6 +701,7 @@ class _Chart:
                 end = _towards(b, a, ARROW)
                 route["pos"] = f"e,{at(*b)} {at(*a)} {at(*a)} {at(*end)} {at(*end)}"
             dot.edge(self.names[uid], self.names[other], **DOTTED_LINE, **route)
+        units = tuple((self.names[u], u, self.org.units[u].level) for u in placed.boxes)
         if frame:
             for i, (x, y) in enumerate(engine.corners(full_w, full_h)):
                 dot.node(
@@ -655,8 +713,8 @@ class _Chart:
                     height=f"{engine.CORNER / 72:g}",
                     pos=f"{x:.4f},{y:.4f}",
                 )
-            return _Page(str(dot.source), page_w, page_h, scale, paper)
-        return _Page(str(dot.source), width + 2 * PAD, height + 2 * PAD, 1.0)
+            return _Page(str(dot.source), page_w, page_h, scale, paper, units)
+        return _Page(str(dot.source), width + 2 * PAD, height + 2 * PAD, 1.0, units=units)
 
     def _dotted(self) -> list[tuple[str, str]]:
         """The dotted lines drawn on the page: (unit, the unit it also reports to)."""

@@ -93,7 +93,7 @@ class Words:
         """The legend's word for a unit without a role."""
         return self.table["no_role"]
 
-    def posts(self, n: int, filled: int | None = None) -> str:
+    def posts(self, n: float, filled: float | None = None) -> str:
         """A box's count: the posts of the unit and the units below it ('111 posts'), and
         how many of them are filled when some are not ('111 posts, 104 filled')."""
         posts = self.table["posts_one"] if n == 1 else self.table["posts_many"].format(n=f"{n:,}")

@@ -10,8 +10,8 @@ from typing import TypeVar
 
 import attrs
 
-from raci.exceptions import QueryError
-from raci.lookup import Lookup, did_you_mean
+from raci.analysis.levels import level_rank
+from raci.lookup import Lookup
 from raci.model import External, Names, Organization
 from raci.render.languages import role_name
 from raci.render.matrix.words import word
@@ -172,7 +172,7 @@ def _rollup(org: Organization, level: str | None) -> dict[str, str]:
     """The column each party's roles count for: itself, or its ancestor at ``level``."""
     if level is None:
         return {p: p for p in org.parties}
-    rank = _level_rank(org, level)
+    rank = level_rank(org, level)
 
     # Walking up from a unit: ("found", u) at the first unit at the level; ("above", u)
     # when a unit above the level comes first, u being the unit just below it (None when
@@ -198,26 +198,6 @@ def _rollup(org: Organization, level: str | None) -> dict[str, str]:
             if found is not None:
                 target[pid] = found
     return target
-
-
-def _level_rank(org: Organization, level: str) -> int:
-    """The rank of ``level``; QueryError unless some unit is at a level of that rank."""
-    in_use = list(dict.fromkeys(u.level for u in org.units.values() if u.level is not None))
-    in_use.sort(key=lambda n: (org.levels.rank(n) is None, org.levels.rank(n) or 0))
-    present = (
-        f"the levels in use are {', '.join(in_use)}"
-        if in_use
-        else "no unit has a level (give units a `level` to roll columns up)"
-    )
-    rank = org.levels.rank(level)
-    if rank is None:
-        hint = did_you_mean(level, [*in_use, *org.levels.names])
-        msg = f"unknown level {level!r}; {present}" + (f"; {hint}" if hint else "")
-        raise QueryError(msg)
-    if not any(org.levels.rank(n) == rank for n in in_use):
-        msg = f"no unit is at level {level!r}; {present}"
-        raise QueryError(msg)
-    return rank
 
 
 def _group_chains(org: Organization) -> Callable[[str], tuple[str, ...]]:

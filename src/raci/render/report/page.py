@@ -172,7 +172,7 @@ class _Report:
     def page(self) -> str:
         org = self.org
         try:
-            findings = validate(org)
+            findings: list[Finding] = validate(org)
         except LoadError as exc:  # rule settings made in memory that no rule takes
             findings = list(exc.findings)
         figures = _figures(org)

@@ -1,0 +1,202 @@
+"""Tables read from XLSX workbooks, each cell located as ``Sheet1!D7``.
+
+The workbook passes :func:`~raci.io.tables.xlsx_scan.scan_workbook` (its size unpacked,
+its cells) before openpyxl parses it; openpyxl then reads it read-only, one sheet at a
+time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from raci._text import quoted, shorten
+from raci.exceptions import LoadError
+from raci.findings import Finding
+from raci.io.tables.table import Table, placed, raise_problems, reading_note
+from raci.io.tables.xlsx_scan import MAX_CELL_CHARS, MAX_CELLS, SheetScan, scan_workbook
+
+__all__ = ["table_from_xlsx"]
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+@contextmanager
+def _quiet() -> Iterator[None]:
+    """openpyxl's own warnings (a workbook feature it does not read) silenced: they say
+    nothing about the table."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", module=r"openpyxl(\.|$)")
+        yield
+
+
+class _Cells:
+    """The cells read from one workbook so far: a row counts every cell up to its last,
+    so a sheet padded out to a far cell is refused rather than read."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.count = 0
+
+    def take(self, n: int) -> None:
+        self.count += n
+        if self.count > MAX_CELLS:
+            reason = (
+                f"the workbook's sheets hold more than {MAX_CELLS:,} cells (counted up to"
+                " the last cell of each row), the most raci reads; move the table to a"
+                " sheet of its own, or save it as CSV"
+            )
+            raise LoadError.at(self.file, 0, 0, reason)
+
+
+def _rows_of(ws: Any, file: str, cells: _Cells) -> list[tuple[int, tuple[object, ...]]]:
+    """The rows (number, values) of one sheet that hold a value; LoadError at a cell whose
+    text is longer than a spreadsheet cell holds."""
+    # The sheet's declared size may be huge (a stray cell at XFD1048576): read the
+    # cells it holds instead of a grid padded to that size.
+    ws.reset_dimensions()
+    rows = []
+    for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+        cells.take(len(values))
+        if not any(v is not None and v != "" for v in values):
+            continue
+        for col, value in enumerate(values, start=1):
+            if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                reason = (
+                    f"this cell holds {len(value):,} characters, more than the"
+                    f" {MAX_CELL_CHARS:,} a spreadsheet cell holds"
+                )
+                raise LoadError([Table(file, (), sheet=ws.title).problem(number, col, reason)])
+        rows.append((number, values))
+    return rows
+
+
+def _sheet_table(
+    ws: Any, file: str, sheets: tuple[str, ...], scan: SheetScan, cells: _Cells
+) -> tuple[Table, bool]:
+    """The table on one sheet, and whether it holds one (two rows of two cells or more)."""
+    rows = tuple(
+        (n, tuple(_cell_text(v) for v in values)) for n, values in _rows_of(ws, file, cells)
+    )
+    raw = Table(file, rows, sheet=ws.title, sheets=sheets, merged=scan.merged)
+    found = placed(raw, [n for n, _ in rows])
+    if found is None:
+        return raw, False
+    filled = sum(1 for _, cells in found.rows if sum(1 for c in cells if c.strip()) >= 2)
+    return found, filled >= 2
+
+
+def _choose(book: Any, file: str, sheet: str | None, scans: Mapping[str, SheetScan]) -> Table:
+    """The table on the sheet named ``sheet``; else on the sheet the workbook opens at, or
+    on the one visible sheet that holds a table when that one holds none."""
+    sheets = tuple(book.sheetnames)
+    cells = _Cells(file)
+
+    def table_on(ws: Any) -> tuple[Table, bool]:
+        return _sheet_table(ws, file, sheets, scans.get(ws.title, SheetScan()), cells)
+
+    if sheet is not None:
+        if sheet not in sheets:
+            folded = [n for n in sheets if n.casefold() == sheet.casefold()]
+            if len(folded) != 1:
+                names = ", ".join(quoted(n) for n in sheets)
+                reason = f"no sheet named {quoted(sheet)}; the workbook's sheets are {names}"
+                raise LoadError.at(file, 0, 0, reason)
+            sheet = folded[0]
+        return table_on(book[sheet])[0]
+    visible = [ws for ws in book.worksheets if ws.sheet_state == "visible"] or book.worksheets
+    active = book.active if book.active in visible else visible[0]
+    table, holds = table_on(active)
+    if holds or len(visible) == 1:
+        return table
+    holding = [t for t, h in (table_on(ws) for ws in visible if ws is not active) if h]
+    if len(holding) == 1:
+        chosen = holding[0]
+        note = reading_note(
+            chosen.at(chosen.rows[0][0], 1),
+            f"read sheet {quoted(chosen.sheet or '')}: the workbook opens at"
+            f" {quoted(active.title)}, which holds no table",
+            "Name the sheet with `--sheet NAME` to read another one.",
+        )
+        return attrs.evolve(chosen, notes=(*chosen.notes, note))
+    if holding:
+        tables = ", ".join(quoted(t.sheet or "") for t in holding)
+        reason = (
+            f"sheets {tables} each hold a table and the sheet the workbook opens at"
+            f" ({quoted(active.title)}) holds none; choose one with `--sheet NAME`"
+        )
+        raise LoadError.at(file, 0, 0, reason)
+    return table
+
+
+def table_from_xlsx(path: Path, sheet: str | None = None) -> Table:
+    """The table on one sheet of a workbook: the sheet named ``sheet``, else the sheet it
+    opens at, unless that one holds no table and one other sheet does.
+
+    Titles, legends and notes around the table are set aside (:func:`placed`). A formula
+    in the table whose value the workbook does not hold (a file written by a program,
+    never opened in a spreadsheet) is an error at its cell: its value cannot be known.
+    """
+    import openpyxl
+
+    file = str(path)
+    try:
+        with _quiet():
+            scans = scan_workbook(path)
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+            try:
+                table = _choose(book, file, sheet, scans)
+            finally:
+                book.close()
+            scan = scans.get(table.sheet or "")
+            problems = _formulas(path, table) if scan is None or scan.formulas else []
+        raise_problems(problems)
+    except LoadError:
+        raise
+    except Exception as exc:  # openpyxl or the XML parser on a damaged or hostile file
+        reason = f"not a readable XLSX workbook: {type(exc).__name__}: {shorten(str(exc))}"
+        raise LoadError.at(file, 0, 0, reason) from None
+    return table
+
+
+def _formulas(path: Path, table: Table) -> list[Finding]:
+    """The cells of the table that hold a formula without its value."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
+    try:
+        values = dict(_rows_of(book[table.sheet], str(path), _Cells(str(path))))
+    finally:
+        book.close()
+    problems = []
+    for number, cells in table.rows:
+        row = values.get(number, ())
+        for col, text in enumerate(cells, start=1):
+            at = table.sheet_column(col)
+            value = row[at - 1] if at <= len(row) else None
+            if isinstance(value, str) and value.startswith("=") and not text:
+                reason = (
+                    f"this cell holds a formula ({quoted(value)}) whose value the"
+                    " workbook does not hold; open and save it in a spreadsheet"
+                    " program, or type the value"
+                )
+                problems.append(table.problem(number, col, reason))
+    return problems
