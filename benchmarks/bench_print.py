@@ -14,8 +14,8 @@ PDF it leaves is read, so the table keeps measuring whatever the outputs become.
 
 The smallest text is the size, in points on the page, of the smallest glyphs drawn: each
 piece of text's font size times the scale of its text matrix and of the transformation in
-force (pages placed on paper scaled down count smaller). Exits 1 when an output could not
-be made.
+force (pages placed on paper scaled down count smaller), to a hundred-thousandth of a
+point. Exits 1 when an output could not be made.
 """
 
 from __future__ import annotations
@@ -43,6 +43,9 @@ BEFORE = EXAMPLES / "restructuring" / "before.yaml"
 AFTER = EXAMPLES / "restructuring" / "after.yaml"
 #: Text smaller than this is hard to read on paper.
 READABLE_PT = 6.0
+#: Sizes are read to this many decimals of a point: PDF writers keep numbers to a few
+#: digits (Chromium writes 32-bit floats, so text it sets at 6 pt reads 5.99999975 pt).
+DECIMALS = 5
 #: How far (points) a page may be from a paper size and still be called by its name.
 PAPER_SLACK = 1.0
 #: Seconds any one command may take.
@@ -79,19 +82,25 @@ def _product(a: Matrix, b: Matrix) -> list[float]:
     ]
 
 
-def text_sizes(page: PageObject) -> list[float]:
-    """The size on the page, in points, of each piece of text drawn on ``page``."""
-    sizes: list[float] = []
+def text_pieces(page: PageObject) -> list[tuple[str, float]]:
+    """Each piece of text drawn on ``page`` with its size on the page, in points."""
+    pieces: list[tuple[str, float]] = []
 
     def seen(text: str, cm: Matrix, tm: Matrix, _font: object, font_size: float) -> None:
         if text.strip():
             m = _product(tm, cm)
             # The height of a glyph's em square: the vertical axis of the matrix, whatever
             # the rotation (a landscape page turned by its matrix).
-            sizes.append(abs(font_size) * math.hypot(m[2], m[3]))
+            size = round(abs(font_size) * math.hypot(m[2], m[3]), DECIMALS)
+            pieces.append((text.strip(), size))
 
     page.extract_text(visitor_text=seen)
-    return sizes
+    return pieces
+
+
+def text_sizes(page: PageObject) -> list[float]:
+    """The size on the page, in points, of each piece of text drawn on ``page``."""
+    return [size for _text, size in text_pieces(page)]
 
 
 def paper_name(width: float, height: float) -> str:

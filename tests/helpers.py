@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import importlib
 import subprocess
+import sys
 import textwrap
 from pathlib import Path
+from types import ModuleType
 
 import raci
 
@@ -70,3 +73,12 @@ def pdflatex(path: Path, runs: int = 1) -> subprocess.CompletedProcess[str]:
             check=False,
         )
     return done
+
+
+def benchmark(name: str) -> ModuleType:
+    """The module ``name`` of benchmarks/ (scripts, not a package), imported."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))

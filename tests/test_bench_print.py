@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 from pypdf import PdfWriter
 from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
 
-from helpers import ROOT
+from helpers import benchmark
 
-sys.path.insert(0, str(ROOT / "benchmarks"))
-try:
-    import bench_print
-finally:
-    sys.path.remove(str(ROOT / "benchmarks"))
+bench_print = benchmark("bench_print")
 
 A4 = (595.28, 841.89)
 HELVETICA = DictionaryObject(
@@ -79,6 +74,24 @@ class TestMeasure:
         sizes = bench_print.text_sizes(PdfReader(made).pages[0])
         assert sorted(sizes) == pytest.approx([7.0, 8.0])
         assert bench_print.paper_name(200, 100) == "200 x 100 pt"
+
+    def test_sizes_to_the_precision_pdf_numbers_have(self, tmp_path: Path) -> None:
+        """Chromium writes its matrices as 32-bit floats: text it sets at 6 pt (8 px at
+        0.75) comes out 5.99999975 pt, which is 6 pt; a size a ten-thousandth under is not."""
+        made = pdf(
+            tmp_path / "chromium.pdf",
+            (
+                A4,
+                b"q .23999999 0 0 -.23999999 0 800 cm 3.125 0 0 3.125 0 0 cm\n"
+                b"BT /F1 8 Tf 1 0 0 -1 45 30 Tm (Six) Tj ET Q\n",
+            ),
+            (A4, b"BT /F1 5.9999 Tf 72 700 Td (Under) Tj ET\n"),
+        )
+        from pypdf import PdfReader
+
+        first, second = (bench_print.text_sizes(p) for p in PdfReader(made).pages)
+        assert first == [6.0]
+        assert second == [5.9999]
 
     def test_a_page_without_text(self, tmp_path: Path) -> None:
         m = bench_print.measure(pdf(tmp_path / "blank.pdf", (A4, b"0 0 10 10 re f\n")))

@@ -232,6 +232,20 @@ class TestHTML:
             assert render_cascade(org, format="html", lang=lang) == committed, name
 
 
+def test_chinese_asides_and_lists_in_full_width() -> None:
+    """What raci composes in Chinese takes full-width punctuation: the unit a role comes
+    through in brackets, one after another with semicolons (XLSX)."""
+    data = render_cascade(
+        raci.load(UN_HABITAT / "org.yaml"), format="xlsx", lang="zh", posts=["dd-gsd"]
+    )
+    assert isinstance(data, bytes)
+    cells = {
+        str(c.value) for ws in openpyxl.load_workbook(io.BytesIO(data)) for row in ws for c in row
+    }
+    assert "R（全球解决方案司）" in cells
+    assert not any(re.search(r"[();]", c) and re.search(r"[\u4e00-\u9fff]", c) for c in cells)
+
+
 class TestCSV:
     def test_rows(self, small: raci.Organization) -> None:
         text = render_cascade(small, format="csv", posts=["clerk"])
@@ -346,6 +360,20 @@ def _words_at(page: object) -> dict[str, float]:
     return found
 
 
+def _font_files(reader: object) -> set[int]:
+    """The embedded font programs the pages of a PDF use (their object numbers)."""
+    found: set[int] = set()
+    for page in reader.pages:  # type: ignore[attr-defined]
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            for part in [font, *(d.get_object() for d in font.get("/DescendantFonts", []))]:
+                descriptor = part.get("/FontDescriptor")
+                for key in ("/FontFile", "/FontFile2", "/FontFile3"):
+                    if descriptor is not None and key in descriptor.get_object():
+                        found.add(descriptor.get_object().raw_get(key).idnum)
+    return found
+
+
 class TestPDFPages:
     """Every page of the PDF: its running header, its number, full-width tables with the
     same columns, and each font once in the file."""
@@ -402,6 +430,40 @@ class TestPDFPages:
         assert len(pages) >= 3
         for number, page in enumerate(pages, 1):
             assert page.extract_text().splitlines()[-1] == f"Page {number} of {len(pages)}"
+
+    @pytest.mark.parametrize(
+        "lang",
+        [
+            None,
+            pytest.param(
+                "zh",
+                marks=pytest.mark.skipif(
+                    not engine.cjk_font_available(), reason="no CJK font installed"
+                ),
+            ),
+        ],
+    )
+    def test_a_book_drawn_in_many_drawings_embeds_each_font_once(
+        self, tmp_path: Path, lang: str | None
+    ) -> None:
+        """Drawn three pages at a time, the book embeds the fonts the whole book drawn at
+        once embeds, and its pages read the same."""
+        from pypdf import PdfReader
+
+        from raci.render.cascade import as_pdf
+
+        org = raci.load(UN_HABITAT / "org.yaml")
+        books = {}
+        for chunk in (1000, 3):
+            out = tmp_path / f"sheets-{chunk}.pdf"
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setattr(as_pdf, "CHUNK", chunk)
+                render_cascade(org, out, lang=lang)
+            books[chunk] = PdfReader(out)
+        assert len(books[3].pages) > 9  # a dozen drawings or more
+        assert len(_font_files(books[3])) == len(_font_files(books[1000]))
+        texts = [[page.extract_text() for page in book.pages] for book in books.values()]
+        assert texts[0] == texts[1]
 
     def test_no_id_under_a_title_that_has_a_name(self, tmp_path: Path) -> None:
         from pypdf import PdfReader

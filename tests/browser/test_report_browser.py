@@ -3,6 +3,8 @@ downloaded one). Skips when the playwright package or a Chromium binary is missi
 
 from __future__ import annotations
 
+import io
+import json
 import os
 import re
 import shutil
@@ -14,8 +16,9 @@ from typing import Any
 import pytest
 
 import raci
-from helpers import EXAMPLES
+from helpers import EXAMPLES, benchmark
 from raci.render.engine import cjk_font_available
+from raci.render.matrix.table import build_matrix
 
 sync_api = pytest.importorskip(
     "playwright.sync_api", reason="the playwright package is not installed"
@@ -244,20 +247,64 @@ class TestHostileNames:
         assert page.text_content("#panel-title") == 'It\'s ]]> <!-- "quoted" --> done'
 
 
+#: What the printed parts of a wide matrix hold, read from the page laid out for print:
+#: the columns of each part, its rows, its narrowest party column (px) and how many party
+#: names overflow their heading (cut off on paper).
+PARTS = """() => Array.from(document.querySelectorAll("table.raci.part")).map(t => {
+  const heads = Array.from(t.querySelectorAll("thead th.v[scope=col]"));
+  return {
+    from: Number(t.dataset.from), to: Number(t.dataset.to),
+    rows: t.querySelectorAll("tbody tr:not(.group)").length,
+    narrowest: Math.min(...heads.map(th => th.getBoundingClientRect().width)),
+    cut: heads.filter(th => {
+      const name = th.firstElementChild;
+      return name.scrollHeight > name.clientHeight + 1
+        || name.getBoundingClientRect().width > th.getBoundingClientRect().width + 1;
+    }).length,
+  };
+})"""
+
+
 class TestPrint:
     def test_print_shows_every_row_and_hides_the_controls(
         self, watched: Watched, reports: dict[str, Path]
     ) -> None:
+        """The example's 38 parties print in two parts on A4 landscape, each part holding
+        every row; the wide table of the screen is not printed."""
         page = watched.open(reports["un"]).page
         page.fill("#raci-search", "")
         page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
         page.emulate_media(media="print")
         assert not page.is_visible("#raci-search")
         assert not page.is_visible(".toc")
+        assert not page.is_visible("#raci-matrix")
         org = raci.load(UN_HABITAT)
-        assert len(visible_rows(page)) == len(org.deliverables)
+        parts = page.evaluate(PARTS)
+        assert [(p["from"], p["to"]) for p in parts] == [(0, 19), (19, 38)]
+        assert all(p["rows"] == len(org.deliverables) for p in parts)
         pdf = page.pdf(format="A4", landscape=True, print_background=True)
         assert pdf.startswith(b"%PDF")
+
+    def test_a_matrix_that_fits_prints_every_row_in_its_one_table(
+        self, watched: Watched, tmp_path: Path
+    ) -> None:
+        """Rows beyond the first screenful are drawn when printing starts."""
+        rows = "".join(
+            f"  - {{id: d{i}, name: Task {i}, raci: {{A: boss, R: [top]}}}}\n" for i in range(250)
+        )
+        model = tmp_path / "long.yaml"
+        model.write_text(
+            "version: 1\nunits:\n  - {id: top, name: Top, head: boss}\n"
+            f"positions:\n  - {{id: boss, title: Boss, unit: top}}\ndeliverables:\n{rows}",
+            encoding="utf-8",
+        )
+        out = raci.render_report(raci.load(model), tmp_path / "long.html")
+        page = watched.open(out).page
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+        page.emulate_media(media="print")
+        assert page.evaluate(PARTS) == []
+        assert page.is_visible("#raci-matrix")
+        assert len(visible_rows(page)) == 250
 
 
 #: Chinese text reads back only where a CJK font is installed.
@@ -296,17 +343,20 @@ def matrix_pages(pages: list[str], rows: list[str]) -> list[str]:
     return [text for text in pages if any(row in text for row in rows)]
 
 
+#: The corner of the matrix's header row, in every printed part.
+CORNER = {None: "Deliverable", "zh": "交付成果"}
+
+
 class TestPrintedPages:
     """Printed through Chromium: the paper asked for, a running header and page numbers
-    on every page, the matrix's header row on each of its pages, in English and Chinese."""
+    on every page, the header row of its part of the matrix on each of its pages, in
+    English and Chinese."""
 
     @pytest.mark.parametrize(
-        ("name", "first", "number", "span"),
+        ("name", "first", "number"),
         [
-            ("un", "UN-Habitat Organization report", "Page {n} of {total}", "Office of the"),
-            pytest.param(
-                "un-zh", "人居署 组织报告", "第 {n} 页 共 {total} 页", "执行主任办公室", marks=CJK
-            ),
+            ("un", "UN-Habitat Organization report", "Page {n} of {total}"),
+            pytest.param("un-zh", "人居署 组织报告", "第 {n} 页 共 {total} 页", marks=CJK),
         ],
     )
     def test_report(
@@ -316,7 +366,6 @@ class TestPrintedPages:
         name: str,
         first: str,
         number: str,
-        span: str,
     ) -> None:
         pages = printed(browser, reports[name])
         assert set(printed.sizes) == {(842, 595)}  # type: ignore[attr-defined]  # A4 landscape
@@ -324,13 +373,13 @@ class TestPrintedPages:
             lines = text.splitlines()
             assert lines[0] == first
             assert lines[1] == number.format(n=n, total=len(pages))
-        assert len(pages[0]) > 1000  # the first page is full: summary, findings, matrix
         lang = "zh" if name.endswith("zh") else None
         rows = [d.names.get(lang) for d in raci.load(UN_HABITAT).deliverables.values()]
+        assert matrix_pages(pages[:1], rows)  # the first page is full: summary, findings, matrix
         holding = matrix_pages(pages, rows[:3] + rows[-3:] + rows[10:12])
         assert len(holding) >= 2
         for text in holding:
-            assert span in text  # the header row, repeated
+            assert CORNER[lang] in text.splitlines()  # the header row, repeated
         assert "Organization chart" in pages[-1] or "组织结构图" in pages[-1]
 
     def test_report_on_letter_portrait(self, browser: Any, tmp_path: Path) -> None:
@@ -342,15 +391,13 @@ class TestPrintedPages:
         assert pages[-1].splitlines()[1] == f"Page {len(pages)} of {len(pages)}"
 
     @pytest.mark.parametrize(
-        ("lang", "first", "span"),
+        ("lang", "first"),
         [
-            (None, "UN-Habitat Responsibility matrix", "Office of the"),
-            pytest.param("zh", "人居署 责任矩阵", "执行主任办公室", marks=CJK),
+            (None, "UN-Habitat Responsibility matrix"),
+            pytest.param("zh", "人居署 责任矩阵", marks=CJK),
         ],
     )
-    def test_matrix(
-        self, browser: Any, tmp_path: Path, lang: str | None, first: str, span: str
-    ) -> None:
+    def test_matrix(self, browser: Any, tmp_path: Path, lang: str | None, first: str) -> None:
         from raci.render.matrix.writer import render_matrix
 
         org = raci.load(UN_HABITAT)
@@ -365,7 +412,41 @@ class TestPrintedPages:
             assert lines[0] == first
             assert lines[1] in (f"Page {n} of {len(pages)}", f"第 {n} 页 共 {len(pages)} 页")
         for text in matrix_pages(pages, rows):
-            assert span in text
+            assert CORNER[lang] in text.splitlines()
+
+
+def test_a_wide_matrix_prints_in_parts_that_read(browser: Any, tmp_path: Path) -> None:
+    """58 parties on A4 landscape: the printed matrix comes in parts of 8.5 mm columns,
+    each with every row and every party's name whole, no text under 6 pt."""
+    model = benchmark("generate").generate(units=14, deliverables=60, seed=1)
+    org = raci.loads(json.dumps(model), "json")
+    columns = len(build_matrix(org).columns)
+    assert columns == 58
+    out = raci.render_report(org, tmp_path / "wide.html")
+    # The page as wide as A4 landscape's text, in CSS pixels.
+    page = browser.new_page(viewport={"width": 1032, "height": 800})
+    try:
+        page.goto(out.as_uri())
+        page.wait_for_load_state("load")
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+        page.emulate_media(media="print")
+        parts = page.evaluate(PARTS)
+        pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+    finally:
+        page.close()
+    assert [(p["from"], p["to"]) for p in parts] == [(0, 20), (20, 40), (40, 58)]
+    for part in parts:
+        assert part["rows"] == len(org.deliverables)
+        assert part["narrowest"] >= 8.5 / 25.4 * 96 - 0.5  # 8.5 mm
+        assert part["cut"] == 0
+    from pypdf import PdfReader
+
+    printed = PdfReader(io.BytesIO(pdf)).pages
+    text = "\n".join(p.extract_text() for p in printed)
+    for first, last in ((1, 20), (21, 40), (41, 58)):
+        assert f"Parties {first}–{last} of 58" in text
+    text_sizes = benchmark("bench_print").text_sizes
+    assert min(min(text_sizes(p)) for p in printed) >= 6.0
 
 
 def test_printed_chart_is_legible(reports: dict[str, Path]) -> None:

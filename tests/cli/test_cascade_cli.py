@@ -86,7 +86,9 @@ class TestCascade:
     def test_chinese(self) -> None:
         code, out, _ = run("cascade", UN_HABITAT, "--post", "gender-fp", "--lang", "zh")
         assert code == 0
-        assert "## 性别平等协调人 (gender-fp)" in out
+        assert "## 性别平等协调人（gender-fp）" in out
+        assert "角色：R 负责、A 批准、C 咨询、I 知会\n" in out
+        assert "- **任职者：** 未指定\n" in out
         assert "### 直接承担" in out
 
     def test_bad_suffix(self, tmp_path: Path) -> None:

@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 
 import raci
-from helpers import EXAMPLES, loads
+from helpers import EXAMPLES, benchmark, loads
 from raci.model import Names, Organization, Unit
 from raci.render import engine
 from raci.render.chart.orgchart import (
@@ -26,6 +26,7 @@ from raci.render.chart.orgchart import (
     render_chart,
 )
 from raci.render.chart.style import SIDE_PAD, families, level_ranks
+from raci.render.pages import HEAD_SIZE
 
 SVG = "{http://www.w3.org/2000/svg}"
 EXAMPLE = EXAMPLES / "un-habitat-2020" / "org.yaml"
@@ -307,6 +308,23 @@ class TestSplitAuto:
             render_chart(org, out, paper="A4", split_by="auto")
         sizes = {tuple(sorted(map(round, p.mediabox[2:]))) for p in PdfReader(out).pages}
         assert sizes == {(595, 842)}
+
+    def test_each_page_is_drawn_at_the_scale_it_was_planned_at(self) -> None:
+        """Graphviz takes a page's size in whole points and scales what its nodes cover:
+        each drawn page's smallest text is its smallest font at the page's scale exactly
+        (or the running head's 8 pt), so a page planned at 6 pt prints at 6 pt, not a hair
+        under."""
+        import io
+
+        text_sizes = benchmark("bench_print").text_sizes
+        made = _pages(layered((6, 5, 8)), ChartOptions(split_by="auto", paper="A4"))
+        for page in made:
+            drawn = PdfReader(io.BytesIO(engine.render(page.source, "pdf"))).pages[0]
+            # The chart's fonts are whole points; the running head's are not.
+            fonts = [int(f) for f in re.findall(r'POINT-SIZE="(\d+)"', page.source)]
+            planned = min(min(fonts) * page.scale, HEAD_SIZE)
+            # To the precision Pango sets type at (1024ths of a point).
+            assert planned * (1 - 2e-4) <= min(text_sizes(drawn)) <= planned * 1.0002
 
     def test_without_auto_the_same_chart_is_under_6_pt(self, tmp_path: Path) -> None:
         with pytest.warns(ChartWarning, match="under 6 pt"):

@@ -13,6 +13,7 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from tests.render.test_orgchart import small, small_without_dotted_lines
 
+from helpers import benchmark
 from raci import render_chart
 from raci.model import Names, Organization, Position, Unit
 from raci.render import engine
@@ -57,6 +58,19 @@ class TestRunningHeads:
         for i, text in enumerate(pages, 1):
             assert f"Page {i} of {len(pages)}" in text
             assert "The Agency · Organization chart" in text
+
+    def test_the_running_head_prints_at_8_pt_on_every_page(self, book: Path) -> None:
+        """Whatever the scale of a page, its running head is 8 pt on paper (a label's
+        POINT-SIZE is a whole number, which made it up to a point smaller)."""
+        text_pieces = benchmark("bench_print").text_pieces
+        scales = set()
+        for page in PdfReader(book).pages:
+            pieces = text_pieces(page)
+            heads = [size for text, size in pieces if text.startswith("Page ")]
+            assert heads
+            assert heads == pytest.approx([8.0] * len(heads), rel=2e-4)
+            scales.add(round(min(size for _text, size in pieces), 2))
+        assert len(scales) > 1  # pages drawn at several scales
 
     def test_continuation_pages_say_where_they_sit(self, book: Path) -> None:
         first, *rest = texts(book)

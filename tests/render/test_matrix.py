@@ -556,6 +556,43 @@ class TestHtml:
         zh = str(render_matrix(acme, format="html", lang="zh"))
         assert '@bottom-center{content:"第 " counter(page) " 页 共 " counter(pages) " 页";' in zh
 
+    @pytest.mark.parametrize(("landscape", "per"), [(True, 20), (False, 15)])
+    def test_a_matrix_wider_than_the_page_prints_in_parts(self, landscape: bool, per: int) -> None:
+        """Printed, 60 party columns come in as few tables of 8.5 mm columns beside the
+        deliverables as the page takes (26 columns a page on A4 landscape: three tables of
+        20; 16 portrait: four of 15), each with every row; on screen the one wide table
+        stays."""
+        org = many_parties(60)
+        html = str(render_matrix(org, format="html", paper="A4", landscape=landscape))
+        found = [
+            (int(a), int(b)) for a, b in re.findall(r'data-from="(\d+)" data-to="(\d+)"', html)
+        ]
+        assert found == [(start, start + per) for start in range(0, 60, per)]
+        assert 'class="raci-wrap raci-wide"' in html
+        assert html.count('<table class="raci">') == 1
+        body = html[html.index('<div class="raci-parts">') :]
+        for start, stop in found:
+            table = body[body.index(f'data-from="{start}"') : body.index("</table>")]
+            body = body[body.index("</table>") + 1 :]
+            assert f"Parties {start + 1}–{stop} of 60" in table
+            assert f"width:{50 + 8.5 * (stop - start):g}mm" in table
+            heads = re.findall(r'scope="col" title="[^"]*"><div>([^<]*)</div>', table)
+            names = [f"Regional office for programme delivery {i}" for i in range(start, stop)]
+            assert heads == names
+            rows = re.findall(r'<tr><th scope="row"[^>]*>[^<]*</th>(.*?)</tr>', table)
+            assert len(rows) == 6
+            assert all(row.count("<td") == stop - start for row in rows)
+        narrow = str(render_matrix(many_parties(20), format="html", paper="A4"))
+        assert "raci-parts" not in narrow.split("</style>")[1]
+
+    def test_a_part_has_its_own_header_rows(self) -> None:
+        m = build_matrix(raci.load(UN_HABITAT))
+        for start, stop in ((0, 3), (2, 9), (5, len(m.columns))):
+            part = m.parties(start, stop)
+            assert part.columns == m.columns[start:stop]
+            assert all(sum(s.size for s in spans) == stop - start for spans in part.header_rows)
+            assert [r.cells for r in part.rows] == [r.cells[start:stop] for r in m.rows]
+
     def test_paper_is_for_html(self, acme: raci.Organization) -> None:
         with pytest.raises(ValueError, match="paper and landscape are for an HTML matrix, not MD"):
             render_matrix(acme, format="md", paper="A4")
@@ -1058,6 +1095,8 @@ class TestWords:
         assert "相关方：\n1 首席执行官" in str(render_matrix(acme, lang="zh", width=40))
         tex = str(render_matrix(acme, format="tex", lang="zh"))
         assert r"\small 交付成果" in tex
+        assert r"{\small R：负责；A：批准；C：咨询；I：知会}" in tex
+        assert r"{\small R: Responsible; A: Accountable;" in str(render_matrix(acme, format="tex"))
         assert r"\usepackage{CJKutf8}" in tex
         data = render_matrix(acme, format="xlsx", lang="zh")
         assert isinstance(data, bytes)

@@ -601,6 +601,20 @@ class TestRendering:
         names = [str(f.get_object()["/BaseFont"]) for f in fonts.values()]
         assert any(re.search(r"CJK|SourceHan|WenQuanYi|PingFang|YaHei", n) for n in names), names
 
+    @pytest.mark.skipif(not engine.cjk_font_available(), reason="no CJK font installed")
+    def test_chinese_boxes_are_sized_by_the_text_in_the_font(self) -> None:
+        """Graphviz measures each label in the chart's font: with a CJK font installed an
+        ideograph of a top unit's 14 pt name takes about 14 pt of its box (a box sized
+        for the placeholder glyphs of a missing font would grow 22 pt an ideograph)."""
+
+        def width(name: str) -> float:
+            org = Organization(units={"top": Unit("top", Names({"zh": name}))})
+            found = re.search(r'<TABLE WIDTH="(\d+)"', dot(org, lang="zh"))
+            assert found
+            return float(found.group(1))
+
+        assert width("汉" * 12) - width("汉" * 8) == pytest.approx(4 * 14, abs=4)
+
     def test_warns_when_no_cjk_font_is_installed(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:

@@ -175,6 +175,13 @@ class TestSections:
         assert svg.count('<g class="bar">') == 15
         assert "<rect" in svg
         assert "<table" not in workload.split("</section>", 1)[0]
+        titles = re.findall(r'<g class="bar"><title>([^<]*)</title>', svg)
+        assert titles[0] == "Executive Board of UN-Habitat (board): I 13"
+
+    def test_workload_titles_in_chinese_take_full_width_punctuation(self) -> None:
+        zh = report_html(raci.load(UN_HABITAT), lang="zh")
+        titles = re.findall(r'<g class="bar"><title>([^<]*)</title>', zh)
+        assert titles[:2] == ["人居署执行局（board）：I 13", "会员国（member-states）：C 4、I 8"]
 
 
 class TestFindings:

@@ -14,8 +14,10 @@ import pytest
 from pypdf import PdfReader
 
 import raci
+from helpers import benchmark
 from raci.render.change.marks import LOOKS
 from raci.render.change.picture import ChartWarning, picture_source, render_picture
+from raci.render.pages import HEAD_SIZE
 from raci.restructure.words import CHINESE, ENGLISH
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -124,6 +126,25 @@ class TestPaper:
         assert "Top Organization › " in later
         assert "from page 1" in later
         assert "continued on page 2" in pages[0].extract_text()
+
+    def test_text_prints_at_the_size_planned(self, tmp_path: Path) -> None:
+        """Each page of the PDF shows its smallest font at the scale its page was planned
+        at (or the running head's 8 pt), not a hair smaller: Graphviz takes a page's size
+        in whole points, and the page is set on the paper without shrinking."""
+        from raci.render.change.picture import _pages
+
+        text_sizes = benchmark("bench_print").text_sizes
+        change = big(tmp_path)
+        out = tmp_path / "c.pdf"
+        render_picture(change, out, paper="A4")
+        planned = _pages(change, None, "marked", "A4", None)
+        printed = PdfReader(out).pages
+        assert len(printed) == len(planned) > 2
+        for page, drawn in zip(planned, printed, strict=True):
+            fonts = [int(f) for f in re.findall(r'POINT-SIZE="(\d+)"', page.source)]
+            smallest = min(min(fonts) * page.scale, HEAD_SIZE)
+            # To the precision Pango sets type at (1024ths of a point).
+            assert smallest * (1 - 2e-4) <= min(text_sizes(drawn)) <= smallest * 1.0002
 
     def test_other_formats_write_a_file_per_page(self, tmp_path: Path) -> None:
         written = render_picture(big(tmp_path), tmp_path / "c.svg", paper="A4")

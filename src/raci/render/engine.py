@@ -1,5 +1,6 @@
 """Running Graphviz: the engine bundled in the ``pygraphviz`` wheel, in-process, else a
-``dot`` program through the ``graphviz`` package; fonts for CJK labels.
+``dot`` program through the ``graphviz`` package; fonts for CJK labels; the frame of a
+drawing on paper.
 
 Two bindings, one job each: the ``graphviz`` package *builds* DOT text (and runs a
 Graphviz executable when one is all there is); the ``pygraphviz`` wheel's bundled
@@ -15,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import functools
-import io
 import re
 import shutil
 import subprocess
@@ -59,6 +59,8 @@ _FONT_DIRS = (
 _LOCK = threading.Lock()
 #: The layout engine that takes every position (and edge route) from the DOT text.
 PINNED = "nop2"
+#: The side of the two invisible points that give a drawing on paper its frame (points).
+CORNER = 0.72
 
 
 class FontWarning(UserWarning):
@@ -126,6 +128,14 @@ def laid_out(dot: str) -> tuple[bytes, bytes]:
     line's route) and as SVG (how each node is drawn)."""
     data, svg = _run(dot, ("json0", "svg"), PINNED)
     return data, svg
+
+
+def corners(width: float, height: float) -> list[tuple[float, float]]:
+    """Where two invisible points of side :data:`CORNER` go so that what a drawing's nodes
+    cover is exactly ``width`` × ``height``: given a ``size`` (which it takes in whole
+    points), Graphviz scales what the nodes cover to it."""
+    half = CORNER / 2
+    return [(half, half), (width - half, height - half)]
 
 
 def measure(dot: str) -> dict[str, tuple[float, float]]:
@@ -293,150 +303,3 @@ def _graphviz_messages() -> Iterator[None]:
             line = re.sub(r"^(Warning|Error): ", "", line.strip())
             if line:
                 warnings.warn(f"Graphviz: {line}", GraphvizWarning, stacklevel=4)
-
-
-def merge_pdfs(pages: Sequence[bytes]) -> bytes:
-    """One PDF with the pages of every PDF in ``pages``, in order."""
-    from pypdf import PdfReader, PdfWriter
-
-    writer = PdfWriter()
-    for data in pages:
-        for page in PdfReader(io.BytesIO(data)).pages:
-            writer.add_page(page)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-#: The fill colour of the marks :func:`cut_pages` cuts at; nothing else draws in it.
-PAGE_MARK = "#fe01fe"
-#: The tokens of a PDF content stream: strings, names, numbers, operators.
-_TOKEN = re.compile(
-    rb"\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>|<<|>>|[\[\]]|/[^\s/\[\]()<>{}%]*"
-    rb"|[-+]?(?:\d+\.?\d*|\.\d+)|[A-Za-z'\"*]+|%[^\r\n]*",
-    re.DOTALL,
-)
-#: The operators that set graphics or text state, which a page cut out of a drawing
-#: must repeat before what follows its mark.
-_STATE_OPS = frozenset(
-    b"w J j M d ri i gs CS cs SC SCN sc scn G g RG rg K k Tc Tw Tz TL Tf Tr Ts".split()
-)
-#: The operators that end a path by painting it (or not).
-_PAINT_OPS = frozenset(b"f F f* B B* b b* S s n".split())
-
-
-def _operations(content: bytes) -> Iterator[tuple[bytes, list[bytes], int, int]]:
-    """Each operator of a content stream with its operands, where its operands start
-    and where it ends."""
-    operands: list[bytes] = []
-    start = -1
-    for m in _TOKEN.finditer(content):
-        token = m.group()
-        if token[:1].isalpha() or token[:1] in (b"'", b'"'):
-            yield token, operands, (start if operands else m.start()), m.end()
-            operands = []
-        elif token[:1] != b"%":
-            if not operands:
-                start = m.start()
-            operands.append(token)
-
-
-def cut_pages(drawing: bytes, size: tuple[float, float]) -> bytes:
-    """A PDF of pages of ``size`` (points) cut from the one-page PDF ``drawing``, whose
-    pages are laid out in it each with a mark (a small box filled with
-    :data:`PAGE_MARK`) at its top left corner, in page order.
-
-    Every page keeps what was drawn between its mark and the next, and all pages share
-    the drawing's resources, so each font is embedded once in the file.
-    """
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import ContentStream, NameObject
-
-    reader = PdfReader(io.BytesIO(drawing))
-    source = reader.pages[0]
-    contents = source.get_contents()
-    content = contents.get_data() if contents is not None else b""
-    mark = [round(int(PAGE_MARK[i : i + 2], 16) / 255, 3) for i in (1, 3, 5)]
-    # Per page: its mark's corner, the state it opens with, where its drawing starts;
-    # and where the drawing of the page before it stops, with the groups left open.
-    pages: list[tuple[tuple[float, float], bytes, int]] = []
-    stops: list[tuple[int, int]] = []
-    # The state set at each depth of q ... Q, so that a page can start inside a group.
-    levels: list[dict[bytes, bytes]] = [{}]
-    corner: list[float] | None = None
-    flipped = False
-    for op, operands, start, end in _operations(content):
-        if op == b"cm" and not flipped:
-            flipped = True  # the drawing's own flip; every page gets its own
-        elif corner is not None:  # inside a mark: keep its state, skip its drawing
-            if op == b"re":
-                corner = [float(v) for v in operands[:2]]
-            elif op in _STATE_OPS:
-                levels[-1][op] = content[start:end]
-            elif op in _PAINT_OPS:
-                if len(corner) != 2:
-                    msg = "a page mark of the drawing has no box"
-                    raise OutputError(msg)
-                state = {k: v for level in levels for k, v in level.items()}
-                opening = b"q\n" * (len(levels) - 1) + b"\n".join(state.values())
-                pages.append(((corner[0], corner[1]), opening, end))
-                corner = None
-        elif op == b"rg" and [round(float(v), 3) for v in operands] == mark:
-            stops.append((start, len(levels) - 1))
-            corner = []
-        elif op == b"q":
-            levels.append({})
-        elif op == b"Q" and len(levels) > 1:
-            levels.pop()
-        elif op in _STATE_OPS:
-            levels[-1][op] = content[start:end]
-    stops = [*stops[1:], (len(content), 0)]
-    writer = PdfWriter()
-    resources = source["/Resources"].clone(writer)
-    width, height = size
-    for ((x, y), opening, begin), (stop, open_groups) in zip(pages, stops, strict=True):
-        page = writer.add_blank_page(width=width, height=height)
-        page[NameObject("/Resources")] = resources
-        stream = ContentStream(None, None)
-        stream.set_data(
-            b"q\n1 0 0 -1 0 %.3f cm\n1 0 0 1 %.3f %.3f cm\n" % (height, -x, -y)
-            + opening
-            + b"\n"
-            + content[begin:stop]
-            + b"\nQ" * open_groups
-            + b"\nQ\n"
-        )
-        page.replace_contents(stream.flate_encode())
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-def on_paper(
-    pages: Sequence[bytes], size: tuple[float, float], margin: float, *, centred: bool = False
-) -> bytes:
-    """One PDF with the first page of each PDF in ``pages`` on a page of ``size`` (points),
-    scaled down only when it does not fit inside ``margin``, at the top left or centred."""
-    from pypdf import PageObject, PdfReader, PdfWriter, Transformation
-
-    page_w, page_h = size
-    room_w, room_h = page_w - 2 * margin, page_h - 2 * margin
-    writer = PdfWriter()
-    for data in pages:
-        src = PdfReader(io.BytesIO(data)).pages[0]
-        box = src.mediabox
-        width, height = float(box.width), float(box.height)
-        scale = min(1.0, room_w / width, room_h / height) if width and height else 1.0
-        left, top = margin, margin
-        if centred:
-            left, top = (page_w - width * scale) / 2, (page_h - height * scale) / 2
-        page = PageObject.create_blank_page(width=page_w, height=page_h)
-        x = left - float(box.left) * scale
-        y = page_h - top - (float(box.bottom) + height) * scale
-        page.merge_transformed_page(src, Transformation().scale(scale).translate(x, y))
-        writer.add_page(page)
-    if not pages:
-        writer.add_blank_page(width=page_w, height=page_h)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()

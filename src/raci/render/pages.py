@@ -26,6 +26,7 @@ __all__ = [
     "breadcrumb",
     "head_nodes",
     "header",
+    "node_statement",
     "page_number",
     "stamp_pdf",
 ]
@@ -77,10 +78,12 @@ class RunningHead:
 
 def head_nodes(
     head: RunningHead, width: float, height: float, scale: float = 1.0
-) -> list[tuple[str, str, str]]:
+) -> list[tuple[str, str, dict[str, str]]]:
     """The running head of a page ``width`` x ``height`` (in the DOT text's units, which
-    print at ``scale`` points each) as DOT nodes: (name, HTML-like label, pos). The header
-    stands at the top left, the breadcrumb at the top right, the number at the bottom."""
+    print at ``scale`` points each) as DOT nodes: (name, HTML-like label, attributes: its
+    place and its font size, which a label's POINT-SIZE, a whole number, cannot give
+    exactly). The header stands at the top left, the breadcrumb at the top right, the
+    number at the bottom."""
     size = HEAD_SIZE / scale
     edge = EDGE / scale
     half = width / 2 - 2 * edge
@@ -90,14 +93,14 @@ def head_nodes(
 
     def node(
         name: str, text: str, x: float, y: float, align: str, wide: int = columns
-    ) -> tuple[str, str, str]:
+    ) -> tuple[str, str, dict[str, str]]:
         body = wrapped(shown(text, " "), wide)
         label = (
             f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0" WIDTH="{half:.1f}">'
             f'<TR><TD ALIGN="{align}" BALIGN="{align}" WIDTH="{half:.1f}">'
-            f'<FONT POINT-SIZE="{size:.2f}" COLOR="{_COLOUR}">{body}</FONT></TD></TR></TABLE>'
+            f'<FONT COLOR="{_COLOUR}">{body}</FONT></TD></TR></TABLE>'
         )
-        return name, label, f"{x:.2f},{y:.2f}"
+        return name, label, {"pos": f"{x:.2f},{y:.2f}", "fontsize": f"{size:.4f}"}
 
     top = height - edge
     nodes = [node("#head", head.header, edge + half / 2, top, "LEFT")]
@@ -106,6 +109,12 @@ def head_nodes(
     number = head.number_text()
     nodes.append(node("#page", number, width / 2, edge, "CENTER", display_width(number)))
     return nodes
+
+
+def node_statement(name: str, label: str, attributes: dict[str, str]) -> str:
+    """A DOT statement of the node ``name`` with the HTML-like ``label`` and ``attributes``."""
+    listed = "".join(f' {key}="{value}"' for key, value in attributes.items())
+    return f'"{name}" [label=<{label}>{listed}]'
 
 
 def stamp_pdf(pdf: bytes, heads: Sequence[RunningHead], lang: str | None = None) -> bytes:
@@ -129,10 +138,7 @@ def stamp_pdf(pdf: bytes, heads: Sequence[RunningHead], lang: str | None = None)
             f'"#c1" [shape=point style=invis width=0.01 height=0.01'
             f' pos="{width:.2f},{height:.2f}"]',
         ]
-        lines += [
-            f'"{name}" [label=<{label}> pos="{pos}"]'
-            for name, label, pos in head_nodes(head, width, height)
-        ]
+        lines += [node_statement(*node) for node in head_nodes(head, width, height)]
         lines.append("}")
         stamp = PdfReader(io.BytesIO(engine.render("\n".join(lines), "pdf"))).pages[0]
         box = stamp.mediabox

@@ -3,15 +3,18 @@
 Each sheet starts a page; a sheet longer than a page goes on to the next one, its
 table's header repeated. Every page carries a running header (the organization, the
 book's name) and its number. Tables span the text width with the same columns on
-every page. The whole book is one Graphviz drawing (the engine bundled with the
-``pygraphviz`` wheel lays out its HTML-like tables, with CJK fonts when the language
-needs them), cut into pages afterwards, so each font is embedded once per file.
+every page. The book is drawn by Graphviz some pages at a time (the engine bundled with
+the ``pygraphviz`` wheel lays out its HTML-like tables, with CJK fonts when the language
+needs them) and cut into pages afterwards; every drawing first draws each of the book's
+texts, out of any page, so that all embed the same fonts and each font is embedded once
+per file.
 """
 
 from __future__ import annotations
 
+import re
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -22,19 +25,17 @@ from raci.render.cascade.pdf_pages import Block, Page, Piece, Table, paginate
 from raci.render.dot import esc, shown, wrapped
 from raci.render.engine import (
     CJK_FONT_HINT,
-    PAGE_MARK,
     FontWarning,
     cjk_font_available,
-    cut_pages,
     font_families,
     measure,
-    merge_pdfs,
     render,
 )
 from raci.render.legend.as_dot import legend_dot
 from raci.render.palette import lead_colour
 from raci.render.paper import A4, Paper
 from raci.render.paper import paper as paper_named
+from raci.render.pdf import PAGE_MARK, cut_pages
 from raci.render.printing import page_number
 
 #: The margin kept around the text on every page, in points.
@@ -50,11 +51,14 @@ SIZE = 10
 _COLUMN = 6.0
 #: Padding inside a table cell; its border adds one point on each side.
 _PAD = 4
-#: Pages drawn at a time: each font is embedded once per so many pages (and Graphviz
-#: and the PDF reader are given drawings of a bounded size).
+#: Pages drawn at a time, so that Graphviz and the PDF reader are given drawings of a
+#: bounded size (the drawings of a book share their fonts: see :func:`every_glyph`).
 CHUNK = 60
 #: Labels measured in one Graphviz run.
 MEASURE_BATCH = 2000
+#: The tags and texts of a label; a run of digits in a text, or an entity.
+_PIECES = re.compile(r"(<[^>]*>)")
+_DIGITS = re.compile(r"(&#?\w+;)|\d+")
 _LEFT = 'ALIGN="LEFT" BALIGN="LEFT"'
 
 
@@ -219,11 +223,17 @@ def book_pages(book: Book, size: tuple[float, float]) -> list[Page]:
 
 
 def book_dot(
-    book: Book, size: tuple[float, float], pages: Sequence[Page], first: int = 1, total: int = 0
+    book: Book,
+    size: tuple[float, float],
+    pages: Sequence[Page],
+    first: int = 1,
+    total: int = 0,
+    glyphs: str = "",
 ) -> str:
     """The DOT text of ``pages`` (numbered from ``first``, of ``total``), one below the
     other, each with a mark at its top left corner for
-    :func:`~raci.render.engine.cut_pages`."""
+    :func:`~raci.render.pdf.cut_pages`; ``glyphs`` (see :func:`every_glyph`) is drawn
+    before the first mark, on no page."""
     page_w, page_h = size
     width = page_w - 2 * MARGIN
     total = total or len(pages)
@@ -232,7 +242,7 @@ def book_dot(
         ' width=0.02, height=0.02, fixedsize=true, label=""'
     )
     centre = MARGIN + width / 2
-    body = []
+    body = [_node("glyphs", glyphs, centre, len(pages) * page_h - page_h / 2)] if glyphs else []
     # Graphviz draws in the order of the text: each page's mark, then what is on it.
     for number, page in enumerate(pages):
         top = (len(pages) - number) * page_h
@@ -257,10 +267,37 @@ def render_pdf(book: Book, paper: str | Paper = A4, *, landscape: bool | None = 
     font has those glyphs."""
     size = paper_named(paper).points(landscape=bool(landscape))
     pages = book_pages(book, size)
-    parts: list[bytes] = []
-    for start in range(0, len(pages), CHUNK):
-        dot = book_dot(book, size, pages[start : start + CHUNK], start + 1, len(pages))
-        if not parts and has_cjk(dot) and not cjk_font_available():
-            warnings.warn(CJK_FONT_HINT, FontWarning, stacklevel=3)
-        parts.append(cut_pages(render(dot, "pdf"), size))
-    return parts[0] if len(parts) == 1 else merge_pdfs(parts)
+    starts = range(0, len(pages), CHUNK)
+    frames = _frame(book, size[0] - 2 * MARGIN, 1, len(pages))
+    labels = [*frames, *(label for page in pages for label in page.blocks)]
+    if any(has_cjk(label) for label in labels) and not cjk_font_available():
+        warnings.warn(CJK_FONT_HINT, FontWarning, stacklevel=3)
+    # Drawings that all draw every glyph of the book first embed the same fonts, once.
+    glyphs = every_glyph(labels) if len(starts) > 1 else ""
+    drawings = (
+        render(book_dot(book, size, pages[s : s + CHUNK], s + 1, len(pages), glyphs), "pdf")
+        for s in starts
+    )
+    return cut_pages(drawings, size)
+
+
+def every_glyph(labels: Iterable[str]) -> str:
+    """A label that draws each text of ``labels`` (HTML-like labels) once, in its style
+    (plain, bold or italic), each run of digits as all ten digits. A drawing that draws
+    it first starts each font's subset with every glyph the labels draw, in one order,
+    so that the drawings of one book embed the same fonts."""
+    texts: set[tuple[bool, bool, str]] = set()
+    for label in labels:
+        bold = italic = False
+        for piece in _PIECES.split(label):
+            if piece.startswith("<"):
+                tag = piece.upper()
+                bold = tag == "<B>" or (bold and tag != "</B>")
+                italic = tag == "<I>" or (italic and tag != "</I>")
+            elif piece.strip():
+                texts.add((bold, italic, _DIGITS.sub(lambda m: m[1] or "0123456789", piece)))
+    lines = []
+    for bold, italic, text in sorted(texts):
+        text = f"<I>{text}</I>" if italic else text
+        lines.append(f"<B>{text}</B>" if bold else text)
+    return "<BR/>".join(lines)

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from raci._text import escape_html
 from raci.cells import safe_cell
 from raci.render.cascade.book import Book, Line, Sheet
+from raci.render.languages import aside, colon, labelled, listed
 from raci.render.legend.as_html import LEGEND_CSS, cell_classes, legend_html, role_css
 from raci.render.matrix.as_text import md_escape
 from raci.render.paper import A4
@@ -43,16 +44,18 @@ def _md_table(
 
 def render_markdown(book: Book) -> str:
     """A heading per post, its facts as a list, then the two tables."""
+    lang = book.language
     out = [f"# {md_escape(book.heading)}", ""]
-    legend = ", ".join(f"{letter} {name}" for letter, name in book.legend)
-    out += [f"{md_escape(book.word('legend'))} {md_escape(legend)}", ""]
+    legend = listed((md_escape(f"{letter} {name}") for letter, name in book.legend), lang)
+    out += [labelled(md_escape(book.word("roles")), legend, lang), ""]
     # Every post of a unit inherits the same lines: their table is built once.
     inherited: dict[str, list[str]] = {}
     rows: dict[int, str] = {}
     for sheet in book.sheets:
-        out += [f"## {md_escape(sheet.title)} ({md_escape(sheet.post)})", ""]
+        out += [f"## {aside(md_escape(sheet.title), md_escape(sheet.post), lang)}", ""]
         for key, value in sheet_facts(book, sheet):
-            out.append(f"- **{md_escape(book.word(key))}:** {md_escape(value)}")
+            label = md_escape(book.word(key)) + colon(lang).rstrip()
+            out.append(f"- **{label}** {md_escape(value)}")
         out += ["", f"### {md_escape(book.word('direct'))}", ""]
         out += (
             _md_table(book, sheet.direct, False, rows) if sheet.direct else [book.word("nothing")]

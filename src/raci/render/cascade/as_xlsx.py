@@ -12,6 +12,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 
 from raci.render.cascade.book import Book, Line, Sheet
+from raci.render.languages import aside, listed
 from raci.render.legend.as_xlsx import legend_rows, role_style
 from raci.render.matrix.as_xlsx import safe, styled_cell
 
@@ -52,7 +53,11 @@ def _rows(book: Book, sheet: Sheet) -> list[list[str]]:
     for lines in by_deliverable.values():
         first = lines[0]
         direct = "/".join(r for x in lines if not x.via for r in x.roles)
-        inherited = "; ".join(f"{x.letters} ({x.via_name})" for x in lines if x.via)
+        inherited = listed(
+            (aside(x.letters, x.via_name, book.language) for x in lines if x.via),
+            book.language,
+            clauses=True,
+        )
         rows.append(
             [
                 sheet.post,

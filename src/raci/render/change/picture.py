@@ -32,6 +32,7 @@ from raci.render.editable.writer import write_editable
 from raci.render.pages import RunningHead
 from raci.render.paper import Paper
 from raci.render.paper import paper as paper_named
+from raci.render.pdf import merge_pdfs, on_paper
 from raci.restructure.diff import Diff
 
 __all__ = [
@@ -141,9 +142,9 @@ def render_picture(
     sheet = pages[0].sheet
     if suffix == "pdf" and sheet is not None:
         # Every page exactly the paper's size, whatever Graphviz rounds it to.
-        data = [engine.on_paper(data, (sheet.width, sheet.height), 0, centred=True)]
+        data = [on_paper(data, (sheet.width, sheet.height), 0, centred=True)]
     elif suffix == "pdf" and len(data) > 1:
-        data = [engine.merge_pdfs(data)]
+        data = [merge_pdfs(data)]
     if len(data) == 1:
         write_atomic(target, data[0], inputs)
         return [target]

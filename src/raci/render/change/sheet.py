@@ -4,6 +4,7 @@ header and a page number on paper."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from itertools import pairwise
 
@@ -12,7 +13,7 @@ import attrs
 from raci.render import engine
 from raci.render.dot import quote
 from raci.render.editable.geometry import Source
-from raci.render.pages import RunningHead, head_nodes
+from raci.render.pages import RunningHead, head_nodes, node_statement
 from raci.render.paper import Paper
 
 #: The white border of a paper page, and the bands its running head takes (points on
@@ -112,12 +113,12 @@ class Canvas:
             scale, frame_w, frame_h = 1.0, width + 2 * PAD, height + 2 * PAD
             ox, oy = PAD, PAD
         else:
+            # Graphviz draws the page in whole points, inside the paper.
+            paper_w, paper_h = math.floor(sheet.width), math.floor(sheet.height)
             scale = sheet.scale(width, height)
-            frame_w, frame_h = sheet.width / scale, sheet.height / scale
+            frame_w, frame_h = paper_w / scale, paper_h / scale
             ox = (frame_w - width) / 2
-            oy = (MARGIN + BAND) / scale + (
-                (sheet.height - 2 * MARGIN - 2 * BAND) / scale - height
-            ) / 2
+            oy = (MARGIN + BAND) / scale + ((paper_h - 2 * MARGIN - 2 * BAND) / scale - height) / 2
 
         def at(x: float, y: float) -> str:
             return f"{x:.2f},{frame_h - y:.2f}"
@@ -126,7 +127,7 @@ class Canvas:
         if sheet is None:
             graph += ", pad=0, margin=0"
         else:
-            graph += f', pad=0, margin=0, size="{sheet.width / 72:.4f},{sheet.height / 72:.4f}"'
+            graph += f', pad=0, margin=0, size="{paper_w / 72:.4f},{paper_h / 72:.4f}"'
         out = [
             "digraph picture {",
             f"  graph [{graph}];",
@@ -137,12 +138,13 @@ class Canvas:
             out.append(f'  {quote(name)} [{attrs_}, pos="{at(ox + x, oy + y)}"];')
         if sheet is not None:
             if head is not None:
-                for name, label, pos in head_nodes(head, frame_w, frame_h, scale):
-                    out.append(f'  "{name}" [label=<{label}>, pos="{pos}"];')
-            for i, (x, y) in enumerate(((0.3, 0.3), (frame_w - 0.3, frame_h - 0.3))):
+                nodes = head_nodes(head, frame_w, frame_h, scale)
+                out += [f"  {node_statement(*node)};" for node in nodes]
+            side = engine.CORNER / 72
+            for i, (x, y) in enumerate(engine.corners(frame_w, frame_h)):
                 out.append(
-                    f'  "#corner{i}" [shape=point, style=invis, width=0.01, height=0.01,'
-                    f' pos="{x:.2f},{y:.2f}"];'
+                    f'  "#corner{i}" [shape=point, style=invis, width={side:g}, height={side:g},'
+                    f' pos="{x:.4f},{y:.4f}"];'
                 )
         for a, b, points, attrs_ in self.lines:
             moved = [(ox + x, oy + y) for x, y in points]

@@ -55,6 +55,7 @@ from raci.render.pages import BAND, EDGE, RunningHead, breadcrumb, head_nodes, h
 from raci.render.palette import TEXT as DARK_TEXT
 from raci.render.palette import RoleColour
 from raci.render.paper import PAPERS
+from raci.render.pdf import merge_pdfs
 
 __all__ = [
     "SUFFIXES",
@@ -173,7 +174,7 @@ def _render_to(org: Organization, opts: ChartOptions, target: Path) -> list[Path
     for note in dict.fromkeys(n for n in notes if n):
         warnings.warn(note, ChartWarning, stacklevel=2)
     if fmt == "pdf" and len(rendered) > 1:
-        rendered = [engine.merge_pdfs(rendered)]
+        rendered = [merge_pdfs(rendered)]
     if len(rendered) == 1 and (fmt == "pdf" or opts.split_by is None):
         write_atomic(target, rendered[0], inputs)
         return [target]
@@ -676,8 +677,8 @@ class _Chart:
             edge_attr=REPORTING_LINE,
         )
         if head is not None:
-            for name, label, pos in head_nodes(head, full_w, full_h, scale):
-                dot.node(name, f"<{label}>", pos=pos)
+            for name, label, attributes in head_nodes(head, full_w, full_h, scale):
+                dot.node(name, f"<{label}>", **attributes)
         if legend:
             lx = ox - (width - placed.width) / 2 + width / 2
             ly = full_h - (oy - gap - legend_size[1] / 2)
@@ -702,15 +703,15 @@ class _Chart:
             dot.edge(self.names[uid], self.names[other], **DOTTED_LINE, **route)
         units = tuple((self.names[u], u, self.org.units[u].level) for u in placed.boxes)
         if frame:
-            for i, (x, y) in enumerate(((0.3, 0.3), (full_w - 0.3, full_h - 0.3))):
+            for i, (x, y) in enumerate(engine.corners(full_w, full_h)):
                 dot.node(
                     f"#frame-{i}",
                     "",
                     shape="point",
                     style="invis",
-                    width="0.01",
-                    height="0.01",
-                    pos=f"{x:.2f},{y:.2f}",
+                    width=f"{engine.CORNER / 72:g}",
+                    height=f"{engine.CORNER / 72:g}",
+                    pos=f"{x:.4f},{y:.4f}",
                 )
             return _Page(str(dot.source), page_w, page_h, scale, paper, units)
         return _Page(str(dot.source), width + 2 * PAD, height + 2 * PAD, 1.0, units=units)
@@ -740,7 +741,7 @@ class _Chart:
 
         paper = max(choices, key=fit)
         scale = fit(paper)
-        frame = ((paper[0] + 0.4) / scale, (paper[1] + 0.4) / scale)
+        frame = (paper[0] / scale, paper[1] / scale)
         return frame, scale, self.opts.paper.name
 
     def _orientations(self) -> list[tuple[float, float]]:

@@ -2,13 +2,34 @@
 
 from __future__ import annotations
 
+import math
+
+import attrs
+
 from raci._text import escape_html as escape
 from raci.render.legend.as_html import LEGEND_CSS, cell_classes, legend_html, role_css
 from raci.render.matrix.table import Matrix
 from raci.render.paper import A4, Paper
 from raci.render.printing import page_css
 
-MATRIX_CSS = """\
+#: A matrix too wide for its printed page prints in parts, each with as many party
+#: columns as the page's width takes at this width (room for three lines of a party's
+#: name), beside the deliverables (millimetres).
+PRINT_COLUMN_MM = 8.5
+PRINT_NAMES_MM = 50.0
+#: The margins of the printed matrix page (top and bottom, left and right; millimetres).
+PRINT_MARGIN = (14.0, 10.0)
+
+#: A matrix printed in parts: fixed column widths, each part from a new page.
+_PARTS_CSS = (
+    "@media print{.raci-parts{display:block}.raci-wide{display:none}"
+    "table.raci.part+table.raci.part{break-before:page}"
+    f"table.raci.part col.names{{width:{PRINT_NAMES_MM:g}mm}}"
+    f"table.raci.part col.party{{width:{PRINT_COLUMN_MM:g}mm}}"
+    "table.raci.part caption{text-align:left;font-size:8pt;font-weight:600;padding:0 0 1mm}"
+    "table.raci.part th.span{overflow-wrap:anywhere}}\n"
+)
+_TABLE_CSS = """\
 .raci-wrap{overflow:auto;max-height:calc(100vh - 8em);border:1px solid #ccc}
 table.raci{border-collapse:separate;border-spacing:0;font-size:13px}
 table.raci th,table.raci td{border-right:1px solid #e4e4e4;border-bottom:1px solid #e4e4e4;
@@ -25,6 +46,7 @@ table.raci tr.group th{position:static;background:#eef2f7;font-weight:600;paddin
 table.raci tr.group th span{position:sticky;left:.3em}
 table.raci td{text-align:center;min-width:2.2em;font-weight:600}
 table.raci tbody tr:hover td,table.raci tbody tr:hover th{outline:1px solid #d0d7de}
+.raci-parts{display:none}
 @media print{
   body{font-size:8pt;margin:0}
   .raci-wrap{overflow:visible;max-height:none;border:0}
@@ -42,6 +64,7 @@ table.raci tbody tr:hover td,table.raci tbody tr:hover th{outline:1px solid #d0d
   table.raci tr.group{break-after:avoid}
 }
 """
+MATRIX_CSS = _TABLE_CSS + _PARTS_CSS
 
 
 def matrix_legend(m: Matrix) -> str:
@@ -49,8 +72,31 @@ def matrix_legend(m: Matrix) -> str:
     return legend_html(m.scheme, m.language, combined=m.combined())
 
 
-def table_html(m: Matrix) -> str:
-    """The matrix as an HTML ``<table>`` (to be styled with :data:`MATRIX_CSS`)."""
+def print_parts(m: Matrix, width_mm: float, *, rows: bool = True) -> str:
+    """The matrix as printed when its party columns do not fit a page ``width_mm`` wide:
+    as few tables as take them all, of as many columns each, each beside the deliverables
+    and the second and later each from a new page; '' when the columns fit. Without
+    ``rows``, the tables hold their headers only (the report's script fills them in when
+    printing)."""
+    fit = max(1, int((width_mm - PRINT_NAMES_MM) // PRINT_COLUMN_MM))
+    total = len(m.columns)
+    if total <= fit:
+        return ""
+    per = math.ceil(total / math.ceil(total / fit))
+    tables = []
+    for start in range(0, total, per):
+        stop = min(start + per, total)
+        part = m.parties(start, stop)
+        caption = m.word("part").format(first=start + 1, last=stop, total=total)
+        part = part if rows else attrs.evolve(part, rows=())
+        tables.append(table_html(part, part=(start, stop), caption=caption))
+    return f'<div class="raci-parts">{"".join(tables)}</div>'
+
+
+def table_html(m: Matrix, *, part: tuple[int, int] | None = None, caption: str = "") -> str:
+    """The matrix as an HTML ``<table>`` (to be styled with :data:`MATRIX_CSS`); the
+    ``part`` of a wider matrix (its first and past-last columns there) prints at fixed
+    widths, under ``caption``."""
     n = len(m.columns)
     cache: dict[tuple[str, ...], str] = {(): "<td></td>"}
 
@@ -64,7 +110,17 @@ def table_html(m: Matrix) -> str:
         return html
 
     corner = escape(m.word("deliverable"))
-    out = [f'<table class="raci"><colgroup><col class="names"><col span="{max(n, 1)}"></colgroup>']
+    if part is None:
+        out = ['<table class="raci">']
+    else:
+        width = PRINT_NAMES_MM + n * PRINT_COLUMN_MM
+        out = [
+            f'<table class="raci part" data-from="{part[0]}" data-to="{part[1]}"'
+            f' style="width:{width:g}mm">'
+        ]
+    if caption:
+        out.append(f"<caption>{escape(caption)}</caption>")
+    out.append(f'<colgroup><col class="names"><col span="{max(n, 1)}" class="party"></colgroup>')
     out.append("<thead>")
     depth = len(m.header_rows) + 1
     for k, spans in enumerate(m.header_rows):
@@ -109,11 +165,12 @@ def render_html(m: Matrix, paper: Paper = A4, *, landscape: bool = True) -> str:
     printed = page_css(
         paper,
         landscape=landscape,
-        margin="14mm 10mm",
+        margin=f"{PRINT_MARGIN[0]:g}mm {PRINT_MARGIN[1]:g}mm",
         language=m.language,
         header=m.title,
         title=m.word("running"),
     )
+    parts = print_parts(m, paper.mm(landscape=landscape)[0] - 2 * PRINT_MARGIN[1])
     return f"""<!DOCTYPE html>
 <html lang="{escape(m.language)}">
 <head>
@@ -130,9 +187,10 @@ h1{{font-size:1.3em;margin:0 0 .3em}}
 <body>
 <h1>{title}</h1>
 {matrix_legend(m)}
-<div class="raci-wrap">
+<div class="raci-wrap{" raci-wide" if parts else ""}">
 {table_html(m)}
 </div>
+{parts}
 </body>
 </html>
 """

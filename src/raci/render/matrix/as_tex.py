@@ -3,6 +3,7 @@ a running header (fancyhdr) and numbered pages."""
 
 from __future__ import annotations
 
+from raci.render.languages import labelled, listed
 from raci.render.latex import MARGIN_CM, row_start, tex_document, tex_escape
 from raci.render.matrix.table import Matrix, cell_text
 from raci.render.paper import PAPERS
@@ -90,7 +91,11 @@ def render_tex(m: Matrix) -> str:
         + rf"*{{{n}}}{{>{{\centering\arraybackslash\footnotesize}}p{{{col:.2f}cm}}}}@{{}}"
     )
     title = m.word("title").format(title=m.title)
-    legend = "; ".join(f"{tex_escape(letter)}: {tex_escape(name)}" for letter, name in m.legend())
+    legend = listed(
+        (labelled(tex_escape(letter), tex_escape(name), m.language) for letter, name in m.legend()),
+        m.language,
+        clauses=True,
+    )
     body = [
         r"\noindent{\large\bfseries " + tex_escape(title) + r"}\par",
         r"\noindent{\small " + legend + r"}\par",

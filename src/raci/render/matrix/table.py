@@ -78,6 +78,14 @@ class Matrix:
             out[-1][1].append(row)
         return out
 
+    def parties(self, start: int, stop: int) -> Matrix:
+        """The matrix of the party columns ``start`` to ``stop`` alone: every row, with its
+        cells of those columns, under their own header rows."""
+        columns = self.columns[start:stop]
+        rows = tuple(attrs.evolve(r, cells=r.cells[start:stop]) for r in self.rows)
+        headers = _header_rows(columns, together=True)
+        return attrs.evolve(self, columns=columns, rows=rows, header_rows=headers)
+
     def legend(self) -> list[tuple[str, str]]:
         """(letter, role name) for every role of the scheme, in the matrix's language."""
         return [(row.letter, row.name) for row in legend(self.scheme, self.language)]
@@ -214,9 +222,12 @@ def _groups_of(
     return tuple((u, org.units[u].names.get(lang)) for u in chain[:MAX_GROUP_ROWS])
 
 
-def _header_rows(columns: Sequence[Column]) -> tuple[tuple[Span, ...], ...]:
-    """One row of spans per level of grouping that puts two or more columns together
-    (and does not put them all together)."""
+def _header_rows(
+    columns: Sequence[Column], *, together: bool = False
+) -> tuple[tuple[Span, ...], ...]:
+    """One row of spans per level of grouping that puts two or more columns together (and
+    does not put them all together, unless ``together``: the columns are a part of a
+    wider matrix, and the group says where the part sits)."""
     rows: list[tuple[Span, ...]] = []
     depth = max((len(c.groups) for c in columns), default=0)
     for k in range(depth):
@@ -227,7 +238,7 @@ def _header_rows(columns: Sequence[Column]) -> tuple[tuple[Span, ...], ...]:
                 runs[-1] = (key, runs[-1][1] + 1)
             else:
                 runs.append((key, 1))
-        if len(runs) > 1 and any(key is not None and n > 1 for key, n in runs):
+        if (len(runs) > 1 or together) and any(key is not None and n > 1 for key, n in runs):
             spans, i = [], 0
             for key, n in runs:
                 # A unit alone under its own name needs no heading above its column.

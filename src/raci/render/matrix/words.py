@@ -24,6 +24,7 @@ WORDS: dict[str, dict[str, str]] = {
         ),
         "combined-plain": "A cell with several roles takes the colour of its first role.",
         "running": "Responsibility matrix",
+        "part": "Parties {first}–{last} of {total}",
     },
     "zh": {
         "title": "责任矩阵：{title}",
@@ -42,6 +43,7 @@ WORDS: dict[str, dict[str, str]] = {
         ),
         "combined-plain": "含多个角色的单元格显示第一个角色的颜色。",
         "running": "责任矩阵",
+        "part": "相关方 {first}–{last}（共 {total} 个）",
     },
 }
 

@@ -138,19 +138,19 @@ REPORT_JS = r"""(function () {
     return (r[1] + "\u0000" + r[0] + "\u0000" + r[2]).toLowerCase();
   });
 
-  function rowElement(i) {
+  // A row of columns from..to: its name, then a cell per column (a run of empty ones is
+  // one spanning cell in a wide matrix, so that a row costs its roles, not its columns).
+  function rowElement(i, from, to) {
     var r = data.rows[i];
     var tr = document.createElement("tr");
-    tr.id = "row-" + i;
     var th = el("th", "", r[1]);
     th.scope = "row";
     th.title = r[0] + (r[3] ? " \u00b7 " + r[3] : "");
     tr.appendChild(th);
-    // In a wide matrix only the cells that hold roles are drawn, and a run of empty ones
-    // is one spanning cell, so that a row costs its roles, not the number of columns.
-    var cells = r[4], at = 0;
+    var cells = r[4], at = from;
     for (var k = 0; k < cells.length; k++) {
       var c = cells[k][0];
+      if (c < from || c >= to) continue;
       if (c > at) gaps(tr, c - at);
       var td = document.createElement("td");
       var style = data.styles[cells[k][1]];
@@ -159,7 +159,7 @@ REPORT_JS = r"""(function () {
       tr.appendChild(td);
       at = c + 1;
     }
-    if (ncols > at) gaps(tr, ncols - at);
+    if (to > at) gaps(tr, to - at);
     return tr;
   }
   function gaps(tr, n) {
@@ -171,10 +171,10 @@ REPORT_JS = r"""(function () {
     }
     for (var i = 0; i < n; i++) tr.appendChild(document.createElement("td"));
   }
-  function groupElement(label) {
+  function groupElement(label, columns) {
     var tr = el("tr", "group");
     var th = el("th");
-    th.colSpan = ncols + 1;
+    th.colSpan = columns + 1;
     th.appendChild(el("span", "", label));
     tr.appendChild(th);
     return tr;
@@ -187,8 +187,10 @@ REPORT_JS = r"""(function () {
       var i = matching[j];
       var g = data.rows[i][2];
       var prev = j > 0 ? data.rows[matching[j - 1]][2] : null;
-      if (g && g !== prev) frag.appendChild(groupElement(g));
-      frag.appendChild(rowElement(i));
+      if (g && g !== prev) frag.appendChild(groupElement(g, ncols));
+      var tr = rowElement(i, 0, ncols);
+      tr.id = "row-" + i;
+      frag.appendChild(tr);
     }
     body.appendChild(frag);
     shown = n;
@@ -213,7 +215,29 @@ REPORT_JS = r"""(function () {
   wrap.addEventListener("scroll", function () {
     if (wrap.scrollTop + wrap.clientHeight > wrap.scrollHeight - 600) renderUpTo(shown + CHUNK);
   });
-  window.addEventListener("beforeprint", function () { renderUpTo(matching.length); });
+  // Printed, a matrix too wide for the page comes in parts (tables of some of its
+  // columns), each filled with the rows shown; else its one table shows them all.
+  var parts = document.querySelectorAll("table.raci.part");
+  function fillParts() {
+    for (var p = 0; p < parts.length; p++) {
+      var from = parseInt(parts[p].getAttribute("data-from"), 10);
+      var to = parseInt(parts[p].getAttribute("data-to"), 10);
+      var partBody = parts[p].tBodies[0] || parts[p].appendChild(document.createElement("tbody"));
+      var frag = document.createDocumentFragment();
+      for (var j = 0; j < matching.length; j++) {
+        var g = data.rows[matching[j]][2];
+        var prev = j > 0 ? data.rows[matching[j - 1]][2] : null;
+        if (g && g !== prev) frag.appendChild(groupElement(g, to - from));
+        frag.appendChild(rowElement(matching[j], from, to));
+      }
+      partBody.textContent = "";
+      partBody.appendChild(frag);
+    }
+  }
+  window.addEventListener("beforeprint", function () {
+    if (parts.length) fillParts();
+    else renderUpTo(matching.length);
+  });
   filter();
 
   function showRow(i) {

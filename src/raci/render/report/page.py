@@ -28,8 +28,9 @@ from raci.model import External, Organization, Position, Unit, require_organizat
 from raci.output import write_atomic
 from raci.render import engine
 from raci.render.chart.orgchart import box_id, chart_sources
+from raci.render.languages import aside, labelled, listed
 from raci.render.legend.as_html import LEGEND_CSS, cell_classes, role_css
-from raci.render.matrix.as_html import MATRIX_CSS, matrix_legend
+from raci.render.matrix.as_html import MATRIX_CSS, matrix_legend, print_parts
 from raci.render.matrix.as_html import table_html as matrix_table_html
 from raci.render.matrix.table import Matrix, build_matrix
 from raci.render.palette import LegendRow, legend
@@ -386,6 +387,10 @@ class _Report:
             '<table class="raci">', '<table class="raci" id="raci-matrix">', 1
         )
         total = len(m.rows)
+        # Printed, a matrix wider than the page comes in parts that the script fills in.
+        width = self.paper.mm(landscape=self.landscape)[0] - 2 * PRINT_MARGIN[1]
+        parts = print_parts(m, width, rows=False)
+        wide = " raci-wide" if parts else ""
         return (
             f'<section id="matrix"><h2>{self.w("matrix")}</h2>'
             f'<div class="tools"><label for="raci-search" class="sr">{self.w("search")}</label>'
@@ -394,8 +399,8 @@ class _Report:
             f' <span id="raci-count" data-total="{total}">'
             f"{self.w('shown', shown=total, total=total)}</span></div>"
             f"{matrix_legend(m)}"
-            f'<div class="raci-wrap" id="raci-wrap">{head}</div>'
-            f'<p id="raci-more" class="hint" hidden></p></section>'
+            f'<div class="raci-wrap{wide}" id="raci-wrap">{head}</div>'
+            f'<p id="raci-more" class="hint" hidden></p>{parts}</section>'
         )
 
     def data(self) -> dict[str, Any]:
@@ -456,7 +461,8 @@ class _Report:
         ranked = sorted(workload.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
         top = ranked[:WORKLOAD_TOP]
         caption = self.w("workload_caption", n=len(top))
-        svg = _workload_svg(top, legend(self.matrix.scheme, self.matrix.language), self.name)
+        lang = self.matrix.language
+        svg = _workload_svg(top, legend(self.matrix.scheme, lang), self.name, lang)
         return f"{head}<figure>{svg}<figcaption>{caption}</figcaption></figure></section>"
 
 
@@ -492,9 +498,10 @@ def _workload_svg(
     top: Sequence[tuple[str, Mapping[str, int]]],
     rows: Sequence[LegendRow],
     name: Any,
+    lang: str,
 ) -> str:
     """A horizontal stacked bar per party: how many deliverables it holds each role on,
-    under a legend of the roles' colours."""
+    under a legend of the roles' colours; a bar's title says it in ``lang``."""
     label_w, bar_w, row_h, top_pad = 300, 420, 22, 34
     biggest = max(sum(h.values()) for _, h in top)
     height = top_pad + row_h * len(top) + 8
@@ -515,9 +522,10 @@ def _workload_svg(
     for n, (party, held) in enumerate(top):
         y = top_pad + n * row_h
         label = name(party)
+        held_text = listed((f"{k} {v}" for k, v in held.items()), lang)
+        title = labelled(aside(label, party, lang), held_text, lang)
         parts.append(
-            f'<g class="bar"><title>{escape_html(label)} ({escape_html(party)}): '
-            f"{escape_html(', '.join(f'{k} {v}' for k, v in held.items()))}</title>"
+            f'<g class="bar"><title>{escape_html(title)}</title>'
             f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end">'
             f"{escape_html(_clip(label, 40))}</text>"
         )
