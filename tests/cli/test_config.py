@@ -164,6 +164,24 @@ class TestValidate:
         code, out, _ = run("validate", "--show-settings", "--isolated", "docs/RACI.md")
         assert out == "docs/RACI.md: no configuration file\n"
 
+    def test_show_settings_with_the_command_line_over_them(
+        self, project: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """--select starts afresh, so the configuration's ignore is gone."""
+        monkeypatch.chdir(project / "docs")
+        args = ["--show-settings", "--select", "M1", "--scheme", "rasci", "RACI.md"]
+        code, out, _ = run("validate", *args)
+        assert code == 0
+        assert out.splitlines() == [
+            f"RACI.md: {project / 'pyproject.toml'}",  # outside the current folder: whole
+            '  select = ["M1"]',
+            '  scheme = "RASCI"',
+            '  lang = "zh"',
+            '  paper = "Letter"',
+            "  landscape = false",
+            "  rules.overloaded = { max_accountable = 15 }",
+        ]
+
 
 #: Each command that reads a model or a table, with what it needs besides its input.
 COMMANDS = {

@@ -14,7 +14,6 @@ from raci.cli._config import chosen_config, config_options
 from raci.cli._exit import EXIT_FINDINGS, EXIT_INPUT
 from raci.cli._options import scheme_option, sheet_option
 from raci.findings import PARSE_ERROR, Finding, Severity, SourceLocation
-from raci.io import TABLE_SUFFIXES
 from raci.render.reporters import REPORTERS
 from raci.rules import iter_rules, unknown_selectors
 from raci.validation import validate_file
@@ -25,12 +24,11 @@ def _show_settings(path: str, select: list[str], ignore: list[str], scheme: str 
     command line's over them."""
     found = configuration(path)
     chosen_rules, dropped = found.selection(select, ignore)
-    table = path.lower().endswith(TABLE_SUFFIXES)
     settings = attrs.evolve(
         found,
         select=None if chosen_rules is None else tuple(chosen_rules),
         ignore=tuple(dropped),
-        scheme=scheme if table and scheme is not None else found.scheme,
+        scheme=scheme or found.scheme,
     )
     echo(f"{path}: {found.file or 'no configuration file'}")
     for line in settings.lines():
