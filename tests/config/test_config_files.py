@@ -205,6 +205,11 @@ class TestProblems:
         [problem] = _problems(path)
         assert problem.startswith(f"{path}:2:1: invalid TOML: ")
 
+    def test_a_file_that_is_not_utf_8(self, tmp_path: Path) -> None:
+        path = tmp_path / "raci.toml"
+        path.write_bytes(b'# settings\nlang = "\xff"\n')
+        assert _problems(path) == [f"{path}:2:9: the file is not UTF-8 text"]
+
     def test_a_model_named_raci_toml(self, tmp_path: Path) -> None:
         path = put(tmp_path, "raci.toml", 'version = 1\n[[units]]\nid = "hq"\n')
         assert _problems(path) == [

@@ -135,7 +135,7 @@ def read_configuration(path: str | os.PathLike[str]) -> Configuration | None:
 @functools.lru_cache(maxsize=64)
 def _read(path: Path, name: str, stamp: tuple[int, int]) -> Configuration | None:
     """A file's configuration, read once while it stays the same (``stamp``)."""
-    text = read_text(path)
+    text = read_text(Path(name))
     data = parse_toml(text, name)[0] or {}
     prefix: tuple[str, ...] = ()
     if path.name == PYPROJECT:
