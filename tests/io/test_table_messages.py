@@ -29,12 +29,16 @@ def _hint(path: Path, rule: str) -> str:
     return finding.hint
 
 
-def test_overloaded_hint_of_a_table_offers_ignore(tmp_path: Path) -> None:
-    """A table has no `rules:` to raise a limit in."""
+def test_overloaded_hint_of_a_table_offers_the_configuration_and_ignore(
+    tmp_path: Path,
+) -> None:
+    """A table has no `rules:` to raise a limit in: the configuration file holds it."""
     path = tmp_path / "raci.csv"
     path.write_text("Task,Ann,Bo\n" + "".join(f"T{i},A,R\n" for i in range(11)))
     assert _hint(path, "overloaded") == (
-        "Delegate some of them, or leave the check out with `--ignore overloaded`."
+        "Delegate some of them, or raise `max_accountable` under `[rules.overloaded]` in"
+        " raci.toml (`[tool.raci.rules.overloaded]` in pyproject.toml), or leave the check"
+        " out with `--ignore overloaded`."
     )
     model = tmp_path / "org.yaml"
     model.write_text(
@@ -44,11 +48,15 @@ def test_overloaded_hint_of_a_table_offers_ignore(tmp_path: Path) -> None:
     assert "under `rules: overloaded`" in _hint(model, "overloaded")
 
 
-def test_cardinality_hint_of_a_table_offers_ignore(tmp_path: Path) -> None:
+def test_cardinality_hint_of_a_table_offers_the_configuration_and_ignore(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "daci.csv"
     path.write_text("Task,Ann,Bo,Cy\nPlan,D,D,A\n")
     assert _hint(path, "role-cardinality") == (
-        "Adjust the `D` cells of this row, or leave the check out with `--ignore role-cardinality`."
+        "Adjust the `D` cells of this row, or the limit under `[rules.role-cardinality]` in"
+        " raci.toml (`[tool.raci.rules.role-cardinality]` in pyproject.toml), or leave the"
+        " check out with `--ignore role-cardinality`."
     )
 
 

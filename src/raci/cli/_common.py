@@ -13,9 +13,11 @@ from typing import Any, TypeVar
 import click
 
 from raci._text import one_line, printable
+from raci.cli._config import configured
 from raci.cli._exit import EXIT_INPUT, EXIT_INTERRUPTED
 from raci.cli._notes import notice
 from raci.cli._rule_settings import setting_warnings
+from raci.config import Configuration
 from raci.exceptions import LoadError, OutputError, QueryError, RaciError
 from raci.io import TABLE_SUFFIXES, load
 from raci.model import Organization
@@ -70,6 +72,15 @@ def input_error(exc: LoadError) -> InputError:
         echo(str(finding), err=True)
     n = len(exc.findings)
     return InputError(f"{exc.file}: {n} problem{'s' if n != 1 else ''}; the file was not loaded")
+
+
+def configuration(path: str) -> Configuration:
+    """The configuration of the input ``path`` (``--config``, ``--isolated``, else the one
+    found above it); a problem in it is one line per problem and exit 2."""
+    try:
+        return configured(path)
+    except LoadError as exc:
+        raise input_error(exc) from None
 
 
 def load_model(path: str | os.PathLike[str]) -> Organization:
@@ -143,7 +154,8 @@ def load_source(
     path_separator: str | None = None,
     scheme: str | None = None,
 ) -> Organization:
-    """A model file, or a table (RACI table or org sheet) read against the model ``org``."""
+    """A model file, or a table (RACI table or org sheet) read against the model ``org``;
+    a table read on its own takes the configuration's scheme unless ``scheme`` is given."""
     table_only = (org, sheet, path_separator, scheme)
     if any(v is not None for v in table_only) and not path.lower().endswith(TABLE_SUFFIXES):
         raise click.BadParameter(
@@ -153,6 +165,8 @@ def load_source(
             param_hint="'--org' / '--sheet' / '--path-separator' / '--scheme'",
         )
     base = load_model(org) if org is not None else None
+    if scheme is None and base is None and path.lower().endswith(TABLE_SUFFIXES):
+        scheme = configuration(path).scheme
     try:
         model = load(path, org=base, sheet=sheet, path_separator=path_separator, scheme=scheme)
     except LoadError as exc:

@@ -7,12 +7,14 @@ import click
 from raci.cli._common import (
     InputError,
     check_suffix,
+    configuration,
     echo,
     handle_errors,
     load_source,
     showing_warnings,
     split_list,
 )
+from raci.cli._config import config_options
 from raci.cli._options import orientation_option, paper_option, scheme_option, sheet_option
 from raci.exceptions import QueryError
 from raci.render.cascade.sheets import FORMATS, render_cascade
@@ -63,6 +65,7 @@ Examples:
 @orientation_option("portrait")
 @scheme_option
 @sheet_option
+@config_options
 @handle_errors
 def command(
     file: str,
@@ -89,6 +92,10 @@ def command(
     if FORMATS.get(suffix or "") != "pdf" and (paper is not None or landscape is not None):
         raise InputError("--paper, --landscape and --portrait are for PDF output (-o FILE.pdf)")
     model = load_source(file, scheme=scheme, sheet=sheet)
+    settings = configuration(file)
+    lang = lang or settings.lang
+    if FORMATS.get(suffix or "") == "pdf":
+        paper, landscape = settings.page(paper, landscape)
     wanted = split_list(posts) if posts else None
     within = split_list(units) if units else None
     if wanted is None and within is None and not model.positions:

@@ -7,12 +7,14 @@ import click
 from raci.cli._common import (
     InputError,
     check_suffix,
+    configuration,
     echo,
     handle_errors,
     load_source,
     path_separator_option,
     showing_warnings,
 )
+from raci.cli._config import config_options
 from raci.cli._options import orientation_option, paper_option, scheme_option, sheet_option
 from raci.render.chart.options import AUTO, LEAST_PIXELS, MOST_PIXELS, ChartOptions
 from raci.render.chart.orgchart import SUFFIXES, render_chart
@@ -110,6 +112,7 @@ Exit status: 0 written, 2 the file could not be read or the command line is wron
 @sheet_option
 @path_separator_option
 @scheme_option
+@config_options
 @handle_errors
 def command(
     file: str,
@@ -147,7 +150,7 @@ def command(
     options = ChartOptions(
         root=root,
         depth=depth,
-        lang=lang,
+        lang=lang or configuration(file).lang,
         positions=positions,
         highlight=highlight,
         split_by=split_by,

@@ -10,6 +10,7 @@ import click
 from raci.cli._common import (
     InputError,
     check_suffix,
+    configuration,
     echo,
     handle_errors,
     input_error,
@@ -17,6 +18,7 @@ from raci.cli._common import (
     sheets_for,
     showing_warnings,
 )
+from raci.cli._config import config_options
 from raci.cli._options import orientation_option, paper_option, scheme_option, sheet_option
 from raci.exceptions import LoadError
 from raci.model import Organization
@@ -33,7 +35,15 @@ REPORT_SUFFIXES = {".txt": "text", ".json": "json", ".md": "markdown"}
 PICTURE_SUFFIXES = (".svg", ".png", ".pdf", ".dot", *EDITABLE)
 
 
+def _path(spec: str) -> str:
+    """The file of an input: itself, or the PATH of ``REV:PATH``."""
+    revision = split_revision(spec)
+    return spec if revision is None else revision[1]
+
+
 def _load(spec: str, scheme: str | None, sheet: str | None) -> Organization:
+    if scheme is None:
+        scheme = configuration(_path(spec)).scheme
     try:
         org = load_revision(spec, scheme, sheet=sheet)
     except LoadError as exc:
@@ -108,6 +118,7 @@ read or the command line is wrong.""",
 )
 @scheme_option
 @sheet_option
+@config_options
 @handle_errors
 def command(
     old: str,
@@ -133,6 +144,7 @@ def command(
     sheets = sheets_for((old, new), sheet)
     before, after = _load(old, scheme, sheets[old]), _load(new, scheme, sheets[new])
     change = diff(before, after)
+    lang = lang or configuration(_path(new)).lang
     for f in change.findings:
         echo(f"{f.location}: {f.severity.value} {f.rule}: {f.message}", err=True)
     inputs = [p for p in (old, new) if split_revision(p) is None]

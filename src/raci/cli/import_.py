@@ -12,6 +12,7 @@ from raci.cli._common import (
     load_source,
     path_separator_option,
 )
+from raci.cli._config import config_options
 from raci.cli._options import scheme_option, sheet_option
 from raci.io import TABLE_SUFFIXES, dumps
 from raci.output import write_atomic
@@ -39,6 +40,7 @@ Examples:
 @sheet_option
 @path_separator_option
 @scheme_option
+@config_options
 @handle_errors
 def command(
     source: str,

@@ -7,6 +7,7 @@ import click
 from raci.cli._common import (
     InputError,
     check_suffix,
+    configuration,
     echo,
     handle_errors,
     load_source,
@@ -14,6 +15,7 @@ from raci.cli._common import (
     showing_warnings,
     split_list,
 )
+from raci.cli._config import config_options
 from raci.cli._options import (
     orientation_option,
     paper_option,
@@ -57,6 +59,7 @@ Examples:
 @scheme_option
 @paper_option("HTML printed: the paper size of the pages (default A4)")
 @orientation_option("landscape")
+@config_options
 @handle_errors
 def command(
     file: str,
@@ -82,6 +85,10 @@ def command(
     if FORMATS.get(suffix or "") != "html" and (paper is not None or landscape is not None):
         raise InputError("--paper, --landscape and --portrait are for HTML output (-o FILE.html)")
     model = load_source(file, org, sheet, path_separator, scheme)
+    settings = configuration(file)
+    lang = lang or settings.lang
+    if FORMATS.get(suffix or "") == "html":
+        paper, landscape = settings.page(paper, landscape)
     if not model.deliverables:
         echo(
             f"warning: {file} has no deliverables, so the matrix has no rows; list them under"

@@ -6,12 +6,14 @@ import click
 
 from raci.cli._common import (
     check_suffix,
+    configuration,
     echo,
     handle_errors,
     load_source,
     path_separator_option,
     showing_warnings,
 )
+from raci.cli._config import config_options
 from raci.cli._options import (
     orientation_option,
     paper_option,
@@ -53,6 +55,7 @@ Exit status: 0 written, 2 the file could not be read or the command line is wron
 @scheme_option
 @paper_option("Printed: the paper size of the pages (default A4)")
 @orientation_option("landscape")
+@config_options
 @handle_errors
 def command(
     file: str,
@@ -73,14 +76,19 @@ def command(
     """
     check_suffix(output, SUFFIXES, "a report")
     model = load_source(file, org, sheet, path_separator, scheme)
+    settings = configuration(file)
+    paper, landscape = settings.page(paper, landscape)
+    select, ignore = settings.selection()
     showing_warnings(
         lambda: render_report(
-            model,
+            settings.applied_to(model),
             output,
-            lang=lang,
+            lang=lang or settings.lang,
             paper=paper,
             landscape=landscape,
             inputs=[file, *([org] if org else [])],
+            select=select,
+            ignore=ignore,
         )
     )
     echo(f"wrote {output}", err=True)

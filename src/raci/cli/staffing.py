@@ -9,12 +9,14 @@ from raci.analysis.staffing import staffing
 from raci.cli._common import (
     InputError,
     check_suffix,
+    configuration,
     echo,
     handle_errors,
     input_error,
     load_model,
     say_as_read,
 )
+from raci.cli._config import config_options
 from raci.cli._options import orientation_option, paper_option
 from raci.exceptions import LoadError
 from raci.model import Organization
@@ -85,6 +87,7 @@ OLD is a model file or REV:PATH, the file as committed at a git revision.""",
 @click.option("--ids", is_flag=True, help="Show units by id instead of by name (JSON has both).")
 @paper_option("LaTeX and DOCX: the paper size of the pages (default A4)")
 @orientation_option("landscape")
+@config_options
 @handle_errors
 def command(
     file: str,
@@ -109,6 +112,10 @@ def command(
     if not printed and (paper is not None or landscape is not None):
         raise InputError("--paper, --landscape and --portrait are for -o FILE.tex or FILE.docx")
     model = load_model(file)
+    settings = configuration(file)
+    lang = lang or settings.lang
+    if printed:
+        paper, landscape = settings.page(paper, landscape)
     before = _load_before(old) if old is not None else None
     table = staffing(model, before=before, by=by, fund=fund)
     inputs = [p for p in (file, old) if p is not None and split_revision(p) is None]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import click
 
 from raci.analysis.figures import stats
-from raci.cli._common import echo, handle_errors, load_source
+from raci.cli._common import configuration, echo, handle_errors, load_source
+from raci.cli._config import config_options
 from raci.cli._options import scheme_option, sheet_option
 from raci.render.figures_text import FORMATS, render_figures
 
@@ -42,6 +43,7 @@ Examples:
 )
 @scheme_option
 @sheet_option
+@config_options
 @handle_errors
 def command(
     file: str, fmt: str, lang: str | None, ids: bool, scheme: str | None, sheet: str | None
@@ -51,5 +53,6 @@ def command(
     with those below it, the workload of each party, who carries the most A and R,
     deliverables per group, vacant posts and each post's load (direct and inherited)."""
     model = load_source(file, scheme=scheme, sheet=sheet)
+    lang = lang or configuration(file).lang
     title = model.names.get(lang)
     echo(render_figures(stats(model), fmt, title, org=model, lang=lang, ids=ids), nl=False)

@@ -5,16 +5,34 @@ from __future__ import annotations
 import os
 import sys
 
+import attrs
 import click
 
 from raci._gc import no_cyclic_gc
-from raci.cli._common import echo, sheets_for, split_list
+from raci.cli._common import configuration, echo, sheets_for, split_list
+from raci.cli._config import chosen_config, config_options
 from raci.cli._exit import EXIT_FINDINGS, EXIT_INPUT
 from raci.cli._options import scheme_option, sheet_option
 from raci.findings import PARSE_ERROR, Finding, Severity, SourceLocation
 from raci.render.reporters import REPORTERS
 from raci.rules import iter_rules, unknown_selectors
 from raci.validation import validate_file
+
+
+def _show_settings(path: str, select: list[str], ignore: list[str], scheme: str | None) -> None:
+    """Print the configuration file of ``path`` and the settings it gives, with the
+    command line's over them."""
+    found = configuration(path)
+    chosen_rules, dropped = found.selection(select, ignore)
+    settings = attrs.evolve(
+        found,
+        select=None if chosen_rules is None else tuple(chosen_rules),
+        ignore=tuple(dropped),
+        scheme=scheme or found.scheme,
+    )
+    echo(f"{path}: {found.file or 'no configuration file'}")
+    for line in settings.lines():
+        echo(f"  {line}")
 
 
 def _findings(
@@ -26,8 +44,11 @@ def _findings(
 ) -> list[Finding]:
     """One file's findings; a failure of raci itself on this file is a finding of its own
     (so that the other files keep their results), unless RACI_DEBUG asks for the trace."""
+    config, isolated = chosen_config()
     try:
-        return validate_file(path, select or None, ignore, scheme, sheet=sheet)
+        return validate_file(
+            path, select or None, ignore, scheme, sheet=sheet, config=config, isolated=isolated
+        )
     except Exception as exc:
         if os.environ.get("RACI_DEBUG"):
             raise
@@ -43,6 +64,7 @@ Examples:
   raci validate org.yaml RACI.md --format json
   raci validate org.yaml --strict --ignore silo,idle-unit
   raci validate --list-rules
+  raci validate RACI.csv --show-settings
 
 Exit status: 0 no errors, 1 errors found (or warnings with --strict),
 2 a file could not be read or the command line is wrong.""",
@@ -64,8 +86,14 @@ Exit status: 0 no errors, 1 errors found (or warnings with --strict),
     "--ignore", multiple=True, metavar="RULE,...", help="Skip these rules (names or codes)."
 )
 @click.option("--list-rules", is_flag=True, help="List the rules and exit.")
+@click.option(
+    "--show-settings",
+    is_flag=True,
+    help="Print each file's configuration file and the settings it gives, and exit.",
+)
 @scheme_option
 @sheet_option
+@config_options
 def command(
     files: tuple[str, ...],
     output_format: str,
@@ -73,6 +101,7 @@ def command(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     list_rules: bool,
+    show_settings: bool,
     scheme: str | None,
     sheet: str | None,
 ) -> None:
@@ -90,6 +119,12 @@ def command(
             f"no rule is named {', '.join(map(repr, unknown))}; see `raci validate --list-rules`",
             param_hint="'--select' / '--ignore'",
         )
+    if show_settings:
+        for path in files:
+            _show_settings(path, chosen, dropped, scheme)
+        return
+    for path in files:  # a configuration that cannot be used stops before any file is read
+        configuration(path)
     color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     # A large model is millions of objects and no cycles: the collector would rescan them
     # between loading, checking and printing.

@@ -50,6 +50,8 @@ __all__ = [
     "dumps",
     "load",
     "loads",
+    "parse_toml",
+    "read_text",
     "too_large",
 ]
 

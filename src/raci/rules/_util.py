@@ -24,6 +24,11 @@ def kind_name(org: Organization, ident: str) -> str:
     return "id"
 
 
+def configured(rule: str) -> str:
+    """Where a table's rule settings go, since a table has no `rules:`: the configuration."""
+    return f"under `[rules.{rule}]` in raci.toml (`[tool.raci.rules.{rule}]` in pyproject.toml)"
+
+
 class Lineage:
     """Ancestry in constant time: each unit's span in one pre-order walk of the hierarchy
     (a unit is within another when its entry falls inside the other's span), so chain

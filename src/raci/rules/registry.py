@@ -188,7 +188,9 @@ def selected(r: Rule, select: Sequence[str] | None, ignore: Sequence[str] | None
     return chosen > dropped
 
 
-def _selectors(value: Sequence[str] | None, what: str) -> list[str]:
+def check_selectors(value: Sequence[str] | None, what: str) -> list[str]:
+    """``value`` as a list of rule names or codes; TypeError for what is not a list of
+    strings, ValueError naming the tokens that name no rule (and the closest rule)."""
     if value is None:
         return []
     if isinstance(value, str) or not all(isinstance(t, str) for t in value):
@@ -303,7 +305,7 @@ def validate(
     finding at the setting's place.
     """
     require_organization(org, "validate")
-    chosen, dropped = _selectors(select, "select"), _selectors(ignore, "ignore")
+    chosen, dropped = check_selectors(select, "select"), check_selectors(ignore, "ignore")
     settings, problems = resolve(org)
     if problems:
         raise LoadError(problems)

@@ -8,7 +8,7 @@ from operator import ne
 
 from raci.findings import Finding, Severity, SourceLocation
 from raci.model import Deliverable, Organization
-from raci.rules._util import Held, Lineage, units_of
+from raci.rules._util import Held, Lineage, configured, units_of
 from raci.rules.options import role_limits, whole_number
 from raci.rules.registry import Context, Option, rule
 from raci.schemes import BUILTIN_SCHEMES, Role
@@ -49,12 +49,12 @@ _HINTS: dict[str, dict[str, str]] = {
     },
     "cardinality": {
         "model": "Adjust the `{letter}:` list, or the limit under `rules: role-cardinality`.",
-        "matrix": "Adjust the `{letter}` cells of this row, or leave the check out with"
-        " `--ignore role-cardinality`.",
-        "roles-by-column": "Adjust the {title} column of this row, or leave the check out"
-        " with `--ignore role-cardinality`.",
-        "long": "Adjust this deliverable's rows with role `{letter}`, or leave the check out"
-        " with `--ignore role-cardinality`.",
+        "matrix": "Adjust the `{letter}` cells of this row, or the limit {configured}, or"
+        " leave the check out with `--ignore role-cardinality`.",
+        "roles-by-column": "Adjust the {title} column of this row, or the limit {configured},"
+        " or leave the check out with `--ignore role-cardinality`.",
+        "long": "Adjust this deliverable's rows with role `{letter}`, or the limit {configured},"
+        " or leave the check out with `--ignore role-cardinality`.",
     },
     "redundant": {
         "model": "Drop `{party}` from `{letter}:`.",
@@ -70,7 +70,12 @@ def _hint(org: Organization, key: str, letter: str, party: str = "") -> str:
     role = org.scheme.role(letter)
     texts = _HINTS[key]
     text = texts.get(org.layout, texts["model"])
-    return text.format(letter=letter, title=role.name if role else letter, party=party)
+    return text.format(
+        letter=letter,
+        title=role.name if role else letter,
+        party=party,
+        configured=configured("role-cardinality"),
+    )
 
 
 def _names(parties: list[str]) -> str:
@@ -208,8 +213,8 @@ def _roles(ctx: Context) -> list[Role]:
           role-cardinality: {R: {max: 1}}
     """,
     fix=(
-        "Add or remove parties in that role, or change the limit under `rules:` (or in the "
-        "custom scheme)."
+        "Add or remove parties in that role, or change the limit under `rules:` (for a table,"
+        " in the configuration file) or in the custom scheme."
     ),
 )
 def role_cardinality(ctx: Context) -> Iterator[Finding]:
@@ -245,7 +250,10 @@ def _other_scheme(letter: str, model: bool) -> str:
         return "declare a custom scheme."
     having = [name for name, s in BUILTIN_SCHEMES.items() if letter in s.letters]
     if having:
-        return f"choose a scheme that has `{letter}` with `--scheme` ({', '.join(having)})."
+        return (
+            f"choose a scheme that has `{letter}` with `--scheme` ({', '.join(having)}),"
+            " or with `scheme` in the configuration file."
+        )
     return f"read the table with `--org MODEL`, a model whose scheme has `{letter}`."
 
 

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from raci.findings import Finding, Severity
-from raci.rules._util import Held
+from raci.rules._util import Held, configured
 from raci.rules.options import whole_number
 from raci.rules.registry import Context, Option, rule
 
@@ -38,8 +38,8 @@ from raci.rules.registry import Context, Option, rule
           overloaded: {max_accountable: 1}
     """,
     fix=(
-        "Delegate some of the deliverables, or raise the limit under `rules:` if the load is "
-        "intended."
+        "Delegate some of the deliverables, or raise the limit under `rules:` (for a table, in"
+        " the configuration file) if the load is intended."
     ),
 )
 def overloaded(ctx: Context) -> Iterator[Finding]:
@@ -65,7 +65,7 @@ def overloaded(ctx: Context) -> Iterator[Finding]:
                 + (
                     f"raise `{option}` under `rules: overloaded`."
                     if org.layout == "model"
-                    # A table has no place for settings.
-                    else "leave the check out with `--ignore overloaded`."
+                    else f"raise `{option}` {configured('overloaded')}, or leave the check"
+                    " out with `--ignore overloaded`."
                 ),
             )

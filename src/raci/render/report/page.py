@@ -66,14 +66,17 @@ def render_report(
     paper: str | Paper | None = None,
     landscape: bool | None = None,
     inputs: Iterable[str | os.PathLike[str]] = (),
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
 ) -> Path:
     """Write the report of ``org`` to ``path`` (.html): one file that works offline.
 
     ``lang`` is the language of names and of the page's own words (default: the
     model's). Printed, its pages are ``paper`` (A4 by default), landscape unless
     ``landscape`` is False. ``inputs`` are files the report must not overwrite (the
-    model's own file never is). The file is replaced only once the new one is complete.
-    Returns the path.
+    model's own file never is). ``select`` and ``ignore`` choose the rules whose
+    findings it lists, as :func:`raci.validate` takes them. The file is replaced only
+    once the new one is complete. Returns the path.
     """
     require_organization(org, "render_report")
     if not isinstance(path, (str, os.PathLike)):
@@ -90,7 +93,9 @@ def render_report(
             f" use one of {', '.join(SUFFIXES)}"
         )
         raise ValueError(msg)
-    page = report_html(org, lang=lang, paper=paper, landscape=landscape)
+    page = report_html(
+        org, lang=lang, paper=paper, landscape=landscape, select=select, ignore=ignore
+    )
     own = [org.source] if Path(org.source).exists() else []
     write_atomic(target, page, inputs=[*inputs, *own])
     return target
@@ -102,11 +107,15 @@ def report_html(
     lang: str | None = None,
     paper: str | Paper | None = None,
     landscape: bool | None = None,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] | None = None,
 ) -> str:
     """The report of ``org`` as the text of one HTML page, printing on ``paper`` (A4 by
-    default), landscape unless ``landscape`` is False."""
+    default), landscape unless ``landscape`` is False, its findings those of the rules
+    ``select`` and ``ignore`` leave."""
     require_organization(org, "report_html")
-    return _Report(org, lang, paper_named(paper or A4), landscape is not False).page()
+    report = _Report(org, lang, paper_named(paper or A4), landscape is not False)
+    return report.page(select, ignore)
 
 
 # -- figures -------------------------------------------------------------------
@@ -169,10 +178,10 @@ class _Report:
     def name(self, party: str) -> str:
         return self.org.display_name(party, self.lang)
 
-    def page(self) -> str:
+    def page(self, select: Sequence[str] | None, ignore: Sequence[str] | None) -> str:
         org = self.org
         try:
-            findings: list[Finding] = validate(org)
+            findings: list[Finding] = validate(org, select, ignore)
         except LoadError as exc:  # rule settings made in memory that no rule takes
             findings = list(exc.findings)
         figures = _figures(org)
