@@ -469,10 +469,10 @@ class TestChinese:
         }
         said = {w.casefold() for w in re.findall(r"[A-Za-z]{3,}", text)}
         assert said & english == set()
-        assert "员额变动" in text
+        assert "职位变动" in text
         assert "设立 2 个、裁撤 1 个、调动 4 个、改叙 1 个、改划 1 个" in text
-        assert "P-4 员额 1 个：由风险处调至应急处（应急处处长）" in text
-        assert "全球解决方案司：P-3 员额 1 个改叙为 P-4" in text
-        assert "财务处：P-4 员额 1 个，由 RB 改划为 XB" in text
-        assert "各单位员额" in text
+        assert "P-4 职位 1 个：由风险处调至应急处（应急处处长）" in text
+        assert "全球解决方案司：P-3 职位 1 个改叙为 P-4" in text
+        assert "财务处：P-4 职位 1 个，由 RB 改划为 XB" in text
+        assert "各单位职位" in text
         assert "合计（所有单位）" in text
