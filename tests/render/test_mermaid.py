@@ -14,7 +14,7 @@ from click.testing import CliRunner
 import raci
 from helpers import EXAMPLES, loads, mermaid_blocks, mermaid_parts, mmdc, svg_labels
 from raci.cli import cli
-from raci.model import Names, Organization, Unit
+from raci.model import Names, Organization, Position, Unit
 from raci.render.change.as_mermaid import change_diagram
 from raci.render.change.marks import LOOKS, MOVED_LINE
 from raci.render.chart.orgchart import ChartWarning, render_chart
@@ -417,6 +417,21 @@ class TestChange:
             "The change is larger than GitHub draws as a diagram; `raci diff -o change.svg`"
             " draws it as a picture.\n"
         )
+
+    def test_nothing_changed_draws_nothing(self) -> None:
+        org = loads(SMALL)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            assert change_diagram(raci.diff(org, org)) == ""
+        assert "```mermaid" not in render_markdown(raci.diff(org, org), diagram="")
+
+    def test_a_large_structure_that_did_not_change_is_not_drawn(self) -> None:
+        """Only a post was added: the picture would be the whole structure."""
+        old = _wide(30, 25)
+        posts = {"p": Position("p", Names.plain("Clerk"), unit="d0")}
+        with pytest.warns(MermaidWarning, match=r"781 lines \(GitHub draws at most 500\): the"):
+            shown = change_diagram(raci.diff(old, attrs.evolve(old, positions=posts)))
+        assert shown.startswith("The change is larger than GitHub draws as a diagram;")
 
 
 class TestDiffCommand:

@@ -34,8 +34,10 @@ def change_diagram(change: Diff, lang: str | None = None) -> str:
     """The change as Markdown for a report: a fenced ``mermaid`` block of the whole new
     structure, or of the units that changed and those above them (after a sentence saying
     so) when GitHub would not draw the whole, or a sentence saying the change is too large
-    to draw. Warns with a :class:`~raci.render.mermaid.MermaidWarning` when it leaves
-    units out."""
+    to draw; nothing when nothing changed. Warns with a
+    :class:`~raci.render.mermaid.MermaidWarning` when it leaves units out."""
+    if change.empty:
+        return ""
     captions = Captions(change, lang)
     new = change.new
     order = list(dict.fromkeys([u for top in new.roots for u in depths(new, top)] + [*new.units]))
@@ -46,18 +48,19 @@ def change_diagram(change: Diff, lang: str | None = None) -> str:
     changed = {u for u, kinds in captions.kinds.items() if kinds != ["same"]}
     for uid in list(changed):
         changed.update(new.ancestors(uid))
-    text, edges = _flowchart(captions, [u for u in order if u in changed])
-    if fits(text, edges):
-        warnings.warn(
-            f"the whole structure as a Mermaid diagram has {whole}: only the units that"
-            " changed are drawn, with those above them",
-            MermaidWarning,
-            stacklevel=2,
-        )
-        return f"{captions.words('diagram_changed_only')}\n\n{fenced(text)}"
+    if changed or change.units_removed:
+        text, edges = _flowchart(captions, [u for u in order if u in changed])
+        if fits(text, edges):
+            warnings.warn(
+                f"the whole structure as a Mermaid diagram has {whole}: only the units that"
+                " changed are drawn, with those above them",
+                MermaidWarning,
+                stacklevel=2,
+            )
+            return f"{captions.words('diagram_changed_only')}\n\n{fenced(text)}"
+        whole = f"{too_large(text, edges)}, even with only the units that changed"
     warnings.warn(
-        f"the change as a Mermaid diagram has {too_large(text, edges)}, even with only the"
-        " units that changed: the report says so instead of drawing it",
+        f"the change as a Mermaid diagram has {whole}: the report says so instead of drawing it",
         MermaidWarning,
         stacklevel=2,
     )
@@ -83,12 +86,12 @@ def _flowchart(captions: Captions, units: Sequence[str]) -> tuple[str, int]:
     drawn = {k for uid in units for k in captions.kinds[uid]} | (
         {"abolished"} if removed else set()
     )
-    kinds = [k for k in KINDS if k in drawn]
+    keyed = [k for k in KINDS if k in drawn]
     # Unseen lines from a lowest unit to the groups put them under the tree, not beside
     # its top.
     level = {u: d for top in new.roots for u, d in depths(new, top).items()}
     lowest = max(units, key=lambda u: level.get(u, 0), default=None)
-    groups = [node_id(e["unit"] or "", "o") for e in removed[:1]] + [f"key_{k}" for k in kinds[:1]]
+    groups = [node_id(e["unit"] or "", "o") for e in removed[:1]] + [f"key_{k}" for k in keyed[:1]]
     unseen = [f"    {node_id(lowest)} ~~~ {group}" for group in groups] if lowest else []
     lines += unseen
     if removed:
@@ -102,18 +105,20 @@ def _flowchart(captions: Captions, units: Sequence[str]) -> tuple[str, int]:
             lines.append(f"        {node}[{text}]")
             classes.setdefault("abolished", []).append(node)
         lines.append("    end")
-    lines.append(f"    subgraph key [{label([words('key')])}]")
-    for k in kinds:
-        lines.append(f"        key_{k}[{label(_marked([k], words('key_' + k), []))}]")
-        classes.setdefault(k, []).append(f"key_{k}")
-    lines.append("    end")
-    for k in kinds:
+    if keyed:
+        lines.append(f"    subgraph key [{label([words('key')])}]")
+        for k in keyed:
+            lines.append(f"        key_{k}[{label(_marked([k], words('key_' + k), []))}]")
+            classes.setdefault(k, []).append(f"key_{k}")
+        lines.append("    end")
+    for k in keyed:
         lines.append(class_def(k, _style(k)))
         lines += members(k, classes[k])
-    frame = LOOKS["abolished"]
     if removed:
-        lines.append(f"    style abolished fill:#ffffff,stroke:{frame.line},stroke-dasharray:6 3")
-    lines.append(f"    style key fill:#ffffff,stroke:{LOOKS['same'].line}")
+        frame = LOOKS["abolished"].line
+        lines.append(f"    style abolished fill:#ffffff,stroke:{frame},stroke-dasharray:6 3")
+    if keyed:
+        lines.append(f"    style key fill:#ffffff,stroke:{LOOKS['same'].line}")
     moved = [i for i, (_, c) in enumerate(reporting) if "moved" in captions.kinds[c]]
     moved_line = {"stroke": MOVED_LINE["color"], "stroke-width": f"{MOVED_LINE['penwidth']}px"}
     lines += link_style(moved, moved_line)
