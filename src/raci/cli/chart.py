@@ -146,10 +146,10 @@ def command(
     drawn_only = {"--paper": paper, "--split-by": split_by, "--highlight": highlight}
     given = [flag for flag, value in drawn_only.items() if value is not None]
     if suffix in DATA and given:
+        named = " and ".join([", ".join(given[:-1]), given[-1]] if len(given) > 1 else given)
         raise InputError(
-            f"{' and '.join(given)} {'is' if len(given) == 1 else 'are'} for drawn charts;"
-            f" a {suffix} chart is drawn by the tool that opens it: choose its units with"
-            " --root and --depth"
+            f"{named} {'is' if len(given) == 1 else 'are'} for drawn charts; a {suffix} chart"
+            " is drawn by the tool that opens it: choose its units with --root and --depth"
         )
     if landscape is not None and paper is None:
         raise InputError("--landscape and --portrait need --paper")

@@ -216,7 +216,7 @@ CHINESE = {
     "diagram_changed_only": (
         "只画出有变化的单位及其上级单位：整个结构超出了 GitHub 能画出的图的大小。"
     ),
-    "diagram_too_large": ("变化超出了 GitHub 能画出的图的大小；{command} 可将其画成图片。"),
+    "diagram_too_large": "变化超出了 GitHub 能画出的图的大小；{command} 可将其画成图片。",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "zh": CHINESE}
