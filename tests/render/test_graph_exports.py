@@ -3,6 +3,7 @@ and as plain XML."""
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -205,3 +206,27 @@ class TestCommand:
             "error: --paper is for drawn charts; a .gexf chart is drawn by the tool that opens"
             " it: choose its units with --root and --depth\n"
         )
+
+
+@pytest.mark.parametrize("suffix", [".graphml", ".gexf"])
+def test_ids_and_names_xml_cannot_hold(tmp_path: Path, suffix: str) -> None:
+    """Control characters and U+FFFE: names lose them, ids keep control characters as
+    visible escapes, and ids that would then meet stay apart."""
+    model = {
+        "version": 1,
+        "organization": {"name": "Org\x07"},
+        "units": [
+            {"id": "a", "name": "Top\x1b[31m\ufffe unit"},
+            {"id": "a\x01b", "parent": "a", "name": "Bell\x07"},
+            {"id": "a\ufffe", "parent": "a", "name": "\x02"},
+        ],
+    }
+    source = tmp_path / "org.json"
+    source.write_text(json.dumps(model), encoding="utf-8")
+    out = write(tmp_path, suffix, source)
+    ET.parse(out)
+    graph = read(out)
+    assert sorted(graph) == ["a", "a\\x01b", "a~2"]
+    # A name with nothing to show is the id, less what XML cannot hold.
+    assert [graph.nodes[n]["name"] for n in sorted(graph)] == ["Top[31m unit", "Bell", "a"]
+    assert graph.graph["name"] == "Org"
