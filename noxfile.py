@@ -39,6 +39,7 @@ def examples(session: nox.Session) -> None:
     session.run("raci", "validate", "examples/mistakes/org.yaml", success_codes=[1])
     session.run("raci", "chart", f"{un}/org.yaml", "-o", f"{un}/chart.svg")
     session.run("raci", "chart", f"{un}/org.yaml", "--lang", "zh", "-o", f"{un}/chart.zh.svg")
+    session.run("raci", "chart", f"{un}/org.yaml", "-o", f"{un}/chart.mmd")
     session.run("raci", "matrix", f"{un}/org.yaml", "-o", f"{un}/matrix.md")
     session.run("raci", "report", f"{un}/org.yaml", "-o", f"{un}/report.html")
     session.run("raci", "validate", f"{un}/matrix.md")

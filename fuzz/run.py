@@ -114,15 +114,18 @@ COMMANDS = {
         ["chart", "-o", "{out}.dot"],
         ["chart", "-o", "{out}.svg"],
         ["chart", "-o", "{out}.drawio"],
+        ["chart", "-o", "{out}.mmd"],
         ["report", "-o", "{out}.html"],
         ["cascade", "-o", "{out}.md"],
         ["stats"],
         ["diff", "{seed}"],
+        ["diff", "{seed}", "--format", "markdown", "--mermaid"],
         ["staffing", "--before", "{seed}", "--fund", "-o", "{out}.md"],
     ],
     ".json": [
         ["validate"],
         ["matrix", "-o", "{out}.md"],
+        ["chart", "-o", "{out}.graphml", "--positions"],
         ["stats", "--format", "json"],
         ["staffing", "--by", "division", "--format", "json"],
     ],
@@ -131,6 +134,7 @@ COMMANDS = {
         ["matrix"],
         ["chart", "-o", "{out}.svg"],
         ["chart", "-o", "{out}.pptx"],
+        ["chart", "-o", "{out}.gexf"],
         ["stats"],
     ],
     ".xlsx": [
@@ -171,7 +175,7 @@ def mutate(rng: random.Random, text: str) -> str:
 def unescaped(folder: Path) -> str:
     """The name of an output that carries a planted script or escape sequence as it is."""
     for path in folder.glob("out*"):
-        if path.suffix in (".html", ".md", ".dot", ".svg", ".drawio"):
+        if path.suffix in (".html", ".md", ".dot", ".svg", ".drawio", ".mmd", ".graphml", ".gexf"):
             data = path.read_text("utf-8", "replace")
             if "<script>alert" in data or "\x1b" in data:
                 return path.name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 import subprocess
 import sys
 import textwrap
@@ -82,3 +83,90 @@ def benchmark(name: str) -> ModuleType:
         return importlib.import_module(name)
     finally:
         sys.path.remove(str(ROOT / "benchmarks"))
+
+
+#: The statements the Mermaid writers emit, one a line: front matter, the diagram's type,
+#: a node, a line between nodes, a group's start and end, classes and styles.
+MERMAID_NODE = re.compile(r'^ +(\w+)(\(\[|\[|\()"([^"]*)"(\]\)|\]|\))$')
+MERMAID_LINE = re.compile(r"^ +(\w+) (-->|-\.->|~~~) (\w+)$")
+MERMAID_OTHER = re.compile(
+    r'^(---|title: "(?:[^"\\]|\\.)*"|flowchart TB| +end| +direction LR'
+    r'| +subgraph \w+ \["[^"]*"\]| +classDef \w+ [\w#:,. -]+| +class [\w,]+ \w+'
+    r"| +linkStyle (?:default|[\d,]+) [\w#:,. -]+| +style \w+ [\w#:,. -]+)$"
+)
+
+
+def mermaid_text(label: str) -> str:
+    """A Mermaid label as Mermaid shows it: entity codes decoded, ``<br/>`` a line break."""
+    import html
+
+    def code(m: re.Match[str]) -> str:
+        return html.unescape(f"&#{m[1]};" if m[1].isdigit() else f"&{m[1]};")
+
+    return re.sub(r"#(\w+);", code, label.replace("<br/>", "\n"))
+
+
+def mermaid_parts(text: str) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
+    """The nodes (id: label as shown) and lines (from, arrow, to) of Mermaid text; every
+    line must be a statement the writers emit, so a name that broke out of its label
+    fails here."""
+    nodes: dict[str, str] = {}
+    lines: list[tuple[str, str, str]] = []
+    for line in text.splitlines():
+        if m := MERMAID_NODE.match(line):
+            assert m[1] not in nodes, line
+            nodes[m[1]] = mermaid_text(m[3])
+        elif m := MERMAID_LINE.match(line):
+            lines.append((m[1], m[2], m[3]))
+        else:
+            assert MERMAID_OTHER.match(line), line
+    return nodes, lines
+
+
+def mermaid_blocks(markdown: str) -> list[str]:
+    """The text of each ```mermaid block of a Markdown text."""
+    return re.findall(r"^```mermaid\n(.*?)^```$", markdown, re.M | re.S)
+
+
+def mmdc(tmp_path: Path, diagrams: list[str]) -> list[str]:
+    """Each diagram drawn by mermaid-cli as SVG (one Chromium for all): skips the test
+    without ``mmdc`` and a Chromium; fails when mermaid-cli cannot parse one."""
+    import json
+    import shutil
+
+    import pytest
+
+    tool = shutil.which("mmdc")
+    browser = next(filter(None, map(shutil.which, ("chromium", "chromium-browser"))), None)
+    if tool is None or browser is None:
+        pytest.skip("mermaid-cli (mmdc) and Chromium are not installed")
+    config = tmp_path / "puppeteer.json"
+    config.write_text(json.dumps({"executablePath": browser, "args": ["--no-sandbox"]}))
+    source = tmp_path / "diagrams.md"
+    source.write_text("".join(f"```mermaid\n{d}```\n\n" for d in diagrams), encoding="utf-8")
+    done = subprocess.run(
+        [tool, "-q", "-p", str(config), "-i", str(source), "-o", str(tmp_path / "drawn.md")],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return [
+        (tmp_path / f"drawn-{i}.svg").read_text(encoding="utf-8")
+        for i in range(1, len(diagrams) + 1)
+    ]
+
+
+def svg_labels(svg: str) -> str:
+    """The text of an SVG drawn by Mermaid: its labels (HTML in ``foreignObject``) and its
+    other text, one piece a line."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(svg)
+    found = []
+    for element in root.iter():
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag in ("foreignObject", "text"):
+            found.append("".join(element.itertext()))
+    return "\n".join(found)

@@ -20,8 +20,9 @@ from helpers import EXAMPLES, ROOT
 DOCS = ROOT / "docs"
 TUTORIAL = DOCS / "tutorial.md"
 PAGES = [TUTORIAL, *sorted((ROOT / "docs" / "howto").glob("*.md"))]
-#: A fenced block: ```console, or ```{code-block} LANG with a `:caption:` naming a file.
-BLOCK = re.compile(r"^```(console|\{code-block\} [\w-]+)\n(.*?)^```$", re.M | re.S)
+#: A fenced block: ```console, or ```{code-block} LANG with a `:caption:` naming a file;
+#: fenced with more backticks when what it shows holds fences of its own.
+BLOCK = re.compile(r"^(`{3,})(console|\{code-block\} [\w-]+)\n(.*?)^\1$", re.M | re.S)
 
 
 @attrs.frozen
@@ -43,7 +44,7 @@ class Command:
 def steps(doc: str) -> list[File | Command]:
     """The files and commands of a page, in the order a reader meets them."""
     found: list[File | Command] = []
-    for kind, body in BLOCK.findall(doc):
+    for _, kind, body in BLOCK.findall(doc):
         if kind == "console":
             for chunk in re.split(r"^(?=\$ )", body, flags=re.M):
                 if chunk.startswith("$ "):
@@ -79,6 +80,12 @@ class TestParsing:
             File("a.yaml", "x: 1\n"),
             Command("cat a.yaml", "x: 1\n"),
             Command("true", ""),
+        ]
+
+    def test_a_longer_fence_holds_fences(self) -> None:
+        doc = "````console\n$ raci diff a b --mermaid\n```mermaid\nflowchart TB\n```\n````\n"
+        assert steps(doc) == [
+            Command("raci diff a b --mermaid", "```mermaid\nflowchart TB\n```\n"),
         ]
 
     def test_the_tutorial_has_the_promised_steps(self) -> None:

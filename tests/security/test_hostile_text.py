@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from helpers import pdflatex
+from helpers import mermaid_blocks, mermaid_parts, mmdc, pdflatex, svg_labels
 from raci.cli import cli
 
 #: (name, the part of it that every output must show as written).
@@ -319,6 +319,46 @@ class TestChart:
         assert "Page 1 of" in text
 
 
+class TestChartAsData:
+    """A Mermaid flowchart and the GraphML and GEXF graphs show the names as written."""
+
+    def test_mermaid(self, models: tuple[Path, Path], tmp_path: Path) -> None:
+        out = tmp_path / "chart.mmd"
+        run("chart", str(models[1]), "--positions", "-o", str(out))
+        text = out.read_text(encoding="utf-8")
+        assert_no_raw_controls(text)
+        assert "%%" not in text
+        nodes, _ = mermaid_parts(text)  # every line a statement raci writes, none broken into
+        assert_shows("\n".join(nodes.values()))
+
+    def test_mermaid_as_mermaid_cli_draws_it(
+        self, models: tuple[Path, Path], tmp_path: Path
+    ) -> None:
+        """The chart and the diff's block: Mermaid parses both and shows every name."""
+        old, new = models
+        out = tmp_path / "chart.mmd"
+        run("chart", str(new), "--positions", "-o", str(out))
+        markdown, _ = run("diff", str(old), str(new), "--format", "markdown", "--mermaid")
+        (block,) = mermaid_blocks(markdown)
+        drawn = mmdc(tmp_path, [out.read_text(encoding="utf-8"), block])
+        for svg in drawn:
+            assert "<script>alert" not in svg
+            assert_shows(svg_labels(svg))
+
+    @pytest.mark.parametrize("suffix", ["graphml", "gexf"])
+    def test_graphs(self, models: tuple[Path, Path], tmp_path: Path, suffix: str) -> None:
+        import networkx as nx
+
+        out = tmp_path / f"org.{suffix}"
+        run("chart", str(models[1]), "--positions", "-o", str(out))
+        assert_no_raw_controls(out.read_text(encoding="utf-8"))
+        ET.parse(out)  # well-formed XML
+        graph = nx.read_graphml(out) if suffix == "graphml" else nx.read_gexf(out)
+        names = [str(v) for _, data in graph.nodes(data=True) for v in data.values()]
+        assert_shows(" ".join(names))
+        assert graph.nodes["p3"]["holder"] == CORPUS[3][0]
+
+
 class TestChangePicture:
     @pytest.mark.parametrize("suffix", ["svg", "dot", "pdf", "png", "pptx", "drawio"])
     def test_every_format(self, models: tuple[Path, Path], tmp_path: Path, suffix: str) -> None:
@@ -358,6 +398,14 @@ class TestDiff:
         assert_plain_terminal(out)
         assert_shows(md_unescaped(out), SHOWN_IN_TEXT)
         assert "<script>" not in out
+
+    def test_markdown_with_a_mermaid_diagram(self, models: tuple[Path, Path]) -> None:
+        out, _ = run("diff", *map(str, models), "--format", "markdown", "--mermaid")
+        assert_plain_terminal(out)
+        (block,) = mermaid_blocks(out)
+        nodes, _ = mermaid_parts(block)
+        assert_shows("\n".join(nodes.values()))
+        assert "%%" not in block
 
     def test_json(self, models: tuple[Path, Path]) -> None:
         out, _ = run("diff", *map(str, models), "--format", "json")

@@ -17,7 +17,7 @@ from raci.cli._common import (
 from raci.cli._config import config_options
 from raci.cli._options import orientation_option, paper_option, scheme_option, sheet_option
 from raci.render.chart.options import AUTO, LEAST_PIXELS, MOST_PIXELS, ChartOptions
-from raci.render.chart.orgchart import SUFFIXES, render_chart
+from raci.render.chart.orgchart import DATA, SUFFIXES, render_chart
 from raci.render.paper import Paper
 
 
@@ -34,12 +34,16 @@ Examples:
   raci chart org.yaml -o pages.pdf --paper A4 --split-by division
   raci chart org.yaml -o book.pdf --paper A4 --split-by auto
   raci chart org.csv -o chart.png --dpi 300
+  raci chart org.yaml -o chart.mmd --depth 2
+  raci chart org.yaml -o org.graphml --positions
 
 With --split-by, a PDF gets one page per subtree; SVG, PNG and DOT get one
 file per subtree: chart-1.svg, chart-2.svg... With --paper as well, the first
 page is an overview whose boxes say on which page each subtree continues.
 --split-by auto --paper A4 makes as many pages as it takes for the text to
 stay 6 pt or larger, each box where a page stops saying where it continues.
+A .mmd chart is a Mermaid flowchart, which GitHub draws in Markdown; .graphml
+(yEd) and .gexf (Gephi) hold the units as a graph, with their figures.
 
 Exit status: 0 written, 2 the file could not be read or the command line is wrong.""",
 )
@@ -49,7 +53,10 @@ Exit status: 0 written, 2 the file could not be read or the command line is wron
     "--output",
     required=True,
     metavar="OUT",
-    help="The chart file: .svg, .png, .pdf or .dot (the format follows the suffix).",
+    help=(
+        "The chart file: .svg, .png, .pdf or .dot, .pptx or .drawio to edit, .mmd (Mermaid),"
+        " .graphml or .gexf (the format follows the suffix)."
+    ),
 )
 @click.option("--root", metavar="ID", help="Draw only this unit and what is below it.")
 @click.option(
@@ -138,7 +145,15 @@ def command(
 ) -> None:
     """Draw the organization chart of FILE (a model file or an org sheet: parent column,
     path column or Level columns; a people sheet shows each person's title)."""
-    check_suffix(output, SUFFIXES, "a chart")
+    suffix = check_suffix(output, SUFFIXES, "a chart")
+    drawn_only = {"--paper": paper, "--split-by": split_by, "--highlight": highlight}
+    given = [flag for flag, value in drawn_only.items() if value is not None]
+    if suffix in DATA and given:
+        named = " and ".join([", ".join(given[:-1]), given[-1]] if len(given) > 1 else given)
+        raise InputError(
+            f"{named} {'is' if len(given) == 1 else 'are'} for drawn charts; a {suffix} chart"
+            " is drawn by the tool that opens it: choose its units with --root and --depth"
+        )
     if landscape is not None and paper is None:
         raise InputError("--landscape and --portrait need --paper")
     if split_by == AUTO and paper is None:

@@ -52,13 +52,18 @@ def _load(spec: str, scheme: str | None, sheet: str | None) -> Organization:
     return org
 
 
-def _report(change: Diff, fmt: str, lang: str | None, ids: bool) -> str:
+def _report(change: Diff, fmt: str, lang: str | None, ids: bool, mermaid: bool = False) -> str:
     """The diff in ``fmt``: JSON always with ids, text and Markdown with names (and ids
-    when asked for)."""
+    when asked for); Markdown with the change drawn as a Mermaid diagram when asked for."""
     if fmt == "json":
         return json.dumps(change.to_dict(), ensure_ascii=False, indent=2) + "\n"
     if fmt == "markdown":
-        return render_markdown(change, lang, ids=ids)
+        diagram = ""
+        if mermaid:
+            from raci.render.change.as_mermaid import change_diagram
+
+            diagram = showing_warnings(lambda: change_diagram(change, lang))
+        return render_markdown(change, lang, ids=ids, diagram=diagram)
     return render_text(change, lang, ids=ids)
 
 
@@ -72,10 +77,13 @@ Examples:
   raci diff HEAD~1:org.yaml org.yaml --format json
   raci diff before.yaml after.yaml -o change.png --paper A4
   raci diff before.yaml after.yaml -o change.md
+  raci diff main:org.yaml org.yaml --format markdown --mermaid
 
 OLD and NEW are model files or REV:PATH, the file as committed at a git
 revision (PATH relative to the current folder). A unit of NEW that lists old
-ids under `formerly` continues them (renamed, merged or split).
+ids under `formerly` continues them (renamed, merged or split). With --mermaid,
+the Markdown draws the change as a Mermaid diagram, which GitHub shows in a
+pull request's comment.
 
 Exit status: 0 compared (with or without changes), 2 an input could not be
 read or the command line is wrong.""",
@@ -116,6 +124,11 @@ read or the command line is wrong.""",
     show_default=True,
     help="Picture: the new structure with changes marked, or old and new side by side.",
 )
+@click.option(
+    "--mermaid",
+    is_flag=True,
+    help="With the Markdown report: draw the change as a Mermaid diagram after the summary.",
+)
 @scheme_option
 @sheet_option
 @config_options
@@ -130,6 +143,7 @@ def command(
     paper: Paper | None,
     landscape: bool | None,
     style: str,
+    mermaid: bool,
     scheme: str | None,
     sheet: str | None,
 ) -> None:
@@ -141,6 +155,9 @@ def command(
     suffix = None
     if output is not None:
         suffix = check_suffix(output, [*PICTURE_SUFFIXES, *REPORT_SUFFIXES], "a diff")
+    markdown = output_format or REPORT_SUFFIXES.get(suffix or "", "text")
+    if mermaid and markdown != "markdown":
+        raise InputError("--mermaid draws the change in the Markdown report: add --format markdown")
     sheets = sheets_for((old, new), sheet)
     before, after = _load(old, scheme, sheets[old]), _load(new, scheme, sheets[new])
     change = diff(before, after)
@@ -149,12 +166,12 @@ def command(
         echo(f"{f.location}: {f.severity.value} {f.rule}: {f.message}", err=True)
     inputs = [p for p in (old, new) if split_revision(p) is None]
     if output is None:
-        echo(_report(change, output_format or "text", lang, ids), nl=False)
+        echo(_report(change, output_format or "text", lang, ids, mermaid), nl=False)
         return
     written = [Path(output)]
     if suffix in REPORT_SUFFIXES:
         fmt = output_format or REPORT_SUFFIXES[suffix]
-        write_atomic(output, _report(change, fmt, lang, ids), inputs)
+        write_atomic(output, _report(change, fmt, lang, ids, mermaid), inputs)
     else:
         from raci.render.change.picture import render_picture
 
@@ -173,6 +190,6 @@ def command(
         except ValueError as exc:
             raise InputError(str(exc)) from None
         if output_format is not None:
-            echo(_report(change, output_format, lang, ids), nl=False)
+            echo(_report(change, output_format, lang, ids, mermaid), nl=False)
     for path in written:
         echo(f"wrote {path}", err=True)

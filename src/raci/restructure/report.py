@@ -492,9 +492,12 @@ def _md(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
-def render_markdown(change: Diff, lang: str | None = None, *, ids: bool = False) -> str:
+def render_markdown(
+    change: Diff, lang: str | None = None, *, ids: bool = False, diagram: str = ""
+) -> str:
     """The diff as Markdown to paste into a paper: sections, bullet lists, a figures table;
-    names in ``lang``, followed by their ids in code spans when ``ids``."""
+    names in ``lang``, followed by their ids in code spans when ``ids``. ``diagram`` (a
+    picture of the change as Markdown: a fenced Mermaid block) comes after the summary."""
     w = ChangeWords.for_lang(lang)
 
     def name(text: str, ident: str) -> str:
@@ -515,6 +518,8 @@ def render_markdown(change: Diff, lang: str | None = None, *, ids: bool = False)
                     f"- **{w(section)}{w('colon').rstrip()}** {story.summary(section, groups)}"
                 )
         out += [*summary, ""]
+        if diagram:
+            out += [*diagram.rstrip("\n").split("\n"), ""]
         for section, groups in story.sections():
             for group, lines in groups:
                 if lines:

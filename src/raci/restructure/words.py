@@ -109,6 +109,14 @@ ENGLISH = {
     "was_top": "was the top",
     "old_side": "Before",
     "new_side": "After",
+    # the diagram in a Markdown report
+    "diagram_changed_only": (
+        "Only the units that changed are drawn, with the units above them: the whole"
+        " structure is larger than GitHub draws as a diagram."
+    ),
+    "diagram_too_large": (
+        "The change is larger than GitHub draws as a diagram; {command} draws it as a picture."
+    ),
 }
 
 CHINESE = {
@@ -205,6 +213,10 @@ CHINESE = {
     "was_top": "原为最高一级",
     "old_side": "调整前",
     "new_side": "调整后",
+    "diagram_changed_only": (
+        "只画出有变化的单位及其上级单位：整个结构超出了 GitHub 能画出的图的大小。"
+    ),
+    "diagram_too_large": "变化超出了 GitHub 能画出的图的大小；{command} 可将其画成图片。",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "zh": CHINESE}

@@ -11,18 +11,16 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
-from raci.model import Organization
 from raci.render import engine
-from raci.render.change.marks import LOOKS, MOVED_LINE, box, key, new_kinds
+from raci.render.change.marks import LOOKS, MOVED_LINE, Captions, box, key
 from raci.render.change.sheet import BAND, MARGIN, Canvas, Drawn, Sheet, measure
 from raci.render.chart.layout import VGAP, Placed, layout
 from raci.render.chart.orgchart import LEGIBLE
 from raci.render.chart.pages import PLACEHOLDER_PAGE, Planner, depths
 from raci.render.chart.words import Words
-from raci.render.dot import esc, shown, wrapped
+from raci.render.dot import esc, wrapped
 from raci.render.pages import RunningHead, breadcrumb
 from raci.restructure.diff import Diff
-from raci.restructure.words import ChangeWords
 
 #: Point sizes: a unit's name, its notes (the smallest text), the title.
 NAME_SIZE = 11
@@ -61,59 +59,17 @@ class Group:
     boxes: tuple[tuple[str, float, float, float, float, str], ...] = ()
 
 
-class Marked:
+class Marked(Captions):
     """The marked picture of one diff, in one language, on paper or not."""
 
     def __init__(self, change: Diff, lang: str | None, sheets: Sequence[Sheet]) -> None:
-        self.change = change
-        self.lang = lang
-        self.words = ChangeWords.for_lang(lang)
+        super().__init__(change, lang)
         self.pages_words = Words.for_lang(lang)
-        self.kinds = new_kinds(change)
         self.sheets = list(sheets)
         self.fonts = engine.font_families(lang)
         self.measured: dict[str, tuple[float, float]] = {}
         new = change.new
         self.depth = {u: d for top in new.roots for u, d in depths(new, top).items()}
-
-    # -- words ---------------------------------------------------------------------
-
-    def name(self, org: Organization, ident: str | None) -> str:
-        if ident is None:
-            return self.words("top")
-        p = org.parties.get(ident)
-        return shown(p.names.get(self.lang), ident) if p is not None else shown(ident)
-
-    def title(self) -> str:
-        org = self.change.new
-        name = shown(org.names.get(self.lang)) or (
-            self.name(org, org.roots[0]) if org.roots else ""
-        )
-        return self.words("picture_title", name=name) if name else self.words("picture_title_plain")
-
-    def notes(self, uid: str) -> list[str]:
-        """What a unit's box says happened to it, one note a line."""
-        c, w = self.change, self.words
-        lin = c.lineage.units
-        kinds = self.kinds[uid]
-        before = [o for o in lin.predecessors(uid) if o in c.old.units]
-        out: list[str] = []
-        if "new" in kinds:
-            out.append(w("note_new"))
-        elif {"merged", "split", "renamed"} & set(kinds):
-            out.append(w("formerly", names=w.join([self.name(c.old, o) for o in before])))
-        for o in before:
-            others = [n for n in lin.successors(o) if n != uid]
-            if others:
-                out.append(w("split_with", names=w.join([self.name(c.new, n) for n in others])))
-        for e in c.units_moved:
-            if e["unit"] == uid:
-                out.append(w("moved_from", name=self.name(c.old, e["old_parent"])))
-        for e in c.units_relevelled:
-            if e["unit"] == uid:
-                old, new = w.a_level(e["old_level"]), w.a_level(e["new_level"])
-                out.append(w("was_now", old=old, new=new))
-        return out
 
     # -- boxes ---------------------------------------------------------------------
 
@@ -124,11 +80,9 @@ class Marked:
         return box(self.kinds[uid], wrapped(self.name(new, uid), WRAP), notes, width=width)
 
     def abolished_label(self, e: Mapping[str, str | None], width: float | None = None) -> str:
-        old = self.change.old
-        parent = e["parent"]
-        where = self.words("was_under", name=self.name(old, parent)) if parent else None
-        note = [wrapped(where or self.words("was_top"), NOTE_WRAP)]
-        return box(["abolished"], wrapped(self.name(old, e["unit"]), WRAP), note, width=width)
+        note = [wrapped(self.was(e), NOTE_WRAP)]
+        name = wrapped(self.name(self.change.old, e["unit"]), WRAP)
+        return box(["abolished"], name, note, width=width)
 
     def measure(self, labels: Sequence[str]) -> list[tuple[float, float]]:
         """Each label's size in points (each measured once)."""

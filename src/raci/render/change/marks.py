@@ -9,7 +9,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from raci.render.dot import esc
+from raci.model import Organization
+from raci.render.dot import esc, shown
 from raci.restructure.diff import Diff
 from raci.restructure.words import ChangeWords
 
@@ -82,6 +83,63 @@ def old_kinds(change: Diff, new: Mapping[str, Sequence[str]]) -> dict[str, list[
         found = {k for n in after for k in new[n]}
         out[uid] = ([k for k in KINDS if k in found] or ["same"]) if after else ["abolished"]
     return out
+
+
+class Captions:
+    """The words every picture of one change shows, in one language: names, the title, and
+    what each unit of NEW says happened to it."""
+
+    def __init__(self, change: Diff, lang: str | None) -> None:
+        self.change = change
+        self.lang = lang
+        self.words = ChangeWords.for_lang(lang)
+        self.kinds = new_kinds(change)
+
+    def name(self, org: Organization, ident: str | None) -> str:
+        """A party's name in the language, its id when it has none; the top for None."""
+        if ident is None:
+            return self.words("top")
+        p = org.parties.get(ident)
+        return shown(p.names.get(self.lang), ident) if p is not None else shown(ident)
+
+    def title(self) -> str:
+        """'UN-Habitat: before and after', named after NEW (or its top unit)."""
+        org = self.change.new
+        name = shown(org.names.get(self.lang)) or (
+            self.name(org, org.roots[0]) if org.roots else ""
+        )
+        return self.words("picture_title", name=name) if name else self.words("picture_title_plain")
+
+    def notes(self, uid: str) -> list[str]:
+        """What a unit's box says happened to it, one note a line."""
+        c, w = self.change, self.words
+        lin = c.lineage.units
+        kinds = self.kinds[uid]
+        before = [o for o in lin.predecessors(uid) if o in c.old.units]
+        out: list[str] = []
+        if "new" in kinds:
+            out.append(w("note_new"))
+        elif {"merged", "split", "renamed"} & set(kinds):
+            out.append(w("formerly", names=w.join([self.name(c.old, o) for o in before])))
+        for o in before:
+            others = [n for n in lin.successors(o) if n != uid]
+            if others:
+                out.append(w("split_with", names=w.join([self.name(c.new, n) for n in others])))
+        for e in c.units_moved:
+            if e["unit"] == uid:
+                out.append(w("moved_from", name=self.name(c.old, e["old_parent"])))
+        for e in c.units_relevelled:
+            if e["unit"] == uid:
+                old, new = w.a_level(e["old_level"]), w.a_level(e["new_level"])
+                out.append(w("was_now", old=old, new=new))
+        return out
+
+    def was(self, e: Mapping[str, str | None]) -> str:
+        """Where an abolished unit was: under its parent, or at the top."""
+        parent = e["parent"]
+        if parent:
+            return self.words("was_under", name=self.name(self.change.old, parent))
+        return self.words("was_top")
 
 
 def marks(kinds: Iterable[str]) -> str:

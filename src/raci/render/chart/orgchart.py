@@ -68,7 +68,11 @@ __all__ = [
     "render_chart",
 ]
 
-SUFFIXES = (".svg", ".png", ".pdf", ".dot", *EDITABLE)
+#: Charts written as text for other tools: a Mermaid flowchart, GraphML and GEXF graphs.
+DATA = (".mmd", ".graphml", ".gexf")
+SUFFIXES = (".svg", ".png", ".pdf", ".dot", *EDITABLE, *DATA)
+#: What a chart written as data leaves to the tool that draws it: pages, paper, pixels.
+DRAWN_ONLY = ("split_by", "paper", "landscape", "dpi", "max_pixels", "highlight")
 #: The white border of a paper page, and around a chart without paper (points).
 MARGIN = 28.0
 PAD = 18.0
@@ -110,7 +114,8 @@ def render_chart(
     **changes: Any,
 ) -> list[Path] | str | bytes:
     """Draw the org chart to ``path``; the format follows its suffix (.svg, .png, .pdf, .dot,
-    or an editable figure: .pptx, .drawio).
+    an editable figure: .pptx, .drawio, or the chart as data another tool draws: a Mermaid
+    flowchart, .mmd, or a graph, .graphml or .gexf).
 
     The options are a :class:`ChartOptions`, keywords, or both (the keywords change the
     given options): ``root`` (unit id), ``depth`` (levels below the root), ``lang``,
@@ -126,11 +131,13 @@ def render_chart(
     subtree and other formats one file per page, numbered ``chart-1.svg``,
     ``chart-2.svg``... A .pptx (a slide per page) or .drawio (a diagram page per page)
     holds every page, each unit a shape and each line a connector glued to its boxes.
+    A .mmd, .graphml or .gexf chart takes no paper, pages, pixels or highlight (the tool
+    that opens it draws it): a ValueError says so.
     Returns the paths written; without ``path``, the drawing itself in ``format``
-    (``svg`` by default): text for SVG, DOT and draw.io, bytes for PNG, PDF and PPTX.
-    Warns with a :class:`ChartWarning`
-    when text comes out under 6 pt on the paper or a PNG is scaled down, a
-    :class:`FontWarning` when CJK glyphs are missing.
+    (``svg`` by default): text for SVG, DOT, draw.io, Mermaid, GraphML and GEXF, bytes for
+    PNG, PDF and PPTX. Warns with a :class:`ChartWarning`
+    when text comes out under 6 pt on the paper or a PNG is scaled down, or a Mermaid
+    chart is larger than GitHub draws, a :class:`FontWarning` when CJK glyphs are missing.
     """
     opts = ChartOptions.of(options, **changes)
     _expect("org", org, Organization, "an Organization")
@@ -151,9 +158,12 @@ def _render_to(org: Organization, opts: ChartOptions, target: Path) -> list[Path
         what = suffix or "a file without suffix"
         msg = f"cannot write a chart as {what!r}; use one of {', '.join(SUFFIXES)}"
         raise ValueError(msg)
+    inputs = [org.source] if Path(org.source).exists() else []
+    if suffix in DATA:
+        write_atomic(target, _data(org, opts, suffix[1:]), inputs)
+        return [target]
     pages = _pages(org, opts)
     fmt = suffix[1:]
-    inputs = [org.source] if Path(org.source).exists() else []
     if suffix in EDITABLE:
         notes = [
             _small_text(pages, opts),
@@ -187,6 +197,32 @@ def _render_to(org: Organization, opts: ChartOptions, target: Path) -> list[Path
     return written
 
 
+def _data(org: Organization, opts: ChartOptions, fmt: str) -> bytes:
+    """The chart as a Mermaid flowchart, or as a GraphML or GEXF graph: the units in scope
+    (``root``, ``depth``), named in ``lang``; warns when GitHub would not draw the Mermaid
+    chart."""
+    given = [name for name in DRAWN_ONLY if getattr(opts, name) is not None]
+    if given:
+        msg = (
+            f"{', '.join(given)} {'does' if len(given) == 1 else 'do'} not apply to a .{fmt}"
+            " chart, which the tool that opens it draws; choose the units with root and depth"
+        )
+        raise ValueError(msg)
+    opts = _check(org, opts)
+    org = _as_forest(org, warn=opts.root is None)
+    tops = [opts.root] if opts.root is not None else _tops(org)
+    if fmt != "mmd":
+        from raci.render.chart.as_graph import graph_file
+
+        return graph_file(org, opts, tops, fmt)
+    from raci.render.chart.as_mermaid import mermaid_chart
+
+    text, note = mermaid_chart(org, opts, tops)
+    if note:
+        warnings.warn(note, ChartWarning, stacklevel=4)
+    return text.encode("utf-8")
+
+
 def chart_sources(
     org: Organization, options: ChartOptions | None = None, **changes: Any
 ) -> list[str]:
@@ -199,8 +235,9 @@ def chart_sources(
 
 
 def _drawing(org: Organization, opts: ChartOptions, fmt: str) -> str | bytes:
-    """The chart itself, for a caller that gave no path: SVG or DOT text, or the bytes of
-    a PNG, PDF, PPTX or draw.io file; one page (or a PDF of every page)."""
+    """The chart itself, for a caller that gave no path: SVG, DOT, draw.io, Mermaid, GraphML
+    or GEXF text, or the bytes of a PNG, PDF or PPTX file; one page (or a PDF of every
+    page)."""
     import tempfile
 
     fmt = fmt.lower().lstrip(".")
@@ -213,7 +250,7 @@ def _drawing(org: Organization, opts: ChartOptions, fmt: str) -> str | bytes:
             msg = "this chart has several pages: give a path, or format='pdf' for one file"
             raise ValueError(msg)
         data = written[0].read_bytes()
-    return data.decode("utf-8") if fmt in ("svg", "dot", "drawio") else data
+    return data.decode("utf-8") if fmt in ("svg", "dot", "drawio") or f".{fmt}" in DATA else data
 
 
 def _expect(name: str, value: object, types: type | tuple[type, ...], what: str) -> None:
