@@ -82,6 +82,19 @@ def load_model(path: str | os.PathLike[str]) -> Organization:
     return org
 
 
+def load_version(spec: str, scheme: str | None = None, sheet: str | None = None) -> Organization:
+    """One version of a model: a file, or ``REV:PATH`` (the file as committed at a git
+    revision), read as :func:`load_model` reads a file."""
+    from raci.restructure.revision import load_revision
+
+    try:
+        org = load_revision(spec, scheme, sheet=sheet)
+    except LoadError as exc:
+        raise input_error(exc) from None
+    say_as_read(org)
+    return org
+
+
 def path_separator_option(func: F) -> F:
     """The ``--path-separator`` option of commands that read org sheets."""
     option = click.option(

@@ -12,33 +12,21 @@ from raci.cli._common import (
     check_suffix,
     echo,
     handle_errors,
-    input_error,
-    say_as_read,
+    load_version,
     sheets_for,
     showing_warnings,
 )
 from raci.cli._options import orientation_option, paper_option, scheme_option, sheet_option
-from raci.exceptions import LoadError
-from raci.model import Organization
 from raci.output import write_atomic
 from raci.render.paper import Paper
 from raci.restructure import Diff, diff
 from raci.restructure.report import render_markdown, render_text
-from raci.restructure.revision import load_revision, split_revision
+from raci.restructure.revision import split_revision
 
 FORMATS = ("text", "json", "markdown")
 #: Output suffixes: the report in a format, or a before/after picture.
 REPORT_SUFFIXES = {".txt": "text", ".json": "json", ".md": "markdown"}
 PICTURE_SUFFIXES = (".svg", ".png", ".pdf", ".dot")
-
-
-def _load(spec: str, scheme: str | None, sheet: str | None) -> Organization:
-    try:
-        org = load_revision(spec, scheme, sheet=sheet)
-    except LoadError as exc:
-        raise input_error(exc) from None
-    say_as_read(org)
-    return org
 
 
 def _report(change: Diff, fmt: str, lang: str | None, ids: bool) -> str:
@@ -130,7 +118,8 @@ def command(
     if output is not None:
         suffix = check_suffix(output, [*PICTURE_SUFFIXES, *REPORT_SUFFIXES], "a diff")
     sheets = sheets_for((old, new), sheet)
-    before, after = _load(old, scheme, sheets[old]), _load(new, scheme, sheets[new])
+    before = load_version(old, scheme, sheets[old])
+    after = load_version(new, scheme, sheets[new])
     change = diff(before, after)
     for f in change.findings:
         echo(f"{f.location}: {f.severity.value} {f.rule}: {f.message}", err=True)

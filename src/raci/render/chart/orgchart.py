@@ -55,10 +55,12 @@ from raci.render.palette import RoleColour
 __all__ = [
     "SUFFIXES",
     "ChartOptions",
+    "ChartPage",
     "ChartWarning",
     "FontWarning",
     "GraphvizWarning",
     "box_id",
+    "chart_pages",
     "chart_sources",
     "render_chart",
 ]
@@ -168,6 +170,21 @@ def chart_sources(
     return [page.source for page in _pages(org, opts)]
 
 
+def chart_pages(
+    org: Organization, options: ChartOptions | None = None, **changes: Any
+) -> list[ChartPage]:
+    """The pages of the chart laid out, for a document that draws and holds them itself
+    (the restructuring annex); the options are those of :func:`render_chart`, and so is
+    the :class:`ChartWarning` when text comes out under 6 pt on the paper."""
+    opts = ChartOptions.of(options, **changes)
+    _expect("org", org, Organization, "an Organization")
+    pages = _pages(org, opts)
+    note = _small_text(pages, opts)
+    if note:
+        warnings.warn(note, ChartWarning, stacklevel=2)
+    return pages
+
+
 def _expect(name: str, value: object, types: type | tuple[type, ...], what: str) -> None:
     """Raise TypeError unless ``value`` is an instance of ``types``."""
     if not isinstance(value, types):
@@ -196,8 +213,9 @@ def _write_all(files: Sequence[Path], data: Sequence[bytes], inputs: Sequence[st
 
 
 @attrs.frozen
-class _Page:
-    """One page's DOT text, its size in points, and the scale its chart is drawn at."""
+class ChartPage:
+    """One page of a chart laid out: its DOT text (drawn by :func:`raci.render.engine.render`),
+    its size in points, and the scale its chart is drawn at."""
 
     source: str
     width: float
@@ -206,7 +224,7 @@ class _Page:
     paper: str | None = None
 
 
-def _pages(org: Organization, opts: ChartOptions) -> list[_Page]:
+def _pages(org: Organization, opts: ChartOptions) -> list[ChartPage]:
     """Every page of the chart; a book on paper has one orientation throughout: the one
     asked for, else portrait for ``split_by='auto'`` (whose pages are cut to read on it)
     and, for pages split by a level, the one whose smallest page is drawn largest."""
@@ -223,7 +241,7 @@ def _pages(org: Organization, opts: ChartOptions) -> list[_Page]:
     return max(books, key=lambda pages: min(page.scale for page in pages))
 
 
-def _numbered(shared: _Shared, plan: Callable[[_Shared], list[_Chart]]) -> list[_Page]:
+def _numbered(shared: _Shared, plan: Callable[[_Shared], list[_Chart]]) -> list[ChartPage]:
     """The pages ``plan`` makes, each with its running head when it has one."""
     charts = plan(shared)
     return [
@@ -281,7 +299,7 @@ def _fitted_pages(shared: _Shared, tops: list[str]) -> list[_Chart]:
     ]
 
 
-def _small_text(pages: Sequence[_Page], opts: ChartOptions) -> str:
+def _small_text(pages: Sequence[ChartPage], opts: ChartOptions) -> str:
     """What to say when fitting pages to their paper makes the smallest text too small."""
     small = [(i, p) for i, p in enumerate(pages, 1) if SMALLEST_FONT * p.scale < LEGIBLE]
     if not small:
@@ -308,7 +326,7 @@ def _small_text(pages: Sequence[_Page], opts: ChartOptions) -> str:
     return msg
 
 
-def _render_page(page: _Page, fmt: str, opts: ChartOptions) -> tuple[bytes, str]:
+def _render_page(page: ChartPage, fmt: str, opts: ChartOptions) -> tuple[bytes, str]:
     """The page in ``fmt``, and what to tell the user when a PNG had to be drawn smaller."""
     if fmt == "dot":
         return page.source.encode("utf-8"), ""
@@ -502,7 +520,7 @@ class _Chart:
         self.level: dict[str, int] = {}
         self.names: dict[str, str] = {}
 
-    def page(self, head: RunningHead | None = None) -> _Page:
+    def page(self, head: RunningHead | None = None) -> ChartPage:
         """Lay the page out and write it as DOT, with its running head when it has one."""
         return self._dot(*self._place(), head)
 
@@ -581,7 +599,7 @@ class _Chart:
         legend: str,
         legend_size: tuple[float, float],
         head: RunningHead | None = None,
-    ) -> _Page:
+    ) -> ChartPage:
         gap = LEGEND_GAP if legend else 0.0
         width = max(placed.width, legend_size[0])
         height = placed.height + legend_size[1] + gap
@@ -654,8 +672,8 @@ class _Chart:
                     height="0.01",
                     pos=f"{x:.2f},{y:.2f}",
                 )
-            return _Page(str(dot.source), page_w, page_h, scale, paper)
-        return _Page(str(dot.source), width + 2 * PAD, height + 2 * PAD, 1.0)
+            return ChartPage(str(dot.source), page_w, page_h, scale, paper)
+        return ChartPage(str(dot.source), width + 2 * PAD, height + 2 * PAD, 1.0)
 
     def _dotted(self) -> list[tuple[str, str]]:
         """The dotted lines drawn on the page: (unit, the unit it also reports to)."""
