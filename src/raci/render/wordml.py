@@ -96,8 +96,11 @@ def parsed(markup: str) -> Any:
     return parse_xml(_FIRST_TAG.sub(rf"\1 {W}", markup, count=1))
 
 
-def set_page(section: Section, paper: Paper, *, landscape: bool) -> None:
-    """Put ``section`` on ``paper`` with the page's margins all round."""
+def set_page(
+    section: Section, paper: Paper, *, landscape: bool, margin_mm: float = MARGIN_MM
+) -> None:
+    """Put ``section`` on ``paper`` with margins of ``margin_mm`` all round (the page
+    header and footer inside them)."""
     from docx.enum.section import WD_ORIENT
     from docx.shared import Mm
 
@@ -105,8 +108,8 @@ def set_page(section: Section, paper: Paper, *, landscape: bool) -> None:
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(width), Mm(height)
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Mm(MARGIN_MM))
-    section.header_distance = section.footer_distance = Mm(MARGIN_MM / 2)
+        setattr(section, side, Mm(margin_mm))
+    section.header_distance = section.footer_distance = Mm(margin_mm / 2)
 
 
 def _size(size_pt: float | None) -> str:

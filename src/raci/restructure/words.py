@@ -1,7 +1,7 @@
 """The fixed words of a restructuring, one table per language: the diff's text and
-Markdown and the before/after picture all take theirs from here. English fills any word
-a table lacks; names from the model files are never translated here (level names are,
-when a table knows them)."""
+Markdown, the before/after picture and the restructuring annex all take theirs from
+here. English fills any word a table lacks; names from the model files are never
+translated here (level names are, when a table knows them)."""
 
 from __future__ import annotations
 

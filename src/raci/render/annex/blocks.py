@@ -5,19 +5,34 @@ on each page, pictures, and sections on paper. Every text passes through
 
 from __future__ import annotations
 
-import io
 from collections.abc import Collection, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 import attrs
 
 from raci.render.paper import Paper
-from raci.render.wordml import MARGIN_MM, Cell, add_rows, clean, fixed_widths, parsed, row, set_page
+from raci.render.printing import page_number_pieces
+from raci.render.wordml import (
+    MARGIN_MM,
+    Cell,
+    add_rows,
+    append_runs,
+    clean,
+    field,
+    fixed_widths,
+    parsed,
+    row,
+    run,
+    set_page,
+)
 
 if TYPE_CHECKING:
     from docx.document import Document
+    from docx.section import Section
     from docx.text.paragraph import Paragraph
 
+#: The size of the page header's and footer's text (points).
+MARGIN_TEXT_PT = 8
 #: The table style every table of the annex takes (one of Word's built-in styles).
 TABLE_STYLE = "Table Grid"
 #: The extension of a picture's blip that holds its SVG (Word 2016 and later draw it; older
@@ -44,11 +59,13 @@ class Blocks:
     its text as text); else its PNG, with the SVG beside it for Word 2016 and later.
     """
 
-    def __init__(self, doc: Document, paper: Paper, *, vector: bool) -> None:
+    def __init__(self, doc: Document, paper: Paper, lang: str, *, vector: bool) -> None:
         self.doc = doc
         self.paper = paper
+        self.lang = lang
         self.vector = vector
         self.landscape = False
+        self.margin_mm: float = MARGIN_MM
         self.headings: list[Heading] = []
         self._pictures = 0
 
@@ -57,22 +74,51 @@ class Blocks:
     @property
     def width_mm(self) -> float:
         """The width a line takes on the current section's pages."""
-        return self.paper.mm(landscape=self.landscape)[0] - 2 * MARGIN_MM
+        return self.paper.mm(landscape=self.landscape)[0] - 2 * self.margin_mm
 
     @property
     def height_mm(self) -> float:
         """The height of the text on the current section's pages."""
-        return self.paper.mm(landscape=self.landscape)[1] - 2 * MARGIN_MM
+        return self.paper.mm(landscape=self.landscape)[1] - 2 * self.margin_mm
 
-    def new_section(self, *, landscape: bool) -> None:
-        """Start a section on a new page, ``landscape`` or portrait."""
+    def first_section(self, running: str) -> None:
+        """The first section: portrait, its first page (the title page) without header
+        and footer, the others with ``running`` at the top and the page number below."""
+        section = self.doc.sections[0]
+        set_page(section, self.paper, landscape=False)
+        section.different_first_page_header_footer = True
+        self._head_and_foot(section, running)
+
+    def new_section(self, running: str, *, landscape: bool, margin_mm: float = MARGIN_MM) -> None:
+        """Start a section on a new page, ``landscape`` or portrait, with margins of
+        ``margin_mm``, ``running`` at the top of its pages and their number below."""
         from docx.enum.section import WD_SECTION
 
-        self.landscape = landscape
+        self.landscape, self.margin_mm = landscape, margin_mm
         section = self.doc.add_section(WD_SECTION.NEW_PAGE)
         # A new section copies the last one's settings; only the title page is different.
         section.different_first_page_header_footer = False
-        set_page(section, self.paper, landscape=landscape)
+        set_page(section, self.paper, landscape=landscape, margin_mm=margin_mm)
+        self._head_and_foot(section, running)
+
+    def _head_and_foot(self, section: Section, running: str) -> None:
+        """The section's own page header (``running``) and footer (the page number of the
+        total, which Word and LibreOffice count)."""
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        for part in (section.header, section.footer):
+            part.is_linked_to_previous = False
+        append_runs(section.header.paragraphs[0]._p, run(clean(running), size_pt=MARGIN_TEXT_PT))
+        foot = section.footer.paragraphs[0]
+        foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        fields = {"{n}": "PAGE", "{total}": "NUMPAGES"}
+        number = "".join(
+            field(fields[piece], "1", size_pt=MARGIN_TEXT_PT)
+            if piece in fields
+            else run(piece, size_pt=MARGIN_TEXT_PT)
+            for piece in page_number_pieces(self.lang)
+        )
+        append_runs(foot._p, number)
 
     def page_break(self) -> None:
         """Go on on the next page."""
@@ -102,9 +148,18 @@ class Blocks:
         return paragraph
 
     def bullets(self, lines: Iterable[str]) -> None:
-        """A bulleted list, a paragraph per line."""
+        """A bulleted list (Word's *List Bullet*), a paragraph per line."""
+        style = self.doc.styles["List Bullet"].style_id
+        body = self.doc.element.body
+        end = body.sectPr
         for line in lines:
-            self.paragraph(line, style="List Bullet")
+            paragraph = parsed(
+                f'<w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr>{run(clean(line))}</w:p>'
+            )
+            if end is None:
+                body.append(paragraph)
+            else:
+                end.addprevious(paragraph)
 
     # -- tables -------------------------------------------------------------------
 
@@ -143,9 +198,18 @@ class Blocks:
 
     # -- pictures -----------------------------------------------------------------
 
-    def picture(self, svg: bytes, png: bytes | None, width_mm: float, height_mm: float) -> None:
-        """A picture in a paragraph of its own, ``width_mm`` by ``height_mm``: its PNG with
-        the SVG as Word 2016's extension, or (``png`` None) its SVG alone."""
+    def picture(
+        self,
+        svg: bytes,
+        png: bytes | None,
+        width_mm: float,
+        height_mm: float,
+        *,
+        new_page: bool = False,
+    ) -> None:
+        """A picture in a paragraph of its own (starting a ``new_page``), ``width_mm`` by
+        ``height_mm``: its PNG with the SVG as Word 2016's extension, or (``png`` None)
+        its SVG alone."""
         from docx.opc.constants import RELATIONSHIP_TYPE
         from docx.opc.packuri import PackURI
         from docx.opc.part import Part
@@ -155,11 +219,16 @@ class Blocks:
         self._pictures += 1
         n = self._pictures
         part = self.doc.part
-        name = PackURI(f"/word/media/chart{n}.svg")
-        svg_id = part.relate_to(
-            Part(name, "image/svg+xml", svg, part.package), RELATIONSHIP_TYPE.IMAGE
-        )
-        main = svg_id if png is None else part.get_or_add_image(io.BytesIO(png))[0]
+
+        def media(suffix: str, content_type: str, blob: bytes) -> str:
+            # A part of its own per picture: python-docx's images are looked up by a hash
+            # worked out again for each image already there, which a book of pages outgrows.
+            name = PackURI(f"/word/media/chart{n}.{suffix}")
+            target = Part(name, content_type, blob, part.package)
+            return str(part.relate_to(target, RELATIONSHIP_TYPE.IMAGE))
+
+        svg_id = media("svg", "image/svg+xml", svg)
+        main = svg_id if png is None else media("png", "image/png", png)
         inline = CT_Inline.new_pic_inline(n, main, f"chart{n}", Mm(width_mm), Mm(height_mm))
         if png is not None:
             extension = (
@@ -168,7 +237,11 @@ class Blocks:
                 "</a:ext></a:extLst>"
             )
             inline.graphic.graphicData.pic.blipFill.blip.append(_parsed_drawing(extension))
-        self.doc.add_paragraph().add_run()._r.add_drawing(inline)
+        paragraph = self.doc.add_paragraph()
+        layout = paragraph.paragraph_format
+        layout.page_break_before = new_page or None
+        layout.space_before = layout.space_after = Mm(0)
+        paragraph.add_run()._r.add_drawing(inline)
 
 
 def _parsed_drawing(markup: str) -> object:

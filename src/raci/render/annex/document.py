@@ -19,30 +19,22 @@ from raci.render.annex.title import add_title_page
 from raci.render.languages import base_language
 from raci.render.pages import header
 from raci.render.paper import Paper
-from raci.render.printing import page_number_pieces
 from raci.render.staffing.as_docx import add_staffing_table
 from raci.render.staffing.sheet import build_sheet
 from raci.render.staffing.words import word as staffing_word
 from raci.render.wordml import (
-    append_runs,
     clean,
-    field,
     new_document,
     parsed,
-    run,
     saved,
-    set_page,
 )
 from raci.restructure.report import Story
 
 if TYPE_CHECKING:
     from docx.document import Document
-    from docx.section import Section
 
     from raci.restructure.diff import Diff
 
-#: The size of the page header's and footer's text (points).
-MARGIN_TEXT_PT = 8
 #: The language tags Word is told the text is in, for its fonts and spelling.
 _WORD_LANGUAGES = {"zh": "zh-CN", "en": "en-US"}
 _EAST_ASIAN = ("zh", "ja", "ko")
@@ -56,18 +48,17 @@ def build_annex(change: Diff, *, lang: str, paper: Paper, vector: bool = False) 
     doc = new_document()
     story = Story(change, lang, lambda text, ident: text or ident, str)
     _styles(doc, lang)
-    b = Blocks(doc, paper, vector=vector)
-    first = doc.sections[0]
-    set_page(first, paper, landscape=False)
-    _margins(first, header([change.new.names.get(lang), story.w("annex")]), lang)
+    b = Blocks(doc, paper, lang, vector=vector)
+    running = header([change.new.names.get(lang), story.w("annex")])
+    b.first_section(running)
     add_styles(doc, b.width_mm)
 
     add_title_page(b, story)
     b.paragraph(story.w("contents"), style="TOC Heading")
     place = b.paragraph()
     add_summary(b, story)
-    b.new_section(landscape=True)
-    add_organigrams(b, story)
+    add_organigrams(b, story, running)
+    b.new_section(running, landscape=True)
     b.heading(staffing_word("heading", lang), 1)
     sheet = build_sheet(staffing(change.new, before=change.old), lang=lang)
     add_staffing_table(doc, sheet, b.width_mm)
@@ -94,22 +85,3 @@ def _styles(doc: Document, lang: str) -> None:
     east = f" w:eastAsia={tag}" if base in _EAST_ASIAN else ""
     normal = doc.styles["Normal"].element.get_or_add_rPr()
     normal.append(parsed(f"<w:lang w:val={tag}{east}/>"))
-
-
-def _margins(section: Section, running: str, lang: str) -> None:
-    """The page header (the organization and what the document is) and the footer (the
-    page number of the total), on every page but the title page."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
-    section.different_first_page_header_footer = True
-    append_runs(section.header.paragraphs[0]._p, run(clean(running), size_pt=MARGIN_TEXT_PT))
-    foot = section.footer.paragraphs[0]
-    foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    fields = {"{n}": "PAGE", "{total}": "NUMPAGES"}
-    number = "".join(
-        field(fields[piece], "1", size_pt=MARGIN_TEXT_PT)
-        if piece in fields
-        else run(piece, size_pt=MARGIN_TEXT_PT)
-        for piece in page_number_pieces(lang)
-    )
-    append_runs(foot._p, number)

@@ -13,13 +13,14 @@ from raci.model import Organization
 from raci.render.annex.blocks import Blocks
 from raci.render.languages import level_name
 from raci.render.legend.as_docx import legend_cells, role_cell
-from raci.render.matrix.table import Matrix, Span, build_matrix, cell_text
+from raci.render.matrix.table import Matrix, Span, build_matrix
 from raci.render.wordml import Cell, row
 from raci.restructure.words import ChangeWords
 
-#: The deliverables' column, and the narrowest column of a party (millimetres).
+#: The deliverables' column, and the narrowest and widest column of a party (a cell with
+#: more letters than the widest holds on one line takes two) (millimetres).
 LABEL_MM = 60.0
-NARROWEST_MM = 6.0
+NARROWEST_MM, WIDEST_MM = 6.0, 10.0
 #: The size of the matrix's text (points), and the width of one of its characters.
 SIZE_PT = 7.0
 _CHAR_MM = SIZE_PT * 0.5 * 25.4 / 72
@@ -29,8 +30,9 @@ TALLEST_MM = 45.0
 
 def _column_mm(m: Matrix) -> float:
     """The width of a party's column: its widest cell (``A/R/C``) with some room."""
-    widest = max((len(cell_text(c)) for r in m.rows for c in r.cells), default=1)
-    return max(NARROWEST_MM, widest * _CHAR_MM * 1.4 + 2.5)
+    most = max((len(c) for r in m.rows for c in r.cells), default=1)
+    chars = most * max(map(len, m.scheme.letters), default=1) + most - 1
+    return min(WIDEST_MM, max(NARROWEST_MM, chars * _CHAR_MM * 1.4 + 2.5))
 
 
 def _levels_up(org: Organization) -> list[str]:
@@ -48,12 +50,21 @@ def fitting_matrix(org: Organization, lang: str, width_mm: float) -> tuple[Matri
     """The matrix of ``org`` whose columns a line ``width_mm`` wide holds: a column per
     party, else rolled up to the lowest level that fits (the highest level when none
     does), and that level (None when not rolled up)."""
-    matrix, level = build_matrix(org, lang=lang), None
-    for up in _levels_up(org):
-        if len(matrix.columns) * _column_mm(matrix) <= width_mm - LABEL_MM:
-            break
-        matrix, level = build_matrix(org, lang=lang, level=up), up
-    return matrix, level
+    room = width_mm - LABEL_MM
+    # A column per party, when there is room for the parties held at the narrowest width.
+    if len(set(org.role_columns()[1])) * NARROWEST_MM <= room:
+        matrix = build_matrix(org, lang=lang)
+        if len(matrix.columns) * _column_mm(matrix) <= room:
+            return matrix, None
+    levels = _levels_up(org)
+    for up in levels:
+        matrix = build_matrix(org, lang=lang, level=up)
+        if up == levels[-1] or (
+            len(matrix.columns) * NARROWEST_MM <= room
+            and len(matrix.columns) * _column_mm(matrix) <= room
+        ):
+            return matrix, up
+    return build_matrix(org, lang=lang), None
 
 
 def _cut(spans: Sequence[Span], start: int, end: int) -> list[Span]:

@@ -60,6 +60,7 @@ __all__ = [
     "FontWarning",
     "GraphvizWarning",
     "box_id",
+    "chart_key",
     "chart_pages",
     "chart_sources",
     "render_chart",
@@ -183,6 +184,25 @@ def chart_pages(
     if note:
         warnings.warn(note, ChartWarning, stacklevel=2)
     return pages
+
+
+def chart_key(org: Organization, options: ChartOptions | None = None, **changes: Any) -> str:
+    """The DOT text of the key of the whole chart, what the keys of its pages say
+    together, for a document that shows it once and draws the pages with ``key=False``;
+    empty when the chart has nothing to explain. The options are those of
+    :func:`render_chart`."""
+    opts = _check(org, ChartOptions.of(options, **changes))
+    _expect("org", org, Organization, "an Organization")
+    org = _as_forest(org, warn=False)
+    shared = _Shared(org, opts)
+    tops = [opts.root] if opts.root is not None else _tops(org)
+    chart = _Chart(shared, tops)
+    for top in tops:
+        chart.level.update(depths(org, top, opts.depth))
+    label = key_table(chart.shown(), shared.words)
+    if not label:
+        return ""
+    return f'digraph key {{ node [shape=plain fontname="{shared.fonts}"] key [label=<{label}>] }}'
 
 
 def _expect(name: str, value: object, types: type | tuple[type, ...], what: str) -> None:
@@ -440,6 +460,20 @@ def _split_roots(org: Organization, opts: ChartOptions) -> list[str]:
     return found
 
 
+#: The labels measured, by font list, kept for every chart the process draws: a document
+#: that draws two versions of one organization measures each box once.
+_MEASURED: dict[str, dict[str, tuple[float, float]]] = {}
+#: The most labels kept; past it the next chart starts afresh.
+_MOST_MEASURED = 200_000
+
+
+def _measured(fonts: str) -> dict[str, tuple[float, float]]:
+    """The sizes of the labels measured so far in ``fonts``."""
+    if sum(map(len, _MEASURED.values())) > _MOST_MEASURED:
+        _MEASURED.clear()
+    return _MEASURED.setdefault(fonts, {})
+
+
 class _Shared:
     """What every page of one chart needs: words, ranks, post counts, posts, fonts."""
 
@@ -457,7 +491,7 @@ class _Shared:
         self.fonts = engine.font_families(opts.lang)
         self.subtree_sizes: dict[str, int] = {}
         #: The size of each box label already measured, in points.
-        self.measured: dict[str, tuple[float, float]] = {}
+        self.measured = _measured(self.fonts)
 
     @property
     def band(self) -> float:
@@ -578,7 +612,7 @@ class _Chart:
 
     def _measure(self, labels: Sequence[str]) -> list[tuple[float, float]]:
         """Each label's natural size, in points, as Graphviz draws it (each label is
-        measured once for all the pages of a chart)."""
+        measured once for all the pages of a chart, and of the charts that follow)."""
         known = self.shared.measured
         new = list(dict.fromkeys(label for label in labels if label not in known))
         if new:
