@@ -16,7 +16,7 @@ from raci.restructure.posts import KINDS, Entry
 from raci.restructure.report import Story
 
 #: The width of a column of counts, and of a column of the posts by unit (millimetres).
-COUNT_MM, SUMMARY_MM = 18, 22
+COUNT_MM, SUMMARY_MM = 18, 24
 
 
 @attrs.frozen
