@@ -192,6 +192,18 @@ def number(text: str) -> float:
     return float(text) if text else 0
 
 
+def test_the_committed_example_is_up_to_date(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`nox -s examples` writes examples/restructuring/annex.docx; it says what a new one
+    says, word for word."""
+    monkeypatch.chdir(RESTRUCTURING)
+    path = tmp_path / "annex.docx"
+    render_annex(raci.diff(raci.load(OLD.name), raci.load(NEW.name)), path)
+    committed = docx.Document(str(RESTRUCTURING / "annex.docx"))
+    assert all_text(committed) == all_text(docx.Document(str(path)))
+
+
 class TestStaffing:
     def test_every_cell_equals_raci_staffing_json(self, document: Any) -> None:
         data = staffing_json()
