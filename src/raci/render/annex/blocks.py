@@ -213,6 +213,7 @@ class Blocks:
         from docx.opc.constants import RELATIONSHIP_TYPE
         from docx.opc.packuri import PackURI
         from docx.opc.part import Part
+        from docx.oxml import parse_xml
         from docx.oxml.shape import CT_Inline
         from docx.shared import Mm
 
@@ -236,16 +237,9 @@ class Blocks:
                 f'<asvg:svgBlip xmlns:asvg="{_SVG_NS}" xmlns:r="{_R_NS}" r:embed="{svg_id}"/>'
                 "</a:ext></a:extLst>"
             )
-            inline.graphic.graphicData.pic.blipFill.blip.append(_parsed_drawing(extension))
+            inline.graphic.graphicData.pic.blipFill.blip.append(parse_xml(extension))
         paragraph = self.doc.add_paragraph()
         layout = paragraph.paragraph_format
         layout.page_break_before = new_page or None
         layout.space_before = layout.space_after = Mm(0)
         paragraph.add_run()._r.add_drawing(inline)
-
-
-def _parsed_drawing(markup: str) -> object:
-    """DrawingML markup that declares its own namespaces."""
-    from docx.oxml import parse_xml
-
-    return parse_xml(markup)

@@ -22,12 +22,7 @@ from raci.render.paper import Paper
 from raci.render.staffing.as_docx import add_staffing_table
 from raci.render.staffing.sheet import build_sheet
 from raci.render.staffing.words import word as staffing_word
-from raci.render.wordml import (
-    clean,
-    new_document,
-    parsed,
-    saved,
-)
+from raci.render.wordml import clean, new_document, parsed, saved
 from raci.restructure.report import Story
 
 if TYPE_CHECKING:
@@ -75,6 +70,7 @@ def build_annex(change: Diff, *, lang: str, paper: Paper, vector: bool = False) 
 
 def _styles(doc: Document, lang: str) -> None:
     """Each part starts on a new page; the text is in ``lang``."""
+    from docx.oxml.ns import qn
     from docx.shared import Pt
 
     first = doc.styles["Heading 1"].paragraph_format
@@ -85,3 +81,8 @@ def _styles(doc: Document, lang: str) -> None:
     east = f" w:eastAsia={tag}" if base in _EAST_ASIAN else ""
     normal = doc.styles["Normal"].element.get_or_add_rPr()
     normal.append(parsed(f"<w:lang w:val={tag}{east}/>"))
+    # python-docx's template asks Word for the compatibility mode of Word 2010; the annex
+    # is laid out as Word 2013 and later lay out their own documents.
+    for setting in doc.settings.element.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")
