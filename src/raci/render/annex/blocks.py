@@ -120,12 +120,6 @@ class Blocks:
         )
         append_runs(foot._p, number)
 
-    def page_break(self) -> None:
-        """Go on on the next page."""
-        from docx.enum.text import WD_BREAK
-
-        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
-
     # -- text ---------------------------------------------------------------------
 
     def heading(self, text: str, level: int) -> None:
@@ -139,12 +133,20 @@ class Blocks:
         self.headings.append(Heading(clean(text), level, name))
 
     def paragraph(
-        self, text: str = "", *, style: str | None = None, bold: bool = False
+        self,
+        text: str = "",
+        *,
+        style: str | None = None,
+        bold: bool = False,
+        new_page: bool = False,
     ) -> Paragraph:
-        """A paragraph of ``text`` in ``style`` (Normal by default)."""
+        """A paragraph of ``text`` in ``style`` (Normal by default), starting a
+        ``new_page`` when asked."""
         paragraph = self.doc.add_paragraph(style=style)
         if text:
             paragraph.add_run(clean(text)).bold = bold or None
+        if new_page:
+            paragraph.paragraph_format.page_break_before = True
         return paragraph
 
     def bullets(self, lines: Iterable[str]) -> None:

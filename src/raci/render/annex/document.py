@@ -49,7 +49,7 @@ def build_annex(change: Diff, *, lang: str, paper: Paper, vector: bool = False) 
     add_styles(doc, b.width_mm)
 
     add_title_page(b, story)
-    b.paragraph(story.w("contents"), style="TOC Heading")
+    b.paragraph(story.w("contents"), style="TOC Heading", new_page=True)
     place = b.paragraph()
     add_summary(b, story)
     add_organigrams(b, story, running)

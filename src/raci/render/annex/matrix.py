@@ -127,8 +127,7 @@ def add_matrix(b: Blocks, org: Organization, w: ChangeWords) -> None:
     for start in range(0, total, per_part):
         end = min(start + per_part, total)
         if per_part < total:
-            if start:
-                b.page_break()
-            b.paragraph(w("matrix_part", first=start + 1, last=end, total=total), bold=True)
+            part = w("matrix_part", first=start + 1, last=end, total=total)
+            b.paragraph(part, bold=True, new_page=start > 0)
         widths = [b.width_mm - (end - start) * column_mm, *[column_mm] * (end - start)]
         b.table(_rows(matrix, start, end, column_mm), widths)

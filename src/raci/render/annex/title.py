@@ -10,7 +10,7 @@ _ABOVE_PT = 150
 
 
 def add_title_page(b: Blocks, story: Story) -> None:
-    """The title, the organization's name, the files before and after; then a new page."""
+    """The title, the organization's name, the files before and after."""
     from docx.shared import Pt
 
     w, change = story.w, story.change
@@ -21,4 +21,3 @@ def add_title_page(b: Blocks, story: Story) -> None:
         b.paragraph(name, style="Subtitle")
     for side, org in ((w("old_side"), change.old), (w("new_side"), change.new)):
         b.paragraph(f"{side}{w('colon')}{shown_path(org.source)}")
-    b.page_break()
