@@ -69,12 +69,11 @@ def add_organigrams(b: Blocks, story: Story, running: str) -> None:
 def _key(b: Blocks, org: Organization, options: ChartOptions) -> None:
     """The key of a side's chart, drawn once at its natural size."""
     source = chart_key(org, options)
-    if source:
-        svg = engine.render(source, "svg", engine="dot")
-        png = None if b.vector else engine.render(source, "png", engine="dot", dpi=PRINT_DPI)
-        size = _SIZE.search(svg)
-        width, height = (float(size[1]), float(size[2])) if size else (400.0, 100.0)
-        b.picture(svg, png, width * _MM_PER_POINT, height * _MM_PER_POINT)
+    svg = engine.render(source, "svg", engine="dot")
+    png = None if b.vector else engine.render(source, "png", engine="dot", dpi=PRINT_DPI)
+    size = _SIZE.search(svg)
+    width, height = (float(size[1]), float(size[2])) if size else (400.0, 100.0)
+    b.picture(svg, png, width * _MM_PER_POINT, height * _MM_PER_POINT)
 
 
 def _page(b: Blocks, page: ChartPage, dpi: float) -> None:

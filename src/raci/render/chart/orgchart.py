@@ -188,11 +188,11 @@ def chart_pages(
 
 def chart_key(org: Organization, options: ChartOptions | None = None, **changes: Any) -> str:
     """The DOT text of the key of the whole chart, what the keys of its pages say
-    together, for a document that shows it once and draws the pages with ``key=False``;
-    empty when the chart has nothing to explain. The options are those of
+    together, for a document that shows it once and draws the pages with ``key=False``
+    (render it with Graphviz's ``dot`` layout). The options are those of
     :func:`render_chart`."""
-    opts = _check(org, ChartOptions.of(options, **changes))
     _expect("org", org, Organization, "an Organization")
+    opts = _check(org, ChartOptions.of(options, **changes))
     org = _as_forest(org, warn=False)
     shared = _Shared(org, opts)
     tops = [opts.root] if opts.root is not None else _tops(org)
@@ -200,8 +200,6 @@ def chart_key(org: Organization, options: ChartOptions | None = None, **changes:
     for top in tops:
         chart.level.update(depths(org, top, opts.depth))
     label = key_table(chart.shown(), shared.words)
-    if not label:
-        return ""
     return f'digraph key {{ node [shape=plain fontname="{shared.fonts}"] key [label=<{label}>] }}'
 
 
