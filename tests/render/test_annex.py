@@ -527,5 +527,17 @@ class TestPdf:
         assert "Reporting line" in organigrams
         assert "Capacity Development and Training Unit" in organigrams
         widths = [round(float(p.mediabox.width)) for p in reader.pages]
+        # Portrait up to the organigrams, landscape from them on.
         assert widths[: starts[1] - 1] == [595] * (starts[1] - 1)
         assert set(widths[starts[1] - 1 :]) == {842}
+
+    def test_the_word_document_itself_opens_in_libreoffice(self, annex: Path) -> None:
+        from pypdf import PdfReader
+
+        from raci.render.annex.pdf import to_pdf
+
+        reader = PdfReader(io.BytesIO(to_pdf(annex.read_bytes())))
+        text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)
+        assert len(reader.pages) > 10
+        assert text.startswith("Restructuring annex UN-Habitat")
+        assert all(part in text for part in PARTS)
