@@ -279,6 +279,13 @@ class TestMatrix:
         assert coloured > 50
         assert striped > 0
 
+    def test_the_level_the_columns_are_rolled_up_to_is_said(self, document: Any) -> None:
+        texts = [p.text for p in document.paragraphs]
+        assert (
+            "Each column is a branch with its posts and the units below it, whose roles count"
+            " as its own." in texts
+        )
+
     def test_party_names_are_written_upwards(self, document: Any) -> None:
         matrix = tables_after(document, "Responsibility matrix")[-1]
         names = header_rows(matrix)[-1].cells[1:]

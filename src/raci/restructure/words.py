@@ -126,8 +126,7 @@ ENGLISH = {
     "no_post_changes": "No posts change.",
     "no_deliverables": "The model has no deliverables.",
     "matrix_level": (
-        "Each column is a {level} with its posts and the units below it, whose roles count"
-        " as its own."
+        "Each column is {what} with its posts and the units below it, whose roles count as its own."
     ),
     "matrix_part": "Parties {first}–{last} of {total}",
 }
@@ -238,7 +237,7 @@ CHINESE = {
     "no_establishment": "两个版本均未列出编制（各单位的员额）。",
     "no_post_changes": "没有员额变动。",
     "no_deliverables": "模型中没有交付成果。",
-    "matrix_level": "每列为一个{level}及其职位和下属单位，其职责合并计入。",
+    "matrix_level": "每列为一个{what}及其职位和下属单位，其职责合并计入。",
     "matrix_part": "相关方第 {first}–{last} 个（共 {total} 个）",
 }
 

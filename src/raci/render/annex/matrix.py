@@ -7,11 +7,11 @@ columns come in parts, each a table of its own."""
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Iterator, Sequence
 
 from raci.model import Organization
 from raci.render.annex.blocks import Blocks
-from raci.render.languages import level_name
 from raci.render.legend.as_docx import legend_cells, role_cell
 from raci.render.matrix.table import Matrix, Span, build_matrix
 from raci.render.wordml import Cell, row
@@ -36,13 +36,14 @@ def _column_mm(m: Matrix) -> float:
 
 
 def _levels_up(org: Organization) -> list[str]:
-    """A level of each rank below the top that some unit is at, lowest first."""
-    used = {u.level for u in org.units.values() if u.level is not None}
+    """For each rank below the top that some unit is at, the level most of its units are
+    at; lowest first."""
+    used = Counter(u.level for u in org.units.values() if u.level is not None)
     found = []
     for names in org.levels.ranks[1:]:
-        at = [n for n in names if n in used]
+        at = [n for n in names if used[n]]
         if at:
-            found.append(at[0])
+            found.append(max(at, key=lambda n: used[n]))
     return found[::-1]
 
 
@@ -120,7 +121,7 @@ def add_matrix(b: Blocks, org: Organization, w: ChangeWords) -> None:
     key = legend_cells(matrix.scheme, lang, matrix.combined(), size_pt=SIZE_PT)
     b.table((row(cells) for cells in key), [12, b.width_mm - 12])
     if level is not None:
-        b.paragraph(w("matrix_level", level=level_name(level, lang)))
+        b.paragraph(w("matrix_level", what=w.a_level(level)))
     column_mm = _column_mm(matrix)
     total = len(matrix.columns)
     per_part = max(1, math.floor((b.width_mm - LABEL_MM) / column_mm))
