@@ -52,6 +52,7 @@ def examples(session: nox.Session) -> None:
     session.run(
         "raci", "diff", "before.yaml", "after.yaml", "--style", "side-by-side", "-o", "lineage.svg"
     )
+    session.run("raci", "annex", "before.yaml", "after.yaml", "-o", "annex.docx")
 
 
 #: The docs build: warnings are errors (all reported, then it fails), every reference must

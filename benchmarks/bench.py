@@ -30,6 +30,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench_annex import annex_pair
 from bench_diff import restructure
 from bench_matrix import big_organization
 from generate import generate, write
@@ -211,6 +212,7 @@ def other_cases(folder: Path) -> list[Case]:
     sheet = _long_sheet(folder / "long-100k.csv", long)
     rows = sum(1 for _ in sheet.open(encoding="utf-8")) - 1
     after = _restructured(folder, big)
+    annex_old, annex_new = annex_pair(folder)
     out = folder / "out"
     out.mkdir(exist_ok=True)
     return [
@@ -243,6 +245,13 @@ def other_cases(folder: Path) -> list[Case]:
             ["staffing", str(after), "--before", str(big), "-o", str(out / "staffing.xlsx")],
             big,
             "< 10 s",
+        ),
+        Case(
+            "annex (DOCX)",
+            "2,000 units",
+            ["annex", str(annex_old), str(annex_new), "-o", str(out / "annex.docx")],
+            annex_old,
+            "< 30 s",
         ),
         Case(
             "report",

@@ -5,7 +5,7 @@ model, and each CSV table also as an XLSX workbook), with hostile names planted 
 markup, escape sequences, formulas, JSON and YAML ``\\u`` escapes (lone surrogates among
 them) and names made only of control characters. Each run mutates one seed (lines or
 tokens; a workbook's cells), writes it with a suffix, and runs one of the commands
-(validate, chart, matrix, report, cascade, stats, staffing, diff, import) on it in this
+(validate, chart, matrix, report, cascade, stats, staffing, diff, annex, import) on it in this
 process. A run fails when the
 command ends in anything but exit 0, 1 or 2, prints a traceback or an internal error,
 takes longer than ``--hang`` seconds, or writes a file that carries a planted script
@@ -121,6 +121,7 @@ COMMANDS = {
         ["diff", "{seed}"],
         ["diff", "{seed}", "--format", "markdown", "--mermaid"],
         ["staffing", "--before", "{seed}", "--fund", "-o", "{out}.md"],
+        ["annex", "{seed}", "-o", "{out}.docx"],
     ],
     ".json": [
         ["validate"],

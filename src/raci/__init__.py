@@ -26,6 +26,7 @@ if TYPE_CHECKING:
         Position,
         Unit,
     )
+    from raci.render.annex.writer import render_annex
     from raci.render.chart.options import ChartOptions
     from raci.render.chart.orgchart import render_chart
     from raci.render.matrix.writer import render_matrix
@@ -66,6 +67,7 @@ _WHERE = {
     "PostLine": "raci.grades",
     "QueryError": "raci.exceptions",
     "RaciError": "raci.exceptions",
+    "render_annex": "raci.render.annex.writer",
     "render_chart": "raci.render.chart.orgchart",
     "render_matrix": "raci.render.matrix.writer",
     "render_report": "raci.render.report.page",
@@ -114,6 +116,7 @@ __all__ = [
     "dumps",
     "load",
     "loads",
+    "render_annex",
     "render_chart",
     "render_matrix",
     "render_report",

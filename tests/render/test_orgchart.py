@@ -18,7 +18,14 @@ from helpers import EXAMPLES, ROOT, loads
 from raci.exceptions import OutputError, QueryError
 from raci.model import Names, Organization, Unit
 from raci.render import engine
-from raci.render.chart.orgchart import FontWarning, chart_sources, render_chart
+from raci.render.chart.orgchart import (
+    ChartWarning,
+    FontWarning,
+    chart_key,
+    chart_pages,
+    chart_sources,
+    render_chart,
+)
 from raci.render.chart.words import Words
 from raci.render.dot import wrap
 
@@ -685,3 +692,32 @@ def test_benchmark_script_builds_its_cases() -> None:
         sys.path.remove(str(ROOT / "benchmarks"))
     assert len(bench_chart.hierarchy(400).units) == 400
     assert len(bench_chart.siblings(10).units) == 11
+
+
+class TestForDocuments:
+    """The pages and the key a document draws itself (the restructuring annex)."""
+
+    def test_the_pages_are_those_render_chart_draws(self) -> None:
+        options = raci.ChartOptions(paper="A5", landscape=True, split_by="auto", key=False)
+        pages = chart_pages(small(), options)
+        assert [p.source for p in pages] == chart_sources(small(), options)
+        assert {(round(p.width), round(p.height)) for p in pages} == {(595, 420)}
+
+    def test_text_too_small_for_the_paper_warns_as_render_chart_does(self) -> None:
+        with pytest.warns(ChartWarning, match="under 6 pt"):
+            chart_pages(flat(60), paper="A5")
+
+    def test_the_key_of_the_whole_chart(self) -> None:
+        source = chart_key(small())
+        texts = svg_text_of(engine.render(source, "svg", engine="dot"))
+        assert {"Reporting line", "organization", "division", "branch"} <= texts
+        assert "Also reports to (arrow: to whom)" in texts
+        assert "Also reports to (arrow: to whom)" not in svg_text_of(
+            engine.render(chart_key(small_without_dotted_lines()), "svg", engine="dot")
+        )
+
+
+def svg_text_of(data: bytes) -> set[str]:
+    """The lines of text of an SVG."""
+    root = ET.fromstring(data)
+    return {"".join(t.itertext()).strip() for t in root.iter(f"{SVG}text")}

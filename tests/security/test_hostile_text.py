@@ -533,6 +533,21 @@ class TestStaffing:
             assert_document_safe(out)
 
 
+class TestAnnex:
+    def test_docx(self, models: tuple[Path, Path], tmp_path: Path) -> None:
+        old, new = models
+        out = tmp_path / "annex.docx"
+        run("annex", str(old), str(new), "-o", str(out))
+        assert_document_safe(out)
+
+    @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+    def test_pdf(self, models: tuple[Path, Path], tmp_path: Path) -> None:
+        old, new = models
+        out = tmp_path / "annex.pdf"
+        run("annex", str(old), str(new), "-o", str(out))
+        assert_document_safe(out)
+
+
 class TestReport:
     def test_html(self, models: tuple[Path, Path], tmp_path: Path) -> None:
         out = tmp_path / "report.html"

@@ -26,6 +26,7 @@ COMMANDS = {
     "chart": "chart",
     "matrix": "matrix",
     "diff": "diff",
+    "annex": "annex",
     "stats": "stats",
     "staffing": "staffing",
     "cascade": "cascade",

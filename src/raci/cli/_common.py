@@ -93,6 +93,23 @@ def load_model(path: str | os.PathLike[str]) -> Organization:
     return org
 
 
+def load_version(spec: str, scheme: str | None = None, sheet: str | None = None) -> Organization:
+    """One version of a model: a file, or ``REV:PATH`` (the file as committed at a git
+    revision), read as :func:`load_model` reads a file; a table with the scheme of the
+    configuration found for its path unless ``scheme`` is given."""
+    from raci.restructure.revision import load_revision, split_revision
+
+    if scheme is None:
+        revision = split_revision(spec)
+        scheme = configuration(spec if revision is None else revision[1]).scheme
+    try:
+        org = load_revision(spec, scheme, sheet=sheet)
+    except LoadError as exc:
+        raise input_error(exc) from None
+    say_as_read(org)
+    return org
+
+
 def path_separator_option(func: F) -> F:
     """The ``--path-separator`` option of commands that read org sheets."""
     option = click.option(

@@ -13,21 +13,18 @@ from raci.cli._common import (
     configuration,
     echo,
     handle_errors,
-    input_error,
-    say_as_read,
+    load_version,
     sheets_for,
     showing_warnings,
 )
 from raci.cli._config import config_options
 from raci.cli._options import orientation_option, paper_option, scheme_option, sheet_option
-from raci.exceptions import LoadError
-from raci.model import Organization
 from raci.output import write_atomic
 from raci.render.editable.writer import SUFFIXES as EDITABLE
 from raci.render.paper import Paper
 from raci.restructure import Diff, diff
 from raci.restructure.report import render_markdown, render_text
-from raci.restructure.revision import load_revision, split_revision
+from raci.restructure.revision import split_revision
 
 FORMATS = ("text", "json", "markdown")
 #: Output suffixes: the report in a format, or a before/after picture.
@@ -39,17 +36,6 @@ def _path(spec: str) -> str:
     """The file of an input: itself, or the PATH of ``REV:PATH``."""
     revision = split_revision(spec)
     return spec if revision is None else revision[1]
-
-
-def _load(spec: str, scheme: str | None, sheet: str | None) -> Organization:
-    if scheme is None:
-        scheme = configuration(_path(spec)).scheme
-    try:
-        org = load_revision(spec, scheme, sheet=sheet)
-    except LoadError as exc:
-        raise input_error(exc) from None
-    say_as_read(org)
-    return org
 
 
 def _report(change: Diff, fmt: str, lang: str | None, ids: bool, mermaid: bool = False) -> str:
@@ -159,7 +145,8 @@ def command(
     if mermaid and markdown != "markdown":
         raise InputError("--mermaid draws the change in the Markdown report: add --format markdown")
     sheets = sheets_for((old, new), sheet)
-    before, after = _load(old, scheme, sheets[old]), _load(new, scheme, sheets[new])
+    before = load_version(old, scheme, sheets[old])
+    after = load_version(new, scheme, sheets[new])
     change = diff(before, after)
     lang = lang or configuration(_path(new)).lang
     for f in change.findings:

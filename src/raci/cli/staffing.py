@@ -12,29 +12,17 @@ from raci.cli._common import (
     configuration,
     echo,
     handle_errors,
-    input_error,
     load_model,
-    say_as_read,
+    load_version,
 )
 from raci.cli._config import config_options
 from raci.cli._options import orientation_option, paper_option
-from raci.exceptions import LoadError
-from raci.model import Organization
 from raci.render.paper import Paper
 from raci.render.staffing.writer import PRINTED, SUFFIXES, render_staffing
-from raci.restructure.revision import load_revision, split_revision
+from raci.restructure.revision import split_revision
 
 #: What --format prints; a file's format follows its suffix.
 FORMATS = ("text", "json", "markdown")
-
-
-def _load_before(spec: str) -> Organization:
-    try:
-        org = load_revision(spec)
-    except LoadError as exc:
-        raise input_error(exc) from None
-    say_as_read(org)
-    return org
 
 
 @click.command(
@@ -116,7 +104,7 @@ def command(
     lang = lang or settings.lang
     if printed:
         paper, landscape = settings.page(paper, landscape)
-    before = _load_before(old) if old is not None else None
+    before = load_version(old) if old is not None else None
     table = staffing(model, before=before, by=by, fund=fund)
     inputs = [p for p in (file, old) if p is not None and split_revision(p) is None]
     try:

@@ -45,7 +45,7 @@ def _number(value: Any) -> str:
     return f"{value:,}" if isinstance(value, int) else str(value)
 
 
-class _Story:
+class Story:
     """Sentences about one diff in the words of a language, built with a way to show a
     name and a word of the model such as a grade (plain or Markdown)."""
 
@@ -455,7 +455,7 @@ def render_text(change: Diff, lang: str | None = None, *, ids: bool = False) -> 
             return ident
         return w("with_id", name=text, id=ident) if ids else text
 
-    story = _Story(change, lang, name, str)
+    story = Story(change, lang, name, str)
     out = [story.files()]
     if change.empty:
         out.append(w("no_changes"))
@@ -506,7 +506,7 @@ def render_markdown(
             return code
         return w("with_id", name=_md(text), id=code) if ids else _md(text)
 
-    story = _Story(change, lang, name, _md)
+    story = Story(change, lang, name, _md)
     out = [f"## {_md(story.files())}", ""]
     if change.empty:
         out += [w("no_changes"), ""]

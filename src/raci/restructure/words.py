@@ -1,7 +1,7 @@
 """The fixed words of a restructuring, one table per language: the diff's text and
-Markdown and the before/after picture all take theirs from here. English fills any word
-a table lacks; names from the model files are never translated here (level names are,
-when a table knows them)."""
+Markdown, the before/after picture and the restructuring annex all take theirs from
+here. English fills any word a table lacks; names from the model files are never
+translated here (level names are, when a table knows them)."""
 
 from __future__ import annotations
 
@@ -117,6 +117,26 @@ ENGLISH = {
     "diagram_too_large": (
         "The change is larger than GitHub draws as a diagram; {command} draws it as a picture."
     ),
+    # the annex
+    "annex": "Restructuring annex",
+    "contents": "Contents",
+    "summary_of": "Summary of the change",
+    "organigrams": "Organigrams",
+    "organigrams_note": (
+        "Each organigram is numbered on its own pages: “{mark}” means page N of the same"
+        " organigram."
+    ),
+    "grade": "grade",
+    "position": "listed position",
+    "from": "from",
+    "to": "to",
+    "no_establishment": "Neither version gives its establishment (the posts of its units).",
+    "no_post_changes": "No posts change.",
+    "no_deliverables": "The model has no deliverables.",
+    "matrix_level": (
+        "Each column is {what} with its posts and the units below it, whose roles count as its own."
+    ),
+    "matrix_part": "Parties {first}–{last} of {total}",
 }
 
 CHINESE = {
@@ -217,6 +237,20 @@ CHINESE = {
         "只画出有变化的单位及其上级单位：整个结构超出了 GitHub 能画出的图的大小。"
     ),
     "diagram_too_large": "变化超出了 GitHub 能画出的图的大小；{command} 可将其画成图片。",
+    "annex": "机构调整附件",
+    "contents": "目录",
+    "summary_of": "调整概要",
+    "organigrams": "组织结构图",
+    "organigrams_note": "每幅组织结构图单独编页：“{mark}”指同一幅图的第 N 页。",
+    "grade": "职等",
+    "position": "所列职位",
+    "from": "原",
+    "to": "新",
+    "no_establishment": "两个版本均未列出编制（各单位的员额）。",
+    "no_post_changes": "没有员额变动。",
+    "no_deliverables": "模型中没有交付成果。",
+    "matrix_level": "每列为一个{what}及其职位和下属单位，其职责合并计入。",
+    "matrix_part": "相关方第 {first}–{last} 个（共 {total} 个）",
 }
 
 TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "zh": CHINESE}

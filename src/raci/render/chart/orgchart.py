@@ -60,10 +60,13 @@ from raci.render.pdf import merge_pdfs
 __all__ = [
     "SUFFIXES",
     "ChartOptions",
+    "ChartPage",
     "ChartWarning",
     "FontWarning",
     "GraphvizWarning",
     "box_id",
+    "chart_key",
+    "chart_pages",
     "chart_sources",
     "render_chart",
 ]
@@ -253,6 +256,38 @@ def _drawing(org: Organization, opts: ChartOptions, fmt: str) -> str | bytes:
     return data.decode("utf-8") if fmt in ("svg", "dot", "drawio") or f".{fmt}" in DATA else data
 
 
+def chart_pages(
+    org: Organization, options: ChartOptions | None = None, **changes: Any
+) -> list[ChartPage]:
+    """The pages of the chart laid out, for a document that draws and holds them itself
+    (the restructuring annex); the options are those of :func:`render_chart`, and so is
+    the :class:`ChartWarning` when text comes out under 6 pt on the paper."""
+    opts = ChartOptions.of(options, **changes)
+    _expect("org", org, Organization, "an Organization")
+    pages = _pages(org, opts)
+    note = _small_text(pages, opts)
+    if note:
+        warnings.warn(note, ChartWarning, stacklevel=2)
+    return pages
+
+
+def chart_key(org: Organization, options: ChartOptions | None = None, **changes: Any) -> str:
+    """The DOT text of the key of the whole chart, what the keys of its pages say
+    together, for a document that shows it once and draws the pages with ``key=False``
+    (render it with Graphviz's ``dot`` layout). The options are those of
+    :func:`render_chart`."""
+    _expect("org", org, Organization, "an Organization")
+    opts = _check(org, ChartOptions.of(options, **changes))
+    org = _as_forest(org, warn=False)
+    shared = _Shared(org, opts)
+    tops = [opts.root] if opts.root is not None else _tops(org)
+    chart = _Chart(shared, tops)
+    for top in tops:
+        chart.level.update(depths(org, top, opts.depth))
+    label = key_table(chart.shown(), shared.words)
+    return f'digraph key {{ node [shape=plain fontname="{shared.fonts}"] key [label=<{label}>] }}'
+
+
 def _expect(name: str, value: object, types: type | tuple[type, ...], what: str) -> None:
     """Raise TypeError unless ``value`` is an instance of ``types``."""
     if not isinstance(value, types):
@@ -281,9 +316,10 @@ def _write_all(files: Sequence[Path], data: Sequence[bytes], inputs: Sequence[st
 
 
 @attrs.frozen
-class _Page:
-    """One page's DOT text, its size in points, the scale its chart is drawn at, and the
-    units drawn (DOT node name, unit id, level)."""
+class ChartPage:
+    """One page of a chart laid out: its DOT text (drawn by :func:`raci.render.engine.render`),
+    its size in points, the scale its chart is drawn at, and the units drawn (DOT node
+    name, unit id, level)."""
 
     source: str
     width: float
@@ -301,7 +337,7 @@ class _Page:
         return Source(self.source, units, size, self.scale)
 
 
-def _pages(org: Organization, opts: ChartOptions) -> list[_Page]:
+def _pages(org: Organization, opts: ChartOptions) -> list[ChartPage]:
     """Every page of the chart; a book on paper has one orientation throughout: the one
     asked for, else portrait for ``split_by='auto'`` (whose pages are cut to read on it)
     and, for pages split by a level, the one whose smallest page is drawn largest."""
@@ -318,7 +354,7 @@ def _pages(org: Organization, opts: ChartOptions) -> list[_Page]:
     return max(books, key=lambda pages: min(page.scale for page in pages))
 
 
-def _numbered(shared: _Shared, plan: Callable[[_Shared], list[_Chart]]) -> list[_Page]:
+def _numbered(shared: _Shared, plan: Callable[[_Shared], list[_Chart]]) -> list[ChartPage]:
     """The pages ``plan`` makes, each with its running head when it has one."""
     charts = plan(shared)
     return [
@@ -376,7 +412,7 @@ def _fitted_pages(shared: _Shared, tops: list[str]) -> list[_Chart]:
     ]
 
 
-def _small_text(pages: Sequence[_Page], opts: ChartOptions) -> str:
+def _small_text(pages: Sequence[ChartPage], opts: ChartOptions) -> str:
     """What to say when fitting pages to their paper makes the smallest text too small."""
     small = [(i, p) for i, p in enumerate(pages, 1) if SMALLEST_FONT * p.scale < LEGIBLE]
     if not small:
@@ -403,7 +439,7 @@ def _small_text(pages: Sequence[_Page], opts: ChartOptions) -> str:
     return msg
 
 
-def _render_page(page: _Page, fmt: str, opts: ChartOptions) -> tuple[bytes, str]:
+def _render_page(page: ChartPage, fmt: str, opts: ChartOptions) -> tuple[bytes, str]:
     """The page in ``fmt``, and what to tell the user when a PNG had to be drawn smaller."""
     if fmt == "dot":
         return page.source.encode("utf-8"), ""
@@ -517,6 +553,20 @@ def _split_roots(org: Organization, opts: ChartOptions) -> list[str]:
     return found
 
 
+#: The labels measured, by font list, kept for every chart the process draws: a document
+#: that draws two versions of one organization measures each box once.
+_MEASURED: dict[str, dict[str, tuple[float, float]]] = {}
+#: The most labels kept; past it the next chart starts afresh.
+_MOST_MEASURED = 200_000
+
+
+def _measured(fonts: str) -> dict[str, tuple[float, float]]:
+    """The sizes of the labels measured so far in ``fonts``."""
+    if sum(map(len, _MEASURED.values())) > _MOST_MEASURED:
+        _MEASURED.clear()
+    return _MEASURED.setdefault(fonts, {})
+
+
 class _Shared:
     """What every page of one chart needs: words, ranks, post counts, posts, fonts."""
 
@@ -534,7 +584,7 @@ class _Shared:
         self.fonts = engine.font_families(opts.lang)
         self.subtree_sizes: dict[str, int] = {}
         #: The size of each box label already measured, in points.
-        self.measured: dict[str, tuple[float, float]] = {}
+        self.measured = _measured(self.fonts)
 
     @property
     def band(self) -> float:
@@ -597,7 +647,7 @@ class _Chart:
         self.level: dict[str, int] = {}
         self.names: dict[str, str] = {}
 
-    def page(self, head: RunningHead | None = None) -> _Page:
+    def page(self, head: RunningHead | None = None) -> ChartPage:
         """Lay the page out and write it as DOT, with its running head when it has one."""
         return self._dot(*self._place(), head)
 
@@ -655,7 +705,7 @@ class _Chart:
 
     def _measure(self, labels: Sequence[str]) -> list[tuple[float, float]]:
         """Each label's natural size, in points, as Graphviz draws it (each label is
-        measured once for all the pages of a chart)."""
+        measured once for all the pages of a chart, and of the charts that follow)."""
         known = self.shared.measured
         new = list(dict.fromkeys(label for label in labels if label not in known))
         if new:
@@ -676,7 +726,7 @@ class _Chart:
         legend: str,
         legend_size: tuple[float, float],
         head: RunningHead | None = None,
-    ) -> _Page:
+    ) -> ChartPage:
         gap = LEGEND_GAP if legend else 0.0
         width = max(placed.width, legend_size[0])
         height = placed.height + legend_size[1] + gap
@@ -750,8 +800,8 @@ class _Chart:
                     height=f"{engine.CORNER / 72:g}",
                     pos=f"{x:.4f},{y:.4f}",
                 )
-            return _Page(str(dot.source), page_w, page_h, scale, paper, units)
-        return _Page(str(dot.source), width + 2 * PAD, height + 2 * PAD, 1.0, units=units)
+            return ChartPage(str(dot.source), page_w, page_h, scale, paper, units)
+        return ChartPage(str(dot.source), width + 2 * PAD, height + 2 * PAD, 1.0, units=units)
 
     def _dotted(self) -> list[tuple[str, str]]:
         """The dotted lines drawn on the page: (unit, the unit it also reports to)."""
