@@ -144,3 +144,12 @@ def test_analysis_and_restructure_draw_nothing() -> None:
         members = [m for m in graph if m == package or m.startswith(package + ".")]
         below = set().union(*(nx.descendants(graph, m) for m in members))
         assert not {m for m in below if m.startswith("raci.render")}, package
+
+
+def test_analysis_sits_below_restructure() -> None:
+    """The diff reads the analysis (figures, lineage, staffing); the analysis never reads
+    the diff, so the two packages do not lean on each other."""
+    graph = _graph()
+    members = [m for m in graph if m == "raci.analysis" or m.startswith("raci.analysis.")]
+    below = set().union(*(nx.descendants(graph, m) for m in members))
+    assert not {m for m in below if m.startswith("raci.restructure")}

@@ -4,7 +4,7 @@ Rows are units in chart order, each with its own posts by grade
 (:func:`raci.analysis.establishment.unit_grades`, the one count of posts). ``by`` rolls
 each unit into its nearest ancestor-or-self at that level; ``fund`` splits each row by
 funding source. With ``before`` (an earlier version of the model) the rows follow the
-units' lineage (:func:`raci.restructure.successors.successors`): old and new units
+units' lineage (:func:`raci.analysis.successors.successors`): old and new units
 linked by kept ids and ``formerly`` make one row, so a rename, a merge or a split is one
 row with its posts before and after. :meth:`Staffing.to_dict` is the JSON of
 ``raci staffing --format json`` (docs/staffing.md).
@@ -20,10 +20,10 @@ import attrs
 
 from raci.analysis.establishment import NO_GRADE, PostKey, unit_grades
 from raci.analysis.levels import level_rank
+from raci.analysis.successors import successors
 from raci.exceptions import QueryError
 from raci.grades import tidy
 from raci.model import Organization, require_organization
-from raci.restructure.successors import successors
 
 __all__ = ["NO_CATEGORY", "NO_GRADE_KEY", "Counts", "Row", "Staffing", "staffing"]
 

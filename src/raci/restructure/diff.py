@@ -17,12 +17,12 @@ import attrs
 
 from raci._gc import no_cyclic_gc
 from raci.analysis.figures import structure
+from raci.analysis.successors import Successors, successors
 from raci.findings import Finding, Severity
 from raci.lineage import carry_over
 from raci.lookup import Suggestions
 from raci.model import Organization
 from raci.restructure.posts import PostChanges, post_changes, post_totals
-from raci.restructure.successors import Successors, successors
 
 #: The lists of ``to_dict()``, in the order the readable forms tell them.
 CATEGORIES = (

@@ -35,9 +35,9 @@ from typing import Any
 import attrs
 
 from raci.analysis.establishment import NO_GRADE, unit_grades
+from raci.analysis.successors import Lineage
 from raci.grades import tidy
 from raci.model import Organization, Position
-from raci.restructure.successors import Lineage
 
 #: The kinds of post change, in the order the readable forms tell them.
 KINDS = ("established", "abolished", "redeployed", "reclassified", "converted")
@@ -119,7 +119,7 @@ def post_changes(
     totals: Mapping[str, float],
 ) -> PostChanges:
     """The post changes from ``old`` to ``new``, with the lineages of their units and of
-    their positions (:func:`raci.restructure.successors.successors`) and the
+    their positions (:func:`raci.analysis.successors.successors`) and the
     :func:`post_totals`."""
     return attrs.evolve(_Matching(old, new, units).run(positions), totals=totals)
 
