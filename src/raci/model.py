@@ -189,11 +189,13 @@ class Unit(_Located):
     @property
     def title(self) -> str:
         """The job title a people sheet gives this row (its `title`, `job title` or
-        `position` attribute), or ''."""
-        for key, value in self.attributes.items():
-            if normalize_header(str(key)) in TITLE_ATTRIBUTES and isinstance(value, str):
-                return value
-        return ""
+        `position` attribute, in that order of preference), or ''."""
+        found = {
+            normalize_header(str(key)): value
+            for key, value in self.attributes.items()
+            if isinstance(value, str)
+        }
+        return next((found[key] for key in TITLE_ATTRIBUTES if key in found), "")
 
 
 @attrs.frozen

@@ -121,6 +121,18 @@ def path_separator_option(func: F) -> F:
     return option(func)
 
 
+def group_by_option(func: F) -> F:
+    """The ``--group-by`` option of commands that read org sheets of people."""
+    option = click.option(
+        "--group-by",
+        metavar="COLUMN",
+        help="Place the people of an org sheet in units named by this column: `department`"
+        " takes the department column (Department, Organization Name, DEPT...), under the"
+        " division column when there is one.",
+    )
+    return option(func)
+
+
 def split_list(values: tuple[str, ...]) -> list[str]:
     """Comma-separated option values (repeatable options), flattened."""
     return [t.strip() for v in values for t in v.split(",") if t.strip()]
@@ -170,22 +182,30 @@ def load_source(
     sheet: str | None = None,
     path_separator: str | None = None,
     scheme: str | None = None,
+    group_by: str | None = None,
 ) -> Organization:
     """A model file, or a table (RACI table or org sheet) read against the model ``org``;
     a table read on its own takes the configuration's scheme unless ``scheme`` is given."""
-    table_only = (org, sheet, path_separator, scheme)
+    table_only = (org, sheet, path_separator, scheme, group_by)
     if any(v is not None for v in table_only) and not path.lower().endswith(TABLE_SUFFIXES):
         raise click.BadParameter(
-            f"--org, --sheet, --path-separator and --scheme apply to a table"
+            f"--org, --sheet, --path-separator, --scheme and --group-by apply to a table"
             f" ({', '.join(TABLE_SUFFIXES)}), not to"
             f" {Path(path).suffix or 'a file without suffix'!r}",
-            param_hint="'--org' / '--sheet' / '--path-separator' / '--scheme'",
+            param_hint="'--org' / '--sheet' / '--path-separator' / '--scheme' / '--group-by'",
         )
     base = load_model(org) if org is not None else None
     if scheme is None and base is None and path.lower().endswith(TABLE_SUFFIXES):
         scheme = configuration(path).scheme
     try:
-        model = load(path, org=base, sheet=sheet, path_separator=path_separator, scheme=scheme)
+        model = load(
+            path,
+            org=base,
+            sheet=sheet,
+            path_separator=path_separator,
+            scheme=scheme,
+            group_by=group_by,
+        )
     except LoadError as exc:
         raise input_error(exc) from None
     say_as_read(model)

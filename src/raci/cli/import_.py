@@ -8,6 +8,7 @@ from raci.cli._common import (
     InputError,
     check_suffix,
     echo,
+    group_by_option,
     handle_errors,
     load_source,
     path_separator_option,
@@ -39,6 +40,7 @@ Examples:
 )
 @sheet_option
 @path_separator_option
+@group_by_option
 @scheme_option
 @config_options
 @handle_errors
@@ -48,6 +50,7 @@ def command(
     org: str | None,
     sheet: str | None,
     path_separator: str | None,
+    group_by: str | None,
     scheme: str | None,
 ) -> None:
     """Write a model file (YAML or JSON) from a RACI table or org sheet (.csv .xlsx .md).
@@ -62,7 +65,7 @@ def command(
             f"cannot import {source}; expected a matrix or org sheet ({', '.join(TABLE_SUFFIXES)})",
             param_hint="SOURCE",
         )
-    model = load_source(source, org, sheet, path_separator, scheme)
+    model = load_source(source, org, sheet, path_separator, scheme, group_by)
     if model.duplicates:
         for d in model.duplicates:
             echo(f"{d.location}: {d.kind} `{d.id}` is listed again (first at {d.first})", err=True)

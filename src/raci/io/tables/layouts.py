@@ -24,6 +24,7 @@ from raci.io.tables.markdown import markdown_tables
 from raci.io.tables.matrix_sheet import infer_scheme, matrix_from_table, read_matrix, role_cells
 from raci.io.tables.org_paths import looks_like_paths, org_from_paths
 from raci.io.tables.org_sheet import looks_like_org, org_columns, org_from_table
+from raci.io.tables.org_units import people_in_units
 from raci.io.tables.raci_sheet import ALL_ROLES, RaciSheet, names_known
 from raci.io.tables.role_columns import holds_names, read_roles, role_cell_texts, role_columns
 from raci.io.tables.role_headers import role_of_header, scheme_of_headers
@@ -280,6 +281,7 @@ def read_tables(
     sheet: str | None = None,
     path_separator: str | None = None,
     scheme: Scheme | None = None,
+    group_by: str | None = None,
 ) -> Organization:
     """The model in a CSV, XLSX or Markdown file: a RACI table (matrix, by role, long) or
     an org sheet (parent column, or paths).
@@ -287,7 +289,8 @@ def read_tables(
     ``org`` resolves a RACI table's parties (by id or name); an org sheet does not need it.
     ``sheet`` names the XLSX sheet to read (default: the first); ``path_separator``
     splits an org path column (default: the separator most cells use, else ``/``);
-    ``scheme`` is the RACI table's scheme (default: the org's, else what the cells use).
+    ``scheme`` is the RACI table's scheme (default: the org's, else what the cells use);
+    ``group_by`` places the people of an org sheet in units named by that column.
     """
     if sheet is not None and path.suffix.lower() != ".xlsx":
         raise LoadError.at(str(path), 0, 0, "only an XLSX workbook has sheets to choose from")
@@ -305,7 +308,7 @@ def read_tables(
                 "Save it as CSV UTF-8 to be sure of its accented letters.",
             )
             table = attrs.evolve(table, notes=(note, *table.notes))
-    org = _read_sheet(table, org, path_separator, scheme)
+    org = _read_sheet(table, org, path_separator, scheme, group_by)
     return attrs.evolve(org, notes=(*table.notes, *org.notes)) if table.notes else org
 
 
@@ -314,16 +317,25 @@ def _read_sheet(
     org: Organization | None,
     path_separator: str | None,
     scheme: Scheme | None,
+    group_by: str | None = None,
 ) -> Organization:
     """The model in the table of a spreadsheet."""
     exported = _exported_matrix(table)
     units = None if exported else _org_sheet(table)
     start = _header(table, looks_like_paths) if units is None and not exported else None
+    if group_by is not None and units is None:
+        reason = (
+            "grouping people into units takes an org sheet with a parent column (a person"
+            " a row), and this table is not one"
+        )
+        raise LoadError([table.problem(table.rows[0][0] if table.rows else 0, 1, reason)])
     if units is not None or start is not None:
         if org is not None:
             reason = "this is an org sheet (it lists units), not a RACI table"
             header = units.rows[0][0] if units is not None else table.rows[start or 0][0]
             raise LoadError([table.problem(header, 1, reason)])
+        if units is not None and group_by is not None:
+            return people_in_units(units, group_by)
         if units is not None:
             return org_from_table(units)
         return org_from_paths(attrs.evolve(table, rows=table.rows[start:]), path_separator)

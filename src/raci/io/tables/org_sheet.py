@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from raci._text import quoted
-from raci.cells import HeaderFields
+from raci.cells import HeaderFields, normalize_header
 from raci.exceptions import LoadError
 from raci.io.tables.table import Table, raise_problems, reading_note
 from raci.lookup import is_id, slug
-from raci.model import Duplicate, Levels, Names, Organization, TableNote, Unit
+from raci.model import TITLE_ATTRIBUTES, Duplicate, Levels, Names, Organization, TableNote, Unit
 
 #: Header spellings of each field (compared without case, spaces, ``_`` and ``-``), with
-#: those of Visio's and OrgPlus's org-chart importers.
+#: those of the org-chart importers (Visio, OrgPlus, OrgChart Now) and of HR systems'
+#: exports (BambooHR, Workday, SAP SuccessFactors' position import).
 ALIASES: dict[str, tuple[str, ...]] = {
     "id": (
         "id",
         "personid",
+        "uniqueidentifier",
+        "positioncode",
         "unitid",
         "uniqueid",
         "employeeid",
@@ -44,6 +48,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "fullname",
         "employeename",
         "workername",
+        "worker",
+        "preferredname",
         # edge lists: `from,to` and `manager,report`
         "to",
         "report",
@@ -61,17 +67,58 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "managername",
         "manageremail",
         "reportsto",
+        "reportstoid",
         "supervisorid",
         "supervisor",
+        "managerpos",
+        "managerposition",
+        "managerpositioncode",
+        "parentposition",
+        "parentpositioncode",
     ),
     "level": ("level",),
     "head": ("head",),
     "headcount": ("headcount",),
-    "also_reports_to": ("alsoreportsto", "altreportsto"),
+    "also_reports_to": (
+        "alsoreportsto",
+        "altreportsto",
+        "matrixmanager",
+        "matrixmanagerpos",
+        "matrixmanagerposition",
+        "dottedlinemanager",
+        "dottedline",
+    ),
     "staff": ("staff", "isassistant", "assistant"),
+    # Visio's wizard: the shape each row is drawn with (`Assistant`, `Manager`...).
+    "shape": ("mastershape", "shapetype"),
 }
+#: Parent spellings that give way to any other parent column: Workday's `Manager` is the
+#: manager of the worker's own team, so a manager's row names themself there.
+_WEAK_PARENTS = frozenset({"manager", "managername", "supervisor"})
+
+
+class _OrgFields(HeaderFields):
+    """:class:`HeaderFields` that prefers a parent column other than ``Manager``, and
+    takes the job title column for the name when there is no name column (a position
+    import lists posts, not people)."""
+
+    def __call__(self, header: Sequence[str]) -> dict[str, int]:
+        found = super().__call__(header)
+        keys = [normalize_header(text) for text in header]
+        strong = [c for c in self.columns_of(header, "parent") if keys[c] not in _WEAK_PARENTS]
+        if strong:
+            found["parent"] = strong[0]
+        if "name" not in found:
+            taken = set(found.values())
+            titles = [c for t in TITLE_ATTRIBUTES for c, k in enumerate(keys) if k == t]
+            title = next((c for c in titles if c not in taken), None)
+            if title is not None:
+                found["name"] = title
+        return found
+
+
 #: The column of each field a header row names.
-org_columns = HeaderFields(ALIASES)
+org_columns = _OrgFields(ALIASES)
 _TRUE = frozenset({"true", "yes", "y", "1", "x"})
 _FALSE = frozenset({"false", "no", "n", "0", ""})
 
@@ -82,12 +129,15 @@ def looks_like_org(header: tuple[str, ...]) -> bool:
     return "parent" in columns and ("id" in columns or "name" in columns)
 
 
-def org_from_table(table: Table) -> Organization:
+def org_from_table(table: Table, people: bool = False) -> Organization:
     """The units listed in an org sheet; every bad cell is reported, none is repaired.
 
     A row whose parent is not in the sheet (a manager outside the export) is placed at the
     top, and a note says so; in an edge list (``from,to``, ``manager,report``: a name and
-    a parent column only), a parent that no row lists is a unit of its own.
+    a parent column only), a parent that no row lists is a unit of its own. A second
+    header row (labels under technical names) is skipped, and said. ``people`` says the
+    rows are people whom :mod:`raci.io.tables.org_units` places in units (so no one is
+    placed at the top).
     """
     if not table.rows:
         raise LoadError.at(table.file, 0, 0, "the table is empty; expected an org sheet")
@@ -108,8 +158,13 @@ def org_from_table(table: Table) -> Organization:
     }
     levels = Levels()
     problems = []
+    notes: list[TableNote] = []
+    body = table.rows[1:]
+    if body and org_columns(body[0][1]) == columns:
+        notes.append(_labels_skipped(table, body[0][0]))
+        body = body[1:]
     rows: list[tuple[int, dict[str, str], dict[str, str]]] = []
-    for row, raw in table.rows[1:]:
+    for row, raw in body:
         cells = [table.clean(c) for c in raw]
         values = {f: cells[c] if c < len(cells) else "" for f, c in columns.items()}
         attributes = {extra[c]: cells[c] for c in extra if c < len(cells) and cells[c]}
@@ -165,7 +220,6 @@ def org_from_table(table: Table) -> Organization:
 
     units: dict[str, Unit] = {}
     duplicates: list[Duplicate] = []
-    notes: list[TableNote] = []
     for row, values, attributes in rows:
         if row not in ids:
             continue
@@ -195,6 +249,8 @@ def org_from_table(table: Table) -> Organization:
                     )
                 )
         staff = values.get("staff", "").casefold()
+        if not staff and values.get("shape", "").casefold() == "assistant":
+            staff = "true"
         if staff not in _TRUE | _FALSE:
             problems.append(
                 table.problem(
@@ -223,7 +279,7 @@ def org_from_table(table: Table) -> Organization:
         else:
             units[ident] = unit
         parent = values.get("parent", "")
-        if not edges and parent in outside:
+        if not edges and parent in outside and not people:
             notes.append(_placed_at_top(table, row, columns["parent"] + 1, parent, unit))
     raise_problems(problems)
     if edges:
@@ -239,6 +295,16 @@ def org_from_table(table: Table) -> Organization:
         # A sheet with job titles lists people (one per row), not units.
         layout="people-sheet" if any(u.title for u in units.values()) else "org-sheet",
         source=table.file,
+    )
+
+
+def _labels_skipped(table: Table, row: int) -> TableNote:
+    """The note on a second header row, which names the same columns in other words."""
+    return reading_note(
+        table.at(row, 1),
+        "this row names the header's columns again in other words (a second header row),"
+        " so it is not read as a unit",
+        "Remove one of the two header rows if this is not what you meant.",
     )
 
 
