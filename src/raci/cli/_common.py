@@ -24,8 +24,11 @@ from raci.model import Organization
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
-#: The notes of a table reader that every command prints: what it could not read as it is.
-UNREAD_NOTES = frozenset({"unreadable-cell", "duplicate-row", "turned-table"})
+#: The notes of a table or catalog reader that every command prints: what it could not read
+#: as it is.
+UNREAD_NOTES = frozenset({"unreadable-cell", "duplicate-row", "turned-table", "catalog-mismatch"})
+#: The notes on how a file was read, said as notes.
+READING_NOTES = frozenset({"table-reading", "catalog-reading"})
 
 
 class InputError(click.ClickException):
@@ -221,5 +224,5 @@ def say_as_read(model: Organization) -> None:
     for note in model.notes:
         if note.rule in UNREAD_NOTES:
             echo(f"{note.location}: {note.message}", err=True)
-        elif note.rule == "table-reading":
+        elif note.rule in READING_NOTES:
             echo(f"note: {note.location}: {note.message}", err=True)

@@ -57,7 +57,8 @@ __all__ = [
 
 
 def loads(text: str, format: str = "yaml", file: str = "<string>") -> Organization:
-    """The organization described by a YAML, JSON or TOML text.
+    """The organization described by a YAML, JSON or TOML text, or by a Backstage
+    catalog (YAML whose documents are Backstage entities: Groups and Users).
 
     Its ``rules:`` settings are kept as written, each with its place; the rules check them
     when they run (:func:`raci.validate`).
@@ -70,6 +71,11 @@ def loads(text: str, format: str = "yaml", file: str = "<string>") -> Organizati
     if parser is None:
         msg = f"unknown model format {format!r}; expected yaml, json or toml"
         raise ValueError(msg)
+    if parser is parse_yaml:
+        from raci.io import _backstage
+
+        if _backstage.is_catalog(text):
+            return _backstage.read_catalog(text, file)
     with no_cyclic_gc():
         data, marks = parser(text, file)
         most = most_assignments(len(text))
