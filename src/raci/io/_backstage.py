@@ -330,17 +330,30 @@ def _posts(
     groups: dict[tuple[str, str, str], _Entity],
     users: dict[tuple[str, str, str], _Entity],
 ) -> dict[str, Position]:
-    """A post for each user in each group it is a member of (by its ``spec.memberOf`` or
-    the group's ``spec.members``): the first keeps the user's id, others are
+    """A post for each user in each group it is a member of (by its ``spec.memberOf``, then
+    the groups' ``spec.members``): the first keeps the user's id, others are
     ``user@group``."""
-    member_of: dict[tuple[str, str, str], dict[str, None]] = {key: {} for key in users}
+    member_of: dict[tuple[str, str, str], dict[str, None]] = {}
+    for key, user in users.items():
+        member_of[key] = {}
+        for ref, where in user.listed:
+            if ref.key in groups:
+                member_of[key][groups[ref.key].id] = None
+            else:
+                reader.note(
+                    READING,
+                    user.id,
+                    where,
+                    f"{quoted(user.id)} is a member of {quoted(str(ref))}, which is not in this"
+                    " file",
+                    "Add the group to this file to place the user in it.",
+                )
     for group in groups.values():
-        missing = [
-            (ref, w) for ref, w in group.listed if ref.kind == "user" and ref.key not in users
-        ]
-        for ref, _ in group.listed:
-            if ref.kind == "user" and ref.key in users:
-                member_of[ref.key][group.id] = None
+        members = [(ref, w) for ref, w in group.listed if ref.kind == "user"]
+        missing = [(ref, w) for ref, w in members if ref.key not in users]
+        for ref, _ in members:
+            if ref.key in users:
+                member_of[ref.key].setdefault(group.id, None)
         if missing:
             first = quoted(str(missing[0][0]))
             said = (
@@ -354,18 +367,6 @@ def _posts(
     ids = {g.id.casefold() for g in groups.values()}
     posts: dict[str, Position] = {}
     for key, user in users.items():
-        for ref, where in user.listed:
-            if ref.key in groups:
-                member_of[key].setdefault(groups[ref.key].id, None)
-            else:
-                reader.note(
-                    READING,
-                    user.id,
-                    where,
-                    f"{quoted(user.id)} is a member of {quoted(str(ref))}, which is not in this"
-                    " file",
-                    "Add the group to this file to place the user in it.",
-                )
         if not member_of[key]:
             reader.note(
                 READING,
