@@ -342,8 +342,8 @@ class StrayCell:
 
 @attrs.frozen
 class TableNote:
-    """What a table reader noticed at a place (a cell it could not read, a repeated row, a
-    table it skipped), reported by the table rule named ``rule``."""
+    """What a table (or catalog) reader noticed at a place (a cell it could not read, a
+    repeated row, a table or an entity it skipped), reported by the rule named ``rule``."""
 
     rule: str
     subject: str
@@ -394,7 +394,7 @@ class Organization:
     notes: tuple[TableNote, ...] = attrs.field(default=(), eq=False)
     #: How the source lays the model out: ``model`` (a model file), ``matrix``,
     #: ``roles-by-column``, ``long``, ``org-sheet``, ``people-sheet`` or ``org-paths``
-    #: (tables).
+    #: (tables), ``catalog`` (a Backstage catalog).
     layout: str = attrs.field(default="model", eq=False)
     source: str = attrs.field(default="<memory>", eq=False)
     parties: Mapping[str, Party] = attrs.field(init=False, eq=False, repr=False)

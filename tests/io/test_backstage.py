@@ -182,6 +182,17 @@ class TestThreeLevels:
         assert again.units["sre"].parent == "infrastructure"
         assert again.positions["ada@sre"].unit == "sre"
 
+    def test_import_writes_it_as_a_model(self, tmp_path: Path) -> None:
+        path = tmp_path / "org.yaml"
+        path.write_text(CATALOG, encoding="utf-8")
+        out = tmp_path / "model.yaml"
+        result = CliRunner().invoke(cli, ["import", str(path), "-o", str(out)])
+        assert result.exit_code == 0, result.output
+        assert raci.load(out).positions["grace"].unit == "web"
+        again = CliRunner().invoke(cli, ["import", str(out), "-o", str(tmp_path / "x.yaml")])
+        assert again.exit_code == 2
+        assert "is a model file already" in again.output
+
 
 class TestOtherKinds:
     def test_components_are_skipped_with_an_info(self, tmp_path: Path) -> None:

@@ -309,7 +309,7 @@ class TestGroupBy:
             cli, ["chart", str(model), "--group-by", "department", "-o", str(tmp_path / "c.svg")]
         )
         assert result.exit_code == 2
-        assert "--group-by apply to a table" in result.output
+        assert "'--group-by': places the people of an org sheet" in result.output
 
     def test_import_writes_units_and_posts(self, tmp_path: Path) -> None:
         out = tmp_path / "org.yaml"

@@ -189,13 +189,19 @@ def load_source(
 ) -> Organization:
     """A model file, or a table (RACI table or org sheet) read against the model ``org``;
     a table read on its own takes the configuration's scheme unless ``scheme`` is given."""
-    table_only = (org, sheet, path_separator, scheme, group_by)
+    table_only = (org, sheet, path_separator, scheme)
     if any(v is not None for v in table_only) and not path.lower().endswith(TABLE_SUFFIXES):
         raise click.BadParameter(
-            f"--org, --sheet, --path-separator, --scheme and --group-by apply to a table"
+            f"--org, --sheet, --path-separator and --scheme apply to a table"
             f" ({', '.join(TABLE_SUFFIXES)}), not to"
             f" {Path(path).suffix or 'a file without suffix'!r}",
-            param_hint="'--org' / '--sheet' / '--path-separator' / '--scheme' / '--group-by'",
+            param_hint="'--org' / '--sheet' / '--path-separator' / '--scheme'",
+        )
+    if group_by is not None and not path.lower().endswith(TABLE_SUFFIXES):
+        raise click.BadParameter(
+            f"places the people of an org sheet ({', '.join(TABLE_SUFFIXES)}) in units, not"
+            f" those of a {Path(path).suffix or 'file without suffix'!r} file",
+            param_hint="'--group-by'",
         )
     base = load_model(org) if org is not None else None
     if scheme is None and base is None and path.lower().endswith(TABLE_SUFFIXES):
