@@ -354,6 +354,10 @@ class TestBadInput:
             kind: Group
             metadata: {name: team-b}
             spec: {type: team, children: team-a}
+            ---
+            apiVersion: backstage.io/v1alpha1
+            kind: [Group]
+            metadata: {name: team-c}
         """)
         path = tmp_path / "org.yaml"
         path.write_text(text, encoding="utf-8")
@@ -365,6 +369,7 @@ class TestBadInput:
             (10, 18, "`metadata.name` `jane doe` must not be empty or hold spaces"),
             (14, 1, "an entity needs `metadata.name`"),
             (19, 30, "`children` must be a list"),
+            (22, 7, "`kind` must be a text"),
         ]
         result = CliRunner().invoke(cli, ["chart", str(path), "-o", str(tmp_path / "c.svg")])
         assert result.exit_code == 2

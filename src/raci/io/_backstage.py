@@ -98,15 +98,15 @@ class _Reader:
         """The reference ``text`` makes to an entity of ``kind``: ``name``,
         ``kind:name`` or ``kind:namespace/name`` (a problem when it names another kind
         or is not a reference)."""
-        if not isinstance(text, str) or not text.strip():
+        given, colon, rest = text.strip().partition(":") if isinstance(text, str) else ("",) * 3
+        if not colon:
+            given, rest = "", given
+        space, _, name = rest.rpartition("/")
+        if not name:
             self.problem(
                 where, f"expected a reference to a {kind.title()}, such as `{kind}:a-name`"
             )
             return None
-        given, colon, rest = text.strip().partition(":")
-        if not colon:
-            given, rest = "", given
-        space, _, name = rest.rpartition("/")
         if given and given.casefold() != kind:
             self.problem(where, f"{quoted(text)} names a {given}, not a {kind.title()}")
             return None
@@ -176,12 +176,14 @@ def _entity(
     ``skipped``) and for a document that cannot be read (a problem)."""
     start = SourceLocation(reader.file, 1, 1)
     at = reader.marks.node(doc, start) if isinstance(doc, (dict, list)) else start
-    if not isinstance(doc, dict) or "kind" not in doc or "apiVersion" not in doc:
+    if not isinstance(doc, dict) or not doc.get("kind") or not doc.get("apiVersion"):
         reader.problem(
             at, "this document is not a Backstage entity: it has no `apiVersion` and `kind`"
         )
         return None
-    kind = str(doc["kind"])
+    kind = reader.get(doc, "kind", str, at)
+    if kind is None:
+        return None
     metadata = reader.get(doc, "metadata", dict, at) or {}
     if "name" not in metadata:
         reader.problem(reader.marks.key(doc, "metadata", at), "an entity needs `metadata.name`")

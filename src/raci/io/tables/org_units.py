@@ -12,7 +12,7 @@ import attrs
 from raci._text import quoted
 from raci.cells import normalize_header
 from raci.exceptions import LoadError
-from raci.findings import Finding
+from raci.findings import Finding, SourceLocation
 from raci.io.tables.org_paths import path_ids
 from raci.io.tables.org_sheet import org_columns, org_from_table
 from raci.io.tables.table import Table
@@ -84,18 +84,39 @@ def people_in_units(table: Table, group_by: str) -> Organization:
         )
         raise LoadError([Finding.parse_error(where, reason)])
     people = org.units
-    paths = _paths(org, columns)
+    units, unit_of = _units(org, _paths(org, columns), where)
+    heads = _heads(org, unit_of)
+    dotted = _dotted(org, unit_of)
+    for uid, unit in units.items():
+        if uid in heads or uid in dotted:
+            extra = tuple(u for u in dotted.get(uid, ()) if u != unit.parent)
+            units[uid] = attrs.evolve(unit, head=heads.get(uid), also_reports_to=extra)
+    positions = {
+        pid: _post(person, unit_of[pid], columns, people) for pid, person in people.items()
+    }
+    return attrs.evolve(
+        org,
+        units=units,
+        positions=positions,
+        duplicates=tuple(attrs.evolve(d, kind="position") for d in org.duplicates),
+        layout="org-sheet",
+    )
+
+
+def _units(
+    org: Organization, paths: dict[str, Path], where: SourceLocation
+) -> tuple[dict[str, Unit], dict[str, str]]:
+    """The units the people's ``paths`` name (a unit for every path and every part of
+    one), and each person's unit."""
+    people = org.units
     ids = path_ids(
         sorted({p[:i] for p in paths.values() for i in range(1, len(p) + 1)}, key=_first(paths)),
         people,
     )
     parents: dict[Path, Path | None] = {p: p[:-1] or None for p in ids}
-    for top, above in _tops_above(org, paths).items():
-        parents[top] = above
+    parents.update(_tops_above(org, paths))
     tops = [p for p in ids if parents[p] is None]
-    root: str | None = None
-    if len(tops) != 1:
-        root = _root_id(org, {*ids.values(), *people})
+    root = _root_id(org, {*ids.values(), *people}) if len(tops) != 1 else None
     unit_of = {pid: ids[path] if path else (root or ids[tops[0]]) for pid, path in paths.items()}
     units: dict[str, Unit] = {}
     if root is not None:
@@ -114,22 +135,7 @@ def people_in_units(table: Table, group_by: str) -> Organization:
             parent=ids[above] if above else root,
             location=first_row.get(path, where),
         )
-    heads = _heads(org, unit_of)
-    dotted = _dotted(org, unit_of)
-    for uid, unit in units.items():
-        if uid in heads or uid in dotted:
-            extra = tuple(u for u in dotted.get(uid, ()) if u != unit.parent)
-            units[uid] = attrs.evolve(unit, head=heads.get(uid), also_reports_to=extra)
-    positions = {
-        pid: _post(person, unit_of[pid], columns, people) for pid, person in people.items()
-    }
-    return attrs.evolve(
-        org,
-        units=units,
-        positions=positions,
-        duplicates=tuple(attrs.evolve(d, kind="position") for d in org.duplicates),
-        layout="org-sheet",
-    )
+    return units, unit_of
 
 
 def _first(paths: dict[str, Path]) -> Callable[[Path], int]:
