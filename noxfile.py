@@ -46,7 +46,7 @@ def examples(session: nox.Session) -> None:
     session.run("raci", "cascade", f"{un}/org.yaml", "-o", f"{un}/cascade.html")
     session.run("raci", "cascade", f"{un}/org.yaml", "--lang", "zh", "-o", f"{un}/cascade.zh.html")
     session.run("raci", "validate", "--strict", "examples/hr-export/workers.csv")
-    session.run("raci", "validate", "examples/backstage/org.yaml")
+    session.run("raci", "validate", "examples/backstage/catalog.yaml")
     session.chdir("examples/restructuring")
     session.run("raci", "validate", "--strict", "after.yaml")
     for out in ("diff.txt", "diff.md", "change.svg"):

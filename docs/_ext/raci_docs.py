@@ -39,7 +39,7 @@ OUT = DOCS / "_generated"
 UNH = "un-habitat.yaml"
 OLD, NEW = "before.yaml", "after.yaml"
 #: The HR export and the Backstage catalog of the how-to guides, as their pages name them.
-WORKERS, CATALOG = "workers.csv", "org.yaml"
+WORKERS, CATALOG = "workers.csv", "catalog.yaml"
 FIGURES: list[tuple[str, list[str]]] = [
     ("chart.svg", ["chart", UNH, "--depth", "2"]),
     ("chart-full.svg", ["chart", UNH]),
