@@ -9,6 +9,7 @@ is the table; blocks below it that continue its columns are its rows too.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 import attrs
@@ -204,7 +205,11 @@ def _split(cells: list[tuple[int, int]], axis: int) -> list[list[tuple[int, int]
             runs.append((v, v))
     if len(runs) < 2:
         return [cells]
-    return [[c for c in cells if lo <= c[axis] <= hi] for lo, hi in runs]
+    starts = [lo for lo, _ in runs]
+    parts: list[list[tuple[int, int]]] = [[] for _ in runs]
+    for cell in cells:
+        parts[bisect_right(starts, cell[axis]) - 1].append(cell)
+    return parts
 
 
 def _classify(cells: list[tuple[int, int]], texts: dict[tuple[int, int], str]) -> Block:
