@@ -349,3 +349,16 @@ class TestOtherSheets:
         assert said.hint == "Read another sheet with `--sheet Sheet1`."
         named = raci.load(path, sheet="Sheet1")
         assert not [n for n in notes(named, "table-reading") if "also" in n.message]
+
+
+def test_past_the_most_blocks_only_the_largest_table_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from raci.io.tables import region
+
+    monkeypatch.setattr(region, "MOST_TABLE_BLOCKS", 1)
+    rows = [list(r) for r in TestTablesOneAboveTheOther.ROWS]
+    org = raci.load(write_table(tmp_path, rows, ".csv"))
+    assert list(org.deliverables) == ["design", "deploy"]
+    [said] = [n for n in notes(org, "table-reading") if "outside" in n.message]
+    assert said.message.startswith("a block of cells (9 cells, starting `Task`)")
