@@ -31,12 +31,8 @@ from raci.io.tables.matrix_sheet import (
 )
 from raci.io.tables.org_paths import looks_like_paths, org_from_paths
 from raci.io.tables.org_sheet import looks_like_org, org_columns, org_from_table
-<<<<<<< HEAD
 from raci.io.tables.org_units import people_in_units
-from raci.io.tables.raci_sheet import ALL_ROLES, RaciSheet, names_known
-=======
 from raci.io.tables.raci_sheet import ALL_ROLES, RaciSheet, names_column, names_known
->>>>>>> wt-t22
 from raci.io.tables.role_columns import holds_names, read_roles, role_cell_texts, role_columns
 from raci.io.tables.role_headers import role_of_header, scheme_of_headers
 from raci.io.tables.table import Table, not_read, parse_roles, reading_note, table_from_csv
@@ -331,19 +327,13 @@ def _read_sheet(
     group_by: str | None = None,
 ) -> Organization:
     """The model in the table of a spreadsheet."""
-<<<<<<< HEAD
-    exported = _exported_matrix(table)
-    units = None if exported else _org_sheet(table)
-    start = _header(table, looks_like_paths) if units is None and not exported else None
+    units, start = _org_like(table)
     if group_by is not None and units is None:
         reason = (
             "grouping people into units takes an org sheet with a parent column (a person"
             " a row), and this table is not one"
         )
         raise LoadError([table.problem(table.rows[0][0] if table.rows else 0, 1, reason)])
-=======
-    units, start = _org_like(table)
->>>>>>> wt-t22
     if units is not None or start is not None:
         if org is not None:
             reason = "this is an org sheet (it lists units), not a RACI table"
