@@ -29,19 +29,24 @@ from raci.render.editable.routes import (
 )
 
 Point = tuple[float, float]
-#: The sides a square line (a reporting line) may glue to after the chart's, in order:
-#: brackets along the side of a column first, then lines from the bottom, then across.
-SQUARE: tuple[tuple[str, str], ...] = (
-    ("left", "left"),
-    ("right", "right"),
-    ("bottom", "left"),
-    ("bottom", "right"),
-    ("bottom", "top"),
-    ("right", "left"),
-    ("left", "right"),
-)
+#: The sides a line of the chart may glue to instead of its own, by the side of the
+#: parent it leaves: the same side (a line from the bottom may also become a bracket
+#: along the side of a column, from the parent's side), in order of preference.
+INSTEAD: dict[str, tuple[tuple[str, str], ...]] = {
+    "bottom": (
+        ("left", "left"),
+        ("right", "right"),
+        ("bottom", "left"),
+        ("bottom", "right"),
+        ("bottom", "top"),
+    ),
+    "right": (("right", "left"), ("right", "right"), ("right", "top"), ("right", "bottom")),
+    "left": (("left", "right"), ("left", "left"), ("left", "top"), ("left", "bottom")),
+}
 #: Any other line (a dotted line across the chart) may glue to any sides.
-ANY = SQUARE + tuple((s, e) for s in SIDES for e in SIDES if (s, e) not in SQUARE)
+ANY = INSTEAD["bottom"] + tuple(
+    (s, e) for s in SIDES for e in SIDES if (s, e) not in INSTEAD["bottom"]
+)
 #: How many free lanes a piece of a route is tried in, nearest first.
 LANES = 40
 _EPS = 0.01
@@ -109,7 +114,8 @@ class _Wiring:
         )
         yield "chart", self.judged(chart, tail, head)
         trunk = _trunk(line, head)
-        for start, end in SQUARE if is_square(line.points) else ANY:
+        sides = INSTEAD.get(chart.start, ANY) if is_square(line.points) else ANY
+        for start, end in sides:
             gap = self.turn
             if (start, end) == ("left", "left") and trunk is not None:
                 # A column hangs from the chart's own trunk when it runs outside both.
