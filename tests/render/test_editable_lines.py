@@ -20,6 +20,9 @@ from helpers import EXAMPLES, loads
 from raci.model import Organization
 from raci.render.change.picture import render_picture
 from raci.render.chart.orgchart import render_chart
+from raci.render.editable.as_drawio import drawio_bytes
+from raci.render.editable.geometry import Box, Line, Page
+from raci.render.editable.label import Label, Paragraph, Run
 from raci.render.editable.reroute import rerouted
 from raci.render.editable.routes import crosses
 from raci.restructure import diff
@@ -381,3 +384,17 @@ def test_drawio_edges_run_clear_of_the_vertices(tmp_path: Path) -> None:
             assert style["edgeStyle"] == "orthogonalEdgeStyle"
             hit = [v for v, box in vertices.items() if crosses(route, inside(box))]
             assert not hit, (edge.get("source"), edge.get("target"), hit)
+
+
+def test_a_jog_smaller_than_a_drawio_unit_is_left_to_drawio() -> None:
+    """draw.io's router drops waypoints closer together than a unit and joins the ends to
+    what is left slanted: a staff office whose middle is half a point lower than its
+    unit's gets no waypoints, and draw.io makes the jog itself."""
+    label = Label((Paragraph(((Run("Unit", 10.0),),)),), border=1.0)
+    unit = Box("a", "a", None, 0.0, 0.0, 100.0, 40.0, label)
+    staff = Box("b", "b", None, 130.0, 0.5, 100.0, 40.0, label)
+    line = Line("a", "b", ((100.0, 20.0), (130.0, 20.0)))
+    page = Page(300.0, 100.0, 1.0, (unit, staff), (line,), (), ())
+    (edge,) = (c for c in ET.fromstring(drawio_bytes([page])).iter("mxCell") if c.get("source"))
+    assert "edgeStyle=orthogonalEdgeStyle" in (edge.get("style") or "")
+    assert edge.find("mxGeometry/Array") is None

@@ -10,6 +10,7 @@ scaled by 100/72, text sizes with them. The file is written uncompressed."""
 from __future__ import annotations
 
 import html
+import math
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 
@@ -137,6 +138,10 @@ class _Diagram:
                 f"entryX={_n(nx)};entryY={_n(ny)};entryDx=0;entryDy=0;{style}"
             )
             bends = route.points[1:-1]
+            if len(bends) == 2 and math.dist(*bends) * UNIT < 1:
+                # draw.io's router drops waypoints closer than a unit and would join the
+                # ends to what is left slanted: a jog that small it makes itself.
+                bends = ()
         else:
             style = f"edgeStyle=none;{style}"
         cell.set("style", style)
