@@ -94,7 +94,12 @@ class _Wiring:
         """The lines of a group on the first sides clear of the boxes for all of them,
         LibreOffice's routes too (a column hangs one way); else each line on its own
         best sides."""
-        options = [dict(self.options(line, tail, head)) for _, line, tail, head in members]
+        ways = [self.options(line, tail, head) for _, line, tail, head in members]
+        # The chart's own routes first: most often they are clear, and the rest not needed.
+        charts = [dict([next(w)]) for w in ways]
+        if all(c["chart"][1:] == (0, 0) for c in charts):
+            return {i: c["chart"][0] for (i, *_), c in zip(members, charts, strict=True)}
+        options = [c | dict(w) for c, w in zip(charts, ways, strict=True)]
         for key in options[0]:
             if all(key in o and o[key][1:] == (0, 0) for o in options):
                 return {i: o[key][0] for (i, *_), o in zip(members, options, strict=True)}
