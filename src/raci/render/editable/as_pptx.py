@@ -10,7 +10,8 @@ route is set), its preset for the number of pieces (``bentConnector2`` to
 guides) and its arrowhead; fills, lines and text properties are written the same way, as
 python-pptx would, only faster. PowerPoint shows the route until a glued box moves, then
 routes the line anew between the same sides; LibreOffice (7.4) routes every glued
-connector by its own rules when it opens the file."""
+connector by its own rules when it opens the file, so each line glues to the sides where
+both routes keep clear of the boxes (:mod:`~raci.render.editable.wiring`)."""
 
 from __future__ import annotations
 
