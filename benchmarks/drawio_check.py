@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         files = args.files or list(_examples(Path(tmp), args.units))
         if args.png:
             args.png.mkdir(parents=True, exist_ok=True)
-        with _served(args.webapp) as url:
+        with _Served(args.webapp) as url:
             failed = _check(files, url, chromium, args.png, args.pages)
     return 1 if failed else 0
 
@@ -145,7 +145,7 @@ def _examples(folder: Path, units: int) -> Iterator[Path]:
         yield out
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class _Handler(http.server.SimpleHTTPRequestHandler):
     """draw.io's files, and the page that loads them at /raci-check.html."""
 
     def do_GET(self) -> None:
@@ -163,11 +163,11 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-class _served:
+class _Served:
     """The web app served on a free local port, for the time of a ``with``."""
 
     def __init__(self, webapp: Path) -> None:
-        handler = functools.partial(_Quiet, directory=str(webapp))
+        handler = functools.partial(_Handler, directory=str(webapp))
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
 
     def __enter__(self) -> str:
