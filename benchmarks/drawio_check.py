@@ -27,6 +27,7 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import importlib.util
 import shutil
 import subprocess
 import sys
@@ -116,6 +117,10 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.webapp / "js" / "viewer-static.min.js").exists():
         parser.error(f"{args.webapp}: no js/viewer-static.min.js (draw.io's src/main/webapp?)")
     chromium = args.chromium or shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None or not Path(chromium).exists():
+        parser.error(f"no Chromium {'at ' + chromium if chromium else 'on the PATH'}: --chromium")
+    if importlib.util.find_spec("playwright") is None:
+        parser.error("the check needs playwright: pip install playwright")
     with tempfile.TemporaryDirectory() as tmp:
         files = args.files or list(_examples(Path(tmp), args.units))
         if args.png:
@@ -179,7 +184,7 @@ class _Served:
         self.server.server_close()
 
 
-def _check(files: list[Path], url: str, chromium: str | None, png: Path | None, pages: int) -> bool:
+def _check(files: list[Path], url: str, chromium: str, png: Path | None, pages: int) -> bool:
     """Print what draw.io makes of each file; whether any of them failed."""
     from playwright.sync_api import sync_playwright
 
