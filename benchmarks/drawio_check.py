@@ -114,6 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--units", type=int, default=300, help="units of the generated book")
     parser.add_argument("--chromium", help="the Chromium to run (default: on the PATH)")
     args = parser.parse_args(argv)
+    for missing in (f for f in args.files if not f.is_file()):
+        parser.error(f"{missing}: no such file")
     if not (args.webapp / "js" / "viewer-static.min.js").exists():
         parser.error(f"{args.webapp}: no js/viewer-static.min.js (draw.io's src/main/webapp?)")
     chromium = args.chromium or shutil.which("chromium") or shutil.which("chromium-browser")
