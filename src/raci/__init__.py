@@ -27,6 +27,7 @@ if TYPE_CHECKING:
         Unit,
     )
     from raci.render.annex.writer import render_annex
+    from raci.render.change.picture import render_picture
     from raci.render.chart.options import ChartOptions
     from raci.render.chart.orgchart import render_chart
     from raci.render.matrix.writer import render_matrix
@@ -70,6 +71,7 @@ _WHERE = {
     "render_annex": "raci.render.annex.writer",
     "render_chart": "raci.render.chart.orgchart",
     "render_matrix": "raci.render.matrix.writer",
+    "render_picture": "raci.render.change.picture",
     "render_report": "raci.render.report.page",
     "render_staffing": "raci.render.staffing.writer",
     "Role": "raci.schemes",
@@ -119,6 +121,7 @@ __all__ = [
     "render_annex",
     "render_chart",
     "render_matrix",
+    "render_picture",
     "render_report",
     "render_staffing",
     "staffing",

@@ -60,7 +60,7 @@ CSP = (
 
 def render_report(
     org: Organization,
-    path: str | os.PathLike[str],
+    path: str | os.PathLike[str] | None = None,
     *,
     lang: str | None = None,
     paper: str | Paper | None = None,
@@ -68,7 +68,7 @@ def render_report(
     inputs: Iterable[str | os.PathLike[str]] = (),
     select: Sequence[str] | None = None,
     ignore: Sequence[str] | None = None,
-) -> Path:
+) -> Path | str:
     """Write the report of ``org`` to ``path`` (.html): one file that works offline.
 
     ``lang`` is the language of names and of the page's own words (default: the
@@ -76,17 +76,18 @@ def render_report(
     ``landscape`` is False. ``inputs`` are files the report must not overwrite (the
     model's own file never is). ``select`` and ``ignore`` choose the rules whose
     findings it lists, as :func:`raci.validate` takes them. The file is replaced only
-    once the new one is complete. Returns the path.
+    once the new one is complete. Returns the path; without ``path``, the page's HTML
+    text.
     """
     require_organization(org, "render_report")
-    if not isinstance(path, (str, os.PathLike)):
+    if path is not None and not isinstance(path, (str, os.PathLike)):
         msg = f"path must be a file path (got {type(path).__name__})"
         raise TypeError(msg)
     if lang is not None and not isinstance(lang, str):
         msg = f"lang must be a language code such as 'zh', or None (got {type(lang).__name__})"
         raise TypeError(msg)
-    target = Path(path)
-    suffix = target.suffix.lower()
+    target = Path(path) if path is not None else None
+    suffix = target.suffix.lower() if target is not None else ".html"
     if suffix not in SUFFIXES:
         msg = (
             f"cannot write a report as {suffix or 'a file without suffix'!r};"
@@ -96,6 +97,8 @@ def render_report(
     page = report_html(
         org, lang=lang, paper=paper, landscape=landscape, select=select, ignore=ignore
     )
+    if target is None:
+        return page
     own = [org.source] if Path(org.source).exists() else []
     write_atomic(target, page, inputs=[*inputs, *own])
     return target
