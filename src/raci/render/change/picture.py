@@ -20,6 +20,7 @@ import os
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
+from typing import overload
 
 from raci.output import in_memory, numbered, write_atomic
 from raci.render import engine
@@ -97,6 +98,34 @@ def _pages(
     return [canvas.source(width, height, picture.fonts, sheet, head)]
 
 
+@overload
+def render_picture(
+    change: Diff,
+    path: str | os.PathLike[str],
+    *,
+    format: str | None = None,
+    lang: str | None = None,
+    style: str = "marked",
+    paper: str | Paper | None = None,
+    landscape: bool | None = None,
+    inputs: Iterable[str | os.PathLike[str]] = (),
+) -> list[Path]: ...
+
+
+@overload
+def render_picture(
+    change: Diff,
+    path: None = None,
+    *,
+    format: str | None = None,
+    lang: str | None = None,
+    style: str = "marked",
+    paper: str | Paper | None = None,
+    landscape: bool | None = None,
+    inputs: Iterable[str | os.PathLike[str]] = (),
+) -> str | bytes: ...
+
+
 def render_picture(
     change: Diff,
     path: str | os.PathLike[str] | None = None,
@@ -121,9 +150,7 @@ def render_picture(
             msg = f"cannot draw a picture as {fmt!r}; use one of {', '.join(SUFFIXES)}"
             raise ValueError(msg)
         return in_memory(
-            lambda target: render_picture(
-                change, target, lang=lang, style=style, paper=paper, landscape=landscape
-            ),
+            lambda target: _write(change, target, lang, style, paper, landscape, []),
             f"change.{fmt}",
             text=fmt in ("svg", "dot", "drawio"),
             what="picture",
@@ -139,6 +166,20 @@ def render_picture(
     if f".{suffix}" not in SUFFIXES:
         msg = f"cannot write a picture as .{suffix}; use {', '.join(SUFFIXES)}"
         raise ValueError(msg)
+    return _write(change, target, lang, style, paper, landscape, list(inputs))
+
+
+def _write(
+    change: Diff,
+    target: Path,
+    lang: str | None,
+    style: str,
+    paper: str | Paper | None,
+    landscape: bool | None,
+    inputs: list[str | os.PathLike[str]],
+) -> list[Path]:
+    """Draw the picture's pages and write them to ``target`` (numbered beside it)."""
+    suffix = target.suffix.lower().lstrip(".")
     pages = _pages(change, lang, style, paper, landscape)
     smallest = NOTE_SIZE if style == "marked" else ROW_SIZE
     worst = min(page.scale for page in pages)
@@ -150,7 +191,6 @@ def render_picture(
             ChartWarning,
             stacklevel=2,
         )
-    inputs = list(inputs)
     if f".{suffix}" in EDITABLE:
         note = write_editable([page.editable() for page in pages], target, inputs)
         if note:
