@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from raci.render.chart.options import ChartOptions
     from raci.render.chart.orgchart import render_chart
     from raci.render.matrix.writer import render_matrix
+    from raci.render.notebook.matrix import matrix
     from raci.render.report.page import render_report
     from raci.render.staffing.writer import render_staffing
     from raci.restructure import Diff, diff
@@ -60,6 +61,7 @@ _WHERE = {
     "load": "raci.io",
     "LoadError": "raci.exceptions",
     "loads": "raci.io",
+    "matrix": "raci.render.notebook.matrix",
     "Names": "raci.model",
     "Organization": "raci.model",
     "OutputError": "raci.exceptions",
@@ -118,6 +120,7 @@ __all__ = [
     "dumps",
     "load",
     "loads",
+    "matrix",
     "render_annex",
     "render_chart",
     "render_matrix",

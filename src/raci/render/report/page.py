@@ -343,7 +343,7 @@ class _Report:
             svg = engine.render(source, "svg").decode("utf-8")
         except (QueryError, OutputError) as exc:
             return f'{head}<p class="none">{self.w("no_chart", reason=str(exc))}</p></section>'
-        svg = _inline_svg(svg)
+        svg = engine.inline_svg(svg)
         found = (unescape(i) for i in re.findall(r'<g id="([^"]*)" class="node"', svg))
         self.boxes = {i for i in found if i.startswith("unit-")}
         tools = (
@@ -387,7 +387,7 @@ class _Report:
             if len(svgs) > 1:
                 heading = self.w("chart_page", n=number, total=len(svgs))
             # Ids belong to the chart on screen; these copies are only printed.
-            drawing = re.sub(r'\sid="[^"]*"', "", _inline_svg(svg))
+            drawing = re.sub(r'\sid="[^"]*"', "", engine.inline_svg(svg))
             pages.append(f'<div class="chart-page"><h2>{heading}</h2>{drawing}</div>')
         return f'<section id="chart-pages" class="print-only">{"".join(pages)}</section>'
 
@@ -481,17 +481,6 @@ class _Report:
 def _code(text: str) -> str:
     """A finding's text escaped, with its `quoted` ids and keys set as code."""
     return re.sub(r"`([^`<>]+)`", r"<code>\1</code>", escape_html(text))
-
-
-def _inline_svg(svg: str) -> str:
-    """Graphviz's SVG ready to sit inside HTML: no XML prolog, DOCTYPE or comments, and
-    nothing that could run (Graphviz writes no script, but make sure)."""
-    start = svg.find("<svg")
-    svg = svg[start:] if start >= 0 else svg
-    svg = re.sub(r"<!--.*?-->\n?", "", svg, flags=re.DOTALL)
-    svg = re.sub(r"<(script|foreignObject)\b.*?</\1\s*>", "", svg, flags=re.DOTALL | re.I)
-    svg = re.sub(r"\son[a-z]+\s*=\s*(\"[^\"]*\"|'[^']*')", "", svg, flags=re.I)
-    return svg.replace("<svg ", '<svg role="img" ', 1).strip()
 
 
 def _clip(text: str, width: int) -> str:
