@@ -27,9 +27,8 @@ MOST_COLUMNS = 60
 @attrs.frozen
 class MatrixView:
     """The responsibility matrix of a model (:func:`raci.matrix`). A notebook shows it as
-    a table in the role colours, its first :data:`MOST_ROWS` deliverables and
-    :data:`MOST_COLUMNS` parties; ``str()`` gives the terminal table; ``table`` is the
-    whole matrix, as every format renders it."""
+    a table in the role colours, its first 200 deliverables and 60 parties; ``str()``
+    gives the terminal table; ``table`` is the whole matrix, as every format renders it."""
 
     table: Matrix
 
