@@ -17,6 +17,7 @@ from urllib.parse import quote
 import attrs
 import graphviz
 
+from raci import progress
 from raci._text import has_cjk, one_line
 from raci.analysis.figures import Posts, subtree_posts
 from raci.exceptions import OutputError, QueryError
@@ -180,7 +181,7 @@ def _render_to(org: Organization, opts: ChartOptions, target: Path) -> list[Path
         warnings.warn(engine.CJK_FONT_HINT, FontWarning, stacklevel=2)
     notes = [_small_text(pages, opts)]
     rendered = []
-    for page in pages:
+    for page in progress.each("drawing the chart", pages, "pages"):
         data, note = _render_page(page, fmt, opts)
         rendered.append(data)
         notes.append(note)
@@ -354,7 +355,7 @@ def _numbered(shared: _Shared, plan: Callable[[_Shared], list[_Chart]]) -> list[
     charts = plan(shared)
     return [
         chart.page(shared.running_head(i, len(charts), chart.tops))
-        for i, chart in enumerate(charts, 1)
+        for i, chart in enumerate(progress.each("laying out the chart", charts, "pages"), 1)
     ]
 
 
