@@ -234,7 +234,10 @@ class TestDiff:
         )
         text = " ".join(page.text)
         assert "Programme Division is now Global Solutions Division" in text
-        (figures,) = page.tables
+        posts, figures = page.tables
+        assert page.captions[:2] == ["Posts by unit", "Figures"]
+        assert posts[0][:4] == ["Unit", "Before", "After", "Change"]
+        assert posts[-1][0] == "Total (all units)"
         assert figures[0] == ["", "Before", "After", "Change"]
         assert ["Units", "18", "16", "−2"] in figures
         (svg,) = page.svgs()

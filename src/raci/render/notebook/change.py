@@ -9,7 +9,7 @@ from raci.exceptions import RaciError
 from raci.render.change.picture import render_picture
 from raci.render.notebook.chart import MOST_UNITS, figure
 from raci.render.notebook.style import LEFT, NOTE, RIGHT
-from raci.render.notebook.tables import table
+from raci.render.notebook.tables import numbers, table
 from raci.render.notebook.words import word
 from raci.restructure.diff import Diff
 from raci.restructure.report import Story
@@ -57,9 +57,12 @@ def diff_html(change: Diff) -> str:
         out.append(f"<p>{escape_html(w('no_changes'))}</p>")
     else:
         out += _sections(story, w)
+        posts = story.post_rows()
+        if posts:
+            out.append(table(w("posts_by_unit"), story.post_headings(), posts, numbers))
         head = [""] + [w(k)[:1].upper() + w(k)[1:] for k in ("before", "after", "change")]
         figures = story.figure_rows()
-        rows = [(label.strip(), *numbers) for label, *numbers in figures]
+        rows = [(label.strip(), *values) for label, *values in figures]
 
         def style(row: int, column: int) -> str:
             if column:

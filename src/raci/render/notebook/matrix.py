@@ -4,7 +4,7 @@ a caption saying how to get the whole of it."""
 
 from __future__ import annotations
 
-import hashlib
+import zlib
 from collections.abc import Sequence
 
 import attrs
@@ -46,7 +46,7 @@ class MatrixView:
         that matrices of different schemes can share a notebook), then what was cut."""
         shown, caption = self._shown()
         body = f'{matrix_legend(shown)}<div class="raci-wrap">{table_html(shown)}</div>'
-        scope = f"raci-matrix-{hashlib.sha1(body.encode()).hexdigest()[:12]}"
+        scope = f"raci-matrix-{zlib.crc32(body.encode()):08x}"
         style = f"{LEGEND_CSS}{SCREEN_CSS}{role_css(shown.scheme, f'#{scope}')}"
         below = f'<p style="{NOTE}">{escape_html(caption)}</p>' if caption else ""
         return f'<div id="{scope}"><style>{style}</style>{body}{below}</div>'

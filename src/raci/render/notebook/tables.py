@@ -39,6 +39,11 @@ def table(
     )
 
 
+def numbers(row: int, column: int) -> str:
+    """The style of a table of figures: a name, then numbers."""
+    return RIGHT if column else LEFT
+
+
 def findings_html(findings: Sequence[Finding]) -> str:
     """The findings, one row each: severity (in its colour), code, rule, place, message
     and hint; a sentence when there are none."""
@@ -63,6 +68,6 @@ def figures_html(figures: Mapping[str, Any]) -> str:
     out = []
     for title, header, rows, note in summary_tables(figures):
         if rows:
-            out.append(table(title, header, rows, lambda row, column: RIGHT if column else LEFT))
+            out.append(table(title, header, rows, numbers))
             out.append(f'<p style="{NOTE}">{escape_html(note)}</p>' if note else "")
     return "".join(out)
