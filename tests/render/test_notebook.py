@@ -251,6 +251,13 @@ class TestDiff:
         assert page.svgs() == []
         assert "No changes" in " ".join(page.text)
 
+    def test_no_picture_without_units(self) -> None:
+        old = loads("deliverables:\n  - {id: d, raci: {A: x, R: x}}\n")
+        new = loads("deliverables:\n  - {id: d, raci: {A: y, R: x}}\n")
+        page = Page(raci.diff(old, new)._repr_html_() or "")
+        assert page.svgs() == []
+        assert "Deliverables: 1 with a new Accountable" in " ".join(page.text)
+
     def test_a_large_picture_is_left_to_a_file(self) -> None:
         old, new = _tree(4, 3), _tree(4, 2)
         page = Page(raci.diff(old, new)._repr_html_() or "")

@@ -36,8 +36,11 @@ def _sections(story: Story, w: ChangeWords) -> list[str]:
 
 
 def _picture(change: Diff) -> str:
-    """The marked picture, or a caption saying how to draw one too large for a notebook."""
+    """The marked picture, or a caption saying how to draw one too large for a notebook;
+    nothing when no unit is drawn (two matrices without units)."""
     units = len(change.new.units) + len(change.units_removed)
+    if not units:
+        return ""
     if units > MOST_UNITS:
         caption = word("picture_part").format(units=f"{units:,}")
         return f'<p style="{NOTE}">{escape_html(caption)}</p>'
