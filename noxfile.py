@@ -45,6 +45,8 @@ def examples(session: nox.Session) -> None:
     session.run("raci", "validate", f"{un}/matrix.md")
     session.run("raci", "cascade", f"{un}/org.yaml", "-o", f"{un}/cascade.html")
     session.run("raci", "cascade", f"{un}/org.yaml", "--lang", "zh", "-o", f"{un}/cascade.zh.html")
+    session.run("raci", "validate", "--strict", "examples/hr-export/workers.csv")
+    session.run("raci", "validate", "examples/backstage/catalog.yaml")
     session.chdir("examples/restructuring")
     session.run("raci", "validate", "--strict", "after.yaml")
     for out in ("diff.txt", "diff.md", "change.svg"):

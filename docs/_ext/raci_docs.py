@@ -33,10 +33,13 @@ ROOT = DOCS.parent
 OUT = DOCS / "_generated"
 
 # (file under _generated/, raci arguments), run in a folder laid out as the tutorial's
-# (the UN-Habitat model as un-habitat.yaml, the restructuring's two files beside it), so
+# (the UN-Habitat model as un-habitat.yaml, the restructuring's two files, the HR export
+# and the Backstage catalog beside it), so
 # that what the pages show is what the reader's commands write.
 UNH = "un-habitat.yaml"
 OLD, NEW = "before.yaml", "after.yaml"
+#: The HR export and the Backstage catalog of the how-to guides, as their pages name them.
+WORKERS, CATALOG = "workers.csv", "catalog.yaml"
 FIGURES: list[tuple[str, list[str]]] = [
     ("chart.svg", ["chart", UNH, "--depth", "2"]),
     ("chart-full.svg", ["chart", UNH]),
@@ -49,6 +52,9 @@ FIGURES: list[tuple[str, list[str]]] = [
     ("diff.md", ["diff", OLD, NEW]),
     ("change.svg", ["diff", OLD, NEW]),
     ("lineage.svg", ["diff", OLD, NEW, "--style", "side-by-side"]),
+    ("hr-people.svg", ["chart", WORKERS]),
+    ("hr-units.svg", ["chart", WORKERS, "--group-by", "department"]),
+    ("catalog.svg", ["chart", CATALOG, "--positions"]),
 ]
 
 
@@ -67,6 +73,8 @@ def make_figures(out: Path) -> None:
         shutil.copy(ROOT / "examples" / "un-habitat-2020" / "org.yaml", work / UNH)
         for name in (OLD, NEW):
             shutil.copy(ROOT / "examples" / "restructuring" / name, work / name)
+        shutil.copy(ROOT / "examples" / "hr-export" / WORKERS, work / WORKERS)
+        shutil.copy(ROOT / "examples" / "backstage" / CATALOG, work / CATALOG)
         for name, args in FIGURES:
             target = work / name
             code, output = _invoke([*args, "-o", name], work)

@@ -189,11 +189,13 @@ class Unit(_Located):
     @property
     def title(self) -> str:
         """The job title a people sheet gives this row (its `title`, `job title` or
-        `position` attribute), or ''."""
-        for key, value in self.attributes.items():
-            if normalize_header(str(key)) in TITLE_ATTRIBUTES and isinstance(value, str):
-                return value
-        return ""
+        `position` attribute, in that order of preference), or ''."""
+        found = {
+            normalize_header(str(key)): value
+            for key, value in self.attributes.items()
+            if isinstance(value, str)
+        }
+        return next((found[key] for key in TITLE_ATTRIBUTES if key in found), "")
 
 
 @attrs.frozen
@@ -340,8 +342,8 @@ class StrayCell:
 
 @attrs.frozen
 class TableNote:
-    """What a table reader noticed at a place (a cell it could not read, a repeated row, a
-    table it skipped), reported by the table rule named ``rule``."""
+    """What a table (or catalog) reader noticed at a place (a cell it could not read, a
+    repeated row, a table or an entity it skipped), reported by the rule named ``rule``."""
 
     rule: str
     subject: str
@@ -392,7 +394,7 @@ class Organization:
     notes: tuple[TableNote, ...] = attrs.field(default=(), eq=False)
     #: How the source lays the model out: ``model`` (a model file), ``matrix``,
     #: ``roles-by-column``, ``long``, ``org-sheet``, ``people-sheet`` or ``org-paths``
-    #: (tables).
+    #: (tables), ``catalog`` (a Backstage catalog).
     layout: str = attrs.field(default="model", eq=False)
     source: str = attrs.field(default="<memory>", eq=False)
     parties: Mapping[str, Party] = attrs.field(init=False, eq=False, repr=False)

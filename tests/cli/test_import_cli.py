@@ -111,7 +111,7 @@ class TestErrors:
         ("args", "message"),
         [
             (["x.csv", "-o", "out.txt"], "cannot write a model as '.txt'"),
-            (["org.yaml", "-o", "out.yaml"], "expected a matrix or org sheet"),
+            (["org.toml", "-o", "out.yaml"], "expected a matrix or org sheet"),
             (["x.csv"], "Missing option '-o'"),
         ],
     )

@@ -25,8 +25,11 @@ from raci.model import Organization
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
-#: The notes of a table reader that every command prints: what it could not read as it is.
-UNREAD_NOTES = frozenset({"unreadable-cell", "duplicate-row", "turned-table"})
+#: The notes of a table or catalog reader that every command prints: what it could not read
+#: as it is.
+UNREAD_NOTES = frozenset({"unreadable-cell", "duplicate-row", "turned-table", "catalog-mismatch"})
+#: The notes on how a file was read, said as notes.
+READING_NOTES = frozenset({"table-reading", "catalog-reading"})
 
 
 class InputError(click.ClickException):
@@ -125,6 +128,18 @@ def path_separator_option(func: F) -> F:
     return option(func)
 
 
+def group_by_option(func: F) -> F:
+    """The ``--group-by`` option of commands that read org sheets of people."""
+    option = click.option(
+        "--group-by",
+        metavar="COLUMN",
+        help="Place the people of an org sheet in units named by this column: `department`"
+        " takes the department column (Department, Organization Name, DEPT...), under the"
+        " division column when there is one.",
+    )
+    return option(func)
+
+
 def split_list(values: tuple[str, ...]) -> list[str]:
     """Comma-separated option values (repeatable options), flattened."""
     return [t.strip() for v in values for t in v.split(",") if t.strip()]
@@ -176,6 +191,7 @@ def load_source(
     sheet: str | None = None,
     path_separator: str | None = None,
     scheme: str | None = None,
+    group_by: str | None = None,
 ) -> Organization:
     """A model file, or a table (RACI table or org sheet) read against the model ``org``;
     a table read on its own takes the configuration's scheme unless ``scheme`` is given."""
@@ -187,11 +203,24 @@ def load_source(
             f" {Path(path).suffix or 'a file without suffix'!r}",
             param_hint="'--org' / '--sheet' / '--path-separator' / '--scheme'",
         )
+    if group_by is not None and not path.lower().endswith(TABLE_SUFFIXES):
+        raise click.BadParameter(
+            f"places the people of an org sheet ({', '.join(TABLE_SUFFIXES)}) in units, not"
+            f" those of a {Path(path).suffix or 'file without suffix'!r} file",
+            param_hint="'--group-by'",
+        )
     base = load_model(org) if org is not None else None
     if scheme is None and base is None and path.lower().endswith(TABLE_SUFFIXES):
         scheme = configuration(path).scheme
     try:
-        model = load(path, org=base, sheet=sheet, path_separator=path_separator, scheme=scheme)
+        model = load(
+            path,
+            org=base,
+            sheet=sheet,
+            path_separator=path_separator,
+            scheme=scheme,
+            group_by=group_by,
+        )
     except LoadError as exc:
         raise input_error(exc) from None
     say_as_read(model)
@@ -207,5 +236,5 @@ def say_as_read(model: Organization) -> None:
     for note in model.notes:
         if note.rule in UNREAD_NOTES:
             echo(f"{note.location}: {note.message}", err=True)
-        elif note.rule == "table-reading":
+        elif note.rule in READING_NOTES:
             echo(f"note: {note.location}: {note.message}", err=True)

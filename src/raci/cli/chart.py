@@ -9,6 +9,7 @@ from raci.cli._common import (
     check_suffix,
     configuration,
     echo,
+    group_by_option,
     handle_errors,
     load_source,
     path_separator_option,
@@ -118,6 +119,7 @@ Exit status: 0 written, 2 the file could not be read or the command line is wron
 )
 @sheet_option
 @path_separator_option
+@group_by_option
 @scheme_option
 @config_options
 @handle_errors
@@ -141,6 +143,7 @@ def command(
     key: bool,
     sheet: str | None,
     path_separator: str | None,
+    group_by: str | None,
     scheme: str | None,
 ) -> None:
     """Draw the organization chart of FILE (a model file or an org sheet: parent column,
@@ -179,7 +182,9 @@ def command(
         dpi=dpi,
         max_pixels=max_pixels,
     )
-    org = load_source(file, sheet=sheet, path_separator=path_separator, scheme=scheme)
+    org = load_source(
+        file, sheet=sheet, path_separator=path_separator, scheme=scheme, group_by=group_by
+    )
     if not org.units and org.deliverables:
         raise InputError(
             f"there are no units to chart in {file}: a RACI table names parties, not the"

@@ -1,4 +1,5 @@
-"""`raci import`: turn a matrix or org spreadsheet into a model file."""
+"""`raci import`: turn a matrix or org spreadsheet, or a Backstage catalog, into a model
+file."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from raci.cli._common import (
     InputError,
     check_suffix,
     echo,
+    group_by_option,
     handle_errors,
     load_source,
     path_separator_option,
@@ -26,7 +28,8 @@ OUTPUTS = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 Examples:
   raci import RACI.xlsx --org org.yaml -o org-with-matrix.yaml
   raci import orgchart.csv -o org.yaml
-  raci import RACI.md -o raci.yaml""",
+  raci import RACI.md -o raci.yaml
+  raci import catalog-info.yaml -o org.yaml""",
 )
 @click.argument("source", type=click.Path(dir_okay=False))
 @click.option(
@@ -39,6 +42,7 @@ Examples:
 )
 @sheet_option
 @path_separator_option
+@group_by_option
 @scheme_option
 @config_options
 @handle_errors
@@ -48,21 +52,31 @@ def command(
     org: str | None,
     sheet: str | None,
     path_separator: str | None,
+    group_by: str | None,
     scheme: str | None,
 ) -> None:
-    """Write a model file (YAML or JSON) from a RACI table or org sheet (.csv .xlsx .md).
+    """Write a model file (YAML or JSON) from a RACI table or org sheet (.csv .xlsx .md),
+    or from a Backstage catalog (.yaml).
 
     RACI tables may be a matrix (letters under party columns), by role (names under
     Responsible, Accountable... columns) or long (one assignment per row); org sheets list
     units with a parent column or a path. Without --org, names become parties of their own.
+    A catalog's Groups become units, and its Users posts in them.
     """
     fmt = OUTPUTS[check_suffix(output, OUTPUTS, "a model")]
-    if not source.lower().endswith(TABLE_SUFFIXES):
+    catalog = source.lower().endswith((".yaml", ".yml"))
+    if not source.lower().endswith(TABLE_SUFFIXES) and not catalog:
         raise click.BadParameter(
-            f"cannot import {source}; expected a matrix or org sheet ({', '.join(TABLE_SUFFIXES)})",
+            f"cannot import {source}; expected a matrix or org sheet"
+            f" ({', '.join(TABLE_SUFFIXES)}) or a Backstage catalog (.yaml)",
             param_hint="SOURCE",
         )
-    model = load_source(source, org, sheet, path_separator, scheme)
+    model = load_source(source, org, sheet, path_separator, scheme, group_by)
+    if catalog and model.layout != "catalog":
+        raise click.BadParameter(
+            f"{source} is a model file already; import reads a Backstage catalog from YAML",
+            param_hint="SOURCE",
+        )
     if model.duplicates:
         for d in model.duplicates:
             echo(f"{d.location}: {d.kind} `{d.id}` is listed again (first at {d.first})", err=True)

@@ -8,6 +8,7 @@ from raci.cli._common import (
     check_suffix,
     configuration,
     echo,
+    group_by_option,
     handle_errors,
     load_source,
     path_separator_option,
@@ -52,6 +53,7 @@ Exit status: 0 written, 2 the file could not be read or the command line is wron
 )
 @sheet_option
 @path_separator_option
+@group_by_option
 @scheme_option
 @paper_option("Printed: the paper size of the pages (default A4)")
 @orientation_option("landscape")
@@ -64,6 +66,7 @@ def command(
     org: str | None,
     sheet: str | None,
     path_separator: str | None,
+    group_by: str | None,
     scheme: str | None,
     paper: Paper | None,
     landscape: bool | None,
@@ -75,7 +78,7 @@ def command(
     unit or a matrix column shows what it holds.
     """
     check_suffix(output, SUFFIXES, "a report")
-    model = load_source(file, org, sheet, path_separator, scheme)
+    model = load_source(file, org, sheet, path_separator, scheme, group_by)
     settings = configuration(file)
     paper, landscape = settings.page(paper, landscape)
     select, ignore = settings.selection()

@@ -57,7 +57,8 @@ __all__ = [
 
 
 def loads(text: str, format: str = "yaml", file: str = "<string>") -> Organization:
-    """The organization described by a YAML, JSON or TOML text.
+    """The organization described by a YAML, JSON or TOML text, or by a Backstage
+    catalog (YAML whose documents are Backstage entities: Groups and Users).
 
     Its ``rules:`` settings are kept as written, each with its place; the rules check them
     when they run (:func:`raci.validate`).
@@ -70,6 +71,11 @@ def loads(text: str, format: str = "yaml", file: str = "<string>") -> Organizati
     if parser is None:
         msg = f"unknown model format {format!r}; expected yaml, json or toml"
         raise ValueError(msg)
+    if parser is parse_yaml:
+        from raci.io import _backstage
+
+        if _backstage.is_catalog(text):
+            return _backstage.read_catalog(text, file)
     with no_cyclic_gc():
         data, marks = parser(text, file)
         most = most_assignments(len(text))
@@ -91,14 +97,18 @@ def load(
     sheet: str | None = None,
     path_separator: str | None = None,
     scheme: str | None = None,
+    group_by: str | None = None,
 ) -> Organization:
-    """The organization a file describes: a model file (YAML, JSON, TOML), or a RACI
-    table or org sheet (CSV, XLSX, Markdown; docs/format.md shows the layouts).
+    """The organization a file describes: a model file (YAML, JSON, TOML), a Backstage
+    catalog (YAML), or a RACI table or org sheet (CSV, XLSX, Markdown; docs/format.md
+    shows the layouts).
 
     ``org`` is the model whose parties a RACI table names (by id or name); its units
     come along. ``sheet`` chooses the sheet of an XLSX workbook; ``path_separator``
     splits the paths of an org path sheet; ``scheme`` names the scheme of a RACI table
-    (``RASCI``, any case; default: the org's, else the one whose letters the cells use).
+    (``RASCI``, any case; default: the org's, else the one whose letters the cells use);
+    ``group_by`` places the people of an org sheet in units named by a column
+    (``department``: the department column, under the division column if any).
     Raises :class:`raci.LoadError` naming file, line, column and reason, and
     :class:`raci.schemes.UnknownSchemeError` (a ValueError) for an unknown scheme.
     """
@@ -111,14 +121,25 @@ def load(
             f" (got {type(org).__name__})"
         )
         raise TypeError(msg)
-    for name, value in (("sheet", sheet), ("path_separator", path_separator), ("scheme", scheme)):
+    for name, value in (
+        ("sheet", sheet),
+        ("path_separator", path_separator),
+        ("scheme", scheme),
+        ("group_by", group_by),
+    ):
         if value is not None and not isinstance(value, str):
             msg = f"load() takes {name} as a str (got {type(value).__name__})"
             raise TypeError(msg)
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix in MODEL_PARSERS:
-        given = {"org": org, "sheet": sheet, "path_separator": path_separator, "scheme": scheme}
+        given = {
+            "org": org,
+            "sheet": sheet,
+            "path_separator": path_separator,
+            "scheme": scheme,
+            "group_by": group_by,
+        }
         what = next((k for k, v in given.items() if v is not None), None)
         if what is not None:
             reason = f"`{what}` applies to a matrix or org sheet ({', '.join(TABLE_SUFFIXES)})"
@@ -129,7 +150,7 @@ def load(
 
         chosen = scheme_named(scheme) if scheme is not None else None
         check_readable(p)
-        return read_tables(p, org, sheet, path_separator, chosen)
+        return read_tables(p, org, sheet, path_separator, chosen, group_by)
     known = ", ".join(sorted({*MODEL_PARSERS, *TABLE_SUFFIXES}))
     raise LoadError.at(
         str(path), 0, 0, f"unknown file type {suffix or '(none)'!r}; expected {known}"

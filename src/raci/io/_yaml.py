@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from collections.abc import Callable
 from typing import Any
 
 import yaml
@@ -180,20 +181,38 @@ _MarkingLoader.add_constructor(
 def parse_yaml(text: str, file: str) -> tuple[Any, Marks]:
     """The data of a one-document YAML text and its marks (duplicate keys go to
     ``marks.problems``); LoadError on bad syntax."""
+    return _parse(text, file, lambda loader: loader.get_single_data())
+
+
+def parse_yaml_documents(text: str, file: str) -> tuple[list[Any], Marks]:
+    """The data of each document of a YAML text (parted by ``---``) and their marks,
+    as :func:`parse_yaml` gives them for one."""
+
+    def every(loader: _MarkingLoader) -> list[Any]:
+        found = []
+        while loader.check_data():
+            found.append(loader.get_data())
+        return found
+
+    return _parse(text, file, every)
+
+
+def _parse(text: str, file: str, read: Callable[[_MarkingLoader], Any]) -> tuple[Any, Marks]:
+    """What ``read`` takes from a marking loader of ``text``; LoadError on bad syntax."""
     if not LIBYAML and len(text) >= SLOW_SIZE:
         warnings.warn(
             "reading a large YAML file with PyYAML's pure-Python parser, which is about ten"
             " times slower than its C one: install PyYAML with libyaml, or keep large models"
             " in JSON",
             SlowParserWarning,
-            stacklevel=2,
+            stacklevel=3,
         )
     marks = Marks(file)
     loader = _MarkingLoader(_Pieces(text, file))
     loader.marks = marks
     loader.size = len(text)
     try:
-        data = loader.get_single_data()
+        data = read(loader)
         progress.step(f"reading {file}", len(text), len(text))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

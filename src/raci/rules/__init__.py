@@ -1,6 +1,15 @@
 """The validation rules, registered by name and code, and the engine that runs them."""
 
-from raci.rules import establishment, hierarchy, level_norms, lineage, roles, tables, workload
+from raci.rules import (
+    catalog,
+    establishment,
+    hierarchy,
+    level_norms,
+    lineage,
+    roles,
+    tables,
+    workload,
+)
 from raci.rules.registry import (
     RULES,
     Context,
@@ -18,6 +27,7 @@ __all__ = [
     "Context",
     "Option",
     "Rule",
+    "catalog",
     "check_settings",
     "establishment",
     "hierarchy",

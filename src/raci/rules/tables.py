@@ -33,8 +33,9 @@ def stray_cell(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _notes(ctx: Context) -> Iterator[Finding]:
-    """The notes the table reader made for this rule, as its findings."""
+def reader_notes(ctx: Context) -> Iterator[Finding]:
+    """The notes the file's reader (of a table or a catalog) made for this rule, as its
+    findings."""
     for note in ctx.org.notes:
         if note.rule == ctx.rule.name:
             yield ctx.finding(note.subject, note.message, note.location, note.hint)
@@ -56,7 +57,7 @@ def _notes(ctx: Context) -> Iterator[Finding]:
     " deliverable.",
 )
 def unreadable_cell(ctx: Context) -> Iterator[Finding]:
-    yield from _notes(ctx)
+    yield from reader_notes(ctx)
 
 
 @rule(
@@ -74,7 +75,7 @@ def unreadable_cell(ctx: Context) -> Iterator[Finding]:
     fix="Merge the two rows, or give the second its own name.",
 )
 def duplicate_row(ctx: Context) -> Iterator[Finding]:
-    yield from _notes(ctx)
+    yield from reader_notes(ctx)
 
 
 @rule(
@@ -92,7 +93,7 @@ def duplicate_row(ctx: Context) -> Iterator[Finding]:
     fix="Give each column the name of its own party (a row of names above the labels will do).",
 )
 def duplicate_column(ctx: Context) -> Iterator[Finding]:
-    yield from _notes(ctx)
+    yield from reader_notes(ctx)
 
 
 @rule(
@@ -114,7 +115,7 @@ def duplicate_column(ctx: Context) -> Iterator[Finding]:
     " letters (or role columns).",
 )
 def tables_read(ctx: Context) -> Iterator[Finding]:
-    yield from _notes(ctx)
+    yield from reader_notes(ctx)
 
 
 @rule(
@@ -133,7 +134,7 @@ def tables_read(ctx: Context) -> Iterator[Finding]:
     fix="Separate names with commas (`Ann, Bo`) to say so plainly.",
 )
 def names_split(ctx: Context) -> Iterator[Finding]:
-    yield from _notes(ctx)
+    yield from reader_notes(ctx)
 
 
 @rule(
@@ -151,7 +152,7 @@ def names_split(ctx: Context) -> Iterator[Finding]:
     fix="Swap rows and columns: a row per deliverable, a column per party.",
 )
 def turned_table(ctx: Context) -> Iterator[Finding]:
-    yield from _notes(ctx)
+    yield from reader_notes(ctx)
 
 
 @rule(
@@ -172,4 +173,4 @@ def turned_table(ctx: Context) -> Iterator[Finding]:
     " of its own, or name the sheet with `--sheet`.",
 )
 def table_reading(ctx: Context) -> Iterator[Finding]:
-    yield from _notes(ctx)
+    yield from reader_notes(ctx)

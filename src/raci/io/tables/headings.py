@@ -6,7 +6,7 @@ starts a section."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 import attrs
 
@@ -14,22 +14,61 @@ import attrs
 NESTED = " › "
 
 
-def repeats_header(cells: Sequence[str], header: Sequence[str]) -> bool:
-    """Whether a row's cells after the first repeat the header's labels (any case)."""
-    labels = [h.casefold() for h in header[1:]]
-    return any(labels) and [c.casefold() for c in cells[1 : len(header)]] == labels
+def repeats_header(
+    cells: Sequence[str], header: Sequence[str], keys: Collection[int] = (0,)
+) -> str | None:
+    """The text that heads a row repeating the header's labels (any case) outside the key
+    columns (the first; the name column after an id column): its first key cell that
+    differs from the header's, or ``""`` when none does (the header repeated whole); None
+    when the row repeats no header."""
+    rest = [i for i in range(len(header)) if i not in keys]
+    labels = [header[i].casefold() for i in rest]
+    if not any(labels) or [cells[i].casefold() if i < len(cells) else "" for i in rest] != labels:
+        return None
+    differ = (
+        cells[i]
+        for i in sorted(keys)
+        if i < len(cells) and cells[i].casefold() != header[i].casefold()
+    )
+    return next((text for text in differ if text), "")
+
+
+def own_heads(headers: Sequence[Sequence[str]]) -> list[str | None]:
+    """For the headers of several tables, the one cell each has of its own among its first
+    two (``Part 1`` in ``ID | Part 1 | Ann | Bo``) when another header is the same but for
+    it; None for a header that has none."""
+    rows = [list(h) for h in headers]
+    for row in rows:
+        while row and not row[-1]:
+            row.pop()
+    return [
+        _own_head(row, [other for j, other in enumerate(rows) if j != i])
+        for i, row in enumerate(rows)
+    ]
+
+
+def _own_head(row: Sequence[str], others: Sequence[Sequence[str]]) -> str | None:
+    for other in others:
+        if len(other) != len(row):
+            continue
+        differ = [k for k, text in enumerate(row) if text.casefold() != other[k].casefold()]
+        if len(differ) == 1 and differ[0] <= 1 and row[differ[0]]:
+            return row[differ[0]]
+    return None
 
 
 @attrs.define
 class Headings:
-    """The headings above the row being read: the section (a repeated header row's first
-    cell) and the path of heading rows within it.
+    """The headings above the row being read: the table's heading, the section (a repeated
+    header row's first cell) and the path of heading rows within it.
 
     A run of k heading rows in a row replaces the last k headings of the path, so a table
     whose headings come one at a time stays flat, and one that gives two at a time nests
     them.
     """
 
+    #: The table's own heading (in a document of several tables), outside every other.
+    outer: str | None = None
     section: str | None = None
     path: list[str] = attrs.Factory(list)
     _before: list[str] = attrs.Factory(list)
@@ -55,5 +94,5 @@ class Headings:
     @property
     def text(self) -> str | None:
         """The group the headings give (None when there are none)."""
-        parts = [*([self.section] if self.section else []), *self.path]
+        parts = [*(p for p in (self.outer, self.section) if p), *self.path]
         return NESTED.join(parts) if parts else None

@@ -18,16 +18,24 @@ from raci.cells import normalize_header
 from raci.exceptions import LoadError
 from raci.findings import SourceLocation
 from raci.io._files import read_table_text, read_text
+from raci.io.tables.headings import own_heads
 from raci.io.tables.long_layout import long_layout
 from raci.io.tables.long_sheet import long_scheme, read_long
 from raci.io.tables.markdown import markdown_tables
-from raci.io.tables.matrix_sheet import infer_scheme, matrix_from_table, read_matrix, role_cells
+from raci.io.tables.matrix_sheet import (
+    header_index,
+    infer_scheme,
+    matrix_from_table,
+    read_matrix,
+    role_cells,
+)
 from raci.io.tables.org_paths import looks_like_paths, org_from_paths
 from raci.io.tables.org_sheet import looks_like_org, org_columns, org_from_table
-from raci.io.tables.raci_sheet import ALL_ROLES, RaciSheet, names_known
+from raci.io.tables.org_units import people_in_units
+from raci.io.tables.raci_sheet import ALL_ROLES, RaciSheet, names_column, names_known
 from raci.io.tables.role_columns import holds_names, read_roles, role_cell_texts, role_columns
 from raci.io.tables.role_headers import role_of_header, scheme_of_headers
-from raci.io.tables.table import Table, parse_roles, reading_note, table_from_csv
+from raci.io.tables.table import Table, not_read, parse_roles, reading_note, table_from_csv
 from raci.io.tables.xlsx import table_from_xlsx
 from raci.model import Organization
 from raci.schemes import DEFAULT_SCHEME, Scheme
@@ -280,6 +288,7 @@ def read_tables(
     sheet: str | None = None,
     path_separator: str | None = None,
     scheme: Scheme | None = None,
+    group_by: str | None = None,
 ) -> Organization:
     """The model in a CSV, XLSX or Markdown file: a RACI table (matrix, by role, long) or
     an org sheet (parent column, or paths).
@@ -287,7 +296,8 @@ def read_tables(
     ``org`` resolves a RACI table's parties (by id or name); an org sheet does not need it.
     ``sheet`` names the XLSX sheet to read (default: the first); ``path_separator``
     splits an org path column (default: the separator most cells use, else ``/``);
-    ``scheme`` is the RACI table's scheme (default: the org's, else what the cells use).
+    ``scheme`` is the RACI table's scheme (default: the org's, else what the cells use);
+    ``group_by`` places the people of an org sheet in units named by that column.
     """
     if sheet is not None and path.suffix.lower() != ".xlsx":
         raise LoadError.at(str(path), 0, 0, "only an XLSX workbook has sheets to choose from")
@@ -305,7 +315,7 @@ def read_tables(
                 "Save it as CSV UTF-8 to be sure of its accented letters.",
             )
             table = attrs.evolve(table, notes=(note, *table.notes))
-    org = _read_sheet(table, org, path_separator, scheme)
+    org = _read_sheet(table, org, path_separator, scheme, group_by)
     return attrs.evolve(org, notes=(*table.notes, *org.notes)) if table.notes else org
 
 
@@ -314,22 +324,102 @@ def _read_sheet(
     org: Organization | None,
     path_separator: str | None,
     scheme: Scheme | None,
+    group_by: str | None = None,
 ) -> Organization:
     """The model in the table of a spreadsheet."""
-    exported = _exported_matrix(table)
-    units = None if exported else _org_sheet(table)
-    start = _header(table, looks_like_paths) if units is None and not exported else None
+    units, start = _org_like(table)
+    if group_by is not None and units is None:
+        reason = (
+            "grouping people into units takes an org sheet with a parent column (a person"
+            " a row), and this table is not one"
+        )
+        raise LoadError([table.problem(table.rows[0][0] if table.rows else 0, 1, reason)])
     if units is not None or start is not None:
         if org is not None:
             reason = "this is an org sheet (it lists units), not a RACI table"
             header = units.rows[0][0] if units is not None else table.rows[start or 0][0]
             raise LoadError([table.problem(header, 1, reason)])
+        if units is not None and group_by is not None:
+            return people_in_units(units, group_by)
         if units is not None:
-            return org_from_table(units)
-        return org_from_paths(attrs.evolve(table, rows=table.rows[start:]), path_separator)
+            model = org_from_table(units)
+        else:
+            model = org_from_paths(attrs.evolve(table, rows=table.rows[start:]), path_separator)
+        unread = tuple(n for t in table.others for n in (*t.notes, not_read(t, table)))
+        return attrs.evolve(model, notes=(*model.notes, *unread)) if unread else model
     if not table.rows:
         return matrix_from_table(table, org)
-    found = _recognise(table, org)
-    if found is None:
+    return _read_blocks(table, org, scheme)
+
+
+def _org_like(table: Table) -> tuple[Table | None, int | None]:
+    """The table from its header on when it lists units, else None; else the index of its
+    header when it is an org path sheet, else None."""
+    if _exported_matrix(table):
+        return None, None
+    units = _org_sheet(table)
+    return units, _header(table, looks_like_paths) if units is None else None
+
+
+def _read_blocks(table: Table, org: Organization | None, scheme: Scheme | None) -> Organization:
+    """Every RACI table of a sheet (``table``, the largest, and its ``others``), read as
+    one; the others that are not (a list, a register) set aside, with a note of each."""
+    tables = sorted((table, *table.others), key=lambda t: t.rows[0][0])
+    recognised = [
+        (t, None if t is not table and _org_like(t) != (None, None) else _recognise(t, org))
+        for t in tables
+    ]
+    found = [f for _, f in recognised if f is not None]
+    if not found:
         raise _no_layout(table)
-    return _read_raci([found], org, scheme).build()
+    if len(found) > 1:
+        found = _headed(found)
+    sheet = _read_raci(found, org, scheme)
+    read = table if any(t is table for t, f in recognised if f) else found[0].table
+    for t, f in recognised:
+        if t is not table:
+            sheet.notes.extend(t.notes)
+        if f is None:
+            sheet.notes.append(not_read(t, read))
+    if len(found) > 1:
+        first = found[0].table
+        places = [f.table.at(f.table.rows[0][0], 1) for f in found]
+        at = (
+            ", ".join(p.cell.partition("!")[2] for p in places)
+            if first.sheet is not None
+            else "lines " + ", ".join(str(p.line) for p in places)
+        )
+        heads = [quoted(f.table.heading[1]) for f in found if f.table.heading]
+        grouped = (
+            f"; each table's rows are grouped under the cell its header has of its own"
+            f" ({', '.join(heads)})"
+            if heads
+            else ""
+        )
+        sheet.table = first
+        sheet.note(
+            "tables-read",
+            first.file,
+            first.rows[0][0],
+            1,
+            f"{len(found)} tables of the sheet read as one (at {at}){grouped}",
+        )
+    return sheet.build()
+
+
+def _headed(found: list[_Found]) -> list[_Found]:
+    """The tables of a sheet, each headed by the one cell its header has of its own when
+    another table's header is the same but for it (``ID | Part 1 | Ann | Bo`` over one,
+    ``ID | Part 2 | Ann | Bo`` over the next)."""
+    headers = []
+    for f in found:
+        start = header_index(f.table, f.scheme) if f.kind == "matrix" else f.start
+        row, cells = f.table.rows[start]
+        headers.append((row, [f.table.clean(c) for c in cells]))
+    heads = own_heads([labels for _, labels in headers])
+    return [
+        attrs.evolve(f, table=attrs.evolve(f.table, heading=(row, head)))
+        if head and not names_column(head)
+        else f
+        for f, (row, _), head in zip(found, headers, heads, strict=True)
+    ]

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from raci._text import quoted
 from raci.cells import normalize_header
 from raci.io.tables.data_columns import is_data_column
+from raci.io.tables.merged_rows import join_carried_on
 from raci.io.tables.raci_sheet import (
     ALL_ROLES,
     ID_HEADERS,
@@ -109,6 +110,7 @@ def _party_columns(
     row, header = table.rows[start]
     meta = dict(meta)
     named = _names_above(table, start)
+    sheet.names_above = tuple(named.get(c, "") for c in range(len(header))) if named else ()
     spans = _merged_header(table, row)
     parties: dict[int, str] = {}
     first: dict[str, int] = {}
@@ -258,7 +260,8 @@ def read_matrix(sheet: RaciSheet) -> None:
     lead = key_columns(table, start)
     by_id = "name" in lead or (not lead and _names_second(table, start))
     meta, parties = _party_columns(sheet, start, lead or ({"name": 1} if by_id else {}))
-    sheet.table = table = spread_merged(table, header_row, parties)
+    join_carried_on(sheet, header_row, parties)
+    sheet.table = table = spread_merged(sheet.table, header_row, parties)
     unread: dict[int, list[tuple[int, str]]] = {col: [] for col in parties}
     read: dict[int, int] = dict.fromkeys(parties, 0)
     accountable = scheme.letter_of("accountable")

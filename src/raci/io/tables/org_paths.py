@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 import attrs
@@ -119,34 +120,46 @@ class _Node:
 _MOST_PARTS = 5
 
 
-def _ids(nodes: dict[tuple[str, ...], _Node]) -> None:
-    """Give each unit without an id from the sheet one made from its path: the slug of its
-    own name, qualified by its parents' (``agency.office-of-the-director``) until no other
-    unit has the same, by at most :data:`_MOST_PARTS` names; then numbered (``-2``)."""
-    taken = Counter(n.id for n in nodes.values() if n.id)
-    todo = [n for n in nodes.values() if not n.id]
-    depth = {id(n): 1 for n in todo}
+def path_ids(
+    paths: Iterable[tuple[str, ...]], taken: Iterable[str] = ()
+) -> dict[tuple[str, ...], str]:
+    """An id for each path, none of them ``taken``: the slug of its last name, qualified by
+    the names above it (``agency.office-of-the-director``) until no other path's is the
+    same, by at most :data:`_MOST_PARTS` names; then numbered (``-2``)."""
+    used = Counter(taken)
+    todo = list(dict.fromkeys(paths))
+    depth = dict.fromkeys(todo, 1)
+    made: dict[tuple[str, ...], str] = {}
 
-    def candidate(n: _Node) -> str:
-        parts = [slug(p) or "unit" for p in n.path[-depth[id(n)] :]]
-        return ".".join(parts)
+    def candidate(path: tuple[str, ...]) -> str:
+        return ".".join(slug(p) or "unit" for p in path[-depth[path] :])
 
     while todo:
-        counts = Counter(candidate(n) for n in todo)
+        counts = Counter(candidate(p) for p in todo)
         again = []
-        for n in todo:
-            made = candidate(n)
-            deeper = depth[id(n)] < min(len(n.path), _MOST_PARTS)
-            if (counts[made] > 1 or taken[made]) and deeper:
-                depth[id(n)] += 1
-                again.append(n)
+        for path in todo:
+            text = candidate(path)
+            deeper = depth[path] < min(len(path), _MOST_PARTS)
+            if (counts[text] > 1 or used[text]) and deeper:
+                depth[path] += 1
+                again.append(path)
                 continue
-            unique, k = made, 2
-            while taken[unique]:
-                unique, k = f"{made}-{k}", k + 1
-            n.id = unique
-            taken[unique] += 1
+            unique, k = text, 2
+            while used[unique]:
+                unique, k = f"{text}-{k}", k + 1
+            made[path] = unique
+            used[unique] += 1
         todo = again
+    return made
+
+
+def _ids(nodes: dict[tuple[str, ...], _Node]) -> None:
+    """Give each unit without an id from the sheet one made from its path (:func:`path_ids`)."""
+    made = path_ids(
+        (p for p, n in nodes.items() if not n.id), (n.id for n in nodes.values() if n.id)
+    )
+    for path, ident in made.items():
+        nodes[path].id = ident
 
 
 def org_from_paths(table: Table, separator: str | None = None) -> Organization:

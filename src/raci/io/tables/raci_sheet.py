@@ -39,6 +39,7 @@ _NAME_SEPARATORS = re.compile(r"\s*(?:[,;\n]|\s/\s|\band\b)\s*", re.IGNORECASE)
 #: What may join two names without spaces, or be part of one name ("R&D", "Product/Tech").
 _JOINERS = re.compile(r"\s*[/&+]\s*")
 _NOTE = re.compile(r"\s*\([^()]*\)")
+_WORDS = re.compile(r"[^\W\d_]+")
 #: Header cells of a column of row numbers or ids before the deliverable's name.
 ID_HEADERS = frozenset(
     {
@@ -147,6 +148,22 @@ def key_columns(table: Table, start: int) -> dict[str, int]:
     return {}
 
 
+def names_column(text: str) -> bool:
+    """Whether a header cell names a column (``Task``, ``ID``, ``Phase``), or is empty,
+    rather than heading the rows below it (``ANALYSIS``, ``Part 1``)."""
+    key = normalize_header(text)
+    return not key or key in TASK_HEADERS or key in ID_HEADERS or key in GROUP_HEADERS
+
+
+def labels_tasks(text: str) -> bool:
+    """Whether a cell is the label of a deliverable column (``Task/Deliverable``,
+    ``Activity``, ``Tâche``): each of its words heads the tasks."""
+    words = _WORDS.findall(text.casefold())
+    return normalize_header(text) in TASK_HEADERS or (
+        bool(words) and all(w in TASK_HEADERS for w in words)
+    )
+
+
 def _groups_rows(body: Sequence[Sequence[str]]) -> bool:
     """Whether a first column groups the rows: blank in most of them (a heading written
     once for several rows, as a merged cell leaves it) but not all, while the second
@@ -234,6 +251,9 @@ class RaciSheet:
     known_names: frozenset[str] = frozenset()
     #: Whether the tables are sections of one document, each heading the group of its rows.
     sections: bool = False
+    #: The names written above the header of the table being read (by column, ``""`` in
+    #: the key columns), when they name its parties.
+    names_above: tuple[str, ...] = ()
     _parties: Lookup | None = None
     _known: Lookup | None = None
     _sequence: int = 0
@@ -405,12 +425,27 @@ class RaciSheet:
         labels = [self.table.clean(c) for c in header]
         by_id = by_id or normalize_header(header[0]) == "id"
         key_col = meta.get("key", 0)
+        keys = {0, key_col, *([meta["name"]] if by_id and "name" in meta else [])}
         headings = "group" not in meta and self.group_rows(start)
         start_row = self.table.rows[start][0]
-        above = Headings(section=labels[0] if self._header_heads(start, labels) else None)
-        current_group = self.group(above.text, start_row, 1) if above.text else self.section_group()
+        heading = self.table.heading if self.sections and self.table.heading else None
+        above = Headings(
+            outer=heading[1] if heading and heading[1] else None,
+            section=self._header_heads(start, labels, keys),
+        )
+        first = (heading[0] if heading and not above.section else start_row, 1)
+        current_group = self.group(above.text, *first) if above.text else None
         last_group: str | None = None
         nested = False
+        # Rows of one cell after the last row of several are notes under the table.
+        last = max(
+            (
+                r
+                for r, raw in self.table.rows[start + 1 :]
+                if any(c.strip() for c in raw[1 : len(header)])
+            ),
+            default=start_row,
+        )
         for row, raw in self.table.rows[start + 1 :]:
             cells = [self.table.clean(c) for c in raw[: len(header)]]
             self.stray_cells(row, raw, len(header))
@@ -421,10 +456,13 @@ class RaciSheet:
                 col = meta.get(field)
                 return cells[col] if col is not None and col < len(cells) else ""
 
-            if repeats_header(cells, labels):
-                if cells[0] and cells[0].casefold() != labels[0].casefold():
-                    above.start_section(cells[0])
-                    current_group = self.group(above.text or cells[0], row, 1)
+            if self._repeats_names(row, cells, keys):
+                continue
+            head = repeats_header(cells, labels, keys)
+            if head is not None:
+                if head:
+                    above.start_section(head)
+                    current_group = self.group(above.text or head, row, 1)
                 else:
                     self.note(
                         "table-reading",
@@ -435,7 +473,28 @@ class RaciSheet:
                         " as a deliverable",
                     )
                 continue
+            if cells[0] and not any(cells[1:]) and labels_tasks(cells[0]):
+                self.note(
+                    "table-reading",
+                    self.table.file,
+                    row,
+                    1,
+                    f"row {row} holds only {quoted(cells[0])}, the label of the deliverable"
+                    " column, so it is read as a label, not as a deliverable or a group",
+                )
+                continue
             if headings and cells[0] and not any(cells[1:]):
+                if row > last:
+                    self.note(
+                        "table-reading",
+                        self.table.file,
+                        row,
+                        1,
+                        f"row {row} holds only {quoted(cells[0])}, below the table's last"
+                        " deliverable, so it is read as a note, not as a group",
+                        "Leave an empty row between the table and notes under it.",
+                    )
+                    continue
                 if above.heading(cells[0]) and not nested:
                     nested = True
                     self.note(
@@ -480,26 +539,37 @@ class RaciSheet:
             cells += [""] * (len(header) - len(cells))
             yield row, cells, did
 
-    def _header_heads(self, start: int, labels: list[str]) -> bool:
-        """Whether the header's first cell heads the rows below it: it names no column
-        (``ANALYSIS``, not ``Task``) and a later row repeats the header under another first
-        cell (``DESIGN``)."""
-        first = normalize_header(labels[0])
-        if not first or first in TASK_HEADERS or first in ID_HEADERS or first in GROUP_HEADERS:
-            return False
-        return any(
-            cells[0].strip().casefold() != labels[0].casefold()
-            and cells[0].strip()
-            and repeats_header([self.table.clean(c) for c in cells], labels)
+    def _header_heads(self, start: int, labels: list[str], keys: Collection[int]) -> str | None:
+        """The header's cell that heads the rows below it: a key cell that names no column
+        (``ANALYSIS``, not ``Task``; ``Part 1`` after ``ID``) when a later row repeats the
+        header with a text of its own there (``DESIGN``)."""
+        own = [labels[k] for k in sorted(keys) if k < len(labels) and not names_column(labels[k])]
+        if not own or not any(
+            repeats_header([self.table.clean(c) for c in cells], labels, keys)
             for _, cells in self.table.rows[start + 1 :]
-        )
-
-    def section_group(self) -> str | None:
-        """The group of a table's rows when a document holds several tables: its heading."""
-        heading = self.table.heading
-        if not self.sections or heading is None or not heading[1]:
+        ):
             return None
-        return self.group(heading[1], heading[0], 1)
+        return own[0]
+
+    def _repeats_names(self, row: int, cells: list[str], keys: Collection[int]) -> bool:
+        """Whether a row repeats the names written above the header (a two-row header
+        written again over the next part of the table); noted, as it is not read."""
+        names = self.names_above
+        if not names or any(cells[k] for k in keys if k < len(cells)):
+            return False
+        rest = range(len(names))
+        if any(
+            (cells[i] if i < len(cells) else "").casefold() != names[i].casefold() for i in rest
+        ):
+            return False
+        self.note(
+            "table-reading",
+            self.table.file,
+            row,
+            1,
+            f"row {row} repeats the names above the header, so it is not read as a deliverable",
+        )
+        return True
 
     def stray_cells(self, row: int, cells: tuple[str, ...], width: int) -> None:
         """Note the non-empty cells beyond the header's last column (they are not read)."""

@@ -3,12 +3,15 @@ legends and notes above, beside or below it, which are set aside and said.
 
 A sheet is cut at its empty rows and empty columns, again and again, into blocks (as a
 reader sees them). The largest block that is neither a legend nor a lone column of notes
-is the table; blocks below it that continue its columns are its rows too.
+is the table; blocks below it that continue its columns are its rows too. Every other
+such block with rows of its own (another table above or below, under its own header) is
+found the same way, for the reader to read or set aside.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 import attrs
@@ -97,14 +100,21 @@ class Region:
     #: their own under one header): they are read as one.
     label_columns: int
     skipped: tuple[Block, ...]
+    #: The sheet's other tables (blocks under a header of their own), top to bottom.
+    others: tuple[Region, ...] = ()
 
 
 Grid = Sequence[tuple[int, tuple[str, ...]]]
 
+#: The most blocks a sheet may be cut into for each to be looked at as a table of its
+#: own; past it (no sheet people write has so many) only the largest table is read.
+MOST_TABLE_BLOCKS = 200
+
 
 def find_region(grid: Grid) -> Region | None:
     """The table in ``grid`` (rows numbered so that an empty row leaves a gap, each row's
-    cells from column 1), or None when it holds no block of two rows and two columns."""
+    cells from column 1), or None when it holds no block of two rows and two columns; the
+    other tables of the sheet in its ``others``."""
     cells = {
         (row, col): text.strip()
         for row, texts in grid
@@ -121,9 +131,63 @@ def find_region(grid: Grid) -> Region | None:
     # The table starts at the first of the blocks that carry on one another's columns.
     while above := [b for b in tables if _continues(first, b, cells)]:
         first = max(above, key=lambda b: b.bottom)
-    kept = [first] + [b for b in blocks if _beside(b, first)]
-    main = attrs.evolve(first, right=max(b.right for b in kept))
+    blocks.sort(key=lambda b: (b.top, b.left))
     numbers = sorted({r for r, _ in cells})
+    main = _grown(first, blocks, cells, numbers, set())
+    if main is None:
+        return None
+    found = [main]
+    claimed = set(main.kept)
+    for block in blocks if len(tables) <= MOST_TABLE_BLOCKS else ():
+        if (
+            block.kind != "table"
+            or block in claimed
+            or _summary(block, cells)
+            or _read_within(block, found)
+        ):
+            continue
+        other = _grown(block, blocks, cells, numbers, claimed)
+        if other is not None and len(other.region.rows) >= 2:
+            found.append(other)
+            claimed.update(other.kept)
+    on_row: dict[int, list[_Grown]] = {}
+    for grown in found:
+        for r in grown.read:
+            on_row.setdefault(r, []).append(grown)
+    skipped = [b for b in blocks if b not in claimed and not _read_within(b, on_row.get(b.top, []))]
+    skipped.sort(key=lambda b: (b.top, b.left))
+    others = sorted((g.region for g in found[1:]), key=lambda r: r.rows[0])
+    return attrs.evolve(
+        main.region,
+        skipped=tuple(sorted((*main.region.skipped, *skipped), key=lambda b: (b.top, b.left))),
+        others=tuple(others),
+    )
+
+
+@attrs.frozen
+class _Grown:
+    """A table grown from its first block: its region, the blocks it takes in, and the
+    rectangle its rows fill."""
+
+    region: Region
+    kept: tuple[Block, ...]
+    area: Block
+    read: frozenset[int]
+
+
+def _grown(
+    first: Block,
+    blocks: list[Block],
+    cells: dict[tuple[int, int], str],
+    numbers: list[int],
+    claimed: set[Block],
+) -> _Grown | None:
+    """The table that starts at block ``first``: with the blocks beside its header and
+    those below that carry on its columns (of ``blocks``, top to bottom, none of
+    ``claimed``), its titles and legend lines set aside; None when no row is left.
+    ``numbers`` are the sheet's rows."""
+    kept = [first] + [b for b in blocks if b not in claimed and _beside(b, first)]
+    main = attrs.evolve(first, right=max(b.right for b in kept))
     inside = [r for r in numbers if main.top <= r <= main.bottom]
     rows = _trim(inside, main, cells)
     if not rows:
@@ -133,21 +197,21 @@ def find_region(grid: Grid) -> Region | None:
     main = _narrowed(main, rows, cells)
     main, legend = _legend_at_right(main, rows, cells)
     skipped += legend
-    for block in sorted(blocks, key=lambda b: (b.top, b.left)):
-        if _continues(block, main, cells):
+    for block in blocks:
+        if block not in claimed and _continues(block, main, cells):
             kept.append(block)
             rows += [r for r in numbers if block.top <= r <= block.bottom]
             main = attrs.evolve(main, bottom=block.bottom)
-    read = set(rows)
-    skipped += [b for b in blocks if b not in kept and not (_inside(b, main) and b.top in read)]
     skipped.sort(key=lambda b: (b.top, b.left))
-    return Region(
-        tuple(rows),
-        main.left,
-        main.right,
-        _label_columns(rows, main, cells),
-        tuple(skipped),
+    region = Region(
+        tuple(rows), main.left, main.right, _label_columns(rows, main, cells), tuple(skipped)
     )
+    return _Grown(region, tuple(kept), main, frozenset(rows))
+
+
+def _read_within(block: Block, found: list[_Grown]) -> bool:
+    """Whether a block lies within a table found, starting on one of its rows."""
+    return any(_inside(block, g.area) and block.top in g.read for g in found)
 
 
 def _weight(block: Block, texts: dict[tuple[int, int], str], compare: bool) -> int:
@@ -204,7 +268,11 @@ def _split(cells: list[tuple[int, int]], axis: int) -> list[list[tuple[int, int]
             runs.append((v, v))
     if len(runs) < 2:
         return [cells]
-    return [[c for c in cells if lo <= c[axis] <= hi] for lo, hi in runs]
+    starts = [lo for lo, _ in runs]
+    parts: list[list[tuple[int, int]]] = [[] for _ in runs]
+    for cell in cells:
+        parts[bisect_right(starts, cell[axis]) - 1].append(cell)
+    return parts
 
 
 def _classify(cells: list[tuple[int, int]], texts: dict[tuple[int, int], str]) -> Block:
@@ -254,7 +322,7 @@ def _trim(rows: list[int], main: Block, texts: dict[tuple[int, int], str]) -> li
     row of two or more cells) and the legend lines at its bottom."""
     start = 0
     while start < len(rows):
-        cells = _row(texts, rows[start], main)
+        cells = _once(_row(texts, rows[start], main))
         if len(cells) >= 2 and not _is_legend_row(cells):
             break
         start += 1
@@ -271,13 +339,34 @@ def _narrowed(main: Block, rows: list[int], texts: dict[tuple[int, int], str]) -
     return attrs.evolve(main, left=min(cols), right=max(cols))
 
 
+def _once(cells: list[str]) -> list[str]:
+    """A row's cells with a text written across several (a merged cell) counted once: a
+    legend's description merged over B:L is one cell."""
+    return [text for i, text in enumerate(cells) if i == 0 or text != cells[i - 1]]
+
+
 def _rows_as_blocks(rows: list[int], main: Block, texts: dict[tuple[int, int], str]) -> list[Block]:
-    """Rows trimmed off the main block, each as a block of its own."""
-    out = []
+    """Rows trimmed off the main block as blocks: a run of rows of one kind (the lines of a
+    legend) is one block."""
+    out: list[Block] = []
     for r in rows:
         cells = [c for c in range(main.left, main.right + 1) if texts.get((r, c), "")]
-        kind = "legend" if _is_legend_row(_row(texts, r, main)) else "note"
-        out.append(Block(r, r, cells[0], cells[-1], kind=kind, filled=len(cells)))
+        once = _once(_row(texts, r, main))
+        kind = "legend" if _is_legend_row(once) else "note"
+        block = Block(r, r, cells[0], cells[-1], kind=kind, filled=len(once))
+        last = out[-1] if out else None
+        if last is not None and last.bottom == r - 1 and last.kind == kind:
+            block = Block(
+                last.top,
+                r,
+                min(last.left, block.left),
+                max(last.right, block.right),
+                kind=kind,
+                filled=last.filled + block.filled,
+            )
+            out[-1] = block
+        else:
+            out.append(block)
     return out
 
 

@@ -17,7 +17,7 @@ from raci.cells import column_letter, unguard_formula
 from raci.exceptions import LoadError
 from raci.findings import Finding, SourceLocation
 from raci.io.tables.marks import plain_marks
-from raci.io.tables.region import Block, find_region
+from raci.io.tables.region import Block, Region, find_region
 from raci.model import TableNote
 from raci.schemes import Scheme
 
@@ -48,7 +48,8 @@ class Table:
     sheet: str | None = None
     #: Whether cells may carry the ``'`` that spreadsheet exports put before formula starts.
     guarded: bool = True
-    #: The line and text of the Markdown heading above the table.
+    #: The line (or row) and text of the table's heading: the Markdown heading above it,
+    #: or the cell its header has of its own among the tables of a sheet.
     heading: tuple[int, str] | None = None
     #: For text tables: the character column where each cell of a row starts, by row.
     starts: Mapping[int, tuple[int, ...]] = attrs.field(factory=dict, eq=False, repr=False)
@@ -62,6 +63,9 @@ class Table:
     #: The sheet's merged ranges (XLSX): first row and column, last row and column, on
     #: the sheet; the value is the first cell's.
     merged: tuple[tuple[int, int, int, int], ...] = attrs.field(default=(), eq=False, repr=False)
+    #: The sheet's other tables (each in a block of its own, under its own header), top to
+    #: bottom; their ``notes`` say what was set aside around each.
+    others: tuple[Table, ...] = attrs.field(default=(), eq=False, repr=False)
 
     def clean(self, text: str) -> str:
         """A cell's text as the model takes it: trimmed, formula guard removed."""
@@ -296,7 +300,8 @@ def _across_merges(table: Table) -> list[tuple[int, tuple[str, ...]]]:
 def placed(table: Table, records: Sequence[int]) -> Table | None:
     """The table found among the rows of ``table`` (read from column 1; ``records``
     numbers them so that an empty row leaves a gap), cut to its rows and columns, with a
-    note for each block set aside; None when no block of two rows and columns is found."""
+    note for each block set aside and the sheet's other tables in ``others``; None when
+    no block of two rows and columns is found."""
     across = _across_merges(table)
     region = find_region([(n, cells) for n, (_, cells) in zip(records, across, strict=True)])
     if region is None:
@@ -307,6 +312,15 @@ def placed(table: Table, records: Sequence[int]) -> Table | None:
         n: cells + ("",) * (len(wide) - len(cells))
         for n, (_, cells), (_, wide) in zip(records, table.rows, across, strict=True)
     }
+    found = _cut_out(table, region, line, by_record)
+    others = tuple(_cut_out(table, other, line, by_record) for other in region.others)
+    return attrs.evolve(found, others=others)
+
+
+def _cut_out(
+    raw: Table, region: Region, line: Mapping[int, int], by_record: Mapping[int, tuple[str, ...]]
+) -> Table:
+    """The table of one region of the sheet, with a note for each block it sets aside."""
     left, right, k = region.left, region.right, region.label_columns
     rows = []
     for n in region.rows:
@@ -314,8 +328,8 @@ def placed(table: Table, records: Sequence[int]) -> Table | None:
         label = next((c for c in cells[left - 1 : left - 1 + k] if c.strip()), "")
         rows.append((line[n], (label, *cells[left - 1 + k : right])))
     columns = (left, *range(left + k, right + 1))
-    found = attrs.evolve(table, rows=tuple(rows), columns=columns)
-    notes = [_set_aside(table, found, block, line, by_record) for block in region.skipped]
+    found = attrs.evolve(raw, rows=tuple(rows), columns=columns)
+    notes = [_set_aside(raw, found, block, line, by_record) for block in region.skipped]
     return attrs.evolve(found, notes=tuple(notes))
 
 
@@ -334,12 +348,22 @@ def _set_aside(
 ) -> TableNote:
     """The note on a block of cells set aside beside a table."""
     first = next(c for c in cells[block.top][block.left - 1 : block.right] if c.strip())
-    size = block.filled
     where = raw.at(line[block.top], block.left)
+    return _outside(where, _KINDS[block.kind], block.filled, first, found)
+
+
+def not_read(table: Table, read: Table) -> TableNote:
+    """The note on another table of the sheet that is not read (not a responsibility
+    table), outside ``read``."""
+    texts = [c for _, cells in table.rows for c in cells if c.strip()]
+    return _outside(table.at(table.rows[0][0], 1), _KINDS["table"], len(texts), texts[0], read)
+
+
+def _outside(where: SourceLocation, what: str, size: int, first: str, found: Table) -> TableNote:
     header = found.at(found.rows[0][0], 1)
     place = header.cell.partition("!")[2] if header.cell else f"line {header.line}"
     message = (
-        f"{_KINDS[block.kind]} ({size} cell{'s' if size != 1 else ''}, starting"
+        f"{what} ({size} cell{'s' if size != 1 else ''}, starting"
         f" {quoted(shorten(first.strip()))}) is outside the table that starts at {place},"
         " so it is not read"
     )

@@ -20,6 +20,7 @@ from raci._text import quoted, shorten
 from raci.exceptions import LoadError
 from raci.findings import Finding
 from raci.io.tables.region import is_capital_mark
+from raci.io.tables.role_headers import scheme_of_headers
 from raci.io.tables.table import Table, placed, raise_problems, reading_note
 from raci.io.tables.xlsx_scan import MAX_CELL_CHARS, MAX_CELLS, SheetScan, scan_workbook
 
@@ -112,6 +113,52 @@ def _holds_marks(table: Table) -> bool:
     )
 
 
+def _holds_raci(table: Table) -> bool:
+    """Whether a table, or another of its sheet, looks like a responsibility table: role
+    letters in its cells, or roles named in its header."""
+    return any(
+        _holds_marks(t) or scheme_of_headers(list(t.rows[0][1][1:]), None)[1] >= 2
+        for t in (table, *table.others)
+        if t.rows
+    )
+
+
+def _also_held(
+    table: Table,
+    others: list[Any],
+    file: str,
+    sheets: tuple[str, ...],
+    scans: Mapping[str, SheetScan],
+) -> Table:
+    """``table`` with a note naming the workbook's other visible sheets that hold a
+    responsibility table too (looked at within the cells raci reads from a workbook: the
+    sheets past them are not)."""
+    holding = []
+    budget = _Cells(file)
+    for ws in others:
+        try:
+            found, holds = _sheet_table(ws, file, sheets, scans.get(ws.title, SheetScan()), budget)
+        except LoadError:
+            break
+        if holds and _holds_raci(found):
+            holding.append(ws.title)
+    if not holding:
+        return table
+    names = ", ".join(quoted(n) for n in holding)
+    what = (
+        f"sheet {names} also holds a table"
+        if len(holding) == 1
+        else f"sheets {names} also hold tables"
+    )
+    note = reading_note(
+        table.at(table.rows[0][0], 1),
+        f"{what}, which raci does not read with this one: it reads one sheet, the one the"
+        f" workbook opens at ({quoted(table.sheet or '')})",
+        f"Read another sheet with `--sheet {holding[0]}`.",
+    )
+    return attrs.evolve(table, notes=(*table.notes, note))
+
+
 def _choose(book: Any, file: str, sheet: str | None, scans: Mapping[str, SheetScan]) -> Table:
     """The table on the sheet named ``sheet``; else on the sheet the workbook opens at, or
     on the one visible sheet that holds a table when that one holds none."""
@@ -133,7 +180,9 @@ def _choose(book: Any, file: str, sheet: str | None, scans: Mapping[str, SheetSc
     visible = [ws for ws in book.worksheets if ws.sheet_state == "visible"] or book.worksheets
     active = book.active if book.active in visible else visible[0]
     table, holds = table_on(active)
-    if holds or len(visible) == 1:
+    if holds:
+        return _also_held(table, [ws for ws in visible if ws is not active], file, sheets, scans)
+    if len(visible) == 1:
         return table
     holding = [t for t, h in (table_on(ws) for ws in visible if ws is not active) if h]
     # Of several, the one sheet whose table holds role letters (a register beside it
@@ -189,7 +238,8 @@ def table_from_xlsx(path: Path, sheet: str | None = None) -> Table:
 
 
 def _formulas(path: Path, table: Table) -> list[Finding]:
-    """The cells of the table that hold a formula without its value."""
+    """The cells of the table (and of the sheet's other tables) that hold a formula
+    without its value."""
     import openpyxl
 
     book = openpyxl.load_workbook(path, read_only=True, data_only=False, keep_links=False)
@@ -198,16 +248,17 @@ def _formulas(path: Path, table: Table) -> list[Finding]:
     finally:
         book.close()
     problems = []
-    for number, cells in table.rows:
-        row = values.get(number, ())
-        for col, text in enumerate(cells, start=1):
-            at = table.sheet_column(col)
-            value = row[at - 1] if at <= len(row) else None
-            if isinstance(value, str) and value.startswith("=") and not text:
-                reason = (
-                    f"this cell holds a formula ({quoted(value)}) whose value the"
-                    " workbook does not hold; open and save it in a spreadsheet"
-                    " program, or type the value"
-                )
-                problems.append(table.problem(number, col, reason))
+    for part in (table, *table.others):
+        for number, cells in part.rows:
+            row = values.get(number, ())
+            for col, text in enumerate(cells, start=1):
+                at = part.sheet_column(col)
+                value = row[at - 1] if at <= len(row) else None
+                if isinstance(value, str) and value.startswith("=") and not text:
+                    reason = (
+                        f"this cell holds a formula ({quoted(value)}) whose value the"
+                        " workbook does not hold; open and save it in a spreadsheet"
+                        " program, or type the value"
+                    )
+                    problems.append(part.problem(number, col, reason))
     return problems

@@ -19,7 +19,7 @@ import graphviz
 
 from raci import progress
 from raci._text import has_cjk, one_line
-from raci.analysis.figures import Posts, subtree_posts
+from raci.analysis.figures import Posts
 from raci.exceptions import OutputError, QueryError
 from raci.lookup import Lookup
 from raci.model import Deliverable, Organization
@@ -40,6 +40,7 @@ from raci.render.chart.style import (
     STAFF_PEN,
     VACANT,
     Box,
+    box_posts,
     families,
     level_ranks,
     role_colour,
@@ -570,7 +571,7 @@ class _Shared:
         self.org = org
         self.opts = opts
         self.words = Words.for_lang(opts.lang)
-        self.total: dict[str, Posts] = subtree_posts(org)
+        self.total: dict[str, Posts] = box_posts(org, opts.headcount)
         self.family = families(org)
         self.ranks = level_ranks(org, self.family)
         self.posts: dict[str, list[str]] = {}
@@ -859,13 +860,16 @@ class _Chart:
             fill = role_colour(self.org.scheme, letters).fill if letters else None
             tag = f" <B>{esc(' '.join(letters))}</B>" if letters else ""
             title, *holder = self._post_text(head.id, 9, _legible(box, letters))
+            # A head post named as its unit (a people sheet's vacancy) is named once.
+            named = head.names.get(self.opts.lang) != unit.names.get(self.opts.lang)
+            first = (title if named else "") + tag
+            lines = [first, *holder] if first else holder
             if head.vacant:
-                cells.append(_vacant_cell(f"{title}{tag}<BR/>{''.join(holder)}", fill))
+                cells.append(_vacant_cell("<BR/>".join(lines), fill))
             else:
-                cells.append(_cell(title + tag, fill))
-                cells.extend(_cell(h, fill) for h in holder)
+                cells.extend(_cell(line, fill) for line in lines)
         rows = []
-        if self.opts.headcount and uid in self.total:
+        if uid in self.total:
             count = self.total[uid]
             rows.append(_font(esc(self.words.posts(count.posts, count.filled)), 8, box.muted))
         if uid in self.origin:
