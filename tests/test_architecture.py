@@ -153,3 +153,17 @@ def test_analysis_sits_below_restructure() -> None:
     members = [m for m in graph if m == "raci.analysis" or m.startswith("raci.analysis.")]
     below = set().union(*(nx.descendants(graph, m) for m in members))
     assert not {m for m in below if m.startswith("raci.restructure")}
+
+
+def test_only_the_command_line_reaches_the_command_line() -> None:
+    """The library says how far long work is through ``raci.progress``; the command line,
+    on top, decides how to show it, and nothing below imports it."""
+    graph = _graph()
+    cli = {m for m in graph if m == "raci.cli" or m.startswith("raci.cli.")}
+    wrong = sorted(
+        f"{importer} imports {target}"
+        for importer, target in graph.edges
+        if target in cli and importer not in cli and importer != "raci.__main__"
+    )
+    assert wrong == []
+    assert "raci.progress" in nx.descendants(graph, "raci.render.chart.orgchart")
