@@ -167,3 +167,18 @@ def test_only_the_command_line_reaches_the_command_line() -> None:
     )
     assert wrong == []
     assert "raci.progress" in nx.descendants(graph, "raci.render.chart.orgchart")
+
+
+def test_no_merge_conflict_left_in_the_sources() -> None:
+    """A line git writes round a conflict never reaches the code, tests or docs."""
+    root = Path(__file__).resolve().parents[1]
+    marks = ("<" * 7 + " ", ">" * 7 + " ")
+    left = [
+        f"{path.relative_to(root)}:{number}"
+        for folder in ("src", "tests", "docs", "examples", "benchmarks")
+        for path in sorted((root / folder).rglob("*"))
+        if path.suffix in {".py", ".md", ".toml", ".yaml", ".yml", ".cfg", ".txt", ".po"}
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if line.startswith(marks)
+    ]
+    assert left == []
