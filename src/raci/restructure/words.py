@@ -10,8 +10,9 @@ from collections.abc import Sequence
 import attrs
 
 from raci.analysis.figures import NAMES
-from raci.analysis.names import base_language, figure_name, level_name, role_name
+from raci.analysis.names import figure_name, level_name, role_name
 from raci.schemes import Scheme
+from raci.words import base_language
 
 ENGLISH = {
     # the readable forms
