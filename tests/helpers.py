@@ -170,3 +170,29 @@ def svg_labels(svg: str) -> str:
         if tag in ("foreignObject", "text"):
             found.append("".join(element.itertext()))
     return "\n".join(found)
+
+
+def translated_messages(language: str) -> list[str]:
+    """The English texts (both forms of a plural) that the catalog translates into
+    ``language``."""
+    from babel.messages.pofile import read_po
+
+    po = ROOT / "src" / "raci" / "words" / "locale" / language / "LC_MESSAGES" / "raci.po"
+    with po.open("rb") as f:
+        catalog = read_po(f)
+    texts: list[str] = []
+    for m in catalog:
+        strings = m.string if isinstance(m.string, tuple) else (m.string,)
+        if m.id and not m.fuzzy and all(strings):
+            texts += list(m.id) if isinstance(m.id, tuple) else [m.id]
+    return texts
+
+
+def english_words(language: str = "zh") -> set[str]:
+    """Every English word of three letters or more in the texts the catalog translates
+    into ``language`` (their ``{fields}`` aside)."""
+    return {
+        word
+        for text in translated_messages(language)
+        for word in re.findall(r"[A-Za-z]{3,}", re.sub(r"\{[a-z_]+\}", " ", text))
+    }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from raci.analysis.names import figure_name, level_name
-from raci.render.chart.words import Words
+from raci.render.chart.words import ChartWords
 from raci.restructure.words import ChangeWords
 
 #: The common levels in Chinese.
@@ -30,7 +30,7 @@ CHINESE = {
 def test_the_chart_and_the_diff_name_a_level_alike(level: str) -> None:
     expected = CHINESE[level]
     assert level_name(level, "zh-Hans") == expected
-    assert Words.for_lang("zh").level(level, 0) == expected
+    assert ChartWords.for_lang("zh").level(level, 0) == expected
     assert ChangeWords.for_lang("zh_CN").level(level) == expected
 
 

@@ -85,6 +85,22 @@ class TestTemplate:
         assert (missing, stale) == ([], []), "run `nox -s catalogs`"
         assert found == template  # the plural forms' English too
 
+    def test_no_message_hides_in_an_f_string(self) -> None:
+        """Extraction reads an f-string as one token (before Python 3.12): a call inside
+        it would never reach the catalog."""
+        calls = {name.partition(":")[0] for name in _noxfile_keywords()}
+        hidden = []
+        for path in sorted((ROOT / "src" / "raci").rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.JoinedStr):
+                    hidden += [
+                        f"{path.name}:{call.lineno}"
+                        for call in ast.walk(node)
+                        if isinstance(call, ast.Call)
+                        and getattr(call.func, "attr", getattr(call.func, "id", "")) in calls
+                    ]
+        assert hidden == []
+
     def test_a_message_missing_from_it_is_caught(self, tmp_path: Path) -> None:
         source = tmp_path / "new.py"
         source.write_text('words.gettext("A word nobody has translated")\n', encoding="utf-8")

@@ -22,7 +22,7 @@ from raci.render import engine
 from raci.render.annex.blocks import Blocks
 from raci.render.chart.options import AUTO, ChartOptions
 from raci.render.chart.orgchart import ChartPage, chart_key, chart_pages
-from raci.render.chart.words import Words
+from raci.render.chart.words import ChartWords
 from raci.render.engine import FontWarning
 from raci.render.pages import header
 from raci.restructure.report import Story
@@ -58,7 +58,7 @@ def add_organigrams(b: Blocks, story: Story, running: str) -> None:
         b.new_section(header([running, side]), landscape=True, margin_mm=MARGIN_MM)
         if i == 0:
             b.heading(w("organigrams"), 1)
-            mark = Words.for_lang(lang).word("continued", page="N")
+            mark = ChartWords.for_lang(lang).continued("N")
             b.paragraph(w("organigrams_note", mark=mark))
         b.heading(side, 2)
         _key(b, org, options)

@@ -17,7 +17,7 @@ from raci.render.change.sheet import BAND, MARGIN, Canvas, Drawn, Sheet, measure
 from raci.render.chart.layout import VGAP, Placed, layout
 from raci.render.chart.orgchart import LEGIBLE
 from raci.render.chart.pages import PLACEHOLDER_PAGE, Planner, depths
-from raci.render.chart.words import Words
+from raci.render.chart.words import ChartWords
 from raci.render.dot import esc, wrapped
 from raci.render.pages import RunningHead, breadcrumb
 from raci.restructure.diff import Diff
@@ -64,7 +64,7 @@ class Marked(Captions):
 
     def __init__(self, change: Diff, lang: str | None, sheets: Sequence[Sheet]) -> None:
         super().__init__(change, lang)
-        self.pages_words = Words.for_lang(lang)
+        self.pages_words = ChartWords.for_lang(lang)
         self.sheets = list(sheets)
         self.fonts = engine.font_families(lang)
         self.measured: dict[str, tuple[float, float]] = {}

@@ -44,7 +44,7 @@ from raci.render.chart.style import (
     role_colour,
     unit_box,
 )
-from raci.render.chart.words import Words
+from raci.render.chart.words import ChartWords
 from raci.render.dot import esc, shown, wrapped
 from raci.render.editable.geometry import Source
 from raci.render.editable.writer import SUFFIXES as EDITABLE
@@ -573,7 +573,7 @@ class _Shared:
     def __init__(self, org: Organization, opts: ChartOptions) -> None:
         self.org = org
         self.opts = opts
-        self.words = Words.for_lang(opts.lang)
+        self.words = ChartWords.for_lang(opts.lang)
         self.total: dict[str, Posts] = subtree_posts(org)
         self.family = families(org)
         self.ranks = level_ranks(org, self.family)
@@ -597,7 +597,7 @@ class _Shared:
         if self.opts.paper is None and self.opts.split_by is None:
             return None
         lang = self.opts.lang
-        figure = shown(self.opts.title) or self.words.word("figure")
+        figure = shown(self.opts.title) or self.words.figure
         line = header([self.org.names.get(lang), figure], lang)
         crumb = ""
         if number > 1 and tops:
