@@ -93,7 +93,7 @@ def _rows(m: Matrix, start: int, end: int, column_mm: float) -> Iterator[str]:
     lines = max(1, math.floor((column_mm - 1) / (SIZE_PT * 1.2 * 25.4 / 72)))
     longest = max(len(c.label) for c in columns)
     height = min(TALLEST_MM, max(15.0, longest / lines * _CHAR_MM * 1.1 + 3))
-    head = [Cell(m.word("deliverable"), bold=True, size_pt=SIZE_PT)]
+    head = [Cell(m.words.gettext("Deliverable"), bold=True, size_pt=SIZE_PT)]
     head += [Cell(c.label, upright=True, size_pt=SIZE_PT) for c in columns]
     yield row(head, header=True, height_mm=height)
     for group, found in m.sections():
@@ -113,7 +113,7 @@ def add_matrix(b: Blocks, org: Organization, w: ChangeWords) -> None:
     when it must be)."""
     lang = w.lang
     matrix, level = fitting_matrix(org, lang, b.width_mm)
-    b.heading(matrix.word("running"), 1)
+    b.heading(matrix.running, 1)
     if not matrix.rows:
         b.paragraph(w("no_deliverables"))
         return
