@@ -20,6 +20,7 @@ from raci.grades import tidy
 from raci.model import Organization
 from raci.restructure.posts import COLUMNS, KINDS
 from raci.restructure.words import ChangeWords
+from raci.words import words_for
 
 if TYPE_CHECKING:
     from raci.restructure.diff import Diff, Entry
@@ -59,6 +60,8 @@ class Story:
         self.change = change
         self.lang = lang
         self.w = ChangeWords.for_lang(lang)
+        #: The fixed words of the language.
+        self.words = words_for(lang)
         #: name(text, id) -> how a named thing is shown
         self.name = name
         #: text(word) -> how a word of the model (a grade, a fund) is shown

@@ -21,7 +21,6 @@ from raci.render.pages import header
 from raci.render.paper import Paper
 from raci.render.staffing.as_docx import add_staffing_table
 from raci.render.staffing.sheet import build_sheet
-from raci.render.staffing.words import word as staffing_word
 from raci.render.wordml import clean, new_document, parsed, saved
 from raci.restructure.report import Story
 
@@ -54,7 +53,7 @@ def build_annex(change: Diff, *, lang: str, paper: Paper, vector: bool = False) 
     add_summary(b, story)
     add_organigrams(b, story, running)
     b.new_section(running, landscape=True)
-    b.heading(staffing_word("heading", lang), 1)
+    b.heading(story.words.gettext("Staffing"), 1)
     sheet = build_sheet(staffing(change.new, before=change.old), lang=lang)
     add_staffing_table(doc, sheet, b.width_mm)
     add_post_changes(b, story)

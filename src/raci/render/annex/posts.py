@@ -11,7 +11,6 @@ import attrs
 from raci.render.annex.blocks import Blocks
 from raci.render.annex.summary import capital
 from raci.render.staffing.sheet import number
-from raci.render.staffing.words import word as staffing_word
 from raci.restructure.posts import KINDS, Entry
 from raci.restructure.report import Story
 
@@ -41,7 +40,7 @@ def _columns(story: Story, kind: str) -> list[_Column]:
 
     unit = _Column(capital(w("unit")), named("unit", story.unit))
     grade = _Column(capital(w("grade")), graded("grade"))
-    fund = _Column(capital(staffing_word("fund", story.lang)), named("fund", story.text), True)
+    fund = _Column(capital(story.words.gettext("fund")), named("fund", story.text), True)
     before, after = capital(w("from")), capital(w("to"))
     middle = {
         "redeployed": [
@@ -58,7 +57,9 @@ def _columns(story: Story, kind: str) -> list[_Column]:
             _Column(after, named("to", story.text)),
         ],
     }.get(kind, [unit, grade, fund])
-    count = _Column(capital(w.figure("posts")), lambda e: number(e["count"]), count=True)
+    count = _Column(
+        capital(w.figure("posts")), lambda e: number(e["count"], story.words), count=True
+    )
     position = _Column(capital(w("position")), named("position", story.new), True)
     return [*middle, count, position]
 
