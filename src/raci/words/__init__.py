@@ -108,6 +108,13 @@ class Words:
             pattern = "#,##0." + "0" * digits if digits else "#,##0"
         return format_decimal(value, format=pattern, locale=self.language)
 
+    @property
+    def digit_group(self) -> str:
+        """What separates the groups of three digits of a number: ',' in English."""
+        from babel.numbers import get_group_symbol
+
+        return get_group_symbol(self.language)
+
     # -- punctuation -----------------------------------------------------------
 
     def listed(self, items: Iterable[str], *, clauses: bool = False) -> str:
