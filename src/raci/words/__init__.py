@@ -25,6 +25,7 @@ __all__ = [
     "base_language",
     "language_named",
     "pgettext_noop",
+    "primary_language",
     "words_for",
 ]
 
@@ -41,21 +42,23 @@ class UnknownLanguageError(ValueError):
     """A language tag whose language the catalog does not have."""
 
 
-def _primary(tag: str) -> str:
-    return tag.strip().replace("_", "-").split("-")[0].lower()
+def primary_language(tag: str | None) -> str:
+    """The language of a tag without its region or script, lower case: ``zh`` for
+    ``zh_TW``; ``en`` for None."""
+    return (tag or "en").strip().replace("_", "-").split("-")[0].lower()
 
 
 def base_language(tag: str | None) -> str:
     """The catalog's language of a tag: ``zh`` for ``zh_TW`` or ``zh-Hans``; ``en`` for
     None and for a language the catalog does not have."""
-    primary = _primary(tag or "")
+    primary = primary_language(tag)
     return primary if primary in LANGUAGES else "en"
 
 
 def language_named(tag: str) -> str:
     """``tag`` as given when its language is one of :data:`LANGUAGES` (``zh-Hans``, ``fr``);
     raises :class:`UnknownLanguageError` naming them otherwise."""
-    if _primary(tag) not in LANGUAGES or any(c.isspace() for c in tag.strip()):
+    if primary_language(tag) not in LANGUAGES or any(c.isspace() for c in tag.strip()):
         expected = ", ".join(LANGUAGES)
         msg = f"unknown language {tag!r}; expected one of {expected}, or one with a region (zh-TW)"
         raise UnknownLanguageError(msg)

@@ -291,7 +291,7 @@ class Marked(Captions):
         tops = [sum(heights[:r]) + INSET / 2 * r for r in range(len(rows))]
         grid_w = across * width + (across - 1) * INSET
         grid_h = tops[-1] + heights[-1]
-        text = self.words("abolished_units", n=len(removed))
+        text = self.words.abolished_units(len(removed))
         colour = LOOKS["abolished"].line
         heading = f'<FONT POINT-SIZE="13" COLOR="{colour}"><B>{esc(text)}</B></FONT>'
         head_w, head_h = self.measure([heading])[0]

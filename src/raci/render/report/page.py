@@ -321,6 +321,15 @@ class _Report:
             return words.ngettext("Warning", "Warnings", n)
         return words.ngettext("Note", "Notes", n)
 
+    def findings_of(self, severity: Severity) -> str:
+        """The heading of the findings of ``severity``."""
+        words = self.words
+        if severity is Severity.ERROR:
+            return words.gettext("Errors")
+        if severity is Severity.WARNING:
+            return words.gettext("Warnings")
+        return words.gettext("Notes")
+
     # -- findings ----------------------------------------------------------------
 
     def findings(self, findings: Sequence[Finding]) -> str:
@@ -335,8 +344,7 @@ class _Report:
             found = [f for f in findings if f.severity is sev]
             if not found:
                 continue
-            n = len(found)
-            label = self.words.aside(self.severity(sev, n), self.words.number(n))
+            label = self.words.aside(self.findings_of(sev), self.words.number(len(found)))
             out.append(
                 f'<h3 id="findings-{sev.value}" class="sev-{sev.value}">'
                 f'{escape_html(label)}</h3><ul class="findings sev-{sev.value}">'
