@@ -20,7 +20,6 @@ from raci.grades import tidy
 from raci.model import Organization
 from raci.restructure.posts import COLUMNS, KINDS
 from raci.restructure.words import ChangeWords
-from raci.words import words_for
 
 if TYPE_CHECKING:
     from raci.restructure.diff import Diff, Entry
@@ -41,7 +40,7 @@ class Story:
     ) -> None:
         self.change = change
         self.lang = lang
-        self.w = ChangeWords.for_lang(lang)
+        self.w = ChangeWords.of(change, lang)
         #: The fixed words of the language.
         self.words = self.w.words
         #: name(text, id) -> how a named thing is shown
@@ -525,7 +524,7 @@ def _table(rows: Sequence[Sequence[str]]) -> list[str]:
 def render_text(change: Diff, lang: str | None = None, *, ids: bool = False) -> str:
     """The diff as plain text: a heading per kind of thing, entries indented below; names
     in ``lang``, followed by their ids when ``ids``."""
-    words = words_for(lang)
+    words = ChangeWords.of(change, lang).words
 
     def name(text: str, ident: str) -> str:
         if not text or text == ident:
@@ -576,7 +575,7 @@ def render_markdown(
     """The diff as Markdown to paste into a paper: sections, bullet lists, a figures table;
     names in ``lang``, followed by their ids in code spans when ``ids``. ``diagram`` (a
     picture of the change as Markdown: a fenced Mermaid block) comes after the summary."""
-    words = words_for(lang)
+    words = ChangeWords.of(change, lang).words
 
     def name(text: str, ident: str) -> str:
         code = f"`{ident}`" if "`" not in ident else _md(ident)

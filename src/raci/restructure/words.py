@@ -6,11 +6,15 @@ names are, when the catalog knows them)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from raci.analysis.figures import NAMES
 from raci.analysis.names import figure_name, level_name, role_name
 from raci.schemes import Scheme
 from raci.words import Words, words_for
+
+if TYPE_CHECKING:
+    from raci.restructure.diff import Diff
 
 
 class ChangeWords:
@@ -60,6 +64,11 @@ class ChangeWords:
         """The words for ``lang`` (``zh``, ``zh-Hans``, ``zh_TW``...); English for a
         language the catalog does not have."""
         return cls(words_for(lang))
+
+    @classmethod
+    def of(cls, change: Diff, lang: str | None) -> ChangeWords:
+        """The words ``change`` is told in: ``lang``'s, else those of NEW's language."""
+        return cls.for_lang(lang or change.new.language)
 
     def gettext(self, message: str, **values: object) -> str:
         """``message`` in this language, its ``{fields}`` filled in."""

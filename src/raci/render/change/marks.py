@@ -92,7 +92,7 @@ class Captions:
     def __init__(self, change: Diff, lang: str | None) -> None:
         self.change = change
         self.lang = lang
-        self.words = ChangeWords.for_lang(lang)
+        self.words = ChangeWords.of(change, lang)
         self.kinds = new_kinds(change)
 
     def name(self, org: Organization, ident: str | None) -> str:

@@ -30,7 +30,7 @@ class SideBySide:
     def __init__(self, change: Diff, lang: str | None) -> None:
         self.change = change
         self.lang = lang
-        self.words = ChangeWords.for_lang(lang)
+        self.words = ChangeWords.of(change, lang)
         self.fonts = engine.font_families(lang)
         self.new_kinds = new_kinds(change)
         self.old_kinds = old_kinds(change, self.new_kinds)
