@@ -187,6 +187,9 @@ class TestWords:
         assert language_named("zh-TW") == "zh-TW"
         with pytest.raises(UnknownLanguageError, match="'de'; expected one of ar, en, es, fr"):
             language_named("de")
+        for wrong in ("", " ", "zh TW"):
+            with pytest.raises(UnknownLanguageError):
+                language_named(wrong)
 
     def test_untranslated_words_stay_english(self) -> None:
         assert words_for("fr").gettext("Page {n} of {total}") == "Page {n} of {total}"

@@ -58,11 +58,12 @@ def base_language(tag: str | None) -> str:
 def language_named(tag: str) -> str:
     """``tag`` as given when its language is one of :data:`LANGUAGES` (``zh-Hans``, ``fr``);
     raises :class:`UnknownLanguageError` naming them otherwise."""
-    if primary_language(tag) not in LANGUAGES or any(c.isspace() for c in tag.strip()):
+    text = tag.strip()
+    if not text or primary_language(text) not in LANGUAGES or any(c.isspace() for c in text):
         expected = ", ".join(LANGUAGES)
         msg = f"unknown language {tag!r}; expected one of {expected}, or one with a region (zh-TW)"
         raise UnknownLanguageError(msg)
-    return tag.strip()
+    return text
 
 
 def pgettext_noop(context: str, message: str) -> str:
@@ -93,10 +94,6 @@ class Words:
     def pgettext(self, context: str, message: str) -> str:
         """``message`` in this language, as meant in ``context``."""
         return self._catalog.pgettext(context, message)
-
-    def npgettext(self, context: str, singular: str, plural: str, n: float) -> str:
-        """The form of a message of ``context`` that goes with the count ``n``."""
-        return self._catalog.npgettext(context, singular, plural, _whole(n))
 
     def number(self, value: float, digits: int | None = None) -> str:
         """``value`` as people of this language write it: '1,573' in English, '1 573'

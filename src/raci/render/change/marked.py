@@ -64,7 +64,7 @@ class Marked(Captions):
 
     def __init__(self, change: Diff, lang: str | None, sheets: Sequence[Sheet]) -> None:
         super().__init__(change, lang)
-        self.pages_words = ChartWords.for_lang(lang)
+        self.pages_words = ChartWords(self.words.words)
         self.sheets = list(sheets)
         self.fonts = engine.font_families(lang)
         self.measured: dict[str, tuple[float, float]] = {}
@@ -159,7 +159,7 @@ class Marked(Captions):
         page that continues another, the chain of units above its top) and its number."""
         if draft.sheet is None:
             return draft.canvas.source(draft.width, draft.height, self.fonts)
-        head = RunningHead(self.title(), n, total, self.breadcrumb(tops), self.lang)
+        head = RunningHead(self.title(), n, total, self.breadcrumb(tops), self.words.lang)
         return draft.canvas.source(draft.width, draft.height, self.fonts, draft.sheet, head)
 
     def breadcrumb(self, tops: Sequence[str]) -> str:

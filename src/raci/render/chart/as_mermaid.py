@@ -68,7 +68,7 @@ class _Flowchart:
     def __init__(self, org: Organization, opts: ChartOptions) -> None:
         self.org = org
         self.opts = opts
-        self.words = ChartWords.for_lang(opts.lang)
+        self.words = ChartWords.for_lang(opts.lang or org.language)
         self.family = families(org)
         self.ranks = level_ranks(org, self.family)
         self.total = subtree_posts(org) if opts.headcount else {}
