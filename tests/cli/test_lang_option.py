@@ -103,6 +103,9 @@ class TestDefaults:
         code, out, _ = run(["stats", str(model)], folder)
         assert code == 0
         assert out.startswith("统计数据：")
+        code, _, _ = run(["chart", str(model), "-o", "{out}/c.svg"], folder)
+        assert code == 0
+        assert ">图例<" in (folder / "c.svg").read_text(encoding="utf-8")
 
     def test_a_configuration_with_an_unknown_language_is_refused_at_its_place(
         self, folder: Path

@@ -16,7 +16,9 @@ from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po
 
+import raci
 from raci.analysis.names import ROLES, level_name, role_name
+from raci.render.figures_text import render_figures
 from raci.schemes import BUILTIN_SCHEMES
 from raci.words import LANGUAGES, UnknownLanguageError, base_language, language_named, words_for
 
@@ -250,3 +252,20 @@ class TestNames:
         assert level_name("Division", "zh") == "司"
         assert level_name("Division", "en") == "Division"
         assert level_name("Division", "fr") == "Division"
+
+
+class TestNumbersInOutputs:
+    """A count people read is written as their language writes it; JSON keeps numbers."""
+
+    @pytest.fixture
+    def figures(self) -> dict[str, object]:
+        org = raci.load(ROOT / "examples" / "un-habitat-2020" / "org.yaml")
+        return {**raci.stats(org), "assignments": 1573}
+
+    @pytest.mark.parametrize(
+        ("language", "written"), [("en", "1,573"), ("fr", "1\u202f573"), ("es", "1.573")]
+    )
+    def test_stats(self, figures: dict[str, object], language: str, written: str) -> None:
+        text = render_figures(figures, "text", lang=language)
+        assert re.search(rf"assignments +{re.escape(written)}\n", text)
+        assert '"assignments": 1573' in render_figures(figures, "json", lang=language)
