@@ -1,4 +1,5 @@
-"""Plain-text facts every output needs: control characters, display width, CJK script."""
+"""Plain-text facts every output needs: control characters, display width, the scripts
+that need fonts of their own (CJK, Arabic, Hebrew)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,12 @@ _CJK = re.compile(
     "[\u2e80-\u2fdf\u3000-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff"
     "\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\U00020000-\U0003134f]"
 )
+#: The letters of the scripts that only some fonts have, by the name :func:`scripts` gives.
+SCRIPTS = {
+    "cjk": _CJK,
+    "arabic": re.compile("[\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufefc]"),
+    "hebrew": re.compile("[\u0590-\u05ff\ufb1d-\ufb4f]"),
+}
 #: Every C0 and C1 control character: each is shown as one U+FFFD when measured.
 _ANY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
@@ -73,6 +80,11 @@ def display_width(text: str) -> int:
 def has_cjk(text: str) -> bool:
     """Whether ``text`` holds Chinese, Japanese or Korean characters."""
     return _CJK.search(text) is not None
+
+
+def scripts(text: str) -> set[str]:
+    """The scripts of :data:`SCRIPTS` that ``text`` holds letters of (``{"arabic"}``)."""
+    return {name for name, letters in SCRIPTS.items() if letters.search(text)}
 
 
 #: Texts quoted in messages are cut to this many characters.

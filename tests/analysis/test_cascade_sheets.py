@@ -333,7 +333,7 @@ class TestPDF:
         text = PdfReader(out).pages[0].extract_text()
         assert "<script>alert(1)</script>" in text
 
-    @pytest.mark.skipif(not engine.cjk_font_available(), reason="no CJK font installed")
+    @pytest.mark.skipif(not engine.font_available("cjk"), reason="no CJK font installed")
     def test_chinese(self, small: raci.Organization, tmp_path: Path) -> None:
         from pypdf import PdfReader
 
@@ -447,7 +447,7 @@ class TestPDFPages:
             pytest.param(
                 "zh",
                 marks=pytest.mark.skipif(
-                    not engine.cjk_font_available(), reason="no CJK font installed"
+                    not engine.font_available("cjk"), reason="no CJK font installed"
                 ),
             ),
         ],
@@ -489,7 +489,7 @@ class TestPDFPages:
         dot = book_dot(book, (595.0, 842.0), book_pages(book, (595.0, 842.0)))
         assert len(re.findall(r'ALIGN="CENTER" VALIGN="MIDDLE">[AR]/[AR]</TD>', dot)) == 2
 
-    @pytest.mark.skipif(not engine.cjk_font_available(), reason="no CJK font installed")
+    @pytest.mark.skipif(not engine.font_available("cjk"), reason="no CJK font installed")
     def test_chinese_has_each_font_once_and_no_english_words(self, tmp_path: Path) -> None:
         from pypdf import PdfReader
 

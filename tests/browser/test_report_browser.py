@@ -17,7 +17,7 @@ import pytest
 
 import raci
 from helpers import EXAMPLES, benchmark
-from raci.render.engine import cjk_font_available
+from raci.render.engine import font_available
 from raci.render.matrix.table import build_matrix
 
 sync_api = pytest.importorskip(
@@ -308,7 +308,7 @@ class TestPrint:
 
 
 #: Chinese text reads back only where a CJK font is installed.
-CJK = pytest.mark.skipif(not cjk_font_available(), reason="no CJK font installed")
+CJK = pytest.mark.skipif(not font_available("cjk"), reason="no CJK font installed")
 
 
 def printed(browser: Any, path: Path) -> list[str]:

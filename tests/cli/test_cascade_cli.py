@@ -124,8 +124,7 @@ class TestCascade:
 def test_chinese_pdf_without_a_cjk_font_warns(tmp_path: Path, monkeypatch) -> None:
     from raci.render import engine
 
-    monkeypatch.setattr(engine, "cjk_font_available", lambda: False)
-    monkeypatch.setattr("raci.render.cascade.as_pdf.cjk_font_available", lambda: False)
+    monkeypatch.setattr(engine, "font_available", lambda script: False)
     out = tmp_path / "zh.pdf"
     code, _, err = run("cascade", UN_HABITAT, "--post", "ed", "--lang", "zh", "-o", str(out))
     assert code == 0

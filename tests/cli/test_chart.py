@@ -209,7 +209,7 @@ class TestSuccess:
         assert "--max-pixels raises the limit" in stderr
 
     def test_warns_without_a_cjk_font(self, model: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-        monkeypatch.setattr(engine, "cjk_font_available", lambda: False)
+        monkeypatch.setattr(engine, "font_available", lambda script: False)
         code, _, stderr = run(str(model), "-o", str(model.parent / "c.png"), "--lang", "zh")
         assert code == 0
         assert stderr.startswith("warning: no font with Chinese, Japanese or Korean characters")
@@ -290,7 +290,7 @@ class TestErrors:
             "zh",
             "pdf",
             marks=pytest.mark.skipif(
-                not engine.cjk_font_available(),
+                not engine.font_available("cjk"),
                 reason="no CJK font installed: a Chinese PDF rightly warns about it",
             ),
         ),

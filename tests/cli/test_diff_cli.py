@@ -333,9 +333,9 @@ class TestPictureSource:
             assert "<b>" not in dot
 
     def test_chinese_png(self, tmp_path: Path) -> None:
-        from raci.render.engine import cjk_font_available
+        from raci.render.engine import font_available
 
-        if not cjk_font_available():
+        if not font_available("cjk"):
             pytest.skip("no CJK font installed")
         examples = Path(__file__).resolve().parents[2] / "examples" / "restructuring"
         out = tmp_path / "zh.png"

@@ -26,7 +26,7 @@ from raci.render.annex.matrix import fitting_matrix
 from raci.render.annex.organigrams import MARGIN_MM, PREVIEW_DPI, PRINT_DPI
 from raci.render.annex.writer import render_annex
 from raci.render.chart.orgchart import box_id
-from raci.render.engine import FontWarning, cjk_font_available
+from raci.render.engine import FontWarning, font_available
 from raci.render.matrix.table import build_matrix
 from raci.render.palette import lead_colour, role_colours, second
 from raci.render.paper import PAPERS
@@ -434,7 +434,7 @@ class TestPictures:
 
 def chinese_fonts_warned() -> Any:
     """Expect the warning that Chinese labels cannot be drawn, when no font has them."""
-    return nullcontext() if cjk_font_available() else pytest.warns(FontWarning)
+    return nullcontext() if font_available("cjk") else pytest.warns(FontWarning)
 
 
 class TestLanguage:

@@ -207,7 +207,7 @@ class TestChinese:
             zh.outside([zh.party_roles("执行局", ["I"]), "审计"]) == "组织图以外：执行局（I）；审计"
         )
 
-    @pytest.mark.skipif(not engine.cjk_font_available(), reason="no CJK font installed")
+    @pytest.mark.skipif(not engine.font_available("cjk"), reason="no CJK font installed")
     def test_a_chinese_book_has_no_english_fixed_word(self, tmp_path: Path) -> None:
         units = {"top": Unit("top", Names({"zh": "总部"}), head="p0", level="organization")}
         for i in range(4):

@@ -599,7 +599,7 @@ class TestRendering:
         render_chart(small(), out, lang="zh")
         assert "顶峰公司" in svg_texts(out)
 
-    @pytest.mark.skipif(not engine.cjk_font_available(), reason="no CJK font installed")
+    @pytest.mark.skipif(not engine.font_available("cjk"), reason="no CJK font installed")
     def test_chinese_pdf_embeds_a_font_with_the_glyphs(self, tmp_path: Path) -> None:
         out = tmp_path / "c.pdf"
         render_chart(small(), out, lang="zh")
@@ -607,7 +607,7 @@ class TestRendering:
         names = [str(f.get_object()["/BaseFont"]) for f in fonts.values()]
         assert any(re.search(r"CJK|SourceHan|WenQuanYi|PingFang|YaHei", n) for n in names), names
 
-    @pytest.mark.skipif(not engine.cjk_font_available(), reason="no CJK font installed")
+    @pytest.mark.skipif(not engine.font_available("cjk"), reason="no CJK font installed")
     def test_chinese_boxes_are_sized_by_the_text_in_the_font(self) -> None:
         """Graphviz measures each label in the chart's font: with a CJK font installed an
         ideograph of a top unit's 14 pt name takes about 14 pt of its box (a box sized
@@ -624,7 +624,7 @@ class TestRendering:
     def test_warns_when_no_cjk_font_is_installed(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        monkeypatch.setattr(engine, "cjk_font_available", lambda: False)
+        monkeypatch.setattr(engine, "font_available", lambda script: False)
         with pytest.warns(FontWarning, match="fonts-noto-cjk"):
             render_chart(small(), tmp_path / "c.png", lang="zh")
         with warnings.catch_warnings():

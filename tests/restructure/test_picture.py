@@ -189,9 +189,9 @@ class TestChinese:
         assert {w.casefold() for w in re.findall(r"[A-Za-z]{3,}", text)} & english_words()
 
     def test_pdf_pages_in_chinese(self, tmp_path: Path) -> None:
-        from raci.render.engine import cjk_font_available
+        from raci.render.engine import font_available
 
-        if not cjk_font_available():
+        if not font_available("cjk"):
             pytest.skip("no CJK font installed")
         out = tmp_path / "c.pdf"
         render_picture(big(tmp_path), out, paper="A4", lang="zh")

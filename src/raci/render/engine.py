@@ -1,5 +1,6 @@
 """Running Graphviz: the engine bundled in the ``pygraphviz`` wheel, in-process, else a
-``dot`` program through the ``graphviz`` package; fonts for CJK labels; the frame of a
+``dot`` program through the ``graphviz`` package; fonts for the scripts of the labels
+(CJK, Arabic, Hebrew), and what to install when a script has none; the frame of a
 drawing on paper.
 
 Two bindings, one job each: the ``graphviz`` package *builds* DOT text (and runs a
@@ -21,30 +22,74 @@ import shutil
 import subprocess
 import threading
 import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+import attrs
+
 from raci._signals import interruptible
+from raci._text import scripts
 from raci.exceptions import OutputError
 
 FORMATS = ("svg", "png", "pdf")
 
 #: Families tried in order; the CJK ones first so that Chinese, Japanese and Korean
-#: labels get real glyphs, then common Latin families, then the generic one.
+#: labels get real glyphs, then those of the other scripts a drawing's text holds, then
+#: common Latin families, then the generic one.
 CJK_FAMILIES = {
     "ja": ("Noto Sans CJK JP", "Source Han Sans JP", "Hiragino Sans", "Yu Gothic"),
     "ko": ("Noto Sans CJK KR", "Source Han Sans KR", "Apple SD Gothic Neo", "Malgun Gothic"),
     "zh-hant": ("Noto Sans CJK TC", "Source Han Sans TC", "PingFang TC", "Microsoft JhengHei"),
     "zh": ("Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei"),
 }
+#: The families of the scripts (:data:`raci._text.SCRIPTS`) the Latin families may lack,
+#: named only in a drawing whose text holds their letters.
+SCRIPT_FAMILIES = {
+    "arabic": ("Noto Sans Arabic", "Noto Naskh Arabic"),
+    "hebrew": ("Noto Sans Hebrew",),
+}
 LATIN_FAMILIES = ("WenQuanYi Micro Hei", "Noto Sans", "DejaVu Sans", "Arial", "sans-serif")
 
-#: Font files that carry CJK glyphs, for machines without ``fc-list``.
-_CJK_FILE = re.compile(
-    r"noto\w*cjk|sourcehan|source-han|wqy|wenquanyi|droidsansfallback|uming|ukai|"
-    r"pingfang|hiragino|msyh|simsun|simhei|yahei|malgun|meiryo|yugoth",
-    re.IGNORECASE,
-)
+
+@attrs.frozen
+class _ScriptFonts:
+    """How to tell whether a script's letters have a font: the language fontconfig lists
+    its fonts under, a pattern of the names of font files that have them (for machines
+    without ``fc-list``); and what a message calls the letters and where to get a font."""
+
+    language: str
+    files: re.Pattern[str]
+    letters: str
+    install: str
+
+
+_FONTS = {
+    "cjk": _ScriptFonts(
+        "zh",
+        re.compile(
+            r"noto\w*cjk|sourcehan|source-han|wqy|wenquanyi|droidsansfallback|uming|ukai|"
+            r"pingfang|hiragino|msyh|simsun|simhei|yahei|malgun|meiryo|yugoth",
+            re.IGNORECASE,
+        ),
+        "Chinese, Japanese or Korean characters",
+        "`apt-get install fonts-noto-cjk` on Debian or Ubuntu,"
+        " `dnf install google-noto-sans-cjk-fonts` on Fedora",
+    ),
+    "arabic": _ScriptFonts(
+        "ar",
+        re.compile(r"arab|naskh|kufi|nastaliq|amiri|dejavusans|tahoma", re.IGNORECASE),
+        "Arabic letters",
+        "`apt-get install fonts-noto-core` on Debian or Ubuntu,"
+        " `dnf install google-noto-sans-arabic-fonts` on Fedora",
+    ),
+    "hebrew": _ScriptFonts(
+        "he",
+        re.compile(r"hebrew|dejavusans|tahoma", re.IGNORECASE),
+        "Hebrew letters",
+        "`apt-get install fonts-noto-core` on Debian or Ubuntu,"
+        " `dnf install google-noto-sans-hebrew-fonts` on Fedora",
+    ),
+}
 _FONT_DIRS = (
     "/usr/share/fonts",
     "/usr/local/share/fonts",
@@ -71,33 +116,30 @@ class GraphvizWarning(UserWarning):
     """Something Graphviz itself reported while laying out or rendering a chart."""
 
 
-CJK_FONT_HINT = (
-    "no font with Chinese, Japanese or Korean characters is installed, so such labels"
-    " will show as empty boxes in PNG and PDF (SVG keeps the text); install one, e.g."
-    " `apt-get install fonts-noto-cjk` on Debian or Ubuntu,"
-    " `dnf install google-noto-sans-cjk-fonts` on Fedora"
-)
-
-
-def font_families(lang: str | None) -> str:
+def font_families(lang: str | None, text: str = "") -> str:
     """A comma-separated font list: the CJK families for ``lang`` (Simplified Chinese unless
-    it is Japanese, Korean or Traditional Chinese), the other Noto CJK cuts, then Latin."""
+    it is Japanese, Korean or Traditional Chinese), the other Noto CJK cuts, the families
+    of each other script whose letters ``text`` holds (Arabic, Hebrew), then Latin."""
     key = (lang or "").lower().replace("_", "-")
     if key in ("zh-tw", "zh-hk", "zh-mo"):
         key = "zh-hant"
     first = CJK_FAMILIES.get(key) or CJK_FAMILIES.get(key.split("-")[0]) or CJK_FAMILIES["zh"]
     others = [fams[0] for fams in CJK_FAMILIES.values()]
-    return ", ".join(dict.fromkeys([*first, *others, *LATIN_FAMILIES]))
+    held = scripts(text) if text else set()
+    more = [family for name, fams in SCRIPT_FAMILIES.items() if name in held for family in fams]
+    return ", ".join(dict.fromkeys([*first, *others, *more, *LATIN_FAMILIES]))
 
 
 @functools.cache
-def cjk_font_available() -> bool:
-    """Whether a font with CJK glyphs is installed (asks fontconfig, else looks at font files)."""
+def font_available(script: str) -> bool:
+    """Whether a font with the letters of ``script`` (``cjk``, ``arabic``, ``hebrew``) is
+    installed (asks fontconfig, else looks at font files)."""
+    fonts = _FONTS[script]
     fc_list = shutil.which("fc-list")
     if fc_list:
         with contextlib.suppress(OSError, subprocess.SubprocessError):
             found = subprocess.run(
-                [fc_list, ":lang=zh", "family"],
+                [fc_list, f":lang={fonts.language}", "family"],
                 capture_output=True,
                 text=True,
                 timeout=30,
@@ -106,9 +148,24 @@ def cjk_font_available() -> bool:
             return bool(found.stdout.strip())
     for folder in _FONT_DIRS:
         root = Path(folder).expanduser()
-        if root.is_dir() and any(_CJK_FILE.search(p.name) for p in root.rglob("*")):
+        if root.is_dir() and any(fonts.files.search(p.name) for p in root.rglob("*")):
             return True
     return False
+
+
+def missing_fonts(texts: Iterable[str]) -> list[str]:
+    """What to tell the user about each script whose letters ``texts`` hold and no
+    installed font has (PNG and PDF would draw them as empty boxes): the package to
+    install."""
+    held: set[str] = set()
+    for text in texts:
+        held |= scripts(text)
+    return [
+        f"no font with {fonts.letters} is installed, so such labels will show as empty boxes"
+        f" in PNG and PDF (SVG keeps the text); install one, e.g. {fonts.install}"
+        for name, fonts in _FONTS.items()
+        if name in held and not font_available(name)
+    ]
 
 
 def render(dot: str, fmt: str, *, engine: str = PINNED, dpi: float | None = None) -> bytes:

@@ -18,7 +18,7 @@ from raci._text import display_width
 from raci.render import engine
 from raci.render.dot import shown, wrapped
 from raci.render.printing import page_number as page_number_words
-from raci.words import words_for
+from raci.words import is_rtl, words_for
 
 __all__ = [
     "BAND",
@@ -85,7 +85,8 @@ def head_nodes(
     print at ``scale`` points each) as DOT nodes: (name, HTML-like label, attributes: its
     place and its font size, which a label's POINT-SIZE, a whole number, cannot give
     exactly). The header stands at the top left, the breadcrumb at the top right, the
-    number at the bottom."""
+    number at the bottom; in a language read right to left the header is at the top
+    right and the breadcrumb at the top left."""
     size = HEAD_SIZE / scale
     edge = EDGE / scale
     half = width / 2 - 2 * edge
@@ -105,9 +106,11 @@ def head_nodes(
         return name, label, {"pos": f"{x:.2f},{y:.2f}", "fontsize": f"{size:.4f}"}
 
     top = height - edge
-    nodes = [node("#head", head.header, edge + half / 2, top, "LEFT")]
+    left, right = (edge + half / 2, "LEFT"), (width - edge - half / 2, "RIGHT")
+    start, end = (right, left) if is_rtl(head.lang) else (left, right)
+    nodes = [node("#head", head.header, start[0], top, start[1])]
     if head.breadcrumb:
-        nodes.append(node("#crumb", head.breadcrumb, width - edge - half / 2, top, "RIGHT"))
+        nodes.append(node("#crumb", head.breadcrumb, end[0], top, end[1]))
     number = head.number_text()
     nodes.append(node("#page", number, width / 2, edge, "CENTER", display_width(number)))
     return nodes

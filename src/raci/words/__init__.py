@@ -7,7 +7,8 @@ A renderer takes its :class:`Words` from :func:`words_for` and every fixed word 
 :meth:`~Words.pgettext` where one English word has several meanings, and
 :meth:`~Words.number` for a count people read. The msgids are the English texts; a
 word a catalog leaves untranslated stays in English. Names from a model are never
-translated here.
+translated here. :func:`is_rtl` (and :attr:`Words.rtl`) says whether a language is
+written right to left: every renderer asks it, and lays its output out mirrored.
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from importlib.resources import files
 
 __all__ = [
     "LANGUAGES",
+    "RTL_LANGUAGES",
     "UnknownLanguageError",
     "Words",
     "base_language",
+    "is_rtl",
     "language_named",
     "pgettext_noop",
     "primary_language",
@@ -31,6 +34,9 @@ __all__ = [
 
 #: The languages of the catalog: their words, plural forms and numbers.
 LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
+#: The languages written right to left (Arabic, Hebrew, Persian, Urdu...); of the
+#: catalog's, Arabic.
+RTL_LANGUAGES = frozenset({"ar", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"})
 #: The catalog's name: ``raci.po``, ``raci.mo``, ``raci.pot``.
 DOMAIN = "raci"
 #: The plural form a count with a fraction takes: that of 100 (gettext's forms are for
@@ -55,6 +61,12 @@ def base_language(tag: str | None) -> str:
     return primary if primary in LANGUAGES else "en"
 
 
+def is_rtl(tag: str | None) -> bool:
+    """Whether the language of ``tag`` (``ar``, ``ar-EG``, ``fa_IR``...) is written right to
+    left: its outputs are then laid out mirrored."""
+    return primary_language(tag) in RTL_LANGUAGES
+
+
 def language_named(tag: str) -> str:
     """``tag`` as given when its language is one of :data:`LANGUAGES` (``zh-Hans``, ``fr``);
     raises :class:`UnknownLanguageError` naming them otherwise."""
@@ -75,13 +87,18 @@ def pgettext_noop(context: str, message: str) -> str:
 class Words:
     """The fixed words of one language, and its numbers."""
 
-    def __init__(self, language: str, catalog: gettext.NullTranslations) -> None:
+    def __init__(
+        self, language: str, catalog: gettext.NullTranslations, *, rtl: bool = False
+    ) -> None:
         #: One of :data:`LANGUAGES`.
         self.language = language
+        #: Whether the language asked for is written right to left (:func:`is_rtl`): a
+        #: language the catalog lacks (Hebrew) takes English words, and keeps its direction.
+        self.rtl = rtl
         self._catalog = catalog
 
     def __repr__(self) -> str:
-        return f"Words({self.language!r})"
+        return f"Words({self.language!r}{', rtl=True' if self.rtl else ''})"
 
     def gettext(self, message: str) -> str:
         """``message`` (its English text) in this language."""
@@ -150,12 +167,18 @@ def _whole(n: float) -> int:
 
 
 @functools.cache
-def _words(language: str) -> Words:
+def _catalog(language: str) -> gettext.GNUTranslations:
     mo = files(__name__) / "locale" / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
-    return Words(language, gettext.GNUTranslations(io.BytesIO(mo.read_bytes())))
+    return gettext.GNUTranslations(io.BytesIO(mo.read_bytes()))
+
+
+@functools.cache
+def _words(language: str, rtl: bool) -> Words:
+    return Words(language, _catalog(language), rtl=rtl)
 
 
 def words_for(tag: str | None) -> Words:
     """The words of the language of ``tag`` (``zh``, ``zh-Hans``, ``zh_TW``...); English
-    for None and for a language the catalog does not have."""
-    return _words(base_language(tag))
+    for None and for a language the catalog does not have. Their :attr:`~Words.rtl` is
+    that of ``tag``'s language."""
+    return _words(base_language(tag), is_rtl(tag))

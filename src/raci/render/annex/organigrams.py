@@ -16,7 +16,6 @@ import warnings
 
 import attrs
 
-from raci._text import has_cjk
 from raci.model import Organization
 from raci.render import engine
 from raci.render.annex.blocks import Blocks
@@ -53,8 +52,8 @@ def add_organigrams(b: Blocks, story: Story, running: str) -> None:
     books = [(side, org, chart_pages(org, options)) for side, org in sides]
     pages = [page for *_, book in books for page in book]
     dpi = PRINT_DPI if len(pages) <= BOOK_PAGES else PREVIEW_DPI
-    if any(has_cjk(p.source) for p in pages) and not engine.cjk_font_available():
-        warnings.warn(engine.CJK_FONT_HINT, FontWarning, stacklevel=2)
+    for hint in engine.missing_fonts(p.source for p in pages):
+        warnings.warn(hint, FontWarning, stacklevel=2)
     for i, (side, org, book) in enumerate(books):
         b.new_section(header([running, side]), landscape=True, margin_mm=MARGIN_MM)
         if i == 0:

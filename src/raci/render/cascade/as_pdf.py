@@ -19,19 +19,11 @@ from collections.abc import Iterable, Iterator, Sequence
 import attrs
 
 from raci import progress
-from raci._text import has_cjk
 from raci.render.cascade.as_text import sheet_facts
 from raci.render.cascade.book import Book, Line, Sheet
 from raci.render.cascade.pdf_pages import Block, Page, Piece, Table, paginate
 from raci.render.dot import esc, shown, wrapped
-from raci.render.engine import (
-    CJK_FONT_HINT,
-    FontWarning,
-    cjk_font_available,
-    font_families,
-    measure,
-    render,
-)
+from raci.render.engine import FontWarning, font_families, measure, missing_fonts, render
 from raci.render.legend.as_dot import legend_dot
 from raci.render.pages import page_number
 from raci.render.palette import lead_colour
@@ -262,15 +254,15 @@ def sheet_dot(book: Book, sheet: Sheet, size: tuple[float, float] = A4.points())
 
 def render_pdf(book: Book, paper: str | Paper = A4, *, landscape: bool | None = None) -> bytes:
     """The book on ``paper`` (portrait unless ``landscape``). Warns with
-    :class:`FontWarning` when the sheets hold Chinese, Japanese or Korean text and no
-    font has those glyphs."""
+    :class:`FontWarning` when the sheets hold letters of a script (Chinese, Arabic...)
+    that no installed font has."""
     size = paper_named(paper).points(landscape=bool(landscape))
     pages = book_pages(book, size)
     starts = range(0, len(pages), CHUNK)
     frames = _frame(book, size[0] - 2 * MARGIN, 1, len(pages))
     labels = [*frames, *(label for page in pages for label in page.blocks)]
-    if any(has_cjk(label) for label in labels) and not cjk_font_available():
-        warnings.warn(CJK_FONT_HINT, FontWarning, stacklevel=3)
+    for hint in missing_fonts(labels):
+        warnings.warn(hint, FontWarning, stacklevel=3)
     # Drawings that all draw every glyph of the book first embed the same fonts, once.
     glyphs = every_glyph(labels) if len(starts) > 1 else ""
     drawings = (

@@ -11,12 +11,12 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
-from raci.render import engine
 from raci.render.change.marks import LOOKS, MOVED_LINE, Captions, box, key
 from raci.render.change.sheet import BAND, MARGIN, Canvas, Drawn, Sheet, measure
 from raci.render.chart.layout import VGAP, Placed, layout
 from raci.render.chart.orgchart import LEGIBLE
 from raci.render.chart.pages import PLACEHOLDER_PAGE, Planner, depths
+from raci.render.chart.style import chart_fonts
 from raci.render.chart.words import ChartWords
 from raci.render.dot import esc, wrapped
 from raci.render.pages import RunningHead, breadcrumb
@@ -66,7 +66,7 @@ class Marked(Captions):
         super().__init__(change, lang)
         self.pages_words = ChartWords(self.words.words)
         self.sheets = list(sheets)
-        self.fonts = engine.font_families(lang)
+        self.fonts = chart_fonts(lang, change.old, change.new)
         self.measured: dict[str, tuple[float, float]] = {}
         new = change.new
         self.depth = {u: d for top in new.roots for u, d in depths(new, top).items()}
@@ -159,7 +159,8 @@ class Marked(Captions):
         page that continues another, the chain of units above its top) and its number."""
         if draft.sheet is None:
             return draft.canvas.source(draft.width, draft.height, self.fonts)
-        head = RunningHead(self.title(), n, total, self.breadcrumb(tops), self.words.lang)
+        language = self.lang or self.change.new.language
+        head = RunningHead(self.title(), n, total, self.breadcrumb(tops), language)
         return draft.canvas.source(draft.width, draft.height, self.fonts, draft.sheet, head)
 
     def breadcrumb(self, tops: Sequence[str]) -> str:

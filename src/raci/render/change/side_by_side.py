@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from raci.model import Organization
-from raci.render import engine
 from raci.render.change.marks import LOOKS, key, marks, new_kinds, old_kinds
 from raci.render.change.sheet import Canvas, measure
+from raci.render.chart.style import chart_fonts
 from raci.render.dot import esc, shown
 from raci.restructure.diff import Diff
 from raci.restructure.words import ChangeWords
@@ -31,7 +31,7 @@ class SideBySide:
         self.change = change
         self.lang = lang
         self.words = ChangeWords.of(change, lang)
-        self.fonts = engine.font_families(lang)
+        self.fonts = chart_fonts(lang, change.old, change.new)
         self.new_kinds = new_kinds(change)
         self.old_kinds = old_kinds(change, self.new_kinds)
 

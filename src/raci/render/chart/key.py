@@ -3,7 +3,7 @@ page shows (the roles of a highlighted deliverable come from :mod:`raci.render.l
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import attrs
 
@@ -46,19 +46,24 @@ class Shown:
 
 def key_table(shown: Shown, chart: ChartWords) -> str:
     """The key as an HTML-like table: its heading and the levels' sample boxes, then a
-    sample and a word for each thing shown, a few to a row; empty when there is nothing."""
+    sample and a word for each thing shown, a few to a row; empty when there is nothing.
+    In a language read right to left it is mirrored: each row starts on the right."""
     words = chart.words
+    rtl = words.rtl
     entries = []
     if shown.reporting:
-        entries.append((_line(REPORTING_LINE), words.gettext("Reporting line")))
+        entries.append((_line(REPORTING_LINE, rtl=rtl), words.gettext("Reporting line")))
     if shown.dotted:
         entries.append(
-            (_line(DOTTED_LINE, arrow=True), words.gettext("Also reports to (arrow: to whom)"))
+            (
+                _line(DOTTED_LINE, arrow=True, rtl=rtl),
+                words.gettext("Also reports to (arrow: to whom)"),
+            )
         )
     if shown.staff:
         entries.append(
             (
-                _line({**REPORTING_LINE, "penwidth": STAFF_PEN}),
+                _line({**REPORTING_LINE, "penwidth": STAFF_PEN}, rtl=rtl),
                 words.gettext("Staff office, beside the unit it serves"),
             )
         )
@@ -69,30 +74,47 @@ def key_table(shown: Shown, chart: ChartWords) -> str:
         )
         entries.append((sample, words.gettext("Vacant post")))
     if shown.colours:
-        swatches = "".join(
+        swatches = [
             f'<TD BGCOLOR="{shades[0]}" COLOR="{line}" BORDER="1" WIDTH="9" HEIGHT="9"></TD>'
             for shades, line in FAMILIES[:3]
-        )
+        ]
         entries.append(
             (
-                f"<TD>{_inline(swatches)}</TD>",
+                f"<TD>{_inline(_ordered(swatches, rtl))}</TD>",
                 words.gettext("Colour: one per division, lighter further down"),
             )
         )
     key = words.gettext("Key")
     title = _font(f"<B>{esc(key)}</B>")
-    levels = "".join(_level(label, box) for label, box in shown.levels)
+    levels = _ordered([_level(label, box) for label, box in shown.levels], rtl)
     if not entries and not levels:
         return ""
-    rest = f'<TD COLSPAN="{2 * PER_ROW - 1}" ALIGN="LEFT">{_inline(levels)}</TD>' if levels else ""
-    rows = [f'<TR><TD ALIGN="LEFT">{title}</TD>{rest}</TR>']
+    side = "RIGHT" if rtl else "LEFT"
+    head = [f'<TD ALIGN="{side}">{title}</TD>']
+    if levels:
+        head.append(f'<TD COLSPAN="{2 * PER_ROW - 1}" ALIGN="{side}">{_inline(levels)}</TD>')
+    rows = [(head, 2 * PER_ROW if levels else 1)]
     for start in range(0, len(entries), PER_ROW):
-        cells = "".join(
-            f'{sample}<TD ALIGN="LEFT">{_font(esc(text))}</TD>'
-            for sample, text in entries[start : start + PER_ROW]
-        )
-        rows.append(f"<TR>{cells}</TR>")
-    return f'<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="1">{"".join(rows)}</TABLE>'
+        chunk = entries[start : start + PER_ROW]
+        cells = [c for sample, text in chunk for c in (sample, _text(side, text))]
+        rows.append((cells, 2 * len(chunk)))
+    columns = max(width for _cells, width in rows)
+    lines = []
+    for cells, width in rows:
+        # A mirrored row leaves the columns it does not fill on the left.
+        pad = [f'<TD COLSPAN="{columns - width}"></TD>'] if rtl and width < columns else []
+        lines.append(f"<TR>{''.join(pad)}{_ordered(cells, rtl)}</TR>")
+    return f'<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="1">{"".join(lines)}</TABLE>'
+
+
+def _text(side: str, text: str) -> str:
+    """An entry's words, in a cell that keeps them to the side a line starts on."""
+    return f'<TD ALIGN="{side}">{_font(esc(text))}</TD>'
+
+
+def _ordered(cells: Sequence[str], rtl: bool) -> str:
+    """Cells as Graphviz sets them, left to right: reversed in a mirrored key."""
+    return "".join(reversed(cells) if rtl else cells)
 
 
 def _font(text: str, colour: str = TEXT) -> str:
@@ -104,18 +126,21 @@ def _inline(cells: str) -> str:
     return f'<TABLE BORDER="0" CELLSPACING="3" CELLPADDING="2"><TR>{cells}</TR></TABLE>'
 
 
-def _line(attrs_: Mapping[str, str], *, arrow: bool = False) -> str:
+def _line(attrs_: Mapping[str, str], *, arrow: bool = False, rtl: bool = False) -> str:
     """A short line as drawn on the chart: the lower border of an empty cell (its width
-    rounded to whole points), with an arrowhead when the line has one."""
+    rounded to whole points), with an arrowhead when the line has one (pointing left in
+    a mirrored key)."""
     width = max(1, round(float(attrs_["penwidth"])))
     style = ' STYLE="dashed"' if attrs_.get("style") == "dashed" else ""
-    head = (
-        f'<TD VALIGN="BOTTOM" CELLPADDING="0">{_font("▶", attrs_["color"])}</TD>' if arrow else ""
+    tip = _font("◀" if rtl else "▶", attrs_["color"])
+    head = [f'<TD VALIGN="BOTTOM" CELLPADDING="0">{tip}</TD>'] if arrow else []
+    line = (
+        f'<TD SIDES="B" BORDER="{width}" COLOR="{attrs_["color"]}"{style} WIDTH="30" HEIGHT="7">'
+        "</TD>"
     )
     return (
         '<TD><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
-        f'<TD SIDES="B" BORDER="{width}" COLOR="{attrs_["color"]}"{style} WIDTH="30" HEIGHT="7">'
-        f"</TD>{head}</TR></TABLE></TD>"
+        f"{_ordered([line, *head], rtl)}</TR></TABLE></TD>"
     )
 
 

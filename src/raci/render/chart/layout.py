@@ -11,7 +11,8 @@ width of the chart is handed down from the top: a family that fits its share, if
 be with its subtrees squeezed to their narrowest, stays a row and passes the width on;
 only a family that cannot fit stacks. So the upper levels stay a tree and stacking
 happens low down, where the many small families are. Staff offices sit beside their
-parent. Coordinates are points, y growing downwards.
+parent. Coordinates are points, y growing downwards. A chart read right to left is the
+same layout seen in a mirror (:func:`mirrored`).
 """
 
 from __future__ import annotations
@@ -477,6 +478,18 @@ def layout(
     if columns:
         x += HGAP * 2 - COLUMN_GAP
     return Placed(boxes, links, max(x - HGAP * 2, 0.0), height)
+
+
+def mirrored(placed: Placed) -> Placed:
+    """``placed`` seen in a mirror, for a chart read right to left: the first child on the
+    right, staff offices left of their unit, stacked columns hanging left of their trunk."""
+    right = placed.width
+    boxes = {uid: (right - x - w, y, w, h) for uid, (x, y, w, h) in placed.boxes.items()}
+    links = [
+        attrs.evolve(link, points=tuple((right - x, y) for x, y in link.points))
+        for link in placed.links
+    ]
+    return Placed(boxes, links, placed.width, placed.height)
 
 
 def _grid(units: Sequence[str], sizes: Mapping[str, tuple[float, float]]) -> list[list[str]]:

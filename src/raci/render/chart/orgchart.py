@@ -18,7 +18,7 @@ import attrs
 import graphviz
 
 from raci import progress
-from raci._text import has_cjk, one_line
+from raci._text import one_line
 from raci.analysis.figures import Posts
 from raci.exceptions import OutputError, QueryError
 from raci.lookup import Lookup
@@ -26,7 +26,7 @@ from raci.model import Deliverable, Organization
 from raci.output import in_memory, refuse_inputs, write_atomic
 from raci.render import engine
 from raci.render.chart.key import Shown, key_table
-from raci.render.chart.layout import VGAP, Placed, layout
+from raci.render.chart.layout import VGAP, Placed, layout, mirrored
 from raci.render.chart.options import AUTO, ChartOptions
 from raci.render.chart.pages import PLACEHOLDER_PAGE, Planner, depths
 from raci.render.chart.style import (
@@ -41,6 +41,7 @@ from raci.render.chart.style import (
     VACANT,
     Box,
     box_posts,
+    chart_fonts,
     families,
     level_ranks,
     role_colour,
@@ -142,7 +143,8 @@ def render_chart(
     (``svg`` by default): text for SVG, DOT, draw.io, Mermaid, GraphML and GEXF, bytes for
     PNG, PDF and PPTX. Warns with a :class:`ChartWarning`
     when text comes out under 6 pt on the paper or a PNG is scaled down, or a Mermaid
-    chart is larger than GitHub draws, a :class:`FontWarning` when CJK glyphs are missing.
+    chart is larger than GitHub draws, a :class:`FontWarning` when no installed font has
+    the letters of a script the labels hold (Chinese, Arabic...).
     """
     opts = ChartOptions.of(options, **changes)
     _expect("org", org, Organization, "an Organization")
@@ -177,9 +179,8 @@ def _render_to(org: Organization, opts: ChartOptions, target: Path) -> list[Path
         for note in dict.fromkeys(n for n in notes if n):
             warnings.warn(note, ChartWarning, stacklevel=2)
         return [target]
-    cjk = fmt in ("png", "pdf") and any(has_cjk(p.source) for p in pages)
-    if cjk and not engine.cjk_font_available():
-        warnings.warn(engine.CJK_FONT_HINT, FontWarning, stacklevel=2)
+    for hint in engine.missing_fonts(p.source for p in pages) if fmt in ("png", "pdf") else []:
+        warnings.warn(hint, FontWarning, stacklevel=2)
     notes = [_small_text(pages, opts)]
     rendered = []
     for page in progress.each("drawing the chart", pages, "pages"):
@@ -579,7 +580,12 @@ class _Shared:
         for pid, post in org.positions.items():
             self.posts.setdefault(post.unit, []).append(pid)
         self.deliverable = org.deliverables[opts.highlight] if opts.highlight else None
-        self.fonts = engine.font_families(opts.lang)
+        self.fonts = chart_fonts(opts.lang, org)
+        #: The language of names and words, and whether it is read right to left: then
+        #: the chart is mirrored and text keeps to the right.
+        self.lang = opts.lang or org.language
+        self.rtl = self.words.words.rtl
+        self.start = "RIGHT" if self.rtl else "LEFT"
         self.subtree_sizes: dict[str, int] = {}
         #: The size of each box label already measured, in points.
         self.measured = _measured(self.fonts)
@@ -604,7 +610,7 @@ class _Shared:
             if len(tops) == 1:
                 chain.append(tops[0])
             crumb = breadcrumb([shown(self.org.units[u].names.get(lang), u) for u in chain], lang)
-        return RunningHead(line, number, total, crumb, self.words.words.language)
+        return RunningHead(line, number, total, crumb, self.lang)
 
     def hidden(self, uid: str) -> int:
         """How many units are under ``uid``."""
@@ -683,6 +689,8 @@ class _Chart:
             for w, h in self._orientations()
         ]
         placed = layout(self.tops, children, sizes, staff, stack=self.opts.stack, pages=pages)
+        if self.shared.rtl:
+            placed = mirrored(placed)
         return tables, sizes, placed, legend, legend_size
 
     def _tree(self) -> dict[str, list[str]]:
@@ -859,11 +867,10 @@ class _Chart:
         if self.opts.heads and head is not None:
             letters = self._letters(head.id) if self.opts.positions else []
             fill = role_colour(self.org.scheme, letters).fill if letters else None
-            tag = f" <B>{esc(' '.join(letters))}</B>" if letters else ""
             title, *holder = self._post_text(head.id, 9, _legible(box, letters))
             # A head post named as its unit (a people sheet's vacancy) is named once.
             named = head.names.get(self.opts.lang) != unit.names.get(self.opts.lang)
-            first = (title if named else "") + tag
+            first = self._in_order(_spaced([title if named else "", *_bold(letters)]))
             lines = [first, *holder] if first else holder
             if head.vacant:
                 cells.append(_vacant_cell("<BR/>".join(lines), fill))
@@ -913,15 +920,23 @@ class _Chart:
                 continue
             letters = self._letters(pid)
             fill = role_colour(self.org.scheme, letters).fill if letters else box.fill
-            tag = f" <B>{esc(' '.join(letters))}</B>" if letters else ""
-            text = " ".join(self._post_text(pid, 8, _legible(box, letters))) + tag
+            text = self._in_order(
+                _spaced([*self._post_text(pid, 8, _legible(box, letters)), *_bold(letters)])
+            )
             border = (
                 f' BORDER="1" STYLE="dashed" COLOR="{VACANT}"'
                 if self.org.positions[pid].vacant
                 else ""
             )
-            rows.append(f'<TR><TD BGCOLOR="{fill}" ALIGN="LEFT"{border}>{text}</TD></TR>')
+            rows.append(
+                f'<TR><TD BGCOLOR="{fill}" ALIGN="{self.shared.start}"{border}>{text}</TD></TR>'
+            )
         return ["<HR/>", *rows] if rows else []
+
+    def _in_order(self, spans: Sequence[str]) -> str:
+        """The pieces of one line of a label (texts in different fonts), which Graphviz
+        sets left to right: in reading order, reversed when the chart reads right to left."""
+        return "".join(reversed(spans) if self.shared.rtl else spans)
 
     def _letters(self, party: str) -> list[str]:
         return self.deliverable.roles_of(party) if self.deliverable is not None else []
@@ -944,7 +959,8 @@ class _Chart:
             letters = self._letters(pid)
             if letters:
                 title = esc(shown(self.org.positions[pid].names.get(self.opts.lang), pid))
-                lines.append(_font(f"<B>{esc(' '.join(letters))}</B>: {title}", 8, box.text))
+                line = self._in_order([*_bold(letters), f": {title}"])
+                lines.append(_font(line, 8, box.text))
         return lines
 
     def _graph_label(self) -> str:
@@ -1000,7 +1016,7 @@ class _Chart:
         none = (RoleColour(*NEUTRAL[:2]), esc(self.words.no_role))
         rows = [
             _font(f"<B>{esc(self.words.roles_on(d.names.get(lang)))}</B>", 12, "#000000"),
-            legend_dot(self.org.scheme, self.words.words.language, extra=[none]),
+            legend_dot(self.org.scheme, self.shared.lang, extra=[none]),
         ]
         outside = [
             self.words.party_roles(self.org.display_name(p, lang), d.roles_of(p))
@@ -1015,6 +1031,19 @@ class _Chart:
 def _legible(box: Box, letters: Sequence[str]) -> Box:
     """The box's colours for a post row: dark text on a role's fill, whatever the box."""
     return attrs.evolve(box, text=DARK_TEXT) if letters else box
+
+
+def _bold(letters: Sequence[str]) -> list[str]:
+    """A post's role letters on the highlighted deliverable, in bold (none: nothing)."""
+    return [f"<B>{esc(' '.join(letters))}</B>"] if letters else []
+
+
+def _spaced(pieces: Sequence[str]) -> list[str]:
+    """``pieces`` with a space between each two, each space a piece of its own."""
+    out = list(pieces[:1])
+    for piece in pieces[1:]:
+        out += [" ", piece]
+    return out
 
 
 def _cell(inner: str, fill: str | None = None) -> str:

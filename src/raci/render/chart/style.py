@@ -1,6 +1,6 @@
 """How chart boxes look: colour families per division, box style per level, a party's
-role colour (from :mod:`raci.render.palette`) when a deliverable is highlighted, and the
-posts a box counts."""
+role colour (from :mod:`raci.render.palette`) when a deliverable is highlighted, the
+posts a box counts, and the fonts of the scripts the names are written in."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import attrs
 
 from raci.analysis.figures import Posts, subtree_posts, unit_depths
 from raci.model import Organization
+from raci.render import engine
 from raci.render.palette import TEXT as DARK_TEXT
 from raci.render.palette import RoleColour, lead_colour
 from raci.schemes import Scheme
@@ -125,3 +126,14 @@ def role_colour(scheme: Scheme, letters: Sequence[str]) -> RoleColour:
     """The colour of a party holding ``letters``: its lead role's (the Accountable wins,
     then the Responsible), as in every output."""
     return lead_colour(scheme, letters) or UNKNOWN_ROLE
+
+
+def chart_fonts(lang: str | None, *orgs: Organization) -> str:
+    """The font list of a picture of ``orgs`` in ``lang`` (:func:`engine.font_families`):
+    with the families of each script their names in ``lang`` are written in."""
+    names: list[str] = []
+    for org in orgs:
+        names += (u.names.get(lang) for u in org.units.values())
+        names += (p.names.get(lang) + " " + (p.holder or "") for p in org.positions.values())
+        names += (e.names.get(lang) for e in org.external.values())
+    return engine.font_families(lang, "\n".join(names))

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from raci.render.dot import esc
 from raci.render.palette import TEXT, RoleColour, legend
 from raci.schemes import Scheme
+from raci.words import is_rtl
 
 
 def _font(text: str, size: int) -> str:
@@ -30,11 +31,13 @@ def legend_dot(
     caption: str = "",
 ) -> str:
     """The legend as a one-row table: an optional ``caption``, a swatch per role, then
-    ``extra`` (colour, escaped text) swatches."""
+    ``extra`` (colour, escaped text) swatches; from the right in a language read right to
+    left."""
     cells = [f"<TD>{_font(esc(caption), size)}</TD>"] if caption else []
     cells += [
         swatch(row.colour, f"<B>{esc(row.letter)}</B> {esc(row.name)}", size)
         for row in legend(scheme, language)
     ]
     cells += [swatch(colour, text, size) for colour, text in extra]
-    return f'<TABLE BORDER="0" CELLSPACING="4"><TR>{"".join(cells)}</TR></TABLE>'
+    row = "".join(reversed(cells) if is_rtl(language) else cells)
+    return f'<TABLE BORDER="0" CELLSPACING="4"><TR>{row}</TR></TABLE>'
