@@ -211,7 +211,7 @@ class Marked(Captions):
         removed = self.change.units_removed if abolished else ()
         if removed:
             kinds.add("abolished")
-        canvas = Canvas()
+        canvas = Canvas(mirrored=self.words.words.rtl)
         title_label = f'<FONT POINT-SIZE="{TITLE_SIZE}"><B>{wrapped(self.title(), 70)}</B></FONT>'
         key_label = key(kinds, self.words, columns=2 if len(kinds) > 4 else 1)
         title_size, key_size = self.measure([title_label, key_label])

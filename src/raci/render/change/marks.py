@@ -189,24 +189,35 @@ def box(
 
 def key(kinds: Iterable[str], words: ChangeWords, *, columns: int = 1) -> str:
     """The key: an entry for each kind in ``kinds`` (and only those), with its mark and a
-    swatch of its box, in ``columns`` columns."""
+    swatch of its box, in ``columns`` columns; mirrored in a language read right to left."""
     shown = set(kinds)
+    rtl = words.words.rtl
+    side = "RIGHT" if rtl else "LEFT"
     entries = []
     for k in KINDS:
         if k not in shown:
             continue
         look = LOOKS[k]
         mark = marks([k]) or "&#160;"
-        entries.append(
+        swatch = (
             f'<TD BGCOLOR="{look.fill}" BORDER="{look.border}" COLOR="{look.line}"'
             f' STYLE="rounded,{look.style}" WIDTH="30">{mark}</TD>'
-            f'<TD ALIGN="LEFT">{esc(words.key_entries[k])}</TD>'
         )
+        text = f'<TD ALIGN="{side}">{esc(words.key_entries[k])}</TD>'
+        entries.append(text + swatch if rtl else swatch + text)
     title = words.words.gettext("Key")
     down = math.ceil(len(entries) / columns)
-    rows = ["<TR>" + '<TD WIDTH="12"></TD>'.join(entries[r::down]) + "</TR>" for r in range(down)]
+    gap = '<TD WIDTH="12"></TD>'
+    rows = []
+    for r in range(down):
+        row = entries[r::down]
+        # A mirrored row starts on the right: its first column is the last cell, and a
+        # short row is filled on the left.
+        if rtl:
+            row = [*(["<TD></TD><TD></TD>"] * (columns - len(row))), *reversed(row)]
+        rows.append("<TR>" + gap.join(row) + "</TR>")
     return (
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4">'
-        f'<TR><TD COLSPAN="{3 * columns}" ALIGN="LEFT"><B>{esc(title)}</B></TD></TR>'
+        f'<TR><TD COLSPAN="{3 * columns}" ALIGN="{side}"><B>{esc(title)}</B></TD></TR>'
         f"{''.join(rows)}</TABLE>"
     )

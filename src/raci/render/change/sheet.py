@@ -49,24 +49,27 @@ class Sheet:
 
 @attrs.frozen
 class Drawn:
-    """A page as DOT text, the scale it is drawn at, its paper (None without) and the
-    units drawn on it (DOT node name: unit id and level)."""
+    """A page as DOT text, the scale it is drawn at, its paper (None without), the units
+    drawn on it (DOT node name: unit id and level), and whether it is drawn mirrored."""
 
     source: str
     scale: float = 1.0
     sheet: Sheet | None = None
     units: Mapping[str, tuple[str, str | None]] = attrs.field(factory=dict)
+    rtl: bool = False
 
     def editable(self) -> Source:
         """The page as an editable figure takes it."""
         size = (self.sheet.width, self.sheet.height) if self.sheet is not None else None
-        return Source(self.source, self.units, size, self.scale)
+        return Source(self.source, self.units, size, self.scale, self.rtl)
 
 
 @attrs.define
 class Canvas:
-    """Nodes and lines at positions in points, y growing downwards."""
+    """Nodes and lines at positions in points, y growing downwards; ``mirrored`` (for a
+    language read right to left) draws them seen in a mirror, x growing leftwards."""
 
+    mirrored: bool = False
     nodes: list[tuple[str, float, float, str]] = attrs.field(factory=list)
     lines: list[tuple[str, str, list[Point], str]] = attrs.field(factory=list)
     edges: list[str] = attrs.field(factory=list)
@@ -121,7 +124,7 @@ class Canvas:
             oy = (MARGIN + BAND) / scale + ((paper_h - 2 * MARGIN - 2 * BAND) / scale - height) / 2
 
         def at(x: float, y: float) -> str:
-            return f"{x:.2f},{frame_h - y:.2f}"
+            return f"{frame_w - x if self.mirrored else x:.2f},{frame_h - y:.2f}"
 
         graph = f'layout={engine.PINNED}, bgcolor=white, outputorder=edgesfirst, fontname="{fonts}"'
         if sheet is None:
@@ -154,7 +157,7 @@ class Canvas:
             out.append(f'  {quote(a)} -> {quote(b)} [pos="{pos}"{attrs_}];')
         out += self.edges
         out.append("}")
-        return Drawn("\n".join(out) + "\n", scale, sheet, dict(self.units))
+        return Drawn("\n".join(out) + "\n", scale, sheet, dict(self.units), self.mirrored)
 
 
 def measure(

@@ -41,9 +41,12 @@ class SideBySide:
 
     def column(self, org: Organization, heading: str, kinds: Mapping[str, Sequence[str]]) -> str:
         """One structure as a list, a row per unit in tree order: its marks, then its name
-        in the colour of what happened to it; lines attach to a row's port."""
+        in the colour of what happened to it; lines attach to a row's port. Read right to
+        left, the rows keep to the right and indent from it."""
+        rtl = self.words.words.rtl
+        side = "RIGHT" if rtl else "LEFT"
         rows = [
-            f'<TR><TD ALIGN="LEFT" CELLPADDING="6"><FONT POINT-SIZE="15"><B>{esc(heading)}</B>'
+            f'<TR><TD ALIGN="{side}" CELLPADDING="6"><FONT POINT-SIZE="15"><B>{esc(heading)}</B>'
             "</FONT></TD></TR>"
         ]
         for i, (uid, depth) in enumerate(tree_order(org)):
@@ -51,11 +54,14 @@ class SideBySide:
             mark = marks(look)
             colour = LOOKS[look[0]].line if look[0] != "same" else "#222222"
             name = esc(" ".join(self.name(org, uid).split()))
-            rows.append(
-                f'<TR><TD PORT="p{i}" ALIGN="LEFT">{"&#160;" * INDENT * depth}'
-                f'<FONT POINT-SIZE="{ROW_SIZE}" COLOR="{colour}">{name}</FONT>'
-                f"{'&#160;' + mark if mark else ''}</TD></TR>"
-            )
+            spans = [
+                "&#160;" * INDENT * depth,
+                f'<FONT POINT-SIZE="{ROW_SIZE}" COLOR="{colour}">{name}</FONT>',
+                "&#160;" + mark if mark else "",
+            ]
+            # Graphviz sets the pieces of a line left to right.
+            line = "".join(reversed(spans) if rtl else spans)
+            rows.append(f'<TR><TD PORT="p{i}" ALIGN="{side}">{line}</TD></TR>')
         table = '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">'
         return f"{table}{''.join(rows)}</TABLE>"
 
@@ -77,7 +83,7 @@ class SideBySide:
         title = f'<FONT POINT-SIZE="{TITLE_SIZE}"><B>{esc(self.title())}</B></FONT>'
         sizes = measure([old_label, new_label, key_label, title], self.fonts)
         (ow, oh), (nw, nh), (kw, kh), (tw, th) = sizes
-        canvas = Canvas()
+        canvas = Canvas(mirrored=self.words.words.rtl)
         top = th + GAP
         canvas.node("#title", title, 0.0, th / 2)  # centred below, once the width is known
         canvas.node("before", old_label, ow / 2, top + oh / 2)
@@ -99,6 +105,8 @@ class SideBySide:
         colour of what happened (grey when nothing did)."""
         c = self.change
         lin = c.lineage.units
+        # Read right to left, the old list is on the right.
+        out, into = ("w", "e") if self.words.words.rtl else ("e", "w")
         row_old = {uid: i for i, (uid, _) in enumerate(tree_order(c.old))}
         row_new = {uid: i for i, (uid, _) in enumerate(tree_order(c.new))}
         for nid in c.new.units:
@@ -109,8 +117,8 @@ class SideBySide:
                 colour = LOOKS[kind].line if kind != "same" else "#bbbbbb"
                 width = 0.8 if kind == "same" else 1.6
                 canvas.edge(
-                    f'before:"p{row_old[oid]}":e',
-                    f'after:"p{row_new[nid]}":w',
+                    f'before:"p{row_old[oid]}":{out}',
+                    f'after:"p{row_new[nid]}":{into}',
                     f' [color="{colour}", penwidth={width}, arrowhead=normal, arrowsize=0.6]',
                 )
 

@@ -325,6 +325,7 @@ class ChartPage:
     scale: float
     paper: str | None = None
     units: tuple[tuple[str, str, str | None], ...] = ()
+    rtl: bool = False
 
     def editable(self) -> Source:
         """The page as an editable figure takes it: on paper, exactly the paper's size."""
@@ -332,7 +333,7 @@ class ChartPage:
         size = (self.width, self.height)
         if self.paper is not None:
             size = PAPERS[self.paper].points(landscape=self.width > self.height)
-        return Source(self.source, units, size, self.scale)
+        return Source(self.source, units, size, self.scale, self.rtl)
 
 
 def _pages(org: Organization, opts: ChartOptions) -> list[ChartPage]:
@@ -795,6 +796,7 @@ class _Chart:
                 route["pos"] = f"e,{at(*b)} {at(*a)} {at(*a)} {at(*end)} {at(*end)}"
             dot.edge(self.names[uid], self.names[other], **DOTTED_LINE, **route)
         units = tuple((self.names[u], u, self.org.units[u].level) for u in placed.boxes)
+        rtl = self.shared.rtl
         if frame:
             for i, (x, y) in enumerate(engine.corners(full_w, full_h)):
                 dot.node(
@@ -806,8 +808,9 @@ class _Chart:
                     height=f"{engine.CORNER / 72:g}",
                     pos=f"{x:.4f},{y:.4f}",
                 )
-            return ChartPage(str(dot.source), page_w, page_h, scale, paper, units)
-        return ChartPage(str(dot.source), width + 2 * PAD, height + 2 * PAD, 1.0, units=units)
+            return ChartPage(str(dot.source), page_w, page_h, scale, paper, units, rtl)
+        size = (width + 2 * PAD, height + 2 * PAD)
+        return ChartPage(str(dot.source), *size, 1.0, units=units, rtl=rtl)
 
     def _dotted(self) -> list[tuple[str, str]]:
         """The dotted lines drawn on the page: (unit, the unit it also reports to)."""

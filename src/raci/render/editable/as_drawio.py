@@ -268,6 +268,8 @@ def _html(paragraphs: Sequence[Paragraph], fill: str | None) -> str:
         lines = "<br>".join("".join(_run(r) for r in line) for line in paragraph.lines)
         shade = paragraph.fill if paragraph.fill not in (None, fill) else None
         style = f"text-align:{paragraph.align};"
+        if paragraph.rtl:
+            style += "direction:rtl;"
         if shade:
             style += f"background-color:{shade};"
         if paragraph.frame:

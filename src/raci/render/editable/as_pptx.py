@@ -16,7 +16,6 @@ both routes keep clear of the boxes (:mod:`~raci.render.editable.wiring`)."""
 from __future__ import annotations
 
 import io
-import unicodedata
 from collections.abc import Sequence
 
 from lxml import etree
@@ -171,7 +170,7 @@ class _Slide:
         its box keeps its colour as the highlight of its text."""
         p = etree.Element(_A["p"])
         ppr = etree.SubElement(p, _A["pPr"], algn=_ALIGN.get(paragraph.align, "ctr"))
-        if _right_to_left(paragraph.text):
+        if paragraph.rtl:
             ppr.set("rtl", "1")
         size = _largest(paragraph)
         spacing = etree.SubElement(etree.SubElement(ppr, _A["lnSpc"]), _A["spcPts"])
@@ -398,14 +397,3 @@ def _paint(
 
 def _colour(parent: etree._Element, colour: str) -> None:
     etree.SubElement(parent, _A["srgbClr"], val=colour[1:].upper())
-
-
-def _right_to_left(text: str) -> bool:
-    """Whether ``text`` starts, in its first letter with a direction, right to left."""
-    for c in text:
-        kind = unicodedata.bidirectional(c)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return False

@@ -26,12 +26,14 @@ DEFAULT_PAD = 0.0555
 class Source:
     """A page as a chart or a change picture makes it: its DOT text (every node pinned),
     the units drawn (DOT node name: unit id and level), the page's size in points (None:
-    the drawing's own size) and the scale the drawing is printed at on it."""
+    the drawing's own size), the scale the drawing is printed at on it, and whether it is
+    read right to left (its labels' lines then hold their pieces right to left)."""
 
     dot: str
     units: Mapping[str, tuple[str, str | None]]
     size: tuple[float, float] | None = None
     scale: float = 1.0
+    rtl: bool = False
 
 
 @attrs.frozen
@@ -114,7 +116,8 @@ def lay_out(source: Source) -> Page:
             w, h = float(node["width"]) * 72.0, float(node["height"]) * 72.0
             left, top = at(cx - w / 2, cy + h / 2)
             uid, level = source.units[name]
-            label = read_label(node.get("label", ""), float(node.get("fontsize", 14)))
+            size = float(node.get("fontsize", 14))
+            label = read_label(node.get("label", ""), size, rtl=source.rtl)
             radius = min(CORNER, w / 3, h / 3) * s if label.rounded else 0.0
             boxes.append(Box(name, uid, level, left, top, w * s, h * s, _scaled(label, s), radius))
         else:

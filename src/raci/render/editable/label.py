@@ -1,9 +1,11 @@
 """A box's HTML-like label, as the chart and the change picture write it, read back: the
-box's fill, border and corners, and each cell as a paragraph of styled runs."""
+box's fill, border and corners, and each cell as a paragraph of styled runs in reading
+order."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 
@@ -59,6 +61,18 @@ class Paragraph:
         """The paragraph's text, a line break between its lines."""
         return "\n".join("".join(r.text for r in line) for line in self.lines)
 
+    @property
+    def rtl(self) -> bool:
+        """Whether the paragraph reads right to left: its first letter with a direction
+        does (Arabic, Hebrew)."""
+        for c in self.text:
+            kind = unicodedata.bidirectional(c)
+            if kind in ("R", "AL"):
+                return True
+            if kind == "L":
+                return False
+        return False
+
 
 @attrs.frozen
 class Label:
@@ -84,10 +98,11 @@ def colour(value: str | None) -> str | None:
     return _NAMED.get(value.lower())
 
 
-def read_label(label: str, size: float) -> Label:
+def read_label(label: str, size: float, *, rtl: bool = False) -> Label:
     """The label of a node whose text is ``size`` points unless it says otherwise: HTML-like
     (a table, or styled text), else plain text. Backslashes doubled for Graphviz are
-    single again."""
+    single again. In a drawing read right to left (``rtl``) the pieces of a line, which
+    Graphviz sets left to right, are put back in reading order."""
     label = xml_text(label)
     try:
         root = ET.fromstring(f"<L>{label}</L>")
@@ -95,13 +110,13 @@ def read_label(label: str, size: float) -> Label:
         return Label((Paragraph(((Run(label, size),),)),))
     table = root.find("TABLE")
     if table is None or (root.text or "").strip():
-        lines = _lines(root, Run("", size))
+        lines = _lines(root, Run("", size), rtl)
         return Label((Paragraph(lines),) if lines else ())
     border = float(table.get("BORDER", "1"))
     styles = {s.strip().lower() for s in table.get("STYLE", "").split(",")}
     dash = "dashed" if "dashed" in styles else "dotted" if "dotted" in styles else "solid"
     return Label(
-        tuple(_paragraphs(table, Run("", size))),
+        tuple(_paragraphs(table, Run("", size), rtl)),
         fill=colour(table.get("BGCOLOR")),
         line=colour(table.get("COLOR")) or (BLACK if border else None),
         border=border,
@@ -111,16 +126,16 @@ def read_label(label: str, size: float) -> Label:
     )
 
 
-def _paragraphs(table: ET.Element, style: Run) -> Iterator[Paragraph]:
+def _paragraphs(table: ET.Element, style: Run, rtl: bool) -> Iterator[Paragraph]:
     """A paragraph per cell that holds text, row by row; a table inside a cell gives its
     own cells' paragraphs."""
     for row in table.findall("TR"):
         for cell in row.findall("TD"):
             inner = cell.find("TABLE")
             if inner is not None:
-                yield from _paragraphs(inner, style)
+                yield from _paragraphs(inner, style, rtl)
                 continue
-            lines = _lines(cell, style)
+            lines = _lines(cell, style, rtl)
             if not lines:
                 continue
             framed = cell.get("BORDER", "0") != "0" and "dashed" in cell.get("STYLE", "")
@@ -132,9 +147,9 @@ def _paragraphs(table: ET.Element, style: Run) -> Iterator[Paragraph]:
             )
 
 
-def _lines(element: ET.Element, style: Run) -> tuple[tuple[Run, ...], ...]:
-    """The text inside ``element``: its lines (broken at ``<BR/>``), each a tuple of runs;
-    empty when it has no text."""
+def _lines(element: ET.Element, style: Run, rtl: bool) -> tuple[tuple[Run, ...], ...]:
+    """The text inside ``element``: its lines (broken at ``<BR/>``), each a tuple of runs
+    (set right to left when ``rtl``: reversed); empty when it has no text."""
     lines: list[list[Run]] = [[]]
 
     def add(text: str | None, style: Run) -> None:
@@ -153,7 +168,7 @@ def _lines(element: ET.Element, style: Run) -> tuple[tuple[Run, ...], ...]:
     walk(element, style)
     if not any(lines):
         return ()
-    return tuple(tuple(_merged(line)) for line in lines)
+    return tuple(tuple(_merged(line[::-1] if rtl else line)) for line in lines)
 
 
 def _restyled(style: Run, tag: ET.Element) -> Run:
