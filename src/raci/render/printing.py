@@ -1,18 +1,27 @@
 """Printed pages: the page number's words, and the CSS ``@page`` rule of an HTML page
-printed on paper, with a running header and the page number in its margins."""
+printed on paper, with a running header and the page number in its margins; and the
+language and direction of an HTML page."""
 
 from __future__ import annotations
 
 import re
 
+from raci._text import escape_html
 from raci.render.paper import Paper
-from raci.words import words_for
+from raci.words import is_rtl, words_for
 
-__all__ = ["css_string", "page_css", "page_number", "page_number_pieces"]
+__all__ = ["css_string", "html_language", "page_css", "page_number", "page_number_pieces"]
 
 #: What may not stand as itself in a CSS string inside a ``<style>`` element.
 _CSS_UNSAFE = re.compile(r"[\\\"'<>&\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _MARGIN_TEXT = "font-family:sans-serif;font-size:8pt;color:#555"
+
+
+def html_language(language: str) -> str:
+    """The attributes of an HTML page's root element in ``language``: ``lang="en"``, and
+    ``dir="rtl"`` for a language read right to left."""
+    direction = ' dir="rtl"' if is_rtl(language) else ""
+    return f'lang="{escape_html(language)}"{direction}'
 
 
 def page_number(language: str | None) -> str:
@@ -43,14 +52,20 @@ def page_css(
 ) -> str:
     """The ``@page`` rule printing on ``paper`` with ``margin``: ``header`` (the
     organization) at the top left, ``title`` (what the document is) at the top right,
-    and the page number ("Page 3 of 20", in ``language``) at the bottom."""
+    and the page number ("Page 3 of 20", in ``language``) at the bottom; in a language
+    read right to left the header is at the top right and the title at the top left."""
     counters = {"{n}": "counter(page)", "{total}": "counter(pages)"}
     number = " ".join(
         counters.get(piece) or css_string(piece) for piece in page_number_pieces(language)
     )
-    boxes = f"@bottom-center{{content:{number};{_MARGIN_TEXT}}}"
+    text = _MARGIN_TEXT
+    start, end = "left", "right"
+    if is_rtl(language):
+        text += ";direction:rtl"
+        start, end = end, start
+    boxes = f"@bottom-center{{content:{number};{text}}}"
     if header:
-        boxes += f"@top-left{{content:{css_string(header)};{_MARGIN_TEXT}}}"
+        boxes += f"@top-{start}{{content:{css_string(header)};{text}}}"
     if title:
-        boxes += f"@top-right{{content:{css_string(title)};{_MARGIN_TEXT}}}"
+        boxes += f"@top-{end}{{content:{css_string(title)};{text}}}"
     return paper.page_rule(landscape=landscape, margin=margin)[:-1] + ";" + boxes + "}"

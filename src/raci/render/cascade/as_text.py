@@ -10,9 +10,16 @@ from raci import progress
 from raci._text import escape_html
 from raci.cells import safe_cell
 from raci.render.cascade.book import WRITING, Book, Line, Sheet
-from raci.render.legend.as_html import LEGEND_CSS, cell_classes, legend_html, role_css
+from raci.render.legend.as_html import (
+    LEGEND_CSS,
+    LEGEND_RTL_CSS,
+    cell_classes,
+    legend_html,
+    role_css,
+)
 from raci.render.matrix.as_text import md_escape
 from raci.render.paper import A4
+from raci.render.printing import html_language
 
 # -- Markdown ------------------------------------------------------------------
 
@@ -178,6 +185,12 @@ p.none{color:#555;font-style:italic}
 }
 """
 )
+#: What changes in a page read right to left (``dir="rtl"``): indents and text start on
+#: the right.
+RTL_CSS = """\
+nav.toc ol{padding-left:0;padding-right:1.5em}
+table.held th,table.held td{text-align:right}
+"""
 
 
 def _anchor(post: str) -> str:
@@ -276,14 +289,15 @@ def render_html(book: Book) -> str:
     words, n = book.words, len(book.sheets)
     posts = escape_html(words.ngettext("{n} post", "{n} posts", n).format(n=words.number(n)))
     contents = escape_html(words.gettext("Contents"))
+    mirrored = RTL_CSS + LEGEND_RTL_CSS if words.rtl else ""
     head = f"""<!DOCTYPE html>
-<html lang="{escape_html(book.language)}">
+<html {html_language(book.language)}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
 <style>
-{CSS}{LEGEND_CSS}{role_css(book.scheme)}</style>
+{CSS}{LEGEND_CSS}{mirrored}{role_css(book.scheme)}</style>
 </head>
 <body>
 <header>

@@ -7,10 +7,17 @@ import math
 import attrs
 
 from raci._text import escape_html as escape
-from raci.render.legend.as_html import LEGEND_CSS, cell_classes, legend_html, role_css
+from raci.render.legend.as_html import (
+    LEGEND_CSS,
+    LEGEND_RTL_CSS,
+    cell_classes,
+    legend_html,
+    role_css,
+)
 from raci.render.matrix.table import Matrix
 from raci.render.paper import A4, Paper
-from raci.render.printing import page_css
+from raci.render.printing import html_language, page_css
+from raci.words import is_rtl
 
 #: A matrix too wide for its printed page prints in parts, each with as many party
 #: columns as the page's width takes at this width (room for three lines of a party's
@@ -68,6 +75,14 @@ _PRINT_CSS = """\
 }
 """
 MATRIX_CSS = SCREEN_CSS + _PRINT_CSS + _PARTS_CSS
+#: What changes in a page read right to left (``dir="rtl"``): the names stick to the
+#: right, where the rows start, and the rules and captions follow them.
+MATRIX_RTL_CSS = """\
+table.raci th,table.raci td{border-right:0;border-left:1px solid #e4e4e4}
+table.raci thead th.span,table.raci th.v div,table.raci.part caption{text-align:right}
+table.raci tbody th,table.raci thead th.corner{left:auto;right:0;text-align:right}
+table.raci tr.group th span{left:auto;right:.3em}
+"""
 
 
 def matrix_legend(m: Matrix) -> str:
@@ -174,8 +189,9 @@ def render_html(m: Matrix, paper: Paper = A4, *, landscape: bool = True) -> str:
         title=m.running,
     )
     parts = print_parts(m, paper.mm(landscape=landscape)[0] - 2 * PRINT_MARGIN[1])
+    mirrored = LEGEND_RTL_CSS + MATRIX_RTL_CSS if is_rtl(m.language) else ""
     return f"""<!DOCTYPE html>
-<html lang="{escape(m.language)}">
+<html {html_language(m.language)}>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -185,7 +201,7 @@ def render_html(m: Matrix, paper: Paper = A4, *, landscape: bool = True) -> str:
 body{{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans CJK SC",sans-serif;
   margin:1em;color:#111}}
 h1{{font-size:1.3em;margin:0 0 .3em}}
-{LEGEND_CSS}{MATRIX_CSS}{role_css(m.scheme)}</style>
+{LEGEND_CSS}{MATRIX_CSS}{mirrored}{role_css(m.scheme)}</style>
 </head>
 <body>
 <h1>{title}</h1>

@@ -1,4 +1,5 @@
-"""The report page's own style sheet and script, inlined into every report."""
+"""The report page's own style sheet and script, inlined into every report; what changes
+in them when the page reads right to left."""
 
 from __future__ import annotations
 
@@ -107,6 +108,20 @@ table.raci th.sel{background:#f3f4f6!important;outline:0}
 }
 """
 )
+
+#: What changes in a page read right to left (``dir="rtl"``): findings marked on their
+#: right, the panel on the left; drawings keep the places they give their text (a
+#: chart is mirrored when it is drawn).
+REPORT_RTL_CSS = """\
+svg{direction:ltr}
+ul.findings li{border-left:0;border-right:4px solid var(--line)}
+ul.findings.sev-error li{border-right-color:var(--err)}
+ul.findings.sev-warning li{border-right-color:var(--warn)}
+ul.findings.sev-info li{border-right-color:var(--info)}
+#panel{right:auto;left:1em}
+#panel h2{margin:0 0 .2em 1.5em}
+#panel .close{right:auto;left:.5em}
+"""
 
 REPORT_JS = r"""(function () {
   "use strict";
@@ -431,3 +446,27 @@ REPORT_JS = r"""(function () {
   });
 })();
 """
+#: The lines of the script that place a column's mark and scroll to a column by its
+#: distance from the table's left edge, and what they are in a page read right to left,
+#: whose matrix starts on the right (there ``scrollLeft`` is 0 at the right edge and
+#: negative leftwards): both measure where the column is on the screen.
+_TO_COLUMN = (
+    'mark.style.left = th.offsetLeft + "px";',
+    "wrap.scrollLeft = Math.max(0, th.offsetLeft - wrap.clientWidth / 2);",
+)
+_TO_COLUMN_RTL = (
+    "var from = wrap.getBoundingClientRect().left + wrap.clientLeft - wrap.scrollLeft;\n"
+    '      mark.style.left = th.getBoundingClientRect().left - from + "px";',
+    "wrap.scrollLeft += th.getBoundingClientRect().left - wrap.getBoundingClientRect().left"
+    " - wrap.clientWidth / 2;",
+)
+
+
+def report_js(*, rtl: bool) -> str:
+    """The page's script; for a page read right to left, with :data:`_TO_COLUMN_RTL`."""
+    if not rtl:
+        return REPORT_JS
+    script = REPORT_JS
+    for line, mirrored in zip(_TO_COLUMN, _TO_COLUMN_RTL, strict=True):
+        script = script.replace(line, mirrored)
+    return script
