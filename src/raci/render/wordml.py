@@ -1,7 +1,8 @@
 """WordprocessingML that every Word document raci writes shares (python-docx, the
 ``office`` extra): text a paragraph can hold, table cells and rows written as markup and
 added a batch at a time, header rows that repeat on each page, fields (the page number,
-page references), and a section's paper and margins.
+page references), a section's paper and margins, and a whole document turned right to
+left.
 
 Markup is built as text: python-docx adds rows and cells one by one far slower, and a
 document of thousands of rows would take minutes.
@@ -18,7 +19,7 @@ from xml.sax.saxutils import escape
 
 import attrs
 
-from raci._text import strip_controls
+from raci._text import scripts, strip_controls
 from raci.exceptions import OutputError
 from raci.render.paper import Paper
 
@@ -39,6 +40,7 @@ __all__ = [
     "fixed_widths",
     "new_document",
     "parsed",
+    "right_to_left",
     "row",
     "run",
     "saved",
@@ -71,11 +73,100 @@ def new_document() -> Document:
     return Document()
 
 
-def saved(doc: Document) -> bytes:
-    """The document's bytes."""
+def saved(doc: Document, *, rtl: bool = False) -> bytes:
+    """The document's bytes; read right to left when ``rtl`` (:func:`right_to_left`)."""
+    if rtl:
+        right_to_left(doc)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
+
+
+#: Where a property goes among its siblings: the elements the schema puts after it.
+_AFTER = {
+    "bidi": (
+        "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap"
+        " jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr"
+        " sectPr pPrChange"
+    ),
+    "sectPr": "rtlGutter docGrid printerSettings sectPrChange",
+    "bCs": (
+        "i iCs caps smallCaps strike dstrike outline shadow emboss imprint noProof snapToGrid"
+        " vanish webHidden color spacing w kern position sz szCs highlight u effect bdr shd"
+        " fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath rPrChange"
+    ),
+    "iCs": (
+        "caps smallCaps strike dstrike outline shadow emboss imprint noProof snapToGrid vanish"
+        " webHidden color spacing w kern position sz szCs highlight u effect bdr shd fitText"
+        " vertAlign rtl cs em lang eastAsianLayout specVanish oMath rPrChange"
+    ),
+    "szCs": (
+        "highlight u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout"
+        " specVanish oMath rPrChange"
+    ),
+    "rtl": "cs em lang eastAsianLayout specVanish oMath rPrChange",
+}
+
+
+_NS = {"w": W.split('"')[1]}
+
+
+def _mirror_columns(table: Any) -> None:
+    """``table``'s columns in the opposite order: its grid, and the cells of each row."""
+    for parent, tag in [(table.tblGrid, "gridCol"), *((tr, "tc") for tr in table.tr_lst)]:
+        items = parent.findall(f"w:{tag}", _NS)
+        if not items:
+            continue
+        at = list(parent).index(items[0])
+        for item in items:
+            parent.remove(item)
+        for i, item in enumerate(reversed(items)):
+            parent.insert(at + i, item)
+
+
+def right_to_left(doc: Document) -> None:
+    """Turn ``doc`` (its body, headers and footers) right to left, as Word writes a
+    document in Arabic: every paragraph and section ``w:bidi``, every run of
+    right-to-left text ``w:rtl``, and bold, italic and sizes given for such text too
+    (``w:bCs``...). Every table has its columns in the mirrored order, its first column
+    on the right: a table marked ``w:bidiVisual`` would show the same in Word, but
+    LibreOffice (which prints the annex) lays its rotated cells out wrongly, and Word
+    and LibreOffice join tables that follow one another into one."""
+    from docx.oxml.ns import qn
+
+    def add(parent: Any, tag: str, before: str, name: str | None = None) -> Any:
+        """``parent``'s ``w:tag`` (a copy of its ``w:name`` when given), added where the
+        schema wants it if missing."""
+        found = parent.find(qn(f"w:{tag}"))
+        if found is None:
+            found = parsed(f"<w:{tag}/>")
+            if name is not None:
+                for key, value in parent.find(qn(f"w:{name}")).attrib.items():
+                    found.set(key, value)
+            parent.insert_element_before(found, *(f"w:{t}" for t in before.split()))
+        return found
+
+    parts = [doc.part, *(r.target_part for r in doc.part.rels.values() if not r.is_external)]
+    roots = [part.element for part in parts if hasattr(part, "element")]
+    for root in roots:
+        for paragraph in root.iter(qn("w:p")):
+            add(paragraph.get_or_add_pPr(), "bidi", _AFTER["bidi"])
+        for table in root.iter(qn("w:tbl")):
+            _mirror_columns(table)
+        for section in root.iter(qn("w:sectPr")):
+            add(section, "bidi", _AFTER["sectPr"])
+        for run in root.iter(qn("w:r")):
+            props = run.find(qn("w:rPr"))
+            text = "".join(t.text or "" for t in run.iter(qn("w:t")))
+            held = scripts(text) & {"arabic", "hebrew"}
+            if props is None and not held:
+                continue
+            props = run.get_or_add_rPr()
+            for plain, complex_ in (("b", "bCs"), ("i", "iCs"), ("sz", "szCs")):
+                if props.find(qn(f"w:{plain}")) is not None:
+                    add(props, complex_, _AFTER[complex_], plain)
+            if held:
+                add(props, "rtl", _AFTER["rtl"])
 
 
 def clean(text: str) -> str:

@@ -22,7 +22,7 @@ from raci.render.staffing.as_docx import add_staffing_table
 from raci.render.staffing.sheet import build_sheet
 from raci.render.wordml import clean, new_document, parsed, saved
 from raci.restructure.report import Story
-from raci.words import primary_language
+from raci.words import is_rtl, primary_language
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -72,7 +72,7 @@ def build_annex(change: Diff, *, lang: str, paper: Paper, vector: bool = False) 
     doc.core_properties.title = clean(story.w.annex)
     base = primary_language(lang)
     doc.core_properties.language = _WORD_LANGUAGES.get(base, base)
-    return saved(doc)
+    return saved(doc, rtl=story.words.rtl)
 
 
 def _styles(doc: Document, lang: str) -> None:
@@ -86,8 +86,10 @@ def _styles(doc: Document, lang: str) -> None:
     base = primary_language(lang)
     tag = quoteattr(_WORD_LANGUAGES.get(base, base))
     east = f" w:eastAsia={tag}" if base in _EAST_ASIAN else ""
+    # Text read right to left is complex script text to Word, whose language is its own.
+    bidi = f" w:bidi={tag}" if is_rtl(lang) else ""
     normal = doc.styles["Normal"].element.get_or_add_rPr()
-    normal.append(parsed(f"<w:lang w:val={tag}{east}/>"))
+    normal.append(parsed(f"<w:lang w:val={tag}{east}{bidi}/>"))
     # python-docx's template asks Word for the compatibility mode of Word 2010; the annex
     # is laid out as Word 2013 and later lay out their own documents.
     for setting in doc.settings.element.iter(qn("w:compatSetting")):

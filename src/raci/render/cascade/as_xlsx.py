@@ -14,7 +14,7 @@ from openpyxl.styles import Font, PatternFill
 from raci import progress
 from raci.render.cascade.book import WRITING, Book, Line, Sheet
 from raci.render.legend.as_xlsx import legend_rows, role_style
-from raci.render.matrix.as_xlsx import safe, styled_cell
+from raci.render.matrix.as_xlsx import new_sheet, safe, styled_cell
 
 if TYPE_CHECKING:
     from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -103,10 +103,12 @@ def render_xlsx(book: Book) -> bytes:
         by_division.setdefault(sheet.division, []).append(sheet)
         names.setdefault(sheet.division, sheet.division_name or sheet.division)
     workbook = Workbook(write_only=True)
+    rtl = book.words.rtl
     taken: set[str] = set()
     written = 0
     for division, sheets in by_division.items():
-        ws = workbook.create_sheet(_title(names[division] or book.words.gettext("Unit"), taken))
+        title = _title(names[division] or book.words.gettext("Unit"), taken)
+        ws = new_sheet(workbook, title, rtl=rtl)
         for i, width in enumerate(_WIDTHS):
             ws.column_dimensions[chr(65 + i)].width = width
         ws.freeze_panes = "A2"
@@ -132,8 +134,8 @@ def render_xlsx(book: Book) -> bytes:
                 ws.append(values)
     progress.step(WRITING, written, written, "posts")
     if not by_division:
-        workbook.create_sheet(book.words.gettext("Post")).append([safe(book.nothing)])
-    legend = workbook.create_sheet(_title(book.words.gettext("Roles"), taken))
+        new_sheet(workbook, book.words.gettext("Post"), rtl=rtl).append([safe(book.nothing)])
+    legend = new_sheet(workbook, _title(book.words.gettext("Roles"), taken), rtl=rtl)
     legend.column_dimensions["B"].width = 40
     legend.append(_header_cells(legend, [book.words.gettext("Role"), book.words.gettext("Name")]))
     for letter, name, style in legend_rows(book.scheme, book.language):

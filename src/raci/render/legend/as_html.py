@@ -15,8 +15,9 @@ LEGEND_CSS = """\
   padding:.1em .3em;margin-right:.3em;color:#1a1a1a;
   -webkit-print-color-adjust:exact;print-color-adjust:exact}
 """
-#: What changes in a page read right to left (``dir="rtl"``): the letter's room is on its left.
-LEGEND_RTL_CSS = ".raci-legend b{margin-right:0;margin-left:.3em}\n"
+#: What changes in an element read right to left (``dir="rtl"``): the letter's room is
+#: on its left.
+LEGEND_RTL_CSS = '[dir="rtl"] .raci-legend b{margin-right:0;margin-left:.3em}\n'
 
 
 def role_css(scheme: Scheme, scope: str = "") -> str:

@@ -75,13 +75,17 @@ _PRINT_CSS = """\
 }
 """
 MATRIX_CSS = SCREEN_CSS + _PRINT_CSS + _PARTS_CSS
-#: What changes in a page read right to left (``dir="rtl"``): the names stick to the
-#: right, where the rows start, and the rules and captions follow them.
+#: What changes in an element read right to left (``dir="rtl"``: the page, or a
+#: notebook's matrix): the names stick to the right, where the rows start, and the
+#: rules and captions follow them.
 MATRIX_RTL_CSS = """\
-table.raci th,table.raci td{border-right:0;border-left:1px solid #e4e4e4}
-table.raci thead th.span,table.raci th.v div,table.raci.part caption{text-align:right}
-table.raci tbody th,table.raci thead th.corner{left:auto;right:0;text-align:right}
-table.raci tr.group th span{left:auto;right:.3em}
+[dir="rtl"] table.raci th,[dir="rtl"] table.raci td{border-right:0;
+  border-left:1px solid #e4e4e4}
+[dir="rtl"] table.raci thead th.span,[dir="rtl"] table.raci th.v div,
+[dir="rtl"] table.raci.part caption{text-align:right}
+[dir="rtl"] table.raci tbody th,[dir="rtl"] table.raci thead th.corner{left:auto;right:0;
+  text-align:right}
+[dir="rtl"] table.raci tr.group th span{left:auto;right:.3em}
 """
 
 

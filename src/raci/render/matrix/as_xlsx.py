@@ -1,4 +1,5 @@
-"""The matrix as an XLSX workbook: a colour per role, frozen panes, a legend sheet."""
+"""The matrix as an XLSX workbook: a colour per role, frozen panes, a legend sheet; and
+what every workbook shares (safe cells, worksheets read right to left)."""
 
 from __future__ import annotations
 
@@ -40,6 +41,15 @@ def styled_cell(ws: WriteOnlyWorksheet, value: str, **style: object) -> WriteOnl
     return cell
 
 
+def new_sheet(book: Workbook, title: str, *, rtl: bool) -> WriteOnlyWorksheet:
+    """A new worksheet ``title`` of ``book``, read right to left when ``rtl`` (column A on
+    the right, as a spreadsheet in Arabic is)."""
+    ws: WriteOnlyWorksheet = book.create_sheet(title)
+    if rtl:
+        ws.sheet_view.rightToLeft = True
+    return ws
+
+
 #: What one worksheet can hold (column XFD, row 1,048,576).
 MAX_COLUMNS = 16_384
 MAX_ROWS = 1_048_576
@@ -60,7 +70,7 @@ def render_xlsx(m: Matrix) -> bytes:
         )
         raise OutputError(msg)
     book = Workbook(write_only=True)
-    ws = book.create_sheet("Matrix")
+    ws = new_sheet(book, "Matrix", rtl=m.words.rtl)
     first_party = len(header) - len(m.columns) + 1
     body = list(sheet_rows(m))
 
@@ -119,7 +129,7 @@ def render_xlsx(m: Matrix) -> bytes:
             + [role_cell(ws, c) if c else None for c in r.cells]
         )
 
-    legend = book.create_sheet("Legend")
+    legend = new_sheet(book, "Legend", rtl=m.words.rtl)
     legend.column_dimensions["A"].width = 14
     legend.column_dimensions["B"].width = 40
     legend.column_dimensions["C"].width = 60

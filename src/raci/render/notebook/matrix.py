@@ -11,8 +11,8 @@ import attrs
 
 from raci._text import counted, escape_html
 from raci.model import Organization
-from raci.render.legend.as_html import LEGEND_CSS, role_css
-from raci.render.matrix.as_html import SCREEN_CSS, matrix_legend, table_html
+from raci.render.legend.as_html import LEGEND_CSS, LEGEND_RTL_CSS, role_css
+from raci.render.matrix.as_html import MATRIX_RTL_CSS, SCREEN_CSS, matrix_legend, table_html
 from raci.render.matrix.as_text import render_markdown, render_text
 from raci.render.matrix.table import Matrix, build_matrix
 from raci.render.matrix.writer import check_choices
@@ -43,13 +43,18 @@ class MatrixView:
 
     def _repr_html_(self) -> str:
         """The legend and the table, coloured by role within an element of its own (so
-        that matrices of different schemes can share a notebook), then what was cut."""
+        that matrices of different schemes can share a notebook), then what was cut;
+        right to left in a language read so."""
         shown, caption = self._shown()
         body = f'{matrix_legend(shown)}<div class="raci-wrap">{table_html(shown)}</div>'
         scope = f"raci-matrix-{zlib.crc32(body.encode()):08x}"
         style = f"{LEGEND_CSS}{SCREEN_CSS}{role_css(shown.scheme, f'#{scope}')}"
+        direction = ""
+        if shown.words.rtl:
+            style += LEGEND_RTL_CSS + MATRIX_RTL_CSS
+            direction = ' dir="rtl"'
         below = f'<p style="{NOTE}">{escape_html(caption)}</p>' if caption else ""
-        return f'<div id="{scope}"><style>{style}</style>{body}{below}</div>'
+        return f'<div id="{scope}"{direction}><style>{style}</style>{body}{below}</div>'
 
     def _repr_markdown_(self) -> str:
         """The table as Markdown (names escaped), then what was cut."""

@@ -68,4 +68,4 @@ def render_docx(sheet: Sheet, paper: Paper, *, landscape: bool = True) -> bytes:
     section.header.paragraphs[0].text = clean(f"{sheet.organization} — {sheet.running}")
     doc.add_heading(clean(sheet.title), level=1)
     add_staffing_table(doc, sheet, paper.mm(landscape=landscape)[0] - 2 * MARGIN_MM)
-    return saved(doc)
+    return saved(doc, rtl=sheet.words.rtl)

@@ -12,13 +12,15 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from raci._text import display_width
 from raci.cells import column_letter
 from raci.grades import tidy
-from raci.render.matrix.as_xlsx import safe, styled_cell
+from raci.render.matrix.as_xlsx import new_sheet, safe, styled_cell
 from raci.render.staffing.as_csv import sheet_header
 from raci.render.staffing.sheet import GRADE, Sheet
 
 _BOLD = Font(bold=True)
 _HEAD_FILL = PatternFill("solid", fgColor="F3F4F6")
-_RIGHT = Alignment(horizontal="right")
+#: The numbers' headings keep to the side the numbers do: the right, or the left in a
+#: worksheet read right to left.
+_NUMBERS = {False: Alignment(horizontal="right"), True: Alignment(horizontal="left")}
 #: Changes show their sign: +2, -1, and 0 for none.
 _SIGNED = "+General;-General;0"
 
@@ -26,7 +28,8 @@ _SIGNED = "+General;-General;0"
 def render_xlsx(sheet: Sheet) -> bytes:
     """The workbook's bytes: worksheet "Staffing", its header on row 1."""
     book = Workbook(write_only=True)
-    ws = book.create_sheet("Staffing")
+    rtl = sheet.words.rtl
+    ws = new_sheet(book, "Staffing", rtl=rtl)
     header = sheet_header(sheet)
     labels = 1 + len(sheet.labels)
     ws.column_dimensions["A"].width = min(max(6, *(len(x.ids) + 2 for x in sheet.lines)), 30)
@@ -44,7 +47,8 @@ def render_xlsx(sheet: Sheet) -> bytes:
 
     head = [styled_cell(ws, t, font=_BOLD, fill=_HEAD_FILL) for t in header[:labels]]
     head += [
-        styled_cell(ws, t, font=_BOLD, fill=_HEAD_FILL, alignment=_RIGHT) for t in header[labels:]
+        styled_cell(ws, t, font=_BOLD, fill=_HEAD_FILL, alignment=_NUMBERS[rtl])
+        for t in header[labels:]
     ]
     ws.append(head)
     for line in sheet.lines:
