@@ -45,7 +45,7 @@ CJK_FAMILIES = {
 #: The families of the scripts (:data:`raci._text.SCRIPTS`) the Latin families may lack,
 #: named only in a drawing whose text holds their letters.
 SCRIPT_FAMILIES = {
-    "arabic": ("Noto Sans Arabic", "Noto Naskh Arabic"),
+    "arabic": ("Noto Naskh Arabic", "Noto Sans Arabic"),
     "hebrew": ("Noto Sans Hebrew",),
 }
 LATIN_FAMILIES = ("WenQuanYi Micro Hei", "Noto Sans", "DejaVu Sans", "Arial", "sans-serif")

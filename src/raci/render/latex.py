@@ -1,6 +1,6 @@
 """What every LaTeX output shares: escaping, and the standalone document around a table
-(fonts for pdflatex, xelatex and lualatex, CJK when needed, paper, a running header and
-numbered pages)."""
+(fonts for pdflatex, xelatex and lualatex, CJK when needed, a language read right to left
+through LuaLaTeX and babel, paper, a running header and numbered pages)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from collections.abc import Iterable, Sequence
 
 from raci._text import has_cjk, strip_controls
 from raci.render.printing import page_number_pieces
+from raci.words import is_rtl, primary_language
 
-__all__ = ["MARGIN_CM", "beyond_pdflatex", "row_start", "tex_document", "tex_escape"]
+__all__ = ["MARGIN_CM", "beyond_pdflatex", "row_start", "tex_document", "tex_escape", "upright"]
 
 _SPECIAL = {
     "\\": r"\textbackslash{}",
@@ -86,6 +87,18 @@ _FALLBACKS = (
 )
 
 
+#: The fonts that set a language read right to left, the first installed taken (Debian:
+#: fonts-noto-core, fonts-dejavu-core), and babel's name for the language; others are
+#: named by their tag and set in the Arabic fonts.
+_ARABIC_FONTS = ("Noto Naskh Arabic", "Noto Sans Arabic", "DejaVu Sans")
+_RTL = {
+    "ar": ("arabic", _ARABIC_FONTS),
+    "fa": ("persian", _ARABIC_FONTS),
+    "ur": ("urdu", ("Noto Nastaliq Urdu", *_ARABIC_FONTS)),
+    "he": ("hebrew", ("Noto Serif Hebrew", "Noto Sans Hebrew", "DejaVu Sans")),
+}
+
+
 def beyond_pdflatex(texts: Iterable[str]) -> str:
     """The first character of ``texts`` that pdflatex cannot set (Cyrillic, Greek,
     Arabic, Devanagari, Vietnamese, combining marks, ∑...), or ''."""
@@ -96,6 +109,67 @@ def beyond_pdflatex(texts: Iterable[str]) -> str:
     return ""
 
 
+def _fallbacks() -> list[str]:
+    """The fonts LuaLaTeX falls back to (``racifallback``), each where it is installed."""
+    fallbacks = "".join(
+        rf"\IfFontExistsTF{{{font}}}{{\edef\racifallbacks{{\racifallbacks"
+        rf' "{font}:mode=harf;",}}}}{{}}'
+        for font in _FALLBACKS
+    )
+    return [
+        r"\def\racifallbacks{}",
+        r"\ifLuaTeX",
+        "  " + fallbacks,
+        r"  \directlua{luaotfload.add_fallback('racifallback', {\racifallbacks})}",
+    ]
+
+
+def _right_to_left(language: str) -> list[str]:
+    """The head of a document in a language read right to left: LuaLaTeX and babel, which
+    set it right to left (``bidi=basic``; its Latin words left to right, in a Latin font),
+    in the first installed font of its script; other engines stop with a message naming
+    lualatex, and a missing font with one naming the package that has it."""
+    tag = primary_language(language)
+    name, fonts = _RTL.get(tag, (tag, _ARABIC_FONTS))
+    engine = (
+        "This document is read right to left: compile it with lualatex (Debian: texlive-luatex)"
+    )
+    locale = (
+        f"This document needs babel's {name} (babel-{tag}.ini):"
+        " install a newer babel (Debian: texlive-latex-base)"
+    )
+    missing = f"No font for {name} is installed: install one (Debian: fonts-noto-core)"
+    chosen = rf"\errmessage{{{missing}}}"
+    for font in reversed(fonts):
+        chosen = (
+            rf"\IfFontExistsTF{{{font}}}{{\babelfont[{name}]{{rm}}"
+            rf"[Renderer=HarfBuzz,RawFeature={{fallback=racifallback}}]{{{font}}}}}{{{chosen}}}"
+        )
+    return [
+        r"\documentclass[10pt]{article}",
+        f"% {engine}, and a font for {name} ({', '.join(fonts)}; Debian: fonts-noto-core).",
+        r"\usepackage{iftex}",
+        r"\ifLuaTeX\else\errmessage{" + engine + r"}\fi",
+        r"\usepackage{fontspec}",
+        *_fallbacks(),
+        r"\fi",
+        rf"\IfFileExists{{babel-{tag}.ini}}{{}}{{\errmessage{{{locale}}}}}",
+        r"\usepackage[bidi=basic]{babel}",
+        rf"\babelprovide[import={tag},main]{{{name}}}",
+        r"\babelprovide[import,onchar=ids fonts]{english}",
+        r"\IfFontExistsTF{DejaVu Serif}"
+        r"{\babelfont{rm}[RawFeature={fallback=racifallback}]{DejaVu Serif}}{}",
+        chosen,
+    ]
+
+
+def upright(box: str, *, rtl: bool = False) -> str:
+    """``box`` (LaTeX) turned to read upwards; in a document read right to left, turned
+    left to right (babel mirrors a rotated box otherwise)."""
+    turned = rf"\rotatebox{{90}}{{{box}}}"
+    return rf"\babelsublr{{{turned}}}" if rtl else turned
+
+
 def _unicode_engine(first: str) -> list[str]:
     """The head of a document that needs lualatex or xelatex: pdflatex stops with a
     message naming them; the others set a main font with the scripts, LuaLaTeX falling
@@ -104,21 +178,13 @@ def _unicode_engine(first: str) -> list[str]:
     message = (
         f"This document has text pdflatex cannot set ({name}): compile it with lualatex or xelatex"
     )
-    fallbacks = "".join(
-        rf"\IfFontExistsTF{{{font}}}{{\edef\racifallbacks{{\racifallbacks"
-        rf' "{font}:mode=harf;",}}}}{{}}'
-        for font in _FALLBACKS
-    )
     return [
         r"\documentclass[10pt]{article}",
         f"% {message}.",
         r"\usepackage{iftex}",
         r"\ifPDFTeX\errmessage{" + message + r"}\fi",
         r"\usepackage{fontspec}",
-        r"\def\racifallbacks{}",
-        r"\ifLuaTeX",
-        "  " + fallbacks,
-        r"  \directlua{luaotfload.add_fallback('racifallback', {\racifallbacks})}",
+        *_fallbacks(),
         r"  \IfFontExistsTF{DejaVu Serif}"
         r"{\setmainfont{DejaVu Serif}[RawFeature={fallback=racifallback}]}"
         r"{\setmainfont{Latin Modern Roman}[RawFeature={fallback=racifallback}]}",
@@ -138,16 +204,20 @@ def tex_document(
     preamble: Sequence[str] = (),
 ) -> str:
     """A standalone document (pdflatex, xelatex or lualatex; CJK text through the CJK
-    package, xeCJK or luatexja) holding ``body``, on ``paper`` (geometry's options, such
-    as ``a4paper,landscape``), each page headed by ``header`` (left and right, plain
-    text) and numbered "Page 3 of 20" (run LaTeX twice for the total). ``texts`` are the
-    plain texts the body shows, to tell whether it needs CJK fonts; ``preamble`` lines
-    come after the packages."""
+    package, xeCJK or luatexja; a ``language`` read right to left through lualatex)
+    holding ``body``, on ``paper`` (geometry's options, such as ``a4paper,landscape``),
+    each page headed by ``header`` (left and right, plain text; right and left read
+    right to left) and numbered "Page 3 of 20" (run LaTeX twice for the total).
+    ``texts`` are the plain texts the body shows, to tell whether it needs CJK fonts;
+    ``preamble`` lines come after the packages."""
     left, right = header
     shown = [*texts, left, right, "".join(page_number_pieces(language))]
-    first = beyond_pdflatex(shown)
-    cjk = not first and any(has_cjk(t) for t in shown)
-    if first:
+    rtl = is_rtl(language)
+    first = "" if rtl else beyond_pdflatex(shown)
+    cjk = not rtl and not first and any(has_cjk(t) for t in shown)
+    if rtl:
+        out = _right_to_left(language or "")
+    elif first:
         out = _unicode_engine(first)
     else:
         out = [
@@ -161,7 +231,7 @@ def tex_document(
     if cjk:
         out += [r"  \usepackage{CJKutf8}", r"\else\ifXeTeX", r"  \usepackage{xeCJK}"]
         out += [r"\else", r"  \usepackage{luatexja}", r"\fi\fi"]
-    elif not first:
+    elif not first and not rtl:
         out.append(r"\fi")
     out += [
         rf"\usepackage[{paper},margin={MARGIN_CM}cm,includehead,includefoot,headheight=14pt]"

@@ -7,7 +7,8 @@ every page. The book is drawn by Graphviz some pages at a time (the engine bundl
 the ``pygraphviz`` wheel lays out its HTML-like tables, with CJK fonts when the language
 needs them) and cut into pages afterwards; every drawing first draws each of the book's
 texts, out of any page, so that all embed the same fonts and each font is embedded once
-per file.
+per file. In a language read right to left every page is mirrored: text keeps to the
+right, and a table's first column is on the right.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import attrs
 
 from raci import progress
+from raci._text import scripts
 from raci.render.cascade.as_text import sheet_facts
 from raci.render.cascade.book import Book, Line, Sheet
 from raci.render.cascade.pdf_pages import Block, Page, Piece, Table, paginate
@@ -52,14 +54,29 @@ MEASURE_BATCH = 2000
 #: The tags and texts of a label; a run of digits in a text, or an entity.
 _PIECES = re.compile(r"(<[^>]*>)")
 _DIGITS = re.compile(r"(&#?\w+;)|\d+")
-_LEFT = 'ALIGN="LEFT" BALIGN="LEFT"'
 
 
-def _text(value: str, width: float, fallback: str = "") -> str:
+def _side(rtl: bool) -> str:
+    """The side text keeps to: the left, or the right in a language read right to left."""
+    return "RIGHT" if rtl else "LEFT"
+
+
+def _start(rtl: bool) -> str:
+    """A cell's text, and each of its lines, to the side text keeps to."""
+    side = _side(rtl)
+    return f'ALIGN="{side}" BALIGN="{side}"'
+
+
+def _ordered(cells: Sequence[str], rtl: bool) -> str:
+    """A row's cells as Graphviz sets them, left to right: reversed read right to left."""
+    return "".join(reversed(cells) if rtl else cells)
+
+
+def _text(value: str, width: float, fallback: str = "", *, rtl: bool = False) -> str:
     """Text for a cell ``width`` points wide: escaped, wrapped to fit, its lines aligned
-    left; ``fallback`` (an id) when nothing of ``value`` would show."""
+    to the side text keeps to; ``fallback`` (an id) when nothing of ``value`` would show."""
     columns = max(4, int((width - 2 * _PAD - 2) / _COLUMN))
-    return wrapped(shown(value, fallback), columns, br='<BR ALIGN="LEFT"/>')
+    return wrapped(shown(value, fallback), columns, br=f'<BR ALIGN="{_side(rtl)}"/>')
 
 
 def _columns(width: float, inherited: bool) -> tuple[float, ...]:
@@ -70,16 +87,21 @@ def _columns(width: float, inherited: bool) -> tuple[float, ...]:
     return (name, role, through, due) if inherited else (name, role, due)
 
 
-def _cell(width: float, body: str, attrs: str = _LEFT) -> str:
+def _cell(width: float, body: str, attrs: str) -> str:
     return f'<TD WIDTH="{width:g}" FIXEDSIZE="FALSE" {attrs}>{body}</TD>'
 
 
 def _table(book: Book, lines: Sequence[Line], inherited: bool, width: float) -> Table:
+    rtl = book.words.rtl
+    start = _start(rtl)
     widths = _columns(width, inherited)
     head = book.table_head(inherited)
-    header = "<TR>" + "".join(
-        _cell(w, f"<B>{esc(h)}</B>", f'BGCOLOR="#f3f4f6" {_LEFT}')
-        for w, h in zip(widths, head, strict=True)
+    header = "<TR>" + _ordered(
+        [
+            _cell(w, f"<B>{esc(h)}</B>", f'BGCOLOR="#f3f4f6" {start}')
+            for w, h in zip(widths, head, strict=True)
+        ],
+        rtl,
     )
     rows: list[str] = []
     group = None
@@ -87,31 +109,42 @@ def _table(book: Book, lines: Sequence[Line], inherited: bool, width: float) -> 
         if line.group != group:
             group = line.group
             if line.group_label:
-                label = _text(line.group_label, width, line.group)
+                label = _text(line.group_label, width, line.group, rtl=rtl)
                 rows.append(
-                    f'<TR><TD COLSPAN="{len(widths)}" BGCOLOR="#eef2f7" {_LEFT}>'
+                    f'<TR><TD COLSPAN="{len(widths)}" BGCOLOR="#eef2f7" {start}>'
                     f"<B>{label}</B></TD></TR>"
                 )
         lead = lead_colour(book.scheme, line.roles)
         colour = f'BGCOLOR="{lead.fill}" ' if lead is not None else ""
         cells = [
-            _cell(widths[0], _text(line.name, widths[0], line.deliverable)),
+            _cell(widths[0], _text(line.name, widths[0], line.deliverable, rtl=rtl), start),
             _cell(widths[1], esc(line.letters), f'{colour}ALIGN="CENTER" VALIGN="MIDDLE"'),
         ]
         if inherited:
-            cells.append(_cell(widths[2], _text(line.via_name, widths[2], line.via)))
+            via = _text(line.via_name, widths[2], line.via, rtl=rtl)
+            cells.append(_cell(widths[2], via, start))
         cells.append(_cell(widths[-1], esc(line.due), 'ALIGN="CENTER"'))
-        rows.append("<TR>" + "".join(cells) + "</TR>")
+        rows.append("<TR>" + _ordered(cells, rtl) + "</TR>")
     return Table(header + "</TR>", tuple(rows))
 
 
 def _pieces(book: Book, sheet: Sheet, width: float) -> list[Piece]:
     """A sheet as the blocks and tables that go down its pages."""
-    title = _text(sheet.title, width * SIZE / 18, sheet.post)
+    rtl = book.words.rtl
+    start = _start(rtl)
+    title = _text(sheet.title, width * SIZE / 18, sheet.post, rtl=rtl)
     facts = "".join(
-        f'<TR><TD WIDTH="110" VALIGN="TOP" {_LEFT}><FONT COLOR="#555555">{esc(label)}'
-        "</FONT></TD>"
-        f'<TD WIDTH="{width - 110:g}" VALIGN="TOP" {_LEFT}>{_text(value, width - 110)}</TD></TR>'
+        "<TR>"
+        + _ordered(
+            [
+                f'<TD WIDTH="110" VALIGN="TOP" {start}><FONT COLOR="#555555">{esc(label)}'
+                "</FONT></TD>",
+                f'<TD WIDTH="{width - 110:g}" VALIGN="TOP" {start}>'
+                f"{_text(value, width - 110, rtl=rtl)}</TD>",
+            ],
+            rtl,
+        )
+        + "</TR>"
         for label, value in sheet_facts(book, sheet)
     )
     pieces: list[Piece] = [
@@ -144,16 +177,23 @@ def _framed(body: str, width: float, height: float, sides: str) -> str:
 
 
 def _frame(book: Book, width: float, number: int, total: int) -> tuple[str, str]:
-    """The running header and the page number of one page, as HTML-like labels."""
+    """The running header and the page number of one page, as HTML-like labels: the
+    organization where lines start, what the book is at the other end."""
+    rtl = book.words.rtl
     title = shown(book.title)
-    left = f'<FONT POINT-SIZE="9">{esc(title)}</FONT>' if title else ""
-    right = f'<FONT POINT-SIZE="9" COLOR="#555555">{esc(book.running)}</FONT>'
+    first = f'<FONT POINT-SIZE="9">{esc(title)}</FONT>' if title else ""
+    last = f'<FONT POINT-SIZE="9" COLOR="#555555">{esc(book.running)}</FONT>'
     inner = width - 2
+    # Arabic letters' fonts stand taller than Latin ones.
+    high = 16 if "arabic" in scripts(title + book.running) else 14
+    cells = [
+        f'<TD ALIGN="{_side(rtl)}" WIDTH="{inner * 0.6:g}" FIXEDSIZE="TRUE" HEIGHT="{high}">'
+        f"{first}</TD>",
+        f'<TD ALIGN="{_side(not rtl)}" WIDTH="{inner * 0.4:g}" FIXEDSIZE="TRUE"'
+        f' HEIGHT="{high}">{last}</TD>',
+    ]
     header = (
-        '<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
-        f'<TD ALIGN="LEFT" WIDTH="{inner * 0.6:g}" FIXEDSIZE="TRUE" HEIGHT="14">{left}</TD>'
-        f'<TD ALIGN="RIGHT" WIDTH="{inner * 0.4:g}" FIXEDSIZE="TRUE" HEIGHT="14">{right}</TD>'
-        "</TR></TABLE>"
+        f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>{_ordered(cells, rtl)}</TR></TABLE>'
     )
     number_text = page_number(number, total, book.language)
     footer = f'<FONT POINT-SIZE="9" COLOR="#555555">{esc(number_text)}</FONT>'
@@ -172,7 +212,7 @@ def _node(name: str, label: str, x: float, y: float) -> str:
 
 
 def _graph(book: Book, body: str) -> str:
-    font = font_families(book.language).replace('"', "")
+    font = font_families(book.language, body).replace('"', "")
     return (
         "digraph book {\n"
         f'  graph [margin=0, pad=0, fontname="{font}"];\n'
@@ -182,8 +222,9 @@ def _graph(book: Book, body: str) -> str:
     )
 
 
-def _page_label(page: Page) -> str:
-    rows = "".join(f'<TR><TD ALIGN="LEFT">{block}</TD></TR>' for block in page.blocks)
+def _page_label(page: Page, rtl: bool) -> str:
+    side = _side(rtl)
+    rows = "".join(f'<TR><TD ALIGN="{side}">{block}</TD></TR>' for block in page.blocks)
     return f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="{GAP:g}" CELLPADDING="0">{rows}</TABLE>'
 
 
@@ -206,8 +247,9 @@ def book_pages(book: Book, size: tuple[float, float]) -> list[Page]:
     width = page_w - 2 * MARGIN
     room = page_h - 2 * MARGIN - HEADER - FOOTER
     sheets = [_pieces(book, sheet, width) for sheet in book.sheets]
+    rtl = book.words.rtl
     continued = [
-        f'<FONT COLOR="#555555"><I>{_text(_continued(book, sheet), width)}</I></FONT>'
+        f'<FONT COLOR="#555555"><I>{_text(_continued(book, sheet), width, rtl=rtl)}</I></FONT>'
         for sheet in book.sheets
     ]
     return paginate(sheets, continued, room, GAP, lambda labels: _measured(book, labels))
@@ -228,6 +270,7 @@ def book_dot(
     page_w, page_h = size
     width = page_w - 2 * MARGIN
     total = total or len(pages)
+    rtl = book.words.rtl
     mark = (
         f'shape=box, style=filled, fillcolor="{PAGE_MARK}", color="{PAGE_MARK}",'
         ' width=0.02, height=0.02, fixedsize=true, label=""'
@@ -241,7 +284,7 @@ def book_dot(
         body.append(f'  mark{number} [{mark}, pos="0.72,{top - 0.72:.2f}"];\n')
         body.append(_node(f"head{number}", header, centre, top - MARGIN - 9))
         middle = top - MARGIN - HEADER - page.height / 2
-        body.append(_node(f"page{number}", _page_label(page), centre, middle))
+        body.append(_node(f"page{number}", _page_label(page, rtl), centre, middle))
         body.append(_node(f"foot{number}", footer, centre, top - page_h + MARGIN + 9))
     return _graph(book, "".join(body))
 

@@ -3,7 +3,7 @@ a running header (fancyhdr) and numbered pages."""
 
 from __future__ import annotations
 
-from raci.render.latex import MARGIN_CM, row_start, tex_document, tex_escape
+from raci.render.latex import MARGIN_CM, row_start, tex_document, tex_escape, upright
 from raci.render.matrix.table import Matrix, cell_text
 from raci.render.paper import PAPERS
 
@@ -64,9 +64,10 @@ def render_tex(m: Matrix) -> str:
             at += span.size
         head.append(" & ".join(cells) + r" \\" + (" " + " ".join(rules) if rules else ""))
     leaf = [
-        rf"\rotatebox{{90}}{{\parbox{{{HEADER_CM}cm}}{{\raggedright\scriptsize "
-        + tex_escape(c.label)
-        + "}}"
+        upright(
+            rf"\parbox{{{HEADER_CM}cm}}{{\raggedright\scriptsize {tex_escape(c.label)}}}",
+            rtl=m.words.rtl,
+        )
         for c in m.columns
     ]
     deliverable = r"\small " + tex_escape(m.words.gettext("Deliverable"))
