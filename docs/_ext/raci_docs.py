@@ -40,6 +40,8 @@ UNH = "un-habitat.yaml"
 OLD, NEW = "before.yaml", "after.yaml"
 #: The HR export and the Backstage catalog of the how-to guides, as their pages name them.
 WORKERS, CATALOG = "workers.csv", "catalog.yaml"
+#: The model in Arabic that the page on right-to-left outputs has the reader save.
+ESCWA = "escwa.yaml"
 FIGURES: list[tuple[str, list[str]]] = [
     ("chart.svg", ["chart", UNH, "--depth", "2"]),
     ("chart-full.svg", ["chart", UNH]),
@@ -55,6 +57,7 @@ FIGURES: list[tuple[str, list[str]]] = [
     ("hr-people.svg", ["chart", WORKERS]),
     ("hr-units.svg", ["chart", WORKERS, "--group-by", "department"]),
     ("catalog.svg", ["chart", CATALOG, "--positions"]),
+    ("chart.ar.svg", ["chart", ESCWA]),
 ]
 
 
@@ -75,6 +78,8 @@ def make_figures(out: Path) -> None:
             shutil.copy(ROOT / "examples" / "restructuring" / name, work / name)
         shutil.copy(ROOT / "examples" / "hr-export" / WORKERS, work / WORKERS)
         shutil.copy(ROOT / "examples" / "backstage" / CATALOG, work / CATALOG)
+        model = caption_block(DOCS / "howto" / "arabic.md", ESCWA)
+        (work / ESCWA).write_text(model, encoding="utf-8")
         for name, args in FIGURES:
             target = work / name
             code, output = _invoke([*args, "-o", name], work)
