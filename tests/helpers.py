@@ -9,11 +9,15 @@ import sys
 import textwrap
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import raci
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
+#: A UN regional commission named in Arabic (its language) and English, before and after a
+#: restructuring: the model of the right-to-left outputs.
+ARABIC = ROOT / "tests" / "data" / "arabic"
 
 
 def line_of(text: str, needle: str) -> int:
@@ -202,3 +206,16 @@ def english_words(language: str = "zh") -> set[str]:
         for text, translated in translated_messages(language)
         for w in words(text) - words(translated)
     }
+
+
+def placed_text(sheet: Any) -> list[tuple[str, float, float]]:
+    """The pieces of text of a PDF page (pypdf's), each with where it starts (x, y in
+    points)."""
+    placed: list[tuple[str, float, float]] = []
+
+    def seen(text: str, cm: Any, tm: Any, *_: Any) -> None:
+        if text.strip():
+            placed.append((text.strip(), tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5]))
+
+    sheet.extract_text(visitor_text=seen)
+    return placed

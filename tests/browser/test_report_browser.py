@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 import raci
-from helpers import EXAMPLES, benchmark
+from helpers import ARABIC, EXAMPLES, benchmark, placed_text
 from raci.render.engine import font_available
 from raci.render.matrix.table import build_matrix
 
@@ -460,3 +460,99 @@ def test_printed_chart_is_legible(reports: dict[str, Path]) -> None:
         scale = float(re.search(r'transform="scale\(([\d.]+)', svg).group(1))  # type: ignore[union-attr]
         smallest = min(float(s) for s in re.findall(r'font-size="([\d.]+)"', svg))
         assert smallest * scale * width / view >= 6
+
+
+@pytest.fixture(scope="module")
+def arabic(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Reports read right to left: the commission in Arabic, and UN-Habitat with
+    ``lang="ar"`` (38 parties, wider than the screen)."""
+    folder = tmp_path_factory.mktemp("rtl")
+    escwa = raci.load(ARABIC / "org.yaml")
+    return {
+        "escwa": raci.render_report(escwa, folder / "escwa.html"),
+        "un-ar": raci.render_report(raci.load(UN_HABITAT), folder / "un-ar.html", lang="ar"),
+    }
+
+
+class TestRightToLeft:
+    """A report in Arabic, read right to left: the matrix starts on the right, the panel
+    opens on the left, a selected column is marked and scrolled to, and the print runs
+    its header from the right."""
+
+    def test_the_matrix_starts_on_the_right(
+        self, watched: Watched, arabic: dict[str, Path]
+    ) -> None:
+        page = watched.open(arabic["escwa"]).page
+        assert watched.errors == []
+        assert page.evaluate("document.documentElement.dir") == "rtl"
+        name, first = page.evaluate(
+            "(() => { const row = document.querySelector('#raci-matrix tbody tr:not(.group)');"
+            " return [row.querySelector('th').getBoundingClientRect().left,"
+            " row.querySelector('td').getBoundingClientRect().right]; })()"
+        )
+        assert name >= first
+
+    def test_the_panel_opens_on_the_left(self, watched: Watched, arabic: dict[str, Path]) -> None:
+        page = watched.open(arabic["escwa"]).page
+        page.click("g.node#unit-sist")
+        assert page.is_visible("#panel")
+        left, right = page.evaluate(
+            "(() => { const r = document.getElementById('panel').getBoundingClientRect();"
+            " return [r.left, r.right]; })()"
+        )
+        assert left < 100
+        assert right < 700
+
+    def test_a_selected_column_is_marked_and_in_view(
+        self, watched: Watched, arabic: dict[str, Path]
+    ) -> None:
+        page = watched.open(arabic["un-ar"]).page
+        wide = page.evaluate(
+            "(() => { const w = document.getElementById('raci-wrap');"
+            " return w.scrollWidth > w.clientWidth; })()"
+        )
+        assert wide
+        for title in ("Board of Auditors (auditors)", "Global Solutions Division (gsd)"):
+            page.click(f"#raci-matrix th[title='{title}']")
+            th_left, th_width, mark_left, mark_width, wrap_left, wrap_right = page.evaluate(
+                "(title) => { const th = [...document.querySelectorAll('#raci-matrix th.sel')]"
+                ".find(t => t.title === title);"
+                " const m = document.querySelector('#raci-wrap .col-mark').getBoundingClientRect();"
+                " const t = th.getBoundingClientRect();"
+                " const w = document.getElementById('raci-wrap').getBoundingClientRect();"
+                " return [t.left, t.width, m.left, m.width, w.left, w.right]; }",
+                title,
+            )
+            assert abs(mark_left - th_left) < 1.5
+            assert abs(mark_width - th_width) < 1.5
+            assert wrap_left <= th_left < th_left + th_width <= wrap_right
+
+    def test_the_print_heads_its_pages_from_the_right(
+        self, browser: Any, arabic: dict[str, Path]
+    ) -> None:
+        """Printed, the organization stands at the top right of each page, what the
+        document is at the top left."""
+        import io
+
+        from pypdf import PdfReader
+
+        page = browser.new_page()
+        try:
+            page.goto(arabic["escwa"].as_uri())
+            page.wait_for_load_state("load")
+            page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+            page.emulate_media(media="print")
+            pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+        finally:
+            page.close()
+        reader = PdfReader(io.BytesIO(pdf))
+        assert len(reader.pages) >= 2
+        for sheet in reader.pages:
+            width, height = float(sheet.mediabox.width), float(sheet.mediabox.height)
+            top = [(text, x) for text, x, y in placed_text(sheet) if y > height - 40]
+            title = [x for text, x in top if text == "Organization report"]
+            others = [x for text, x in top if text != "Organization report"]
+            assert title
+            assert title[0] < width / 4
+            assert others
+            assert min(others) > width * 3 / 4
