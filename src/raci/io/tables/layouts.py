@@ -144,12 +144,13 @@ def _legend_header(header: tuple[str, ...]) -> bool:
 
 def _explains(cell: str) -> bool:
     """Whether a cell explains a letter: ``Responsible``, ``Responsible: does the work``,
-    ``R = Responsible``."""
+    ``R = Responsible``; not letters joined by a dash (``R-A``, ``R-I-A``)."""
     cell = cell.strip()
     first = _WORD.match(cell)
-    return bool(_LETTER_IS.match(cell)) or (
-        first is not None and first.group().casefold() in _ROLE_NAMES
-    )
+    said = _LETTER_IS.match(cell)
+    if said:
+        return parse_roles(said.group(1), ALL_ROLES) is None
+    return first is not None and first.group().casefold() in _ROLE_NAMES
 
 
 def _recognise(table: Table, org: Organization | None) -> _Found | None:

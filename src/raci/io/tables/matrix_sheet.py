@@ -119,7 +119,8 @@ def _party_columns(
         if spans.get(col) in parties and not named.get(col):
             parties[col] = parties[spans[col]]  # under a name merged over several columns
             continue
-        text = named.get(col) or table.clean(raw)
+        label = " ".join(table.clean(raw).split())  # a header's line breaks are spaces
+        text = " ".join(named.get(col, "").split()) or label
         key = normalize_header(text)
         if col in meta.values():
             continue
@@ -135,10 +136,10 @@ def _party_columns(
                     "Give the column a header: the party whose roles it holds.",
                 )
             continue
-        if not named.get(col) and _set_aside(sheet, (row, col, text), body):
-            continue
+        if label and _set_aside(sheet, (row, col, label), body):
+            continue  # a column of data, also under a row of names (``Roles`` over ``Status``)
         where = (row - 1, col + 1) if named.get(col) else (row, col + 1)
-        pid = sheet.party(named.get(col) or text, *where, "column header")
+        pid = sheet.party(text, *where, "column header")
         if pid is None:
             continue
         if pid in first:
@@ -261,6 +262,7 @@ def read_matrix(sheet: RaciSheet) -> None:
     by_id = "name" in lead or (not lead and _names_second(table, start))
     meta, parties = _party_columns(sheet, start, lead or ({"name": 1} if by_id else {}))
     join_carried_on(sheet, header_row, parties)
+    own = dict(sheet.table.rows)  # each row's own texts, before merged cells are spread
     sheet.table = table = spread_merged(sheet.table, header_row, parties)
     unread: dict[int, list[tuple[int, str]]] = {col: [] for col in parties}
     read: dict[int, int] = dict.fromkeys(parties, 0)
@@ -278,8 +280,9 @@ def read_matrix(sheet: RaciSheet) -> None:
                 unread[col].append((row, text))
                 continue
             read[col] += 1
+            said = col < len(own[row]) and bool(own[row][col].strip())
             for letter in letters:
-                sheet.assign(did, letter, pid, row, col + 1)
+                sheet.assign(did, letter, pid, row, col + 1, own=said)
             if accountable in letters:
                 by_row[-1] += 1
                 by_column[col] += 1

@@ -228,7 +228,9 @@ class _Draft:
     group: str | None
     due: dt.date | None
     location: SourceLocation
-    assignments: list[tuple[int, int, str, str, SourceLocation]] = attrs.Factory(list)
+    #: (letter's order, sequence, letter, party, place, whether the cell says it itself
+    #: rather than a merged cell written over it).
+    assignments: list[tuple[int, int, str, str, SourceLocation, bool]] = attrs.Factory(list)
 
 
 @attrs.define
@@ -401,12 +403,15 @@ class RaciSheet:
             free = f"{did}-{n}"
         return free
 
-    def assign(self, did: str, letter: str, pid: str, row: int, column: int) -> None:
-        """Note that ``pid`` holds ``letter`` on ``did``, as the cell at row, column says."""
+    def assign(
+        self, did: str, letter: str, pid: str, row: int, column: int, *, own: bool = True
+    ) -> None:
+        """Note that ``pid`` holds ``letter`` on ``did``, as the cell at row, column says
+        (``own``: in its own text, not as part of a cell merged over several)."""
         order = self.scheme.letters.index(letter) if letter in self.scheme.letters else 99
         self._sequence += 1
         where = self.table.at(row, column)
-        self.drafts[did].assignments.append((order, self._sequence, letter, pid, where))
+        self.drafts[did].assignments.append((order, self._sequence, letter, pid, where, own))
 
     def group_rows(self, start: int) -> bool:
         """Whether a row with only its first cell filled is a group heading: not in a table
@@ -446,11 +451,15 @@ class RaciSheet:
             ),
             default=start_row,
         )
+        header_end = self.table.merged_down(start_row, header)
         for row, raw in self.table.rows[start + 1 :]:
             cells = [self.table.clean(c) for c in raw[: len(header)]]
             self.stray_cells(row, raw, len(header))
             if not any(cells):
                 continue  # its only cells are beyond the header
+            if row <= header_end:
+                self._header_label(row, cells, start_row)
+                continue
 
             def cell(field: str, cells: list[str] = cells) -> str:
                 col = meta.get(field)
@@ -539,6 +548,20 @@ class RaciSheet:
             cells += [""] * (len(header) - len(cells))
             yield row, cells, did
 
+    def _header_label(self, row: int, cells: list[str], start_row: int) -> None:
+        """Note the text of a row that the header's cells are merged down over: the
+        header's label (a title in its corner), not a deliverable or a group."""
+        said = ", ".join(quoted(text) for text in cells if text)
+        self.note(
+            "table-reading",
+            self.table.file,
+            row,
+            1,
+            f"row {row} is part of the header (its cells are merged down from row"
+            f" {start_row}), so {said} is read as the header's label, not as a deliverable"
+            " or a group",
+        )
+
     def _header_heads(self, start: int, labels: list[str], keys: Collection[int]) -> str | None:
         """The header's cell that heads the rows below it: a key cell that names no column
         (``ANALYSIS``, not ``Task``; ``Part 1`` after ``ID``) when a later row repeats the
@@ -571,6 +594,28 @@ class RaciSheet:
         )
         return True
 
+    def _once(self, draft: _Draft) -> Iterator[Assignment]:
+        """The assignments of a deliverable in scheme order, each role of a party once: a
+        second cell that gives it again (a party's two columns) is noted; a cell merged
+        over two columns of one party gives it once, without a word."""
+        first: dict[tuple[str, str], SourceLocation] = {}
+        for _, _, letter, pid, where, own in sorted(draft.assignments, key=lambda a: a[:2]):
+            there = first.setdefault((letter, pid), where)
+            if there is where:
+                yield Assignment(draft.id, letter, pid, where)
+            elif own:
+                self.notes.append(
+                    TableNote(
+                        "table-reading",
+                        draft.id,
+                        f"this cell gives `{pid}` the role `{letter}` on `{draft.id}` again"
+                        f" (first at {there.sheet_cell[1] or f'{there.line}:{there.column}'}),"
+                        " so it is read once",
+                        where,
+                        "Give each role of a party once in a row.",
+                    )
+                )
+
     def stray_cells(self, row: int, cells: tuple[str, ...], width: int) -> None:
         """Note the non-empty cells beyond the header's last column (they are not read)."""
         for col in range(width, len(cells)):
@@ -583,10 +628,7 @@ class RaciSheet:
         raise_problems(self.problems)
         deliverables = {}
         for d in self.drafts.values():
-            assignments = tuple(
-                Assignment(d.id, letter, pid, where)
-                for _, _, letter, pid, where in sorted(d.assignments, key=lambda a: a[:2])
-            )
+            assignments = tuple(self._once(d))
             deliverables[d.id] = Deliverable(d.id, d.names, d.group, d.due, assignments, d.location)
         notes = tuple(sorted(self.notes, key=lambda n: (n.location.line, n.location.column)))
         org = self.org

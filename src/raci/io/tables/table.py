@@ -17,7 +17,7 @@ from raci.cells import column_letter, unguard_formula
 from raci.exceptions import LoadError
 from raci.findings import Finding, SourceLocation
 from raci.io.tables.marks import plain_marks
-from raci.io.tables.region import Block, Region, find_region
+from raci.io.tables.region import Block, Region, find_region, is_mark
 from raci.model import TableNote
 from raci.schemes import Scheme
 
@@ -79,6 +79,16 @@ class Table:
         if column <= len(self.columns):
             return self.columns[column - 1]
         return self.columns[-1] + column - len(self.columns)
+
+    def merged_down(self, row: int, cells: Sequence[str]) -> int:
+        """The last row the cells of row ``row`` (``cells``, the header) reach together
+        when each of its filled cells past the first is merged down over the rows below
+        (``Lead`` over B1:B2, ``Team`` over C1:C2): row ``row`` itself when one is not."""
+        spots = {self.sheet_column(c + 1) for c, text in enumerate(cells) if c and text.strip()}
+        bottoms = {
+            left: bottom for top, left, bottom, _ in self.merged if top == row and left in spots
+        }
+        return min(bottoms.values()) if spots and len(bottoms) == len(spots) else row
 
     def at(self, row: int, column: int) -> SourceLocation:
         """The location of a cell, given by its row and its column counted in cells: in a
@@ -312,9 +322,35 @@ def placed(table: Table, records: Sequence[int]) -> Table | None:
         n: cells + ("",) * (len(wide) - len(cells))
         for n, (_, cells), (_, wide) in zip(records, table.rows, across, strict=True)
     }
-    found = _cut_out(table, region, line, by_record)
-    others = tuple(_cut_out(table, other, line, by_record) for other in region.others)
+    found = _cut_out(table, _merged_label(table, region, line, by_record), line, by_record)
+    others = tuple(
+        _cut_out(table, _merged_label(table, other, line, by_record), line, by_record)
+        for other in region.others
+    )
     return attrs.evolve(found, others=others)
+
+
+def _merged_label(
+    table: Table, region: Region, line: Mapping[int, int], by_record: Mapping[int, tuple[str, ...]]
+) -> Region:
+    """The region with its row names read from every column that the header's first cell
+    is merged over (``Task`` over A2:B2; a name written in B31 alone is the row's name),
+    when no row below writes role marks in them."""
+    tops = {line[n] for n in region.rows[:2]}
+    widths = [
+        right - left + 1
+        for top, left, _, right in table.merged
+        if top in tops and left == region.left and right < region.right
+    ]
+    span = max(widths, default=1)
+    if span <= region.label_columns:
+        return region
+    covered = range(region.left, region.left + span - 1)
+    for n in region.rows[1:]:
+        cells = by_record[n]
+        if any(c < len(cells) and is_mark(cells[c]) for c in covered):
+            return region
+    return attrs.evolve(region, label_columns=span)
 
 
 def _cut_out(
@@ -325,7 +361,7 @@ def _cut_out(
     rows = []
     for n in region.rows:
         cells = by_record[n]
-        label = next((c for c in cells[left - 1 : left - 1 + k] if c.strip()), "")
+        label = " ".join(c.strip() for c in cells[left - 1 : left - 1 + k] if c.strip())
         rows.append((line[n], (label, *cells[left - 1 + k : right])))
     columns = (left, *range(left + k, right + 1))
     found = attrs.evolve(raw, rows=tuple(rows), columns=columns)
