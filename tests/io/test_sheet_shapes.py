@@ -236,3 +236,89 @@ class TestUnderATwoRowHeader:
             "Siddham Sharma (Project Manager)",
             "Ann Lee",
         ]
+
+
+class TestLegendOfTheTable:
+    """A legend beside the table that defines a letter no built-in scheme has with the
+    others the table uses (``D = Driver`` with R and A) gives the scheme; without one, the
+    hint never sends to a built-in scheme that rejects the other letters."""
+
+    ROWS = (["Task", "Ann", "Bo", "Cy"], ["Plan", "R", "D", "A"], ["Build", "A", "R", "D"])
+    LEGEND = (["D", "Driver"], ["R", "Responsible"], ["A", "Accountable"], ["I", "Informed"])
+
+    def test_a_legend_below_gives_the_scheme(self, tmp_path: Path) -> None:
+        rows = [*map(list, self.ROWS), [], *map(list, self.LEGEND)]
+        org = raci.load(sheet(tmp_path / "legend.xlsx", rows))
+        assert org.scheme.letters == ("D", "R", "A", "I")
+        assert [(r.letter, r.name, r.kind) for r in org.scheme.roles] == [
+            ("D", "Driver", "other"),
+            ("R", "Responsible", "responsible"),
+            ("A", "Accountable", "accountable"),
+            ("I", "Informed", "informed"),
+        ]
+        assert roles(org)["plan"] == [("D", "bo"), ("R", "ann"), ("A", "cy")]
+        assert [f for f in raci.validate(org) if f.severity is raci.Severity.ERROR] == []
+        [said] = [n for n in notes(org, "table-reading") if "scheme" in n.message]
+        assert said.location.cell == "Sheet!A5"
+        assert said.message == (
+            "no built-in scheme has every letter the table uses, and this legend defines them"
+            " all (D Driver, R Responsible, A Accountable, I Informed), so its letters are"
+            " read as the table's scheme, DRAI"
+        )
+
+    def test_a_legend_table_of_a_document(self, tmp_path: Path) -> None:
+        path = tmp_path / "raci.md"
+        path.write_text(
+            "| Task | Ann | Bo |\n|---|---|---|\n| Plan | R | D |\n| Build | D, A | R |\n\n"
+            "| Letter | Meaning |\n|---|---|\n| D | Driver: pushes it |\n"
+            "| R | Responsible |\n| A | Approver (signs) |\n",
+            encoding="utf-8",
+        )
+        org = raci.load(path)
+        assert [(r.letter, r.name) for r in org.scheme.roles] == [
+            ("D", "Driver"),
+            ("R", "Responsible"),
+            ("A", "Approver"),
+        ]
+        assert [f.subject for f in notes(org, "single-accountable")] == ["plan"]
+
+    def test_legend_lines_of_a_csv_file(self, tmp_path: Path) -> None:
+        rows = [*map(list, self.ROWS), [], ["D = Driver"], ["R = Responsible"], ["A = Accountable"]]
+        org = raci.load(write_table(tmp_path, rows, ".csv"))
+        assert org.scheme.letters == ("D", "R", "A")
+        assert not notes(org, "unknown-role")
+
+    def test_a_legend_that_leaves_a_letter_out_gives_no_scheme(self, tmp_path: Path) -> None:
+        rows = [*map(list, self.ROWS), [], ["R", "Responsible"], ["A", "Accountable"]]
+        org = raci.load(sheet(tmp_path / "short.xlsx", rows))
+        assert org.scheme.name == "RACI"
+        assert [f.location.cell for f in notes(org, "unknown-role")] == ["Sheet!C2", "Sheet!D3"]
+
+    def test_a_legend_of_the_usual_letters_changes_nothing(self, tmp_path: Path) -> None:
+        rows = [["Task", "Ann", "Bo"], ["Plan", "R", "A"], [], ["R", "Does"], ["A", "Signs"]]
+        org = raci.load(sheet(tmp_path / "usual.xlsx", rows))
+        assert org.scheme.name == "RACI"
+        assert not [n for n in notes(org, "table-reading") if "scheme" in n.message]
+
+    @pytest.mark.parametrize("scheme", [None, "DACI"])
+    def test_the_hint_names_no_scheme_that_rejects_other_letters(
+        self, tmp_path: Path, scheme: str | None
+    ) -> None:
+        org = raci.load(write_table(tmp_path, list(map(list, self.ROWS)), ".csv"), scheme=scheme)
+        hints = {f.hint for f in notes(org, "unknown-role")}
+        used = "(`D`, `A`, `R`)" if scheme else "(`R`, `A`, `D`)"
+        assert hints == {
+            f"Use one of {', '.join(org.scheme.letters)}. No built-in scheme has every letter"
+            f" the table uses {used}: a legend in the table that says what each letter means"
+            " (`D = Driver`) is read as its scheme when `--scheme` names none; or import the"
+            " table (`raci import`) and declare a custom scheme in the model."
+        }
+
+    def test_the_hint_names_the_schemes_that_have_every_letter(self, tmp_path: Path) -> None:
+        rows = [["Task", "Ann", "Bo"], ["Plan", "R", "A/S"]]
+        org = raci.load(write_table(tmp_path, rows, ".csv"), scheme="RACI")
+        [unknown] = notes(org, "unknown-role")
+        assert unknown.hint == (
+            "Use one of R, A, C, I, or choose a scheme that has `R`, `A`, `S` with `--scheme`"
+            " (RASCI, RACI-VS), or with `scheme` in the configuration file."
+        )

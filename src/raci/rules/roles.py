@@ -11,7 +11,7 @@ from raci.model import Deliverable, Organization
 from raci.rules._util import Held, Lineage, configured, units_of
 from raci.rules.options import role_limits, whole_number
 from raci.rules.registry import Context, Option, rule
-from raci.schemes import BUILTIN_SCHEMES, Role
+from raci.schemes import BUILTIN_SCHEMES, Role, Scheme
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -243,18 +243,27 @@ def role_cardinality(ctx: Context) -> Iterator[Finding]:
             )
 
 
-def _other_scheme(letter: str, model: bool) -> str:
-    """How to use a scheme that has ``letter``: declare one in a model file, or, for a
-    table, choose a built-in one that has it."""
+def _other_scheme(scheme: Scheme, used: list[str], model: bool) -> str:
+    """The hint for a letter outside ``scheme``: use one of its letters, or a scheme that
+    has every letter ``used``: a custom one in a model file; for a table, a built-in one
+    that has them all, or when none has, a legend in the table or a custom scheme in a
+    model (a built-in scheme with one letter but not the others would reject those)."""
+    own = f"Use one of {', '.join(scheme.letters)}"
     if model:
-        return "declare a custom scheme."
-    having = [name for name, s in BUILTIN_SCHEMES.items() if letter in s.letters]
+        return f"{own}, or declare a custom scheme."
+    having = [name for name, s in BUILTIN_SCHEMES.items() if set(used) <= set(s.letters)]
+    letters = ", ".join(f"`{letter}`" for letter in used)
     if having:
         return (
-            f"choose a scheme that has `{letter}` with `--scheme` ({', '.join(having)}),"
-            " or with `scheme` in the configuration file."
+            f"{own}, or choose a scheme that has {letters} with `--scheme`"
+            f" ({', '.join(having)}), or with `scheme` in the configuration file."
         )
-    return f"read the table with `--org MODEL`, a model whose scheme has `{letter}`."
+    return (
+        f"{own}. No built-in scheme has every letter the table uses ({letters}): a legend"
+        " in the table that says what each letter means (`D = Driver`) is read as its"
+        " scheme when `--scheme` names none; or import the table (`raci import`) and"
+        " declare a custom scheme in the model."
+    )
 
 
 @rule(
@@ -279,6 +288,7 @@ def unknown_role(ctx: Context) -> Iterator[Finding]:
     held = ctx.derived(Held)
     if letters.issuperset(held.roles):
         return
+    used = scheme.order({role.upper() for role in set(held.roles)})
     for k in [k for k, roles in enumerate(held.roles_of) if not letters.issuperset(roles)]:
         d = held.deliverable(k)
         for a in d.assignments:
@@ -287,8 +297,7 @@ def unknown_role(ctx: Context) -> Iterator[Finding]:
                 hint = (
                     f"Write `{upper}` in capitals."
                     if upper in letters
-                    else f"Use one of {', '.join(scheme.letters)}, or "
-                    + _other_scheme(upper, ctx.org.layout == "model")
+                    else _other_scheme(scheme, used, ctx.org.layout == "model")
                 )
                 yield ctx.finding(
                     d.id,

@@ -19,6 +19,7 @@ from raci.exceptions import LoadError
 from raci.findings import SourceLocation
 from raci.io._files import read_table_text, read_text
 from raci.io.tables.headings import own_heads
+from raci.io.tables.legend import Legend, legend_of
 from raci.io.tables.long_layout import long_layout
 from raci.io.tables.long_sheet import long_scheme, read_long
 from raci.io.tables.markdown import markdown_tables
@@ -38,7 +39,7 @@ from raci.io.tables.role_headers import role_of_header, scheme_of_headers
 from raci.io.tables.table import Table, not_read, parse_roles, reading_note, table_from_csv
 from raci.io.tables.xlsx import table_from_xlsx
 from raci.model import Organization
-from raci.schemes import DEFAULT_SCHEME, Scheme
+from raci.schemes import BUILTIN_SCHEMES, DEFAULT_SCHEME, Scheme
 
 #: Suffixes of the files read as tables.
 #: Rows above a header (titles) that are skipped in looking for it.
@@ -208,30 +209,46 @@ def _no_layout(table: Table) -> LoadError:
     return LoadError([table.problem(row, 1, reason)])
 
 
-def _scheme(found: list[_Found], org: Organization | None) -> Scheme:
-    """The scheme of the RACI tables found: the org's, else what the matrices' cells use,
-    else what the role columns or role cells name."""
+def _scheme(found: list[_Found], org: Organization | None, legend: Legend | None) -> Scheme:
+    """The scheme of the RACI tables found: the org's, else what the matrices' cells use
+    (or the ``legend``, when it defines letters no built-in scheme has together), else
+    what the role columns or role cells name."""
     if org is not None:
         return org.scheme
     matrices = [f.table for f in found if f.kind == "matrix"]
     if matrices:
-        return infer_scheme(matrices)
+        return infer_scheme(matrices, legend)
     first = found[0]
     if first.kind == "long":
         return long_scheme(first.table, first.start, None, (first.columns or {}).get("role"))
     return first.scheme
 
 
-def _read_raci(found: list[_Found], org: Organization | None, scheme: Scheme | None) -> RaciSheet:
+def _read_raci(
+    found: list[_Found],
+    org: Organization | None,
+    scheme: Scheme | None,
+    legend: Legend | None = None,
+) -> RaciSheet:
     """The sheet of the RACI tables found (one, or a document's several: the same party in
-    two tables is one party; each table's rows belong to the group of its heading)."""
-    sheet = RaciSheet(
-        found[0].table,
-        org,
-        scheme or _scheme(found, org),
-        _LAYOUTS[found[0].kind],
-        sections=len(found) > 1,
-    )
+    two tables is one party; each table's rows belong to the group of its heading), with
+    the scheme given, else the one they use (:func:`_scheme`, ``legend`` beside them)."""
+    chosen = scheme or _scheme(found, org, legend)
+    sheet = RaciSheet(found[0].table, org, chosen, _LAYOUTS[found[0].kind], sections=len(found) > 1)
+    if (
+        legend is not None
+        and chosen not in BUILTIN_SCHEMES.values()
+        and chosen == legend.scheme(chosen.letters)
+    ):
+        sheet.notes.append(
+            reading_note(
+                legend.location,
+                f"no built-in scheme has every letter the table uses, and this legend"
+                f" defines them all ({legend.said()}), so its letters are read as the"
+                f" table's scheme, {chosen.name}",
+                "Name a built-in scheme with --scheme to read the letters otherwise.",
+            )
+        )
     sheet.known_names = names_known(
         text
         for f in found
@@ -259,7 +276,13 @@ def _markdown(path: Path, org: Organization | None, scheme: Scheme | None) -> Or
     found = [f for _, f in recognised if f is not None]
     if not found:
         raise _no_layout(max(tables, key=lambda t: len(t.rows)))
-    sheet = _read_raci(found, org, scheme)
+    legends = [t for t, f in recognised if f is None and is_legend(t)]
+    legend = (
+        legend_of((c for t in legends for _, c in t.rows), legends[0].at(legends[0].rows[0][0], 1))
+        if legends
+        else None
+    )
+    sheet = _read_raci(found, org, scheme, legend)
     lines = [f.table.rows[f.start][0] for f in found]
     for table, f in recognised:
         sheet.table = table
@@ -375,7 +398,7 @@ def _read_blocks(table: Table, org: Organization | None, scheme: Scheme | None) 
         raise _no_layout(table)
     if len(found) > 1:
         found = _headed(found)
-    sheet = _read_raci(found, org, scheme)
+    sheet = _read_raci(found, org, scheme, table.legend)
     read = table if any(t is table for t, f in recognised if f) else found[0].table
     for t, f in recognised:
         if t is not table:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from raci._text import quoted
 from raci.cells import normalize_header
 from raci.io.tables.data_columns import is_data_column
+from raci.io.tables.legend import Legend
 from raci.io.tables.merged_rows import join_carried_on
 from raci.io.tables.raci_sheet import (
     ALL_ROLES,
@@ -69,9 +70,10 @@ def header_index(table: Table, scheme: Scheme) -> int:
     return 0
 
 
-def infer_scheme(tables: list[Table]) -> Scheme:
-    """The first built-in scheme that has every letter the cells below the headers use
-    (RACI if none does): decided from the cells, never from the parties' names."""
+def infer_scheme(tables: list[Table], legend: Legend | None = None) -> Scheme:
+    """The first built-in scheme that has every letter the cells below the headers use;
+    when none does, the one ``legend`` makes if it defines them all; else RACI. Decided
+    from the cells, never from the parties' names."""
     used: set[str] = set()
     for table in tables:
         for _, cells in table.rows[header_index(table, ALL_ROLES) + 1 :]:
@@ -80,7 +82,7 @@ def infer_scheme(tables: list[Table]) -> Scheme:
     for scheme in BUILTIN_SCHEMES.values():
         if used and used.issubset(scheme.letters):
             return scheme
-    return DEFAULT_SCHEME
+    return (legend.scheme(used) if legend and used else None) or DEFAULT_SCHEME
 
 
 def _names_second(table: Table, start: int) -> bool:

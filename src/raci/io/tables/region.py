@@ -20,7 +20,7 @@ from raci.io.tables.marks import plain_marks
 
 #: A legend's entry in one cell: ``R: Responsible``, ``A = Accountable``, ``C - Consulted``,
 #: ``Р — исполнитель``, ``R：负责``.
-_ENTRY = re.compile(r"^\(?[^\W\d_]{1,2}\)?(?:\s*[:：=]|\s+[–—-])\s*(\w.*)$", re.DOTALL)
+_ENTRY = re.compile(r"^\(?([^\W\d_]{1,2})\)?(?:\s*[:：=]|\s+[–—-])\s*(\w.*)$", re.DOTALL)
 #: What marks a cell holds: a letter or two, or a few of them, separated or bracketed.
 _MARKS = re.compile(r"^[\s(]*[A-Za-z]{1,2}[\s)]*(?:[\s/,;+&·.()-]+[A-Za-z]{1,2}[\s)]*)*$")
 #: The header of a legend table: ``Symbol | Meaning``, ``Code | Role | Definition``, or
@@ -318,7 +318,7 @@ def _classify(cells: list[tuple[int, int]], texts: dict[tuple[int, int], str]) -
     if len(cols) == 1 or (len(rows) == 1 and len(cells) <= 2):
         kind = "legend" if all(_is_entry(texts[c]) for c in cells) else "note"
         return attrs.evolve(block, kind=kind)
-    legend_rows = sum(1 for r in rows if _is_legend_row(_row(texts, r, block)))
+    legend_rows = sum(1 for r in rows if _is_legend_row(_once(_row(texts, r, block))))
     if legend_rows * 2 >= len(rows):
         return attrs.evolve(block, kind="legend")
     return block
@@ -329,10 +329,18 @@ def _row(texts: dict[tuple[int, int], str], row: int, block: Block) -> list[str]
     return [texts[(row, c)] for c in range(block.left, block.right + 1) if texts.get((row, c), "")]
 
 
+def legend_entry(text: str) -> tuple[str, str] | None:
+    """The letter and the words a cell that is a legend's entry gives (``R: Responsible``
+    is ``R`` and ``Responsible``); None for any other cell, letters joined by a dash
+    (``R - A``) among them."""
+    found = _ENTRY.match(text.strip())
+    if found is None or len(text) >= 200 or is_capital_mark(found.group(2)):
+        return None
+    return found.group(1), found.group(2)
+
+
 def _is_entry(text: str) -> bool:
-    """Whether a cell is a legend's entry: not letters joined by a dash (``R - A``)."""
-    found = _ENTRY.match(text)
-    return found is not None and len(text) < 200 and not is_capital_mark(found.group(1))
+    return legend_entry(text) is not None
 
 
 def _is_legend_row(cells: list[str]) -> bool:

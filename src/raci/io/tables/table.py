@@ -16,6 +16,7 @@ from raci._text import quoted, shorten
 from raci.cells import column_letter, unguard_formula
 from raci.exceptions import LoadError
 from raci.findings import Finding, SourceLocation
+from raci.io.tables.legend import Legend, legend_of
 from raci.io.tables.marks import plain_marks
 from raci.io.tables.region import Block, Region, find_region, is_mark
 from raci.model import TableNote
@@ -66,6 +67,8 @@ class Table:
     #: The sheet's other tables (each in a block of its own, under its own header), top to
     #: bottom; their ``notes`` say what was set aside around each.
     others: tuple[Table, ...] = attrs.field(default=(), eq=False, repr=False)
+    #: What a legend set aside on the sheet says the role letters mean.
+    legend: Legend | None = attrs.field(default=None, eq=False, repr=False)
 
     def clean(self, text: str) -> str:
         """A cell's text as the model takes it: trimmed, formula guard removed."""
@@ -327,7 +330,28 @@ def placed(table: Table, records: Sequence[int]) -> Table | None:
         _cut_out(table, _merged_label(table, other, line, by_record), line, by_record)
         for other in region.others
     )
-    return attrs.evolve(found, others=others)
+    legends = [b for r in (region, *region.others) for b in r.skipped if b.kind == "legend"]
+    return attrs.evolve(found, others=others, legend=_legend(table, legends, line, by_record))
+
+
+def _legend(
+    raw: Table,
+    blocks: Sequence[Block],
+    line: Mapping[int, int],
+    by_record: Mapping[int, tuple[str, ...]],
+) -> Legend | None:
+    """What the legends set aside on a sheet say the letters mean, the first one's place
+    given."""
+    if not blocks:
+        return None
+    first = min(blocks, key=lambda b: (b.top, b.left))
+    rows = [
+        by_record[n][b.left - 1 : b.right]
+        for b in blocks
+        for n in range(b.top, b.bottom + 1)
+        if n in by_record
+    ]
+    return legend_of(rows, raw.at(line[first.top], first.left))
 
 
 def _merged_label(
