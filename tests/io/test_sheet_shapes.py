@@ -8,13 +8,13 @@ reported."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import ClassVar
 
-import openpyxl
 import pytest
 from click.testing import CliRunner
 
 import raci
-from helpers import write_table
+from helpers import write_table, write_workbook
 from raci.cli import cli
 
 
@@ -30,17 +30,6 @@ def groups(org: raci.Organization) -> dict[str, str | None]:
     return {d.id: org.groups[d.group].name if d.group else None for d in org.deliverables.values()}
 
 
-def sheet(path: Path, rows: list[list[object]], merges: tuple[str, ...] = ()) -> Path:
-    """A workbook of one sheet holding ``rows`` from A1, with the ranges merged."""
-    book = openpyxl.Workbook()
-    for row in rows:
-        book.active.append([c if c != "" else None for c in row])
-    for merge in merges:
-        book.active.merge_cells(merge)
-    book.save(path)
-    return path
-
-
 class TestPartyMergedOverTwoColumns:
     """Each party's header and each of its role cells merged over two columns (B1:C1
     ``Ann``, B2:C2 ``A``): one party, its role once."""
@@ -51,7 +40,7 @@ class TestPartyMergedOverTwoColumns:
         rows: list[list[object]] = [["Task", "Ann", "", "Bo", "", "Cy", ""]]
         rows += [[task, "A", "", "R", "", "I", ""] for task in self.TASKS]
         merges = tuple(f"{a}{row}:{b}{row}" for row in range(1, 8) for a, b in ("BC", "DE", "FG"))
-        return sheet(tmp_path / "merged.xlsx", rows, merges)
+        return write_workbook(tmp_path / "merged.xlsx", rows, merges)
 
     def test_each_role_is_held_once(self, tmp_path: Path) -> None:
         org = raci.load(self.workbook(tmp_path))
@@ -73,7 +62,7 @@ class TestPartyMergedOverTwoColumns:
     def test_a_role_given_again_in_another_cell_is_read_once_and_said(self, tmp_path: Path) -> None:
         """Two cells of one party (a merged header over its own columns) that both give R."""
         rows: list[list[object]] = [["Task", "Ann", "", "Bo"], ["Plan", "R", "R/A", "C"]]
-        org = raci.load(sheet(tmp_path / "twice.xlsx", rows, ("B1:C1",)))
+        org = raci.load(write_workbook(tmp_path / "twice.xlsx", rows, ("B1:C1",)))
         assert roles(org) == {"plan": [("R", "ann"), ("A", "ann"), ("C", "bo")]}
         [again] = [n for n in notes(org, "table-reading") if "again" in n.message]
         assert again.location.cell == "Sheet!C2"
@@ -103,7 +92,7 @@ class TestNameColumnMergedOverTwo:
             ["", "Check", "R", "A"],
             ["Ship", "", "A", "R"],
         ]
-        path = sheet(tmp_path / "names.xlsx", rows, ("A1:B1", "A2:B2", "A5:B5"))
+        path = write_workbook(tmp_path / "names.xlsx", rows, ("A1:B1", "A2:B2", "A5:B5"))
         org = raci.load(path)
         assert [d.name for d in org.deliverables.values()] == ["Plan", "Build", "Check", "Ship"]
         assert roles(org)["check"] == [("R", "ann"), ("A", "bo")]
@@ -116,7 +105,7 @@ class TestNameColumnMergedOverTwo:
             ["1.1", "Plan", "A", "R"],
             ["1.2", "Ship", "R", "A"],
         ]
-        org = raci.load(sheet(tmp_path / "ids.xlsx", rows, ("A1:B1",)))
+        org = raci.load(write_workbook(tmp_path / "ids.xlsx", rows, ("A1:B1",)))
         assert [d.name for d in org.deliverables.values()] == ["1.1 Plan", "1.2 Ship"]
         assert not notes(org, "unreadable-cell")
 
@@ -132,7 +121,7 @@ class TestTitleInTheHeadersCorner:
             ["1. Prepare", "R,A", "R,I"],
             ["2. Deliver", "A", "R"],
         ]
-        org = raci.load(sheet(tmp_path / "corner.xlsx", rows, ("B1:B2", "C1:C2")))
+        org = raci.load(write_workbook(tmp_path / "corner.xlsx", rows, ("B1:B2", "C1:C2")))
         assert groups(org) == {"1-prepare": None, "2-deliver": None}
         assert list(org.external) == ["lead", "team"]
         [label] = [n for n in notes(org, "table-reading") if "header's label" in n.message]
@@ -218,7 +207,7 @@ class TestUnderATwoRowHeader:
             ["Plan", "Completed", "A", "R", "I"],
             ["Build", "Planned", "I", "A", "R"],
         ]
-        org = raci.load(sheet(tmp_path / "status.xlsx", rows, ("D2:E2",)))
+        org = raci.load(write_workbook(tmp_path / "status.xlsx", rows, ("D2:E2",)))
         assert list(org.external) == ["ann", "bo", "cy"]
         assert not notes(org, "unreadable-cell")
         [aside] = [n for n in notes(org, "table-reading") if "set aside" in n.message]
@@ -248,7 +237,7 @@ class TestLegendOfTheTable:
 
     def test_a_legend_below_gives_the_scheme(self, tmp_path: Path) -> None:
         rows = [*map(list, self.ROWS), [], *map(list, self.LEGEND)]
-        org = raci.load(sheet(tmp_path / "legend.xlsx", rows))
+        org = raci.load(write_workbook(tmp_path / "legend.xlsx", rows))
         assert org.scheme.letters == ("D", "R", "A", "I")
         assert [(r.letter, r.name, r.kind) for r in org.scheme.roles] == [
             ("D", "Driver", "other"),
@@ -290,13 +279,13 @@ class TestLegendOfTheTable:
 
     def test_a_legend_that_leaves_a_letter_out_gives_no_scheme(self, tmp_path: Path) -> None:
         rows = [*map(list, self.ROWS), [], ["R", "Responsible"], ["A", "Accountable"]]
-        org = raci.load(sheet(tmp_path / "short.xlsx", rows))
+        org = raci.load(write_workbook(tmp_path / "short.xlsx", rows))
         assert org.scheme.name == "RACI"
         assert [f.location.cell for f in notes(org, "unknown-role")] == ["Sheet!C2", "Sheet!D3"]
 
     def test_a_legend_of_the_usual_letters_changes_nothing(self, tmp_path: Path) -> None:
         rows = [["Task", "Ann", "Bo"], ["Plan", "R", "A"], [], ["R", "Does"], ["A", "Signs"]]
-        org = raci.load(sheet(tmp_path / "usual.xlsx", rows))
+        org = raci.load(write_workbook(tmp_path / "usual.xlsx", rows))
         assert org.scheme.name == "RACI"
         assert not [n for n in notes(org, "table-reading") if "scheme" in n.message]
 
@@ -310,7 +299,8 @@ class TestLegendOfTheTable:
         assert hints == {
             f"Use one of {', '.join(org.scheme.letters)}. No built-in scheme has every letter"
             f" the table uses {used}: a legend in the table that says what each letter means"
-            " (`D = Driver`) is read as its scheme when `--scheme` names none; or import the"
+            f" (`{'R' if scheme else 'D'} = …`) is read as its scheme when `--scheme` names"
+            " none; or import the"
             " table (`raci import`) and declare a custom scheme in the model."
         }
 
@@ -322,3 +312,74 @@ class TestLegendOfTheTable:
             "Use one of R, A, C, I, or choose a scheme that has `R`, `A`, `S` with `--scheme`"
             " (RASCI, RACI-VS), or with `scheme` in the configuration file."
         )
+
+
+class TestTaskRowAmongHeadingRows:
+    """A task with only its name between heading rows set off by their font is a task."""
+
+    ROWS = (
+        ["Task", "Status", "Ann", "Bo"],
+        ["Phase 1", "", "", ""],
+        ["Plan", "Done", "A", "R"],
+        ["Review", "", "", ""],
+        ["Build", "Done", "A", "R"],
+        ["Ship", "Planned", "R", "A"],
+        ["Phase 2", "", "", ""],
+        ["Train", "Planned", "A", "R"],
+    )
+    PHASES: ClassVar[dict[int, tuple[bool, int]]] = {2: (True, 14), 7: (True, 14)}
+
+    def test_a_row_in_the_tasks_font_is_a_deliverable(self, tmp_path: Path) -> None:
+        path = write_workbook(
+            tmp_path / "phases.xlsx", list(map(list, self.ROWS)), fonts=self.PHASES
+        )
+        org = raci.load(path)
+        assert groups(org) == {
+            "plan": "Phase 1",
+            "review": "Phase 1",
+            "build": "Phase 1",
+            "ship": "Phase 1",
+            "train": "Phase 2",
+        }
+        assert [f.subject for f in notes(org, "single-accountable")] == ["review"]
+        assert [f.subject for f in notes(org, "responsible-present")] == ["review"]
+
+    def test_headings_in_the_tasks_font_stay_headings(self, tmp_path: Path) -> None:
+        org = raci.load(
+            write_workbook(tmp_path / "plain.xlsx", list(map(list, self.ROWS)), fonts={})
+        )
+        assert groups(org)["build"] == "Review"
+        assert "review" not in org.deliverables
+
+    def test_a_heading_unlike_the_others_is_said(self, tmp_path: Path) -> None:
+        rows = [*map(list, self.ROWS), ["Phase 3", "", "", ""], ["Close", "Planned", "A", "R"]]
+        fonts = {**self.PHASES, 4: (True, 12), 9: (True, 14)}
+        org = raci.load(write_workbook(tmp_path / "odd.xlsx", rows, fonts=fonts))
+        assert groups(org)["build"] == "Review"
+        [odd] = [n for n in notes(org, "table-reading") if "does not look like" in n.message]
+        assert odd.location.cell == "Sheet!A4"
+        assert odd.message == (
+            "row 4 holds only its first cell and is read as a heading, but it does not look"
+            " like the other heading rows"
+        )
+
+    def test_a_note_under_the_table_stays_a_note(self, tmp_path: Path) -> None:
+        rows = [*map(list, self.ROWS), ["See the plan for dates", "", "", ""]]
+        org = raci.load(write_workbook(tmp_path / "note.xlsx", rows, fonts=self.PHASES))
+        assert "see-the-plan-for-dates" not in org.deliverables
+        assert any("read as a note" in n.message for n in notes(org, "table-reading"))
+
+    def test_bold_headings_of_a_markdown_table(self, tmp_path: Path) -> None:
+        path = tmp_path / "raci.md"
+        path.write_text(
+            "| Task | Ann | Bo |\n|---|---|---|\n| **Phase 1** | | |\n| Plan | A | R |\n"
+            "| Review | | |\n| Build | A | R |\n| **Phase 2** | | |\n| Ship | R | A |\n",
+            encoding="utf-8",
+        )
+        org = raci.load(path)
+        assert groups(org) == {
+            "plan": "Phase 1",
+            "review": "Phase 1",
+            "build": "Phase 1",
+            "ship": "Phase 2",
+        }

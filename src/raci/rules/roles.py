@@ -243,8 +243,8 @@ def role_cardinality(ctx: Context) -> Iterator[Finding]:
             )
 
 
-def _other_scheme(scheme: Scheme, used: list[str], model: bool) -> str:
-    """The hint for a letter outside ``scheme``: use one of its letters, or a scheme that
+def _other_scheme(scheme: Scheme, letter: str, used: list[str], model: bool) -> str:
+    """The hint for ``letter``, outside ``scheme``: use one of its letters, or a scheme that
     has every letter ``used``: a custom one in a model file; for a table, a built-in one
     that has them all, or when none has, a legend in the table or a custom scheme in a
     model (a built-in scheme with one letter but not the others would reject those)."""
@@ -252,7 +252,7 @@ def _other_scheme(scheme: Scheme, used: list[str], model: bool) -> str:
     if model:
         return f"{own}, or declare a custom scheme."
     having = [name for name, s in BUILTIN_SCHEMES.items() if set(used) <= set(s.letters)]
-    letters = ", ".join(f"`{letter}`" for letter in used)
+    letters = ", ".join(f"`{each}`" for each in used)
     if having:
         return (
             f"{own}, or choose a scheme that has {letters} with `--scheme`"
@@ -260,7 +260,7 @@ def _other_scheme(scheme: Scheme, used: list[str], model: bool) -> str:
         )
     return (
         f"{own}. No built-in scheme has every letter the table uses ({letters}): a legend"
-        " in the table that says what each letter means (`D = Driver`) is read as its"
+        f" in the table that says what each letter means (`{letter} = …`) is read as its"
         " scheme when `--scheme` names none; or import the table (`raci import`) and"
         " declare a custom scheme in the model."
     )
@@ -297,7 +297,7 @@ def unknown_role(ctx: Context) -> Iterator[Finding]:
                 hint = (
                     f"Write `{upper}` in capitals."
                     if upper in letters
-                    else _other_scheme(scheme, used, ctx.org.layout == "model")
+                    else _other_scheme(scheme, upper, used, ctx.org.layout == "model")
                 )
                 yield ctx.finding(
                     d.id,

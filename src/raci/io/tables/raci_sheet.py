@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Hashable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import attrs
@@ -14,7 +14,7 @@ from raci._text import quoted
 from raci.cells import normalize_header
 from raci.exceptions import LoadError
 from raci.findings import Finding, SourceLocation
-from raci.io.tables.headings import Headings, repeats_header
+from raci.io.tables.headings import Headings, in_tasks_look, repeats_header, unlike_the_others
 from raci.io.tables.region import is_mark
 from raci.io.tables.table import Table, is_blank, raise_problems
 from raci.lookup import Lookup, as_clause, is_id, slug
@@ -452,6 +452,8 @@ class RaciSheet:
             default=start_row,
         )
         header_end = self.table.merged_down(start_row, header)
+        tasks = self._tasks_without_roles(start, len(header), last) if headings else set()
+        heading_rows: dict[int, Hashable] = {}
         for row, raw in self.table.rows[start + 1 :]:
             cells = [self.table.clean(c) for c in raw[: len(header)]]
             self.stray_cells(row, raw, len(header))
@@ -492,7 +494,7 @@ class RaciSheet:
                     " column, so it is read as a label, not as a deliverable or a group",
                 )
                 continue
-            if headings and cells[0] and not any(cells[1:]):
+            if headings and cells[0] and not any(cells[1:]) and row not in tasks:
                 if row > last:
                     self.note(
                         "table-reading",
@@ -516,6 +518,7 @@ class RaciSheet:
                         "Put a deliverable between heading rows that are not nested.",
                     )
                 current_group = self.group(above.text or cells[0], row, 1)
+                heading_rows[row] = self.table.look(row, 1)
                 continue
             above.row()
             key = cells[key_col] or (cell("name") if by_id else "")
@@ -547,6 +550,34 @@ class RaciSheet:
             )
             cells += [""] * (len(header) - len(cells))
             yield row, cells, did
+        for row in unlike_the_others(heading_rows):
+            self.note(
+                "table-reading",
+                self.table.file,
+                row,
+                1,
+                f"row {row} holds only its first cell and is read as a heading, but it does"
+                " not look like the other heading rows",
+                "If it is a deliverable, give it its roles; if a heading, set it off as the"
+                " others are.",
+            )
+
+    def _tasks_without_roles(self, start: int, width: int, last: int) -> set[int]:
+        """The rows after the header at ``start`` (up to row ``last``) with only their
+        first cell filled that are tasks without roles rather than headings, as their look
+        says (:func:`in_tasks_look`): none when the table's looks are not known."""
+        if not self.table.looks:
+            return set()
+        candidates: dict[int, Hashable] = {}
+        tasks: list[Hashable] = []
+        for row, raw in self.table.rows[start + 1 :]:
+            if row > last or not raw or not raw[0].strip():
+                continue
+            if any(c.strip() for c in raw[1:width]):
+                tasks.append(self.table.look(row, 1))
+            else:
+                candidates[row] = self.table.look(row, 1)
+        return in_tasks_look(candidates, tasks)
 
     def _header_label(self, row: int, cells: list[str], start_row: int) -> None:
         """Note the text of a row that the header's cells are merged down over: the

@@ -318,8 +318,10 @@ def _classify(cells: list[tuple[int, int]], texts: dict[tuple[int, int], str]) -
     if len(cols) == 1 or (len(rows) == 1 and len(cells) <= 2):
         kind = "legend" if all(_is_entry(texts[c]) for c in cells) else "note"
         return attrs.evolve(block, kind=kind)
-    legend_rows = sum(1 for r in rows if _is_legend_row(_once(_row(texts, r, block))))
-    if legend_rows * 2 >= len(rows):
+    lines = [_row(texts, r, block) for r in rows]
+    legend_rows = sum(1 for cells in lines if _is_legend_row(cells))
+    # Also a legend: every row a letter, its name and a description merged across.
+    if legend_rows * 2 >= len(rows) or all(_is_legend_row(_once(cells)) for cells in lines):
         return attrs.evolve(block, kind="legend")
     return block
 

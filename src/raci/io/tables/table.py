@@ -8,7 +8,7 @@ import functools
 import io
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 
 import attrs
 
@@ -69,6 +69,9 @@ class Table:
     others: tuple[Table, ...] = attrs.field(default=(), eq=False, repr=False)
     #: What a legend set aside on the sheet says the role letters mean.
     legend: Legend | None = attrs.field(default=None, eq=False, repr=False)
+    #: How each filled cell looks, by row and then by the sheet's column (from 1): its
+    #: font and fill in a workbook, its emphasis in Markdown; None for an empty cell.
+    looks: Mapping[int, tuple[Hashable, ...]] = attrs.field(factory=dict, eq=False, repr=False)
 
     def clean(self, text: str) -> str:
         """A cell's text as the model takes it: trimmed, formula guard removed."""
@@ -82,6 +85,12 @@ class Table:
         if column <= len(self.columns):
             return self.columns[column - 1]
         return self.columns[-1] + column - len(self.columns)
+
+    def look(self, row: int, column: int) -> Hashable:
+        """How a cell (row and column of the table, from 1) looks; None when unknown."""
+        looks = self.looks.get(row, ())
+        column = self.sheet_column(column)
+        return looks[column - 1] if 0 < column <= len(looks) else None
 
     def merged_down(self, row: int, cells: Sequence[str]) -> int:
         """The last row the cells of row ``row`` (``cells``, the header) reach together
