@@ -70,6 +70,19 @@ class TestPartyMergedOverTwoColumns:
             "this cell gives `ann` the role `R` on `plan` again (first at B2), so it is read once"
         )
 
+    def test_two_role_columns_that_name_one_party(self, tmp_path: Path) -> None:
+        rows = [
+            ["Task", "Responsible", "Responsible (support)", "Accountable"],
+            ["Plan", "Ann", "Ann", "Bo"],
+        ]
+        org = raci.load(write_table(tmp_path, rows, ".csv"))
+        assert roles(org) == {"plan": [("R", "ann"), ("A", "bo")]}
+        [again] = [n for n in notes(org, "table-reading") if "again" in n.message]
+        assert again.message == (
+            "this cell gives `ann` the role `R` on `plan` again (first at line 2, cell 2), so"
+            " it is read once"
+        )
+
     @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
     def test_a_repeated_row_of_a_long_sheet_gives_the_role_once(
         self, tmp_path: Path, suffix: str

@@ -640,8 +640,7 @@ class RaciSheet:
                         "table-reading",
                         draft.id,
                         f"this cell gives `{pid}` the role `{letter}` on `{draft.id}` again"
-                        f" (first at {there.sheet_cell[1] or f'{there.line}:{there.column}'}),"
-                        " so it is read once",
+                        f" (first at {_cell_of(there)}), so it is read once",
                         where,
                         "Give each role of a party once in a row.",
                     )
@@ -685,6 +684,11 @@ class RaciSheet:
             layout=self.layout,
             source=self.table.file,
         )
+
+
+def _cell_of(where: SourceLocation) -> str:
+    """A cell's place as a message names it within its table: ``B2``, ``line 2, cell 3``."""
+    return where.sheet_cell[1] or f"line {where.line}, cell {where.cell_column}"
 
 
 def empty_table(table: Table, what: str) -> LoadError:
