@@ -153,3 +153,32 @@ def test_analysis_sits_below_restructure() -> None:
     members = [m for m in graph if m == "raci.analysis" or m.startswith("raci.analysis.")]
     below = set().union(*(nx.descendants(graph, m) for m in members))
     assert not {m for m in below if m.startswith("raci.restructure")}
+
+
+def test_only_the_command_line_reaches_the_command_line() -> None:
+    """The library says how far long work is through ``raci.progress``; the command line,
+    on top, decides how to show it, and nothing below imports it."""
+    graph = _graph()
+    cli = {m for m in graph if m == "raci.cli" or m.startswith("raci.cli.")}
+    wrong = sorted(
+        f"{importer} imports {target}"
+        for importer, target in graph.edges
+        if target in cli and importer not in cli and importer != "raci.__main__"
+    )
+    assert wrong == []
+    assert "raci.progress" in nx.descendants(graph, "raci.render.chart.orgchart")
+
+
+def test_no_merge_conflict_left_in_the_sources() -> None:
+    """A line git writes round a conflict never reaches the code, tests or docs."""
+    root = Path(__file__).resolve().parents[1]
+    marks = ("<" * 7 + " ", ">" * 7 + " ")
+    left = [
+        f"{path.relative_to(root)}:{number}"
+        for folder in ("src", "tests", "docs", "examples", "benchmarks")
+        for path in sorted((root / folder).rglob("*"))
+        if path.suffix in {".py", ".md", ".toml", ".yaml", ".yml", ".cfg", ".txt", ".po"}
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if line.startswith(marks)
+    ]
+    assert left == []

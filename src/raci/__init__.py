@@ -27,9 +27,11 @@ if TYPE_CHECKING:
         Unit,
     )
     from raci.render.annex.writer import render_annex
+    from raci.render.change.picture import render_picture
     from raci.render.chart.options import ChartOptions
     from raci.render.chart.orgchart import render_chart
     from raci.render.matrix.writer import render_matrix
+    from raci.render.notebook.matrix import matrix
     from raci.render.report.page import render_report
     from raci.render.staffing.writer import render_staffing
     from raci.restructure import Diff, diff
@@ -59,6 +61,7 @@ _WHERE = {
     "load": "raci.io",
     "LoadError": "raci.exceptions",
     "loads": "raci.io",
+    "matrix": "raci.render.notebook.matrix",
     "Names": "raci.model",
     "Organization": "raci.model",
     "OutputError": "raci.exceptions",
@@ -70,6 +73,7 @@ _WHERE = {
     "render_annex": "raci.render.annex.writer",
     "render_chart": "raci.render.chart.orgchart",
     "render_matrix": "raci.render.matrix.writer",
+    "render_picture": "raci.render.change.picture",
     "render_report": "raci.render.report.page",
     "render_staffing": "raci.render.staffing.writer",
     "Role": "raci.schemes",
@@ -116,9 +120,11 @@ __all__ = [
     "dumps",
     "load",
     "loads",
+    "matrix",
     "render_annex",
     "render_chart",
     "render_matrix",
+    "render_picture",
     "render_report",
     "render_staffing",
     "staffing",

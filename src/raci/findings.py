@@ -119,3 +119,10 @@ class Findings(list[Finding]):
             counts[f.severity] += 1
         shown = [counted(n, s.value) for s, n in counts.items() if n]
         return f"<{counted(len(self), 'finding')}{': ' if shown else ''}{', '.join(shown)}>"
+
+    def _repr_html_(self) -> str | None:
+        """The findings as a notebook shows them: a table of severity, code, rule, place,
+        message and hint."""
+        from raci._display import html
+
+        return html(self)

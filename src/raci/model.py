@@ -422,6 +422,13 @@ class Organization:
         ]
         return f"<Organization {name or 'without a name'!r}{where}: {', '.join(parts)}>"
 
+    def _repr_html_(self) -> str | None:
+        """The chart, as a notebook shows it: no wider than the cell, the top levels only
+        of a large organization (a caption says how to draw the rest)."""
+        from raci._display import html
+
+        return html(self)
+
     def __attrs_post_init__(self) -> None:
         children: dict[str, list[str]] = {uid: [] for uid in self.units}
         for uid, unit in self.units.items():

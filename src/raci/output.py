@@ -9,7 +9,7 @@ import signal
 import stat
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from types import FrameType
 
@@ -35,6 +35,21 @@ def numbered(target: str | os.PathLike[str], count: int) -> list[Path]:
     path = Path(target)
     digits = len(str(count))
     return [path.with_name(f"{path.stem}-{i:0{digits}d}{path.suffix}") for i in range(1, count + 1)]
+
+
+def in_memory(
+    write: Callable[[Path], Sequence[Path]], name: str, *, text: bool, what: str
+) -> str | bytes:
+    """What ``write`` writes to a file called ``name``, for a caller that gave no path: the
+    one file's text (``text``) or bytes, nothing kept on disk. A ValueError when it writes
+    several files (one per page of ``what``, "chart" or "picture")."""
+    with tempfile.TemporaryDirectory(prefix="raci-") as folder:
+        written = write(Path(folder) / name)
+        if len(written) > 1:
+            msg = f"this {what} has several pages: give a path, or format='pdf' for one file"
+            raise ValueError(msg)
+        data = written[0].read_bytes()
+    return data.decode("utf-8") if text else data
 
 
 def write_atomic(

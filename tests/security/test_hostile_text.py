@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import raci
 from helpers import mermaid_blocks, mermaid_parts, mmdc, pdflatex, svg_labels
 from raci.cli import cli
 
@@ -590,3 +591,40 @@ class TestFindings:
             assert commands
             assert all(re.match(r"::(error|warning|notice) file=[^\n]*::", c) for c in commands)
             assert all("%2C" in c.split("::")[1] for c in commands)
+
+
+class TestNotebook:
+    """What a notebook shows of each object: HTML that parses, runs nothing, and shows the
+    names as text."""
+
+    @staticmethod
+    def assert_safe_html(data: str | None) -> str:
+        assert data is not None
+        assert_no_raw_controls(data)
+        text, scripts, handlers = html_text(data)
+        assert (scripts, handlers) == (0, [])
+        assert "<script>alert" not in data
+        return text
+
+    def test_the_chart(self, models: tuple[Path, Path]) -> None:
+        html = raci.load(models[1])._repr_html_()
+        self.assert_safe_html(html)
+        assert html is not None
+        (svg,) = re.findall(r"<svg\b.*?</svg>", html, re.S)
+        assert_shows(svg_text(svg.encode("utf-8")))
+
+    def test_the_diff(self, models: tuple[Path, Path]) -> None:
+        change = raci.diff(raci.load(models[0]), raci.load(models[1]))
+        assert_shows(self.assert_safe_html(change._repr_html_()))
+
+    def test_the_matrix(self, models: tuple[Path, Path]) -> None:
+        shown = raci.matrix(raci.load(models[1]))
+        assert_shows(self.assert_safe_html(shown._repr_html_()))
+        markdown = shown._repr_markdown_()
+        assert_plain_terminal(markdown)
+        assert_shows(md_unescaped(markdown), SHOWN_IN_TEXT)
+
+    def test_findings_and_figures(self, tmp_path: Path) -> None:
+        org = raci.load(_findings_model(tmp_path))
+        assert "<b>&x" in self.assert_safe_html(raci.validate(org)._repr_html_())
+        self.assert_safe_html(raci.stats(org)._repr_html_())

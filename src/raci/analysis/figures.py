@@ -192,6 +192,12 @@ class Figures(Mapping[str, Any]):
         shown = ", ".join(f"{k}={self._figures[k]!r}" for k in ("units", "positions", "depth"))
         return f"Figures({shown}, ...)"
 
+    def _repr_html_(self) -> str | None:
+        """The figures as a notebook shows them: the structure and the units by level."""
+        from raci._display import html
+
+        return html(self)
+
     def to_dict(self) -> dict[str, Any]:
         """A plain dict for ``json.dumps`` (a copy: changing it changes nothing here)."""
         import copy

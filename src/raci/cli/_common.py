@@ -16,6 +16,7 @@ from raci._text import one_line, printable
 from raci.cli._config import configured
 from raci.cli._exit import EXIT_INPUT, EXIT_INTERRUPTED
 from raci.cli._notes import notice
+from raci.cli._progress import clear_progress, progress_shown
 from raci.cli._rule_settings import setting_warnings
 from raci.config import Configuration
 from raci.exceptions import LoadError, OutputError, QueryError, RaciError
@@ -45,6 +46,7 @@ def echo(text: str, *, err: bool = False, nl: bool = True) -> None:
     sequences among them) escaped visibly, never sent to the terminal. A line (``nl``, the
     default) stays one line, its line breaks shown as ``\\n``; a text printed as it is
     (``nl=False``, a report ending in its own newline) keeps its line breaks."""
+    clear_progress()
     click.echo(one_line(text) if nl else printable(text), err=err, nl=nl)
 
 
@@ -65,6 +67,8 @@ def showing_warnings(call: Callable[[], T]) -> T:
                 warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
             else:
                 lines[line] = None
+        if lines:
+            clear_progress()
         for line in lines:
             click.echo(line, err=True)
 
@@ -142,12 +146,14 @@ def split_list(values: tuple[str, ...]) -> list[str]:
 
 
 def handle_errors(func: F) -> F:
-    """Map raci's own errors to clean messages and exit 2 (never a traceback)."""
+    """Map raci's own errors to clean messages and exit 2 (never a traceback); show the
+    progress of long work on a terminal."""
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            with progress_shown():
+                return func(*args, **kwargs)
         except (OutputError, QueryError, LoadError, RaciError) as exc:
             raise InputError(str(exc)) from None
         except KeyboardInterrupt:  # pragma: no cover

@@ -13,6 +13,7 @@ from raci.cli._common import configuration, echo, sheets_for, split_list
 from raci.cli._config import chosen_config, config_options
 from raci.cli._exit import EXIT_FINDINGS, EXIT_INPUT
 from raci.cli._options import scheme_option, sheet_option
+from raci.cli._progress import progress_shown
 from raci.findings import PARSE_ERROR, Finding, Severity, SourceLocation
 from raci.render.reporters import REPORTERS
 from raci.rules import iter_rules, unknown_selectors
@@ -128,7 +129,7 @@ def command(
     color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     # A large model is millions of objects and no cycles: the collector would rescan them
     # between loading, checking and printing.
-    with no_cyclic_gc():
+    with no_cyclic_gc(), progress_shown():
         sheets = sheets_for(files, sheet)
         results = {path: _findings(path, chosen, dropped, scheme, sheets[path]) for path in files}
         report = REPORTERS[output_format](color=color)(results)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+from raci import progress
 from raci.deliverable_table import NOWHERE_ELSE, DeliverableRows, DeliverableTable
 from raci.exceptions import LoadError
 from raci.findings import Finding, SourceLocation
@@ -44,6 +45,8 @@ from raci.model import (
 from raci.schemes import BUILTIN_SCHEMES, DEFAULT_KINDS, KINDS, Role, Scheme
 
 FORMAT_VERSION = 1
+#: A list is read this many items at a time, saying how far it has got after each part.
+ITEMS_PER_STEP = 10_000
 
 
 def suggest(word: str, known: Iterable[str]) -> str:
@@ -598,7 +601,17 @@ class _Builder:
             value = root.get(key)
             where = self.at(root, key, top)
             items = self.listing(value, key, where)
-            read(items, self.marks.item_places(items, where))
+            places = self.marks.item_places(items, where)
+            # A long list is read a part at a time, saying how far it has got.
+            parts = range(0, len(items), ITEMS_PER_STEP)
+            unit = "external parties" if key == "external" else key
+            for start in parts:
+                if len(parts) > 1:
+                    progress.step("building the model", start, len(items), unit)
+                end = start + ITEMS_PER_STEP
+                read(items[start:end], places[start:end])
+            if len(parts) > 1:
+                progress.step("building the model", len(items), len(items), unit)
         settings = self.rules(root.get("rules"), self.at(root, "rules", top))
         if self.problems:
             raise LoadError(

@@ -8,6 +8,7 @@ from typing import Any
 
 import yaml
 
+from raci import progress
 from raci.exceptions import LoadError, SlowParserWarning
 from raci.findings import Finding, SourceLocation
 from raci.io._marks import Marks
@@ -21,6 +22,25 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 LIBYAML = _Base is not yaml.SafeLoader
 #: From this many characters on, reading YAML without libyaml takes long enough to say so.
 SLOW_SIZE = 1_000_000
+#: While the parsed nodes become data, how far it has got is said every so many mappings.
+MAPPINGS_PER_STEP = 4096
+
+
+class _Pieces:
+    """A text handed to the parser a piece at a time, as a file is, so that it can say
+    how much of the text it has parsed."""
+
+    def __init__(self, text: str, name: str) -> None:
+        self.text = text
+        self.name = name
+        self.at = 0
+
+    def read(self, size: int = -1) -> str:
+        end = len(self.text) if size < 0 else self.at + size
+        piece = self.text[self.at : end]
+        self.at += len(piece)
+        progress.step(f"parsing {self.name}", self.at, len(self.text))
+        return piece
 
 
 class WrittenInt(int):
@@ -42,6 +62,9 @@ class _MarkingLoader(_Base):  # type: ignore[valid-type,misc]
     for the builder to report at its place."""
 
     marks: Marks
+    #: The mappings made into data so far, and the characters of the text.
+    mappings = 0
+    size = 0
 
     def _tag_mismatch(self, node: yaml.Node, kind: str) -> None:
         mark = node.start_mark
@@ -84,6 +107,10 @@ class _MarkingLoader(_Base):  # type: ignore[valid-type,misc]
             return
         data: dict[Any, Any] = {}
         self.marks.nodes[id(data)] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        self.mappings += 1
+        if not self.mappings % MAPPINGS_PER_STEP:
+            at = min(node.start_mark.index, self.size - 1)
+            progress.step(f"reading {self.marks.file}", at, self.size)
         yield data
         explicit = sum(1 for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge")
         self.flatten_mapping(node)
@@ -181,10 +208,12 @@ def _parse(text: str, file: str, read: Callable[[_MarkingLoader], Any]) -> tuple
             stacklevel=3,
         )
     marks = Marks(file)
-    loader = _MarkingLoader(text)
+    loader = _MarkingLoader(_Pieces(text, file))
     loader.marks = marks
+    loader.size = len(text)
     try:
         data = read(loader)
+        progress.step(f"reading {file}", len(text), len(text))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)

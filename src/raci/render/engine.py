@@ -122,6 +122,17 @@ def render(dot: str, fmt: str, *, engine: str = PINNED, dpi: float | None = None
     return _run(dot, (fmt,), engine)[0]
 
 
+def inline_svg(svg: str) -> str:
+    """Graphviz's SVG ready to sit inside HTML: no XML prolog, DOCTYPE or comments, and
+    nothing that could run (Graphviz writes no script, but make sure)."""
+    start = svg.find("<svg")
+    svg = svg[start:] if start >= 0 else svg
+    svg = re.sub(r"<!--.*?-->\n?", "", svg, flags=re.DOTALL)
+    svg = re.sub(r"<(script|foreignObject)\b.*?</\1\s*>", "", svg, flags=re.DOTALL | re.I)
+    svg = re.sub(r"\son[a-z]+\s*=\s*(\"[^\"]*\"|'[^']*')", "", svg, flags=re.I)
+    return svg.replace("<svg ", '<svg role="img" ', 1).strip()
+
+
 def laid_out(dot: str) -> tuple[bytes, bytes]:
     """The DOT text (every node pinned) laid out once and written twice: as Graphviz's JSON
     without drawing operations (``json0``: each node's place, size and attributes, each

@@ -13,7 +13,7 @@ from raci.render.figures_words import word
 from raci.render.languages import figure_name, level_name
 from raci.render.matrix.as_text import md_escape
 
-__all__ = ["FORMATS", "POST_ROWS", "render_figures"]
+__all__ = ["FORMATS", "POST_ROWS", "render_figures", "summary_tables"]
 
 FORMATS = ("text", "json", "markdown")
 #: Posts shown in the per-post load of the text and Markdown tables (the busiest first);
@@ -142,6 +142,12 @@ def _tables(fig: Mapping[str, Any], show: _Shown) -> list[Table]:
         _post_load(fig, show),
         (w("vacant_posts"), [w("post")], [[show.party(p)] for p in fig["vacant_posts"]], ""),
     ]
+
+
+def summary_tables(fig: Mapping[str, Any], lang: str | None = None) -> list[Table]:
+    """(title, header, rows, note) of the figures in brief: the structure and the units by
+    level, in ``lang`` (a notebook shows them)."""
+    return _tables(fig, _Shown(None, lang, ids=True))[:2]
 
 
 def _text_table(header: Sequence[str], rows: list[list[str]]) -> list[str]:

@@ -22,6 +22,8 @@ from raci.schemes import Scheme
 
 #: The text colour every fill is chosen to carry.
 TEXT = "#1a1a1a"
+#: The colour of each severity's word in HTML (the report, a notebook's findings).
+SEVERITY = {"error": "#b42318", "warning": "#b54708", "info": "#175cd3"}
 
 
 @attrs.frozen

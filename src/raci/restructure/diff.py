@@ -116,6 +116,13 @@ class Diff:
         shown = "; ".join(parts) if parts else "no change"
         return f"<Diff {self.old.source} → {self.new.source}: {shown}>"
 
+    def _repr_html_(self) -> str | None:
+        """The changes as a notebook shows them: each kind counted (its details folded
+        below), the figures before and after, and the picture."""
+        from raci._display import html
+
+        return html(self)
+
     def counts(self) -> dict[str, int]:
         """How many entries each category has."""
         return {k: len(v) for k, v in self.changes.items()}

@@ -14,6 +14,7 @@ from typing import Any, Protocol, TypeVar
 
 import attrs
 
+from raci import progress
 from raci._gc import no_cyclic_gc
 from raci.exceptions import LoadError
 from raci.findings import Finding, Findings, Severity, SourceLocation
@@ -316,7 +317,8 @@ def validate(
         if (s.enabled or _named(r, chosen)) and selected(r, chosen or None, dropped)
     ]
     with no_cyclic_gc():
-        findings = [f for ctx in plan for f in ctx.rule.check(ctx)]
+        rules = progress.each("checking the rules", plan, "rules")
+        findings = [f for ctx in rules for f in ctx.rule.check(ctx)]
     findings.sort(key=lambda f: f.sort_key)
     return Findings(findings)
 

@@ -2,15 +2,35 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from raci._text import quoted
+from raci._text import counted, quoted
 from raci.cells import HeaderFields, normalize_header
 from raci.exceptions import LoadError
+from raci.findings import SourceLocation
+from raci.io.tables.org_people import (
+    NAME_PARTS,
+    NameColumns,
+    made_of,
+    name_columns,
+    part_columns,
+    says_vacant,
+    vacant_post,
+)
 from raci.io.tables.table import Table, raise_problems, reading_note
 from raci.lookup import is_id, slug
-from raci.model import TITLE_ATTRIBUTES, Duplicate, Levels, Names, Organization, TableNote, Unit
+from raci.model import (
+    TITLE_ATTRIBUTES,
+    Duplicate,
+    Levels,
+    Names,
+    Organization,
+    Position,
+    TableNote,
+    Unit,
+)
 
 #: Header spellings of each field (compared without case, spaces, ``_`` and ``-``), with
 #: those of the org-chart importers (Visio, OrgPlus, OrgChart Now) and of HR systems'
@@ -98,9 +118,10 @@ _WEAK_PARENTS = frozenset({"manager", "managername", "supervisor"})
 
 
 class _OrgFields(HeaderFields):
-    """:class:`HeaderFields` that prefers a parent column other than ``Manager``, and
-    takes the job title column for the name when there is no name column (a position
-    import lists posts, not people)."""
+    """:class:`HeaderFields` that prefers a parent column other than ``Manager``, finds
+    the parts of a name split into columns (:func:`part_columns`), and takes the job
+    title column for the name when there is no name (a position import lists posts, not
+    people)."""
 
     def __call__(self, header: Sequence[str]) -> dict[str, int]:
         found = super().__call__(header)
@@ -108,7 +129,11 @@ class _OrgFields(HeaderFields):
         strong = [c for c in self.columns_of(header, "parent") if keys[c] not in _WEAK_PARENTS]
         if strong:
             found["parent"] = strong[0]
-        if "name" not in found:
+        parts = part_columns(keys, found)
+        if parts:
+            found.pop("name", None)
+            found.update(parts)
+        elif "name" not in found:
             taken = set(found.values())
             titles = [c for t in TITLE_ATTRIBUTES for c, k in enumerate(keys) if k == t]
             title = next((c for c in titles if c not in taken), None)
@@ -124,9 +149,10 @@ _FALSE = frozenset({"false", "no", "n", "0", ""})
 
 
 def looks_like_org(header: tuple[str, ...]) -> bool:
-    """Whether a header row is an org sheet's: a parent column and an id or name column."""
+    """Whether a header row is an org sheet's: a parent column and an id or name column
+    (or the columns of a name's parts)."""
     columns = org_columns(header)
-    return "parent" in columns and ("id" in columns or "name" in columns)
+    return "parent" in columns and any(f in columns for f in ("id", "name", *NAME_PARTS))
 
 
 def org_from_table(table: Table, people: bool = False) -> Organization:
@@ -135,15 +161,17 @@ def org_from_table(table: Table, people: bool = False) -> Organization:
     A row whose parent is not in the sheet (a manager outside the export) is placed at the
     top, and a note says so; in an edge list (``from,to``, ``manager,report``: a name and
     a parent column only), a parent that no row lists is a unit of its own. A second
-    header row (labels under technical names) is skipped, and said. ``people`` says the
-    rows are people whom :mod:`raci.io.tables.org_units` places in units (so no one is
-    placed at the top).
+    header row (labels under technical names) is skipped, and said. A name split into
+    first- and last-name columns is joined, and a note says which columns made it; a row
+    whose name says the post is vacant (`VACANT`, `TBD`) is a unit whose head is that
+    post, vacant (:mod:`raci.io.tables.org_people`), and a note counts them. ``people``
+    says the rows are people whom :mod:`raci.io.tables.org_units` places in units (so no
+    one is placed at the top).
     """
     if not table.rows:
         raise LoadError.at(table.file, 0, 0, "the table is empty; expected an org sheet")
     header_row, header = table.rows[0]
-    columns = org_columns(header)
-    if "parent" not in columns or not ("id" in columns or "name" in columns):
+    if not looks_like_org(header):
         raise LoadError(
             [
                 table.problem(
@@ -151,6 +179,9 @@ def org_from_table(table: Table, people: bool = False) -> Organization:
                 )
             ]
         )
+    columns = org_columns(header)
+    naming = name_columns([normalize_header(h) for h in header], columns)
+    name_at = (naming.columns[0] if naming else columns.get("name", 0)) + 1
     extra = {
         col: table.clean(text)
         for col, text in enumerate(header)
@@ -167,12 +198,18 @@ def org_from_table(table: Table, people: bool = False) -> Organization:
     for row, raw in body:
         cells = [table.clean(c) for c in raw]
         values = {f: cells[c] if c < len(cells) else "" for f, c in columns.items()}
+        if naming:
+            values["name"] = naming.join(cells)
         attributes = {extra[c]: cells[c] for c in extra if c < len(cells) and cells[c]}
         rows.append((row, values, attributes))
+    if naming:
+        notes.append(_name_made(table, header_row, header, naming, rows))
+    vacant = {row for row, values, _ in rows if says_vacant(values.get("name", ""))}
 
     # Ids first, so that parents may be written as ids or as (unique) names.
     ids: dict[int, str] = {}
     by_name: dict[str, list[str]] = {}
+    vacancies: Counter[str] = Counter()
     for row, values, _ in rows:
         if values.get("id"):
             ident = values["id"]
@@ -184,10 +221,11 @@ def org_from_table(table: Table, people: bool = False) -> Organization:
         elif values.get("name"):
             ident = slug(values["name"])
             if not ident:
-                problems.append(
-                    table.problem(row, columns["name"] + 1, "cannot make an id from this name")
-                )
+                problems.append(table.problem(row, name_at, "cannot make an id from this name"))
                 continue
+            if row in vacant:  # `Vacant`, `Vacant-2`...: each row a post of its own
+                vacancies[ident] += 1
+                ident += f"-{vacancies[ident]}" if vacancies[ident] > 1 else ""
         else:
             problems.append(table.problem(row, 1, "this row has neither an id nor a name"))
             continue
@@ -220,6 +258,7 @@ def org_from_table(table: Table, people: bool = False) -> Organization:
 
     units: dict[str, Unit] = {}
     duplicates: list[Duplicate] = []
+    said_vacant: dict[str, int] = {}
     for row, values, attributes in rows:
         if row not in ids:
             continue
@@ -278,6 +317,8 @@ def org_from_table(table: Table, people: bool = False) -> Organization:
             duplicates.append(Duplicate(ident, "unit", where, units[ident].location))
         else:
             units[ident] = unit
+            if row in vacant:
+                said_vacant[ident] = row
         parent = values.get("parent", "")
         if not edges and parent in outside and not people:
             notes.append(_placed_at_top(table, row, columns["parent"] + 1, parent, unit))
@@ -286,14 +327,24 @@ def org_from_table(table: Table, people: bool = False) -> Organization:
         for text, row in outside.items():
             ident = _edge_id(text)
             units.setdefault(ident, Unit(ident, Names.plain(text), location=table.at(row, 1)))
+    # A sheet with job titles lists people (one per row), not units.
+    layout = "people-sheet" if any(u.title for u in units.values()) else "org-sheet"
+    positions: dict[str, Position] = {}
+    for ident in said_vacant:
+        units[ident], post = vacant_post(units[ident], units.keys() | positions.keys())
+        positions[post.id] = post
+    if said_vacant:
+        first = table.at(next(iter(said_vacant.values())), name_at)
+        words = [v["name"] for r, v, _ in rows if r in said_vacant.values()]
+        notes.append(_vacant_read(first, words))
     return Organization(
         names=Names.plain(Path(table.file).stem),
         levels=levels,
         units=units,
+        positions=positions,
         duplicates=tuple(duplicates),
         notes=tuple(notes),
-        # A sheet with job titles lists people (one per row), not units.
-        layout="people-sheet" if any(u.title for u in units.values()) else "org-sheet",
+        layout=layout,
         source=table.file,
     )
 
@@ -305,6 +356,36 @@ def _labels_skipped(table: Table, row: int) -> TableNote:
         "this row names the header's columns again in other words (a second header row),"
         " so it is not read as a unit",
         "Remove one of the two header rows if this is not what you meant.",
+    )
+
+
+def _name_made(
+    table: Table,
+    header_row: int,
+    header: Sequence[str],
+    naming: NameColumns,
+    rows: Iterable[tuple[int, dict[str, str], dict[str, str]]],
+) -> TableNote:
+    """The note on a name made of first- and last-name columns, with the first name made
+    of two parts or more as an example."""
+    joined = (v["name"] for _, v, _ in rows if sum(bool(v.get(f)) for f in NAME_PARTS) > 1)
+    example = next(joined, "")
+    return reading_note(
+        table.at(header_row, naming.columns[0] + 1),
+        made_of(header, naming, example),
+        "Rename a column that holds something other than a part of the name.",
+    )
+
+
+def _vacant_read(where: SourceLocation, names: list[str]) -> TableNote:
+    """The note on the rows whose name says the post is vacant (``names``: those names)."""
+    said = [quoted(n) for n in dict.fromkeys(names)]
+    listed = " or ".join(said) if len(said) < 4 else f"{', '.join(said[:3])}..."
+    return reading_note(
+        where,
+        f"{counted(len(names), 'row')} named {listed} {'is' if len(names) == 1 else 'are'}"
+        " read as vacant posts, each with the row's title",
+        "Write the holder's name there once the post is filled.",
     )
 
 

@@ -14,10 +14,11 @@ from raci.cells import normalize_header
 from raci.exceptions import LoadError
 from raci.findings import Finding, SourceLocation
 from raci.io.tables.org_paths import path_ids
+from raci.io.tables.org_people import without_title
 from raci.io.tables.org_sheet import org_columns, org_from_table
 from raci.io.tables.table import Table
 from raci.lookup import slug
-from raci.model import TITLE_ATTRIBUTES, Names, Organization, Position, Unit
+from raci.model import Names, Organization, Position, Unit
 
 #: The word ``--group-by`` takes for a department column by any of its names.
 DEPARTMENT = "department"
@@ -91,8 +92,10 @@ def people_in_units(table: Table, group_by: str) -> Organization:
         if uid in heads or uid in dotted:
             extra = tuple(u for u in dotted.get(uid, ()) if u != unit.parent)
             units[uid] = attrs.evolve(unit, head=heads.get(uid), also_reports_to=extra)
+    vacant = {p.unit for p in org.positions.values() if p.vacant}
     positions = {
-        pid: _post(person, unit_of[pid], columns, people) for pid, person in people.items()
+        pid: _post(person, unit_of[pid], columns, people, pid in vacant)
+        for pid, person in people.items()
     }
     return attrs.evolve(
         org,
@@ -234,26 +237,22 @@ def _dotted(org: Organization, unit_of: dict[str, str]) -> dict[str, list[str]]:
     return {uid: list(others) for uid, others in found.items()}
 
 
-def _post(person: Unit, unit: str, columns: Sequence[str], people: Mapping[str, Unit]) -> Position:
+def _post(
+    person: Unit, unit: str, columns: Sequence[str], people: Mapping[str, Unit], vacant: bool
+) -> Position:
     """A person as a post: their job title held by them (or their name, without a
-    title), reporting to their manager's post."""
+    title), reporting to their manager's post; a ``vacant`` post (its row said so, and
+    :func:`raci.io.tables.org_people.vacant_post` named it by its title) has no holder."""
     title = person.title
-    keep = {
-        k: v
-        for k, v in person.attributes.items()
-        if k not in columns and not (title and v == title and _is_title(k))
-    }
+    keep = {k: v for k, v in without_title(person.attributes, title).items() if k not in columns}
     return Position(
         person.id,
         Names.plain(title) if title else person.names,
         unit,
         holder=person.name if title else None,
+        vacant=vacant,
         reports_to=person.parent if person.parent in people else None,
         attributes=keep,
         location=person.location,
         spots=person.spots,
     )
-
-
-def _is_title(header: str) -> bool:
-    return normalize_header(header) in TITLE_ATTRIBUTES

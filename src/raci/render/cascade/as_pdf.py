@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
+from raci import progress
 from raci._text import has_cjk
 from raci.render.cascade.as_text import sheet_facts
 from raci.render.cascade.book import Book, Line, Sheet
@@ -276,9 +277,17 @@ def render_pdf(book: Book, paper: str | Paper = A4, *, landscape: bool | None = 
     glyphs = every_glyph(labels) if len(starts) > 1 else ""
     drawings = (
         render(book_dot(book, size, pages[s : s + CHUNK], s + 1, len(pages), glyphs), "pdf")
-        for s in starts
+        for s in _drawn(starts, len(pages))
     )
     return cut_pages(drawings, size)
+
+
+def _drawn(starts: range, total: int) -> Iterator[int]:
+    """The first page of each drawing, saying before each how many pages are drawn."""
+    for start in starts:
+        progress.step("drawing the cascade sheets", start, total, "pages")
+        yield start
+    progress.step("drawing the cascade sheets", total, total, "pages")
 
 
 def every_glyph(labels: Iterable[str]) -> str:

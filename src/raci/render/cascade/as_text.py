@@ -6,9 +6,10 @@ import csv
 import io
 from collections.abc import Sequence
 
+from raci import progress
 from raci._text import escape_html
 from raci.cells import safe_cell
-from raci.render.cascade.book import Book, Line, Sheet
+from raci.render.cascade.book import WRITING, Book, Line, Sheet
 from raci.render.languages import aside, colon, labelled, listed
 from raci.render.legend.as_html import LEGEND_CSS, cell_classes, legend_html, role_css
 from raci.render.matrix.as_text import md_escape
@@ -51,7 +52,7 @@ def render_markdown(book: Book) -> str:
     # Every post of a unit inherits the same lines: their table is built once.
     inherited: dict[str, list[str]] = {}
     rows: dict[int, str] = {}
-    for sheet in book.sheets:
+    for sheet in progress.each(WRITING, book.sheets, "posts"):
         out += [f"## {aside(md_escape(sheet.title), md_escape(sheet.post), lang)}", ""]
         for key, value in sheet_facts(book, sheet):
             label = md_escape(book.word(key)) + colon(lang).rstrip()
@@ -117,7 +118,7 @@ def render_csv(book: Book) -> str:
     # Every post of a unit shares its inherited lines: each line is encoded once, and a
     # row is the post's cells followed by the line's (a direct line names the post).
     tails: dict[tuple[int, str], str] = {}
-    for sheet in book.sheets:
+    for sheet in progress.each(WRITING, book.sheets, "posts"):
         head = _csv_text(
             (sheet.post, sheet.title, sheet.holder or "", "yes" if sheet.vacant else "", sheet.unit)
         )
@@ -266,7 +267,7 @@ def render_html(book: Book) -> str:
     tables: dict[str, str] = {}
     rows: dict[int, str] = {}
     sections: list[str] = []
-    for sheet in book.sheets:
+    for sheet in progress.each(WRITING, book.sheets, "posts"):
         if sheet.unit not in tables:
             tables[sheet.unit] = (
                 _html_table(book, sheet.inherited, True, rows)

@@ -11,7 +11,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font, PatternFill
 
-from raci.render.cascade.book import Book, Line, Sheet
+from raci import progress
+from raci.render.cascade.book import WRITING, Book, Line, Sheet
 from raci.render.languages import aside, listed
 from raci.render.legend.as_xlsx import legend_rows, role_style
 from raci.render.matrix.as_xlsx import safe, styled_cell
@@ -95,6 +96,7 @@ def render_xlsx(book: Book) -> bytes:
         names.setdefault(sheet.division, sheet.division_name or sheet.division)
     workbook = Workbook(write_only=True)
     taken: set[str] = set()
+    written = 0
     for division, sheets in by_division.items():
         ws = workbook.create_sheet(_title(names[division] or book.word("unit"), taken))
         for i, width in enumerate(_WIDTHS):
@@ -109,6 +111,8 @@ def render_xlsx(book: Book) -> bytes:
         # reused: a styled cell each would cost ten times as much.
         styled: dict[str, WriteOnlyCell] = {}
         for sheet in sheets:
+            progress.step(WRITING, written, len(book.sheets), "posts")
+            written += 1
             for row in _rows(book, sheet):
                 values: list[WriteOnlyCell | str | None] = [safe(t) if t else None for t in row]
                 direct = row[_DIRECT]
@@ -118,6 +122,7 @@ def render_xlsx(book: Book) -> bytes:
                         styled[direct] = styled_cell(ws, direct, **style)
                     values[_DIRECT] = styled[direct]
                 ws.append(values)
+    progress.step(WRITING, written, written, "posts")
     if not by_division:
         workbook.create_sheet(book.word("post")).append([safe(book.word("nothing"))])
     legend = workbook.create_sheet(_title(book.word("roles"), taken))

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
+from raci import progress
 from raci._walks import Upward, nearest
 from raci.analysis.cascade import Cascade, Held
 from raci.lookup import Lookup
@@ -21,7 +22,10 @@ from raci.render.cascade.words import word
 from raci.render.palette import legend
 from raci.schemes import Scheme
 
-__all__ = ["Book", "Line", "Sheet", "build_book", "choose_posts", "make_book"]
+__all__ = ["WRITING", "Book", "Line", "Sheet", "build_book", "choose_posts", "make_book"]
+
+#: What the formats say as they write the sheets, reporting how far they are.
+WRITING = "writing the cascade sheets"
 
 
 @attrs.frozen
@@ -292,7 +296,7 @@ def make_book(cascade: Cascade, posts: Sequence[str], lang: str | None = None) -
     lines = _Lines(org, lang)
     make = _LineMaker(org, cascade, lang)
     sheets = []
-    for pid in posts:
+    for pid in progress.each("gathering the cascade sheets", posts, "posts"):
         p = org.positions[pid]
         if p.unit not in paths:
             path, division = lines.unit_path(p.unit) if p.unit in org.units else ((), "")

@@ -20,8 +20,9 @@ import os
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
+from typing import overload
 
-from raci.output import numbered, write_atomic
+from raci.output import in_memory, numbered, write_atomic
 from raci.render import engine
 from raci.render.change.marked import NOTE_SIZE, Marked
 from raci.render.change.sheet import Drawn, Sheet
@@ -97,26 +98,88 @@ def _pages(
     return [canvas.source(width, height, picture.fonts, sheet, head)]
 
 
+@overload
 def render_picture(
     change: Diff,
     path: str | os.PathLike[str],
     *,
+    format: str | None = None,
     lang: str | None = None,
     style: str = "marked",
     paper: str | Paper | None = None,
     landscape: bool | None = None,
     inputs: Iterable[str | os.PathLike[str]] = (),
-) -> list[Path]:
+) -> list[Path]: ...
+
+
+@overload
+def render_picture(
+    change: Diff,
+    path: None = None,
+    *,
+    format: str | None = None,
+    lang: str | None = None,
+    style: str = "marked",
+    paper: str | Paper | None = None,
+    landscape: bool | None = None,
+    inputs: Iterable[str | os.PathLike[str]] = (),
+) -> str | bytes: ...
+
+
+def render_picture(
+    change: Diff,
+    path: str | os.PathLike[str] | None = None,
+    *,
+    format: str | None = None,
+    lang: str | None = None,
+    style: str = "marked",
+    paper: str | Paper | None = None,
+    landscape: bool | None = None,
+    inputs: Iterable[str | os.PathLike[str]] = (),
+) -> list[Path] | str | bytes:
     """Write the before/after picture to ``path`` (.svg, .png, .pdf or .dot, or an editable
     figure: .pptx, .drawio), atomically, and return the files written: one, or on paper,
     when the picture takes several pages, one PDF, PPTX or draw.io file of them all or a
-    file per page of other formats (``change-1.svg``...). Warns with a
-    :class:`ChartWarning` when text comes out under 6 pt on the paper."""
+    file per page of other formats (``change-1.svg``...). Without ``path``, returns the
+    picture itself in ``format`` (``svg`` by default): text for SVG, DOT and draw.io,
+    bytes for PNG, PDF and PPTX. Warns with a :class:`ChartWarning` when text comes out
+    under 6 pt on the paper."""
+    if path is None:
+        fmt = (format or "svg").lower().lstrip(".")
+        if f".{fmt}" not in SUFFIXES:
+            msg = f"cannot draw a picture as {fmt!r}; use one of {', '.join(SUFFIXES)}"
+            raise ValueError(msg)
+        return in_memory(
+            lambda target: _write(change, target, lang, style, paper, landscape, []),
+            f"change.{fmt}",
+            text=fmt in ("svg", "dot", "drawio"),
+            what="picture",
+        )
+    if not isinstance(path, (str, os.PathLike)):
+        msg = f"path must be a file path (got {type(path).__name__})"
+        raise TypeError(msg)
     target = Path(path)
     suffix = target.suffix.lower().lstrip(".")
+    if format is not None and format.lower().lstrip(".") != suffix:
+        msg = f"format {format!r} does not match the path's suffix {target.suffix!r}"
+        raise ValueError(msg)
     if f".{suffix}" not in SUFFIXES:
         msg = f"cannot write a picture as .{suffix}; use {', '.join(SUFFIXES)}"
         raise ValueError(msg)
+    return _write(change, target, lang, style, paper, landscape, list(inputs))
+
+
+def _write(
+    change: Diff,
+    target: Path,
+    lang: str | None,
+    style: str,
+    paper: str | Paper | None,
+    landscape: bool | None,
+    inputs: list[str | os.PathLike[str]],
+) -> list[Path]:
+    """Draw the picture's pages and write them to ``target`` (numbered beside it)."""
+    suffix = target.suffix.lower().lstrip(".")
     pages = _pages(change, lang, style, paper, landscape)
     smallest = NOTE_SIZE if style == "marked" else ROW_SIZE
     worst = min(page.scale for page in pages)
@@ -128,7 +191,6 @@ def render_picture(
             ChartWarning,
             stacklevel=2,
         )
-    inputs = list(inputs)
     if f".{suffix}" in EDITABLE:
         note = write_editable([page.editable() for page in pages], target, inputs)
         if note:

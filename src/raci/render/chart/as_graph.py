@@ -15,11 +15,10 @@ import networkx as nx
 
 from raci._text import strip_controls
 from raci._version import __version__
-from raci.analysis.figures import subtree_posts
 from raci.model import Organization
 from raci.render.chart.options import ChartOptions
 from raci.render.chart.pages import depths
-from raci.render.chart.style import families, level_ranks, unit_box
+from raci.render.chart.style import box_posts, families, level_ranks, unit_box
 from raci.render.dot import shown
 from raci.render.editable.label import attribute, xml_text
 
@@ -47,7 +46,7 @@ def chart_graph(org: Organization, opts: ChartOptions, tops: Sequence[str]) -> n
         level.update(depths(org, top, opts.depth))
     names = _node_names(org, level, opts.positions)
     graph = nx.DiGraph(name=_text(opts.title or org.names.get(opts.lang)))
-    total = subtree_posts(org) if opts.headcount else {}
+    total = box_posts(org, opts.headcount)
     family = families(org)
     ranks = level_ranks(org, family)
     for uid, depth in level.items():

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from raci.analysis.figures import subtree_posts
 from raci.model import Organization
 from raci.render.chart.options import ChartOptions
 from raci.render.chart.pages import depths
@@ -18,6 +17,7 @@ from raci.render.chart.style import (
     STAFF_PEN,
     VACANT,
     Box,
+    box_posts,
     families,
     level_ranks,
     unit_box,
@@ -71,7 +71,7 @@ class _Flowchart:
         self.words = Words.for_lang(opts.lang)
         self.family = families(org)
         self.ranks = level_ranks(org, self.family)
-        self.total = subtree_posts(org) if opts.headcount else {}
+        self.total = box_posts(org, opts.headcount)
         self.posts: dict[str, list[str]] = {}
         if opts.positions:
             for pid, post in org.positions.items():
@@ -140,7 +140,9 @@ class _Flowchart:
             out.append(unit.title)
         head = org.positions.get(unit.head or "") if opts.heads else None
         if head is not None:
-            out += self._post(head.id)
+            post = self._post(head.id)
+            # A head post named as its unit (a people sheet's vacancy) is named once.
+            out += post[1:] if post[0] == out[0] else post
         if uid in self.total:
             out.append(words.posts(self.total[uid].posts, self.total[uid].filled))
         if at_depth and org.children(uid):

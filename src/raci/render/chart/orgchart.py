@@ -17,12 +17,13 @@ from urllib.parse import quote
 import attrs
 import graphviz
 
+from raci import progress
 from raci._text import has_cjk, one_line
-from raci.analysis.figures import Posts, subtree_posts
+from raci.analysis.figures import Posts
 from raci.exceptions import OutputError, QueryError
 from raci.lookup import Lookup
 from raci.model import Deliverable, Organization
-from raci.output import refuse_inputs, write_atomic
+from raci.output import in_memory, refuse_inputs, write_atomic
 from raci.render import engine
 from raci.render.chart.key import Shown, key_table
 from raci.render.chart.layout import VGAP, Placed, layout
@@ -39,6 +40,7 @@ from raci.render.chart.style import (
     STAFF_PEN,
     VACANT,
     Box,
+    box_posts,
     families,
     level_ranks,
     role_colour,
@@ -180,7 +182,7 @@ def _render_to(org: Organization, opts: ChartOptions, target: Path) -> list[Path
         warnings.warn(engine.CJK_FONT_HINT, FontWarning, stacklevel=2)
     notes = [_small_text(pages, opts)]
     rendered = []
-    for page in pages:
+    for page in progress.each("drawing the chart", pages, "pages"):
         data, note = _render_page(page, fmt, opts)
         rendered.append(data)
         notes.append(note)
@@ -241,19 +243,14 @@ def _drawing(org: Organization, opts: ChartOptions, fmt: str) -> str | bytes:
     """The chart itself, for a caller that gave no path: SVG, DOT, draw.io, Mermaid, GraphML
     or GEXF text, or the bytes of a PNG, PDF or PPTX file; one page (or a PDF of every
     page)."""
-    import tempfile
-
     fmt = fmt.lower().lstrip(".")
     if f".{fmt}" not in SUFFIXES:
         msg = f"cannot draw a chart as {fmt!r}; use one of {', '.join(SUFFIXES)}"
         raise ValueError(msg)
-    with tempfile.TemporaryDirectory(prefix="raci-chart-") as folder:
-        written = _render_to(org, opts, Path(folder) / f"chart.{fmt}")
-        if len(written) > 1:
-            msg = "this chart has several pages: give a path, or format='pdf' for one file"
-            raise ValueError(msg)
-        data = written[0].read_bytes()
-    return data.decode("utf-8") if fmt in ("svg", "dot", "drawio") or f".{fmt}" in DATA else data
+    text = fmt in ("svg", "dot", "drawio") or f".{fmt}" in DATA
+    return in_memory(
+        lambda target: _render_to(org, opts, target), f"chart.{fmt}", text=text, what="chart"
+    )
 
 
 def chart_pages(
@@ -359,7 +356,7 @@ def _numbered(shared: _Shared, plan: Callable[[_Shared], list[_Chart]]) -> list[
     charts = plan(shared)
     return [
         chart.page(shared.running_head(i, len(charts), chart.tops))
-        for i, chart in enumerate(charts, 1)
+        for i, chart in enumerate(progress.each("laying out the chart", charts, "pages"), 1)
     ]
 
 
@@ -574,7 +571,7 @@ class _Shared:
         self.org = org
         self.opts = opts
         self.words = Words.for_lang(opts.lang)
-        self.total: dict[str, Posts] = subtree_posts(org)
+        self.total: dict[str, Posts] = box_posts(org, opts.headcount)
         self.family = families(org)
         self.ranks = level_ranks(org, self.family)
         self.posts: dict[str, list[str]] = {}
@@ -863,13 +860,16 @@ class _Chart:
             fill = role_colour(self.org.scheme, letters).fill if letters else None
             tag = f" <B>{esc(' '.join(letters))}</B>" if letters else ""
             title, *holder = self._post_text(head.id, 9, _legible(box, letters))
+            # A head post named as its unit (a people sheet's vacancy) is named once.
+            named = head.names.get(self.opts.lang) != unit.names.get(self.opts.lang)
+            first = (title if named else "") + tag
+            lines = [first, *holder] if first else holder
             if head.vacant:
-                cells.append(_vacant_cell(f"{title}{tag}<BR/>{''.join(holder)}", fill))
+                cells.append(_vacant_cell("<BR/>".join(lines), fill))
             else:
-                cells.append(_cell(title + tag, fill))
-                cells.extend(_cell(h, fill) for h in holder)
+                cells.extend(_cell(line, fill) for line in lines)
         rows = []
-        if self.opts.headcount and uid in self.total:
+        if uid in self.total:
             count = self.total[uid]
             rows.append(_font(esc(self.words.posts(count.posts, count.filled)), 8, box.muted))
         if uid in self.origin:

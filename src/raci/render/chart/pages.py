@@ -11,14 +11,17 @@ several, in the order the units are in.
 from __future__ import annotations
 
 import collections
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 
+from raci import progress
 from raci.model import Organization
 
 #: The most subtrees with units below them side by side on one page.
 SHARED_PAGE = 6
+#: What planning the pages is called as it reports how far it is.
+PLANNING = "planning the chart's pages"
 #: The page number a page's last units are measured with before pages are numbered.
 PLACEHOLDER_PAGE = 999
 
@@ -93,6 +96,8 @@ class Planner:
             # Too many tops for one page (an export whose leavers have no manager): each
             # top starts a page of its own, and those small enough share one.
             todo = collections.deque([top] for top in tops)
+        # How far the plan is: the units drawn whole (not left for a later page) so far.
+        total, settled = self._size(tops), 0
         while todo:
             page_tops = todo.popleft()
             origin = page_tops if plan else []
@@ -101,15 +106,22 @@ class Planner:
                 parts = self._family_parts(page_tops[0], bool(origin))
                 plan.extend(_Planned(page_tops, cut, (page_tops[0], part)) for part, cut in parts)
                 todo.extend([uid] for _part, cut in parts for uid in cut)
-                continue
-            cut = self._fitting_cut(page_tops, first=not plan)
-            if not cut and len(page_tops) == 1:
-                page_tops += self._sharing(page_tops[0], todo)
-                for _ in page_tops[1:]:
-                    todo.popleft()
-            plan.append(_Planned(page_tops, cut))
-            todo.extend([uid] for uid in cut)
+                settled += self._size(page_tops) - self._size(c for _, cut in parts for c in cut)
+            else:
+                cut = self._fitting_cut(page_tops, first=not plan)
+                if not cut and len(page_tops) == 1:
+                    page_tops += self._sharing(page_tops[0], todo)
+                    for _ in page_tops[1:]:
+                        todo.popleft()
+                plan.append(_Planned(page_tops, cut))
+                todo.extend([uid] for uid in cut)
+                settled += self._size(page_tops) - self._size(cut)
+            progress.step(PLANNING, min(settled, total - 1) if todo else total, total, "units")
         return _numbered(plan)
+
+    def _size(self, units: Iterable[str]) -> int:
+        """How many units ``units`` and the units under them are."""
+        return sum(1 + self.hidden(uid) for uid in units)
 
     def _family_parts(self, parent: str, continued: bool) -> list[tuple[list[str], list[str]]]:
         """A family too large for one page in parts that each read: the children drawn (and

@@ -1,5 +1,6 @@
-"""How chart boxes look: colour families per division, box style per level, and a
-party's role colour (from :mod:`raci.render.palette`) when a deliverable is highlighted."""
+"""How chart boxes look: colour families per division, box style per level, a party's
+role colour (from :mod:`raci.render.palette`) when a deliverable is highlighted, and the
+posts a box counts."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
-from raci.analysis.figures import unit_depths
+from raci.analysis.figures import Posts, subtree_posts, unit_depths
 from raci.model import Organization
 from raci.render.palette import TEXT as DARK_TEXT
 from raci.render.palette import RoleColour, lead_colour
@@ -109,6 +110,15 @@ def unit_box(org: Organization, family: Family, rank: int, roles: Sequence[str] 
     fill, line, *text = colours
     border = 3 if rank == 0 else 2 if rank == 1 else 1
     return Box(rank, border, rank >= 3, fill, line, *text)
+
+
+def box_posts(org: Organization, headcount: bool) -> dict[str, Posts]:
+    """The posts each unit's box counts, its own and those below (:func:`subtree_posts`):
+    none unless ``headcount``, nor in a people sheet, whose boxes are people (the posts it
+    lists are the rows that say a post is vacant, not everyone's)."""
+    if not headcount or org.layout == "people-sheet":
+        return {}
+    return subtree_posts(org)
 
 
 def role_colour(scheme: Scheme, letters: Sequence[str]) -> RoleColour:

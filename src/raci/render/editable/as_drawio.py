@@ -10,13 +10,15 @@ scaled by 100/72, text sizes with them. The file is written uncompressed."""
 from __future__ import annotations
 
 import html
+import math
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator, Sequence
 
 from raci.render.editable.drawing import Mark, Rect, Stroke, text_box
 from raci.render.editable.geometry import Box, Line, Page
 from raci.render.editable.label import Paragraph, Run, attribute
-from raci.render.editable.routes import SIDES, TURN, elbow, is_square
+from raci.render.editable.routes import SIDES, Route, is_square
+from raci.render.editable.wiring import wire
 
 #: draw.io units per point.
 UNIT = 100 / 72
@@ -87,10 +89,10 @@ class _Diagram:
 
     def cells(self) -> Iterator[ET.Element]:
         ids = {box.name: self.ident() for box in self.page.boxes}
-        boxes = {box.name: box for box in self.page.boxes}
+        routes = wire(self.page, reroutes=False)
         # Lines first: draw.io draws cells in order, and the chart draws lines under boxes.
-        for line in self.page.lines:
-            yield self.line(line, ids, boxes)
+        for i, line in enumerate(self.page.lines):
+            yield self.line(line, ids, routes.get(i))
         for box in self.page.boxes:
             yield self.box(box, ids[box.name])
         for drawing in self.page.drawings:
@@ -116,28 +118,30 @@ class _Diagram:
         _geometry(cell, box.x + inset, box.y + inset, box.width - 2 * inset, box.height - 2 * inset)
         return obj
 
-    def line(self, line: Line, ids: dict[str, str], boxes: dict[str, Box]) -> ET.Element:
-        """A line as an edge: between two units, attached to both (square lines through
-        the chart's bends, leaving and entering by its sides; others straight from box to
-        box); otherwise free, along its route."""
+    def line(self, line: Line, ids: dict[str, str], route: Route | None) -> ET.Element:
+        """A line as an edge: between two units, attached to both along ``route``
+        (leaving and entering by its sides, through its bends; a straight route from box
+        to box); otherwise free, along its own points."""
         style = _stroke(line.colour, line.width, line.dash) + (
             "endArrow=open;endFill=0;" if line.arrow else "endArrow=none;"
         )
-        tail, head = boxes.get(line.tail), boxes.get(line.head)
-        if tail is None or head is None:
+        if route is None:
             return self.path(line.points, f"edgeStyle=none;{style}", self.layer, (0.0, 0.0))
         cell = _add(None, "mxCell", id=self.ident(), edge="1", parent=self.layer)
         cell.set("source", ids[line.tail])
         cell.set("target", ids[line.head])
         bends: Sequence[Point] = ()
-        if is_square(line.points):
-            route = elbow(_rect(tail), _rect(head), line.points, TURN * self.page.scale)
+        if is_square(route.points):
             (ex, ey), (nx, ny) = SIDES[route.start], SIDES[route.end]
             style = (
                 f"edgeStyle=orthogonalEdgeStyle;exitX={_n(ex)};exitY={_n(ey)};exitDx=0;exitDy=0;"
                 f"entryX={_n(nx)};entryY={_n(ny)};entryDx=0;entryDy=0;{style}"
             )
             bends = route.points[1:-1]
+            if len(bends) == 2 and math.dist(*bends) * UNIT < 1:
+                # draw.io's router drops waypoints closer than a unit and would join the
+                # ends to what is left slanted: a jog that small it makes itself.
+                bends = ()
         else:
             style = f"edgeStyle=none;{style}"
         cell.set("style", style)
@@ -212,10 +216,6 @@ class _Diagram:
         cell.set("parent", parent)
         _geometry(cell, x - ox, y - oy, w, h)
         return cell
-
-
-def _rect(box: Box) -> tuple[float, float, float, float]:
-    return box.x, box.y, box.width, box.height
 
 
 def _fill_line(fill: str | None, line: str | None) -> str:

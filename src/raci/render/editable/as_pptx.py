@@ -10,7 +10,8 @@ route is set), its preset for the number of pieces (``bentConnector2`` to
 guides) and its arrowhead; fills, lines and text properties are written the same way, as
 python-pptx would, only faster. PowerPoint shows the route until a glued box moves, then
 routes the line anew between the same sides; LibreOffice (7.4) routes every glued
-connector by its own rules when it opens the file."""
+connector by its own rules when it opens the file, so each line glues to the sides where
+both routes keep clear of the boxes (:mod:`~raci.render.editable.wiring`)."""
 
 from __future__ import annotations
 
@@ -31,7 +32,8 @@ from pptx.util import Emu
 from raci.render.editable.drawing import Mark, Rect, Stroke, Text, text_box
 from raci.render.editable.geometry import Box, Line, Page
 from raci.render.editable.label import Label, Paragraph, Run, attribute
-from raci.render.editable.routes import SIDES, TURN, Route, elbow, is_square, straight
+from raci.render.editable.routes import SIDES, Route, is_square
+from raci.render.editable.wiring import wire
 
 #: PowerPoint's units: English Metric Units per point; the largest and smallest slide side.
 EMU = 12700
@@ -124,9 +126,10 @@ class _Slide:
             group = self.shapes.add_group_shape([self.mark(m, "") for m in drawing.marks])
             group.name = attribute(name)
         boxes = {box.name: (box, self.box(box)) for box in self.page.boxes}
+        routes = wire(self.page, reroutes=True)
         tree = self.shapes.element
-        for line in self.page.lines:
-            drawn = self.line(line, boxes)
+        for i, line in enumerate(self.page.lines):
+            drawn = self.line(line, boxes, routes.get(i))
             # Lines go under the boxes, as in the chart (after the tree's own properties).
             tree.remove(drawn.element)
             tree.insert(2, drawn.element)
@@ -204,24 +207,19 @@ class _Slide:
 
     # -- lines --------------------------------------------------------------------------
 
-    def line(self, line: Line, boxes: dict[str, tuple[Box, Shape]]) -> BaseShape:
-        """A line: between two units, a connector glued to both (an elbow when the chart's
-        line is square, else straight); otherwise a line along its route."""
+    def line(
+        self, line: Line, boxes: dict[str, tuple[Box, Shape]], route: Route | None
+    ) -> BaseShape:
+        """A line: between two units, a connector glued to both along ``route`` (an
+        elbow, or straight when the route is); otherwise a line along its own points."""
         tail, head = boxes.get(line.tail), boxes.get(line.head)
-        if tail is None or head is None:
+        if tail is None or head is None or route is None:
             return self.polyline(line.points, line.colour, line.width, line.dash, line.arrow)
-        a = (tail[0].x, tail[0].y, tail[0].width, tail[0].height)
-        b = (head[0].x, head[0].y, head[0].width, head[0].height)
-        square = is_square(line.points)
-        if square:
-            route = elbow(a, b, line.points, TURN * self.page.scale)
-        else:
-            route = straight(a, b, line.points)
         connector = self.shapes.add_connector(MSO_CONNECTOR.ELBOW, Emu(0), Emu(0), Emu(1), Emu(1))
         glue = connector.element.find(_P["nvCxnSpPr"]).find(_P["cNvCxnSpPr"])
         for tag, shape, side in (("stCxn", tail[1], route.start), ("endCxn", head[1], route.end)):
             etree.SubElement(glue, _A[tag], id=str(shape.shape_id), idx=str(_SITE[side]))
-        self.place(connector, route, square=square)
+        self.place(connector, route, square=is_square(route.points))
         _paint(connector, None, line.colour, self.length(line.width), line.dash, line.arrow)
         connector.name = attribute(f"{tail[0].unit} → {head[0].unit}")
         return connector

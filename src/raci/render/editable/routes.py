@@ -67,6 +67,35 @@ def straight(tail: Box, head: Box, points: Sequence[Point]) -> Route:
     return Route(start, end, (site(tail, start), site(head, end)))
 
 
+def crosses(points: Sequence[Point], edges: tuple[float, float, float, float]) -> bool:
+    """Whether the line through ``points`` runs inside the box of ``edges`` (left, top,
+    right, bottom); along an edge is not inside."""
+    left, top, right, bottom = edges
+    if right <= left or bottom <= top:
+        return False
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
+        if max(x0, x1) <= left or min(x0, x1) >= right:
+            continue
+        if max(y0, y1) <= top or min(y0, y1) >= bottom:
+            continue
+        # Clip the piece to the box (Liang-Barsky): it crosses if some of it is left.
+        dx, dy = x1 - x0, y1 - y0
+        low, high = 0.0, 1.0
+        for step, room in ((-dx, x0 - left), (dx, right - x0), (-dy, y0 - top), (dy, bottom - y0)):
+            if step == 0:
+                if room <= 0:
+                    low, high = 1.0, 0.0
+                continue
+            t = room / step
+            if step < 0:
+                low = max(low, t)
+            else:
+                high = min(high, t)
+        if low < high:
+            return True
+    return False
+
+
 def is_square(points: Sequence[Point]) -> bool:
     """Whether the line ``points`` has pieces that run only across or down."""
     pts = _tidy(points)

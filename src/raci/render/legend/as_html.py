@@ -17,10 +17,14 @@ LEGEND_CSS = """\
 """
 
 
-def role_css(scheme: Scheme) -> str:
-    """One rule per role giving its fill (``x0``...) and one giving its stripe (``y0``...)."""
+def role_css(scheme: Scheme, scope: str = "") -> str:
+    """One rule per role giving its fill (``x0``...) and one giving its stripe (``y0``...);
+    within the element ``scope`` selects when given (``#matrix-1``), so that matrices of
+    different schemes can share a page."""
+    inside = f"{scope} " if scope else ""
     return "".join(
-        f".x{i}{{background:{c.fill}}}\n.y{i}{{box-shadow:inset 0 -4px 0 {c.strong}}}\n"
+        f"{inside}.x{i}{{background:{c.fill}}}\n"
+        f"{inside}.y{i}{{box-shadow:inset 0 -4px 0 {c.strong}}}\n"
         for i, c in enumerate(role_colours(scheme).values())
     )
 

@@ -29,7 +29,8 @@ _PARTS_CSS = (
     "table.raci.part caption{text-align:left;font-size:8pt;font-weight:600;padding:0 0 1mm}"
     "table.raci.part th.span{overflow-wrap:anywhere}}\n"
 )
-_TABLE_CSS = """\
+#: The table on screen (a notebook shows it with these rules alone).
+SCREEN_CSS = """\
 .raci-wrap{overflow:auto;max-height:calc(100vh - 8em);border:1px solid #ccc}
 table.raci{border-collapse:separate;border-spacing:0;font-size:13px}
 table.raci th,table.raci td{border-right:1px solid #e4e4e4;border-bottom:1px solid #e4e4e4;
@@ -47,6 +48,8 @@ table.raci tr.group th span{position:sticky;left:.3em}
 table.raci td{text-align:center;min-width:2.2em;font-weight:600}
 table.raci tbody tr:hover td,table.raci tbody tr:hover th{outline:1px solid #d0d7de}
 .raci-parts{display:none}
+"""
+_PRINT_CSS = """\
 @media print{
   body{font-size:8pt;margin:0}
   .raci-wrap{overflow:visible;max-height:none;border:0}
@@ -64,7 +67,7 @@ table.raci tbody tr:hover td,table.raci tbody tr:hover th{outline:1px solid #d0d
   table.raci tr.group{break-after:avoid}
 }
 """
-MATRIX_CSS = _TABLE_CSS + _PARTS_CSS
+MATRIX_CSS = SCREEN_CSS + _PRINT_CSS + _PARTS_CSS
 
 
 def matrix_legend(m: Matrix) -> str:

@@ -23,7 +23,7 @@ from raci.render.matrix.table import Matrix, build_matrix
 from raci.render.paper import A4, Paper
 from raci.render.paper import paper as paper_named
 
-__all__ = ["FORMATS", "RENDERERS", "MatrixWidthWarning", "render_matrix"]
+__all__ = ["FORMATS", "RENDERERS", "MatrixWidthWarning", "check_choices", "render_matrix"]
 
 #: Output formats by file suffix.
 FORMATS = {
@@ -45,6 +45,29 @@ RENDERERS: dict[str, Callable[[Matrix], str | bytes]] = {
     "xlsx": render_xlsx,
     "tex": render_tex,
 }
+
+
+def check_choices(
+    org: Organization,
+    caller: str,
+    level: str | None,
+    lang: str | None,
+    parties: Sequence[str] | None,
+    groups: Sequence[str] | None,
+) -> None:
+    """TypeError unless ``org`` is an Organization and the matrix's choices are of their
+    types: ``level`` and ``lang`` a str, ``parties`` and ``groups`` lists of them."""
+    require_organization(org, caller)
+    for name, value in (("level", level), ("lang", lang)):
+        if value is not None and not isinstance(value, str):
+            msg = f"{name} must be a str (got {type(value).__name__})"
+            raise TypeError(msg)
+    for name, items in (("parties", parties), ("groups", groups)):
+        if items is not None and (
+            isinstance(items, str) or not all(isinstance(i, str) for i in items)
+        ):
+            msg = f"{name} must be a list of ids or names (got {items!r:.60})"
+            raise TypeError(msg)
 
 
 def render_matrix(
@@ -71,17 +94,7 @@ def render_matrix(
     :class:`MatrixWidthWarning`. An HTML page prints on ``paper`` (A4 by default),
     landscape unless ``landscape`` is False.
     """
-    require_organization(org, "render_matrix")
-    for name, value in (("level", level), ("lang", lang)):
-        if value is not None and not isinstance(value, str):
-            msg = f"{name} must be a str (got {type(value).__name__})"
-            raise TypeError(msg)
-    for name, items in (("parties", parties), ("groups", groups)):
-        if items is not None and (
-            isinstance(items, str) or not all(isinstance(i, str) for i in items)
-        ):
-            msg = f"{name} must be a list of ids or names (got {items!r:.60})"
-            raise TypeError(msg)
+    check_choices(org, "render_matrix", level, lang, parties, groups)
     if width is not None and (isinstance(width, bool) or not isinstance(width, int)):
         msg = f"width must be an int (got {type(width).__name__})"
         raise TypeError(msg)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from raci.render.palette import SEVERITY
+
 #: The page's style, on screen and printed (its ``@page`` rule comes with the paper).
-REPORT_CSS = """
-:root{--ink:#1b1f24;--muted:#5b6470;--line:#d5dae1;--accent:#1f5fa8;--sel:#d6336c;
-  --err:#b42318;--warn:#b54708;--info:#175cd3}
+REPORT_CSS = (
+    "\n:root{--ink:#1b1f24;--muted:#5b6470;--line:#d5dae1;--accent:#1f5fa8;--sel:#d6336c;\n"
+    f"  --err:{SEVERITY['error']};--warn:{SEVERITY['warning']};--info:{SEVERITY['info']}}}"
+    + """
 *{box-sizing:border-box}
 body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans","Noto Sans CJK SC",
   "Microsoft YaHei",sans-serif;margin:0;color:var(--ink);background:#fff;line-height:1.45}
@@ -103,6 +106,7 @@ table.raci th.sel{background:#f3f4f6!important;outline:0}
   *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 }
 """
+)
 
 REPORT_JS = r"""(function () {
   "use strict";

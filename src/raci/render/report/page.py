@@ -60,7 +60,7 @@ CSP = (
 
 def render_report(
     org: Organization,
-    path: str | os.PathLike[str],
+    path: str | os.PathLike[str] | None = None,
     *,
     lang: str | None = None,
     paper: str | Paper | None = None,
@@ -68,7 +68,7 @@ def render_report(
     inputs: Iterable[str | os.PathLike[str]] = (),
     select: Sequence[str] | None = None,
     ignore: Sequence[str] | None = None,
-) -> Path:
+) -> Path | str:
     """Write the report of ``org`` to ``path`` (.html): one file that works offline.
 
     ``lang`` is the language of names and of the page's own words (default: the
@@ -76,17 +76,18 @@ def render_report(
     ``landscape`` is False. ``inputs`` are files the report must not overwrite (the
     model's own file never is). ``select`` and ``ignore`` choose the rules whose
     findings it lists, as :func:`raci.validate` takes them. The file is replaced only
-    once the new one is complete. Returns the path.
+    once the new one is complete. Returns the path; without ``path``, the page's HTML
+    text.
     """
     require_organization(org, "render_report")
-    if not isinstance(path, (str, os.PathLike)):
+    if path is not None and not isinstance(path, (str, os.PathLike)):
         msg = f"path must be a file path (got {type(path).__name__})"
         raise TypeError(msg)
     if lang is not None and not isinstance(lang, str):
         msg = f"lang must be a language code such as 'zh', or None (got {type(lang).__name__})"
         raise TypeError(msg)
-    target = Path(path)
-    suffix = target.suffix.lower()
+    target = Path(path) if path is not None else None
+    suffix = target.suffix.lower() if target is not None else ".html"
     if suffix not in SUFFIXES:
         msg = (
             f"cannot write a report as {suffix or 'a file without suffix'!r};"
@@ -96,6 +97,8 @@ def render_report(
     page = report_html(
         org, lang=lang, paper=paper, landscape=landscape, select=select, ignore=ignore
     )
+    if target is None:
+        return page
     own = [org.source] if Path(org.source).exists() else []
     write_atomic(target, page, inputs=[*inputs, *own])
     return target
@@ -340,7 +343,7 @@ class _Report:
             svg = engine.render(source, "svg").decode("utf-8")
         except (QueryError, OutputError) as exc:
             return f'{head}<p class="none">{self.w("no_chart", reason=str(exc))}</p></section>'
-        svg = _inline_svg(svg)
+        svg = engine.inline_svg(svg)
         found = (unescape(i) for i in re.findall(r'<g id="([^"]*)" class="node"', svg))
         self.boxes = {i for i in found if i.startswith("unit-")}
         tools = (
@@ -384,7 +387,7 @@ class _Report:
             if len(svgs) > 1:
                 heading = self.w("chart_page", n=number, total=len(svgs))
             # Ids belong to the chart on screen; these copies are only printed.
-            drawing = re.sub(r'\sid="[^"]*"', "", _inline_svg(svg))
+            drawing = re.sub(r'\sid="[^"]*"', "", engine.inline_svg(svg))
             pages.append(f'<div class="chart-page"><h2>{heading}</h2>{drawing}</div>')
         return f'<section id="chart-pages" class="print-only">{"".join(pages)}</section>'
 
@@ -478,17 +481,6 @@ class _Report:
 def _code(text: str) -> str:
     """A finding's text escaped, with its `quoted` ids and keys set as code."""
     return re.sub(r"`([^`<>]+)`", r"<code>\1</code>", escape_html(text))
-
-
-def _inline_svg(svg: str) -> str:
-    """Graphviz's SVG ready to sit inside HTML: no XML prolog, DOCTYPE or comments, and
-    nothing that could run (Graphviz writes no script, but make sure)."""
-    start = svg.find("<svg")
-    svg = svg[start:] if start >= 0 else svg
-    svg = re.sub(r"<!--.*?-->\n?", "", svg, flags=re.DOTALL)
-    svg = re.sub(r"<(script|foreignObject)\b.*?</\1\s*>", "", svg, flags=re.DOTALL | re.I)
-    svg = re.sub(r"\son[a-z]+\s*=\s*(\"[^\"]*\"|'[^']*')", "", svg, flags=re.I)
-    return svg.replace("<svg ", '<svg role="img" ', 1).strip()
 
 
 def _clip(text: str, width: int) -> str:

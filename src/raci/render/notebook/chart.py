@@ -1,0 +1,76 @@
+"""An organization's chart as a notebook shows it: no wider than the cell, and for a large
+organization its top levels only, with a caption saying how to draw the rest."""
+
+from __future__ import annotations
+
+import re
+
+from raci._text import escape_html
+from raci.exceptions import RaciError
+from raci.model import Organization
+from raci.render import engine
+from raci.render.chart.orgchart import render_chart
+from raci.render.notebook.style import NOTE
+from raci.render.notebook.words import word
+
+#: The most units, and levels below the top, that a notebook's chart shows whole.
+MOST_UNITS = 60
+MOST_DEPTH = 3
+
+
+def units_by_depth(org: Organization) -> list[int]:
+    """How many units each level holds: the top units, the units below them, and so on."""
+    counts: list[int] = []
+    level = list(org.roots)
+    seen = set(level)
+    while level:
+        counts.append(len(level))
+        below = [c for uid in level for c in org.children(uid) if c not in seen]
+        seen.update(below)
+        level = below
+    return counts
+
+
+def shown_depth(counts: list[int]) -> int | None:
+    """The depth a notebook draws the chart to (None: all of it): the deepest that keeps
+    to :data:`MOST_UNITS` and :data:`MOST_DEPTH`, one level below the top at least."""
+    if sum(counts) <= MOST_UNITS and len(counts) - 1 <= MOST_DEPTH:
+        return None
+    depth = min(MOST_DEPTH, len(counts) - 1)
+    while depth > 1 and sum(counts[: depth + 1]) > MOST_UNITS:
+        depth -= 1
+    return depth
+
+
+def fitted(svg: str) -> str:
+    """Graphviz's SVG inside HTML, no wider than its container (its height follows), without
+    ids that a second drawing on the page would repeat."""
+    svg = re.sub(r'\sid="[^"]*"', "", engine.inline_svg(svg))
+    return svg.replace("<svg ", '<svg style="max-width:100%;height:auto" ', 1)
+
+
+def figure(svg: str, caption: str = "") -> str:
+    """A drawing and its caption, as a notebook's HTML output."""
+    below = f'<figcaption style="{NOTE}">{escape_html(caption)}</figcaption>' if caption else ""
+    return f'<figure style="margin:0">{fitted(svg)}{below}</figure>'
+
+
+def chart_html(org: Organization) -> str | None:
+    """The chart of ``org`` for a notebook, in the model's language; None without units."""
+    if not org.units:
+        return None
+    counts = units_by_depth(org)
+    depth = shown_depth(counts)
+    try:
+        svg = render_chart(org, depth=depth)
+    except RaciError as exc:
+        return f"<p>{escape_html(word('no_chart', org.language).format(reason=exc))}</p>"
+    caption = ""
+    if depth is not None:
+        caption = word("chart_part", org.language).format(
+            shown=depth + 1,
+            levels=len(counts),
+            units=f"{sum(counts[: depth + 1]):,}",
+            total=f"{len(org.units):,}",
+        )
+    return figure(str(svg), caption)
