@@ -1,4 +1,4 @@
-"""Developer sessions: `nox -s tests lint typing examples docs bench`."""
+"""Developer sessions: `nox -s tests lint typing examples docs bench catalogs`."""
 
 from __future__ import annotations
 
@@ -55,6 +55,34 @@ def examples(session: nox.Session) -> None:
         "raci", "diff", "before.yaml", "after.yaml", "--style", "side-by-side", "-o", "lineage.svg"
     )
     session.run("raci", "annex", "before.yaml", "after.yaml", "-o", "annex.docx")
+
+
+#: The gettext catalog of the fixed words: the template and each language's .po and .mo.
+CATALOG = "src/raci/words/locale"
+#: The calls whose strings are messages (msgctxt first where there is one).
+KEYWORDS = ("gettext", "ngettext:1,2", "pgettext:1c,2", "pgettext_noop:1c,2")
+
+
+@nox.session
+def catalogs(session: nox.Session) -> None:
+    """Extract the fixed words of the source into the catalog's template (raci.pot), bring
+    each language's raci.po up to date with it (a changed English text comes back marked
+    fuzzy, its old translation kept for a translator to check), and compile them into the
+    raci.mo files the package ships. Commit all three (docs/translating.md)."""
+    session.install("babel")
+    pot = f"{CATALOG}/raci.pot"
+    keywords = [f"--keyword={k}" for k in KEYWORDS]
+    session.run(
+        "pybabel", "extract", "--mapping-file=babel.cfg", "--no-default-keywords", *keywords,
+        "--add-comments=Translators:", "--strip-comments", "--add-location=file",
+        "--project=raci", "--copyright-holder=raci contributors", f"--output-file={pot}",
+        "src/raci",
+    )  # fmt: skip
+    session.run(
+        "pybabel", "update", f"--input-file={pot}", f"--output-dir={CATALOG}", "--domain=raci",
+        "--ignore-obsolete", "--ignore-pot-creation-date",
+    )  # fmt: skip
+    session.run("pybabel", "compile", f"--directory={CATALOG}", "--domain=raci", "--statistics")
 
 
 #: The docs build: warnings are errors (all reported, then it fails), every reference must

@@ -196,3 +196,35 @@ def svg_labels(svg: str) -> str:
         if tag in ("foreignObject", "text"):
             found.append("".join(element.itertext()))
     return "\n".join(found)
+
+
+def translated_messages(language: str) -> list[tuple[str, str]]:
+    """The English texts (both forms of a plural) that the catalog translates into
+    ``language``, each with its translations (joined)."""
+    from babel.messages.pofile import read_po
+
+    po = ROOT / "src" / "raci" / "words" / "locale" / language / "LC_MESSAGES" / "raci.po"
+    with po.open("rb") as f:
+        catalog = read_po(f)
+    texts: list[tuple[str, str]] = []
+    for m in catalog:
+        strings = m.string if isinstance(m.string, tuple) else (m.string,)
+        if m.id and not m.fuzzy and all(strings):
+            ids = m.id if isinstance(m.id, tuple) else (m.id,)
+            texts += [(text, " ".join(strings)) for text in ids]
+    return texts
+
+
+def english_words(language: str = "zh") -> set[str]:
+    """Every English word of three letters or more in the texts the catalog translates
+    into ``language`` (their ``{fields}`` aside), but those the translation keeps too
+    (a command, raci's name)."""
+
+    def words(text: str) -> set[str]:
+        return set(re.findall(r"[A-Za-z]{3,}", re.sub(r"\{[a-z_]+\}", " ", text)))
+
+    return {
+        w
+        for text, translated in translated_messages(language)
+        for w in words(text) - words(translated)
+    }

@@ -7,6 +7,7 @@ import io
 import re
 from pathlib import Path
 
+import attrs
 import openpyxl
 import pytest
 from orgs import SMALL
@@ -69,6 +70,14 @@ class TestBook:
         assert spare.holder_text("zh") == "空缺"
         assert boss.holder_text("en") == "not named"
         assert boss.reports == ()
+
+    def test_a_vacant_posts_last_holder_in_the_languages_brackets(
+        self, small: raci.Organization
+    ) -> None:
+        spare = build_book(small, ["spare"]).sheets[0]
+        left = attrs.evolve(spare, holder="Ann Lee")
+        assert left.holder_text("en") == "vacant (Ann Lee)"
+        assert left.holder_text("zh") == "空缺（Ann Lee）"
 
     def test_reporting_line_stops_at_a_cycle(self) -> None:
         org = loads(

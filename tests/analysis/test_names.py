@@ -4,16 +4,33 @@ from __future__ import annotations
 
 import pytest
 
-from raci.analysis.names import LEVEL_NAMES, figure_name, level_name
-from raci.render.chart.words import Words
+from raci.analysis.names import figure_name, level_name
+from raci.render.chart.words import ChartWords
 from raci.restructure.words import ChangeWords
 
+#: The common levels in Chinese.
+CHINESE = {
+    "organization": "组织",
+    "department": "部",
+    "office": "办公室",
+    "division": "司",
+    "branch": "处",
+    "service": "事务处",
+    "section": "科",
+    "unit": "股",
+    "team": "团队",
+    "committee": "委员会",
+    "task-force": "工作队",
+    "task force": "工作队",
+    "(no level)": "（无层级）",
+}
 
-@pytest.mark.parametrize("level", sorted(LEVEL_NAMES["zh"]))
+
+@pytest.mark.parametrize("level", sorted(CHINESE))
 def test_the_chart_and_the_diff_name_a_level_alike(level: str) -> None:
-    expected = LEVEL_NAMES["zh"][level]
+    expected = CHINESE[level]
     assert level_name(level, "zh-Hans") == expected
-    assert Words.for_lang("zh").level(level, 0) == expected
+    assert ChartWords.for_lang("zh").level(level, 0) == expected
     assert ChangeWords.for_lang("zh_CN").level(level) == expected
 
 

@@ -26,7 +26,7 @@ from raci.render.chart.orgchart import (
     chart_sources,
     render_chart,
 )
-from raci.render.chart.words import Words
+from raci.render.chart.words import ChartWords
 from raci.render.dot import wrap
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -205,7 +205,7 @@ class TestLabels:
         assert ">10 posts<" in node_line(source, "plants")
         assert ">2 posts, 1 filled<" in node_line(source, "fin")  # its head is vacant
         assert "post" not in node_line(source, "tax")  # nothing known: no count
-        assert (Words.for_lang("en").posts(1), Words.for_lang("en").posts(1234)) == (
+        assert (ChartWords.for_lang("en").posts(1), ChartWords.for_lang("en").posts(1234)) == (
             "1 post",
             "1,234 posts",
         )
@@ -322,8 +322,7 @@ positions:
         out, err = self.chart(tmp_path, self.ONLY, suffix)
         assert err == ""
         if suffix == "svg":
-            words = Words.for_lang("en")
-            assert svg_texts(out) == [words.word("key"), words.level(None, 0), "only"]
+            assert svg_texts(out) == ["Key", "Level 1", "only"]
 
     @pytest.mark.parametrize("suffix", ["svg", "png"])
     def test_many_boxes(self, tmp_path: Path, suffix: str) -> None:

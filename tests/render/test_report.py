@@ -275,6 +275,46 @@ class TestLanguages:
         page = report_html(raci.load(UN_HABITAT), lang="fr")
         assert "Organization report" in page
 
+    def test_counts_take_their_plural_form(self) -> None:
+        one = loads(
+            """
+            version: 1
+            organization: {name: Solo}
+            units: [{id: top, name: Top}]
+            deliverables: [{id: d, name: D, raci: {A: top, R: top}}]
+            """
+        )
+        cards = re.findall(
+            r'<div class="card"><b>([^<]*)</b><span>([^<]*)</span>', report_html(one)
+        )
+        assert ("1", "Unit") in cards
+        assert ("1", "Deliverable") in cards
+        assert ("2", "Assignments") in cards
+        assert ("0", "External parties") in cards
+
+    def test_the_script_picks_the_plural_form_of_each_count(self, un_habitat: str) -> None:
+        words = page_data(un_habitat)["words"]
+        assert isinstance(words, dict)
+        rows = words["more_rows"]
+        forms = [rows["forms"][rows["index"][n]] for n in (0, 1, 2, 101)]
+        assert forms == [
+            "{n} more rows appear as you scroll.",
+            "{n} more row appears as you scroll.",
+            "{n} more rows appear as you scroll.",
+            "{n} more rows appear as you scroll.",
+        ]
+        assert (words["colon"], page_data(un_habitat)["group"]) == (": ", ",")
+
+    def test_the_scripts_words_and_the_units_levels_in_chinese(self) -> None:
+        data = page_data(report_html(raci.load(UN_HABITAT), lang="zh"))
+        words = data["words"]
+        assert isinstance(words, dict)
+        assert words["more_rows"]["forms"] == ["向下滚动可显示其余 {n} 行。"]
+        assert words["colon"] == "："
+        units = data["units"]
+        assert isinstance(units, dict)
+        assert {unit[2] for unit in units.values()} >= {"司", "处"}
+
 
 class TestApi:
     def test_writes_the_file(self, tmp_path: Path) -> None:

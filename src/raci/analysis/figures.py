@@ -22,6 +22,7 @@ from raci.analysis.cascade import Cascade
 from raci.analysis.establishment import unit_grades
 from raci.grades import tidy
 from raci.model import Organization
+from raci.words import pgettext_noop
 
 __all__ = [
     "HEADCOUNT_COUNTS",
@@ -51,16 +52,17 @@ NO_LEVEL = "(no level)"
 #: What the per-unit ``headcount`` of ``raci stats`` counts (its ``headcount_counts``).
 HEADCOUNT_COUNTS = "posts"
 #: The name every English output gives a figure of :func:`structure`, so that a table of
-#: ``raci stats``, ``raci diff`` and a chart box call one count by one name.
+#: ``raci stats``, ``raci diff`` and a chart box call one count by one name; the catalog
+#: holds them in the context "figure" (:func:`raci.analysis.names.figure_name`).
 NAMES = {
-    "units": "units",
-    "positions": "positions listed",
-    "posts": "posts",
-    "filled": "filled posts",
-    "vacant": "vacant posts",
-    "depth": "depth (levels below the top unit)",
-    "span_of_control": "span of control",
-    "deliverables": "deliverables",
+    "units": pgettext_noop("figure", "units"),
+    "positions": pgettext_noop("figure", "positions listed"),
+    "posts": pgettext_noop("figure", "posts"),
+    "filled": pgettext_noop("figure", "filled posts"),
+    "vacant": pgettext_noop("figure", "vacant posts"),
+    "depth": pgettext_noop("figure", "depth (levels below the top unit)"),
+    "span_of_control": pgettext_noop("figure", "span of control"),
+    "deliverables": pgettext_noop("figure", "deliverables"),
 }
 
 

@@ -1,85 +1,93 @@
-"""The names of the figures, of the common levels and of the built-in schemes' roles in
-other languages: one table that every output takes (the stats, the diff and its
-pictures, the chart's key, matrices and sheets). English
-names of figures are :data:`raci.analysis.figures.NAMES`; a level the table lacks keeps
-the file's own word."""
+"""The names of the figures, of the common levels and of the built-in schemes' roles in a
+language, from the catalog (:mod:`raci.words`): every output takes them from here (the
+stats, the diff and its pictures, the chart's key, matrices and sheets). A level the
+catalog does not know, and a custom scheme's role, keep the file's own word."""
 
 from __future__ import annotations
 
-from raci.analysis.figures import NAMES, NO_LEVEL
+from raci.analysis.figures import NAMES
 from raci.schemes import BUILTIN_SCHEMES, Role, Scheme
+from raci.words import pgettext_noop, words_for
 
-#: The default levels, the UN's and a few other common ones, and "no level", by language.
-LEVEL_NAMES: dict[str, dict[str, str]] = {
-    "zh": {
-        "organization": "组织",
-        "department": "部",
-        "office": "办公室",
-        "division": "司",
-        "branch": "处",
-        "service": "事务处",
-        "section": "科",
-        "unit": "股",
-        "team": "团队",
-        "committee": "委员会",
-        "task-force": "工作队",
-        "task force": "工作队",
-        NO_LEVEL: "（无层级）",
-    },
+#: The levels the catalog names, in lower case: the default levels, the UN's and a few
+#: other common ones, and the row of units without a level (``figures.NO_LEVEL``).
+LEVELS = frozenset(
+    {
+        pgettext_noop("level", "organization"),
+        pgettext_noop("level", "department"),
+        pgettext_noop("level", "office"),
+        pgettext_noop("level", "division"),
+        pgettext_noop("level", "branch"),
+        pgettext_noop("level", "service"),
+        pgettext_noop("level", "section"),
+        pgettext_noop("level", "unit"),
+        pgettext_noop("level", "team"),
+        pgettext_noop("level", "committee"),
+        pgettext_noop("level", "task-force"),
+        pgettext_noop("level", "task force"),
+        pgettext_noop("level", "(no level)"),
+    }
+)
+
+#: The role names of each built-in scheme, which the catalog holds in the context
+#: "<scheme> role" (a test keeps them and :data:`raci.schemes.BUILTIN_SCHEMES` together).
+ROLES = {
+    "RACI": (
+        pgettext_noop("RACI role", "Responsible"),
+        pgettext_noop("RACI role", "Accountable"),
+        pgettext_noop("RACI role", "Consulted"),
+        pgettext_noop("RACI role", "Informed"),
+    ),
+    "RASCI": (
+        pgettext_noop("RASCI role", "Responsible"),
+        pgettext_noop("RASCI role", "Accountable"),
+        pgettext_noop("RASCI role", "Support"),
+        pgettext_noop("RASCI role", "Consulted"),
+        pgettext_noop("RASCI role", "Informed"),
+    ),
+    "RACI-VS": (
+        pgettext_noop("RACI-VS role", "Responsible"),
+        pgettext_noop("RACI-VS role", "Accountable"),
+        pgettext_noop("RACI-VS role", "Consulted"),
+        pgettext_noop("RACI-VS role", "Informed"),
+        pgettext_noop("RACI-VS role", "Verifier"),
+        pgettext_noop("RACI-VS role", "Signatory"),
+    ),
+    "DACI": (
+        pgettext_noop("DACI role", "Driver"),
+        pgettext_noop("DACI role", "Approver"),
+        pgettext_noop("DACI role", "Contributor"),
+        pgettext_noop("DACI role", "Informed"),
+    ),
+    "CAIRO": (
+        pgettext_noop("CAIRO role", "Responsible"),
+        pgettext_noop("CAIRO role", "Accountable"),
+        pgettext_noop("CAIRO role", "Consulted"),
+        pgettext_noop("CAIRO role", "Informed"),
+        pgettext_noop("CAIRO role", "Out of the loop"),
+    ),
 }
-
-#: The figures of :mod:`raci.analysis.figures` by language.
-FIGURE_NAMES: dict[str, dict[str, str]] = {
-    "zh": {
-        "units": "单位",
-        "positions": "已列职位",
-        "posts": "职位",
-        "filled": "在职职位",
-        "vacant": "空缺职位",
-        "depth": "顶层以下层级",
-        "span_of_control": "管理幅度",
-        "deliverables": "交付成果",
-    },
-}
-
-
-def base_language(language: str | None) -> str:
-    """The language without its region or script, lower case; ``en`` for none."""
-    return (language or "en").replace("_", "-").split("-")[0].lower()
 
 
 def level_name(level: str, language: str | None) -> str:
-    """A level's name in ``language`` (any case); the file's own word for a level the
-    table lacks."""
-    return LEVEL_NAMES.get(base_language(language), {}).get(level.casefold(), level)
+    """A level's name in ``language`` (the level in any case); the file's own word for a
+    level the catalog does not name, or does not translate."""
+    key = level.casefold()
+    if key not in LEVELS:
+        return level
+    name = words_for(language).pgettext("level", key)
+    return level if name == key else name
 
 
 def figure_name(key: str, language: str | None) -> str:
-    """The name of a figure (``posts``, ``depth``...) in ``language``, else in English."""
-    return FIGURE_NAMES.get(base_language(language), {}).get(key) or NAMES[key]
-
-
-#: Names of the roles of the built-in schemes, by language, keyed by the English name.
-ROLE_NAMES: dict[str, dict[str, str]] = {
-    "zh": {
-        "Responsible": "负责",
-        "Accountable": "批准",
-        "Consulted": "咨询",
-        "Informed": "知会",
-        "Support": "支持",
-        "Verifier": "核实",
-        "Signatory": "签署",
-        "Driver": "推动",
-        "Approver": "审批",
-        "Contributor": "贡献",
-        "Out of the loop": "不参与",
-    },
-}
+    """The name of a figure (``posts``, ``depth``...) in ``language``."""
+    return words_for(language).pgettext("figure", NAMES[key])
 
 
 def role_name(scheme: Scheme, role: Role, language: str | None) -> str:
     """A role's name in ``language``: translated for the built-in schemes only (a custom
     scheme's names are the file's own words)."""
-    if BUILTIN_SCHEMES.get(scheme.name) != scheme:
+    if BUILTIN_SCHEMES.get(scheme.name) != scheme or role.name not in ROLES[scheme.name]:
         return role.name
-    return ROLE_NAMES.get(base_language(language), {}).get(role.name, role.name)
+    context = f"{scheme.name} role"
+    return words_for(language).pgettext(context, role.name)

@@ -100,6 +100,14 @@ def load_model(path: str | os.PathLike[str]) -> Organization:
     return org
 
 
+def version_file(spec: str) -> str:
+    """The file of a version: itself, or the PATH of ``REV:PATH``."""
+    from raci.restructure.revision import split_revision
+
+    revision = split_revision(spec)
+    return spec if revision is None else revision[1]
+
+
 def load_version(spec: str, scheme: str | None = None, sheet: str | None = None) -> Organization:
     """One version of a model: a file, or ``REV:PATH`` (the file as committed at a git
     revision), read as :func:`load_model` reads a file; a table with the scheme of the

@@ -1,5 +1,5 @@
-"""Options that several commands share: the paper size, the page orientation, and the
-scheme and sheet of a RACI table."""
+"""Options that several commands share: the language, the paper size, the page
+orientation, and the scheme and sheet of a RACI table."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from click.shell_completion import CompletionItem
 
 from raci.render.paper import PAPERS, Paper, UnknownPaperError, paper
 from raci.schemes import BUILTIN_SCHEMES, UnknownSchemeError, scheme_named
+from raci.words import LANGUAGES, UnknownLanguageError, language_named
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -50,6 +51,30 @@ def paper_option(what: str) -> Callable[[F], F]:
         type=PAPER,
         metavar="SIZE",
         help=f"{what}: {', '.join(PAPERS)} (any case).",
+    )
+
+
+def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return language_named(value)
+    except UnknownLanguageError as exc:
+        raise click.BadParameter(str(exc), ctx, param) from None
+
+
+def lang_option(what: str, default: str = "the model's language") -> Callable[[F], F]:
+    """``--lang LANG``: the language of ``what``, one of the catalog's (or a region of
+    one); unset (None) means the configuration's, else ``default``."""
+    return click.option(
+        "--lang",
+        metavar="LANG",
+        callback=_language,
+        shell_complete=lambda ctx, param, incomplete: [
+            CompletionItem(name) for name in LANGUAGES if name.startswith(incomplete.lower())
+        ],
+        help=f"Language of {what}: {', '.join(LANGUAGES)}, or one with a region (zh-TW)"
+        f" (default: the configuration's, else {default}).",
     )
 
 

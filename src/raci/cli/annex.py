@@ -7,13 +7,16 @@ import click
 from raci.cli._common import (
     InputError,
     check_suffix,
+    configuration,
     echo,
     handle_errors,
     load_version,
     sheets_for,
     showing_warnings,
+    version_file,
 )
-from raci.cli._options import paper_option, scheme_option, sheet_option
+from raci.cli._config import config_options
+from raci.cli._options import lang_option, paper_option, scheme_option, sheet_option
 from raci.render.paper import Paper
 from raci.restructure import diff
 from raci.restructure.revision import split_revision
@@ -46,14 +49,11 @@ wrong or the annex could not be written.""",
     metavar="OUT",
     help="Write the annex here: .docx (Word) or .pdf (the same, through LibreOffice).",
 )
-@click.option(
-    "--lang",
-    metavar="LANG",
-    help="Language of the names and of every fixed word (default: NEW's language; zh for Chinese).",
-)
+@lang_option("the names and of every fixed word", "NEW's language")
 @paper_option("The paper size of the pages (default A4)")
 @scheme_option
 @sheet_option
+@config_options
 @handle_errors
 def command(
     old: str,
@@ -73,6 +73,9 @@ def command(
     before = load_version(old, scheme, sheets[old])
     after = load_version(new, scheme, sheets[new])
     change = diff(before, after)
+    settings = configuration(version_file(new))
+    lang = lang or settings.lang
+    paper = paper if paper is not None else settings.paper
     for f in change.findings:
         echo(f"{f.location}: {f.severity.value} {f.rule}: {f.message}", err=True)
     inputs = [p for p in (old, new) if split_revision(p) is None]

@@ -15,7 +15,13 @@ from raci.cli._common import (
     split_list,
 )
 from raci.cli._config import config_options
-from raci.cli._options import orientation_option, paper_option, scheme_option, sheet_option
+from raci.cli._options import (
+    lang_option,
+    orientation_option,
+    paper_option,
+    scheme_option,
+    sheet_option,
+)
 from raci.exceptions import QueryError
 from raci.render.cascade.sheets import FORMATS, render_cascade
 from raci.render.paper import Paper
@@ -56,11 +62,7 @@ Examples:
     type=click.Path(dir_okay=False),
     help="Write to this file (.md .html .csv .xlsx .pdf); default: print Markdown.",
 )
-@click.option(
-    "--lang",
-    metavar="LANG",
-    help="Language of names and headings (e.g. zh); default: the file's language.",
-)
+@lang_option("names and headings")
 @paper_option("PDF: the paper size of the pages (default A4)")
 @orientation_option("portrait")
 @scheme_option

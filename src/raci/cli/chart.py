@@ -16,7 +16,13 @@ from raci.cli._common import (
     showing_warnings,
 )
 from raci.cli._config import config_options
-from raci.cli._options import orientation_option, paper_option, scheme_option, sheet_option
+from raci.cli._options import (
+    lang_option,
+    orientation_option,
+    paper_option,
+    scheme_option,
+    sheet_option,
+)
 from raci.render.chart.options import AUTO, LEAST_PIXELS, MOST_PIXELS, ChartOptions
 from raci.render.chart.orgchart import DATA, SUFFIXES, render_chart
 from raci.render.paper import Paper
@@ -66,7 +72,7 @@ Exit status: 0 written, 2 the file could not be read or the command line is wron
     metavar="N",
     help="Draw N levels below the root (0: the root alone).",
 )
-@click.option("--lang", metavar="LANG", help="Language of the names (default: the model's).")
+@lang_option("the names and the chart's words")
 @click.option("--positions", is_flag=True, help="List the posts in their units.")
 @click.option(
     "--highlight",

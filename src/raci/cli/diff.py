@@ -16,9 +16,16 @@ from raci.cli._common import (
     load_version,
     sheets_for,
     showing_warnings,
+    version_file,
 )
 from raci.cli._config import config_options
-from raci.cli._options import orientation_option, paper_option, scheme_option, sheet_option
+from raci.cli._options import (
+    lang_option,
+    orientation_option,
+    paper_option,
+    scheme_option,
+    sheet_option,
+)
 from raci.output import write_atomic
 from raci.render.editable.writer import SUFFIXES as EDITABLE
 from raci.render.paper import Paper
@@ -30,12 +37,6 @@ FORMATS = ("text", "json", "markdown")
 #: Output suffixes: the report in a format, or a before/after picture.
 REPORT_SUFFIXES = {".txt": "text", ".json": "json", ".md": "markdown"}
 PICTURE_SUFFIXES = (".svg", ".png", ".pdf", ".dot", *EDITABLE)
-
-
-def _path(spec: str) -> str:
-    """The file of an input: itself, or the PATH of ``REV:PATH``."""
-    revision = split_revision(spec)
-    return spec if revision is None else revision[1]
 
 
 def _report(change: Diff, fmt: str, lang: str | None, ids: bool, mermaid: bool = False) -> str:
@@ -83,12 +84,7 @@ read or the command line is wrong.""",
     default=None,
     help="How to print the changes (default: text; with -o, the file's suffix decides).",
 )
-@click.option(
-    "--lang",
-    metavar="LANG",
-    help="Language of the names and of every fixed word (default: each model's names,"
-    " English words; zh for Chinese).",
-)
+@lang_option("the names and of every fixed word", "NEW's language")
 @click.option(
     "--ids",
     is_flag=True,
@@ -148,7 +144,7 @@ def command(
     before = load_version(old, scheme, sheets[old])
     after = load_version(new, scheme, sheets[new])
     change = diff(before, after)
-    lang = lang or configuration(_path(new)).lang
+    lang = lang or configuration(version_file(new)).lang
     for f in change.findings:
         echo(f"{f.location}: {f.severity.value} {f.rule}: {f.message}", err=True)
     inputs = [p for p in (old, new) if split_revision(p) is None]

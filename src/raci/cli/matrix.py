@@ -17,6 +17,7 @@ from raci.cli._common import (
 )
 from raci.cli._config import config_options
 from raci.cli._options import (
+    lang_option,
     orientation_option,
     paper_option,
     scheme_option,
@@ -44,11 +45,7 @@ Examples:
     help="Write to this file (.txt .md .html .csv .xlsx .tex); default: print a table.",
 )
 @click.option("--level", metavar="LEVEL", help="Roll columns up to this level (e.g. division).")
-@click.option(
-    "--lang",
-    metavar="LANG",
-    help="Language of names and headings (e.g. zh); default: the file's language.",
-)
+@lang_option("names and headings")
 @click.option("--parties", multiple=True, metavar="ID,...", help="Show these columns, in order.")
 @click.option("--group", "groups", multiple=True, metavar="ID,...", help="Show these groups' rows.")
 @click.option(

@@ -16,6 +16,7 @@ from raci.cli._common import (
 )
 from raci.cli._config import config_options
 from raci.cli._options import (
+    lang_option,
     orientation_option,
     paper_option,
     scheme_option,
@@ -43,11 +44,7 @@ Exit status: 0 written, 2 the file could not be read or the command line is wron
 )
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("-o", "--output", required=True, metavar="OUT", help="The report file (.html).")
-@click.option(
-    "--lang",
-    metavar="LANG",
-    help="Language of names and of the page's words (e.g. zh); default: the file's language.",
-)
+@lang_option("names and of the page's words")
 @click.option(
     "--org", type=click.Path(dir_okay=False), help="Model file that FILE's parties are in."
 )

@@ -16,7 +16,7 @@ from raci.cli._common import (
     load_version,
 )
 from raci.cli._config import config_options
-from raci.cli._options import orientation_option, paper_option
+from raci.cli._options import lang_option, orientation_option, paper_option
 from raci.render.paper import Paper
 from raci.render.staffing.writer import PRINTED, SUFFIXES, render_staffing
 from raci.restructure.revision import split_revision
@@ -67,11 +67,7 @@ OLD is a model file or REV:PATH, the file as committed at a git revision.""",
     type=click.Path(dir_okay=False),
     help="Write to this file (.txt .md .json .csv .xlsx .tex .docx).",
 )
-@click.option(
-    "--lang",
-    metavar="LANG",
-    help="Language of names and headings (e.g. zh); default: the file's language.",
-)
+@lang_option("names and headings")
 @click.option("--ids", is_flag=True, help="Show units by id instead of by name (JSON has both).")
 @paper_option("LaTeX and DOCX: the paper size of the pages (default A4)")
 @orientation_option("landscape")

@@ -7,7 +7,7 @@ import click
 from raci.analysis.figures import stats
 from raci.cli._common import configuration, echo, handle_errors, load_source
 from raci.cli._config import config_options
-from raci.cli._options import scheme_option, sheet_option
+from raci.cli._options import lang_option, scheme_option, sheet_option
 from raci.render.figures_text import FORMATS, render_figures
 
 
@@ -31,11 +31,7 @@ Examples:
     help="A readable table; JSON (one object: counts, depth, units by level, span of"
     " control, headcount, each party's workload by role, post load); or Markdown for a paper.",
 )
-@click.option(
-    "--lang",
-    metavar="LANG",
-    help="Language of names and headings (e.g. zh); default: the file's language.",
-)
+@lang_option("names and headings")
 @click.option(
     "--ids",
     is_flag=True,

@@ -19,6 +19,7 @@ from raci.model import RuleSetting
 from raci.render.paper import paper
 from raci.rules.registry import check_selectors
 from raci.schemes import scheme_named
+from raci.words import UnknownLanguageError, language_named
 
 #: The files raci looks for, in this order in each folder: its own, which holds the
 #: settings as a whole, and a project's, which holds them under ``[tool.raci]``.
@@ -39,10 +40,13 @@ def _scheme(value: Any) -> str:
 
 
 def _lang(value: Any) -> str:
-    if not isinstance(value, str) or not value.strip() or any(c.isspace() for c in value):
+    if not isinstance(value, str):
         msg = f'`lang` must be a language code such as "zh" (got {value!r})'
         raise TypeError(msg)
-    return value
+    try:
+        return language_named(value)
+    except UnknownLanguageError as exc:
+        raise ValueError(f"`lang`: {exc}") from None
 
 
 def _landscape(value: Any) -> bool:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from raci._text import display_width, one_line
+from raci.analysis.names import figure_name, level_name
 from raci.model import Organization
-from raci.render.figures_words import word
-from raci.render.languages import figure_name, level_name
 from raci.render.matrix.as_text import md_escape
+from raci.words import words_for
 
 __all__ = ["FORMATS", "POST_ROWS", "render_figures", "summary_tables"]
 
@@ -21,14 +22,8 @@ FORMATS = ("text", "json", "markdown")
 POST_ROWS = 25
 
 Table = tuple[str, list[str], list[list[str]], str]
-
-
-def _number(value: Any) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        return f"{value:g}" if value == int(value) else f"{value:.2f}"
-    return f"{value:,}" if isinstance(value, int) else str(value)
+#: A number as some language writes it (digits, its separators): aligned right.
+_NUMERIC = re.compile(r"[\d.,'\s\u066b\u066c]*\d[\d.,'\s\u066b\u066c]*")
 
 
 def _roles(counts: Mapping[str, int]) -> str:
@@ -41,25 +36,30 @@ class _Shown:
 
     def __init__(self, org: Organization | None, lang: str | None, ids: bool) -> None:
         self.lang = lang
+        self.words = words_for(lang)
         self.org = None if ids else org
         self.names = (
             {p: self.org.display_name(p, lang) for p in self.org.parties} if self.org else {}
         )
         self.shared = {n for n, k in Counter(self.names.values()).items() if k > 1}
 
-    def w(self, key: str) -> str:
-        """A fixed word in the tables' language."""
-        return word(key, self.lang)
+    def number(self, value: Any) -> str:
+        """A figure as the language writes it: two decimals for a fraction, '–' for none."""
+        if value is None:
+            return "–"
+        if isinstance(value, float):
+            return self.words.number(int(value) if value == int(value) else value, 2)
+        return self.words.number(value) if isinstance(value, int) else str(value)
 
     def party(self, pid: str) -> str:
         """A unit, post or external party."""
         name = self.names.get(pid, pid)
-        return self.w("same_name").format(name=name, id=pid) if name in self.shared else name
+        return self.words.aside(name, pid) if name in self.shared else name
 
     def group(self, gid: str | None) -> str:
         """A group of deliverables; ``None`` for the deliverables without one."""
         if gid is None:
-            return self.w("no_group")
+            return self.words.gettext("(no group)")
         group = self.org.groups.get(gid) if self.org else None
         return group.names.get(self.lang) if group else gid
 
@@ -70,23 +70,36 @@ class _Shown:
 
 def _structure(fig: Mapping[str, Any], show: _Shown) -> Table:
     span = fig["span_of_control"]
-    lang = show.lang
+    lang, w, number = show.lang, show.words, show.number
     counts = ("units", "positions", "posts", "filled", "vacant")
-    rows = [[figure_name(key, lang), _number(fig[key])] for key in counts]
-    rows += [[show.w(key), _number(fig[key])] for key in ("external", "assignments")]
-    rows += [[figure_name(key, lang), _number(fig[key])] for key in ("depth",)]
+    rows = [[figure_name(key, lang), number(fig[key])] for key in counts]
+    rows.append([w.gettext("external parties"), number(fig["external"])])
+    rows.append([w.gettext("assignments"), number(fig["assignments"])])
+    rows.append([figure_name("depth", lang), number(fig["depth"])])
+    stats = {
+        "min": w.gettext("min"),
+        "median": w.gettext("median"),
+        "max": w.gettext("max"),
+        "mean": w.gettext("mean"),
+    }
+    # Translators: a figure and one of its statistics: "span of control, median".
+    named = w.gettext("{figure}, {stat}")
     rows += [
-        [
-            show.w("span_stat").format(figure=figure_name("span_of_control", lang), stat=show.w(k)),
-            _number(span[k]),
-        ]
-        for k in ("min", "median", "max", "mean")
+        [named.format(figure=figure_name("span_of_control", lang), stat=stat), number(span[k])]
+        for k, stat in stats.items()
     ]
-    return (show.w("structure"), [show.w("figure"), show.w("value")], rows, show.w("span_note"))
+    return (
+        w.gettext("Structure"),
+        # Translators: the headings of the table of figures: a figure's name and its value.
+        [w.gettext("figure"), w.gettext("value")],
+        rows,
+        w.gettext("Span of control: child units of each unit that has any."),
+    )
 
 
 def _post_load(fig: Mapping[str, Any], show: _Shown) -> Table:
     load = fig["post_load"]
+    w = show.words
     busiest = sorted(
         load.items(),
         key=lambda item: -(sum(item[1]["direct"].values()) + sum(item[1]["inherited"].values())),
@@ -95,52 +108,74 @@ def _post_load(fig: Mapping[str, Any], show: _Shown) -> Table:
         [show.party(p), _roles(v["direct"]), _roles(v["inherited"])] for p, v in busiest[:POST_ROWS]
     ]
     more = len(busiest) - POST_ROWS
-    note = show.w("load_note")
+    note = w.gettext("Inherited: through the post's unit and the units above it.")
     if more > 0:
-        note += show.w("more_posts").format(n=f"{more:,}")
-    header = [show.w("post"), show.w("direct"), show.w("inherited")]
-    return (show.w("post_load"), header, rows, note)
+        # Translators: follows the sentence before it (hence its leading space in English).
+        less_busy = w.ngettext(
+            " The {n} less busy post is in the JSON (--format json).",
+            " The {n} less busy posts are in the JSON (--format json).",
+            more,
+        )
+        note += less_busy.format(n=w.number(more))
+    header = [w.gettext("post"), w.gettext("direct"), w.gettext("inherited")]
+    return (w.gettext("Load per post (busiest first)"), header, rows, note)
 
 
 def _tables(fig: Mapping[str, Any], show: _Shown) -> list[Table]:
     """(title, header, rows, note) of each table, in the order they are printed."""
-    w = show.w
-    by_level = [[level_name(k, show.lang), _number(v)] for k, v in fig["by_level"].items()]
-    spans = [
-        [show.party(s["unit"]), w("narrow"), _number(s["children"])] for s in fig["narrow_spans"]
-    ]
-    spans += [[show.party(s["unit"]), w("wide"), _number(s["children"])] for s in fig["wide_spans"]]
+    w, number = show.words, show.number
+    by_level = [[level_name(k, show.lang), number(v)] for k, v in fig["by_level"].items()]
+    # Translators: a span of control of few child units, and one of many.
+    narrow, wide = w.gettext("narrow"), w.gettext("wide")
+    spans = [[show.party(s["unit"]), narrow, number(s["children"])] for s in fig["narrow_spans"]]
+    spans += [[show.party(s["unit"]), wide, number(s["children"])] for s in fig["wide_spans"]]
     a, r = show.letter("accountable", "A"), show.letter("responsible", "R")
-    top = [[a, show.party(t["party"]), _number(t["count"])] for t in fig["most_accountable"]]
-    top += [[r, show.party(t["party"]), _number(t["count"])] for t in fig["most_responsible"]]
+    top = [[a, show.party(t["party"]), number(t["count"])] for t in fig["most_accountable"]]
+    top += [[r, show.party(t["party"]), number(t["count"])] for t in fig["most_responsible"]]
+    # Translators: {a} and {r} are the letters of the Accountable and Responsible roles.
+    most = w.gettext("Who carries the most {a} and {r}").format(a=a, r=r)
+    deliverables = w.gettext("deliverables")
     return [
         _structure(fig, show),
-        (w("by_level"), [w("level"), w("units")], by_level, ""),
-        (w("spans"), [w("unit"), w("span"), w("children")], spans, ""),
+        (w.gettext("Units by level"), [w.gettext("level"), w.gettext("units")], by_level, ""),
         (
-            w("headcount"),
-            [w("unit"), figure_name("posts", show.lang)],
-            [[show.party(u), _number(n)] for u, n in fig["headcount"].items()],
-            w("posts_note"),
+            w.gettext("Unusual spans (1-2 or 15+ child units)"),
+            [w.gettext("unit"), w.gettext("span"), w.gettext("child units")],
+            spans,
+            "",
         ),
-        (w("most").format(a=a, r=r), [w("role"), w("party"), w("deliverables")], top, ""),
         (
-            w("per_group"),
-            [w("group"), w("deliverables")],
+            w.gettext("Posts by unit (the unit and everything below it)"),
+            [w.gettext("unit"), figure_name("posts", show.lang)],
+            [[show.party(u), number(n)] for u, n in fig["headcount"].items()],
+            w.gettext(
+                "A unit's posts: its `headcount` (listed positions included), else its listed"
+                " positions; vacant: those marked `vacant`."
+            ),
+        ),
+        (most, [w.gettext("role"), w.gettext("party"), deliverables], top, ""),
+        (
+            w.gettext("Deliverables per group"),
+            [w.gettext("group"), deliverables],
             [
-                [show.group(g["group"]), _number(g["deliverables"])]
+                [show.group(g["group"]), number(g["deliverables"])]
                 for g in fig["deliverables_per_group"]
             ],
             "",
         ),
         (
-            w("workload"),
-            [w("party"), w("roles")],
+            w.gettext("Workload per party"),
+            [w.gettext("party"), w.gettext("roles")],
             [[show.party(p), _roles(c)] for p, c in fig["workload"].items()],
             "",
         ),
         _post_load(fig, show),
-        (w("vacant_posts"), [w("post")], [[show.party(p)] for p in fig["vacant_posts"]], ""),
+        (
+            w.gettext("Vacant posts"),
+            [w.gettext("post")],
+            [[show.party(p)] for p in fig["vacant_posts"]],
+            "",
+        ),
     ]
 
 
@@ -158,7 +193,7 @@ def _text_table(header: Sequence[str], rows: list[list[str]]) -> list[str]:
         parts = []
         for i, text in enumerate(row):
             pad = " " * (widths[i] - display_width(text))
-            numeric = i > 0 and text.replace(",", "").replace(".", "").isdigit()
+            numeric = i > 0 and _NUMERIC.fullmatch(text) is not None
             parts.append(pad + text if numeric else text + pad)
         return "  ".join(parts).rstrip()
 
@@ -187,7 +222,10 @@ def render_figures(
         msg = f"unknown figures format {format!r}; expected one of {', '.join(FORMATS)}"
         raise ValueError(msg)
     show = _Shown(org, lang or (org.language if org else None), ids)
-    heading = show.w("title").format(title=title) if title else show.w("heading")
+    if title:
+        heading = show.words.gettext("Figures: {title}").format(title=title)
+    else:
+        heading = show.words.gettext("Figures")
     out: list[str] = []
     if format == "markdown":
         out += [f"# {md_escape(heading)}", ""]

@@ -18,6 +18,7 @@ from raci._text import display_width
 from raci.render import engine
 from raci.render.dot import shown, wrapped
 from raci.render.printing import page_number as page_number_words
+from raci.words import words_for
 
 __all__ = [
     "BAND",
@@ -46,7 +47,8 @@ _PARTS, _CRUMB = " · ", " › "
 
 def page_number(n: int, total: int, lang: str | None = None) -> str:
     """'Page 3 of 107', in ``lang`` ('第 3 页 共 107 页')."""
-    return page_number_words(lang).format(n=n, total=total)
+    words = words_for(lang)
+    return page_number_words(lang).format(n=words.number(n), total=words.number(total))
 
 
 def header(parts: Sequence[str | None], lang: str | None = None) -> str:

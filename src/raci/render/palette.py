@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 
 import attrs
 
-from raci.render.languages import role_name
+from raci.analysis.names import role_name
 from raci.schemes import Scheme
 
 #: The text colour every fill is chosen to carry.

@@ -1,17 +1,15 @@
-"""Printed pages: the page number in each language, and the CSS ``@page`` rule of an
-HTML page printed on paper, with a running header and the page number in its margins."""
+"""Printed pages: the page number's words, and the CSS ``@page`` rule of an HTML page
+printed on paper, with a running header and the page number in its margins."""
 
 from __future__ import annotations
 
 import re
 
-from raci.render.languages import base_language
 from raci.render.paper import Paper
+from raci.words import words_for
 
-__all__ = ["PAGE_NUMBER", "css_string", "page_css", "page_number", "page_number_pieces"]
+__all__ = ["css_string", "page_css", "page_number", "page_number_pieces"]
 
-#: "Page 3 of 20" in each language; English for any other.
-PAGE_NUMBER = {"en": "Page {n} of {total}", "zh": "第 {n} 页 共 {total} 页"}
 #: What may not stand as itself in a CSS string inside a ``<style>`` element.
 _CSS_UNSAFE = re.compile(r"[\\\"'<>&\x00-\x1f\x7f-\x9f\u2028\u2029]")
 _MARGIN_TEXT = "font-family:sans-serif;font-size:8pt;color:#555"
@@ -19,7 +17,8 @@ _MARGIN_TEXT = "font-family:sans-serif;font-size:8pt;color:#555"
 
 def page_number(language: str | None) -> str:
     """The page number's words in ``language``, with ``{n}`` and ``{total}`` to fill."""
-    return PAGE_NUMBER.get(base_language(language), PAGE_NUMBER["en"])
+    # Translators: printed at the foot of each page: {n} is its number, {total} the pages.
+    return words_for(language).gettext("Page {n} of {total}")
 
 
 def page_number_pieces(language: str | None) -> list[str]:

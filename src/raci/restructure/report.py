@@ -27,24 +27,6 @@ if TYPE_CHECKING:
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 
-def _signed(before: float | None, after: float | None) -> str:
-    if before is None or after is None:
-        return ""
-    change = after - before
-    if change == 0:
-        return "0"
-    text = f"{abs(change):g}"
-    return f"+{text}" if change > 0 else f"−{text}"
-
-
-def _number(value: Any) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        return f"{value:g}"
-    return f"{value:,}" if isinstance(value, int) else str(value)
-
-
 class Story:
     """Sentences about one diff in the words of a language, built with a way to show a
     name and a word of the model such as a grade (plain or Markdown)."""
@@ -58,7 +40,9 @@ class Story:
     ) -> None:
         self.change = change
         self.lang = lang
-        self.w = ChangeWords.for_lang(lang)
+        self.w = ChangeWords.of(change, lang)
+        #: The fixed words of the language.
+        self.words = self.w.words
         #: name(text, id) -> how a named thing is shown
         self.name = name
         #: text(word) -> how a word of the model (a grade, a fund) is shown
@@ -68,9 +52,32 @@ class Story:
             f"post_{kind}": tidy(sum(e["count"] for e in change.posts.of(kind))) for kind in KINDS
         }
 
+    def number(self, value: Any) -> str:
+        """A count as the language writes it; '–' for none."""
+        if value is None:
+            return "–"
+        if isinstance(value, (int, float)):
+            return self.words.number(int(value) if value == int(value) else value)
+        return str(value)
+
+    def signed(self, before: float | None, after: float | None) -> str:
+        """The change from ``before`` to ``after``: '+2', '−1', '0'."""
+        if before is None or after is None:
+            return ""
+        change = after - before
+        if change == 0:
+            return "0"
+        text = self.number(abs(change))
+        return f"+{text}" if change > 0 else f"−{text}"
+
+    @property
+    def nobody(self) -> str:
+        """In place of a party: none."""
+        return self.words.gettext("(none)")
+
     def party(self, org: Organization, ident: str | None) -> str:
         if ident is None:
-            return self.w("none")
+            return self.nobody
         p = org.parties.get(ident)
         return self.name(p.names.get(self.lang) if p else "", ident)
 
@@ -97,21 +104,26 @@ class Story:
     def where(self, org: Organization, parent: str | None, level: str | None) -> str:
         what = self.w.a_level(level)
         if parent:
-            return self.w("under", what=what, parent=self.party(org, parent))
-        return self.w("at_top", what=what)
+            # Translators: where a unit is: {what} is "a division", {parent} a unit's name.
+            return self.w.gettext(
+                "{what} under {parent}", what=what, parent=self.party(org, parent)
+            )
+        return self.w.gettext("{what} at the top", what=what)
 
     # -- sections: (heading, [(group, lines)]) ---------------------------------
 
     def sections(self) -> list[tuple[str, list[tuple[str, list[str]]]]]:
         c, w = self.change, self.w
+        # Translators: a unit and where it is: "Urban Lab, a unit under Global Solutions".
+        unit_where = w.words.gettext("{name}, {where}")
+        # Translators: a unit that changes, and how: its level, or who is accountable.
+        changed = w.words.gettext("{name}: {old} → {new}")
         units = [
             (
                 "created",
                 [
-                    w(
-                        "unit_where",
-                        name=self.new(e["unit"]),
-                        where=self.where(c.new, e["parent"], e["level"]),
+                    unit_where.format(
+                        name=self.new(e["unit"]), where=self.where(c.new, e["parent"], e["level"])
                     )
                     for e in c.units_added
                 ],
@@ -119,10 +131,8 @@ class Story:
             (
                 "abolished",
                 [
-                    w(
-                        "unit_where",
-                        name=self.old(e["unit"]),
-                        where=self.where(c.old, e["parent"], e["level"]),
+                    unit_where.format(
+                        name=self.old(e["unit"]), where=self.where(c.old, e["parent"], e["level"])
                     )
                     for e in c.units_removed
                 ],
@@ -130,21 +140,31 @@ class Story:
             (
                 "merged",
                 [
-                    w("merges", name=self.new(e["unit"]), olds=self.olds(e["formerly"]))
+                    w.gettext(
+                        "{name} merges {olds}",
+                        name=self.new(e["unit"]),
+                        olds=self.olds(e["formerly"]),
+                    )
                     for e in c.units_merged
                 ],
             ),
             (
                 "split",
                 [
-                    w("split_into", old=self.old(e["unit"]), news=self.news(e["into"]))
+                    w.gettext(
+                        "{old} is split into {news}",
+                        old=self.old(e["unit"]),
+                        news=self.news(e["into"]),
+                    )
                     for e in c.units_split
                 ],
             ),
             (
                 "renamed",
                 [
-                    w("is_now", old=self.old(e["formerly"]), new=self.new(e["unit"]))
+                    w.gettext(
+                        "{old} is now {new}", old=self.old(e["formerly"]), new=self.new(e["unit"])
+                    )
                     for e in c.units_renamed
                     if self.one_to_one(e)
                 ],
@@ -152,8 +172,8 @@ class Story:
             (
                 "moved",
                 [
-                    w(
-                        "moved_line",
+                    w.gettext(
+                        "{name}: from under {old} to under {new}",
                         name=self.new(e["unit"]),
                         old=self.old(e["old_parent"]),
                         new=self.new(e["new_parent"]),
@@ -164,8 +184,7 @@ class Story:
             (
                 "relevelled",
                 [
-                    w(
-                        "relevelled_line",
+                    changed.format(
                         name=self.new(e["unit"]),
                         old=w.level(e["old_level"]),
                         new=w.level(e["new_level"]),
@@ -174,26 +193,28 @@ class Story:
                 ],
             ),
         ]
+        # Translators: a listed position and its unit.
+        post_in = w.words.gettext("{name}, in {unit}")
         posts = [
             (
                 "created",
                 [
-                    w("post_in", name=self.new(e["position"]), unit=self.new(e["unit"]))
+                    post_in.format(name=self.new(e["position"]), unit=self.new(e["unit"]))
                     for e in c.positions_added
                 ],
             ),
             (
                 "abolished",
                 [
-                    w("post_in", name=self.old(e["position"]), unit=self.old(e["unit"]))
+                    post_in.format(name=self.old(e["position"]), unit=self.old(e["unit"]))
                     for e in c.positions_removed
                 ],
             ),
             (
                 "moved",
                 [
-                    w(
-                        "post_moved",
+                    w.gettext(
+                        "{name}: from {old} to {new}",
                         name=self.new(e["position"]),
                         old=self.old(e["old_unit"]),
                         new=self.new(e["new_unit"]),
@@ -208,11 +229,10 @@ class Story:
             (
                 "accountable",
                 [
-                    w(
-                        "accountable_line",
-                        work=self.work(e["deliverable"]),
-                        old=self.olds(e["old_parties"]) or w("none"),
-                        new=self.news(e["new_parties"]) or w("none"),
+                    changed.format(
+                        name=self.work(e["deliverable"]),
+                        old=self.olds(e["old_parties"]) or self.nobody,
+                        new=self.news(e["new_parties"]) or self.nobody,
                     )
                     for e in c.accountable_changed
                 ],
@@ -228,12 +248,13 @@ class Story:
 
     def orphaned(self) -> list[tuple[str, list[str]]]:
         c, w = self.change, self.w
+        # Translators: a role left without a holder: the deliverable, the role, its holder.
+        line = w.words.gettext("{work}: {role}, held by {party}")
         return [
             (
                 "",
                 [
-                    w(
-                        "orphaned_line",
+                    line.format(
                         work=self.work(e["deliverable"]),
                         role=w.role(c.old.scheme, e["role"]),
                         party=self.old(e["party"]),
@@ -247,32 +268,35 @@ class Story:
 
     def post_changes(self) -> list[tuple[str, list[str]]]:
         p, w = self.change.posts, self.w
+        labelled = w.words.labelled
+        # Translators: posts moved from one unit to another ({posts} is "2 P-4").
+        redeployed = w.words.gettext("{posts}: from {old} to {new}")
+        # Translators: posts given another grade ({posts} is "2 P-4", {grade} the new one).
+        reclassified = w.words.gettext("{unit}: {posts} → {grade}")
+        # Translators: posts given another funding source.
+        converted = w.words.gettext("{unit}: {posts}, {old} → {new}")
         groups: list[tuple[str, tuple[Entry, ...], Callable[[Entry], str]]] = [
             (
                 "post_established",
                 p.established,
-                lambda e: w("posts_in", unit=self.new(e["unit"]), posts=self.of(e)),
+                lambda e: labelled(self.new(e["unit"]), self.of(e)),
             ),
             (
                 "post_abolished",
                 p.abolished,
-                lambda e: w("posts_in", unit=self.unit(e["unit"]), posts=self.of(e)),
+                lambda e: labelled(self.unit(e["unit"]), self.of(e)),
             ),
             (
                 "post_redeployed",
                 p.redeployed,
-                lambda e: w(
-                    "posts_redeployed",
-                    posts=self.of(e),
-                    old=self.unit(e["from"]),
-                    new=self.new(e["to"]),
+                lambda e: redeployed.format(
+                    posts=self.of(e), old=self.unit(e["from"]), new=self.new(e["to"])
                 ),
             ),
             (
                 "post_reclassified",
                 p.reclassified,
-                lambda e: w(
-                    "posts_reclassified",
+                lambda e: reclassified.format(
                     unit=self.new(e["unit"]),
                     posts=self.posts(e["count"], e["from"]),
                     grade=self.grade(e["to"]),
@@ -281,8 +305,7 @@ class Story:
             (
                 "post_converted",
                 p.converted,
-                lambda e: w(
-                    "posts_converted",
+                lambda e: converted.format(
                     unit=self.new(e["unit"]),
                     posts=self.posts(e["count"], e["grade"]),
                     old=self.text(e["from"]),
@@ -293,12 +316,14 @@ class Story:
         return [(group, [self.named(e, line(e)) for e in found]) for group, found, line in groups]
 
     def grade(self, grade: str | None) -> str:
-        return self.text(grade) if grade else self.w("no_grade")
+        return self.text(grade) if grade else self.w.words.gettext("(no grade)")
 
     def posts(self, count: float, grade: str | None, fund: str | None = None) -> str:
         """'2 P-4', '2 P-4 (RB)'."""
-        shown = self.w("posts_of", n=_number(count), grade=self.grade(grade))
-        return self.w("posts_funded", posts=shown, fund=self.text(fund)) if fund else shown
+        # Translators: a count of posts of a grade: "2 P-4".
+        posts = self.w.words.ngettext("{n} {grade}", "{n} {grade}", count)
+        shown = posts.format(n=self.number(count), grade=self.grade(grade))
+        return self.w.words.aside(shown, self.text(fund)) if fund else shown
 
     def of(self, e: Entry) -> str:
         """The posts of an entry, with their fund."""
@@ -308,11 +333,16 @@ class Story:
         """A line, with the listed position that tells it."""
         if "position" not in e:
             return line
-        return self.w("post_named", line=line, name=self.new(e["position"]))
+        return self.w.words.aside(line, self.new(e["position"]))
 
     def count(self, group: str, lines: Sequence[str]) -> str:
         """What a group's heading counts: posts for post changes, else its lines."""
-        return _number(self.post_counts[group]) if group in self.post_counts else str(len(lines))
+        n = self.post_counts[group] if group in self.post_counts else len(lines)
+        return self.number(n)
+
+    def group_count(self, group: str, lines: Sequence[str]) -> float:
+        """The count of a group's summary: its posts for post changes, else its lines."""
+        return self.post_counts[group] if group in self.post_counts else len(lines)
 
     def post_rows(self) -> list[list[str]]:
         """The summary of post changes: a row per unit whose posts changed, and the total
@@ -323,18 +353,38 @@ class Story:
         changed = [r for r in p.summary if any(r[k] for k in COLUMNS[2:])]
         kinds = {k: tidy(sum(r[k] for r in p.summary)) for k in COLUMNS[3:]}
         rows = [[self.unit(r["unit"]), *self._post_cells(r)] for r in changed]
-        return [*rows, [self.w("all_units"), *self._post_cells({**p.totals, **kinds})]]
+        total = self.w.words.gettext("Total (all units)")
+        return [*rows, [total, *self._post_cells({**p.totals, **kinds})]]
 
     def post_headings(self) -> list[str]:
-        keys = ["unit", "before", "after", "change", "post_established", "post_abolished"]
-        keys += ["redeployed_in", "redeployed_out", "post_reclassified", "post_converted"]
-        return [self.w(k)[:1].upper() + self.w(k)[1:] for k in keys]
+        w = self.w
+        groups = w.groups
+        before, after, change = self.compared()
+        heads = [w.words.gettext("unit"), before, after, change]
+        heads += [groups["post_established"], groups["post_abolished"]]
+        # Translators: posts moved into a unit, and out of it.
+        heads += [w.words.gettext("redeployed in"), w.words.gettext("redeployed out")]
+        heads += [groups["post_reclassified"], groups["post_converted"]]
+        return [capital(h) for h in heads]
 
-    @staticmethod
-    def _post_cells(row: Mapping[str, Any]) -> list[str]:
+    def compared(self) -> tuple[str, str, str]:
+        """The headings of the figures before and after, and of their change."""
+        words = self.w.words
+        return (
+            words.pgettext("figures before and after", "before"),
+            words.pgettext("figures before and after", "after"),
+            words.pgettext("figures before and after", "change"),
+        )
+
+    def _post_cells(self, row: Mapping[str, Any]) -> list[str]:
         before, after = row["before"], row["after"]
-        kinds = [_number(row[k]) if row[k] else "–" for k in COLUMNS[3:]]
-        return [_number(tidy(before)), _number(tidy(after)), _signed(before, after), *kinds]
+        kinds = [self.number(row[k]) if row[k] else "–" for k in COLUMNS[3:]]
+        return [
+            self.number(tidy(before)),
+            self.number(tidy(after)),
+            self.signed(before, after),
+            *kinds,
+        ]
 
     def one_to_one(self, e: Entry) -> bool:
         """A rename not already told as part of a merge or a split."""
@@ -347,8 +397,7 @@ class Story:
         rows: list[tuple[str, str, str, str]] = []
 
         def row(label: str, a: Any, b: Any) -> None:
-            label = label[:1].upper() + label[1:]
-            rows.append((label, _number(a), _number(b), _signed(a, b)))
+            rows.append((capital(label), self.number(a), self.number(b), self.signed(a, b)))
 
         def named(key: str) -> None:
             row(w.figure(key), before[key], after[key])
@@ -372,9 +421,16 @@ class Story:
             )
         for key in ("positions", "posts", "filled", "vacant", "depth"):
             named(key)
-        for key in ("min", "median", "max"):
+        stats = {
+            "min": w.words.gettext("min"),
+            "median": w.words.gettext("median"),
+            "max": w.words.gettext("max"),
+        }
+        # Translators: a figure and one of its statistics: "span of control, median".
+        part = w.words.gettext("{figure}, {stat}")
+        for key, stat in stats.items():
             row(
-                w("figure_part", figure=w.figure("span_of_control"), part=w(key)),
+                part.format(figure=w.figure("span_of_control"), stat=stat),
                 before["span_of_control"][key],
                 after["span_of_control"][key],
             )
@@ -385,28 +441,48 @@ class Story:
         """A section's line of counts: '2 created, 3 abolished'."""
         if section == "orphaned":
             return self.w.orphaned_count(len(groups[0][1]))
-        return self.w("comma").join(
-            self.w("count_accountable", n=len(lines))
-            if group == "accountable"
-            else self.w("count", n=self.count(group, lines), group=self.w(group))
-            for group, lines in groups
-            if lines
+        return self.w.words.listed(
+            self.w.count(group, self.group_count(group, lines)) for group, lines in groups if lines
         )
 
     def heading(self, section: str, group: str, n: str) -> str:
         """A group's heading, with its count: 'Units: created (2)'."""
-        text = (
-            self.w("heading", section=self.w(section), group=self.w(group))
-            if group
-            else self.w(section)
-        )
-        return self.w("counted", text=text, n=n)
+        names = self.w.groups
+        text = self.w.words.labelled(names[section], names[group]) if group else names[section]
+        return self.w.counted(text, n)
 
     def files(self) -> str:
         """The title: the two files, as given, relative to the current folder when under it."""
-        return self.w(
-            "title", old=shown_path(self.change.old.source), new=shown_path(self.change.new.source)
+        old, new = shown_path(self.change.old.source), shown_path(self.change.new.source)
+        # Translators: the title of a restructuring: the files of the two versions.
+        return self.w.gettext("Restructuring: {old} → {new}", old=old, new=new)
+
+    def figures_title(self) -> str:
+        """The heading of the figures before and after."""
+        return self.w.words.pgettext("figures before and after", "Figures")
+
+    def not_compared(self) -> str:
+        """The heading of what could not be compared."""
+        return self.w.words.gettext("Not compared")
+
+    def problems(self) -> str:
+        """The heading of the problems with the lineage."""
+        return self.w.words.gettext("Problems with `formerly`")
+
+    def no_changes(self) -> str:
+        """What a diff of two versions alike says."""
+        return self.w.words.gettext(
+            "No changes: the two versions have the same units, posts and roles."
         )
+
+    def posts_by_unit(self) -> str:
+        """The heading of the summary of post changes by unit."""
+        return self.w.words.gettext("Posts by unit")
+
+
+def capital(text: str) -> str:
+    """``text`` with its first letter in upper case (a heading or a table's row)."""
+    return text[:1].upper() + text[1:]
 
 
 def shown_path(source: str) -> str:
@@ -448,40 +524,41 @@ def _table(rows: Sequence[Sequence[str]]) -> list[str]:
 def render_text(change: Diff, lang: str | None = None, *, ids: bool = False) -> str:
     """The diff as plain text: a heading per kind of thing, entries indented below; names
     in ``lang``, followed by their ids when ``ids``."""
-    w = ChangeWords.for_lang(lang)
+    words = ChangeWords.of(change, lang).words
 
     def name(text: str, ident: str) -> str:
         if not text or text == ident:
             return ident
-        return w("with_id", name=text, id=ident) if ids else text
+        return words.aside(text, ident) if ids else text
 
     story = Story(change, lang, name, str)
+    names = story.w.groups
     out = [story.files()]
     if change.empty:
-        out.append(w("no_changes"))
+        out.append(story.no_changes())
     else:
         for section, groups in story.sections():
             if not any(lines for _, lines in groups):
                 continue
-            out += ["", w("summary", section=w(section), counts=story.summary(section, groups))]
+            out += ["", words.labelled(names[section], story.summary(section, groups))]
             for group, lines in groups:
                 if not lines:
                     continue
                 if group:
-                    label = w(group)
                     n = story.count(group, lines)
-                    out.append("  " + w("counted", text=label[:1].upper() + label[1:], n=n))
+                    out.append("  " + story.w.counted(capital(names[group]), n))
                 out += [f"    {line}" if group else f"  {line}" for line in lines]
         posts = story.post_rows()
         if posts:
-            out += ["", w("posts_by_unit"), *_table([["", *story.post_headings()[1:]], *posts])]
-        out += ["", w("figures")]
-        out += _table([("", w("before"), w("after"), w("change")), *story.figure_rows()])
+            heads = ["", *story.post_headings()[1:]]
+            out += ["", story.posts_by_unit(), *_table([heads, *posts])]
+        out += ["", story.figures_title()]
+        out += _table([("", *story.compared()), *story.figure_rows()])
     if change.notes:
-        out += ["", w("not_compared")]
+        out += ["", story.not_compared()]
         out += [f"  {note}" for note in change.notes]
     if change.findings:
-        out += ["", w("problems")]
+        out += ["", story.problems()]
         out += [
             f"  {f.location}: {f.severity.value} {f.rule}: {f.message}" for f in change.findings
         ]
@@ -498,25 +575,25 @@ def render_markdown(
     """The diff as Markdown to paste into a paper: sections, bullet lists, a figures table;
     names in ``lang``, followed by their ids in code spans when ``ids``. ``diagram`` (a
     picture of the change as Markdown: a fenced Mermaid block) comes after the summary."""
-    w = ChangeWords.for_lang(lang)
+    words = ChangeWords.of(change, lang).words
 
     def name(text: str, ident: str) -> str:
         code = f"`{ident}`" if "`" not in ident else _md(ident)
         if not text or text == ident:
             return code
-        return w("with_id", name=_md(text), id=code) if ids else _md(text)
+        return words.aside(_md(text), code) if ids else _md(text)
 
     story = Story(change, lang, name, _md)
+    names = story.w.groups
     out = [f"## {_md(story.files())}", ""]
     if change.empty:
-        out += [w("no_changes"), ""]
+        out += [story.no_changes(), ""]
     else:
         summary = []
+        colon = words.colon().rstrip()
         for section, groups in story.sections():
             if any(lines for _, lines in groups):
-                summary.append(
-                    f"- **{w(section)}{w('colon').rstrip()}** {story.summary(section, groups)}"
-                )
+                summary.append(f"- **{names[section]}{colon}** {story.summary(section, groups)}")
         out += [*summary, ""]
         if diagram:
             out += [*diagram.rstrip("\n").split("\n"), ""]
@@ -528,22 +605,22 @@ def render_markdown(
                     out.append("")
         posts = story.post_rows()
         if posts:
-            out += [f"### {w('posts_by_unit')}", "", f"| {' | '.join(story.post_headings())} |"]
+            out += [f"### {story.posts_by_unit()}", "", f"| {' | '.join(story.post_headings())} |"]
             out.append("|---" + "|---:" * 9 + "|")
             out += [f"| {' | '.join(row)} |" for row in posts]
             out.append("")
-        head = " | ".join(w(k)[:1].upper() + w(k)[1:] for k in ("before", "after", "change"))
-        out += [f"### {w('figures')}", "", f"| | {head} |", "|---|---:|---:|---:|"]
+        head = " | ".join(capital(h) for h in story.compared())
+        out += [f"### {story.figures_title()}", "", f"| | {head} |", "|---|---:|---:|---:|"]
         for label, a, b, d in story.figure_rows():
             shown = f"&emsp;{_md(label.strip())}" if label.startswith("  ") else _md(label)
             out.append(f"| {shown} | {a} | {b} | {d} |")
         out.append("")
     if change.notes:
-        out += [f"### {w('not_compared')}", ""]
+        out += [f"### {story.not_compared()}", ""]
         out += [f"- {_md(note)}" for note in change.notes]
         out.append("")
     if change.findings:
-        out += [f"### {w('problems')}", ""]
+        out += [f"### {story.problems()}", ""]
         out += [f"- {_md(str(f.location))}: {_md(f.message)}" for f in change.findings]
         out.append("")
     return _lines(out)

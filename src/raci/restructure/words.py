@@ -1,293 +1,108 @@
-"""The fixed words of a restructuring, one table per language: the diff's text and
-Markdown, the before/after picture and the restructuring annex all take theirs from
-here. English fills any word a table lacks; names from the model files are never
-translated here (level names are, when a table knows them)."""
+"""The fixed words of a restructuring in a language, from the catalog (:mod:`raci.words`):
+the diff's text and Markdown, the before/after picture and the restructuring annex all
+take theirs from here. Names from the model files are never translated here (level
+names are, when the catalog knows them)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-
-import attrs
+from typing import TYPE_CHECKING
 
 from raci.analysis.figures import NAMES
-from raci.analysis.names import base_language, figure_name, level_name, role_name
+from raci.analysis.names import figure_name, level_name, role_name
 from raci.schemes import Scheme
+from raci.words import Words, words_for
 
-ENGLISH = {
-    # the readable forms
-    "title": "Restructuring: {old} → {new}",
-    "no_changes": "No changes: the two versions have the same units, posts and roles.",
-    "units": "Units",
-    "posts": "Positions",
-    "deliverables": "Deliverables",
-    "orphaned": "Orphaned responsibilities",
-    "created": "created",
-    "abolished": "abolished",
-    "merged": "merged",
-    "split": "split",
-    "renamed": "renamed",
-    "moved": "moved",
-    "relevelled": "relevelled",
-    "added": "added",
-    "removed": "removed",
-    "accountable": "new Accountable",
-    "count": "{n} {group}",
-    "count_accountable": "{n} with a new Accountable",
-    "heading": "{section}: {group}",
-    "counted": "{text} ({n})",
-    "summary": "{section}: {counts}",
-    "orphaned_one": "1 role whose holder is gone, with no successor",
-    "orphaned_many": "{n} roles whose holder is gone, with no successor",
-    "unit_where": "{name}, {where}",
-    "under": "{what} under {parent}",
-    "at_top": "{what} at the top",
-    "a_unit": "a unit",
-    "merges": "{name} merges {olds}",
-    "split_into": "{old} is split into {news}",
-    "is_now": "{old} is now {new}",
-    "moved_line": "{name}: from under {old} to under {new}",
-    "relevelled_line": "{name}: {old} → {new}",
-    "post_in": "{name}, in {unit}",
-    "post_moved": "{name}: from {old} to {new}",
-    "post_changes": "Post changes",
-    "post_established": "established",
-    "post_abolished": "abolished",
-    "post_redeployed": "redeployed",
-    "post_reclassified": "reclassified",
-    "post_converted": "converted",
-    "posts_of": "{n} {grade}",
-    "no_grade": "(no grade)",
-    "posts_funded": "{posts} ({fund})",
-    "posts_in": "{unit}: {posts}",
-    "posts_redeployed": "{posts}: from {old} to {new}",
-    "posts_reclassified": "{unit}: {posts} → {grade}",
-    "posts_converted": "{unit}: {posts}, {old} → {new}",
-    "post_named": "{line} ({name})",
-    "posts_by_unit": "Posts by unit",
-    "unit": "unit",
-    "redeployed_in": "redeployed in",
-    "redeployed_out": "redeployed out",
-    "all_units": "Total (all units)",
-    "accountable_line": "{work}: {old} → {new}",
-    "orphaned_line": "{work}: {role}, held by {party}",
-    "role": "{name} ({letter})",
-    "with_id": "{name} ({id})",
-    "none": "(none)",
-    "top": "(top)",
-    "and": " and ",
-    "comma": ", ",
-    "colon": ": ",
-    "figures": "Figures",
-    "before": "before",
-    "after": "after",
-    "change": "change",
-    "min": "min",
-    "median": "median",
-    "max": "max",
-    "figure_part": "{figure}, {part}",
-    "not_compared": "Not compared",
-    "problems": "Problems with `formerly`",
-    # the picture
-    "picture_title": "{name}: before and after",
-    "picture_title_plain": "Before and after",
-    "key": "Key",
-    "key_new": "new unit",
-    "key_renamed": "renamed",
-    "key_merged": "merged from several units",
-    "key_split": "split from one unit",
-    "key_moved": "moved to another parent",
-    "key_relevelled": "another level",
-    "key_same": "unchanged",
-    "key_abolished": "abolished",
-    "note_new": "new",
-    "formerly": "formerly {names}",
-    "split_with": "split with {names}",
-    "moved_from": "moved from under {name}",
-    "was_now": "was {old}, now {new}",
-    "abolished_units": "Abolished units ({n})",
-    "was_under": "was under {name}",
-    "was_top": "was the top",
-    "old_side": "Before",
-    "new_side": "After",
-    # the diagram in a Markdown report
-    "diagram_changed_only": (
-        "Only the units that changed are drawn, with the units above them: the whole"
-        " structure is larger than GitHub draws as a diagram."
-    ),
-    "diagram_too_large": (
-        "The change is larger than GitHub draws as a diagram; {command} draws it as a picture."
-    ),
-    # the annex
-    "annex": "Restructuring annex",
-    "contents": "Contents",
-    "summary_of": "Summary of the change",
-    "organigrams": "Organigrams",
-    "organigrams_note": (
-        "Each organigram is numbered on its own pages: “{mark}” means page N of the same"
-        " organigram."
-    ),
-    "grade": "grade",
-    "position": "listed position",
-    "from": "from",
-    "to": "to",
-    "no_establishment": "Neither version gives its establishment (the posts of its units).",
-    "no_post_changes": "No posts change.",
-    "no_deliverables": "The model has no deliverables.",
-    "matrix_level": (
-        "Each column is {what} with its posts and the units below it, whose roles count as its own."
-    ),
-    "matrix_part": "Parties {first}–{last} of {total}",
-}
-
-CHINESE = {
-    "title": "机构调整：{old} → {new}",
-    "no_changes": "没有变化：两个版本的单位、职位和职责相同。",
-    "units": "单位",
-    "posts": "已列职位",
-    "deliverables": "交付成果",
-    "orphaned": "无人承接的职责",
-    "created": "新设",
-    "abolished": "撤销",
-    "merged": "合并",
-    "split": "拆分",
-    "renamed": "更名",
-    "moved": "调整隶属",
-    "relevelled": "调整级别",
-    "added": "新增",
-    "removed": "删除",
-    "accountable": "更换批准方",
-    "count": "{group} {n} 个",
-    "count_accountable": "更换批准方 {n} 项",
-    "heading": "{section}：{group}",
-    "counted": "{text}（{n}）",
-    "summary": "{section}：{counts}",
-    "orphaned_one": "1 项职责的承担方已不存在，也无继任者",
-    "orphaned_many": "{n} 项职责的承担方已不存在，也无继任者",
-    "unit_where": "{name}，{where}",
-    "under": "{parent}下属的{what}",
-    "at_top": "最高一级的{what}",
-    "a_unit": "单位",
-    "merges": "{name}由{olds}合并而成",
-    "split_into": "{old}拆分为{news}",
-    "is_now": "{old}更名为{new}",
-    "moved_line": "{name}：由{old}下属改为{new}下属",
-    "relevelled_line": "{name}：{old} → {new}",
-    "post_in": "{name}，属{unit}",
-    "post_moved": "{name}：由{old}调至{new}",
-    "post_changes": "职位变动",
-    "post_established": "设立",
-    "post_abolished": "裁撤",
-    "post_redeployed": "调动",
-    "post_reclassified": "改叙",
-    "post_converted": "改划",
-    "posts_of": "{grade} 职位 {n} 个",
-    "no_grade": "（无职等）",
-    "posts_funded": "{posts}（{fund}）",
-    "posts_in": "{unit}：{posts}",
-    "posts_redeployed": "{posts}：由{old}调至{new}",
-    "posts_reclassified": "{unit}：{posts}改叙为 {grade}",
-    "posts_converted": "{unit}：{posts}，由 {old} 改划为 {new}",
-    "post_named": "{line}（{name}）",
-    "posts_by_unit": "各单位职位",
-    "unit": "单位",
-    "redeployed_in": "调入",
-    "redeployed_out": "调出",
-    "all_units": "合计（所有单位）",
-    "accountable_line": "{work}：{old} → {new}",
-    "orphaned_line": "{work}：{role}，原由{party}承担",
-    "role": "{name}（{letter}）",
-    "with_id": "{name}（{id}）",
-    "none": "（无）",
-    "top": "（最高一级）",
-    "and": "与",
-    "comma": "、",
-    "colon": "：",
-    "figures": "数字",
-    "before": "调整前",
-    "after": "调整后",
-    "change": "变化",
-    "min": "最小",
-    "median": "中位数",
-    "max": "最大",
-    "figure_part": "{figure}（{part}）",
-    "not_compared": "未比较",
-    "problems": "`formerly` 的问题",
-    "picture_title": "{name}：调整前后",
-    "picture_title_plain": "调整前后",
-    "key": "图例",
-    "key_new": "新设单位",
-    "key_renamed": "更名",
-    "key_merged": "由几个单位合并而成",
-    "key_split": "由一个单位拆分而来",
-    "key_moved": "调整隶属",
-    "key_relevelled": "调整级别",
-    "key_same": "未变",
-    "key_abolished": "撤销",
-    "note_new": "新设",
-    "formerly": "原为{names}",
-    "split_with": "与{names}由同一单位拆分",
-    "moved_from": "原属{name}",
-    "was_now": "由{old}改为{new}",
-    "abolished_units": "撤销的单位（{n}）",
-    "was_under": "原属{name}",
-    "was_top": "原为最高一级",
-    "old_side": "调整前",
-    "new_side": "调整后",
-    "diagram_changed_only": (
-        "只画出有变化的单位及其上级单位：整个结构超出了 GitHub 能画出的图的大小。"
-    ),
-    "diagram_too_large": "变化超出了 GitHub 能画出的图的大小；{command} 可将其画成图片。",
-    "annex": "机构调整附件",
-    "contents": "目录",
-    "summary_of": "调整概要",
-    "organigrams": "组织结构图",
-    "organigrams_note": "每幅组织结构图单独编页：“{mark}”指同一幅图的第 N 页。",
-    "grade": "职等",
-    "position": "所列职位",
-    "from": "原",
-    "to": "新",
-    "no_establishment": "两个版本均未列出编制（各单位的员额）。",
-    "no_post_changes": "没有员额变动。",
-    "no_deliverables": "模型中没有交付成果。",
-    "matrix_level": "每列为一个{what}及其职位和下属单位，其职责合并计入。",
-    "matrix_part": "相关方第 {first}–{last} 个（共 {total} 个）",
-}
-
-TABLES: dict[str, dict[str, str]] = {"en": ENGLISH, "zh": CHINESE}
+if TYPE_CHECKING:
+    from raci.restructure.diff import Diff
 
 
-@attrs.frozen
 class ChangeWords:
     """The words a restructuring is told in, in one language."""
 
-    lang: str = "en"
-    table: dict[str, str] = attrs.field(factory=lambda: dict(ENGLISH))
+    def __init__(self, words: Words) -> None:
+        self.words = words
+        self.lang = words.language
+        w = words
+        #: The name of each group of changes (as the diff groups them), and of each part.
+        self.groups = {
+            "created": w.gettext("created"),
+            "abolished": w.gettext("abolished"),
+            "merged": w.gettext("merged"),
+            "split": w.gettext("split"),
+            "renamed": w.gettext("renamed"),
+            "moved": w.gettext("moved"),
+            "relevelled": w.gettext("relevelled"),
+            "added": w.gettext("added"),
+            "removed": w.gettext("removed"),
+            "accountable": w.gettext("new Accountable"),
+            "post_established": w.pgettext("post change", "established"),
+            "post_abolished": w.pgettext("post change", "abolished"),
+            "post_redeployed": w.pgettext("post change", "redeployed"),
+            "post_reclassified": w.pgettext("post change", "reclassified"),
+            "post_converted": w.pgettext("post change", "converted"),
+            "units": w.gettext("Units"),
+            "posts": w.gettext("Positions"),
+            "post_changes": w.gettext("Post changes"),
+            "deliverables": w.gettext("Deliverables"),
+            "orphaned": w.gettext("Orphaned responsibilities"),
+        }
+        #: What each mark of the picture's key means.
+        self.key_entries = {
+            "new": w.gettext("new unit"),
+            "merged": w.gettext("merged from several units"),
+            "split": w.gettext("split from one unit"),
+            "renamed": w.gettext("renamed"),
+            "moved": w.gettext("moved to another parent"),
+            "relevelled": w.gettext("another level"),
+            "same": w.gettext("unchanged"),
+            "abolished": w.gettext("abolished"),
+        }
 
     @classmethod
     def for_lang(cls, lang: str | None) -> ChangeWords:
-        """The words for ``lang`` (``zh``, ``zh-Hans``, ``zh_TW``...); English when there is
-        no table for it."""
-        base = base_language(lang)
-        return cls(base, {**ENGLISH, **TABLES.get(base, {})})
+        """The words for ``lang`` (``zh``, ``zh-Hans``, ``zh_TW``...); English for a
+        language the catalog does not have."""
+        return cls(words_for(lang))
 
-    def __call__(self, key: str, **values: object) -> str:
-        """The word or sentence ``key``, its ``{fields}`` filled in."""
-        return self.table[key].format(**values)
+    @classmethod
+    def of(cls, change: Diff, lang: str | None) -> ChangeWords:
+        """The words ``change`` is told in: ``lang``'s, else those of NEW's language."""
+        return cls.for_lang(lang or change.new.language)
+
+    def gettext(self, message: str, **values: object) -> str:
+        """``message`` in this language, its ``{fields}`` filled in."""
+        text = self.words.gettext(message)
+        return text.format(**values) if values else text
 
     def join(self, items: Sequence[str]) -> str:
         """``a``, ``a and b``, ``a, b and c`` (``a、b与c`` in Chinese)."""
-        if len(items) <= 2:
-            return self.table["and"].join(items)
-        return self.table["comma"].join(items[:-1]) + self.table["and"] + items[-1]
+        return self.words.joined(items)
+
+    def count(self, group: str, n: float) -> str:
+        """How many changes a group holds: '2 created', '3 with a new Accountable'."""
+        number = self.words.number(n)
+        if group == "accountable":
+            text = self.words.ngettext(
+                "{n} with a new Accountable", "{n} with a new Accountable", n
+            )
+            return text.format(n=number)
+        # Translators: {group} is the name of a group of changes (created, merged...).
+        text = self.words.ngettext("{n} {group}", "{n} {group}", n)
+        return text.format(n=number, group=self.groups[group])
+
+    def counted(self, text: str, n: str) -> str:
+        """A heading with its count in brackets: 'Units: created (2)'."""
+        return self.words.aside(text, n)
 
     def level(self, name: str) -> str:
-        """A level's name in this language, when the table knows it."""
+        """A level's name in this language, when the catalog knows it."""
         return level_name(name, self.lang)
 
     def a_level(self, name: str | None) -> str:
         """What a unit of level ``name`` is: 'a division', 'an office', 'a unit'."""
         if not name:
-            return self("a_unit")
+            return self.words.gettext("a unit")
         if self.lang != "en":
             return self.level(name)
         an = name[:1].lower() in "aeiou" and not name.lower().startswith(
@@ -305,8 +120,33 @@ class ChangeWords:
         role = scheme.role(letter)
         if role is None or role.name == letter:
             return letter
-        return self("role", name=role_name(scheme, role, self.lang), letter=letter)
+        return self.words.aside(role_name(scheme, role, self.lang), letter)
 
     def orphaned_count(self, n: int) -> str:
         """The summary of the orphaned responsibilities."""
-        return self("orphaned_one") if n == 1 else self("orphaned_many", n=n)
+        text = self.words.ngettext(
+            "{n} role whose holder is gone, with no successor",
+            "{n} roles whose holder is gone, with no successor",
+            n,
+        )
+        return text.format(n=self.words.number(n))
+
+    def picture_title(self, name: str) -> str:
+        """The title of a picture of the change: 'UN-Habitat: before and after'."""
+        if not name:
+            return self.words.gettext("Before and after")
+        return self.gettext("{name}: before and after", name=name)
+
+    @property
+    def annex(self) -> str:
+        """The title of the restructuring annex."""
+        return self.words.gettext("Restructuring annex")
+
+    def sides(self) -> tuple[str, str]:
+        """The names of the two versions: before, after."""
+        # Translators: the two versions of a restructuring, as headings.
+        return self.words.gettext("Before"), self.words.gettext("After")
+
+    def abolished_units(self, n: int) -> str:
+        """The heading of the abolished units of a picture, with their count."""
+        return self.words.aside(self.words.gettext("Abolished units"), self.words.number(n))

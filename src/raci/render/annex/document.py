@@ -16,14 +16,13 @@ from raci.render.annex.organigrams import add_organigrams
 from raci.render.annex.posts import add_post_changes
 from raci.render.annex.summary import add_summary
 from raci.render.annex.title import add_title_page
-from raci.render.languages import base_language
 from raci.render.pages import header
 from raci.render.paper import Paper
 from raci.render.staffing.as_docx import add_staffing_table
 from raci.render.staffing.sheet import build_sheet
-from raci.render.staffing.words import word as staffing_word
 from raci.render.wordml import clean, new_document, parsed, saved
 from raci.restructure.report import Story
+from raci.words import primary_language
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -31,7 +30,14 @@ if TYPE_CHECKING:
     from raci.restructure.diff import Diff
 
 #: The language tags Word is told the text is in, for its fonts and spelling.
-_WORD_LANGUAGES = {"zh": "zh-CN", "en": "en-US"}
+_WORD_LANGUAGES = {
+    "ar": "ar-SA",
+    "en": "en-US",
+    "es": "es-ES",
+    "fr": "fr-FR",
+    "ru": "ru-RU",
+    "zh": "zh-CN",
+}
 _EAST_ASIAN = ("zh", "ja", "ko")
 
 
@@ -44,17 +50,17 @@ def build_annex(change: Diff, *, lang: str, paper: Paper, vector: bool = False) 
     story = Story(change, lang, lambda text, ident: text or ident, str)
     _styles(doc, lang)
     b = Blocks(doc, paper, lang, vector=vector)
-    running = header([change.new.names.get(lang), story.w("annex")])
+    running = header([change.new.names.get(lang), story.w.annex])
     b.first_section(running)
     add_styles(doc, b.width_mm)
 
     add_title_page(b, story)
-    b.paragraph(story.w("contents"), style="TOC Heading", new_page=True)
+    b.paragraph(story.words.gettext("Contents"), style="TOC Heading", new_page=True)
     place = b.paragraph()
     add_summary(b, story)
     add_organigrams(b, story, running)
     b.new_section(running, landscape=True)
-    b.heading(staffing_word("heading", lang), 1)
+    b.heading(story.words.gettext("Staffing"), 1)
     sheet = build_sheet(staffing(change.new, before=change.old), lang=lang)
     add_staffing_table(doc, sheet, b.width_mm)
     add_post_changes(b, story)
@@ -63,8 +69,9 @@ def build_annex(change: Diff, *, lang: str, paper: Paper, vector: bool = False) 
     fill_contents(place, b.headings, as_field=not vector)
     if not vector:
         ask_to_update(doc)
-    doc.core_properties.title = clean(story.w("annex"))
-    doc.core_properties.language = _WORD_LANGUAGES.get(story.w.lang, story.w.lang)
+    doc.core_properties.title = clean(story.w.annex)
+    base = primary_language(lang)
+    doc.core_properties.language = _WORD_LANGUAGES.get(base, base)
     return saved(doc)
 
 
@@ -76,7 +83,7 @@ def _styles(doc: Document, lang: str) -> None:
     first = doc.styles["Heading 1"].paragraph_format
     first.page_break_before = True
     first.space_before = Pt(0)
-    base = base_language(lang)
+    base = primary_language(lang)
     tag = quoteattr(_WORD_LANGUAGES.get(base, base))
     east = f" w:eastAsia={tag}" if base in _EAST_ASIAN else ""
     normal = doc.styles["Normal"].element.get_or_add_rPr()

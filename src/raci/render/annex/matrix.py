@@ -93,7 +93,7 @@ def _rows(m: Matrix, start: int, end: int, column_mm: float) -> Iterator[str]:
     lines = max(1, math.floor((column_mm - 1) / (SIZE_PT * 1.2 * 25.4 / 72)))
     longest = max(len(c.label) for c in columns)
     height = min(TALLEST_MM, max(15.0, longest / lines * _CHAR_MM * 1.1 + 3))
-    head = [Cell(m.word("deliverable"), bold=True, size_pt=SIZE_PT)]
+    head = [Cell(m.words.gettext("Deliverable"), bold=True, size_pt=SIZE_PT)]
     head += [Cell(c.label, upright=True, size_pt=SIZE_PT) for c in columns]
     yield row(head, header=True, height_mm=height)
     for group, found in m.sections():
@@ -113,22 +113,29 @@ def add_matrix(b: Blocks, org: Organization, w: ChangeWords) -> None:
     when it must be)."""
     lang = w.lang
     matrix, level = fitting_matrix(org, lang, b.width_mm)
-    b.heading(matrix.word("running"), 1)
+    b.heading(matrix.running, 1)
     if not matrix.rows:
-        b.paragraph(w("no_deliverables"))
+        b.paragraph(w.gettext("The model has no deliverables."))
         return
-    b.paragraph(w("key"), bold=True)
+    b.paragraph(w.gettext("Key"), bold=True)
     key = legend_cells(matrix.scheme, lang, matrix.combined(), size_pt=SIZE_PT)
     b.table((row(cells) for cells in key), [12, b.width_mm - 12])
     if level is not None:
-        b.paragraph(w("matrix_level", what=w.a_level(level)))
+        # Translators: {what} is a unit of the level the columns roll up to: "a division".
+        text = w.words.gettext(
+            "Each column is {what} with its posts and the units below it, whose roles count"
+            " as its own."
+        )
+        b.paragraph(text.format(what=w.a_level(level)))
     column_mm = _column_mm(matrix)
     total = len(matrix.columns)
     per_part = max(1, math.floor((b.width_mm - LABEL_MM) / column_mm))
     for start in range(0, total, per_part):
         end = min(start + per_part, total)
         if per_part < total:
-            part = w("matrix_part", first=start + 1, last=end, total=total)
-            b.paragraph(part, bold=True, new_page=start > 0)
+            n = w.words.number
+            part = w.words.pgettext("annex", "Parties {first}–{last} of {total}")
+            text = part.format(first=n(start + 1), last=n(end), total=n(total))
+            b.paragraph(text, bold=True, new_page=start > 0)
         widths = [b.width_mm - (end - start) * column_mm, *[column_mm] * (end - start)]
         b.table(_rows(matrix, start, end, column_mm), widths)

@@ -22,7 +22,7 @@ from raci.render import engine
 from raci.render.annex.blocks import Blocks
 from raci.render.chart.options import AUTO, ChartOptions
 from raci.render.chart.orgchart import ChartPage, chart_key, chart_pages
-from raci.render.chart.words import Words
+from raci.render.chart.words import ChartWords
 from raci.render.engine import FontWarning
 from raci.render.pages import header
 from raci.restructure.report import Story
@@ -44,7 +44,8 @@ def add_organigrams(b: Blocks, story: Story, running: str) -> None:
     heading and key (the part's heading and a note on the pages' numbers before the
     first), then the chart's pages."""
     w, change, lang = story.w, story.change, story.lang
-    sides = [(w("old_side"), change.old), (w("new_side"), change.new)]
+    before, after = w.sides()
+    sides = [(before, change.old), (after, change.new)]
     width, height = (side - 2 * MARGIN_MM for side in b.paper.mm(landscape=True))
     # A paper's sides are given portrait; its pages are drawn landscape.
     frame = attrs.evolve(b.paper, width_mm=height - SLACK_MM, height_mm=width - SLACK_MM)
@@ -57,9 +58,14 @@ def add_organigrams(b: Blocks, story: Story, running: str) -> None:
     for i, (side, org, book) in enumerate(books):
         b.new_section(header([running, side]), landscape=True, margin_mm=MARGIN_MM)
         if i == 0:
-            b.heading(w("organigrams"), 1)
-            mark = Words.for_lang(lang).word("continued", page="N")
-            b.paragraph(w("organigrams_note", mark=mark))
+            b.heading(w.gettext("Organigrams"), 1)
+            mark = ChartWords.for_lang(lang).continued("N")
+            # Translators: {mark} is how a page refers to another: "continued on page N".
+            note = w.words.gettext(
+                "Each organigram is numbered on its own pages: “{mark}” means page N of the"
+                " same organigram."
+            )
+            b.paragraph(note.format(mark=mark))
         b.heading(side, 2)
         _key(b, org, options)
         for page in book:

@@ -9,11 +9,9 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from raci.render.annex.blocks import Blocks
-from raci.render.annex.summary import capital
 from raci.render.staffing.sheet import number
-from raci.render.staffing.words import word as staffing_word
 from raci.restructure.posts import KINDS, Entry
-from raci.restructure.report import Story
+from raci.restructure.report import Story, capital
 
 #: The width of a column of counts, and of a column of the posts by unit (millimetres).
 COUNT_MM, SUMMARY_MM = 18, 24
@@ -39,10 +37,12 @@ def _columns(story: Story, kind: str) -> list[_Column]:
     def graded(key: str) -> Callable[[Entry], str]:
         return lambda e: story.grade(e.get(key))
 
-    unit = _Column(capital(w("unit")), named("unit", story.unit))
-    grade = _Column(capital(w("grade")), graded("grade"))
-    fund = _Column(capital(staffing_word("fund", story.lang)), named("fund", story.text), True)
-    before, after = capital(w("from")), capital(w("to"))
+    words = story.words
+    unit = _Column(capital(words.gettext("unit")), named("unit", story.unit))
+    grade = _Column(capital(words.gettext("grade")), graded("grade"))
+    fund = _Column(capital(story.words.gettext("fund")), named("fund", story.text), True)
+    # Translators: the headings of what posts were before a change, and are after it.
+    before, after = capital(words.gettext("from")), capital(words.gettext("to"))
     middle = {
         "redeployed": [
             _Column(before, named("from", story.unit)),
@@ -58,8 +58,12 @@ def _columns(story: Story, kind: str) -> list[_Column]:
             _Column(after, named("to", story.text)),
         ],
     }.get(kind, [unit, grade, fund])
-    count = _Column(capital(w.figure("posts")), lambda e: number(e["count"]), count=True)
-    position = _Column(capital(w("position")), named("position", story.new), True)
+    count = _Column(
+        capital(w.figure("posts")), lambda e: number(e["count"], story.words), count=True
+    )
+    position = _Column(
+        capital(words.gettext("listed position")), named("position", story.new), True
+    )
     return [*middle, count, position]
 
 
@@ -82,21 +86,22 @@ def _table(b: Blocks, story: Story, kind: str, entries: Sequence[Entry]) -> None
 def add_post_changes(b: Blocks, story: Story) -> None:
     """The part "Post changes"."""
     w, posts = story.w, story.change.posts
-    b.heading(w("post_changes"), 1)
+    b.heading(w.groups["post_changes"], 1)
     if not posts.shown:
-        b.paragraph(w("no_establishment"))
+        none = w.gettext("Neither version gives its establishment (the posts of its units).")
+        b.paragraph(none)
         return
     if not posts:
-        b.paragraph(w("no_post_changes"))
+        b.paragraph(w.gettext("No posts change."))
     for kind in KINDS:
         entries = posts.of(kind)
         if entries:
             group = f"post_{kind}"
-            b.heading(w("counted", text=capital(w(group)), n=story.count(group, [])), 2)
+            b.heading(w.counted(capital(w.groups[group]), story.count(group, [])), 2)
             _table(b, story, kind, entries)
     rows = story.post_rows()
     if rows:
-        b.heading(w("posts_by_unit"), 2)
+        b.heading(story.posts_by_unit(), 2)
         heads = story.post_headings()
         widths = [b.width_mm - (len(heads) - 1) * SUMMARY_MM] + [SUMMARY_MM] * (len(heads) - 1)
         b.grid(heads, rows, widths, numbers=set(range(1, len(heads))), bold_last=True)

@@ -14,10 +14,11 @@ def add_title_page(b: Blocks, story: Story) -> None:
     from docx.shared import Pt
 
     w, change = story.w, story.change
-    title = b.paragraph(w("annex"), style="Title")
+    title = b.paragraph(w.annex, style="Title")
     title.paragraph_format.space_before = Pt(_ABOVE_PT)
     name = change.new.names.get(story.lang)
     if name:
         b.paragraph(name, style="Subtitle")
-    for side, org in ((w("old_side"), change.old), (w("new_side"), change.new)):
-        b.paragraph(f"{side}{w('colon')}{shown_path(org.source)}")
+    before, after = w.sides()
+    for side, org in ((before, change.old), (after, change.new)):
+        b.paragraph(w.words.labelled(side, shown_path(org.source)))

@@ -33,11 +33,11 @@ from raci.render.engine import (
     render,
 )
 from raci.render.legend.as_dot import legend_dot
+from raci.render.pages import page_number
 from raci.render.palette import lead_colour
 from raci.render.paper import A4, Paper
 from raci.render.paper import paper as paper_named
 from raci.render.pdf import PAGE_MARK, cut_pages
-from raci.render.printing import page_number
 
 #: The margin kept around the text on every page, in points.
 MARGIN = 42.0
@@ -84,10 +84,7 @@ def _cell(width: float, body: str, attrs: str = _LEFT) -> str:
 
 def _table(book: Book, lines: Sequence[Line], inherited: bool, width: float) -> Table:
     widths = _columns(width, inherited)
-    head = [book.word("deliverable"), book.word("role")]
-    if inherited:
-        head.append(book.word("through"))
-    head.append(book.word("due"))
+    head = book.table_head(inherited)
     header = "<TR>" + "".join(
         _cell(w, f"<B>{esc(h)}</B>", f'BGCOLOR="#f3f4f6" {_LEFT}')
         for w, h in zip(widths, head, strict=True)
@@ -120,27 +117,26 @@ def _pieces(book: Book, sheet: Sheet, width: float) -> list[Piece]:
     """A sheet as the blocks and tables that go down its pages."""
     title = _text(sheet.title, width * SIZE / 18, sheet.post)
     facts = "".join(
-        f'<TR><TD WIDTH="110" VALIGN="TOP" {_LEFT}><FONT COLOR="#555555">{esc(book.word(key))}'
+        f'<TR><TD WIDTH="110" VALIGN="TOP" {_LEFT}><FONT COLOR="#555555">{esc(label)}'
         "</FONT></TD>"
         f'<TD WIDTH="{width - 110:g}" VALIGN="TOP" {_LEFT}>{_text(value, width - 110)}</TD></TR>'
-        for key, value in sheet_facts(book, sheet)
+        for label, value in sheet_facts(book, sheet)
     )
     pieces: list[Piece] = [
         Block(f'<FONT POINT-SIZE="18"><B>{title}</B></FONT>'),
         Block(f'<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">{facts}</TABLE>'),
     ]
-    for key, lines, inherited, empty in (
-        ("direct", sheet.direct, False, "nothing"),
-        ("inherited", sheet.inherited, True, "no-inherited"),
+    held, through = book.part_titles()
+    for heading, lines, inherited, empty in (
+        (held, sheet.direct, False, book.nothing),
+        (through, sheet.inherited, True, book.nothing_inherited),
     ):
-        pieces.append(
-            Block(f'<FONT POINT-SIZE="13"><B>{esc(book.word(key))}</B></FONT>', keep=True)
-        )
+        pieces.append(Block(f'<FONT POINT-SIZE="13"><B>{esc(heading)}</B></FONT>', keep=True))
         if lines:
             pieces.append(_table(book, lines, inherited, width))
         else:
-            pieces.append(Block(f"<I>{esc(book.word(empty))}</I>"))
-    legend = legend_dot(book.scheme, book.language, size=9, caption=book.word("legend"))
+            pieces.append(Block(f"<I>{esc(empty)}</I>"))
+    legend = legend_dot(book.scheme, book.language, size=9, caption=book.roles_caption)
     pieces.append(Block(legend))
     return pieces
 
@@ -159,7 +155,7 @@ def _frame(book: Book, width: float, number: int, total: int) -> tuple[str, str]
     """The running header and the page number of one page, as HTML-like labels."""
     title = shown(book.title)
     left = f'<FONT POINT-SIZE="9">{esc(title)}</FONT>' if title else ""
-    right = f'<FONT POINT-SIZE="9" COLOR="#555555">{esc(book.word("running"))}</FONT>'
+    right = f'<FONT POINT-SIZE="9" COLOR="#555555">{esc(book.running)}</FONT>'
     inner = width - 2
     header = (
         '<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>'
@@ -167,14 +163,16 @@ def _frame(book: Book, width: float, number: int, total: int) -> tuple[str, str]
         f'<TD ALIGN="RIGHT" WIDTH="{inner * 0.4:g}" FIXEDSIZE="TRUE" HEIGHT="14">{right}</TD>'
         "</TR></TABLE>"
     )
-    number_text = page_number(book.language).format(n=number, total=total)
+    number_text = page_number(number, total, book.language)
     footer = f'<FONT POINT-SIZE="9" COLOR="#555555">{esc(number_text)}</FONT>'
     return _framed(header, width, 18, "B"), _framed(footer, width, 18, "T")
 
 
 def _continued(book: Book, sheet: Sheet) -> str:
     """The line that opens a page a sheet goes on to: its title, continued."""
-    return book.word("continued").format(title=shown(sheet.title, sheet.post))
+    # Translators: the title of a sheet that goes on from the page before.
+    continued = book.words.gettext("{title} (continued)")
+    return continued.format(title=shown(sheet.title, sheet.post))
 
 
 def _node(name: str, label: str, x: float, y: float) -> str:

@@ -10,7 +10,6 @@ from raci import progress
 from raci._text import escape_html
 from raci.cells import safe_cell
 from raci.render.cascade.book import WRITING, Book, Line, Sheet
-from raci.render.languages import aside, colon, labelled, listed
 from raci.render.legend.as_html import LEGEND_CSS, cell_classes, legend_html, role_css
 from raci.render.matrix.as_text import md_escape
 from raci.render.paper import A4
@@ -26,10 +25,7 @@ def _md_table(
     book: Book, lines: Sequence[Line], inherited: bool, rows: dict[int, str]
 ) -> list[str]:
     """A table of lines; ``rows`` keeps each line's row, written once for every sheet."""
-    head = [book.word("group"), book.word("deliverable"), book.word("role")]
-    if inherited:
-        head.append(book.word("through"))
-    head.append(book.word("due"))
+    head = [book.words.gettext("Group"), *book.table_head(inherited)]
     out = [_md_row([md_escape(h) for h in head]), "|" + "---|" * len(head)]
     for line in lines:
         row = rows.get(id(line))
@@ -45,28 +41,27 @@ def _md_table(
 
 def render_markdown(book: Book) -> str:
     """A heading per post, its facts as a list, then the two tables."""
-    lang = book.language
+    words = book.words
     out = [f"# {md_escape(book.heading)}", ""]
-    legend = listed((md_escape(f"{letter} {name}") for letter, name in book.legend), lang)
-    out += [labelled(md_escape(book.word("roles")), legend, lang), ""]
+    legend = words.listed(md_escape(f"{letter} {name}") for letter, name in book.legend)
+    out += [words.labelled(md_escape(words.gettext("Roles")), legend), ""]
+    direct, through = book.part_titles()
     # Every post of a unit inherits the same lines: their table is built once.
     inherited: dict[str, list[str]] = {}
     rows: dict[int, str] = {}
     for sheet in progress.each(WRITING, book.sheets, "posts"):
-        out += [f"## {aside(md_escape(sheet.title), md_escape(sheet.post), lang)}", ""]
-        for key, value in sheet_facts(book, sheet):
-            label = md_escape(book.word(key)) + colon(lang).rstrip()
+        out += [f"## {words.aside(md_escape(sheet.title), md_escape(sheet.post))}", ""]
+        for label, value in sheet_facts(book, sheet):
+            label = md_escape(label) + words.colon().rstrip()
             out.append(f"- **{label}** {md_escape(value)}")
-        out += ["", f"### {md_escape(book.word('direct'))}", ""]
-        out += (
-            _md_table(book, sheet.direct, False, rows) if sheet.direct else [book.word("nothing")]
-        )
-        out += ["", f"### {md_escape(book.word('inherited'))}", ""]
+        out += ["", f"### {md_escape(direct)}", ""]
+        out += _md_table(book, sheet.direct, False, rows) if sheet.direct else [book.nothing]
+        out += ["", f"### {md_escape(through)}", ""]
         if sheet.unit not in inherited:
             inherited[sheet.unit] = (
                 _md_table(book, sheet.inherited, True, rows)
                 if sheet.inherited
-                else [book.word("no-inherited")]
+                else [book.nothing_inherited]
             )
         out += inherited[sheet.unit]
         out.append("")
@@ -74,12 +69,15 @@ def render_markdown(book: Book) -> str:
 
 
 def sheet_facts(book: Book, sheet: Sheet) -> list[tuple[str, str]]:
-    """(word key, value) of the facts at the head of a sheet."""
-    facts = [("holder", sheet.holder_text(book.language))]
+    """(label, value) of the facts at the head of a sheet, its holder first."""
+    words = book.words
+    facts = [(words.gettext("Holder"), sheet.holder_text(book.language))]
     if sheet.grade:
-        facts.append(("grade", sheet.grade))
-    facts.append(("unit", " › ".join(sheet.unit_path) or sheet.unit))
-    facts.append(("reports", " → ".join(sheet.reports) or book.word("nobody")))
+        facts.append((words.gettext("Grade"), sheet.grade))
+    facts.append((words.gettext("Unit"), " › ".join(sheet.unit_path) or sheet.unit))
+    # Translators: the posts above a post, nearest first; "nobody above" for the top one.
+    above = " → ".join(sheet.reports) or words.gettext("nobody above")
+    facts.append((words.gettext("Reports to"), above))
     return facts
 
 
@@ -189,10 +187,7 @@ def _anchor(post: str) -> str:
 def _html_table(book: Book, lines: Sequence[Line], inherited: bool, rows: dict[int, str]) -> str:
     """A table of lines; ``rows`` keeps each line's row, written once for every sheet."""
     columns = 4 if inherited else 3
-    head = [book.word("deliverable"), book.word("role")]
-    if inherited:
-        head.append(book.word("through"))
-    head.append(book.word("due"))
+    head = book.table_head(inherited)
     out = [
         f'<table class="held {"inherited" if inherited else "direct"}"><thead><tr>'
         + "".join(f'<th scope="col">{escape_html(h)}</th>' for h in head)
@@ -229,22 +224,23 @@ def _html_sheet(book: Book, sheet: Sheet, inherited: str, rows: dict[int, str]) 
     """A post's section as pieces, the unit's ``inherited`` table kept whole (not copied
     into every section of the unit's posts)."""
     facts = []
-    for key, value in sheet_facts(book, sheet):
+    for i, (label, value) in enumerate(sheet_facts(book, sheet)):
         text = escape_html(value)
-        if key == "holder" and sheet.vacant:
+        if i == 0 and sheet.vacant:
             text = f'<span class="vacant">{text}</span>'
-        facts.append(f"<dt>{escape_html(book.word(key))}</dt><dd>{text}</dd>")
+        facts.append(f"<dt>{escape_html(label)}</dt><dd>{text}</dd>")
     direct = (
         _html_table(book, sheet.direct, False, rows)
         if sheet.direct
-        else f'<p class="none">{escape_html(book.word("nothing"))}</p>'
+        else f'<p class="none">{escape_html(book.nothing)}</p>'
     )
+    held, through = (escape_html(title) for title in book.part_titles())
     return [
         f'<section class="sheet" id="{_anchor(sheet.post)}">\n'
         f"<h2>{escape_html(sheet.title)} <small>{escape_html(sheet.post)}</small></h2>\n"
         f'<dl class="facts">{"".join(facts)}</dl>\n'
-        f"<h3>{escape_html(book.word('direct'))}</h3>\n{direct}\n"
-        f"<h3>{escape_html(book.word('inherited'))}</h3>\n",
+        f"<h3>{held}</h3>\n{direct}\n"
+        f"<h3>{through}</h3>\n",
         inherited,
         "\n</section>",
     ]
@@ -272,12 +268,14 @@ def render_html(book: Book) -> str:
             tables[sheet.unit] = (
                 _html_table(book, sheet.inherited, True, rows)
                 if sheet.inherited
-                else f'<p class="none">{escape_html(book.word("no-inherited"))}</p>'
+                else f'<p class="none">{escape_html(book.nothing_inherited)}</p>'
             )
         if sections:
             sections.append("\n")
         sections += _html_sheet(book, sheet, tables[sheet.unit], rows)
-    posts = escape_html(book.word("posts").format(n=len(book.sheets)))
+    words, n = book.words, len(book.sheets)
+    posts = escape_html(words.ngettext("{n} post", "{n} posts", n).format(n=words.number(n)))
+    contents = escape_html(words.gettext("Contents"))
     head = f"""<!DOCTYPE html>
 <html lang="{escape_html(book.language)}">
 <head>
@@ -290,10 +288,10 @@ def render_html(book: Book) -> str:
 <body>
 <header>
 <h1>{title}</h1>
-{legend_html(book.scheme, book.language, caption=book.word("legend"))}
+{legend_html(book.scheme, book.language, caption=book.roles_caption)}
 </header>
 <nav class="toc">
-<h2>{escape_html(book.word("contents"))} <small>{posts}</small></h2>
+<h2>{contents} <small>{posts}</small></h2>
 <ol>
 {chr(10).join(toc)}
 </ol>

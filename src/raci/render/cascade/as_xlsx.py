@@ -13,7 +13,6 @@ from openpyxl.styles import Font, PatternFill
 
 from raci import progress
 from raci.render.cascade.book import WRITING, Book, Line, Sheet
-from raci.render.languages import aside, listed
 from raci.render.legend.as_xlsx import legend_rows, role_style
 from raci.render.matrix.as_xlsx import safe, styled_cell
 
@@ -54,10 +53,8 @@ def _rows(book: Book, sheet: Sheet) -> list[list[str]]:
     for lines in by_deliverable.values():
         first = lines[0]
         direct = "/".join(r for x in lines if not x.via for r in x.roles)
-        inherited = listed(
-            (aside(x.letters, x.via_name, book.language) for x in lines if x.via),
-            book.language,
-            clauses=True,
+        inherited = book.words.listed(
+            (book.words.aside(x.letters, x.via_name) for x in lines if x.via), clauses=True
         )
         rows.append(
             [
@@ -81,9 +78,20 @@ def _header_cells(ws: WriteOnlyWorksheet, texts: list[str]) -> list[WriteOnlyCel
 
 
 def _header(ws: WriteOnlyWorksheet, book: Book) -> list[WriteOnlyCell]:
-    words = ("post", "post", "holder", "unit", "group", "deliverable", "name", "d", "i", "due")
-    texts = [book.word(w) for w in words]
-    texts[0] = "id"
+    words = book.words
+    texts = [
+        "id",
+        words.gettext("Post"),
+        words.gettext("Holder"),
+        words.gettext("Unit"),
+        words.gettext("Group"),
+        words.gettext("Deliverable"),
+        words.gettext("Name"),
+        # Translators: the roles a post holds itself, and those it holds through its units.
+        words.gettext("direct"),
+        words.gettext("inherited"),
+        words.gettext("Due"),
+    ]
     return _header_cells(ws, texts)
 
 
@@ -98,7 +106,7 @@ def render_xlsx(book: Book) -> bytes:
     taken: set[str] = set()
     written = 0
     for division, sheets in by_division.items():
-        ws = workbook.create_sheet(_title(names[division] or book.word("unit"), taken))
+        ws = workbook.create_sheet(_title(names[division] or book.words.gettext("Unit"), taken))
         for i, width in enumerate(_WIDTHS):
             ws.column_dimensions[chr(65 + i)].width = width
         ws.freeze_panes = "A2"
@@ -124,10 +132,10 @@ def render_xlsx(book: Book) -> bytes:
                 ws.append(values)
     progress.step(WRITING, written, written, "posts")
     if not by_division:
-        workbook.create_sheet(book.word("post")).append([safe(book.word("nothing"))])
-    legend = workbook.create_sheet(_title(book.word("roles"), taken))
+        workbook.create_sheet(book.words.gettext("Post")).append([safe(book.nothing)])
+    legend = workbook.create_sheet(_title(book.words.gettext("Roles"), taken))
     legend.column_dimensions["B"].width = 40
-    legend.append(_header_cells(legend, [book.word("role"), book.word("name")]))
+    legend.append(_header_cells(legend, [book.words.gettext("Role"), book.words.gettext("Name")]))
     for letter, name, style in legend_rows(book.scheme, book.language):
         legend.append([styled_cell(legend, letter, **style), safe(name)])
     buffer = io.BytesIO()

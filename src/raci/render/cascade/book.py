@@ -18,9 +18,9 @@ from raci._walks import Upward, nearest
 from raci.analysis.cascade import Cascade, Held
 from raci.lookup import Lookup
 from raci.model import Organization
-from raci.render.cascade.words import word
 from raci.render.palette import legend
 from raci.schemes import Scheme
+from raci.words import Words, words_for
 
 __all__ = ["WRITING", "Book", "Line", "Sheet", "build_book", "choose_posts", "make_book"]
 
@@ -74,10 +74,12 @@ class Sheet:
 
     def holder_text(self, language: str | None) -> str:
         """The holder's name, "vacant" (with the name, if given), or "not named"."""
+        words = words_for(language)
         if self.vacant:
-            vacant = word("vacant", language)
-            return f"{vacant} ({self.holder})" if self.holder else vacant
-        return self.holder or word("unnamed", language)
+            # Translators: in place of a post's holder.
+            vacant = words.gettext("vacant")
+            return words.aside(vacant, self.holder) if self.holder else vacant
+        return self.holder or words.gettext("not named")
 
 
 @attrs.frozen
@@ -90,9 +92,10 @@ class Book:
     scheme: Scheme
     sheets: tuple[Sheet, ...]
 
-    def word(self, key: str) -> str:
-        """A fixed word in the book's language."""
-        return word(key, self.language)
+    @property
+    def words(self) -> Words:
+        """The fixed words of the book's language."""
+        return words_for(self.language)
 
     @property
     def legend(self) -> tuple[tuple[str, str], ...]:
@@ -102,8 +105,45 @@ class Book:
     @property
     def heading(self) -> str:
         """The title of the whole book."""
-        key = "one-title" if len(self.sheets) == 1 else "title"
-        return self.word(key).format(title=self.title)
+        heading = self.words.ngettext(
+            "Responsibility sheet: {title}", "Responsibility sheets: {title}", len(self.sheets)
+        )
+        return heading.format(title=self.title)
+
+    @property
+    def running(self) -> str:
+        """What the document is, in its running header."""
+        return self.words.gettext("Responsibility sheets")
+
+    @property
+    def roles_caption(self) -> str:
+        """What precedes the legend of the roles: 'Roles:'."""
+        return self.words.gettext("Roles") + self.words.colon().rstrip()
+
+    def table_head(self, inherited: bool) -> list[str]:
+        """The headings of a table of lines (without its group's): deliverable, role, the
+        unit the roles come ``through`` when ``inherited``, due date."""
+        words = self.words
+        head = [words.gettext("Deliverable"), words.gettext("Role")]
+        if inherited:
+            # Translators: the unit through which a post holds a role.
+            head.append(words.gettext("Through"))
+        return [*head, words.gettext("Due")]
+
+    @property
+    def nothing(self) -> str:
+        """What a sheet says for a post that holds nothing directly."""
+        return self.words.gettext("Nothing.")
+
+    @property
+    def nothing_inherited(self) -> str:
+        """What a sheet says for a post whose units hold nothing."""
+        return self.words.gettext("Nothing comes through its units.")
+
+    def part_titles(self) -> tuple[str, str]:
+        """The headings of the two parts of a sheet: held directly, and through its units."""
+        words = self.words
+        return words.gettext("Held directly"), words.gettext("Through its unit and the units above")
 
     def characters(self) -> int:
         """About how many characters the sheets take written out, markup aside: every

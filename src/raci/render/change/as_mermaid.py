@@ -57,14 +57,23 @@ def change_diagram(change: Diff, lang: str | None = None) -> str:
                 MermaidWarning,
                 stacklevel=2,
             )
-            return f"{captions.words('diagram_changed_only')}\n\n{fenced(text)}"
+            only = captions.words.gettext(
+                "Only the units that changed are drawn, with the units above them: the whole"
+                " structure is larger than GitHub draws as a diagram."
+            )
+            return f"{only}\n\n{fenced(text)}"
         whole = f"{too_large(text, edges)}, even with only the units that changed"
     warnings.warn(
         f"the change as a Mermaid diagram has {whole}: the report says so instead of drawing it",
         MermaidWarning,
         stacklevel=2,
     )
-    return captions.words("diagram_too_large", command="`raci diff -o change.svg`") + "\n"
+    # Translators: {command} is the command that draws the change as a picture.
+    larger = captions.words.gettext(
+        "The change is larger than GitHub draws as a diagram; {command} draws it as a picture.",
+        command="`raci diff -o change.svg`",
+    )
+    return larger + "\n"
 
 
 def _flowchart(captions: Captions, units: Sequence[str]) -> tuple[str, int]:
@@ -95,7 +104,7 @@ def _flowchart(captions: Captions, units: Sequence[str]) -> tuple[str, int]:
     unseen = [f"    {node_id(lowest)} ~~~ {group}" for group in groups] if lowest else []
     lines += unseen
     if removed:
-        heading = label([words("abolished_units", n=len(removed))])
+        heading = label([words.abolished_units(len(removed))])
         lines.append(f"    subgraph abolished [{heading}]")
         for e in removed:
             node = node_id(e["unit"] or "", "o")
@@ -106,9 +115,10 @@ def _flowchart(captions: Captions, units: Sequence[str]) -> tuple[str, int]:
             classes.setdefault("abolished", []).append(node)
         lines.append("    end")
     if keyed:
-        lines.append(f"    subgraph key [{label([words('key')])}]")
+        key = label([words.words.gettext("Key")])
+        lines.append(f"    subgraph key [{key}]")
         for k in keyed:
-            lines.append(f"        key_{k}[{label(_marked([k], words('key_' + k), []))}]")
+            lines.append(f"        key_{k}[{label(_marked([k], words.key_entries[k], []))}]")
             classes.setdefault(k, []).append(f"key_{k}")
         lines.append("    end")
     for k in keyed:

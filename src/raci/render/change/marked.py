@@ -17,7 +17,7 @@ from raci.render.change.sheet import BAND, MARGIN, Canvas, Drawn, Sheet, measure
 from raci.render.chart.layout import VGAP, Placed, layout
 from raci.render.chart.orgchart import LEGIBLE
 from raci.render.chart.pages import PLACEHOLDER_PAGE, Planner, depths
-from raci.render.chart.words import Words
+from raci.render.chart.words import ChartWords
 from raci.render.dot import esc, wrapped
 from raci.render.pages import RunningHead, breadcrumb
 from raci.restructure.diff import Diff
@@ -64,7 +64,7 @@ class Marked(Captions):
 
     def __init__(self, change: Diff, lang: str | None, sheets: Sequence[Sheet]) -> None:
         super().__init__(change, lang)
-        self.pages_words = Words.for_lang(lang)
+        self.pages_words = ChartWords(self.words.words)
         self.sheets = list(sheets)
         self.fonts = engine.font_families(lang)
         self.measured: dict[str, tuple[float, float]] = {}
@@ -159,7 +159,7 @@ class Marked(Captions):
         page that continues another, the chain of units above its top) and its number."""
         if draft.sheet is None:
             return draft.canvas.source(draft.width, draft.height, self.fonts)
-        head = RunningHead(self.title(), n, total, self.breadcrumb(tops), self.lang)
+        head = RunningHead(self.title(), n, total, self.breadcrumb(tops), self.words.lang)
         return draft.canvas.source(draft.width, draft.height, self.fonts, draft.sheet, head)
 
     def breadcrumb(self, tops: Sequence[str]) -> str:
@@ -291,7 +291,7 @@ class Marked(Captions):
         tops = [sum(heights[:r]) + INSET / 2 * r for r in range(len(rows))]
         grid_w = across * width + (across - 1) * INSET
         grid_h = tops[-1] + heights[-1]
-        text = self.words("abolished_units", n=len(removed))
+        text = self.words.abolished_units(len(removed))
         colour = LOOKS["abolished"].line
         heading = f'<FONT POINT-SIZE="13" COLOR="{colour}"><B>{esc(text)}</B></FONT>'
         head_w, head_h = self.measure([heading])[0]

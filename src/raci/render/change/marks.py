@@ -92,13 +92,14 @@ class Captions:
     def __init__(self, change: Diff, lang: str | None) -> None:
         self.change = change
         self.lang = lang
-        self.words = ChangeWords.for_lang(lang)
+        self.words = ChangeWords.of(change, lang)
         self.kinds = new_kinds(change)
 
     def name(self, org: Organization, ident: str | None) -> str:
         """A party's name in the language, its id when it has none; the top for None."""
         if ident is None:
-            return self.words("top")
+            # Translators: in place of a parent unit: the unit is at the top.
+            return self.words.words.gettext("(top)")
         p = org.parties.get(ident)
         return shown(p.names.get(self.lang), ident) if p is not None else shown(ident)
 
@@ -108,7 +109,7 @@ class Captions:
         name = shown(org.names.get(self.lang)) or (
             self.name(org, org.roots[0]) if org.roots else ""
         )
-        return self.words("picture_title", name=name) if name else self.words("picture_title_plain")
+        return self.words.picture_title(name)
 
     def notes(self, uid: str) -> list[str]:
         """What a unit's box says happened to it, one note a line."""
@@ -118,28 +119,34 @@ class Captions:
         before = [o for o in lin.predecessors(uid) if o in c.old.units]
         out: list[str] = []
         if "new" in kinds:
-            out.append(w("note_new"))
+            # Translators: what a new unit's box says.
+            out.append(w.gettext("new"))
         elif {"merged", "split", "renamed"} & set(kinds):
-            out.append(w("formerly", names=w.join([self.name(c.old, o) for o in before])))
+            names = w.join([self.name(c.old, o) for o in before])
+            out.append(w.gettext("formerly {names}", names=names))
         for o in before:
             others = [n for n in lin.successors(o) if n != uid]
             if others:
-                out.append(w("split_with", names=w.join([self.name(c.new, n) for n in others])))
+                names = w.join([self.name(c.new, n) for n in others])
+                out.append(w.gettext("split with {names}", names=names))
         for e in c.units_moved:
             if e["unit"] == uid:
-                out.append(w("moved_from", name=self.name(c.old, e["old_parent"])))
+                name = self.name(c.old, e["old_parent"])
+                out.append(w.gettext("moved from under {name}", name=name))
         for e in c.units_relevelled:
             if e["unit"] == uid:
                 old, new = w.a_level(e["old_level"]), w.a_level(e["new_level"])
-                out.append(w("was_now", old=old, new=new))
+                # Translators: a unit's level before and after: "was a branch, now a division".
+                out.append(w.gettext("was {old}, now {new}", old=old, new=new))
         return out
 
     def was(self, e: Mapping[str, str | None]) -> str:
         """Where an abolished unit was: under its parent, or at the top."""
         parent = e["parent"]
         if parent:
-            return self.words("was_under", name=self.name(self.change.old, parent))
-        return self.words("was_top")
+            name = self.name(self.change.old, parent)
+            return self.words.gettext("was under {name}", name=name)
+        return self.words.gettext("was the top")
 
 
 def marks(kinds: Iterable[str]) -> str:
@@ -193,12 +200,13 @@ def key(kinds: Iterable[str], words: ChangeWords, *, columns: int = 1) -> str:
         entries.append(
             f'<TD BGCOLOR="{look.fill}" BORDER="{look.border}" COLOR="{look.line}"'
             f' STYLE="rounded,{look.style}" WIDTH="30">{mark}</TD>'
-            f'<TD ALIGN="LEFT">{esc(words("key_" + k))}</TD>'
+            f'<TD ALIGN="LEFT">{esc(words.key_entries[k])}</TD>'
         )
+    title = words.words.gettext("Key")
     down = math.ceil(len(entries) / columns)
     rows = ["<TR>" + '<TD WIDTH="12"></TD>'.join(entries[r::down]) + "</TR>" for r in range(down)]
     return (
         '<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="4">'
-        f'<TR><TD COLSPAN="{3 * columns}" ALIGN="LEFT"><B>{esc(words("key"))}</B></TD></TR>'
+        f'<TR><TD COLSPAN="{3 * columns}" ALIGN="LEFT"><B>{esc(title)}</B></TD></TR>'
         f"{''.join(rows)}</TABLE>"
     )

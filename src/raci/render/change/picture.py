@@ -94,7 +94,7 @@ def _pages(
         return [canvas.source(width, height, picture.fonts)]
     # Portrait unless landscape draws the lists larger.
     sheet = max(reversed(sheets), key=lambda s: s.scale(width, height))
-    head = RunningHead(picture.title(), 1, 1, "", lang)
+    head = RunningHead(picture.title(), 1, 1, "", picture.words.lang)
     return [canvas.source(width, height, picture.fonts, sheet, head)]
 
 

@@ -30,7 +30,7 @@ class SideBySide:
     def __init__(self, change: Diff, lang: str | None) -> None:
         self.change = change
         self.lang = lang
-        self.words = ChangeWords.for_lang(lang)
+        self.words = ChangeWords.of(change, lang)
         self.fonts = engine.font_families(lang)
         self.new_kinds = new_kinds(change)
         self.old_kinds = old_kinds(change, self.new_kinds)
@@ -64,13 +64,14 @@ class SideBySide:
         name = shown(org.names.get(self.lang))
         if not name and org.roots:
             name = self.name(org, org.roots[0])
-        return self.words("picture_title", name=name) if name else self.words("picture_title_plain")
+        return self.words.picture_title(name)
 
     def draft(self) -> tuple[Canvas, float, float]:
         """What is drawn where, and the size of the drawing."""
         c = self.change
-        old_label = self.column(c.old, self.words("old_side"), self.old_kinds)
-        new_label = self.column(c.new, self.words("new_side"), self.new_kinds)
+        before, after = self.words.sides()
+        old_label = self.column(c.old, before, self.old_kinds)
+        new_label = self.column(c.new, after, self.new_kinds)
         shown_kinds = {k for ks in (*self.old_kinds.values(), *self.new_kinds.values()) for k in ks}
         key_label = key(shown_kinds, self.words)
         title = f'<FONT POINT-SIZE="{TITLE_SIZE}"><B>{esc(self.title())}</B></FONT>'

@@ -22,7 +22,7 @@ from raci.render.chart.style import (
     level_ranks,
     unit_box,
 )
-from raci.render.chart.words import Words
+from raci.render.chart.words import ChartWords
 from raci.render.dot import shown
 from raci.render.mermaid import (
     class_def,
@@ -68,7 +68,7 @@ class _Flowchart:
     def __init__(self, org: Organization, opts: ChartOptions) -> None:
         self.org = org
         self.opts = opts
-        self.words = Words.for_lang(opts.lang)
+        self.words = ChartWords.for_lang(opts.lang or org.language)
         self.family = families(org)
         self.ranks = level_ranks(org, self.family)
         self.total = box_posts(org, opts.headcount)

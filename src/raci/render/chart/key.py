@@ -15,7 +15,7 @@ from raci.render.chart.style import (
     VACANT,
     Box,
 )
-from raci.render.chart.words import Words
+from raci.render.chart.words import ChartWords
 from raci.render.dot import esc
 from raci.render.palette import TEXT
 
@@ -44,29 +44,43 @@ class Shown:
         return [*names, *(["levels"] if self.levels else [])]
 
 
-def key_table(shown: Shown, words: Words) -> str:
+def key_table(shown: Shown, chart: ChartWords) -> str:
     """The key as an HTML-like table: its heading and the levels' sample boxes, then a
     sample and a word for each thing shown, a few to a row; empty when there is nothing."""
+    words = chart.words
     entries = []
     if shown.reporting:
-        entries.append((_line(REPORTING_LINE), words.word("reporting")))
+        entries.append((_line(REPORTING_LINE), words.gettext("Reporting line")))
     if shown.dotted:
-        entries.append((_line(DOTTED_LINE, arrow=True), words.word("dotted")))
+        entries.append(
+            (_line(DOTTED_LINE, arrow=True), words.gettext("Also reports to (arrow: to whom)"))
+        )
     if shown.staff:
-        entries.append((_line({**REPORTING_LINE, "penwidth": STAFF_PEN}), words.word("staff")))
+        entries.append(
+            (
+                _line({**REPORTING_LINE, "penwidth": STAFF_PEN}),
+                words.gettext("Staff office, beside the unit it serves"),
+            )
+        )
     if shown.vacant:
         sample = (
             f'<TD BORDER="1" STYLE="dashed" COLOR="{VACANT}" CELLPADDING="2">'
-            f"{_font(f'<I>{esc(words.vacant)}</I>', VACANT)}</TD>"
+            f"{_font(f'<I>{esc(chart.vacant)}</I>', VACANT)}</TD>"
         )
-        entries.append((sample, words.word("vacant_post")))
+        entries.append((sample, words.gettext("Vacant post")))
     if shown.colours:
         swatches = "".join(
             f'<TD BGCOLOR="{shades[0]}" COLOR="{line}" BORDER="1" WIDTH="9" HEIGHT="9"></TD>'
             for shades, line in FAMILIES[:3]
         )
-        entries.append((f"<TD>{_inline(swatches)}</TD>", words.word("colours")))
-    title = _font(f"<B>{esc(words.word('key'))}</B>")
+        entries.append(
+            (
+                f"<TD>{_inline(swatches)}</TD>",
+                words.gettext("Colour: one per division, lighter further down"),
+            )
+        )
+    key = words.gettext("Key")
+    title = _font(f"<B>{esc(key)}</B>")
     levels = "".join(_level(label, box) for label, box in shown.levels)
     if not entries and not levels:
         return ""

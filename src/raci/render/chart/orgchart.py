@@ -46,7 +46,7 @@ from raci.render.chart.style import (
     role_colour,
     unit_box,
 )
-from raci.render.chart.words import Words
+from raci.render.chart.words import ChartWords
 from raci.render.dot import esc, shown, wrapped
 from raci.render.editable.geometry import Source
 from raci.render.editable.writer import SUFFIXES as EDITABLE
@@ -570,7 +570,8 @@ class _Shared:
     def __init__(self, org: Organization, opts: ChartOptions) -> None:
         self.org = org
         self.opts = opts
-        self.words = Words.for_lang(opts.lang)
+        # The chart's words speak the model's language unless told another.
+        self.words = ChartWords.for_lang(opts.lang or org.language)
         self.total: dict[str, Posts] = box_posts(org, opts.headcount)
         self.family = families(org)
         self.ranks = level_ranks(org, self.family)
@@ -594,7 +595,7 @@ class _Shared:
         if self.opts.paper is None and self.opts.split_by is None:
             return None
         lang = self.opts.lang
-        figure = shown(self.opts.title) or self.words.word("figure")
+        figure = shown(self.opts.title) or self.words.figure
         line = header([self.org.names.get(lang), figure], lang)
         crumb = ""
         if number > 1 and tops:
@@ -603,7 +604,7 @@ class _Shared:
             if len(tops) == 1:
                 chain.append(tops[0])
             crumb = breadcrumb([shown(self.org.units[u].names.get(lang), u) for u in chain], lang)
-        return RunningHead(line, number, total, crumb, lang)
+        return RunningHead(line, number, total, crumb, self.words.words.language)
 
     def hidden(self, uid: str) -> int:
         """How many units are under ``uid``."""
@@ -999,7 +1000,7 @@ class _Chart:
         none = (RoleColour(*NEUTRAL[:2]), esc(self.words.no_role))
         rows = [
             _font(f"<B>{esc(self.words.roles_on(d.names.get(lang)))}</B>", 12, "#000000"),
-            legend_dot(self.org.scheme, lang, extra=[none]),
+            legend_dot(self.org.scheme, self.words.words.language, extra=[none]),
         ]
         outside = [
             self.words.party_roles(self.org.display_name(p, lang), d.roles_of(p))

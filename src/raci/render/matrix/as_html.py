@@ -90,7 +90,7 @@ def print_parts(m: Matrix, width_mm: float, *, rows: bool = True) -> str:
     for start in range(0, total, per):
         stop = min(start + per, total)
         part = m.parties(start, stop)
-        caption = m.word("part").format(first=start + 1, last=stop, total=total)
+        caption = m.part(start + 1, stop, total)
         part = part if rows else attrs.evolve(part, rows=())
         tables.append(table_html(part, part=(start, stop), caption=caption))
     return f'<div class="raci-parts">{"".join(tables)}</div>'
@@ -112,7 +112,7 @@ def table_html(m: Matrix, *, part: tuple[int, int] | None = None, caption: str =
             cache[letters] = html
         return html
 
-    corner = escape(m.word("deliverable"))
+    corner = escape(m.words.gettext("Deliverable"))
     if part is None:
         out = ['<table class="raci">']
     else:
@@ -164,14 +164,14 @@ def render_html(m: Matrix, paper: Paper = A4, *, landscape: bool = True) -> str:
     """A complete page that works offline: inline CSS, no scripts, no fetches. Printed,
     its pages are ``paper`` (landscape unless told otherwise), numbered, with the
     organization and the matrix's name at the top."""
-    title = escape(m.word("title").format(title=m.title))
+    title = escape(m.heading)
     printed = page_css(
         paper,
         landscape=landscape,
         margin=f"{PRINT_MARGIN[0]:g}mm {PRINT_MARGIN[1]:g}mm",
         language=m.language,
         header=m.title,
-        title=m.word("running"),
+        title=m.running,
     )
     parts = print_parts(m, paper.mm(landscape=landscape)[0] - 2 * PRINT_MARGIN[1])
     return f"""<!DOCTYPE html>

@@ -3,7 +3,6 @@ a running header (fancyhdr) and numbered pages."""
 
 from __future__ import annotations
 
-from raci.render.languages import labelled, listed
 from raci.render.latex import MARGIN_CM, row_start, tex_document, tex_escape
 from raci.render.matrix.table import Matrix, cell_text
 from raci.render.paper import PAPERS
@@ -44,7 +43,7 @@ def render_tex(m: Matrix) -> str:
     pages with the header repeated; every page names the organization at the top and
     has its number ("Page 3 of 20") at the bottom (run LaTeX twice for the total)."""
     n = len(m.columns)
-    texts = [m.word("title"), *(c.label for c in m.columns), *(r.label for r in m.rows)]
+    texts = [m.heading, *(c.label for c in m.columns), *(r.label for r in m.rows)]
     texts += [name for _, name in m.legend()]
     texts += [s.label for spans in m.header_rows for s in spans] + [g for g, _ in m.sections()]
     col = _column_cm(m)
@@ -70,7 +69,7 @@ def render_tex(m: Matrix) -> str:
         + "}}"
         for c in m.columns
     ]
-    deliverable = r"\small " + tex_escape(m.word("deliverable"))
+    deliverable = r"\small " + tex_escape(m.words.gettext("Deliverable"))
     head.append(" & ".join([deliverable, *leaf]) + r" \\")
 
     lines: list[str] = []
@@ -90,10 +89,10 @@ def render_tex(m: Matrix) -> str:
         rf"@{{}}>{{\raggedright\arraybackslash\footnotesize}}p{{{LABEL_CM}cm}}"
         + rf"*{{{n}}}{{>{{\centering\arraybackslash\footnotesize}}p{{{col:.2f}cm}}}}@{{}}"
     )
-    title = m.word("title").format(title=m.title)
-    legend = listed(
-        (labelled(tex_escape(letter), tex_escape(name), m.language) for letter, name in m.legend()),
-        m.language,
+    title = m.heading
+    words = m.words
+    legend = words.listed(
+        (words.labelled(tex_escape(letter), tex_escape(name)) for letter, name in m.legend()),
         clauses=True,
     )
     body = [
@@ -116,7 +115,7 @@ def render_tex(m: Matrix) -> str:
     return tex_document(
         body,
         paper=paper,
-        header=(m.title, m.word("running")),
+        header=(m.title, m.running),
         language=m.language,
         texts=texts,
         preamble=[rf"\setlength{{\tabcolsep}}{{{SEP_CM}cm}}"],

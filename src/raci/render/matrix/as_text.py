@@ -170,7 +170,7 @@ def render_text(m: Matrix, width: int | None = None) -> str:
     cell_widths = [
         max((display_width(r[i]) for r in cells), default=0) for i in range(len(m.columns))
     ]
-    deliverable = one_line(m.word("deliverable"))
+    deliverable = one_line(m.words.gettext("Deliverable"))
     sections = m.sections()
 
     def first_width(cap: int) -> int:
@@ -249,7 +249,7 @@ def render_text(m: Matrix, width: int | None = None) -> str:
     if numbered and heads:
         digits = len(heads[-1])
         names = fit_all([c.label for c in m.columns], max((width or 80) - digits - 1, 8))
-        out.append(one_line(m.word("parties")))
+        out.append(one_line(m.words.gettext("Parties") + m.words.colon().rstrip()))
         out += _wrap([f"{n:>{digits}} {name}" for n, name in zip(heads, names, strict=True)], width)
         out.append("")
     legend = [one_line(f"{letter} {name}") for letter, name in m.legend()]
@@ -276,8 +276,12 @@ def render_markdown(m: Matrix) -> str:
     def row(cells: Iterable[str]) -> str:
         return "| " + " | ".join(cells) + " |"
 
-    out = [f"# {md_escape(m.word('title').format(title=m.title))}", ""]
-    head = [md_escape(m.word("deliverable")), *(md_escape(c.key or c.label) for c in m.columns)]
+    words = m.words
+    out = [f"# {md_escape(m.heading)}", ""]
+    head = [
+        md_escape(words.gettext("Deliverable")),
+        *(md_escape(c.key or c.label) for c in m.columns),
+    ]
     out.append(row(head))
     out.append("|" + "---|" + ":-:|" * n)
     for group, rows in m.sections():
@@ -287,7 +291,8 @@ def render_markdown(m: Matrix) -> str:
             # "-" keeps a row without roles from reading back as a group heading.
             cells = [md_escape(cell_text(c)) for c in r.cells] if any(r.cells) else ["-"] * n
             out.append(row([md_escape(r.key), *cells]))
-    out += ["", row([md_escape(m.word("letter")), md_escape(m.word("role"))]), "|---|---|"]
+    legend_head = [md_escape(words.gettext("Letter")), md_escape(words.gettext("Role"))]
+    out += ["", row(legend_head), "|---|---|"]
     out += [row([md_escape(letter), md_escape(name)]) for letter, name in m.legend()]
     return "\n".join(out) + "\n"
 

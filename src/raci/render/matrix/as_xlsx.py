@@ -123,11 +123,14 @@ def render_xlsx(m: Matrix) -> bytes:
     legend.column_dimensions["A"].width = 14
     legend.column_dimensions["B"].width = 40
     legend.column_dimensions["C"].width = 60
-    legend.append([styled_cell(legend, m.word(w), font=_BOLD) for w in ("letter", "role")])
+    words = m.words
+    heads = [words.gettext("Letter"), words.gettext("Role")]
+    legend.append([styled_cell(legend, text, font=_BOLD) for text in heads])
     for letters, name, style in legend_rows(m.scheme, m.language, m.combined()):
         legend.append([styled_cell(legend, letters, **style), safe(name)])
     legend.append([])
-    legend.append([styled_cell(legend, m.word(w), font=_BOLD) for w in ("column", "party", "name")])
+    heads = [words.gettext("Column"), words.gettext("Party"), words.gettext("Name")]
+    legend.append([styled_cell(legend, text, font=_BOLD) for text in heads])
     for i, column in enumerate(m.columns):
         legend.append([column_letter(first_party + i), safe(column.id), safe(column.label)])
 

@@ -11,12 +11,12 @@ from typing import TypeVar
 import attrs
 
 from raci.analysis.levels import level_rank
+from raci.analysis.names import role_name
 from raci.lookup import Lookup
 from raci.model import External, Names, Organization
-from raci.render.languages import role_name
-from raci.render.matrix.words import word
 from raci.render.palette import legend
 from raci.schemes import Scheme
+from raci.words import Words, words_for
 
 #: Header rows above the party names: at most this many levels of enclosing units.
 MAX_GROUP_ROWS = 2
@@ -90,18 +90,41 @@ class Matrix:
         """(letter, role name) for every role of the scheme, in the matrix's language."""
         return [(row.letter, row.name) for row in legend(self.scheme, self.language)]
 
-    def word(self, key: str) -> str:
-        """A fixed word of the matrix ("Deliverable", the title...) in its language."""
-        return word(key, self.language)
+    @property
+    def words(self) -> Words:
+        """The fixed words of the matrix's language."""
+        return words_for(self.language)
+
+    @property
+    def heading(self) -> str:
+        """The title of the matrix's page: 'Responsibility matrix: UN-Habitat'."""
+        return self.words.gettext("Responsibility matrix: {title}").format(title=self.title)
+
+    @property
+    def running(self) -> str:
+        """What the document is, in its running header."""
+        return self.words.gettext("Responsibility matrix")
+
+    def part(self, first: int, last: int, total: int) -> str:
+        """The caption of a part of a wide matrix: 'Parties 1–30 of 125'."""
+        n = self.words.number
+        text = self.words.gettext("Parties {first}–{last} of {total}")
+        return text.format(first=n(first), last=n(last), total=n(total))
 
     def combined(self) -> str:
         """How a cell holding several roles is coloured, for the legend."""
         accountable = self.scheme.letter_of("accountable")
         role = self.scheme.role(accountable) if accountable else None
+        words = self.words
         if role is None:
-            return self.word("combined-plain")
+            return words.gettext("A cell with several roles takes the colour of its first role.")
         name = role_name(self.scheme, role, self.language)
-        return self.word("combined").format(role=name, letter=role.letter)
+        # Translators: {role} is a role's name (Accountable), {letter} its letter (A).
+        combined = words.gettext(
+            "A cell with several roles takes the colour of {role} ({letter}) when it holds it,"
+            " else of its first role; the stripe is the colour of the next role."
+        )
+        return combined.format(role=name, letter=role.letter)
 
 
 def cell_text(letters: Sequence[str]) -> str:
@@ -214,7 +237,7 @@ def _groups_of(
 ) -> tuple[tuple[str, str], ...]:
     party = org.parties.get(pid)
     if isinstance(party, External):
-        return (("", word("external", lang or org.language)),)
+        return (("", words_for(lang or org.language).gettext("External parties")),)
     unit = org.unit_of(pid) if party is not None else None
     if unit is None:
         return ()

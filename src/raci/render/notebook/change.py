@@ -10,10 +10,10 @@ from raci.render.change.picture import render_picture
 from raci.render.notebook.chart import MOST_UNITS, figure
 from raci.render.notebook.style import LEFT, NOTE, RIGHT
 from raci.render.notebook.tables import numbers, table
-from raci.render.notebook.words import word
 from raci.restructure.diff import Diff
-from raci.restructure.report import Story
+from raci.restructure.report import Story, capital
 from raci.restructure.words import ChangeWords
+from raci.words import words_for
 
 
 def _sections(story: Story, w: ChangeWords) -> list[str]:
@@ -30,7 +30,7 @@ def _sections(story: Story, w: ChangeWords) -> list[str]:
                 heading = story.heading(section, group, story.count(group, lines))
                 details.append(f"<p><b>{escape_html(heading)}</b></p>")
             details.append("<ul>" + "".join(f"<li>{escape_html(x)}</li>" for x in lines) + "</ul>")
-        line = w("summary", section=w(section), counts=story.summary(section, groups))
+        line = w.words.labelled(w.groups[section], story.summary(section, groups))
         out.append(f"<details><summary>{escape_html(line)}</summary>{''.join(details)}</details>")
     return out
 
@@ -42,7 +42,14 @@ def _picture(change: Diff) -> str:
     if not units:
         return ""
     if units > MOST_UNITS:
-        caption = word("picture_part").format(units=f"{units:,}")
+        words = words_for(change.new.language)
+        caption = words.gettext(
+            "The picture of this change has {units} units, more than a notebook shows;"
+            " draw it with {call}."
+        ).format(
+            units=words.number(units),
+            call='raci.render_picture(change, "change.pdf", paper="A3")',
+        )
         return f'<p style="{NOTE}">{escape_html(caption)}</p>'
     try:
         return figure(str(render_picture(change)))
@@ -57,13 +64,16 @@ def diff_html(change: Diff) -> str:
     story = Story(change, None, lambda text, ident: text or ident, str)
     out = [f"<p><b>{escape_html(story.files())}</b></p>"]
     if change.empty:
-        out.append(f"<p>{escape_html(w('no_changes'))}</p>")
+        out.append(f"<p>{escape_html(story.no_changes())}</p>")
     else:
         out += _sections(story, w)
         posts = story.post_rows()
         if posts:
-            out.append(table(w("posts_by_unit"), story.post_headings(), posts, numbers))
-        head = [""] + [w(k)[:1].upper() + w(k)[1:] for k in ("before", "after", "change")]
+            out.append(table(story.posts_by_unit(), story.post_headings(), posts, numbers))
+        head = [""] + [
+            capital(w.words.pgettext("figures before and after", k))
+            for k in ("before", "after", "change")
+        ]
         figures = story.figure_rows()
         rows = [(label.strip(), *values) for label, *values in figures]
 
@@ -73,10 +83,10 @@ def diff_html(change: Diff) -> str:
             inner = row >= 0 and figures[row][0].startswith(" ")  # a level under the units
             return f"{LEFT};padding-left:1.5em" if inner else LEFT
 
-        out.append(table(w("figures"), head, rows, style))
+        out.append(table(story.figures_title(), head, rows, style))
     for title, items in (
-        (w("not_compared"), list(change.notes)),
-        (w("problems"), [f"{f.location}: {f.message}" for f in change.findings]),
+        (story.not_compared(), list(change.notes)),
+        (story.problems(), [f"{f.location}: {f.message}" for f in change.findings]),
     ):
         if items:
             listed = "".join(f"<li>{escape_html(item)}</li>" for item in items)

@@ -11,7 +11,7 @@ from raci.model import Organization
 from raci.render import engine
 from raci.render.chart.orgchart import render_chart
 from raci.render.notebook.style import NOTE
-from raci.render.notebook.words import word
+from raci.words import words_for
 
 #: The most units, and levels below the top, that a notebook's chart shows whole.
 MOST_UNITS = 60
@@ -61,16 +61,23 @@ def chart_html(org: Organization) -> str | None:
         return None
     counts = units_by_depth(org)
     depth = shown_depth(counts)
+    words = words_for(org.language)
     try:
         svg = render_chart(org, depth=depth)
     except RaciError as exc:
-        return f"<p>{escape_html(word('no_chart', org.language).format(reason=exc))}</p>"
+        none = words.gettext("No chart: {reason}").format(reason=exc)
+        return f"<p>{escape_html(none)}</p>"
     caption = ""
     if depth is not None:
-        caption = word("chart_part", org.language).format(
-            shown=depth + 1,
-            levels=len(counts),
-            units=f"{sum(counts[: depth + 1]):,}",
-            total=f"{len(org.units):,}",
+        caption = words.gettext(
+            "The top {shown} of {levels} levels: {units} of {total} units. Draw a part"
+            " with {part}, or the whole chart on pages with {whole}."
+        ).format(
+            part="raci.render_chart(org, root=ID, depth=N)",
+            whole='raci.render_chart(org, "chart.pdf", paper="A3", split_by="auto")',
+            shown=words.number(depth + 1),
+            levels=words.number(len(counts)),
+            units=words.number(sum(counts[: depth + 1])),
+            total=words.number(len(org.units)),
         )
     return figure(str(svg), caption)

@@ -17,7 +17,7 @@ from raci.render.matrix.as_text import render_markdown, render_text
 from raci.render.matrix.table import Matrix, build_matrix
 from raci.render.matrix.writer import check_choices
 from raci.render.notebook.style import NOTE
-from raci.render.notebook.words import word
+from raci.words import words_for
 
 #: The most deliverable rows and party columns a notebook shows.
 MOST_ROWS = 200
@@ -61,23 +61,30 @@ class MatrixView:
         """The part of the matrix a notebook shows, and the sentence that says what was
         cut ('' when nothing was)."""
         m = self.table
+        words = words_for(m.language)
         notes = []
         if len(m.rows) > MOST_ROWS:
             m = attrs.evolve(m, rows=m.rows[:MOST_ROWS])
             notes.append(
-                word("rows_part", m.language).format(
-                    shown=f"{MOST_ROWS:,}", total=f"{len(self.table.rows):,}"
+                words.gettext("{shown} of {total} deliverables shown.").format(
+                    shown=words.number(MOST_ROWS), total=words.number(len(self.table.rows))
                 )
             )
         if len(m.columns) > MOST_COLUMNS:
             m = m.parties(0, MOST_COLUMNS)
             notes.append(
-                word("columns_part", m.language).format(
-                    shown=f"{MOST_COLUMNS:,}", total=f"{len(self.table.columns):,}"
+                words.gettext("{shown} of {total} parties shown; roll them up with {call}.").format(
+                    call='raci.matrix(org, level="division")',
+                    shown=words.number(MOST_COLUMNS),
+                    total=words.number(len(self.table.columns)),
                 )
             )
         if notes:
-            notes.append(word("whole_matrix", m.language))
+            notes.append(
+                words.gettext("The whole matrix: {call}.").format(
+                    call='raci.render_matrix(org, "matrix.xlsx")'
+                )
+            )
         return m, " ".join(notes)
 
 

@@ -9,11 +9,10 @@ from raci._text import escape_html
 from raci.findings import Finding
 from raci.render.figures_text import summary_tables
 from raci.render.notebook.style import CAPTION, LEFT, NOTE, RIGHT
-from raci.render.notebook.words import word
 from raci.render.palette import SEVERITY
+from raci.words import words_for
 
 #: What each column of the findings shows.
-FINDING_COLUMNS = ("severity", "code", "rule", "place", "message", "hint")
 
 
 def table(
@@ -48,7 +47,8 @@ def findings_html(findings: Sequence[Finding]) -> str:
     """The findings, one row each: severity (in its colour), code, rule, place, message
     and hint; a sentence when there are none."""
     if not findings:
-        return f"<p>{escape_html(word('no_findings'))}</p>"
+        none = words_for(None).gettext("No findings: the model passes every rule.")
+        return f"<p>{escape_html(none)}</p>"
     rows = [
         (f.severity.value, f.code, f.rule, str(f.location), f.message, f.hint) for f in findings
     ]
@@ -59,7 +59,16 @@ def findings_html(findings: Sequence[Finding]) -> str:
             return words
         return f"{words};font-weight:600;color:{SEVERITY[rows[row][0]]}"
 
-    return table(repr(findings).strip("<>"), [word(c) for c in FINDING_COLUMNS], rows, style)
+    words = words_for(None)
+    columns = [
+        words.gettext("Severity"),
+        words.gettext("Code"),
+        words.gettext("Rule"),
+        words.gettext("Place"),
+        words.gettext("Message"),
+        words.gettext("Hint"),
+    ]
+    return table(repr(findings).strip("<>"), columns, rows, style)
 
 
 def figures_html(figures: Mapping[str, Any]) -> str:

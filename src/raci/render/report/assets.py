@@ -127,10 +127,20 @@ REPORT_JS = r"""(function () {
   var selected = null;
   var marked = [];
 
+  // A count as the page's language writes it (its digits grouped by threes).
+  function num(n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, data.group);
+  }
   function fill(text, values) {
     return text.replace(/\{(\w+)\}/g, function (m, k) {
-      return k in values ? String(values[k]) : m;
+      if (!(k in values)) return m;
+      return typeof values[k] === "number" ? num(values[k]) : String(values[k]);
     });
+  }
+  // The form of a message that goes with the count n (forms for 0 to 199; a larger
+  // count takes that of its last two digits, as every catalog language's rule goes).
+  function plural(message, n) {
+    return message.forms[message.index[n < 200 ? n : 100 + (n % 100)]];
   }
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -201,7 +211,7 @@ REPORT_JS = r"""(function () {
     if (marked.length) placeMarks();
     var left = matching.length - shown;
     more.hidden = left <= 0;
-    if (left > 0) more.textContent = fill(words.more_rows, {n: left});
+    if (left > 0) more.textContent = fill(plural(words.more_rows, left), {n: left});
   }
   function filter() {
     var q = search.value.trim().toLowerCase();
@@ -347,8 +357,8 @@ REPORT_JS = r"""(function () {
     }
     markColumns(u[4]);
     var meta = [];
-    if (u[2]) meta.push(words.level + ": " + u[2]);
-    if (u[3]) meta.push(words.head + ": " + u[3]);
+    if (u[2]) meta.push(words.level + words.colon + u[2]);
+    if (u[3]) meta.push(words.head + words.colon + u[3]);
     var own = u[4].length && data.columns[u[4][0]][0] === u[0] ? u[4][0] : -1;
     showPanel(u[1], meta.join(" \u00b7 "), u[4], own);
   }

@@ -65,7 +65,7 @@ def render_docx(sheet: Sheet, paper: Paper, *, landscape: bool = True) -> bytes:
     doc = new_document()
     section = doc.sections[0]
     set_page(section, paper, landscape=landscape)
-    section.header.paragraphs[0].text = clean(f"{sheet.organization} — {sheet.word('running')}")
+    section.header.paragraphs[0].text = clean(f"{sheet.organization} — {sheet.running}")
     doc.add_heading(clean(sheet.title), level=1)
     add_staffing_table(doc, sheet, paper.mm(landscape=landscape)[0] - 2 * MARGIN_MM)
     return saved(doc)

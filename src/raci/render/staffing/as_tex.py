@@ -58,7 +58,7 @@ def render_tex(sheet: Sheet, paper: Paper, *, landscape: bool = True) -> str:
     return tex_document(
         body,
         paper=f"paperwidth={width:g}mm,paperheight={height:g}mm",
-        header=(sheet.organization, sheet.word("running")),
+        header=(sheet.organization, sheet.running),
         language=sheet.language,
         texts=texts,
     )

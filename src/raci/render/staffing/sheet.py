@@ -10,10 +10,10 @@ from collections.abc import Mapping, Sequence
 import attrs
 
 from raci.analysis.establishment import NO_GRADE
+from raci.analysis.names import figure_name, level_name
 from raci.analysis.staffing import NO_CATEGORY, Counts, Row, Staffing, total
 from raci.grades import tidy
-from raci.render.languages import figure_name, level_name
-from raci.render.staffing.words import word
+from raci.words import Words, words_for
 
 #: The kinds of number column.
 GRADE, SUBTOTAL, NO_GRADE_COLUMN, TOTAL = "grade", "subtotal", "no grade", "total"
@@ -59,9 +59,15 @@ class Sheet:
     note: str
     language: str
 
-    def word(self, key: str) -> str:
-        """A fixed word in the table's language."""
-        return word(key, self.language)
+    @property
+    def words(self) -> Words:
+        """The fixed words of the table's language."""
+        return words_for(self.language)
+
+    @property
+    def running(self) -> str:
+        """What the document is, in its running header."""
+        return self.words.gettext("Staffing table")
 
     def cells(self, line: Line) -> list[str]:
         """The label cells of a line, in the order of :attr:`labels`."""
@@ -77,31 +83,43 @@ class Sheet:
         0), changes signed."""
         labels = self.cells(line)
         labels[: line.repeats] = [""] * line.repeats
+        words = self.words
         numbers = [
-            number(v, signed=line.change, zero="0" if c.kind == TOTAL and not line.change else "")
+            number(
+                v,
+                words,
+                signed=line.change,
+                zero="0" if c.kind == TOTAL and not line.change else "",
+            )
             for c, v in zip(self.columns, line.values, strict=True)
         ]
         return labels, numbers
 
 
-def number(value: float, *, signed: bool = False, zero: str = "") -> str:
-    """A count as a table prints it: ``1,234``, ``0.5``; ``+2``/``-1`` when ``signed``;
-    ``zero`` for 0."""
+def number(value: float, words: Words, *, signed: bool = False, zero: str = "") -> str:
+    """A count as a table prints it in the language of ``words``: ``1,234``, ``0.5``;
+    ``+2``/``-1`` when ``signed``; ``zero`` for 0."""
     value = tidy(value)
     if not value:
         return zero
-    return f"{value:+,}" if signed else f"{value:,}"
+    if not signed:
+        return words.number(value)
+    return ("+" if value > 0 else "-") + words.number(abs(value))
 
 
-def _columns(table: Staffing, lang: str) -> list[Column]:
+def _columns(table: Staffing, words: Words) -> list[Column]:
     out = []
+    # Translators: the subtotal of a category of grades: "P total", "GS total".
+    subtotal = words.gettext("{category} total")
     for category, grades in table.categories:
         out += [Column(g, GRADE, g) for g in grades]
-        name = word("no_category", lang) if category == NO_CATEGORY else category
-        out.append(Column(word("subtotal", lang).format(category=name), SUBTOTAL, category))
+        # Translators: the category of grades that fit no other.
+        name = words.gettext("other") if category == NO_CATEGORY else category
+        out.append(Column(subtotal.format(category=name), SUBTOTAL, category))
     if table.no_grade:
-        out.append(Column(word("no_grade", lang), NO_GRADE_COLUMN, NO_GRADE))
-    out.append(Column(word("total", lang), TOTAL))
+        out.append(Column(words.gettext("no grade"), NO_GRADE_COLUMN, NO_GRADE))
+    # Translators: the column of all posts of a row.
+    out.append(Column(words.gettext("total"), TOTAL))
     return out
 
 
@@ -123,21 +141,24 @@ def build_sheet(table: Staffing, *, lang: str | None = None, ids: bool = False) 
     """The layout of ``table``: names in ``lang`` (default: the model's language), or the
     units' ids with ``ids``."""
     language = lang or table.org.language
-    w = {k: word(k, language) for k in ("before", "after", "change", "totals", "all_funds")}
-    columns = _columns(table, language)
+    words = words_for(language)
+    # Translators: the rows of all units.
+    totals = words.gettext("Total")
+    columns = _columns(table, words)
     categories = dict(table.categories)
     by_fund = table.funds is not None
 
     def fund_label(fund: str | None) -> str | None:
         if not by_fund:
             return None
-        return fund if fund is not None else word("no_fund", language)
+        # Translators: in place of a post's funding source, when the file gives none.
+        return fund if fund is not None else words.gettext("not given")
 
     def unit_label(row: Row) -> str:
         if ids:
             return " ".join(row.units)
         name = table.name(row, lang)
-        return word("abolished", language).format(name=name) if row.abolished else name
+        return words.aside(name, words.gettext("abolished")) if row.abolished else name
 
     def lines(row: Row, unit: str, fund: str | None, same_unit: bool, is_total: bool) -> list[Line]:
         head = (" ".join(row.units), unit, fund)
@@ -145,9 +166,10 @@ def build_sheet(table: Staffing, *, lang: str | None = None, ids: bool = False) 
             values = _values(categories, columns, row.after)
             return [Line(*head, None, values, repeats=int(same_unit), total=is_total)]
         sides = [
-            (w["before"], row.before or {}),
-            (w["after"], row.after),
-            (w["change"], row.change),
+            # Translators: the posts of the earlier version, of this one, and the change.
+            (words.gettext("approved"), row.before or {}),
+            (words.gettext("proposed"), row.after),
+            (words.gettext("change"), row.change),
         ]
         labels = 1 + by_fund
         return [
@@ -167,22 +189,38 @@ def build_sheet(table: Staffing, *, lang: str | None = None, ids: bool = False) 
         same = i > 0 and table.rows[i - 1].units == row.units
         body += lines(row, unit_label(row), fund_label(row.fund), same, False)
     for i, fund in enumerate(table.funds or ()):
-        body += lines(table.fund_totals(fund), w["totals"], fund_label(fund), i > 0, True)
-    all_funds = w["all_funds"] if by_fund else None
-    body += lines(table.totals(), w["totals"], all_funds, by_fund, True)
-    labels = [word("unit", language)]
+        body += lines(table.fund_totals(fund), totals, fund_label(fund), i > 0, True)
+    all_funds = words.gettext("all funds") if by_fund else None
+    body += lines(table.totals(), totals, all_funds, by_fund, True)
+    labels = [words.gettext("unit")]
     if by_fund:
-        labels.append(word("fund", language))
+        # Translators: a post's funding source (regular budget, extrabudgetary...).
+        labels.append(words.gettext("fund"))
     if table.compared:
         labels.append(figure_name("posts", language))
-    notes = [word("note", language)]
+    notes = [words.gettext("Each row: the posts of the unit itself, not of the units below it.")]
     if table.by is not None:
-        notes = [word("note_by", language).format(level=level_name(table.by, language))]
+        # Translators: {level} is the level rows roll up to (division).
+        by = words.gettext(
+            "Each row: the posts of a {level} and of the units below it; a unit above that"
+            " level, or with no {level} above it, counts only its own."
+        )
+        notes = [by.format(level=level_name(table.by, language))]
     if table.compared:
-        notes.append(word("note_before", language))
+        notes.append(
+            words.gettext(
+                "Approved: the earlier version; proposed: this one. A unit's approved posts are"
+                " those of the units it continues; a unit split in parts gives them to its"
+                " first part."
+            )
+        )
     name = table.org.names.get(lang)
+    if name:
+        title = words.gettext("Staffing: {title}").format(title=name)
+    else:
+        title = words.gettext("Staffing")
     return Sheet(
-        word("title", language).format(title=name) if name else word("heading", language),
+        title,
         name,
         tuple(labels),
         tuple(columns),
