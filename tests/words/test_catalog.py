@@ -266,5 +266,6 @@ class TestNumbersInOutputs:
     )
     def test_stats(self, figures: dict[str, object], language: str, written: str) -> None:
         text = render_figures(figures, "text", lang=language)
-        assert re.search(rf"assignments +{re.escape(written)}\n", text)
+        label = words_for(language).gettext("assignments")
+        assert re.search(rf"{label} +{re.escape(written)}\n", text)
         assert '"assignments": 1573' in render_figures(figures, "json", lang=language)
