@@ -92,3 +92,51 @@ def test_every_row_is_read_or_reported(tmp_path: Path, name: str, suffix: str) -
     data = {first + i - 1 for i, row in enumerate(rows) if any(row) and i not in headers}
     reported = {f.location.line for f in raci.validate(org) if f.location.file == str(path)}
     assert data <= rows_read(org) | reported, name
+
+
+#: An org chart of units exported from a database: `;` between fields, every field in
+#: quotes, long texts over several lines, the headers named after the table, and the
+#: units' parent (`1`, the government) without a row of its own.
+UNITS_EXPORT = (
+    '"unidad_organica_id";"unidad_organica_nombre";"unidad_organica_tipo";'
+    '"unidad_organica_superior_id";"unidad_organica_superior_nombre";"puesto_nombre";'
+    '"funcion_competencias"\r\n'
+    '"10";"Consejería de Sanidad";"Consejería";"1";"Gobierno";"Consejera";'
+    '"Dirige la sanidad.\n\nCorresponde:\n- la ""salud"" pública"\r\n'
+    '"11";"Viceconsejería de Sanidad";"Viceconsejería";"10";"Consejería de Sanidad";'
+    '"Viceconsejero";"_U"\r\n'
+    '"12";"Dirección General de Salud";"Dirección General";"11";"Viceconsejería de Sanidad";'
+    '"Director General";"Planifica.\r\nEvalúa."\r\n'
+    '"20";"""Consejería de Obras, Vivienda""";"Consejería";"1";"Gobierno";"Consejero";"_U"\r\n'
+)
+
+
+class TestUnitsInSpanish:
+    @pytest.mark.parametrize(
+        "header", ["id;nombre;padre", "id;nombre;id_padre", "código;nombre;dependencia"]
+    )
+    def test_spanish_headers(self, tmp_path: Path, header: str) -> None:
+        path = tmp_path / "unidades.csv"
+        path.write_text(f"{header}\nhq;Sede;\nfin;Finanzas;hq\n", encoding="utf-8")
+        org = raci.load(path)
+        assert {u.id: u.parent for u in org.units.values()} == {"hq": None, "fin": "hq"}
+
+    def test_headers_named_after_the_table(self, tmp_path: Path) -> None:
+        path = tmp_path / "organigrama.csv"
+        path.write_bytes(UNITS_EXPORT.encode("utf-8"))
+        org = raci.load(path)
+        parents = {u.id: u.parent for u in org.units.values()}
+        assert parents == {"10": None, "11": "10", "12": "11", "20": None}
+        assert org.units["12"].name == "Dirección General de Salud"
+        assert rows_read(org) == {2, 6, 7, 9}  # the lines each record starts on
+        assert org.units["20"].name.strip('"') == "Consejería de Obras, Vivienda"
+        tops = [f for f in raci.validate(org) if f.rule == "table-reading"]
+        assert [f.message for f in tops] == [
+            "`1` is not in this sheet, so `Consejería de Sanidad` is placed at the top",
+            '`1` is not in this sheet, so `"Consejería de Obras, Vivienda"` is placed at the top',
+        ]
+        assert not [
+            f
+            for f in raci.validate(org)
+            if f.severity is raci.Severity.ERROR and f.rule != "multiple-roots"
+        ]
