@@ -74,9 +74,59 @@ class TestRolesByColumnInPortuguese:
         assert split_names(text, {"ana", "rui"}) == parts
 
 
+#: A matrix with an id column, parties named by code and a party whose marks are all
+#: planned (`P-R`: planned, not yet a role), beside a column of evidence.
+PLANNED_MARKS = [
+    ["ID", "Actividad", "ACT-01", "ACT-02", "REV-01", "Evidencia o trigger"],
+    ["RACI-01", "Definir requisitos", "A/R", "C", "P-C", "README y cambio de alcance"],
+    ["RACI-02", "Revisar el diseño", "A", "I", "P-R", "informe de revisión firmado"],
+    ["RACI-03", "Publicar la versión", "A/R", "I", "P-I", "etiqueta y notas de versión"],
+]
+
+
+def coded(rows: list[list[str]]) -> list[list[str]]:
+    """The rows with their codes and marks in backticks, as Markdown writes them."""
+    return [
+        [f"`{c}`" if c and (c.isupper() or "-" in c) and " " not in c else c for c in r]
+        for r in rows
+    ]
+
+
+class TestPlannedMarks:
+    @pytest.mark.parametrize("suffix", FORMATS)
+    def test_a_planned_mark_gives_no_role(self, tmp_path: Path, suffix: str) -> None:
+        rows = coded(PLANNED_MARKS) if suffix == ".md" else PLANNED_MARKS
+        org = raci.load(write_table(tmp_path, rows, suffix))
+        held = roles(org)
+        assert held == {
+            "RACI-01": [("R", "act-01"), ("A", "act-01"), ("C", "act-02")],
+            "RACI-02": [("A", "act-01"), ("I", "act-02")],
+            "RACI-03": [("R", "act-01"), ("A", "act-01"), ("I", "act-02")],
+        }
+        assert org.deliverables["RACI-02"].name == "Revisar el diseño"
+        [unread] = [f for f in raci.validate(org) if f.rule == "unreadable-cell"]
+        assert unread.message.startswith("column `REV-01` is read as a party, but none of its 3")
+        [no_r] = [f for f in raci.validate(org) if f.rule == "responsible-present"]
+        assert no_r.subject == "RACI-02"
+
+    @pytest.mark.parametrize(
+        ("text", "letters"),
+        [("P-R", None), ("R-A", ("R", "A")), ("X", ("X",)), ("P-Q", ("P", "Q"))],
+    )
+    def test_only_a_letter_outside_the_scheme_before_one_of_it_is_a_mark(
+        self, text: str, letters: tuple[str, ...] | None
+    ) -> None:
+        from raci.io.tables.table import parse_roles
+        from raci.schemes import DEFAULT_SCHEME
+
+        assert parse_roles(text, DEFAULT_SCHEME) == letters
+
+
 #: Each shape: its rows, the formats it is written in, and its rows that are headers.
 SHAPES = {
     "roles in Portuguese": (PORTUGUESE_ROLES, FORMATS, {0}),
+    "planned marks": (PLANNED_MARKS, FORMATS, {0}),
+    "planned marks in code": (coded(PLANNED_MARKS), [".md"], {0}),
 }
 
 
