@@ -122,10 +122,38 @@ class TestPlannedMarks:
         assert parse_roles(text, DEFAULT_SCHEME) == letters
 
 
+#: A matrix turned: the process steps as columns, the roles as rows, several A a step.
+TURNED_BY_ROLES = [
+    ["Process Step / New Role", "Create Workspace", "Export Reports", "Share Content"],
+    ["Product Owner ", "A", "R", "A"],
+    ["Systems Architect", "C", "I", "A"],
+    ["Scrum Master", "R", "C", "A"],
+    ["Ops Team Member", "I", "R", "C"],
+]
+
+
+class TestTurnedByItsNames:
+    @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+    def test_rows_named_as_roles_are_said(self, tmp_path: Path, suffix: str) -> None:
+        org = raci.load(write_table(tmp_path, TURNED_BY_ROLES, suffix))
+        [turned] = [f for f in raci.validate(org) if f.rule == "turned-table"]
+        assert turned.message == (
+            "this table looks turned: people as rows, deliverables as columns (its rows are"
+            " named as roles, its columns are not)"
+        )
+        assert turned.location.line == 1
+
+    def test_a_matrix_of_tasks_by_roles_is_not(self, tmp_path: Path) -> None:
+        rows = [list(r) for r in zip(*TURNED_BY_ROLES, strict=True)]
+        org = raci.load(write_table(tmp_path, rows, ".csv"))
+        assert not [f for f in raci.validate(org) if f.rule == "turned-table"]
+
+
 #: Each shape: its rows, the formats it is written in, and its rows that are headers.
 SHAPES = {
     "roles in Portuguese": (PORTUGUESE_ROLES, FORMATS, {0}),
     "planned marks": (PLANNED_MARKS, FORMATS, {0}),
+    "turned by roles": (TURNED_BY_ROLES, [".csv", ".xlsx"], {0}),
     "planned marks in code": (coded(PLANNED_MARKS), [".md"], {0}),
 }
 
