@@ -85,6 +85,16 @@ def write_workbook(
     return path
 
 
+def rows_read(org: raci.Organization) -> set[int]:
+    """The lines or rows of a file that something of ``org`` was read from."""
+    places = [d.location for d in org.deliverables.values()]
+    places += [a.location for d in org.deliverables.values() for a in d.assignments]
+    places += [g.location for g in org.groups.values()]
+    places += [u.location for u in org.units.values()]
+    places += [p.location for p in org.positions.values()]
+    return {p.line for p in places}
+
+
 def pdflatex(path: Path, runs: int = 1) -> subprocess.CompletedProcess[str]:
     """pdflatex run ``runs`` times on ``path`` in its folder (twice for page references);
     the last run's result, its PDF beside ``path``."""

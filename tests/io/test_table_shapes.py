@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 import raci
-from helpers import write_table, write_workbook
+from helpers import rows_read, write_table, write_workbook
 from raci.cli import cli
 
 FORMATS = [".md", ".csv", ".xlsx"]
@@ -497,15 +497,6 @@ STATUS_UNDER_NAMES = [
 HEADERS = {"stacked": {0, 4}, "two-row headers": {0, 1, 4, 5}, "status under names": {0, 1}}
 
 
-def _rows_read(org: raci.Organization) -> set[int]:
-    places = [d.location for d in org.deliverables.values()]
-    places += [a.location for d in org.deliverables.values() for a in d.assignments]
-    places += [g.location for g in org.groups.values()]
-    places += [u.location for u in org.units.values()]
-    places += [p.location for p in org.positions.values()]
-    return {p.line for p in places}
-
-
 READERS = [
     *[
         (name, rows, suffix)
@@ -539,7 +530,7 @@ def test_every_row_is_read_or_reported(
     headers = HEADERS.get(name, {0})
     data = {first + i - 1 for i, row in enumerate(rows) if any(row) and i not in headers}
     reported = {f.location.line for f in raci.validate(org) if f.location.file == str(path)}
-    assert data <= _rows_read(org) | reported, name
+    assert data <= rows_read(org) | reported, name
 
 
 #: Workbooks whose merged cells and fonts shape the table: rows, merged ranges, rows in a
@@ -587,7 +578,7 @@ def test_every_row_of_a_workbook_is_read_or_reported(tmp_path: Path, name: str) 
     org = raci.load(path)
     data = {i + 1 for i, row in enumerate(rows) if any(row) and i not in headers}
     reported = {f.location.line for f in raci.validate(org) if f.location.file == str(path)}
-    assert data <= _rows_read(org) | reported, name
+    assert data <= rows_read(org) | reported, name
 
 
 class TestBannerUnderTheNames:

@@ -18,6 +18,7 @@ from raci.io.tables.raci_sheet import (
 )
 from raci.io.tables.table import Table, parse_roles, spread_merged
 from raci.io.tables.task_column import task_first
+from raci.io.tables.turned import rows_name_roles
 from raci.lookup import is_id
 from raci.model import Organization
 from raci.schemes import BUILTIN_SCHEMES, DEFAULT_SCHEME, Scheme
@@ -291,14 +292,20 @@ def read_matrix(sheet: RaciSheet) -> None:
     for col, marks in unread.items():
         name = table.clean(header[col])
         _note_unread(sheet, (header_row, col, name), marks, whole=not read[col])
-    if _turned(by_row, by_column):
+    why = (
+        f"each column has one {accountable}, no row has exactly one"
+        if _turned(by_row, by_column)
+        else "its rows are named as roles, its columns are not"
+        if rows_name_roles(table, start)
+        else None
+    )
+    if why:
         sheet.note(
             "turned-table",
             table.file,
             header_row,
             1,
-            f"this table looks turned: people as rows, deliverables as columns (each column"
-            f" has one {accountable}, no row has exactly one)",
+            f"this table looks turned: people as rows, deliverables as columns ({why})",
             "Swap rows and columns: a row per deliverable, a column per party.",
         )
 

@@ -36,8 +36,10 @@ ALL_ROLES = Scheme("any", tuple(r for s in BUILTIN_SCHEMES.values() for r in s.r
 #: What people put between names in a cell: commas, semicolons, line breaks, `` and ``,
 #: a slash with spaces around it (outside brackets).
 _NAME_SEPARATORS = re.compile(r"\s*(?:[,;\n]|\s/\s|\band\b)\s*", re.IGNORECASE)
-#: What may join two names without spaces, or be part of one name ("R&D", "Product/Tech").
-_JOINERS = re.compile(r"\s*[/&+]\s*")
+#: What may join two names or be part of one name: a bare ``/``, ``&`` or ``+`` ("R&D",
+#: "Product/Tech"), or a whole word for "and" in another language between two names
+#: (``Cauan e Celso``; ``Recursos y Personal`` may be one name).
+_JOINERS = re.compile(r"\s*[/&+]\s*|\s+(?:e|y|i|et|en|ja|og|och|und|и)\s+", re.IGNORECASE)
 _NOTE = re.compile(r"\s*\([^()]*\)")
 _WORDS = re.compile(r"[^\W\d_]+")
 #: Header cells of a column of row numbers or ids before the deliverable's name.
@@ -181,7 +183,8 @@ def split_names(text: str, known: Collection[str] = ()) -> list[str]:
 
     A cell splits at what people put between names (:data:`_NAME_SEPARATORS`) outside
     brackets; a name joined by a bare ``/``, ``&`` or ``+`` (``Product/Tech Lead``,
-    ``R&D Manager``) splits only when every part is in ``known`` (as :func:`slug` makes
+    ``R&D Manager``) or by "and" in another language (``Ana e Rui``, ``Ana y Rui``)
+    splits only when every part is in ``known`` (as :func:`slug` makes
     ids), that is, names a party elsewhere.
     """
     if is_blank(text):
@@ -212,7 +215,7 @@ def split_names(text: str, known: Collection[str] = ()) -> list[str]:
 
 
 def names_known(cells: Iterable[str]) -> frozenset[str]:
-    """The ids of the names that cells give whole (without ``/``, ``&`` or ``+``): the
+    """The ids of the names that cells give whole (without a joiner, :data:`_JOINERS`): the
     parties a joined name may be split into."""
     return frozenset(
         slug(name) for text in cells for name in split_names(text) if not _JOINERS.search(name)

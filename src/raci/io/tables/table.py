@@ -34,6 +34,8 @@ _CONJUNCTIONS = frozenset({"and", "et", "und", "y", "e", "en", "og", "och", "и"
 _NOTE = re.compile(r"\(([^()]*)\)")
 #: The mark for "not involved", read as no role where the scheme has no such letter.
 _NOT_INVOLVED = "N"
+#: A letter hyphened before another (``P-R``: a planned R, as a legend may say).
+_QUALIFIED = re.compile(r"([^\W\d_])\s*[-–]\s*([^\W\d_])")
 
 
 @attrs.frozen
@@ -140,13 +142,17 @@ def parse_roles(text: str, scheme: Scheme) -> tuple[str, ...] | None:
     involved, unless the scheme has an N) and blanks. Letters run
     together count only in capitals (``AR``): ``Ida`` or ``Cara`` is a name. A single
     letter outside the scheme is kept (the rules report it); longer unknown words are not
-    roles.
+    roles, nor is a letter outside the scheme hyphened before one of it (``P-R``: a mark
+    of its own, such as a planned R, which gives no R).
     """
     if is_blank(text):
         return ()
     known = _known_letters(scheme)
     text = plain_marks(text.strip(), er_is_r="P" not in known).replace("*", "")
     text = _NOTE.sub(lambda m: m[0] if parse_roles(m[1], scheme) else " ", text)
+    qualified = _QUALIFIED.fullmatch(text)
+    if qualified and qualified[1].upper() not in known and qualified[2].upper() in known:
+        return None
     found: list[str] = []
     tokens = [t for t in _SEPARATORS.split(text) if t]
     for i, token in enumerate(tokens):

@@ -1,0 +1,220 @@
+"""RACI tables in other languages as people write them: names joined by a word for "and",
+role headers that give the English role in brackets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import raci
+from helpers import rows_read, write_table
+
+FORMATS = [".md", ".csv", ".xlsx"]
+
+
+def roles(org: raci.Organization) -> dict[str, list[tuple[str, str]]]:
+    return {d.id: [(a.role, a.party) for a in d.assignments] for d in org.deliverables.values()}
+
+
+PORTUGUESE_ROLES = [
+    [
+        "Tarefa",
+        "Executor (Responsible)",
+        "Responsável (Accountable)",
+        "Contribuinte (Contributor)",
+        "Informado (Informed)",
+        "Status",
+    ],
+    ["Planejar", "Cauan e Celso", "Celso", "Todos da Equipe", "Cliente", "Finalizado"],
+    ["Testar", "Cauan", "Mineda", "Celso", "Todos da Equipe", "Finalizado"],
+    ["Entregar", "Celso", "Cauan", "Maria e Silva", "Cliente", "Finalizado"],
+]
+
+
+class TestRolesByColumnInPortuguese:
+    @pytest.mark.parametrize("suffix", FORMATS)
+    def test_the_bracketed_role_wins_and_e_joins_known_names(
+        self, tmp_path: Path, suffix: str
+    ) -> None:
+        org = raci.load(write_table(tmp_path, PORTUGUESE_ROLES, suffix))
+        held = roles(org)
+        assert held["planejar"] == [
+            ("R", "cauan"),
+            ("R", "celso"),
+            ("A", "celso"),
+            ("C", "todos-da-equipe"),
+            ("I", "cliente"),
+        ]
+        assert held["testar"] == [
+            ("R", "cauan"),
+            ("A", "mineda"),
+            ("C", "celso"),
+            ("I", "todos-da-equipe"),
+        ]
+        # "Maria" and "Silva" name nobody else: one name, as written.
+        assert ("C", "maria-e-silva") in held["entregar"]
+        [split] = [f for f in raci.validate(org) if f.rule == "names-split"]
+        assert split.message.startswith("`Cauan e Celso` is read as 2 parties")
+
+    @pytest.mark.parametrize(
+        ("text", "parts"),
+        [
+            ("Ana y Rui", ["Ana", "Rui"]),
+            ("Ana und Rui", ["Ana", "Rui"]),
+            ("Ana i Rui", ["Ana", "Rui"]),
+            ("Ana en Rui", ["Ana", "Rui"]),
+            ("Ana и Rui", ["Ana", "Rui"]),
+            ("Anaye Rui", ["Anaye Rui"]),
+        ],
+    )
+    def test_words_for_and_between_known_names(self, text: str, parts: list[str]) -> None:
+        from raci.io.tables.raci_sheet import split_names
+
+        assert split_names(text, {"ana", "rui"}) == parts
+
+
+#: A matrix with an id column, parties named by code and a party whose marks are all
+#: planned (`P-R`: planned, not yet a role), beside a column of evidence.
+PLANNED_MARKS = [
+    ["ID", "Actividad", "ACT-01", "ACT-02", "REV-01", "Evidencia o trigger"],
+    ["RACI-01", "Definir requisitos", "A/R", "C", "P-C", "README y cambio de alcance"],
+    ["RACI-02", "Revisar el diseño", "A", "I", "P-R", "informe de revisión firmado"],
+    ["RACI-03", "Publicar la versión", "A/R", "I", "P-I", "etiqueta y notas de versión"],
+]
+
+
+def coded(rows: list[list[str]]) -> list[list[str]]:
+    """The rows with their codes and marks in backticks, as Markdown writes them."""
+    return [
+        [f"`{c}`" if c and (c.isupper() or "-" in c) and " " not in c else c for c in r]
+        for r in rows
+    ]
+
+
+class TestPlannedMarks:
+    @pytest.mark.parametrize("suffix", FORMATS)
+    def test_a_planned_mark_gives_no_role(self, tmp_path: Path, suffix: str) -> None:
+        rows = coded(PLANNED_MARKS) if suffix == ".md" else PLANNED_MARKS
+        org = raci.load(write_table(tmp_path, rows, suffix))
+        held = roles(org)
+        assert held == {
+            "RACI-01": [("R", "act-01"), ("A", "act-01"), ("C", "act-02")],
+            "RACI-02": [("A", "act-01"), ("I", "act-02")],
+            "RACI-03": [("R", "act-01"), ("A", "act-01"), ("I", "act-02")],
+        }
+        assert org.deliverables["RACI-02"].name == "Revisar el diseño"
+        [unread] = [f for f in raci.validate(org) if f.rule == "unreadable-cell"]
+        assert unread.message.startswith("column `REV-01` is read as a party, but none of its 3")
+        [no_r] = [f for f in raci.validate(org) if f.rule == "responsible-present"]
+        assert no_r.subject == "RACI-02"
+
+    @pytest.mark.parametrize(
+        ("text", "letters"),
+        [("P-R", None), ("R-A", ("R", "A")), ("X", ("X",)), ("P-Q", ("P", "Q"))],
+    )
+    def test_only_a_letter_outside_the_scheme_before_one_of_it_is_a_mark(
+        self, text: str, letters: tuple[str, ...] | None
+    ) -> None:
+        from raci.io.tables.table import parse_roles
+        from raci.schemes import DEFAULT_SCHEME
+
+        assert parse_roles(text, DEFAULT_SCHEME) == letters
+
+
+#: A matrix turned: the process steps as columns, the roles as rows, several A a step.
+TURNED_BY_ROLES = [
+    ["Process Step / New Role", "Create Workspace", "Export Reports", "Share Content"],
+    ["Product Owner ", "A", "R", "A"],
+    ["Systems Architect", "C", "I", "A"],
+    ["Scrum Master", "R", "C", "A"],
+    ["Ops Team Member", "I", "R", "C"],
+]
+
+
+class TestTurnedByItsNames:
+    @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+    def test_rows_named_as_roles_are_said(self, tmp_path: Path, suffix: str) -> None:
+        org = raci.load(write_table(tmp_path, TURNED_BY_ROLES, suffix))
+        [turned] = [f for f in raci.validate(org) if f.rule == "turned-table"]
+        assert turned.message == (
+            "this table looks turned: people as rows, deliverables as columns (its rows are"
+            " named as roles, its columns are not)"
+        )
+        assert turned.location.line == 1
+
+    def test_a_matrix_of_tasks_by_roles_is_not(self, tmp_path: Path) -> None:
+        rows = [list(r) for r in zip(*TURNED_BY_ROLES, strict=True)]
+        org = raci.load(write_table(tmp_path, rows, ".csv"))
+        assert not [f for f in raci.validate(org) if f.rule == "turned-table"]
+
+
+#: Each shape: its rows, the formats it is written in, and its rows that are headers.
+SHAPES = {
+    "roles in Portuguese": (PORTUGUESE_ROLES, FORMATS, {0}),
+    "planned marks": (PLANNED_MARKS, FORMATS, {0}),
+    "turned by roles": (TURNED_BY_ROLES, [".csv", ".xlsx"], {0}),
+    "planned marks in code": (coded(PLANNED_MARKS), [".md"], {0}),
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "suffix"),
+    [(name, suffix) for name, (_, formats, _) in SHAPES.items() for suffix in formats],
+)
+def test_every_row_is_read_or_reported(tmp_path: Path, name: str, suffix: str) -> None:
+    rows, _, headers = SHAPES[name]
+    path = write_table(tmp_path, rows, suffix)
+    org = raci.load(path)
+    first = 5 if suffix == ".md" else 2  # the line or row of the first data row
+    data = {first + i - 1 for i, row in enumerate(rows) if any(row) and i not in headers}
+    reported = {f.location.line for f in raci.validate(org) if f.location.file == str(path)}
+    assert data <= rows_read(org) | reported, name
+
+
+#: An org chart of units exported from a database: `;` between fields, every field in
+#: quotes, long texts over several lines, the headers named after the table, and the
+#: units' parent (`1`, the government) without a row of its own.
+UNITS_EXPORT = (
+    '"unidad_organica_id";"unidad_organica_nombre";"unidad_organica_tipo";'
+    '"unidad_organica_superior_id";"unidad_organica_superior_nombre";"puesto_nombre";'
+    '"funcion_competencias"\r\n'
+    '"10";"Consejería de Sanidad";"Consejería";"1";"Gobierno";"Consejera";'
+    '"Dirige la sanidad.\n\nCorresponde:\n- la ""salud"" pública"\r\n'
+    '"11";"Viceconsejería de Sanidad";"Viceconsejería";"10";"Consejería de Sanidad";'
+    '"Viceconsejero";"_U"\r\n'
+    '"12";"Dirección General de Salud";"Dirección General";"11";"Viceconsejería de Sanidad";'
+    '"Director General";"Planifica.\r\nEvalúa."\r\n'
+    '"20";"""Consejería de Obras, Vivienda""";"Consejería";"1";"Gobierno";"Consejero";"_U"\r\n'
+)
+
+
+class TestUnitsInSpanish:
+    @pytest.mark.parametrize(
+        "header", ["id;nombre;padre", "id;nombre;id_padre", "código;nombre;dependencia"]
+    )
+    def test_spanish_headers(self, tmp_path: Path, header: str) -> None:
+        path = tmp_path / "unidades.csv"
+        path.write_text(f"{header}\nhq;Sede;\nfin;Finanzas;hq\n", encoding="utf-8")
+        org = raci.load(path)
+        assert {u.id: u.parent for u in org.units.values()} == {"hq": None, "fin": "hq"}
+
+    def test_headers_named_after_the_table(self, tmp_path: Path) -> None:
+        path = tmp_path / "organigrama.csv"
+        path.write_bytes(UNITS_EXPORT.encode("utf-8"))
+        org = raci.load(path)
+        parents = {u.id: u.parent for u in org.units.values()}
+        assert parents == {"10": None, "11": "10", "12": "11", "20": None}
+        assert org.units["12"].name == "Dirección General de Salud"
+        assert rows_read(org) == {2, 6, 7, 9}  # the lines each record starts on
+        assert org.units["20"].name.strip('"') == "Consejería de Obras, Vivienda"
+        tops = [f for f in raci.validate(org) if f.rule == "table-reading"]
+        assert [f.message for f in tops] == [
+            "`1` is not in this sheet, so `Consejería de Sanidad` is placed at the top",
+            '`1` is not in this sheet, so `"Consejería de Obras, Vivienda"` is placed at the top',
+        ]
+        assert not [
+            f
+            for f in raci.validate(org)
+            if f.severity is raci.Severity.ERROR and f.rule != "multiple-roots"
+        ]
