@@ -213,6 +213,108 @@ class TestTurnedByItsNames:
         assert not [f for f in found if f.rule == "turned-table" or "turned" in f.message]
 
 
+#: A Portuguese document with a legend, then a small table of roles under each
+#: deliverable's heading; one with a header of its own, names joined by "e".
+ROLES_PER_DELIVERABLE = """# Matriz RACI
+
+| **R - Responsável** | Profissional designado para executar a tarefa |
+| --- | --- |
+| **A - Aprovador** | Profissional responsável por aprovar a demanda |
+| **I - Informado** | Profissional que deve saber sua evolução |
+
+## Visão Macro:
+
+### FlowSLA Backend:
+
+| **R - Responsável** | Gabriel Enzo |
+| --- | --- |
+| **A - Aprovador** | Rangel Gomes |
+| **I - Informado** | Todos |
+
+### FlowSLA Docs:
+
+> **Obs**.: em caso de divergência entre os Aprovadores...
+
+| Papel | Pessoa |
+| --- | --- |
+| R - Responsável | Luis Felipe  |
+| A - Aprovador | Rangel Gomes e Gabriel Enzo |
+| C - Consultado | Rangel Gomes, Gabriel Enzo |
+| I - Informado | Todos |
+
+R: Pessoa 01"""
+
+
+class TestRolesPerDeliverable:
+    def load(self, tmp_path: Path) -> tuple[Path, raci.Organization]:
+        path = tmp_path / "RACI.md"
+        path.write_bytes(ROLES_PER_DELIVERABLE.encode("utf-8"))
+        return path, raci.load(path)
+
+    def test_each_heading_is_a_deliverable_and_each_row_a_role(self, tmp_path: Path) -> None:
+        _, org = self.load(tmp_path)
+        assert roles(org) == {
+            "flowsla-backend": [("R", "gabriel-enzo"), ("A", "rangel-gomes"), ("I", "todos")],
+            "flowsla-docs": [
+                ("R", "luis-felipe"),
+                ("A", "rangel-gomes"),
+                ("A", "gabriel-enzo"),
+                ("C", "rangel-gomes"),
+                ("C", "gabriel-enzo"),
+                ("I", "todos"),
+            ],
+        }
+        assert org.deliverables["flowsla-docs"].name == "FlowSLA Docs"
+        assert not org.groups
+        assert org.layout == "roles-by-row"
+
+    def test_places_and_what_is_said(self, tmp_path: Path) -> None:
+        _, org = self.load(tmp_path)
+        docs = org.deliverables["flowsla-docs"]
+        assert docs.location.line == 17  # its heading
+        assert [(a.party, a.location.line, a.location.column) for a in docs.assignments][:3] == [
+            ("luis-felipe", 23, 21),
+            ("rangel-gomes", 24, 19),
+            ("gabriel-enzo", 24, 19),
+        ]
+        found = raci.validate(org)
+        said = {(f.rule, f.location.line): f.message for f in found if f.severity.name == "INFO"}
+        assert said[("tables-read", 3)] == "table skipped: it explains the role letters (a legend)"
+        assert said[("tables-read", 12)] == (
+            "2 tables read as one (at lines 12, 21); each lists the roles of the deliverable"
+            " its heading names"
+        )
+        assert said[("names-split", 24)].startswith("`Rangel Gomes e Gabriel Enzo` is read as 2")
+        [two_a] = [f for f in found if f.rule == "single-accountable"]
+        assert two_a.subject == "flowsla-docs"
+        assert two_a.hint.startswith("Keep one party in the Accountable row of this deliverable")
+
+    def test_every_role_row_is_read_or_reported(self, tmp_path: Path) -> None:
+        path, org = self.load(tmp_path)
+        lines = ROLES_PER_DELIVERABLE.splitlines()
+        rows = {
+            n
+            for n, line in enumerate(lines, start=1)
+            if line.startswith("| ") and "---" not in line
+        }
+        # `| Papel | Pessoa |`; the legend's rows, skipped with it (said at its first line)
+        headers = {21, 5, 6}
+        reported = {f.location.line for f in raci.validate(org) if f.location.file == str(path)}
+        assert rows - headers <= rows_read(org) | reported
+
+    def test_a_legend_under_a_heading_is_not_a_deliverable(self, tmp_path: Path) -> None:
+        path = tmp_path / "RACI.md"
+        path.write_text(
+            "### Legend\n\n| Responsible | does the work |\n| --- | --- |\n"
+            "| Accountable | signs it off |\n| Informed | Told of it |\n\n"
+            "### Tasks\n\n| Task | Ann | Bo |\n| --- | --- | --- |\n| Budget | A | R |\n",
+            encoding="utf-8",
+        )
+        org = raci.load(path)
+        assert list(org.deliverables) == ["budget"]
+        assert org.layout == "matrix"
+
+
 #: Each shape: its rows, the formats it is written in, and its rows that are headers.
 SHAPES = {
     "roles in Portuguese": (PORTUGUESE_ROLES, FORMATS, {0}),
