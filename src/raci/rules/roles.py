@@ -25,13 +25,15 @@ def _first(d: Deliverable, letter: str) -> SourceLocation:
 
 
 #: Hints that say where a role is written, by the layout of the source (docs/format.md):
-#: a model file, or a table laid out as a matrix, by role column, or one row per role.
+#: a model file, or a table laid out as a matrix, by role column, one row per role, or
+#: a table per deliverable with a row per role.
 _HINTS: dict[str, dict[str, str]] = {
     "no-accountable": {
         "model": "Name the one party answerable for it under `{letter}:`.",
         "matrix": "Put `{letter}` in exactly one cell of this row.",
         "roles-by-column": "Name exactly one party in the {title} column of this row.",
         "long": "Add one row giving this deliverable's {title} (role `{letter}`).",
+        "roles-by-row": "Name exactly one party in the {title} row of this deliverable's table.",
     },
     "many-accountable": {
         "model": "Keep one {title}; make the others Responsible or Consulted.",
@@ -40,12 +42,15 @@ _HINTS: dict[str, dict[str, str]] = {
         " others to Responsible or Consulted.",
         "long": "Keep one row with role `{letter}` for this deliverable; make the others"
         " Responsible or Consulted.",
+        "roles-by-row": "Keep one party in the {title} row of this deliverable's table;"
+        " move the others to Responsible or Consulted.",
     },
     "no-responsible": {
         "model": "Name who does the work under `{letter}:`.",
         "matrix": "Put `{letter}` in the cell of whoever does the work, in this row.",
         "roles-by-column": "Name who does the work in the {title} column of this row.",
         "long": "Add a row giving who does the work (role `{letter}`).",
+        "roles-by-row": "Name who does the work in the {title} row of this deliverable's table.",
     },
     "cardinality": {
         "model": "Adjust the `{letter}:` list, or the limit under `rules: role-cardinality`.",
@@ -55,12 +60,15 @@ _HINTS: dict[str, dict[str, str]] = {
         " or leave the check out with `--ignore role-cardinality`.",
         "long": "Adjust this deliverable's rows with role `{letter}`, or the limit {configured},"
         " or leave the check out with `--ignore role-cardinality`.",
+        "roles-by-row": "Adjust the {title} row of this deliverable's table, or the limit"
+        " {configured}, or leave the check out with `--ignore role-cardinality`.",
     },
     "redundant": {
         "model": "Drop `{party}` from `{letter}:`.",
         "matrix": "Drop `{letter}` from `{party}`'s cell in this row.",
         "roles-by-column": "Drop `{party}` from the {title} column of this row.",
         "long": "Drop the row that gives `{party}` role `{letter}` here.",
+        "roles-by-row": "Drop `{party}` from the {title} row of this deliverable's table.",
     },
 }
 

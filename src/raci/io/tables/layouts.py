@@ -1,7 +1,8 @@
 """Which layout a spreadsheet or Markdown table has, and the model it describes.
 
 RACI tables come as a matrix (letters under party columns), by role (names under role
-columns) or long (one assignment per row); org sheets with a parent column or with paths.
+columns), long (one assignment per row) or, in a document, as a list of roles under each
+deliverable's heading (names beside role rows); org sheets with a parent column or with paths.
 A table that is none of these gets one message naming its columns and the layouts.
 """
 
@@ -36,6 +37,7 @@ from raci.io.tables.org_units import people_in_units
 from raci.io.tables.raci_sheet import ALL_ROLES, RaciSheet, names_column, names_known
 from raci.io.tables.role_columns import holds_names, read_roles, role_cell_texts, role_columns
 from raci.io.tables.role_headers import role_of_header, scheme_of_headers
+from raci.io.tables.role_rows import lists_roles, read_role_rows
 from raci.io.tables.table import Table, not_read, parse_roles, reading_note, table_from_csv
 from raci.io.tables.xlsx import table_from_xlsx
 from raci.model import Organization
@@ -108,7 +110,12 @@ class _Found:
 #: How a note names the legacy encodings a CSV file may be read in.
 _ENCODING_NAMES = {"cp1252": "Windows-1252 (Western)", "mac_roman": "Mac OS Roman"}
 #: The layout name (``Organization.layout``) of each kind of RACI table.
-_LAYOUTS = {"matrix": "matrix", "roles": "roles-by-column", "long": "long"}
+_LAYOUTS = {
+    "matrix": "matrix",
+    "roles": "roles-by-column",
+    "long": "long",
+    "role-rows": "roles-by-row",
+}
 #: A legend cell: ``R = Responsible``, ``R: Responsible``, ``R - Responsible``.
 _LETTER_IS = re.compile(r"^\(?[A-Za-z]\)?\s*[=:–—-]\s*([^\W\d_].*)$")
 _ROLE_NAMES = frozenset(r.name.casefold() for r in ALL_ROLES.roles)
@@ -181,6 +188,13 @@ def _recognise(table: Table, org: Organization | None) -> _Found | None:
     return None
 
 
+def _role_rows(table: Table, org: Organization | None) -> _Found | None:
+    """A document's table that lists the roles of the deliverable its heading names
+    (:mod:`role_rows`), or None."""
+    scheme, _ = scheme_of_headers([cells[0] for _, cells in table.rows if cells], org)
+    return _Found("role-rows", 0, scheme, table) if lists_roles(table, scheme) else None
+
+
 def _starts_id_name(cells: tuple[str, ...]) -> bool:
     return [normalize_header(c) for c in cells[:2]] == ["id", "name"]
 
@@ -250,10 +264,15 @@ def _read_raci(
             )
         )
     sheet.known_names = names_known(
-        text
-        for f in found
-        if f.kind == "roles"
-        for text in role_cell_texts(f.table, f.start, sheet.scheme)
+        [
+            *(
+                text
+                for f in found
+                if f.kind == "roles"
+                for text in role_cell_texts(f.table, f.start, sheet.scheme)
+            ),
+            *(cells[1] for f in found if f.kind == "role-rows" for _, cells in f.table.rows),
+        ]
     )
     for f in found:
         sheet.table = f.table
@@ -261,6 +280,8 @@ def _read_raci(
             read_long(sheet, f.start, f.columns)
         elif f.kind == "roles":
             read_roles(sheet, f.start)
+        elif f.kind == "role-rows":
+            read_role_rows(sheet)
         else:
             read_matrix(sheet)
     return sheet
@@ -272,7 +293,7 @@ def _markdown(path: Path, org: Organization | None, scheme: Scheme | None) -> Or
     tables = markdown_tables(read_text(path), str(path))
     if not tables:
         raise LoadError.at(str(path), 0, 0, "no table found; expected a Markdown pipe table")
-    recognised = [(t, _recognise(t, org)) for t in tables]
+    recognised = [(t, _role_rows(t, org) or _recognise(t, org)) for t in tables]
     found = [f for _, f in recognised if f is not None]
     if not found:
         raise _no_layout(max(tables, key=lambda t: len(t.rows)))
@@ -295,13 +316,17 @@ def _markdown(path: Path, org: Organization | None, scheme: Scheme | None) -> Or
             sheet.note("tables-read", table.file, table.rows[0][0], 1, f"table skipped: {why}")
         elif len(found) > 1 and f is found[0]:
             listed = ", ".join(map(str, lines))
+            how = (
+                "each lists the roles of the deliverable its heading names"
+                if all(f.kind == "role-rows" for f in found)
+                else "each table's rows are grouped under its heading"
+            )
             sheet.note(
                 "tables-read",
                 table.file,
                 lines[0],
                 1,
-                f"{len(found)} tables read as one (at lines {listed}); each table's rows are"
-                " grouped under its heading",
+                f"{len(found)} tables read as one (at lines {listed}); {how}",
             )
     return sheet.build()
 

@@ -18,7 +18,7 @@ from raci.io.tables.raci_sheet import (
 )
 from raci.io.tables.table import Table, parse_roles, spread_merged
 from raci.io.tables.task_column import task_first
-from raci.io.tables.turned import rows_name_roles
+from raci.io.tables.turned import rows_name_roles, turn
 from raci.lookup import is_id
 from raci.model import Organization
 from raci.schemes import BUILTIN_SCHEMES, DEFAULT_SCHEME, Scheme
@@ -256,9 +256,21 @@ def _second_column(
 
 def read_matrix(sheet: RaciSheet) -> None:
     """Read the matrix ``sheet.table`` into ``sheet``: a cell that holds no role letters is
-    noted at its place (a column none of whose cells does, once, at its header)."""
+    noted at its place (a column none of whose cells does, once, at its header). A matrix
+    whose rows are all named as roles is read turned (:mod:`turned`), and said so."""
     scheme = sheet.scheme
     start = header_index(sheet.table, scheme)
+    if rows_name_roles(sheet.table, start, sure=True):
+        sheet.note(
+            "table-reading",
+            sheet.table.file,
+            sheet.table.rows[start][0],
+            1,
+            "this table is read turned: its columns are the deliverables, its rows the"
+            " parties (every row is named as a role, no column is)",
+            "Swap rows and columns to have a row per deliverable, a column per party.",
+        )
+        sheet.table, start = turn(sheet.table, start), 0
     table = sheet.table = task_first(sheet.table, start)
     header_row, header = table.rows[start]
     lead = key_columns(table, start)

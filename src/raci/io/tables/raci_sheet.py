@@ -214,6 +214,12 @@ def split_names(text: str, known: Collection[str] = ()) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def name_parts(text: str) -> list[str]:
+    """Every part the names in a cell may split into: each name, split at its joiners too
+    (``Ana e Rui`` gives ``Ana`` and ``Rui``)."""
+    return [part for name in split_names(text) for part in _JOINERS.split(name) if part]
+
+
 def names_known(cells: Iterable[str]) -> frozenset[str]:
     """The ids of the names that cells give whole (without a joiner, :data:`_JOINERS`): the
     parties a joined name may be split into."""

@@ -74,6 +74,9 @@ class Table:
     #: How each filled cell looks, by row and then by the sheet's column (from 1): its
     #: font and fill in a workbook, its emphasis in Markdown; None for an empty cell.
     looks: Mapping[int, tuple[Hashable, ...]] = attrs.field(factory=dict, eq=False, repr=False)
+    #: When the table is read turned (its rows are the source's columns, numbered as the
+    #: source's columns are): the source's row of each of its columns.
+    turned_from: tuple[int, ...] = attrs.field(default=(), eq=False, repr=False)
 
     def clean(self, text: str) -> str:
         """A cell's text as the model takes it: trimmed, formula guard removed."""
@@ -88,10 +91,19 @@ class Table:
             return self.columns[column - 1]
         return self.columns[-1] + column - len(self.columns)
 
+    def source(self, row: int, column: int) -> tuple[int, int]:
+        """The row and the sheet's column in the source of a cell of the table (row and
+        column of the table, from 1): swapped back when the table is read turned."""
+        if self.turned_from:
+            rows = self.turned_from
+            at = rows[column - 1] if 0 < column <= len(rows) else rows[-1] + column - len(rows)
+            row, column = at, row
+        return row, self.sheet_column(column)
+
     def look(self, row: int, column: int) -> Hashable:
         """How a cell (row and column of the table, from 1) looks; None when unknown."""
+        row, column = self.source(row, column)
         looks = self.looks.get(row, ())
-        column = self.sheet_column(column)
         return looks[column - 1] if 0 < column <= len(looks) else None
 
     def merged_down(self, row: int, cells: Sequence[str]) -> int:
@@ -107,7 +119,7 @@ class Table:
     def at(self, row: int, column: int) -> SourceLocation:
         """The location of a cell, given by its row and its column counted in cells: in a
         text table, at the character column where the cell's text starts."""
-        column = self.sheet_column(column)
+        row, column = self.source(row, column)
         if self.sheet is not None:
             return SourceLocation(self.file, row, column, cell=self.cell_name(row, column))
         starts = self.starts.get(row, ())
@@ -120,7 +132,8 @@ class Table:
 
     def ref(self, row: int, column: int) -> str:
         """``D7``: a cell's name on its sheet (row and column of the table, from 1)."""
-        return f"{column_letter(self.sheet_column(column))}{row}"
+        row, column = self.source(row, column)
+        return f"{column_letter(column)}{row}"
 
     def cell_name(self, row: int, column: int) -> str:
         """``Sheet1!D7``: an XLSX cell's name (its column counted on the sheet)."""
