@@ -38,7 +38,10 @@ def examples(session: nox.Session) -> None:
     session.run("raci", "validate", "--strict", f"{un}/org.yaml")
     session.run("raci", "validate", "examples/mistakes/org.yaml", success_codes=[1])
     session.run("raci", "chart", f"{un}/org.yaml", "-o", f"{un}/chart.svg")
-    session.run("raci", "chart", f"{un}/org.yaml", "--lang", "zh", "-o", f"{un}/chart.zh.svg")
+    for lang in ("ar", "es", "fr", "ru", "zh"):  # the UN's other official languages
+        session.run(
+            "raci", "chart", f"{un}/org.yaml", "--lang", lang, "-o", f"{un}/chart.{lang}.svg"
+        )
     session.run("raci", "chart", f"{un}/org.yaml", "-o", f"{un}/chart.mmd")
     session.run("raci", "matrix", f"{un}/org.yaml", "-o", f"{un}/matrix.md")
     session.run("raci", "report", f"{un}/org.yaml", "-o", f"{un}/report.html")

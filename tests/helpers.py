@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 import textwrap
+from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -61,6 +62,41 @@ def write_table(tmp_path: Path, rows: list[list[str]], suffix: str) -> Path:
             book.active.append(r)
         book.save(path)
     return path
+
+
+def write_workbook(
+    path: Path,
+    rows: Sequence[Sequence[object]],
+    merges: tuple[str, ...] = (),
+    fonts: dict[int, tuple[bool, int]] | None = None,
+) -> Path:
+    """A workbook of one sheet holding ``rows`` from A1 (an empty text is an empty cell),
+    with the ranges merged; with ``fonts``, every cell in 11 pt but the rows given (by
+    number) in their own font (bold, size)."""
+    import openpyxl
+    from openpyxl.styles import Font
+
+    book = openpyxl.Workbook()
+    for number, row in enumerate(rows, start=1):
+        book.active.append([c if c != "" else None for c in row])
+        if fonts is not None:
+            bold, size = fonts.get(number, (False, 11))
+            for cell in book.active[number]:
+                cell.font = Font(bold=bold, size=size)
+    for merge in merges:
+        book.active.merge_cells(merge)
+    book.save(path)
+    return path
+
+
+def rows_read(org: raci.Organization) -> set[int]:
+    """The lines or rows of a file that something of ``org`` was read from."""
+    places = [d.location for d in org.deliverables.values()]
+    places += [a.location for d in org.deliverables.values() for a in d.assignments]
+    places += [g.location for g in org.groups.values()]
+    places += [u.location for u in org.units.values()]
+    places += [p.location for p in org.positions.values()]
+    return {p.line for p in places}
 
 
 def pdflatex(path: Path, runs: int = 1) -> subprocess.CompletedProcess[str]:

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 import raci
-from helpers import EXAMPLES
+from helpers import EXAMPLES, ROOT, svg_labels
+
+UN_HABITAT = EXAMPLES / "un-habitat-2020" / "org.yaml"
+#: The United Nations' languages the UN-Habitat example names its top in, besides en and zh.
+MORE_LANGUAGES = {"ar", "es", "fr", "ru"}
+#: What org.yaml says of a name no UN-Habitat document gave.
+NOT_UN_HABITAT = "UN style, not found in a UN-Habitat document"
 
 
 def test_un_habitat_example_is_clean() -> None:
@@ -62,3 +70,67 @@ def test_rendered_matrix_is_up_to_date() -> None:
     org = raci.load(EXAMPLES / "un-habitat-2020" / "org.yaml")
     committed = (EXAMPLES / "un-habitat-2020" / "matrix.md").read_text(encoding="utf-8")
     assert raci.render_matrix(org, format="md") == committed
+
+
+def test_un_habitat_names_its_top_in_the_six_languages_of_the_un() -> None:
+    org = raci.load(UN_HABITAT)
+    top = ["unh", "oed", "erski", "gsd", "rpd", "board", "member-states"]
+    for names in [org.names, *(org.parties[pid].names for pid in top)]:
+        assert set(names.texts) == {"en", "zh", *MORE_LANGUAGES}
+        assert len(set(names.texts.values())) == len(names.texts)
+
+
+def test_a_chart_in_french_draws_the_french_names() -> None:
+    drawn = svg_labels(raci.render_chart(raci.load(UN_HABITAT), depth=1, lang="fr"))
+    drawn = " ".join(drawn.split())
+    assert "Programme des Nations Unies pour les établissements humains (ONU-Habitat)" in drawn
+    assert "Bureau du Directeur exécutif" in drawn
+    assert "Division des solutions mondiales" in drawn
+    assert "United Nations Human Settlements Programme" not in drawn
+    assert "Office of the Executive Director" not in drawn
+    assert "Director, Global Solutions Division" in drawn  # a post's title has no French yet
+
+
+def _cited_names() -> dict[tuple[str, str], tuple[str, str]]:
+    """The tutorial's table of the example's names: (party, language) to (name, source);
+    the organization's own name under the party ``organization``."""
+    tutorial = (ROOT / "docs" / "tutorial.md").read_text(encoding="utf-8")
+    section = tutorial.split("## Where the example's names come from", 1)[1].split("\n## ")[0]
+    cited = {}
+    party = ""
+    for row in re.findall(r"^\|(.*?)\| (ar|es|fr|ru) \| (.+?) \| (.+?) \|$", section, re.M):
+        if row[0].strip():
+            party = re.findall(r"`([^`.]+)[`.]", row[0])[0]
+        cited[party, row[1]] = (row[2], row[3])
+    return cited
+
+
+def _marked_languages() -> dict[str, set[str]]:
+    """The languages org.yaml marks as not found in a UN-Habitat document, by party."""
+    marked: dict[str, set[str]] = {}
+    party = ""
+    for line in UN_HABITAT.read_text(encoding="utf-8").splitlines():
+        if start := re.match(r"\s*(?:- )?id: (\S+)|(organization):", line):
+            party = start[1] or start[2]
+        if mark := re.match(rf"\s*# ([a-z, ]+): {NOT_UN_HABITAT}$", line):
+            marked[party] = set(mark[1].split(", "))
+    return marked
+
+
+def test_the_tutorial_cites_each_name_in_the_other_languages_as_the_example_has_it() -> None:
+    org = raci.load(UN_HABITAT)
+    named = {
+        (pid, lang): text
+        for pid, names in [("organization", org.names)]
+        + [(pid, party.names) for pid, party in org.parties.items() if hasattr(party, "names")]
+        for lang, text in names.texts.items()
+        if lang in MORE_LANGUAGES
+    }
+    cited = _cited_names()
+    assert {key: name for key, (name, _) in cited.items()} == named
+    # UN-Habitat's own documents are D1 to D5; any other source is marked in org.yaml.
+    not_un_habitat: dict[str, set[str]] = {}
+    for (pid, lang), (_, source) in cited.items():
+        if not re.match(r"D[1-5]\b", source):
+            not_un_habitat.setdefault(pid, set()).add(lang)
+    assert _marked_languages() == not_un_habitat

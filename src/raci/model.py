@@ -393,8 +393,8 @@ class Organization:
     stray_cells: tuple[StrayCell, ...] = attrs.field(default=(), eq=False)
     notes: tuple[TableNote, ...] = attrs.field(default=(), eq=False)
     #: How the source lays the model out: ``model`` (a model file), ``matrix``,
-    #: ``roles-by-column``, ``long``, ``org-sheet``, ``people-sheet`` or ``org-paths``
-    #: (tables), ``catalog`` (a Backstage catalog).
+    #: ``roles-by-column``, ``roles-by-row``, ``long``, ``org-sheet``, ``people-sheet`` or
+    #: ``org-paths`` (tables), ``catalog`` (a Backstage catalog).
     layout: str = attrs.field(default="model", eq=False)
     source: str = attrs.field(default="<memory>", eq=False)
     parties: Mapping[str, Party] = attrs.field(init=False, eq=False, repr=False)

@@ -37,6 +37,6 @@ def test_the_chart_and_the_diff_name_a_level_alike(level: str) -> None:
 def test_unknown_levels_and_languages_keep_the_files_word() -> None:
     assert level_name("Directorate", "zh") == "Directorate"
     assert level_name("Division", "zh") == "司"
-    assert level_name("division", "fr") == "division"
+    assert level_name("division", "de") == "division"
     assert figure_name("posts", "zh") == "职位"
-    assert figure_name("posts", "fr") == "posts"
+    assert figure_name("posts", "de") == "posts"

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from helpers import EXAMPLES
 from raci.cli import cli
+from raci.words import words_for
 
 UN = str(EXAMPLES / "un-habitat-2020" / "org.yaml")
 BEFORE = str(EXAMPLES / "restructuring" / "before.yaml")
@@ -58,11 +59,13 @@ def test_a_language_is_taken_with_its_region(command: str, tag: str, tmp_path: P
     assert "：" in out  # the Chinese colon of the fixed words
 
 
-@pytest.mark.parametrize("tag", ["fr", "es-MX", "ru", "ar"])
-def test_a_language_not_translated_yet_writes_english(tag: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("tag", ["fr-CA", "es-MX", "ru-RU", "ar-EG"])
+def test_each_language_with_a_region_writes_its_own_words(tag: str, tmp_path: Path) -> None:
     code, out, _ = run([*COMMANDS["stats"], "--lang", tag], tmp_path)
     assert code == 0
-    assert "Span of control: child units of each unit that has any." in out
+    english = "Span of control: child units of each unit that has any."
+    assert english not in out
+    assert words_for(tag).gettext(english) in out
 
 
 class TestDefaults:

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 import raci
-from helpers import write_table
+from helpers import rows_read, write_table, write_workbook
 from raci.cli import cli
 
 FORMATS = [".md", ".csv", ".xlsx"]
@@ -480,17 +480,21 @@ TWO_ROW_HEADERS = [
     ["ID", "Part 3", "Chef", "Membre"],
     ["1", "Ship", "R", "A"],
 ]
+SPACED = [
+    ["Task", "Ann", "Bo", "", "Cy"],  # an empty spacer column
+    ["Plan", "R-A", "C", "", "I"],  # letters joined by hyphens
+    ["Build", "I", "R-I-A", "", "C"],
+    ["", "A", "R", "", ""],  # names no deliverable
+    ["Test", "C-A", "OPS", "", "R"],
+]
+STATUS_UNDER_NAMES = [
+    ["", "Roles", "Ann", "Bo"],
+    ["Task", "Status", "Sponsor", "Team"],
+    ["Plan", "Completed", "A", "R"],
+    ["Build", "Planned", "I", "A/R"],
+]
 #: The rows of a shape that are headers, not data (the first row of every shape is one).
-HEADERS = {"stacked": {0, 4}, "two-row headers": {0, 1, 4, 5}}
-
-
-def _rows_read(org: raci.Organization) -> set[int]:
-    places = [d.location for d in org.deliverables.values()]
-    places += [a.location for d in org.deliverables.values() for a in d.assignments]
-    places += [g.location for g in org.groups.values()]
-    places += [u.location for u in org.units.values()]
-    places += [p.location for p in org.positions.values()]
-    return {p.line for p in places}
+HEADERS = {"stacked": {0, 4}, "two-row headers": {0, 1, 4, 5}, "status under names": {0, 1}}
 
 
 READERS = [
@@ -508,6 +512,8 @@ READERS = [
             ("paths", PATHS),
             ("stacked", STACKED),
             ("two-row headers", TWO_ROW_HEADERS),
+            ("spaced", SPACED),
+            ("status under names", STATUS_UNDER_NAMES),
         ]
         for suffix in (".csv", ".xlsx")
     ],
@@ -524,7 +530,55 @@ def test_every_row_is_read_or_reported(
     headers = HEADERS.get(name, {0})
     data = {first + i - 1 for i, row in enumerate(rows) if any(row) and i not in headers}
     reported = {f.location.line for f in raci.validate(org) if f.location.file == str(path)}
-    assert data <= _rows_read(org) | reported, name
+    assert data <= rows_read(org) | reported, name
+
+
+#: Workbooks whose merged cells and fonts shape the table: rows, merged ranges, rows in a
+#: font of their own (bold, size), and the rows that are headers.
+WORKBOOKS = {
+    "party over two columns": (
+        [["Task", "Ann", "", "Bo", ""], ["Plan", "A", "", "R", ""], ["Ship", "R", "R", "A", ""]],
+        ("B1:C1", "D1:E1", "B2:C2", "D2:E2"),
+        {},
+        {0},
+    ),
+    "name over two columns": (
+        [["Task", "", "Ann", "Bo"], ["Plan", "", "A", "R"], ["", "Build", "A", "R"]],
+        ("A1:B1", "A2:B2"),
+        {},
+        {0},
+    ),
+    "title in the corner": (
+        [["", "Lead", "Team"], ["RACI - Project X", "", ""], ["Prepare", "R,A", "R,I"]],
+        ("B1:B2", "C1:C2"),
+        {},
+        {0},
+    ),
+    "headings by font": (
+        [
+            ["Task", "Ann", "Bo"],
+            ["Phase 1", "", ""],
+            ["Plan", "A", "R"],
+            ["Review", "", ""],
+            ["Build", "A", "OPS"],
+            ["Phase 2", "", ""],
+            ["Ship", "R", "A"],
+        ],
+        (),
+        {2: (True, 14), 6: (True, 14)},
+        {0},
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(WORKBOOKS))
+def test_every_row_of_a_workbook_is_read_or_reported(tmp_path: Path, name: str) -> None:
+    rows, merges, fonts, headers = WORKBOOKS[name]
+    path = write_workbook(tmp_path / "book.xlsx", rows, merges, fonts)
+    org = raci.load(path)
+    data = {i + 1 for i, row in enumerate(rows) if any(row) and i not in headers}
+    reported = {f.location.line for f in raci.validate(org) if f.location.file == str(path)}
+    assert data <= rows_read(org) | reported, name
 
 
 class TestBannerUnderTheNames:

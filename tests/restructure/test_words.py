@@ -26,7 +26,7 @@ def ascii_words(text: str) -> set[str]:
 
 class TestWords:
     def test_an_unknown_language_is_english(self) -> None:
-        assert ChangeWords.for_lang("fr").key_entries["new"] == "new unit"
+        assert ChangeWords.for_lang("de").key_entries["new"] == "new unit"
         assert ChangeWords.for_lang("zh_TW").words.gettext("Key") == "图例"
 
     @pytest.mark.parametrize(

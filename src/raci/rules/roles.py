@@ -11,7 +11,7 @@ from raci.model import Deliverable, Organization
 from raci.rules._util import Held, Lineage, configured, units_of
 from raci.rules.options import role_limits, whole_number
 from raci.rules.registry import Context, Option, rule
-from raci.schemes import BUILTIN_SCHEMES, Role
+from raci.schemes import BUILTIN_SCHEMES, Role, Scheme
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -25,13 +25,15 @@ def _first(d: Deliverable, letter: str) -> SourceLocation:
 
 
 #: Hints that say where a role is written, by the layout of the source (docs/format.md):
-#: a model file, or a table laid out as a matrix, by role column, or one row per role.
+#: a model file, or a table laid out as a matrix, by role column, one row per role, or
+#: a table per deliverable with a row per role.
 _HINTS: dict[str, dict[str, str]] = {
     "no-accountable": {
         "model": "Name the one party answerable for it under `{letter}:`.",
         "matrix": "Put `{letter}` in exactly one cell of this row.",
         "roles-by-column": "Name exactly one party in the {title} column of this row.",
         "long": "Add one row giving this deliverable's {title} (role `{letter}`).",
+        "roles-by-row": "Name exactly one party in the {title} row of this deliverable's table.",
     },
     "many-accountable": {
         "model": "Keep one {title}; make the others Responsible or Consulted.",
@@ -40,12 +42,15 @@ _HINTS: dict[str, dict[str, str]] = {
         " others to Responsible or Consulted.",
         "long": "Keep one row with role `{letter}` for this deliverable; make the others"
         " Responsible or Consulted.",
+        "roles-by-row": "Keep one party in the {title} row of this deliverable's table;"
+        " move the others to Responsible or Consulted.",
     },
     "no-responsible": {
         "model": "Name who does the work under `{letter}:`.",
         "matrix": "Put `{letter}` in the cell of whoever does the work, in this row.",
         "roles-by-column": "Name who does the work in the {title} column of this row.",
         "long": "Add a row giving who does the work (role `{letter}`).",
+        "roles-by-row": "Name who does the work in the {title} row of this deliverable's table.",
     },
     "cardinality": {
         "model": "Adjust the `{letter}:` list, or the limit under `rules: role-cardinality`.",
@@ -55,12 +60,15 @@ _HINTS: dict[str, dict[str, str]] = {
         " or leave the check out with `--ignore role-cardinality`.",
         "long": "Adjust this deliverable's rows with role `{letter}`, or the limit {configured},"
         " or leave the check out with `--ignore role-cardinality`.",
+        "roles-by-row": "Adjust the {title} row of this deliverable's table, or the limit"
+        " {configured}, or leave the check out with `--ignore role-cardinality`.",
     },
     "redundant": {
         "model": "Drop `{party}` from `{letter}:`.",
         "matrix": "Drop `{letter}` from `{party}`'s cell in this row.",
         "roles-by-column": "Drop `{party}` from the {title} column of this row.",
         "long": "Drop the row that gives `{party}` role `{letter}` here.",
+        "roles-by-row": "Drop `{party}` from the {title} row of this deliverable's table.",
     },
 }
 
@@ -243,18 +251,27 @@ def role_cardinality(ctx: Context) -> Iterator[Finding]:
             )
 
 
-def _other_scheme(letter: str, model: bool) -> str:
-    """How to use a scheme that has ``letter``: declare one in a model file, or, for a
-    table, choose a built-in one that has it."""
+def _other_scheme(scheme: Scheme, letter: str, used: list[str], model: bool) -> str:
+    """The hint for ``letter``, outside ``scheme``: use one of its letters, or a scheme that
+    has every letter ``used``: a custom one in a model file; for a table, a built-in one
+    that has them all, or when none has, a legend in the table or a custom scheme in a
+    model (a built-in scheme with one letter but not the others would reject those)."""
+    own = f"Use one of {', '.join(scheme.letters)}"
     if model:
-        return "declare a custom scheme."
-    having = [name for name, s in BUILTIN_SCHEMES.items() if letter in s.letters]
+        return f"{own}, or declare a custom scheme."
+    having = [name for name, s in BUILTIN_SCHEMES.items() if set(used) <= set(s.letters)]
+    letters = ", ".join(f"`{each}`" for each in used)
     if having:
         return (
-            f"choose a scheme that has `{letter}` with `--scheme` ({', '.join(having)}),"
-            " or with `scheme` in the configuration file."
+            f"{own}, or choose a scheme that has {letters} with `--scheme`"
+            f" ({', '.join(having)}), or with `scheme` in the configuration file."
         )
-    return f"read the table with `--org MODEL`, a model whose scheme has `{letter}`."
+    return (
+        f"{own}. No built-in scheme has every letter the table uses ({letters}): a legend"
+        f" in the table that says what each letter means (`{letter} = …`) is read as its"
+        " scheme when `--scheme` names none; or import the table (`raci import`) and"
+        " declare a custom scheme in the model."
+    )
 
 
 @rule(
@@ -279,6 +296,7 @@ def unknown_role(ctx: Context) -> Iterator[Finding]:
     held = ctx.derived(Held)
     if letters.issuperset(held.roles):
         return
+    used = scheme.order({role.upper() for role in set(held.roles)})
     for k in [k for k, roles in enumerate(held.roles_of) if not letters.issuperset(roles)]:
         d = held.deliverable(k)
         for a in d.assignments:
@@ -287,8 +305,7 @@ def unknown_role(ctx: Context) -> Iterator[Finding]:
                 hint = (
                     f"Write `{upper}` in capitals."
                     if upper in letters
-                    else f"Use one of {', '.join(scheme.letters)}, or "
-                    + _other_scheme(upper, ctx.org.layout == "model")
+                    else _other_scheme(scheme, upper, used, ctx.org.layout == "model")
                 )
                 yield ctx.finding(
                     d.id,

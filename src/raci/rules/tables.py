@@ -122,8 +122,8 @@ def tables_read(ctx: Context) -> Iterator[Finding]:
     "names-split",
     "T105",
     Severity.INFO,
-    "A cell of names was split at a `/`, `&` or `+` because both sides name parties"
-    " elsewhere in the table.",
+    'A cell of names was split at a `/`, `&`, `+` or a word for "and" (`Ana e Rui`)'
+    " because both sides name parties elsewhere in the table.",
     example="""
         | Task   | Responsible | Accountable |
         |--------|-------------|-------------|

@@ -6,7 +6,8 @@ starts a section."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections import Counter
+from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 
 import attrs
 
@@ -55,6 +56,27 @@ def _own_head(row: Sequence[str], others: Sequence[Sequence[str]]) -> str | None
         if len(differ) == 1 and differ[0] <= 1 and row[differ[0]]:
             return row[differ[0]]
     return None
+
+
+def in_tasks_look(candidates: Mapping[int, Hashable], tasks: Iterable[Hashable]) -> set[int]:
+    """The rows of ``candidates`` (rows with only their first cell filled, each with how
+    that cell looks) that look like the task rows' first cells (``tasks``), when other
+    candidates are set off by a look no task row has (bold 14 pt phases over 11 pt
+    tasks): those are tasks with no roles yet, not headings. None when looks are not
+    known, or when no candidate is set off so."""
+    body = set(tasks) - {None}
+    if not any(look is not None and look not in body for look in candidates.values()):
+        return set()
+    return {row for row, look in candidates.items() if look in body}
+
+
+def unlike_the_others(headings: Mapping[int, Hashable]) -> list[int]:
+    """The heading rows (each with how it looks) whose look no other heading row has,
+    when two or more others share one: a heading not set off as the others are."""
+    counts = Counter(look for look in headings.values() if look is not None)
+    if not counts or max(counts.values()) < 2:
+        return []
+    return [row for row, look in headings.items() if look is not None and counts[look] == 1]
 
 
 @attrs.define

@@ -1,7 +1,8 @@
 """Which layout a spreadsheet or Markdown table has, and the model it describes.
 
 RACI tables come as a matrix (letters under party columns), by role (names under role
-columns) or long (one assignment per row); org sheets with a parent column or with paths.
+columns), long (one assignment per row) or, in a document, as a list of roles under each
+deliverable's heading (names beside role rows); org sheets with a parent column or with paths.
 A table that is none of these gets one message naming its columns and the layouts.
 """
 
@@ -19,6 +20,7 @@ from raci.exceptions import LoadError
 from raci.findings import SourceLocation
 from raci.io._files import read_table_text, read_text
 from raci.io.tables.headings import own_heads
+from raci.io.tables.legend import Legend, legend_of
 from raci.io.tables.long_layout import long_layout
 from raci.io.tables.long_sheet import long_scheme, read_long
 from raci.io.tables.markdown import markdown_tables
@@ -35,10 +37,11 @@ from raci.io.tables.org_units import people_in_units
 from raci.io.tables.raci_sheet import ALL_ROLES, RaciSheet, names_column, names_known
 from raci.io.tables.role_columns import holds_names, read_roles, role_cell_texts, role_columns
 from raci.io.tables.role_headers import role_of_header, scheme_of_headers
+from raci.io.tables.role_rows import lists_roles, read_role_rows
 from raci.io.tables.table import Table, not_read, parse_roles, reading_note, table_from_csv
 from raci.io.tables.xlsx import table_from_xlsx
 from raci.model import Organization
-from raci.schemes import DEFAULT_SCHEME, Scheme
+from raci.schemes import BUILTIN_SCHEMES, DEFAULT_SCHEME, Scheme
 
 #: Suffixes of the files read as tables.
 #: Rows above a header (titles) that are skipped in looking for it.
@@ -107,7 +110,12 @@ class _Found:
 #: How a note names the legacy encodings a CSV file may be read in.
 _ENCODING_NAMES = {"cp1252": "Windows-1252 (Western)", "mac_roman": "Mac OS Roman"}
 #: The layout name (``Organization.layout``) of each kind of RACI table.
-_LAYOUTS = {"matrix": "matrix", "roles": "roles-by-column", "long": "long"}
+_LAYOUTS = {
+    "matrix": "matrix",
+    "roles": "roles-by-column",
+    "long": "long",
+    "role-rows": "roles-by-row",
+}
 #: A legend cell: ``R = Responsible``, ``R: Responsible``, ``R - Responsible``.
 _LETTER_IS = re.compile(r"^\(?[A-Za-z]\)?\s*[=:–—-]\s*([^\W\d_].*)$")
 _ROLE_NAMES = frozenset(r.name.casefold() for r in ALL_ROLES.roles)
@@ -144,12 +152,13 @@ def _legend_header(header: tuple[str, ...]) -> bool:
 
 def _explains(cell: str) -> bool:
     """Whether a cell explains a letter: ``Responsible``, ``Responsible: does the work``,
-    ``R = Responsible``."""
+    ``R = Responsible``; not letters joined by a dash (``R-A``, ``R-I-A``)."""
     cell = cell.strip()
     first = _WORD.match(cell)
-    return bool(_LETTER_IS.match(cell)) or (
-        first is not None and first.group().casefold() in _ROLE_NAMES
-    )
+    said = _LETTER_IS.match(cell)
+    if said:
+        return parse_roles(said.group(1), ALL_ROLES) is None
+    return first is not None and first.group().casefold() in _ROLE_NAMES
 
 
 def _recognise(table: Table, org: Organization | None) -> _Found | None:
@@ -177,6 +186,13 @@ def _recognise(table: Table, org: Organization | None) -> _Found | None:
     if not body and len(table.rows) > 1:
         return _Found("matrix", 0, scheme, table)  # an empty template: deliverables, no roles
     return None
+
+
+def _role_rows(table: Table, org: Organization | None) -> _Found | None:
+    """A document's table that lists the roles of the deliverable its heading names
+    (:mod:`role_rows`), or None."""
+    scheme, _ = scheme_of_headers([cells[0] for _, cells in table.rows if cells], org)
+    return _Found("role-rows", 0, scheme, table) if lists_roles(table, scheme) else None
 
 
 def _starts_id_name(cells: tuple[str, ...]) -> bool:
@@ -207,35 +223,56 @@ def _no_layout(table: Table) -> LoadError:
     return LoadError([table.problem(row, 1, reason)])
 
 
-def _scheme(found: list[_Found], org: Organization | None) -> Scheme:
-    """The scheme of the RACI tables found: the org's, else what the matrices' cells use,
-    else what the role columns or role cells name."""
+def _scheme(found: list[_Found], org: Organization | None, legend: Legend | None) -> Scheme:
+    """The scheme of the RACI tables found: the org's, else what the matrices' cells use
+    (or the ``legend``, when it defines letters no built-in scheme has together), else
+    what the role columns or role cells name."""
     if org is not None:
         return org.scheme
     matrices = [f.table for f in found if f.kind == "matrix"]
     if matrices:
-        return infer_scheme(matrices)
+        return infer_scheme(matrices, legend)
     first = found[0]
     if first.kind == "long":
         return long_scheme(first.table, first.start, None, (first.columns or {}).get("role"))
     return first.scheme
 
 
-def _read_raci(found: list[_Found], org: Organization | None, scheme: Scheme | None) -> RaciSheet:
+def _read_raci(
+    found: list[_Found],
+    org: Organization | None,
+    scheme: Scheme | None,
+    legend: Legend | None = None,
+) -> RaciSheet:
     """The sheet of the RACI tables found (one, or a document's several: the same party in
-    two tables is one party; each table's rows belong to the group of its heading)."""
-    sheet = RaciSheet(
-        found[0].table,
-        org,
-        scheme or _scheme(found, org),
-        _LAYOUTS[found[0].kind],
-        sections=len(found) > 1,
-    )
+    two tables is one party; each table's rows belong to the group of its heading), with
+    the scheme given, else the one they use (:func:`_scheme`, ``legend`` beside them)."""
+    chosen = scheme or _scheme(found, org, legend)
+    sheet = RaciSheet(found[0].table, org, chosen, _LAYOUTS[found[0].kind], sections=len(found) > 1)
+    if (
+        legend is not None
+        and chosen not in BUILTIN_SCHEMES.values()
+        and chosen == legend.scheme(chosen.letters)
+    ):
+        sheet.notes.append(
+            reading_note(
+                legend.location,
+                f"no built-in scheme has every letter the table uses, and this legend"
+                f" defines them all ({legend.said()}), so its letters are read as the"
+                f" table's scheme, {chosen.name}",
+                "Name a built-in scheme with --scheme to read the letters otherwise.",
+            )
+        )
     sheet.known_names = names_known(
-        text
-        for f in found
-        if f.kind == "roles"
-        for text in role_cell_texts(f.table, f.start, sheet.scheme)
+        [
+            *(
+                text
+                for f in found
+                if f.kind == "roles"
+                for text in role_cell_texts(f.table, f.start, sheet.scheme)
+            ),
+            *(cells[1] for f in found if f.kind == "role-rows" for _, cells in f.table.rows),
+        ]
     )
     for f in found:
         sheet.table = f.table
@@ -243,6 +280,8 @@ def _read_raci(found: list[_Found], org: Organization | None, scheme: Scheme | N
             read_long(sheet, f.start, f.columns)
         elif f.kind == "roles":
             read_roles(sheet, f.start)
+        elif f.kind == "role-rows":
+            read_role_rows(sheet)
         else:
             read_matrix(sheet)
     return sheet
@@ -254,11 +293,17 @@ def _markdown(path: Path, org: Organization | None, scheme: Scheme | None) -> Or
     tables = markdown_tables(read_text(path), str(path))
     if not tables:
         raise LoadError.at(str(path), 0, 0, "no table found; expected a Markdown pipe table")
-    recognised = [(t, _recognise(t, org)) for t in tables]
+    recognised = [(t, _role_rows(t, org) or _recognise(t, org)) for t in tables]
     found = [f for _, f in recognised if f is not None]
     if not found:
         raise _no_layout(max(tables, key=lambda t: len(t.rows)))
-    sheet = _read_raci(found, org, scheme)
+    legends = [t for t, f in recognised if f is None and is_legend(t)]
+    legend = (
+        legend_of((c for t in legends for _, c in t.rows), legends[0].at(legends[0].rows[0][0], 1))
+        if legends
+        else None
+    )
+    sheet = _read_raci(found, org, scheme, legend)
     lines = [f.table.rows[f.start][0] for f in found]
     for table, f in recognised:
         sheet.table = table
@@ -271,13 +316,17 @@ def _markdown(path: Path, org: Organization | None, scheme: Scheme | None) -> Or
             sheet.note("tables-read", table.file, table.rows[0][0], 1, f"table skipped: {why}")
         elif len(found) > 1 and f is found[0]:
             listed = ", ".join(map(str, lines))
+            how = (
+                "each lists the roles of the deliverable its heading names"
+                if all(f.kind == "role-rows" for f in found)
+                else "each table's rows are grouped under its heading"
+            )
             sheet.note(
                 "tables-read",
                 table.file,
                 lines[0],
                 1,
-                f"{len(found)} tables read as one (at lines {listed}); each table's rows are"
-                " grouped under its heading",
+                f"{len(found)} tables read as one (at lines {listed}); {how}",
             )
     return sheet.build()
 
@@ -374,7 +423,7 @@ def _read_blocks(table: Table, org: Organization | None, scheme: Scheme | None) 
         raise _no_layout(table)
     if len(found) > 1:
         found = _headed(found)
-    sheet = _read_raci(found, org, scheme)
+    sheet = _read_raci(found, org, scheme, table.legend)
     read = table if any(t is table for t, f in recognised if f) else found[0].table
     for t, f in recognised:
         if t is not table:

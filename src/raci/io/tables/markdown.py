@@ -104,6 +104,20 @@ def cell_text(raw: str) -> str:
     return text.strip()
 
 
+#: How a cell emphasised as a whole looks, by its marks.
+_LOOKS = {"**": "bold", "__": "bold", "*": "italic", "_": "italic", "~~": "struck"}
+
+
+def _look(raw: str) -> str | None:
+    """How a cell looks: ``bold`` when its text is emphasised as a whole (``**Phase 1**``),
+    ``italic``, ``struck``, or ``""`` (plain); None when it is empty."""
+    text = raw.strip()
+    if not text:
+        return None
+    whole = _EMPHASIS.fullmatch(_shelter_escapes(text))
+    return _LOOKS[whole.group(1) or whole.group(3)] if whole else ""
+
+
 def _is_delimiter(line: str, width: int) -> bool:
     cells = _raw_cells(line)
     return len(cells) == width and all(_DELIMITER_CELL.match(c) for c, _ in cells)
@@ -135,6 +149,7 @@ def markdown_tables(text: str, file: str) -> list[Table]:
             continue
         rows = [(i + 1, tuple(cell_text(c) for c, _ in header))]
         starts = {i + 1: tuple(s for _, s in header)}
+        looks = {}
         j = i + 2
         while j < len(lines) and "|" in lines[j] and lines[j].strip():
             raw = _raw_cells(lines[j])
@@ -143,7 +158,10 @@ def markdown_tables(text: str, file: str) -> list[Table]:
             if any(cells):
                 rows.append((j + 1, tuple(cells)))
                 starts[j + 1] = tuple(s for _, s in raw)
+                looks[j + 1] = tuple(_look(c) for c, _ in raw)
             j += 1
-        tables.append(Table(file, tuple(rows), guarded=False, heading=heading, starts=starts))
+        tables.append(
+            Table(file, tuple(rows), guarded=False, heading=heading, starts=starts, looks=looks)
+        )
         i = j
     return tables

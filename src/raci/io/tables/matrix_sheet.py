@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from raci._text import quoted
 from raci.cells import normalize_header
 from raci.io.tables.data_columns import is_data_column
+from raci.io.tables.legend import Legend
 from raci.io.tables.merged_rows import join_carried_on
 from raci.io.tables.raci_sheet import (
     ALL_ROLES,
@@ -17,6 +18,7 @@ from raci.io.tables.raci_sheet import (
 )
 from raci.io.tables.table import Table, parse_roles, spread_merged
 from raci.io.tables.task_column import task_first
+from raci.io.tables.turned import rows_name_roles, turn
 from raci.lookup import is_id
 from raci.model import Organization
 from raci.schemes import BUILTIN_SCHEMES, DEFAULT_SCHEME, Scheme
@@ -69,9 +71,10 @@ def header_index(table: Table, scheme: Scheme) -> int:
     return 0
 
 
-def infer_scheme(tables: list[Table]) -> Scheme:
-    """The first built-in scheme that has every letter the cells below the headers use
-    (RACI if none does): decided from the cells, never from the parties' names."""
+def infer_scheme(tables: list[Table], legend: Legend | None = None) -> Scheme:
+    """The first built-in scheme that has every letter the cells below the headers use;
+    when none does, the one ``legend`` makes if it defines them all; else RACI. Decided
+    from the cells, never from the parties' names."""
     used: set[str] = set()
     for table in tables:
         for _, cells in table.rows[header_index(table, ALL_ROLES) + 1 :]:
@@ -80,7 +83,7 @@ def infer_scheme(tables: list[Table]) -> Scheme:
     for scheme in BUILTIN_SCHEMES.values():
         if used and used.issubset(scheme.letters):
             return scheme
-    return DEFAULT_SCHEME
+    return (legend.scheme(used) if legend and used else None) or DEFAULT_SCHEME
 
 
 def _names_second(table: Table, start: int) -> bool:
@@ -119,7 +122,8 @@ def _party_columns(
         if spans.get(col) in parties and not named.get(col):
             parties[col] = parties[spans[col]]  # under a name merged over several columns
             continue
-        text = named.get(col) or table.clean(raw)
+        label = " ".join(table.clean(raw).split())  # a header's line breaks are spaces
+        text = " ".join(named.get(col, "").split()) or label
         key = normalize_header(text)
         if col in meta.values():
             continue
@@ -135,10 +139,10 @@ def _party_columns(
                     "Give the column a header: the party whose roles it holds.",
                 )
             continue
-        if not named.get(col) and _set_aside(sheet, (row, col, text), body):
-            continue
+        if label and _set_aside(sheet, (row, col, label), body):
+            continue  # a column of data, also under a row of names (``Roles`` over ``Status``)
         where = (row - 1, col + 1) if named.get(col) else (row, col + 1)
-        pid = sheet.party(named.get(col) or text, *where, "column header")
+        pid = sheet.party(text, *where, "column header")
         if pid is None:
             continue
         if pid in first:
@@ -252,15 +256,28 @@ def _second_column(
 
 def read_matrix(sheet: RaciSheet) -> None:
     """Read the matrix ``sheet.table`` into ``sheet``: a cell that holds no role letters is
-    noted at its place (a column none of whose cells does, once, at its header)."""
+    noted at its place (a column none of whose cells does, once, at its header). A matrix
+    whose rows are all named as roles is read turned (:mod:`turned`), and said so."""
     scheme = sheet.scheme
     start = header_index(sheet.table, scheme)
+    if rows_name_roles(sheet.table, start, sure=True):
+        sheet.note(
+            "table-reading",
+            sheet.table.file,
+            sheet.table.rows[start][0],
+            1,
+            "this table is read turned: its columns are the deliverables, its rows the"
+            " parties (every row is named as a role, no column is)",
+            "Swap rows and columns to have a row per deliverable, a column per party.",
+        )
+        sheet.table, start = turn(sheet.table, start), 0
     table = sheet.table = task_first(sheet.table, start)
     header_row, header = table.rows[start]
     lead = key_columns(table, start)
     by_id = "name" in lead or (not lead and _names_second(table, start))
     meta, parties = _party_columns(sheet, start, lead or ({"name": 1} if by_id else {}))
     join_carried_on(sheet, header_row, parties)
+    own = dict(sheet.table.rows)  # each row's own texts, before merged cells are spread
     sheet.table = table = spread_merged(sheet.table, header_row, parties)
     unread: dict[int, list[tuple[int, str]]] = {col: [] for col in parties}
     read: dict[int, int] = dict.fromkeys(parties, 0)
@@ -278,22 +295,29 @@ def read_matrix(sheet: RaciSheet) -> None:
                 unread[col].append((row, text))
                 continue
             read[col] += 1
+            said = col < len(own[row]) and bool(own[row][col].strip())
             for letter in letters:
-                sheet.assign(did, letter, pid, row, col + 1)
+                sheet.assign(did, letter, pid, row, col + 1, own=said)
             if accountable in letters:
                 by_row[-1] += 1
                 by_column[col] += 1
     for col, marks in unread.items():
         name = table.clean(header[col])
         _note_unread(sheet, (header_row, col, name), marks, whole=not read[col])
-    if _turned(by_row, by_column):
+    why = (
+        f"each column has one {accountable}, no row has exactly one"
+        if _turned(by_row, by_column)
+        else "its rows are named as roles, its columns are not"
+        if rows_name_roles(table, start)
+        else None
+    )
+    if why:
         sheet.note(
             "turned-table",
             table.file,
             header_row,
             1,
-            f"this table looks turned: people as rows, deliverables as columns (each column"
-            f" has one {accountable}, no row has exactly one)",
+            f"this table looks turned: people as rows, deliverables as columns ({why})",
             "Swap rows and columns: a row per deliverable, a column per party.",
         )
 

@@ -19,6 +19,7 @@ from raci.io.tables.org_people import (
     says_vacant,
     vacant_post,
 )
+from raci.io.tables.org_prefix import without_table_name
 from raci.io.tables.table import Table, raise_problems, reading_note
 from raci.lookup import is_id, slug
 from raci.model import (
@@ -59,6 +60,8 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "key",
         "slug",
         "username",
+        "código",
+        "codigo",
     ),
     "name": (
         "name",
@@ -76,6 +79,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "directreport",
         "subordinate",
         "child",
+        # Spanish (`nombre` alone is a first name: org_people)
+        "denominacion",
+        "denominación",
     ),
     "parent": (
         "from",
@@ -95,6 +101,19 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "managerpositioncode",
         "parentposition",
         "parentpositioncode",
+        # Spanish, Portuguese, French: the parent, the unit above, the one depended on
+        "padre",
+        "idpadre",
+        "padreid",
+        "pai",
+        "idpai",
+        "superior",
+        "superiorid",
+        "idsuperior",
+        "dependencia",
+        "dependede",
+        "supérieur",
+        "superieur",
     ),
     "level": ("level",),
     "head": ("head",),
@@ -118,13 +137,18 @@ _WEAK_PARENTS = frozenset({"manager", "managername", "supervisor"})
 
 
 class _OrgFields(HeaderFields):
-    """:class:`HeaderFields` that prefers a parent column other than ``Manager``, finds
+    """:class:`HeaderFields` that reads headers without the table's name before the field
+    (:func:`without_table_name`), prefers a parent column other than ``Manager``, finds
     the parts of a name split into columns (:func:`part_columns`), and takes the job
     title column for the name when there is no name (a position import lists posts, not
     people)."""
 
     def __call__(self, header: Sequence[str]) -> dict[str, int]:
         found = super().__call__(header)
+        if "parent" not in found:
+            fields = without_table_name(header)
+            if fields is not None and "parent" in super().__call__(fields):
+                header, found = fields, super().__call__(fields)
         keys = [normalize_header(text) for text in header]
         strong = [c for c in self.columns_of(header, "parent") if keys[c] not in _WEAK_PARENTS]
         if strong:

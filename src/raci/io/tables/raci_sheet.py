@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Hashable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 import attrs
@@ -14,7 +14,7 @@ from raci._text import quoted
 from raci.cells import normalize_header
 from raci.exceptions import LoadError
 from raci.findings import Finding, SourceLocation
-from raci.io.tables.headings import Headings, repeats_header
+from raci.io.tables.headings import Headings, in_tasks_look, repeats_header, unlike_the_others
 from raci.io.tables.region import is_mark
 from raci.io.tables.table import Table, is_blank, raise_problems
 from raci.lookup import Lookup, as_clause, is_id, slug
@@ -36,8 +36,10 @@ ALL_ROLES = Scheme("any", tuple(r for s in BUILTIN_SCHEMES.values() for r in s.r
 #: What people put between names in a cell: commas, semicolons, line breaks, `` and ``,
 #: a slash with spaces around it (outside brackets).
 _NAME_SEPARATORS = re.compile(r"\s*(?:[,;\n]|\s/\s|\band\b)\s*", re.IGNORECASE)
-#: What may join two names without spaces, or be part of one name ("R&D", "Product/Tech").
-_JOINERS = re.compile(r"\s*[/&+]\s*")
+#: What may join two names or be part of one name: a bare ``/``, ``&`` or ``+`` ("R&D",
+#: "Product/Tech"), or a whole word for "and" in another language between two names
+#: (``Cauan e Celso``; ``Recursos y Personal`` may be one name).
+_JOINERS = re.compile(r"\s*[/&+]\s*|\s+(?:e|y|i|et|en|ja|og|och|und|и)\s+", re.IGNORECASE)
 _NOTE = re.compile(r"\s*\([^()]*\)")
 _WORDS = re.compile(r"[^\W\d_]+")
 #: Header cells of a column of row numbers or ids before the deliverable's name.
@@ -181,7 +183,8 @@ def split_names(text: str, known: Collection[str] = ()) -> list[str]:
 
     A cell splits at what people put between names (:data:`_NAME_SEPARATORS`) outside
     brackets; a name joined by a bare ``/``, ``&`` or ``+`` (``Product/Tech Lead``,
-    ``R&D Manager``) splits only when every part is in ``known`` (as :func:`slug` makes
+    ``R&D Manager``) or by "and" in another language (``Ana e Rui``, ``Ana y Rui``)
+    splits only when every part is in ``known`` (as :func:`slug` makes
     ids), that is, names a party elsewhere.
     """
     if is_blank(text):
@@ -211,8 +214,14 @@ def split_names(text: str, known: Collection[str] = ()) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def name_parts(text: str) -> list[str]:
+    """Every part the names in a cell may split into: each name, split at its joiners too
+    (``Ana e Rui`` gives ``Ana`` and ``Rui``)."""
+    return [part for name in split_names(text) for part in _JOINERS.split(name) if part]
+
+
 def names_known(cells: Iterable[str]) -> frozenset[str]:
-    """The ids of the names that cells give whole (without ``/``, ``&`` or ``+``): the
+    """The ids of the names that cells give whole (without a joiner, :data:`_JOINERS`): the
     parties a joined name may be split into."""
     return frozenset(
         slug(name) for text in cells for name in split_names(text) if not _JOINERS.search(name)
@@ -228,7 +237,9 @@ class _Draft:
     group: str | None
     due: dt.date | None
     location: SourceLocation
-    assignments: list[tuple[int, int, str, str, SourceLocation]] = attrs.Factory(list)
+    #: (letter's order, sequence, letter, party, place, whether the cell says it itself
+    #: rather than a merged cell written over it).
+    assignments: list[tuple[int, int, str, str, SourceLocation, bool]] = attrs.Factory(list)
 
 
 @attrs.define
@@ -401,12 +412,15 @@ class RaciSheet:
             free = f"{did}-{n}"
         return free
 
-    def assign(self, did: str, letter: str, pid: str, row: int, column: int) -> None:
-        """Note that ``pid`` holds ``letter`` on ``did``, as the cell at row, column says."""
+    def assign(
+        self, did: str, letter: str, pid: str, row: int, column: int, *, own: bool = True
+    ) -> None:
+        """Note that ``pid`` holds ``letter`` on ``did``, as the cell at row, column says
+        (``own``: in its own text, not as part of a cell merged over several)."""
         order = self.scheme.letters.index(letter) if letter in self.scheme.letters else 99
         self._sequence += 1
         where = self.table.at(row, column)
-        self.drafts[did].assignments.append((order, self._sequence, letter, pid, where))
+        self.drafts[did].assignments.append((order, self._sequence, letter, pid, where, own))
 
     def group_rows(self, start: int) -> bool:
         """Whether a row with only its first cell filled is a group heading: not in a table
@@ -446,11 +460,17 @@ class RaciSheet:
             ),
             default=start_row,
         )
+        header_end = self.table.merged_down(start_row, header)
+        tasks = self._tasks_without_roles(start, len(header), last) if headings else set()
+        heading_rows: dict[int, Hashable] = {}
         for row, raw in self.table.rows[start + 1 :]:
             cells = [self.table.clean(c) for c in raw[: len(header)]]
             self.stray_cells(row, raw, len(header))
             if not any(cells):
                 continue  # its only cells are beyond the header
+            if row <= header_end:
+                self._header_label(row, cells, start_row)
+                continue
 
             def cell(field: str, cells: list[str] = cells) -> str:
                 col = meta.get(field)
@@ -483,7 +503,7 @@ class RaciSheet:
                     " column, so it is read as a label, not as a deliverable or a group",
                 )
                 continue
-            if headings and cells[0] and not any(cells[1:]):
+            if headings and cells[0] and not any(cells[1:]) and row not in tasks:
                 if row > last:
                     self.note(
                         "table-reading",
@@ -507,6 +527,7 @@ class RaciSheet:
                         "Put a deliverable between heading rows that are not nested.",
                     )
                 current_group = self.group(above.text or cells[0], row, 1)
+                heading_rows[row] = self.table.look(row, 1)
                 continue
             above.row()
             key = cells[key_col] or (cell("name") if by_id else "")
@@ -538,6 +559,48 @@ class RaciSheet:
             )
             cells += [""] * (len(header) - len(cells))
             yield row, cells, did
+        for row in unlike_the_others(heading_rows):
+            self.note(
+                "table-reading",
+                self.table.file,
+                row,
+                1,
+                f"row {row} holds only its first cell and is read as a heading, but it does"
+                " not look like the other heading rows",
+                "If it is a deliverable, give it its roles; if a heading, set it off as the"
+                " others are.",
+            )
+
+    def _tasks_without_roles(self, start: int, width: int, last: int) -> set[int]:
+        """The rows after the header at ``start`` (up to row ``last``) with only their
+        first cell filled that are tasks without roles rather than headings, as their look
+        says (:func:`in_tasks_look`): none when the table's looks are not known."""
+        if not self.table.looks:
+            return set()
+        candidates: dict[int, Hashable] = {}
+        tasks: list[Hashable] = []
+        for row, raw in self.table.rows[start + 1 :]:
+            if row > last or not raw or not raw[0].strip():
+                continue
+            if any(c.strip() for c in raw[1:width]):
+                tasks.append(self.table.look(row, 1))
+            else:
+                candidates[row] = self.table.look(row, 1)
+        return in_tasks_look(candidates, tasks)
+
+    def _header_label(self, row: int, cells: list[str], start_row: int) -> None:
+        """Note the text of a row that the header's cells are merged down over: the
+        header's label (a title in its corner), not a deliverable or a group."""
+        said = ", ".join(quoted(text) for text in cells if text)
+        self.note(
+            "table-reading",
+            self.table.file,
+            row,
+            1,
+            f"row {row} is part of the header (its cells are merged down from row"
+            f" {start_row}), so {said} is read as the header's label, not as a deliverable"
+            " or a group",
+        )
 
     def _header_heads(self, start: int, labels: list[str], keys: Collection[int]) -> str | None:
         """The header's cell that heads the rows below it: a key cell that names no column
@@ -571,6 +634,27 @@ class RaciSheet:
         )
         return True
 
+    def _once(self, draft: _Draft) -> Iterator[Assignment]:
+        """The assignments of a deliverable in scheme order, each role of a party once: a
+        second cell that gives it again (a party's two columns) is noted; a cell merged
+        over two columns of one party gives it once, without a word."""
+        first: dict[tuple[str, str], SourceLocation] = {}
+        for _, _, letter, pid, where, own in sorted(draft.assignments, key=lambda a: a[:2]):
+            there = first.setdefault((letter, pid), where)
+            if there is where:
+                yield Assignment(draft.id, letter, pid, where)
+            elif own:
+                self.notes.append(
+                    TableNote(
+                        "table-reading",
+                        draft.id,
+                        f"this cell gives `{pid}` the role `{letter}` on `{draft.id}` again"
+                        f" (first at {_cell_of(there)}), so it is read once",
+                        where,
+                        "Give each role of a party once in a row.",
+                    )
+                )
+
     def stray_cells(self, row: int, cells: tuple[str, ...], width: int) -> None:
         """Note the non-empty cells beyond the header's last column (they are not read)."""
         for col in range(width, len(cells)):
@@ -583,10 +667,7 @@ class RaciSheet:
         raise_problems(self.problems)
         deliverables = {}
         for d in self.drafts.values():
-            assignments = tuple(
-                Assignment(d.id, letter, pid, where)
-                for _, _, letter, pid, where in sorted(d.assignments, key=lambda a: a[:2])
-            )
+            assignments = tuple(self._once(d))
             deliverables[d.id] = Deliverable(d.id, d.names, d.group, d.due, assignments, d.location)
         notes = tuple(sorted(self.notes, key=lambda n: (n.location.line, n.location.column)))
         org = self.org
@@ -612,6 +693,11 @@ class RaciSheet:
             layout=self.layout,
             source=self.table.file,
         )
+
+
+def _cell_of(where: SourceLocation) -> str:
+    """A cell's place as a message names it within its table: ``B2``, ``line 2, cell 3``."""
+    return where.sheet_cell[1] or f"line {where.line}, cell {where.cell_column}"
 
 
 def empty_table(table: Table, what: str) -> LoadError:

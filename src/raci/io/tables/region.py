@@ -20,7 +20,7 @@ from raci.io.tables.marks import plain_marks
 
 #: A legend's entry in one cell: ``R: Responsible``, ``A = Accountable``, ``C - Consulted``,
 #: ``Р — исполнитель``, ``R：负责``.
-_ENTRY = re.compile(r"^\(?[^\W\d_]{1,2}\)?(?:\s*[:：=]|\s+[–—-])\s*\w.*$", re.DOTALL)
+_ENTRY = re.compile(r"^\(?([^\W\d_]{1,2})\)?(?:\s*[:：=]|\s+[–—-])\s*(\w.*)$", re.DOTALL)
 #: What marks a cell holds: a letter or two, or a few of them, separated or bracketed.
 _MARKS = re.compile(r"^[\s(]*[A-Za-z]{1,2}[\s)]*(?:[\s/,;+&·.()-]+[A-Za-z]{1,2}[\s)]*)*$")
 #: The header of a legend table: ``Symbol | Meaning``, ``Code | Role | Definition``, or
@@ -128,6 +128,10 @@ def find_region(grid: Grid) -> Region | None:
     if not tables:
         return None
     first = max(tables, key=lambda b: (_weight(b, cells, len(tables) > 1), -b.top))
+    # A block of party columns past an empty spacer column: the table starts at the block
+    # on its left that holds the row names.
+    while left := _spaced_from(first, tables, cells):
+        first = left
     # The table starts at the first of the blocks that carry on one another's columns.
     while above := [b for b in tables if _continues(first, b, cells)]:
         first = max(above, key=lambda b: b.bottom)
@@ -247,6 +251,38 @@ def _beside(block: Block, main: Block) -> bool:
     )
 
 
+def _spaced_from(
+    block: Block, tables: list[Block], texts: dict[tuple[int, int], str]
+) -> Block | None:
+    """The block left of ``block`` that it carries on past an empty spacer column: on the
+    same header row, with a header label either side of the gap, and names in that
+    block's first column where ``block``'s holds marks; None when there is none."""
+    if not _marks_first(block, texts):
+        return None
+    beside = [
+        b
+        for b in tables
+        if b.right < block.left
+        and b.top == block.top
+        and b.bottom >= block.bottom
+        and texts.get((b.top, b.right))
+        and texts.get((block.top, block.left))
+        and not _marks_first(b, texts)
+        and not any(texts.get((r, c)) for r in _rows(b) for c in range(b.right + 1, block.left))
+    ]
+    return max(beside, key=lambda b: b.right, default=None)
+
+
+def _rows(block: Block) -> range:
+    return range(block.top, block.bottom + 1)
+
+
+def _marks_first(block: Block, texts: dict[tuple[int, int], str]) -> bool:
+    """Whether a block's first column holds marks under its header, not names."""
+    below = [texts[(r, block.left)] for r in _rows(block)[1:] if texts.get((r, block.left))]
+    return sum(map(is_mark, below)) * 2 > len(below)
+
+
 def _cut(cells: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """The blocks of cells: cut at every empty row, then every empty column, until no cut
     is left."""
@@ -282,8 +318,10 @@ def _classify(cells: list[tuple[int, int]], texts: dict[tuple[int, int], str]) -
     if len(cols) == 1 or (len(rows) == 1 and len(cells) <= 2):
         kind = "legend" if all(_is_entry(texts[c]) for c in cells) else "note"
         return attrs.evolve(block, kind=kind)
-    legend_rows = sum(1 for r in rows if _is_legend_row(_row(texts, r, block)))
-    if legend_rows * 2 >= len(rows):
+    lines = [_row(texts, r, block) for r in rows]
+    legend_rows = sum(1 for cells in lines if _is_legend_row(cells))
+    # Also a legend: every row a letter, its name and a description merged across.
+    if legend_rows * 2 >= len(rows) or all(_is_legend_row(_once(cells)) for cells in lines):
         return attrs.evolve(block, kind="legend")
     return block
 
@@ -293,8 +331,18 @@ def _row(texts: dict[tuple[int, int], str], row: int, block: Block) -> list[str]
     return [texts[(row, c)] for c in range(block.left, block.right + 1) if texts.get((row, c), "")]
 
 
+def legend_entry(text: str) -> tuple[str, str] | None:
+    """The letter and the words a cell that is a legend's entry gives (``R: Responsible``
+    is ``R`` and ``Responsible``); None for any other cell, letters joined by a dash
+    (``R - A``) among them."""
+    found = _ENTRY.match(text.strip())
+    if found is None or len(text) >= 200 or is_capital_mark(found.group(2)):
+        return None
+    return found.group(1), found.group(2)
+
+
 def _is_entry(text: str) -> bool:
-    return bool(_ENTRY.match(text)) and len(text) < 200
+    return legend_entry(text) is not None
 
 
 def _is_legend_row(cells: list[str]) -> bool:

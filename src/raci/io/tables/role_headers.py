@@ -10,7 +10,8 @@ from raci.model import Organization
 from raci.schemes import BUILTIN_SCHEMES, Role, Scheme
 
 #: Role names in other languages, by role letter (German, Spanish, French, Portuguese,
-#: Russian, Chinese, Japanese), compared without case.
+#: Russian, Chinese, Japanese), compared without case; "Contributor" is RACI's C, the
+#: one who is consulted and contributes.
 TRANSLATIONS: dict[str, tuple[str, ...]] = {
     "R": (
         "verantwortlich",
@@ -43,6 +44,10 @@ TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "承認",
     ),
     "C": (
+        "contributor",
+        "contribuinte",
+        "contribuidor",
+        "contributeur",
         "konsultiert",
         "consultado",
         "consulté",

@@ -8,7 +8,7 @@ import functools
 import io
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 
 import attrs
 
@@ -16,8 +16,9 @@ from raci._text import quoted, shorten
 from raci.cells import column_letter, unguard_formula
 from raci.exceptions import LoadError
 from raci.findings import Finding, SourceLocation
+from raci.io.tables.legend import Legend, legend_of
 from raci.io.tables.marks import plain_marks
-from raci.io.tables.region import Block, Region, find_region
+from raci.io.tables.region import Block, Region, find_region, is_mark
 from raci.model import TableNote
 from raci.schemes import Scheme
 
@@ -33,6 +34,8 @@ _CONJUNCTIONS = frozenset({"and", "et", "und", "y", "e", "en", "og", "och", "и"
 _NOTE = re.compile(r"\(([^()]*)\)")
 #: The mark for "not involved", read as no role where the scheme has no such letter.
 _NOT_INVOLVED = "N"
+#: A letter hyphened before another (``P-R``: a planned R, as a legend may say).
+_QUALIFIED = re.compile(r"([^\W\d_])\s*[-–]\s*([^\W\d_])")
 
 
 @attrs.frozen
@@ -66,6 +69,14 @@ class Table:
     #: The sheet's other tables (each in a block of its own, under its own header), top to
     #: bottom; their ``notes`` say what was set aside around each.
     others: tuple[Table, ...] = attrs.field(default=(), eq=False, repr=False)
+    #: What a legend set aside on the sheet says the role letters mean.
+    legend: Legend | None = attrs.field(default=None, eq=False, repr=False)
+    #: How each filled cell looks, by row and then by the sheet's column (from 1): its
+    #: font and fill in a workbook, its emphasis in Markdown; None for an empty cell.
+    looks: Mapping[int, tuple[Hashable, ...]] = attrs.field(factory=dict, eq=False, repr=False)
+    #: When the table is read turned (its rows are the source's columns, numbered as the
+    #: source's columns are): the source's row of each of its columns.
+    turned_from: tuple[int, ...] = attrs.field(default=(), eq=False, repr=False)
 
     def clean(self, text: str) -> str:
         """A cell's text as the model takes it: trimmed, formula guard removed."""
@@ -80,10 +91,35 @@ class Table:
             return self.columns[column - 1]
         return self.columns[-1] + column - len(self.columns)
 
+    def source(self, row: int, column: int) -> tuple[int, int]:
+        """The row and the sheet's column in the source of a cell of the table (row and
+        column of the table, from 1): swapped back when the table is read turned."""
+        if self.turned_from:
+            rows = self.turned_from
+            at = rows[column - 1] if 0 < column <= len(rows) else rows[-1] + column - len(rows)
+            row, column = at, row
+        return row, self.sheet_column(column)
+
+    def look(self, row: int, column: int) -> Hashable:
+        """How a cell (row and column of the table, from 1) looks; None when unknown."""
+        row, column = self.source(row, column)
+        looks = self.looks.get(row, ())
+        return looks[column - 1] if 0 < column <= len(looks) else None
+
+    def merged_down(self, row: int, cells: Sequence[str]) -> int:
+        """The last row the cells of row ``row`` (``cells``, the header) reach together
+        when each of its filled cells past the first is merged down over the rows below
+        (``Lead`` over B1:B2, ``Team`` over C1:C2): row ``row`` itself when one is not."""
+        spots = {self.sheet_column(c + 1) for c, text in enumerate(cells) if c and text.strip()}
+        bottoms = {
+            left: bottom for top, left, bottom, _ in self.merged if top == row and left in spots
+        }
+        return min(bottoms.values()) if spots and len(bottoms) == len(spots) else row
+
     def at(self, row: int, column: int) -> SourceLocation:
         """The location of a cell, given by its row and its column counted in cells: in a
         text table, at the character column where the cell's text starts."""
-        column = self.sheet_column(column)
+        row, column = self.source(row, column)
         if self.sheet is not None:
             return SourceLocation(self.file, row, column, cell=self.cell_name(row, column))
         starts = self.starts.get(row, ())
@@ -96,7 +132,8 @@ class Table:
 
     def ref(self, row: int, column: int) -> str:
         """``D7``: a cell's name on its sheet (row and column of the table, from 1)."""
-        return f"{column_letter(self.sheet_column(column))}{row}"
+        row, column = self.source(row, column)
+        return f"{column_letter(column)}{row}"
 
     def cell_name(self, row: int, column: int) -> str:
         """``Sheet1!D7``: an XLSX cell's name (its column counted on the sheet)."""
@@ -118,13 +155,17 @@ def parse_roles(text: str, scheme: Scheme) -> tuple[str, ...] | None:
     involved, unless the scheme has an N) and blanks. Letters run
     together count only in capitals (``AR``): ``Ida`` or ``Cara`` is a name. A single
     letter outside the scheme is kept (the rules report it); longer unknown words are not
-    roles.
+    roles, nor is a letter outside the scheme hyphened before one of it (``P-R``: a mark
+    of its own, such as a planned R, which gives no R).
     """
     if is_blank(text):
         return ()
     known = _known_letters(scheme)
     text = plain_marks(text.strip(), er_is_r="P" not in known).replace("*", "")
     text = _NOTE.sub(lambda m: m[0] if parse_roles(m[1], scheme) else " ", text)
+    qualified = _QUALIFIED.fullmatch(text)
+    if qualified and qualified[1].upper() not in known and qualified[2].upper() in known:
+        return None
     found: list[str] = []
     tokens = [t for t in _SEPARATORS.split(text) if t]
     for i, token in enumerate(tokens):
@@ -312,9 +353,56 @@ def placed(table: Table, records: Sequence[int]) -> Table | None:
         n: cells + ("",) * (len(wide) - len(cells))
         for n, (_, cells), (_, wide) in zip(records, table.rows, across, strict=True)
     }
-    found = _cut_out(table, region, line, by_record)
-    others = tuple(_cut_out(table, other, line, by_record) for other in region.others)
-    return attrs.evolve(found, others=others)
+    found = _cut_out(table, _merged_label(table, region, line, by_record), line, by_record)
+    others = tuple(
+        _cut_out(table, _merged_label(table, other, line, by_record), line, by_record)
+        for other in region.others
+    )
+    legends = [b for r in (region, *region.others) for b in r.skipped if b.kind == "legend"]
+    return attrs.evolve(found, others=others, legend=_legend(table, legends, line, by_record))
+
+
+def _legend(
+    raw: Table,
+    blocks: Sequence[Block],
+    line: Mapping[int, int],
+    by_record: Mapping[int, tuple[str, ...]],
+) -> Legend | None:
+    """What the legends set aside on a sheet say the letters mean, the first one's place
+    given."""
+    if not blocks:
+        return None
+    first = min(blocks, key=lambda b: (b.top, b.left))
+    rows = [
+        by_record[n][b.left - 1 : b.right]
+        for b in blocks
+        for n in range(b.top, b.bottom + 1)
+        if n in by_record
+    ]
+    return legend_of(rows, raw.at(line[first.top], first.left))
+
+
+def _merged_label(
+    table: Table, region: Region, line: Mapping[int, int], by_record: Mapping[int, tuple[str, ...]]
+) -> Region:
+    """The region with its row names read from every column that the header's first cell
+    is merged over (``Task`` over A2:B2; a name written in B31 alone is the row's name),
+    when no row below writes role marks in them."""
+    tops = {line[n] for n in region.rows[:2]}
+    widths = [
+        right - left + 1
+        for top, left, _, right in table.merged
+        if top in tops and left == region.left and right < region.right
+    ]
+    span = max(widths, default=1)
+    if span <= region.label_columns:
+        return region
+    covered = range(region.left, region.left + span - 1)
+    for n in region.rows[1:]:
+        cells = by_record[n]
+        if any(c < len(cells) and is_mark(cells[c]) for c in covered):
+            return region
+    return attrs.evolve(region, label_columns=span)
 
 
 def _cut_out(
@@ -325,7 +413,7 @@ def _cut_out(
     rows = []
     for n in region.rows:
         cells = by_record[n]
-        label = next((c for c in cells[left - 1 : left - 1 + k] if c.strip()), "")
+        label = " ".join(c.strip() for c in cells[left - 1 : left - 1 + k] if c.strip())
         rows.append((line[n], (label, *cells[left - 1 + k : right])))
     columns = (left, *range(left + k, right + 1))
     found = attrs.evolve(raw, rows=tuple(rows), columns=columns)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import warnings
-from collections.abc import Iterator, Mapping
+from collections.abc import Hashable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -69,17 +69,47 @@ class _Cells:
             raise LoadError.at(self.file, 0, 0, reason)
 
 
-def _rows_of(ws: Any, file: str, cells: _Cells) -> list[tuple[int, tuple[object, ...]]]:
-    """The rows (number, values) of one sheet that hold a value; LoadError at a cell whose
-    text is longer than a spreadsheet cell holds."""
+class _Looks:
+    """How the cells of a workbook look (bold or not, font size, fill), each look made
+    once per font and fill of the workbook's styles."""
+
+    def __init__(self) -> None:
+        self.seen: dict[tuple[int, int], Hashable] = {}
+
+    def of(self, cell: Any) -> Hashable:
+        style = cell.style_array
+        key = (style.fontId, style.fillId)
+        look = self.seen.get(key)
+        if look is None:
+            font, fill = cell.font, cell.fill
+            colour = getattr(fill, "fgColor", None)
+            shade = (colour.type, colour.value, colour.tint) if colour is not None else None
+            kind = getattr(fill, "fill_type", None) or getattr(fill, "type", None)
+            look = self.seen[key] = (bool(font.b), font.sz, (kind, shade) if kind else None)
+        return look
+
+
+def _rows_of(
+    ws: Any, file: str, cells: _Cells, looks: dict[int, tuple[Hashable, ...]] | None = None
+) -> list[tuple[int, tuple[object, ...]]]:
+    """The rows (number, values) of one sheet that hold a value, and in ``looks`` how
+    each of their filled cells looks; LoadError at a cell whose text is longer than a
+    spreadsheet cell holds."""
     # The sheet's declared size may be huge (a stray cell at XFD1048576): read the
     # cells it holds instead of a grid padded to that size.
     ws.reset_dimensions()
     rows = []
-    for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+    style = _Looks()
+    for number, row in enumerate(ws.iter_rows(), start=1):
+        values = tuple(cell.value for cell in row)
         cells.take(len(values))
         if not any(v is not None and v != "" for v in values):
             continue
+        if looks is not None:
+            looks[number] = tuple(
+                None if v is None or v == "" else style.of(cell)
+                for cell, v in zip(row, values, strict=True)
+            )
         for col, value in enumerate(values, start=1):
             if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
                 reason = (
@@ -95,10 +125,11 @@ def _sheet_table(
     ws: Any, file: str, sheets: tuple[str, ...], scan: SheetScan, cells: _Cells
 ) -> tuple[Table, bool]:
     """The table on one sheet, and whether it holds one (two rows of two cells or more)."""
+    looks: dict[int, tuple[Hashable, ...]] = {}
     rows = tuple(
-        (n, tuple(_cell_text(v) for v in values)) for n, values in _rows_of(ws, file, cells)
+        (n, tuple(_cell_text(v) for v in values)) for n, values in _rows_of(ws, file, cells, looks)
     )
-    raw = Table(file, rows, sheet=ws.title, sheets=sheets, merged=scan.merged)
+    raw = Table(file, rows, sheet=ws.title, sheets=sheets, merged=scan.merged, looks=looks)
     found = placed(raw, [n for n, _ in rows])
     if found is None:
         return raw, False
