@@ -184,8 +184,10 @@ def _frame(book: Book, width: float, number: int, total: int) -> tuple[str, str]
     first = f'<FONT POINT-SIZE="9">{esc(title)}</FONT>' if title else ""
     last = f'<FONT POINT-SIZE="9" COLOR="#555555">{esc(book.running)}</FONT>'
     inner = width - 2
-    # Arabic letters' fonts stand taller than Latin ones.
-    high = 16 if "arabic" in scripts(title + book.running) else 14
+    number_text = page_number(number, total, book.language)
+    # A line with Arabic letters, whose fonts stand taller than Latin ones, needs more room.
+    tall = "arabic" in scripts(title + book.running + number_text)
+    line, high = (20, 18) if tall else (18, 14)
     cells = [
         f'<TD ALIGN="{_side(rtl)}" WIDTH="{inner * 0.6:g}" FIXEDSIZE="TRUE" HEIGHT="{high}">'
         f"{first}</TD>",
@@ -195,9 +197,8 @@ def _frame(book: Book, width: float, number: int, total: int) -> tuple[str, str]
     header = (
         f'<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>{_ordered(cells, rtl)}</TR></TABLE>'
     )
-    number_text = page_number(number, total, book.language)
     footer = f'<FONT POINT-SIZE="9" COLOR="#555555">{esc(number_text)}</FONT>'
-    return _framed(header, width, 18, "B"), _framed(footer, width, 18, "T")
+    return _framed(header, width, line, "B"), _framed(footer, width, line, "T")
 
 
 def _continued(book: Book, sheet: Sheet) -> str:
