@@ -569,24 +569,26 @@ def not_cascaded(ctx: Context) -> Iterator[Finding]:
         posts_of.setdefault(owner[i], []).append(post_unit[parties[i]])
     # The Responsible staffed units, deliverable by deliverable.
     found = compress(r_at, map(staffed_units.__contains__, map(parties.__getitem__, r_at)))
+    within, where, finding = lineage.within, held.location, ctx.finding
     for k, at in groupby(found, owner.__getitem__):
         ident = held.ids[k]
-        posts = posts_of.get(k, [])
+        posts = posts_of.get(k)
         for i in at:
             unit = parties[i]
-            if unit not in posts and not any(lineage.within(post, unit) for post in posts):
-                hint = hints.get(unit)
-                if hint is None:
-                    hint = hints[unit] = (
-                        "Name the post that does the work as Responsible too (the cascade to"
-                        f" staff): {_listed(_could_take(org, unit, posts_in))}."
-                    )
-                yield ctx.finding(
-                    ident,
-                    f"`{unit}` is Responsible for `{ident}`, but none of the posts in it is",
-                    held.location(i),
-                    hint,
+            if posts and (unit in posts or any(within(post, unit) for post in posts)):
+                continue
+            hint = hints.get(unit)
+            if hint is None:
+                hint = hints[unit] = (
+                    "Name the post that does the work as Responsible too (the cascade to"
+                    f" staff): {_listed(_could_take(org, unit, posts_in))}."
                 )
+            yield finding(
+                ident,
+                f"`{unit}` is Responsible for `{ident}`, but none of the posts in it is",
+                where(i),
+                hint,
+            )
 
 
 #: How many posts the hint of `not-cascaded` names.
