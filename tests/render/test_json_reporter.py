@@ -54,3 +54,14 @@ def test_each_line_is_what_the_encoder_writes() -> None:
         json.dumps(f.to_dict(), ensure_ascii=False, separators=(", ", ": ")) for f in findings
     ]
     assert [line.strip().rstrip(",") for line in lines] == expected
+
+
+def test_summary_counts_each_severity_over_all_files() -> None:
+    at = SourceLocation("f", 1, 1)
+    files = {
+        "a": [Finding("r", s, "", "", at) for s in (Severity.INFO, Severity.ERROR, Severity.INFO)],
+        "b": [Finding("r", Severity.WARNING, "", "", at)],
+        "c": [],
+    }
+    counts = summary(files)
+    assert list(counts.items()) == [("errors", 1), ("warnings", 1), ("infos", 2)]

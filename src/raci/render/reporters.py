@@ -7,8 +7,10 @@ called, returning the text to print: ``REPORTERS["json"]()(files)``.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from json.encoder import encode_basestring
+from operator import attrgetter
 from pathlib import PurePath
 from typing import Any, ClassVar
 from urllib.parse import quote
@@ -23,11 +25,10 @@ FileFindings = Mapping[str, Sequence[Finding]]
 
 def summary(files: FileFindings) -> dict[str, int]:
     """Counts of errors, warnings and infos over all files."""
-    counts = {"errors": 0, "warnings": 0, "infos": 0}
+    counts: Counter[Severity] = Counter()
     for findings in files.values():
-        for f in findings:
-            counts[f.severity.value + "s"] += 1
-    return counts
+        counts.update(map(attrgetter("severity"), findings))
+    return {f"{severity.value}s": counts[severity] for severity in Severity}
 
 
 #: ANSI colours of the severity word in the text format.
