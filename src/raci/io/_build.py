@@ -521,22 +521,26 @@ class _Builder:
     def plain_roles(self, table: dict[Any, Any]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
         """The role letters and party ids of a ``raci`` mapping placed as a whole, when every
         letter in it was read before and every party is an id as written; else None (it is
-        then read item by item, noting each problem)."""
+        then read item by item, noting each problem).
+
+        Each party id is the one string kept for it (``known_ids``), not the parser's copy:
+        the model holds one string per party rather than one per role, and the rules, which
+        look each of them up again and again, find it in the memory caches."""
         roles: list[str] = []
         parties: list[str] = []
-        letters, ids = self.known_letters, self.bare_ids
+        letters, ids, kept = self.known_letters, self.bare_ids, self.known_ids.__getitem__
         try:  # a letter not read before, or a party that is a list or mapping: None
             for letter, value in table.items():
                 role = letters[letter]
                 if type(value) is list:
                     if not ids.issuperset(value) and not self.bare(value):
                         return None
-                    parties += value
+                    parties += map(kept, value)
                     roles += [role] * len(value)
                 else:
                     if value not in ids and not self.bare((value,)):
                         return None
-                    parties.append(value)
+                    parties.append(kept(value))
                     roles.append(role)
         except (KeyError, TypeError):
             return None
