@@ -334,11 +334,12 @@ def accountable_outside_chain(ctx: Context) -> Iterator[Finding]:
     sole = held.sole(a_letter)
     top_of = dict(zip(sole, map(unit_of.get, sole.values()), strict=True))
     owner, parties, r_at = held.owner, held.parties, held.at(r_letter)
-    # The unit of each Responsible party and of its deliverable's Accountable, side by side.
-    tops = map(top_of.get, map(owner.__getitem__, r_at))
-    units = map(unit_of.get, map(parties.__getitem__, r_at))
-    for i, top, unit in zip(r_at, tops, units, strict=True):
-        if top is None or unit is None or unit == top:
+    # The unit of each Responsible party and of its deliverable's Accountable, side by side;
+    # looked at only where they differ (most Responsible parties sit in the Accountable's).
+    tops = list(map(top_of.get, map(owner.__getitem__, r_at)))
+    units = list(map(unit_of.get, map(parties.__getitem__, r_at)))
+    for i, top, unit in compress(zip(r_at, tops, units, strict=True), map(ne, tops, units)):
+        if top is None or unit is None:
             continue
         start, inner = enter.get(top), enter.get(unit)
         if start is not None and inner is not None and start < inner < leave[top]:
