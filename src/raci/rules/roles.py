@@ -564,12 +564,14 @@ def not_cascaded(ctx: Context) -> Iterator[Finding]:
     hints: dict[str, str] = {}
     held = ctx.derived(Held)
     owner, parties, r_at = held.owner, held.parties, held.at(letter)
-    # The units of the Responsible posts of each deliverable.
-    posts_of: dict[int, list[str]] = {}
-    for i in compress(r_at, map(post_unit.__contains__, map(parties.__getitem__, r_at))):
-        posts_of.setdefault(owner[i], []).append(post_unit[parties[i]])
     # The Responsible staffed units, deliverable by deliverable.
-    found = compress(r_at, map(staffed_units.__contains__, map(parties.__getitem__, r_at)))
+    found = list(compress(r_at, map(staffed_units.__contains__, map(parties.__getitem__, r_at))))
+    # The units of the Responsible posts of each deliverable that has such a unit.
+    named = set(map(owner.__getitem__, found))
+    posts_at = list(compress(r_at, map(post_unit.__contains__, map(parties.__getitem__, r_at))))
+    posts_of: dict[int, list[str]] = {}
+    for i in compress(posts_at, map(named.__contains__, map(owner.__getitem__, posts_at))):
+        posts_of.setdefault(owner[i], []).append(post_unit[parties[i]])
     within, where, finding = lineage.within, held.location, ctx.finding
     for k, at in groupby(found, owner.__getitem__):
         ident = held.ids[k]
