@@ -518,7 +518,9 @@ class _Builder:
                 return None
         return pid
 
-    def plain_roles(self, table: dict[Any, Any]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    def plain_roles(
+        self, table: dict[Any, Any], retry: bool = True
+    ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
         """The role letters and party ids of a ``raci`` mapping placed as a whole, when every
         letter in it was read before and every party is an id as written; else None (it is
         then read item by item, noting each problem).
@@ -526,34 +528,24 @@ class _Builder:
         Each party id is the one string kept for it (``bare_ids``), not the parser's copy:
         the model holds one string per party rather than one per role, and the rules, which
         look each of them up again and again, find it in the memory caches."""
-        try:
-            return self._columns(table)
-        except KeyError:  # a letter not read before, or a party not met as written yet
-            pass
-        except TypeError:  # a party that is a list or mapping
-            return None
-        for value in table.values():
-            if not self.bare(value if type(value) is list else (value,)):
-                return None
-        try:
-            return self._columns(table)
-        except KeyError:
-            return None
-
-    def _columns(self, table: dict[Any, Any]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """The role letters and party ids of a ``raci`` mapping; KeyError for a letter or a
-        party not in ``known_letters`` or ``bare_ids``."""
         roles: list[str] = []
         parties: list[str] = []
         letters, kept = self.known_letters, self.bare_ids.__getitem__
-        for letter, value in table.items():
-            role = letters[letter]
-            if type(value) is list:
-                parties += map(kept, value)
-                roles += [role] * len(value)
-            else:
-                parties.append(kept(value))
-                roles.append(role)
+        try:
+            for letter, value in table.items():
+                role = letters[letter]
+                if type(value) is list:
+                    parties += map(kept, value)
+                    roles += [role] * len(value)
+                else:
+                    parties.append(kept(value))
+                    roles.append(role)
+        except KeyError:  # a letter not read before, or a party not met as written yet
+            if retry and all(self.bare(v if type(v) is list else (v,)) for v in table.values()):
+                return self.plain_roles(table, retry=False)
+            return None
+        except TypeError:  # a party that is a list or mapping
+            return None
         return tuple(roles), tuple(parties)
 
     def bare(self, values: Iterable[object]) -> bool:
