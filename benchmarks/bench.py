@@ -4,6 +4,7 @@ yardstick (benchmarks/yardstick.py: json.load the model and count its Accountabl
     python benchmarks/bench.py                          # validate at 10k and 100k, the rest
     python benchmarks/bench.py --sizes 10k,100k,1M      # and the million-assignment model
     python benchmarks/bench.py --only validate --sizes 1M --repeat 3
+    python benchmarks/bench.py --only validate --sizes 1M --formats json --case findings-heavy
 
 Each command runs as `raci ...` in a fresh interpreter (start-up and imports included, as
 a user sees it), alternating with the yardstick on the same model file so that both meet
@@ -304,6 +305,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="10k,100k", help="validate sizes, e.g. 10k,100k,1M")
     parser.add_argument("--formats", default="json,yaml", help="validate: json, yaml or both")
     parser.add_argument("--only", choices=["validate", "others"], help="run only these rows")
+    parser.add_argument(
+        "--case", default="", help="run only the rows whose command holds this, e.g. findings-heavy"
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs of each; the fastest counts")
     parser.add_argument("--out", type=Path, default=HERE / "data", help="folder for the inputs")
     args = parser.parse_args(argv)
@@ -315,6 +319,7 @@ def main(argv: list[str] | None = None) -> int:
         cases += validate_cases(args.out, sizes, formats)
     if args.only != "validate":
         cases += other_cases(args.out)
+    cases = [case for case in cases if args.case in case.command]
     compile_raci()
     rows = []
     for case in cases:

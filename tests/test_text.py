@@ -17,6 +17,19 @@ def test_printable_escapes_controls_but_keeps_text() -> None:
     )
 
 
+@pytest.mark.parametrize("size", [10, 1 << 18, 3 << 18])
+def test_printable_finds_every_ascii_control_in_long_text(size: int) -> None:
+    """An ASCII text is checked a slice at a time: a control character is found wherever
+    it stands, the last character of a slice or the text's last character included."""
+    plain = "".join(chr(c) for c in range(0x20, 0x7F)) + "\t\n"
+    assert printable(plain) is plain
+    for code in [*range(0x09), *range(0x0B, 0x20), 0x7F]:
+        shown = "\\r" if code == 0x0D else f"\\x{code:02x}" if code < 0x20 else "\\u007f"
+        for at in (0, size - 1, size):
+            text = "x" * at + chr(code) + "y" * (size - at)
+            assert printable(text) == "x" * at + shown + "y" * (size - at)
+
+
 def test_one_line_escapes_line_breaks_too() -> None:
     assert one_line("a\nb\r\tc\u2028d\x1b") == "a\\nb\\r\\tc\\u2028d\\x1b"
 

@@ -146,8 +146,9 @@ class DeliverableTable(DeliverableColumns):
 
     def assignment_location(self, k: int, j: int) -> SourceLocation:
         """Where the j-th assignment of the k-th deliverable is written."""
-        made = self._rows.made[k]
-        return made.assignments.location(j) if made is not None else self.location(k)
+        rows = self._rows
+        made = rows.made[k]
+        return made.assignments.location(j) if made is not None else rows.location(k)
 
     def __getitem__(self, ident: str) -> Deliverable:
         return self.at(self._rows.index[ident])

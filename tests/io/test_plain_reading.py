@@ -90,6 +90,17 @@ def test_the_same_model_and_places(monkeypatch: pytest.MonkeyPatch) -> None:
     assert short.units["urban"].location.line > short.units["prog"].location.line
 
 
+def test_each_party_is_kept_once() -> None:
+    """The roles of plain deliverables name each party by the one string the model keeps
+    for its id, not by a copy per role as parsed."""
+    model = _model()
+    model["deliverables"] += [{"id": f"d{i}", "raci": {"A": "dg", "R": ["fin"]}} for i in range(3)]
+    org = raci.loads(json.dumps(model, indent=2), "json", file="org.json")
+    parties = [p for d in org.deliverables.values() for p in d.assignments.parties]
+    assert len(parties) == 15
+    assert len({id(p) for p in parties}) == len(set(parties)) == 8
+
+
 def test_the_same_problems(monkeypatch: pytest.MonkeyPatch) -> None:
     model = _model(organization={"levels": ["organization", "division"]})
     model["units"][0]["units"].append({"id": "bad", "level": "galaxy", "name": ""})

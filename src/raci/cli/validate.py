@@ -11,7 +11,7 @@ import click
 from raci._gc import no_cyclic_gc
 from raci.cli._common import configuration, echo, sheets_for, split_list
 from raci.cli._config import chosen_config, config_options
-from raci.cli._exit import EXIT_FINDINGS, EXIT_INPUT
+from raci.cli._exit import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
 from raci.cli._options import scheme_option, sheet_option
 from raci.cli._progress import progress_shown
 from raci.findings import PARSE_ERROR, Finding, Severity, SourceLocation
@@ -128,20 +128,30 @@ def command(
         configuration(path)
     color = output_format == "text" and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     # A large model is millions of objects and no cycles: the collector would rescan them
-    # between loading, checking and printing.
+    # between loading, checking and printing, and the findings once it resumed (so they
+    # are let go before it does).
     with no_cyclic_gc(), progress_shown():
         sheets = sheets_for(files, sheet)
         results = {path: _findings(path, chosen, dropped, scheme, sheets[path]) for path in files}
         report = REPORTERS[output_format](color=color)(results)
+        code = _exit_code(results, strict)
+        del results
     if color:  # the text reporter escapes what it quotes; its colours reach the terminal
         click.echo(report, nl=False)
     else:
         echo(report, nl=False)
+    if code:
+        raise SystemExit(code)
+
+
+def _exit_code(results: dict[str, list[Finding]], strict: bool) -> int:
+    """The exit status: a file could not be read, errors (or warnings with ``strict``), or none."""
     if any(f.rule == PARSE_ERROR for findings in results.values() for f in findings):
-        raise SystemExit(EXIT_INPUT)
+        return EXIT_INPUT
     if any(
         f.severity is Severity.ERROR or (strict and f.severity is Severity.WARNING)
         for findings in results.values()
         for f in findings
     ):
-        raise SystemExit(EXIT_FINDINGS)
+        return EXIT_FINDINGS
+    return EXIT_OK

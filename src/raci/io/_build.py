@@ -81,8 +81,8 @@ class _Builder:
         self.known_ids: dict[str, str] = {}
         # Each role letter already read, as written and as read.
         self.known_letters: dict[str, str] = {}
-        # Each party id met that reads as written.
-        self.bare_ids: set[str] = set()
+        # Each party id met that reads as written, and the one string kept for it.
+        self.bare_ids: dict[str, str] = {}
 
     # -- helpers -----------------------------------------------------------
 
@@ -521,27 +521,33 @@ class _Builder:
                 return None
         return pid
 
-    def plain_roles(self, table: dict[Any, Any]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    def plain_roles(
+        self, table: dict[Any, Any], retry: bool = True
+    ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
         """The role letters and party ids of a ``raci`` mapping placed as a whole, when every
         letter in it was read before and every party is an id as written; else None (it is
-        then read item by item, noting each problem)."""
+        then read item by item, noting each problem).
+
+        Each party id is the one string kept for it (``bare_ids``), not the parser's copy:
+        the model holds one string per party rather than one per role, and the rules, which
+        look each of them up again and again, find it in the memory caches."""
         roles: list[str] = []
         parties: list[str] = []
-        letters, ids = self.known_letters, self.bare_ids
-        try:  # a letter not read before, or a party that is a list or mapping: None
+        letters, kept = self.known_letters, self.bare_ids.__getitem__
+        try:
             for letter, value in table.items():
                 role = letters[letter]
                 if type(value) is list:
-                    if not ids.issuperset(value) and not self.bare(value):
-                        return None
-                    parties += value
+                    parties += map(kept, value)
                     roles += [role] * len(value)
                 else:
-                    if value not in ids and not self.bare((value,)):
-                        return None
-                    parties.append(value)
+                    parties.append(kept(value))
                     roles.append(role)
-        except (KeyError, TypeError):
+        except KeyError:  # a letter not read before, or a party not met as written yet
+            if retry and all(self.bare(v if type(v) is list else (v,)) for v in table.values()):
+                return self.plain_roles(table, retry=False)
+            return None
+        except TypeError:  # a party that is a list or mapping
             return None
         return tuple(roles), tuple(parties)
 
@@ -549,10 +555,13 @@ class _Builder:
         """Whether each value is a party id as written (no space to strip): noted in
         ``bare_ids`` for the next time."""
         for value in values:
+            if type(value) is not str:
+                return False
             if value not in self.bare_ids:
-                if type(value) is not str or self.party_id(value) != value:
+                pid = self.party_id(value)
+                if pid != value:
                     return False
-                self.bare_ids.add(value)
+                self.bare_ids[value] = pid
         return True
 
     def rules(self, value: object, here: SourceLocation) -> dict[str, RuleSetting]:

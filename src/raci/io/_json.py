@@ -60,8 +60,10 @@ def _refuse_lone_surrogates(file: str, text: str) -> None:
     """LoadError at the first ``\\uD800``-``\\uDFFF`` escape that is not half of a pair: such a
     string cannot be written as UTF-8, so every output would fail on it."""
     for m in _SURROGATE.finditer(text):
-        backslashes = len(text[: m.start()]) - len(text[: m.start()].rstrip("\\"))
-        if backslashes % 2:
+        before = m.start()  # the backslashes just before it (no copy of the text before)
+        while before and text[before - 1] == "\\":
+            before -= 1
+        if (m.start() - before) % 2:
             continue  # an escaped backslash followed by the letters "ud..."
         high = m["half"].lower() in "89ab"
         pair = _SURROGATE.match(text, m.end()) if high else None
@@ -181,8 +183,7 @@ def parse_json(text: str, file: str) -> tuple[Any, Marks]:
         raise LoadError.at(file, 1, 1, "invalid JSON: nested too deeply") from None
     except ValueError:
         raise _too_long(file, text, "JSON") from None
-    if "\\ud" in text or "\\uD" in text:
-        _refuse_lone_surrogates(file, text)
+    _refuse_lone_surrogates(file, text)  # one search, which skips to each backslash
     marks = IdMarks(file, text, _json_ids(text))
     for key, (key_at, value_at) in spots.items():
         marks.place(data, key, key_at, value_at)

@@ -11,7 +11,6 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from raci._text import counted
-from raci.analysis.establishment import unit_grades
 from raci.findings import Finding, Severity
 from raci.model import Organization
 from raci.rules.registry import Context, rule
@@ -129,6 +128,10 @@ def level_norms(ctx: Context) -> Iterator[Finding]:
 def _subtree_posts(org: Organization) -> tuple[dict[str, float], dict[str, float]]:
     """The professional posts and all posts of each unit and the units below it, for the
     units where posts are known."""
+    # The analysis package is imported only by this rule, which is off by default: the
+    # start of every `raci validate` need not wait for it.
+    from raci.analysis.establishment import unit_grades
+
     grades = org.grades
     own = unit_grades(org)
     professional: dict[str, float] = {}

@@ -351,11 +351,12 @@ def accountable_outside_chain(ctx: Context) -> Iterator[Finding]:
     sole = held.sole(a_letter)
     top_of = dict(zip(sole, map(unit_of.get, sole.values()), strict=True))
     owner, parties, r_at = held.owner, held.parties, held.at(r_letter)
-    # The unit of each Responsible party and of its deliverable's Accountable, side by side.
-    tops = map(top_of.get, map(owner.__getitem__, r_at))
-    units = map(unit_of.get, map(parties.__getitem__, r_at))
-    for i, top, unit in zip(r_at, tops, units, strict=True):
-        if top is None or unit is None or unit == top:
+    # The unit of each Responsible party and of its deliverable's Accountable, side by side;
+    # looked at only where they differ (most Responsible parties sit in the Accountable's).
+    tops = list(map(top_of.get, map(owner.__getitem__, r_at)))
+    units = list(map(unit_of.get, map(parties.__getitem__, r_at)))
+    for i, top, unit in compress(zip(r_at, tops, units, strict=True), map(ne, tops, units)):
+        if top is None or unit is None:
             continue
         start, inner = enter.get(top), enter.get(unit)
         if start is not None and inner is not None and start < inner < leave[top]:
@@ -580,30 +581,34 @@ def not_cascaded(ctx: Context) -> Iterator[Finding]:
     hints: dict[str, str] = {}
     held = ctx.derived(Held)
     owner, parties, r_at = held.owner, held.parties, held.at(letter)
-    # The units of the Responsible posts of each deliverable.
-    posts_of: dict[int, list[str]] = {}
-    for i in compress(r_at, map(post_unit.__contains__, map(parties.__getitem__, r_at))):
-        posts_of.setdefault(owner[i], []).append(post_unit[parties[i]])
     # The Responsible staffed units, deliverable by deliverable.
-    found = compress(r_at, map(staffed_units.__contains__, map(parties.__getitem__, r_at)))
+    found = list(compress(r_at, map(staffed_units.__contains__, map(parties.__getitem__, r_at))))
+    # The units of the Responsible posts of each deliverable that has such a unit.
+    named = set(map(owner.__getitem__, found))
+    posts_at = list(compress(r_at, map(post_unit.__contains__, map(parties.__getitem__, r_at))))
+    posts_of: dict[int, list[str]] = {}
+    for i in compress(posts_at, map(named.__contains__, map(owner.__getitem__, posts_at))):
+        posts_of.setdefault(owner[i], []).append(post_unit[parties[i]])
+    within, where, finding = lineage.within, held.location, ctx.finding
     for k, at in groupby(found, owner.__getitem__):
         ident = held.ids[k]
-        posts = posts_of.get(k, [])
+        posts = posts_of.get(k)
         for i in at:
             unit = parties[i]
-            if unit not in posts and not any(lineage.within(post, unit) for post in posts):
-                hint = hints.get(unit)
-                if hint is None:
-                    hint = hints[unit] = (
-                        "Name the post that does the work as Responsible too (the cascade to"
-                        f" staff): {_listed(_could_take(org, unit, posts_in))}."
-                    )
-                yield ctx.finding(
-                    ident,
-                    f"`{unit}` is Responsible for `{ident}`, but none of the posts in it is",
-                    held.location(i),
-                    hint,
+            if posts and (unit in posts or any(within(post, unit) for post in posts)):
+                continue
+            hint = hints.get(unit)
+            if hint is None:
+                hint = hints[unit] = (
+                    "Name the post that does the work as Responsible too (the cascade to"
+                    f" staff): {_listed(_could_take(org, unit, posts_in))}."
                 )
+            yield finding(
+                ident,
+                f"`{unit}` is Responsible for `{ident}`, but none of the posts in it is",
+                where(i),
+                hint,
+            )
 
 
 #: How many posts the hint of `not-cascaded` names.
