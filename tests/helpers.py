@@ -255,3 +255,18 @@ def placed_text(sheet: Any) -> list[tuple[str, float, float]]:
 
     sheet.extract_text(visitor_text=seen)
     return placed
+
+
+def findings_of(org: raci.Organization, rule: str) -> list[raci.Finding]:
+    """The findings of ``rule`` on ``org``."""
+    return [f for f in raci.validate(org) if f.rule == rule]
+
+
+def roles_of(org: raci.Organization) -> dict[str, list[tuple[str, str]]]:
+    """Each deliverable's id and its (role, party) pairs, in order."""
+    return {d.id: [(a.role, a.party) for a in d.assignments] for d in org.deliverables.values()}
+
+
+def groups_of(org: raci.Organization) -> dict[str, str | None]:
+    """Each deliverable's id and the name of its group."""
+    return {d.id: org.groups[d.group].name if d.group else None for d in org.deliverables.values()}

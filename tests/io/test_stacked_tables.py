@@ -11,22 +11,12 @@ import openpyxl
 import pytest
 
 import raci
+from helpers import findings_of as notes
+from helpers import groups_of as groups
+from helpers import roles_of as roles
 from helpers import write_table
 
 SPREADSHEETS = [".csv", ".xlsx"]
-
-
-def notes(org: raci.Organization, rule: str) -> list[raci.Finding]:
-    return [f for f in raci.validate(org) if f.rule == rule]
-
-
-def roles(org: raci.Organization) -> dict[str, list[tuple[str, str]]]:
-    return {d.id: [(a.role, a.party) for a in d.assignments] for d in org.deliverables.values()}
-
-
-def groups(org: raci.Organization) -> dict[str, str | None]:
-    """Each deliverable's id and the name of its group."""
-    return {d.id: org.groups[d.group].name if d.group else None for d in org.deliverables.values()}
 
 
 def rows_read(org: raci.Organization) -> set[int]:

@@ -8,13 +8,10 @@ from pathlib import Path
 import pytest
 
 import raci
+from helpers import roles_of as roles
 from helpers import rows_read, write_table
 
 FORMATS = [".md", ".csv", ".xlsx"]
-
-
-def roles(org: raci.Organization) -> dict[str, list[tuple[str, str]]]:
-    return {d.id: [(a.role, a.party) for a in d.assignments] for d in org.deliverables.values()}
 
 
 PORTUGUESE_ROLES = [
