@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from raci.analysis.names import figure_name, level_name
+from raci.analysis.names import LEVELS, figure_name, level_name
 from raci.render.chart.words import ChartWords
 from raci.restructure.words import ChangeWords
 
@@ -40,3 +40,13 @@ def test_unknown_levels_and_languages_keep_the_files_word() -> None:
     assert level_name("division", "de") == "division"
     assert figure_name("posts", "zh") == "职位"
     assert figure_name("posts", "de") == "posts"
+
+
+@pytest.mark.parametrize("language", ["ar", "es", "fr", "ru", "zh"])
+def test_each_level_has_its_own_name_in_each_language(language: str) -> None:
+    """Two levels of one chart or one table of figures must not read alike (French once
+    named both the branch and the service "service")."""
+    levels = sorted(LEVELS - {"task force"})  # the same level as "task-force"
+    names = [level_name(level, language) for level in levels]
+    assert len(set(names)) == len(names), dict(zip(levels, names, strict=True))
+    assert level_name("branch", "fr") == "service"  # United Nations French for a branch
