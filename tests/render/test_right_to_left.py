@@ -298,6 +298,20 @@ class TestWorkbooks:
             assert len(directions) >= 1
             assert all(directions.values()), (name, directions)
 
+    def test_numbers_keep_to_the_side_of_their_headings(self, tmp_path: Path) -> None:
+        """Set on each number: LibreOffice keeps numbers on the right whatever the
+        worksheet's direction, where Excel mirrors them."""
+        table = raci.staffing(raci.load(ARABIC / "after.yaml"), before=escwa())
+        raci.render_staffing(table, tmp_path / "ar.xlsx")
+        raci.render_staffing(table, tmp_path / "en.xlsx", lang="en")
+        for lang, side in (("ar", "left"), ("en", None)):
+            ws = openpyxl.load_workbook(tmp_path / f"{lang}.xlsx").active
+            assert ws is not None
+            usg = next(c.column for c in ws[1] if c.value == "USG")
+            heading, *numbers = [row[usg - 1] for row in ws.iter_rows()]
+            assert heading.alignment.horizontal == (side or "right")
+            assert {c.alignment.horizontal for c in numbers} == {side}
+
     def test_in_english_they_are_not(self, tmp_path: Path) -> None:
         raci.render_matrix(escwa(), tmp_path / "matrix.xlsx", lang="en")
         assert not any(self._directions(tmp_path / "matrix.xlsx").values())
@@ -511,6 +525,16 @@ def first_on_the_right(lines: list[str], first: str, last: str) -> bool:
     ``last``."""
     line = next(line for line in lines if first in line and last in line)
     return line.index(first) > line.index(last)
+
+
+@pytest.mark.skipif(not PRINTS, reason="LibreOffice or pdftotext is not installed")
+def test_libreoffice_prints_the_worksheet_from_the_right(tmp_path: Path) -> None:
+    """Column A (the unit's id) is printed on the right, the grades from the right."""
+    out = tmp_path / "staffing.xlsx"
+    raci.render_staffing(raci.staffing(raci.load(ARABIC / "after.yaml"), before=escwa()), out)
+    lines = printed_lines(out)
+    assert first_on_the_right(lines, "id", "USG")
+    assert first_on_the_right(lines, "USG", "P-3")
 
 
 @pytest.mark.skipif(not PRINTS, reason="LibreOffice or pdftotext is not installed")
