@@ -270,3 +270,40 @@ def roles_of(org: raci.Organization) -> dict[str, list[tuple[str, str]]]:
 def groups_of(org: raci.Organization) -> dict[str, str | None]:
     """Each deliverable's id and the name of its group."""
     return {d.id: org.groups[d.group].name if d.group else None for d in org.deliverables.values()}
+
+
+#: The marks pdftotext wraps text read right to left in (embeddings and their end).
+_BIDI_MARKS = dict.fromkeys(map(ord, "\u202a\u202b\u202c\u202d\u202e"))
+
+
+def printed_lines(path: Path) -> list[str]:
+    """The lines of the PDF LibreOffice prints of ``path`` (a Word document or a workbook),
+    as ``pdftotext -layout`` sets them out: each word where it stands on the page."""
+    folder = path.parent
+    done = subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    pdf = path.with_suffix(".pdf")
+    assert pdf.exists(), f"LibreOffice printed no PDF: {done.stdout}{done.stderr}"
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=True,
+    ).stdout
+    return [line.translate(_BIDI_MARKS) for line in text.splitlines()]

@@ -19,10 +19,11 @@ import openpyxl
 import pytest
 
 import raci
-from helpers import ARABIC, placed_text
+from helpers import ARABIC, placed_text, printed_lines
 from raci._text import display_width
 from raci.analysis.names import level_name
 from raci.render import engine
+from raci.render.annex.matrix import fitting_matrix
 from raci.render.cascade.as_pdf import sheet_dot
 from raci.render.cascade.book import build_book
 from raci.render.cascade.sheets import render_cascade
@@ -297,6 +298,20 @@ class TestWorkbooks:
             assert len(directions) >= 1
             assert all(directions.values()), (name, directions)
 
+    def test_numbers_keep_to_the_side_of_their_headings(self, tmp_path: Path) -> None:
+        """Set on each number: LibreOffice keeps numbers on the right whatever the
+        worksheet's direction, where Excel mirrors them."""
+        table = raci.staffing(raci.load(ARABIC / "after.yaml"), before=escwa())
+        raci.render_staffing(table, tmp_path / "ar.xlsx")
+        raci.render_staffing(table, tmp_path / "en.xlsx", lang="en")
+        for lang, side in (("ar", "left"), ("en", None)):
+            ws = openpyxl.load_workbook(tmp_path / f"{lang}.xlsx").active
+            assert ws is not None
+            usg = next(c.column for c in ws[1] if c.value == "USG")
+            heading, *numbers = [row[usg - 1] for row in ws.iter_rows()]
+            assert heading.alignment.horizontal == (side or "right")
+            assert {c.alignment.horizontal for c in numbers} == {side}
+
     def test_in_english_they_are_not(self, tmp_path: Path) -> None:
         raci.render_matrix(escwa(), tmp_path / "matrix.xlsx", lang="en")
         assert not any(self._directions(tmp_path / "matrix.xlsx").values())
@@ -338,29 +353,67 @@ class TestWordDocuments:
                 assert run.find(f"{W}rPr/{W}bCs") is not None
         assert any(run.find(f"{W}rPr/{W}rtl") is not None for run in runs)
 
-    def test_the_tables_first_column_is_on_the_right(self, staffing_docx: Path) -> None:
+    def test_tables_are_bidi_visual_in_their_logical_order(self, staffing_docx: Path) -> None:
         import docx
 
         table = docx.Document(str(staffing_docx)).tables[0]
+        assert table._tbl.tblPr.find(f"{W}bidiVisual") is not None
         sheet = build_sheet(raci.staffing(raci.load(ARABIC / "after.yaml"), before=escwa()))
         heading = [cell.text for cell in table.rows[0].cells]
-        # The unit's column, first in English, is the last cell of the row.
-        assert heading[-1] == sheet.labels[0]
-        assert heading[0] == sheet.columns[-1].label
+        # The unit's column comes first in the markup; Word draws it on the right.
+        assert heading == [*sheet.labels, *(c.label for c in sheet.columns)]
         first_line = [cell.text for cell in table.rows[1].cells]
-        assert first_line[-1] == "اللجنة الاقتصادية والاجتماعية لغربي آسيا"
+        assert first_line[0] == "اللجنة الاقتصادية والاجتماعية لغربي آسيا"
+
+    def test_text_keeps_to_the_right_and_numbers_to_the_left(self, staffing_docx: Path) -> None:
+        """Cells are bidi paragraphs: no ``w:jc`` starts them on the right; ``right``, the
+        end of a line read right to left, sets the numbers on the left."""
+        import docx
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+        table = docx.Document(str(staffing_docx)).tables[0]
+        sheet = build_sheet(raci.staffing(raci.load(ARABIC / "after.yaml"), before=escwa()))
+        n = len(sheet.labels)
+        for cells in (table.rows[0].cells, table.rows[1].cells):
+            sides = [c.paragraphs[0].alignment for c in cells]
+            assert set(sides[:n]) == {None}
+            assert set(sides[n:]) == {WD_ALIGN_PARAGRAPH.RIGHT}
 
     def test_the_annex_reads_back(self, tmp_path: Path) -> None:
         import docx
 
         out = tmp_path / "annex.docx"
         raci.render_annex(change(), out)
-        body = docx.Document(str(out)).element.body
+        document = docx.Document(str(out))
+        body = document.element.body
         assert all(p.find(f"{W}pPr/{W}bidi") is not None for p in body.iter(f"{W}p"))
         assert body.find(f"{W}sectPr/{W}bidi") is not None
+        assert len(document.tables) > 3
+        assert all(t._tbl.tblPr.find(f"{W}bidiVisual") is not None for t in document.tables)
         english = tmp_path / "annex.en.docx"
         raci.render_annex(change(), english, lang="en")
         assert docx.Document(str(english)).element.body.find(f".//{W}bidi") is None
+        assert docx.Document(str(english)).element.body.find(f".//{W}bidiVisual") is None
+
+    def test_the_annexs_party_names_are_written_across(self, tmp_path: Path) -> None:
+        """LibreOffice draws upright cells outside a table read right to left: the names
+        of the matrix's parties are written across, in the order of the columns, and no
+        word of theirs is wider than its column."""
+        import docx
+
+        out = tmp_path / "annex.docx"
+        raci.render_annex(change(), out)
+        matrix = docx.Document(str(out)).tables[-1]
+        head = next(
+            r for r in matrix.rows if r.cells[0].text == ARABIC_WORDS.gettext("Deliverable")
+        )
+        names = [c.text for c in head.cells[1:]]
+        after = raci.load(ARABIC / "after.yaml")
+        assert names == [c.label for c in fitting_matrix(after, "ar", 267)[0].columns]
+        assert matrix._tbl.find(f".//{W}textDirection") is None
+        widths = [column.width.mm for column in list(matrix.columns)[1:]]
+        longest = max(len(w) for name in names for w in name.split())
+        assert min(widths) > longest * 1.23
 
 
 class TestLatex:
@@ -463,6 +516,34 @@ class TestCascadePdf:
 
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+#: LibreOffice prints, pdftotext reads the page back.
+PRINTS = SOFFICE is not None and shutil.which("pdftotext") is not None
+
+
+def first_on_the_right(lines: list[str], first: str, last: str) -> bool:
+    """Whether, on the first printed line holding both, ``first`` stands right of
+    ``last``."""
+    line = next(line for line in lines if first in line and last in line)
+    return line.index(first) > line.index(last)
+
+
+@pytest.mark.skipif(not PRINTS, reason="LibreOffice or pdftotext is not installed")
+def test_libreoffice_prints_the_worksheet_from_the_right(tmp_path: Path) -> None:
+    """Column A (the unit's id) is printed on the right, the grades from the right."""
+    out = tmp_path / "staffing.xlsx"
+    raci.render_staffing(raci.staffing(raci.load(ARABIC / "after.yaml"), before=escwa()), out)
+    lines = printed_lines(out)
+    assert first_on_the_right(lines, "id", "USG")
+    assert first_on_the_right(lines, "USG", "P-3")
+
+
+@pytest.mark.skipif(not PRINTS, reason="LibreOffice or pdftotext is not installed")
+def test_libreoffice_prints_the_word_table_from_the_right(staffing_docx: Path) -> None:
+    """The staffing table's unit column, first in the markup, is printed on the right."""
+    sheet = build_sheet(raci.staffing(raci.load(ARABIC / "after.yaml"), before=escwa()))
+    lines = printed_lines(staffing_docx)
+    assert first_on_the_right(lines, sheet.labels[0], sheet.columns[-1].label)
+    assert first_on_the_right(lines, "USG", "P-3")
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")

@@ -105,33 +105,19 @@ _AFTER = {
         " specVanish oMath rPrChange"
     ),
     "rtl": "cs em lang eastAsianLayout specVanish oMath rPrChange",
+    "bidiVisual": (
+        "tblStyleRowBandSize tblStyleColBandSize tblW jc tblCellSpacing tblInd tblBorders shd"
+        " tblLayout tblCellMar tblLook tblCaption tblDescription tblPrChange"
+    ),
 }
-
-
-_NS = {"w": W.split('"')[1]}
-
-
-def _mirror_columns(table: Any) -> None:
-    """``table``'s columns in the opposite order: its grid, and the cells of each row."""
-    for parent, tag in [(table.tblGrid, "gridCol"), *((tr, "tc") for tr in table.tr_lst)]:
-        items = parent.findall(f"w:{tag}", _NS)
-        if not items:
-            continue
-        at = list(parent).index(items[0])
-        for item in items:
-            parent.remove(item)
-        for i, item in enumerate(reversed(items)):
-            parent.insert(at + i, item)
 
 
 def right_to_left(doc: Document) -> None:
     """Turn ``doc`` (its body, headers and footers) right to left, as Word writes a
     document in Arabic: every paragraph and section ``w:bidi``, every run of
     right-to-left text ``w:rtl``, and bold, italic and sizes given for such text too
-    (``w:bCs``...). Every table has its columns in the mirrored order, its first column
-    on the right: a table marked ``w:bidiVisual`` would show the same in Word, but
-    LibreOffice (which prints the annex) lays its rotated cells out wrongly, and Word
-    and LibreOffice join tables that follow one another into one."""
+    (``w:bCs``...), and every table ``w:bidiVisual``: its columns kept in their order,
+    the first drawn on the right."""
     from docx.oxml.ns import qn
 
     def add(parent: Any, tag: str, before: str, name: str | None = None) -> Any:
@@ -152,7 +138,7 @@ def right_to_left(doc: Document) -> None:
         for paragraph in root.iter(qn("w:p")):
             add(paragraph.get_or_add_pPr(), "bidi", _AFTER["bidi"])
         for table in root.iter(qn("w:tbl")):
-            _mirror_columns(table)
+            add(table.tblPr, "bidiVisual", _AFTER["bidiVisual"])
         for section in root.iter(qn("w:sectPr")):
             add(section, "bidi", _AFTER["sectPr"])
         for run in root.iter(qn("w:r")):

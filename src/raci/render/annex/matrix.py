@@ -26,13 +26,20 @@ SIZE_PT = 7.0
 _CHAR_MM = SIZE_PT * 0.5 * 25.4 / 72
 #: The tallest header row of party names, written upwards (millimetres).
 TALLEST_MM = 45.0
+#: The widest column of a party whose name is written across (millimetres).
+WIDEST_ACROSS_MM = 24.0
 
 
 def _column_mm(m: Matrix) -> float:
-    """The width of a party's column: its widest cell (``A/R/C``) with some room."""
+    """The width of a party's column: its widest cell (``A/R/C``) with some room; read
+    right to left, where the party names are written across, their longest word too."""
     most = max((len(c) for r in m.rows for c in r.cells), default=1)
     chars = most * max(map(len, m.scheme.letters), default=1) + most - 1
-    return min(WIDEST_MM, max(NARROWEST_MM, chars * _CHAR_MM * 1.4 + 2.5))
+    fits = min(WIDEST_MM, max(NARROWEST_MM, chars * _CHAR_MM * 1.4 + 2.5))
+    if not m.words.rtl:
+        return fits
+    word = max((len(w) for c in m.columns for w in c.label.split()), default=1)
+    return min(WIDEST_ACROSS_MM, max(fits, word * _CHAR_MM * 1.1 + 4))
 
 
 def _levels_up(org: Organization) -> list[str]:
@@ -90,12 +97,17 @@ def _rows(m: Matrix, start: int, end: int, column_mm: float) -> Iterator[str]:
         ]
         yield row(cells, header=True)
     columns = m.columns[start:end]
-    lines = max(1, math.floor((column_mm - 1) / (SIZE_PT * 1.2 * 25.4 / 72)))
-    longest = max(len(c.label) for c in columns)
-    height = min(TALLEST_MM, max(15.0, longest / lines * _CHAR_MM * 1.1 + 3))
     head = [Cell(m.words.gettext("Deliverable"), bold=True, size_pt=SIZE_PT)]
-    head += [Cell(c.label, upright=True, size_pt=SIZE_PT) for c in columns]
-    yield row(head, header=True, height_mm=height)
+    if m.words.rtl:
+        # Across: LibreOffice draws upright cells outside a table read right to left.
+        head += [Cell(c.label, center=True, size_pt=SIZE_PT) for c in columns]
+        yield row(head, header=True)
+    else:
+        lines = max(1, math.floor((column_mm - 1) / (SIZE_PT * 1.2 * 25.4 / 72)))
+        longest = max(len(c.label) for c in columns)
+        height = min(TALLEST_MM, max(15.0, longest / lines * _CHAR_MM * 1.1 + 3))
+        head += [Cell(c.label, upright=True, size_pt=SIZE_PT) for c in columns]
+        yield row(head, header=True, height_mm=height)
     for group, found in m.sections():
         if group:
             yield row([Cell(group, bold=True, span=1 + end - start, size_pt=SIZE_PT)])

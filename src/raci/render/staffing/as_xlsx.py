@@ -18,8 +18,8 @@ from raci.render.staffing.sheet import GRADE, Sheet
 
 _BOLD = Font(bold=True)
 _HEAD_FILL = PatternFill("solid", fgColor="F3F4F6")
-#: The numbers' headings keep to the side the numbers do: the right, or the left in a
-#: worksheet read right to left.
+#: The numbers and their headings keep to one side: the right, or the left in a worksheet
+#: read right to left (set on each number there: LibreOffice keeps numbers on the right).
 _NUMBERS = {False: Alignment(horizontal="right"), True: Alignment(horizontal="left")}
 #: Changes show their sign: +2, -1, and 0 for none.
 _SIGNED = "+General;-General;0"
@@ -63,6 +63,8 @@ def render_xlsx(sheet: Sheet) -> bytes:
                 cell.number_format = _SIGNED
             if line.total or column.kind != GRADE:
                 cell.font = _BOLD
+            if rtl:
+                cell.alignment = _NUMBERS[rtl]
             cells.append(cell)
         ws.append(cells)
     buffer = io.BytesIO()
