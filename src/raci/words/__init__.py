@@ -3,9 +3,9 @@ catalog (``locale/<language>/LC_MESSAGES/raci.po``, shipped compiled as ``raci.m
 each language's way of writing numbers (Babel).
 
 A renderer takes its :class:`Words` from :func:`words_for` and every fixed word from them:
-:meth:`~Words.gettext`, :meth:`~Words.ngettext` where a count meets a noun,
-:meth:`~Words.pgettext` where one English word has several meanings, and
-:meth:`~Words.number` for a count people read. The msgids are the English texts; a
+:meth:`~Words.gettext`, :meth:`~Words.ngettext` where a count meets a noun
+(:meth:`~Words.npgettext` in a context), :meth:`~Words.pgettext` where one English word
+has several meanings, and :meth:`~Words.number` for a count people read. The msgids are the English texts; a
 word a catalog leaves untranslated stays in English. Names from a model are never
 translated here. :func:`is_rtl` (and :attr:`Words.rtl`) says whether a language is
 written right to left: every renderer asks it, and lays its output out mirrored.
@@ -107,6 +107,10 @@ class Words:
     def ngettext(self, singular: str, plural: str, n: float) -> str:
         """The form of a message that goes with the count ``n``."""
         return self._catalog.ngettext(singular, plural, _whole(n))
+
+    def npgettext(self, context: str, singular: str, plural: str, n: float) -> str:
+        """The form of a message, as meant in ``context``, that goes with the count ``n``."""
+        return self._catalog.npgettext(context, singular, plural, _whole(n))
 
     def pgettext(self, context: str, message: str) -> str:
         """``message`` in this language, as meant in ``context``."""
