@@ -5,10 +5,11 @@ each language's way of writing numbers (Babel).
 A renderer takes its :class:`Words` from :func:`words_for` and every fixed word from them:
 :meth:`~Words.gettext`, :meth:`~Words.ngettext` where a count meets a noun
 (:meth:`~Words.npgettext` in a context), :meth:`~Words.pgettext` where one English word
-has several meanings, and :meth:`~Words.number` for a count people read. The msgids are the English texts; a
-word a catalog leaves untranslated stays in English. Names from a model are never
-translated here. :func:`is_rtl` (and :attr:`Words.rtl`) says whether a language is
-written right to left: every renderer asks it, and lays its output out mirrored.
+has several meanings, and :meth:`~Words.number` for a count people read. The msgids are
+the English texts; a word a catalog leaves untranslated stays in English. Names from a
+model are never translated here. :func:`is_rtl` (and :attr:`Words.rtl`) says whether a
+language is written right to left: every renderer asks it, and lays its output out
+mirrored.
 """
 
 from __future__ import annotations
