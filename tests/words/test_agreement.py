@@ -29,3 +29,31 @@ class TestChangeCounts:
         self, language: str, section: str, group: str, n: int, written: str
     ) -> None:
         assert ChangeWords.for_lang(language).count(section, group, n) == written
+
+
+class TestALevel:
+    @pytest.mark.parametrize(
+        ("language", "level", "written"),
+        [
+            ("en", "division", "a division"),
+            ("en", "office", "an office"),
+            ("en", "Bureau", "a Bureau"),  # English keeps the file's word
+            ("en", None, "a unit"),
+            ("fr", "Division", "une division"),
+            ("fr", "office", "un bureau"),
+            ("fr", "branch", "un service"),
+            ("es", "office", "una oficina"),
+            ("es", "department", "un departamento"),
+            ("ru", "division", "отдел"),
+            ("fr", "bureau", "bureau"),  # a level the catalog does not name
+        ],
+    )
+    def test_a_unit_of_a_level_takes_its_article(
+        self, language: str, level: str | None, written: str
+    ) -> None:
+        assert ChangeWords.for_lang(language).a_level(level) == written
+
+    def test_a_relevelled_unit_says_so_with_articles(self) -> None:
+        w = ChangeWords.for_lang("fr")
+        text = w.gettext("was {old}, now {new}", old=w.a_level("branch"), new=w.a_level("division"))
+        assert text == "précédemment un service, désormais une division"

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from raci.analysis.figures import NAMES
-from raci.analysis.names import figure_name, level_name, role_name
+from raci.analysis.names import a_level, figure_name, level_name, role_name
 from raci.schemes import Scheme
 from raci.words import Words, words_for
 
@@ -141,14 +141,7 @@ class ChangeWords:
 
     def a_level(self, name: str | None) -> str:
         """What a unit of level ``name`` is: 'a division', 'an office', 'a unit'."""
-        if not name:
-            return self.words.gettext("a unit")
-        if self.lang != "en":
-            return self.level(name)
-        an = name[:1].lower() in "aeiou" and not name.lower().startswith(
-            ("uni", "use", "eu", "one")
-        )
-        return f"{'an' if an else 'a'} {name}"
+        return a_level(name, self.lang)
 
     def figure(self, key: str) -> str:
         """The name of a figure of :func:`raci.analysis.figures.structure`, or of a level's
