@@ -40,9 +40,11 @@ LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
 RTL_LANGUAGES = frozenset({"ar", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"})
 #: The catalog's name: ``raci.po``, ``raci.mo``, ``raci.pot``.
 DOMAIN = "raci"
-#: The plural form a count with a fraction takes: that of 100 (gettext's forms are for
-#: whole numbers; 100 takes the plural in every language of the catalog).
-_FRACTION = 100
+#: The whole count whose plural form a count with a fraction takes (gettext's forms are
+#: for whole numbers; CLDR says which a fraction takes): Russian's of 2 ("1,5 поста",
+#: the genitive singular); else that of 100, Arabic's "other" and every other
+#: language's plural. French goes by the whole part instead (0,5 and 1,5 take the singular).
+_FRACTION = {"ru": 2}
 
 
 class UnknownLanguageError(ValueError):
@@ -107,11 +109,11 @@ class Words:
 
     def ngettext(self, singular: str, plural: str, n: float) -> str:
         """The form of a message that goes with the count ``n``."""
-        return self._catalog.ngettext(singular, plural, _whole(n))
+        return self._catalog.ngettext(singular, plural, _whole(n, self.language))
 
     def npgettext(self, context: str, singular: str, plural: str, n: float) -> str:
         """The form of a message, as meant in ``context``, that goes with the count ``n``."""
-        return self._catalog.npgettext(context, singular, plural, _whole(n))
+        return self._catalog.npgettext(context, singular, plural, _whole(n, self.language))
 
     def pgettext(self, context: str, message: str) -> str:
         """``message`` in this language, as meant in ``context``."""
@@ -166,9 +168,11 @@ class Words:
         return self.pgettext("a note in brackets", "{text} ({note})").format(text=text, note=note)
 
 
-def _whole(n: float) -> int:
-    """A count as gettext's plural forms take it."""
-    return int(n) if n == int(n) else _FRACTION
+def _whole(n: float, language: str) -> int:
+    """A count of ``language`` as gettext's plural forms take it."""
+    if n == int(n) or language == "fr":
+        return int(n)
+    return _FRACTION.get(language, 100)
 
 
 @functools.cache
