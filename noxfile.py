@@ -63,7 +63,13 @@ def examples(session: nox.Session) -> None:
 #: The gettext catalog of the fixed words: the template and each language's .po and .mo.
 CATALOG = "src/raci/words/locale"
 #: The calls whose strings are messages (msgctxt first where there is one).
-KEYWORDS = ("gettext", "ngettext:1,2", "pgettext:1c,2", "pgettext_noop:1c,2")
+KEYWORDS = (
+    "gettext",
+    "ngettext:1,2",
+    "npgettext:1c,2,3",
+    "pgettext:1c,2",
+    "pgettext_noop:1c,2",
+)
 
 
 @nox.session

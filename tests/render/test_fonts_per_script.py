@@ -55,8 +55,26 @@ class TestFamilies:
     def test_arabic_text_asks_for_the_arabic_families(self) -> None:
         fonts = engine.font_families("ar", "شعبة الخدمات").split(", ")
         naskh, sans = fonts.index("Noto Naskh Arabic"), fonts.index("Noto Sans Arabic")
-        assert fonts.index("Noto Sans CJK SC") < naskh < sans < fonts.index("Noto Sans")
+        assert naskh == 0
+        assert naskh < sans < fonts.index("Noto Sans") < fonts.index("Noto Sans CJK SC")
         assert "Noto Sans Hebrew" not in fonts
+
+    @pytest.mark.parametrize("lang", ["en", "fr", "ru", "es", None])
+    def test_latin_and_cyrillic_text_takes_a_latin_font_first(self, lang: str | None) -> None:
+        """A viewer with a CJK font would otherwise draw Latin letters and punctuation from
+        it (wide); the CJK families stay, after, for names in Chinese."""
+        fonts = engine.font_families(lang, "Division des finances — Отдел").split(", ")
+        assert fonts[0] == "Noto Sans"
+        assert fonts.index("DejaVu Sans") < fonts.index("Noto Sans CJK SC")
+        assert fonts[-1] == "sans-serif"
+
+    @pytest.mark.parametrize(
+        ("lang", "first"), [("zh", "Noto Sans CJK SC"), ("ja", "Noto Sans CJK JP")]
+    )
+    def test_a_cjk_language_takes_its_cjk_font_first(self, lang: str, first: str) -> None:
+        fonts = engine.font_families(lang).split(", ")
+        assert fonts[0] == first
+        assert fonts.index("WenQuanYi Micro Hei") < fonts.index("Noto Sans")
 
     def test_a_chart_asks_for_the_scripts_of_its_names(self) -> None:
         arabic = raci.load(ESCWA)

@@ -237,8 +237,9 @@ class TestLabels:
         assert "Finance Division" in node_line(source, "fin")
         assert ">13 个职位<" in node_line(source, "ops")
 
-    def test_cjk_fonts_come_first(self) -> None:
-        assert re.search(r'\tnode \[fontname="Noto Sans CJK SC, ', dot())
+    def test_the_languages_own_fonts_come_first(self) -> None:
+        assert re.search(r'\tnode \[fontname="Noto Sans, ', dot())
+        assert re.search(r'\tnode \[fontname="Noto Sans CJK SC, ', dot(lang="zh"))
         assert re.search(r'\tnode \[fontname="Noto Sans CJK JP, ', dot(lang="ja"))
 
     def test_title(self) -> None:

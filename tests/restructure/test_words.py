@@ -70,7 +70,7 @@ class TestWords:
     ) -> None:
         assert ChangeWords.for_lang("en").orphaned_count(n) == english
         assert ChangeWords.for_lang("zh").orphaned_count(n) == chinese
-        assert ChangeWords.for_lang("zh").count("created", n) == f"新设 {n} 个"
+        assert ChangeWords.for_lang("zh").count("units", "created", n) == f"新设 {n} 个"
 
 
 class TestChineseDiff:

@@ -213,10 +213,24 @@ class TestWords:
         assert words.number(1573) == written
         assert words.number(1573.0) == written
 
-    def test_decimals(self) -> None:
-        assert words_for("en").number(2.5, 2) == "2.50"
-        assert words_for("fr").number(2.5, 2) == "2,50"
+    @pytest.mark.parametrize(
+        ("language", "value", "written"),
+        [
+            ("en", 2.5, "2.5"),
+            ("fr", 2.5, "2,5"),
+            ("fr", 2.0, "2"),
+            ("ru", 2.0, "2"),
+            ("es", 2.004, "2"),
+            ("es", 1.256, "1,26"),
+            ("ar", 1.25, "1.25"),
+        ],
+    )
+    def test_decimals_as_needed(self, language: str, value: float, written: str) -> None:
+        assert words_for(language).number(value, 2) == written
+
+    def test_up_to_three_decimals_by_default(self) -> None:
         assert words_for("en").number(0.125) == "0.125"
+        assert words_for("en").number(0.1254) == "0.125"
 
     def test_a_fraction_takes_the_plural(self) -> None:
         assert words_for("en").ngettext("{n} post", "{n} posts", 1.5) == "{n} posts"

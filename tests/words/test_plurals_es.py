@@ -64,15 +64,15 @@ def test_a_chart_box_counts_its_posts(posts: int, filled: int, box: str) -> None
 
 
 @pytest.mark.parametrize(
-    ("group", "n", "said"),
+    ("section", "group", "n", "said"),
     [
-        ("created", 1, "creación (1)"),
-        ("created", 2, "creación (2)"),
-        ("accountable", 5, "cambio de quien rinde cuentas (5)"),
+        ("units", "created", 1, "1 creada"),
+        ("units", "created", 2, "2 creadas"),
+        ("deliverables", "accountable", 5, "5 con cambio de quien rinde cuentas"),
     ],
 )
-def test_a_group_of_changes_counts_them(group: str, n: int, said: str) -> None:
-    assert ChangeWords.for_lang("es").count(group, n) == said
+def test_a_group_of_changes_counts_them(section: str, group: str, n: int, said: str) -> None:
+    assert ChangeWords.for_lang("es").count(section, group, n) == said
 
 
 def test_punctuation() -> None:

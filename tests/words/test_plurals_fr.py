@@ -76,8 +76,11 @@ def test_a_french_count_is_written_as_french_writes_it() -> None:
     assert filled.format(posts=posts, n=words.number(0)) == "1\u202f573 postes, 0 pourvu"
 
 
-def test_a_fraction_takes_the_french_plural() -> None:
-    assert words_for("fr").ngettext("{n} post", "{n} posts", 1.5) == "{n} postes"
+@pytest.mark.parametrize(
+    ("n", "form"), [(0.5, "{n} poste"), (1.5, "{n} poste"), (2.5, "{n} postes")]
+)
+def test_a_fraction_takes_the_form_of_its_whole_part(n: float, form: str) -> None:
+    assert words_for("fr").ngettext("{n} post", "{n} posts", n) == form
 
 
 @pytest.mark.parametrize(

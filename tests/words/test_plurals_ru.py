@@ -123,3 +123,8 @@ def test_a_heading_takes_the_singular() -> None:
     words = words_for("ru")
     assert words.gettext("Deliverable") == "Результат"
     assert words.gettext("Vacant post") == "Вакантная должность"
+
+
+@pytest.mark.parametrize(("n", "expected"), [(0.5, "0,5 должности"), (1.5, "1,5 должности")])
+def test_a_fraction_takes_the_genitive_singular(n: float, expected: str) -> None:
+    assert _said("{n} post", "{n} posts", n) == expected

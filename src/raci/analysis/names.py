@@ -29,6 +29,24 @@ LEVELS = frozenset(
     }
 )
 
+#: A unit of each level the catalog names, as a sentence puts it ("a division under..."),
+#: in the context "a unit of the level": its article, gender and case are the
+#: language's, where the bare level names of :data:`LEVELS` have none.
+A_LEVEL = {
+    "organization": pgettext_noop("a unit of the level", "an organization"),
+    "department": pgettext_noop("a unit of the level", "a department"),
+    "office": pgettext_noop("a unit of the level", "an office"),
+    "division": pgettext_noop("a unit of the level", "a division"),
+    "branch": pgettext_noop("a unit of the level", "a branch"),
+    "service": pgettext_noop("a unit of the level", "a service"),
+    "section": pgettext_noop("a unit of the level", "a section"),
+    "unit": pgettext_noop("a unit of the level", "a unit"),
+    "team": pgettext_noop("a unit of the level", "a team"),
+    "committee": pgettext_noop("a unit of the level", "a committee"),
+    "task-force": pgettext_noop("a unit of the level", "a task-force"),
+    "task force": pgettext_noop("a unit of the level", "a task force"),
+}
+
 #: The role names of each built-in scheme, which the catalog holds in the context
 #: "<scheme> role" (a test keeps them and :data:`raci.schemes.BUILTIN_SCHEMES` together).
 ROLES = {
@@ -77,6 +95,25 @@ def level_name(level: str, language: str | None) -> str:
         return level
     name = words_for(language).pgettext("level", key)
     return level if name == key else name
+
+
+def a_level(level: str | None, language: str | None) -> str:
+    """What a unit of ``level`` is, as a sentence puts it: 'a division', 'an office' (in
+    French 'une division', 'un bureau'); 'a unit' without a level. English keeps the
+    file's word after its article; another language the file's word for a level the
+    catalog does not name."""
+    words = words_for(language)
+    if not level:
+        return words.gettext("a unit")
+    if words.language == "en":
+        an = level[:1].lower() in "aeiou" and not level.lower().startswith(
+            ("uni", "use", "eu", "one")
+        )
+        return f"{'an' if an else 'a'} {level}"
+    key = level.casefold()
+    if key not in A_LEVEL:
+        return level
+    return words.pgettext("a unit of the level", A_LEVEL[key])
 
 
 def figure_name(key: str, language: str | None) -> str:

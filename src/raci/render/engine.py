@@ -48,7 +48,9 @@ SCRIPT_FAMILIES = {
     "arabic": ("Noto Naskh Arabic", "Noto Sans Arabic"),
     "hebrew": ("Noto Sans Hebrew",),
 }
-LATIN_FAMILIES = ("WenQuanYi Micro Hei", "Noto Sans", "DejaVu Sans", "Arial", "sans-serif")
+#: A CJK family that comes on many Linux machines, after the Noto and system ones.
+CJK_FALLBACK = "WenQuanYi Micro Hei"
+LATIN_FAMILIES = ("Noto Sans", "DejaVu Sans", "Arial")
 
 
 @attrs.frozen
@@ -117,17 +119,24 @@ class GraphvizWarning(UserWarning):
 
 
 def font_families(lang: str | None, text: str = "") -> str:
-    """A comma-separated font list: the CJK families for ``lang`` (Simplified Chinese unless
-    it is Japanese, Korean or Traditional Chinese), the other Noto CJK cuts, the families
-    of each other script whose letters ``text`` holds (Arabic, Hebrew), then Latin."""
+    """A comma-separated font list, the families of the language's own script first (a
+    viewer draws each letter from the first family that has it): for a CJK language its
+    CJK families (Simplified Chinese unless it is Japanese, Korean or Traditional
+    Chinese), the other Noto CJK cuts, the families of each other script whose letters
+    ``text`` holds (Arabic, Hebrew), then Latin; for any other language those of the
+    scripts ``text`` holds, then Latin, then CJK (for names in it)."""
     key = (lang or "").lower().replace("_", "-")
     if key in ("zh-tw", "zh-hk", "zh-mo"):
         key = "zh-hant"
-    first = CJK_FAMILIES.get(key) or CJK_FAMILIES.get(key.split("-")[0]) or CJK_FAMILIES["zh"]
+    own = CJK_FAMILIES.get(key) or CJK_FAMILIES.get(key.split("-")[0])
     others = [fams[0] for fams in CJK_FAMILIES.values()]
     held = scripts(text) if text else set()
     more = [family for name, fams in SCRIPT_FAMILIES.items() if name in held for family in fams]
-    return ", ".join(dict.fromkeys([*first, *others, *more, *LATIN_FAMILIES]))
+    if own:
+        order = [*own, *others, *more, CJK_FALLBACK, *LATIN_FAMILIES]
+    else:
+        order = [*more, *LATIN_FAMILIES, *CJK_FAMILIES["zh"], *others, CJK_FALLBACK]
+    return ", ".join(dict.fromkeys([*order, "sans-serif"]))
 
 
 @functools.cache

@@ -44,11 +44,11 @@ class _Shown:
         self.shared = {n for n, k in Counter(self.names.values()).items() if k > 1}
 
     def number(self, value: Any) -> str:
-        """A figure as the language writes it: two decimals for a fraction, '–' for none."""
+        """A figure as the language writes it: at most two decimals, '–' for none."""
         if value is None:
             return "–"
         if isinstance(value, float):
-            return self.words.number(int(value) if value == int(value) else value, 2)
+            return self.words.number(value, 2)
         return self.words.number(value) if isinstance(value, int) else str(value)
 
     def party(self, pid: str) -> str:

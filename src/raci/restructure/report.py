@@ -442,7 +442,9 @@ class Story:
         if section == "orphaned":
             return self.w.orphaned_count(len(groups[0][1]))
         return self.w.words.listed(
-            self.w.count(group, self.group_count(group, lines)) for group, lines in groups if lines
+            self.w.count(section, group, self.group_count(group, lines))
+            for group, lines in groups
+            if lines
         )
 
     def heading(self, section: str, group: str, n: str) -> str:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from raci.analysis.figures import NAMES
-from raci.analysis.names import figure_name, level_name, role_name
+from raci.analysis.names import a_level, figure_name, level_name, role_name
 from raci.schemes import Scheme
 from raci.words import Words, words_for
 
@@ -79,17 +79,57 @@ class ChangeWords:
         """``a``, ``a and b``, ``a, b and c`` (``a、b与c`` in Chinese)."""
         return self.words.joined(items)
 
-    def count(self, group: str, n: float) -> str:
-        """How many changes a group holds: '2 created', '3 with a new Accountable'."""
-        number = self.words.number(n)
-        if group == "accountable":
-            text = self.words.ngettext(
-                "{n} with a new Accountable", "{n} with a new Accountable", n
-            )
-            return text.format(n=number)
-        # Translators: {group} is the name of a group of changes (created, merged...).
-        text = self.words.ngettext("{n} {group}", "{n} {group}", n)
-        return text.format(n=number, group=self.groups[group])
+    def count(self, section: str, group: str, n: float) -> str:
+        """How many changes a group of a section holds: '2 created', '3 with a new
+        Accountable'; one message per section and group, so that a language can make the
+        count and its word agree with the noun changed (units, positions, deliverables, posts)."""
+        w = self.words
+        texts = {
+            ("units", "created"): w.npgettext("units changed", "{n} created", "{n} created", n),
+            ("units", "abolished"): w.npgettext(
+                "units changed", "{n} abolished", "{n} abolished", n
+            ),
+            ("units", "merged"): w.npgettext("units changed", "{n} merged", "{n} merged", n),
+            ("units", "split"): w.npgettext("units changed", "{n} split", "{n} split", n),
+            ("units", "renamed"): w.npgettext("units changed", "{n} renamed", "{n} renamed", n),
+            ("units", "moved"): w.npgettext("units changed", "{n} moved", "{n} moved", n),
+            ("units", "relevelled"): w.npgettext(
+                "units changed", "{n} relevelled", "{n} relevelled", n
+            ),
+            ("posts", "created"): w.npgettext("positions changed", "{n} created", "{n} created", n),
+            ("posts", "abolished"): w.npgettext(
+                "positions changed", "{n} abolished", "{n} abolished", n
+            ),
+            ("posts", "moved"): w.npgettext("positions changed", "{n} moved", "{n} moved", n),
+            ("deliverables", "added"): w.npgettext(
+                "deliverables changed", "{n} added", "{n} added", n
+            ),
+            ("deliverables", "removed"): w.npgettext(
+                "deliverables changed", "{n} removed", "{n} removed", n
+            ),
+            ("deliverables", "accountable"): w.npgettext(
+                "deliverables changed",
+                "{n} with a new Accountable",
+                "{n} with a new Accountable",
+                n,
+            ),
+            ("post_changes", "post_established"): w.npgettext(
+                "posts changed", "{n} established", "{n} established", n
+            ),
+            ("post_changes", "post_abolished"): w.npgettext(
+                "posts changed", "{n} abolished", "{n} abolished", n
+            ),
+            ("post_changes", "post_redeployed"): w.npgettext(
+                "posts changed", "{n} redeployed", "{n} redeployed", n
+            ),
+            ("post_changes", "post_reclassified"): w.npgettext(
+                "posts changed", "{n} reclassified", "{n} reclassified", n
+            ),
+            ("post_changes", "post_converted"): w.npgettext(
+                "posts changed", "{n} converted", "{n} converted", n
+            ),
+        }
+        return texts[section, group].format(n=w.number(n))
 
     def counted(self, text: str, n: str) -> str:
         """A heading with its count in brackets: 'Units: created (2)'."""
@@ -101,14 +141,7 @@ class ChangeWords:
 
     def a_level(self, name: str | None) -> str:
         """What a unit of level ``name`` is: 'a division', 'an office', 'a unit'."""
-        if not name:
-            return self.words.gettext("a unit")
-        if self.lang != "en":
-            return self.level(name)
-        an = name[:1].lower() in "aeiou" and not name.lower().startswith(
-            ("uni", "use", "eu", "one")
-        )
-        return f"{'an' if an else 'a'} {name}"
+        return a_level(name, self.lang)
 
     def figure(self, key: str) -> str:
         """The name of a figure of :func:`raci.analysis.figures.structure`, or of a level's

@@ -3,12 +3,13 @@ catalog (``locale/<language>/LC_MESSAGES/raci.po``, shipped compiled as ``raci.m
 each language's way of writing numbers (Babel).
 
 A renderer takes its :class:`Words` from :func:`words_for` and every fixed word from them:
-:meth:`~Words.gettext`, :meth:`~Words.ngettext` where a count meets a noun,
-:meth:`~Words.pgettext` where one English word has several meanings, and
-:meth:`~Words.number` for a count people read. The msgids are the English texts; a
-word a catalog leaves untranslated stays in English. Names from a model are never
-translated here. :func:`is_rtl` (and :attr:`Words.rtl`) says whether a language is
-written right to left: every renderer asks it, and lays its output out mirrored.
+:meth:`~Words.gettext`, :meth:`~Words.ngettext` where a count meets a noun
+(:meth:`~Words.npgettext` in a context), :meth:`~Words.pgettext` where one English word
+has several meanings, and :meth:`~Words.number` for a count people read. The msgids are
+the English texts; a word a catalog leaves untranslated stays in English. Names from a
+model are never translated here. :func:`is_rtl` (and :attr:`Words.rtl`) says whether a
+language is written right to left: every renderer asks it, and lays its output out
+mirrored.
 """
 
 from __future__ import annotations
@@ -39,9 +40,11 @@ LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
 RTL_LANGUAGES = frozenset({"ar", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"})
 #: The catalog's name: ``raci.po``, ``raci.mo``, ``raci.pot``.
 DOMAIN = "raci"
-#: The plural form a count with a fraction takes: that of 100 (gettext's forms are for
-#: whole numbers; 100 takes the plural in every language of the catalog).
-_FRACTION = 100
+#: The whole count whose plural form a count with a fraction takes (gettext's forms are
+#: for whole numbers; CLDR says which a fraction takes): Russian's of 2 ("1,5 поста",
+#: the genitive singular); else that of 100, Arabic's "other" and every other
+#: language's plural. French goes by the whole part instead (0,5 and 1,5 take the singular).
+_FRACTION = {"ru": 2}
 
 
 class UnknownLanguageError(ValueError):
@@ -106,23 +109,25 @@ class Words:
 
     def ngettext(self, singular: str, plural: str, n: float) -> str:
         """The form of a message that goes with the count ``n``."""
-        return self._catalog.ngettext(singular, plural, _whole(n))
+        return self._catalog.ngettext(singular, plural, _whole(n, self.language))
+
+    def npgettext(self, context: str, singular: str, plural: str, n: float) -> str:
+        """The form of a message, as meant in ``context``, that goes with the count ``n``."""
+        return self._catalog.npgettext(context, singular, plural, _whole(n, self.language))
 
     def pgettext(self, context: str, message: str) -> str:
         """``message`` in this language, as meant in ``context``."""
         return self._catalog.pgettext(context, message)
 
-    def number(self, value: float, digits: int | None = None) -> str:
+    def number(self, value: float, decimals: int = 3) -> str:
         """``value`` as people of this language write it: '1,573' in English, '1 573'
-        in French (a narrow no-break space, as CLDR has it); ``digits`` fixes the
-        decimals ('2.50'), else up to three are shown."""
+        in French (a narrow no-break space, as CLDR has it); with as many decimals as it
+        needs, at most ``decimals`` ('2.5', '2,5', '2' for 2.0)."""
         if isinstance(value, int) and self.language in ("en", "zh"):
             return f"{value:,}"  # what Babel writes, without its cost per cell
         from babel.numbers import format_decimal
 
-        pattern = None
-        if digits is not None:
-            pattern = "#,##0." + "0" * digits if digits else "#,##0"
+        pattern = "#,##0." + "#" * decimals if decimals else "#,##0"
         return format_decimal(value, format=pattern, locale=self.language)
 
     @property
@@ -161,9 +166,11 @@ class Words:
         return self.pgettext("a note in brackets", "{text} ({note})").format(text=text, note=note)
 
 
-def _whole(n: float) -> int:
-    """A count as gettext's plural forms take it."""
-    return int(n) if n == int(n) else _FRACTION
+def _whole(n: float, language: str) -> int:
+    """A count of ``language`` as gettext's plural forms take it."""
+    if n == int(n) or language == "fr":
+        return int(n)
+    return _FRACTION.get(language, 100)
 
 
 @functools.cache

@@ -136,7 +136,8 @@ class Captions:
         for e in c.units_relevelled:
             if e["unit"] == uid:
                 old, new = w.a_level(e["old_level"]), w.a_level(e["new_level"])
-                # Translators: a unit's level before and after: "was a branch, now a division".
+                # Translators: a unit's level before and after: "was a branch, now a
+                # division"; {old} and {new} as the context "a unit of the level" has them.
                 out.append(w.gettext("was {old}, now {new}", old=old, new=new))
         return out
 

@@ -962,7 +962,7 @@ class _Chart:
             letters = self._letters(pid)
             if letters:
                 title = esc(shown(self.org.positions[pid].names.get(self.opts.lang), pid))
-                line = self._in_order([*_bold(letters), f": {title}"])
+                line = self._in_order([*_bold(letters), esc(self.words.words.colon()) + title])
                 lines.append(_font(line, 8, box.text))
         return lines
 

@@ -161,7 +161,7 @@ def table_html(m: Matrix, *, part: tuple[int, int] | None = None, caption: str =
     if not m.header_rows:
         out.append(f'<th class="corner">{corner}</th>')
     for c in m.columns:
-        title = escape(f"{c.label} ({c.id})")
+        title = escape(m.words.aside(c.label, c.id))
         out.append(f'<th class="v" scope="col" title="{title}"><div>{escape(c.label)}</div></th>')
     out.append("</tr></thead><tbody>")
     for group, rows in m.sections():
