@@ -568,6 +568,17 @@ WORKBOOKS = {
         {2: (True, 14), 6: (True, 14)},
         {0},
     ),
+    "groups merged down": (
+        [
+            ["", "", "Triage", "Manager"],
+            ["Core Services", "Monitoring", "R", "A"],
+            ["", "Reporting", "", ""],  # no roles
+            ["", "Briefings", "", ""],  # no roles, the last row
+        ],
+        ("A1:B1", "A2:A4"),
+        {},
+        {0},
+    ),
 }
 
 
@@ -579,6 +590,77 @@ def test_every_row_of_a_workbook_is_read_or_reported(tmp_path: Path, name: str) 
     data = {i + 1 for i, row in enumerate(rows) if any(row) and i not in headers}
     reported = {f.location.line for f in raci.validate(org) if f.location.file == str(path)}
     assert data <= rows_read(org) | reported, name
+
+
+class TestGroupsMergedDown:
+    """A workbook whose first column holds each family of services merged down over its
+    rows, beside the column of services, under a header whose two first cells are merged
+    and empty (as a security centre's matrix copied from a slide has it)."""
+
+    ROWS: ClassVar[list[list[str]]] = [
+        ["Who does what in the SOC", "", "", "", ""],
+        ["", "", "SOC Analyst: Triage", "SOC Manager", "CERT"],
+        ["Core Services", "Monitoring", "R", "A", ""],
+        ["", "Triage", "R", "A", ""],
+        ["", "Delivery Management", "", "A", ""],
+        ["Deployment Services", "Use Case Design", "R", "A", ""],
+        ["", "Testing", "", "A", ""],
+        ["", "Playbooks", "R", "A", ""],  # under a merged cell left blank
+        ["", "Training", "R", "A", ""],
+        ["Reporting", "Security Reporting", "", "A", ""],
+        ["", "Efficiency Reporting", "", "", ""],  # no roles
+        ["", "Financial Reporting", "", "A", ""],
+        ["Optional", "Incident Management", "", "", ""],  # no roles
+        ["", "Policy Violations", "", "", ""],  # no roles, the last row
+    ]
+    MERGES = ("A1:E1", "A2:B2", "A3:A5", "A6:A7", "A8:A9", "A10:A12", "A13:A14")
+
+    def test_the_merged_column_groups_the_rows_named_in_the_next(self, tmp_path: Path) -> None:
+        org = raci.load(write_workbook(tmp_path / "soc.xlsx", self.ROWS, self.MERGES))
+        names = {g.id: g.name for g in org.groups.values()}
+        read = [(d.name, names.get(d.group or "")) for d in org.deliverables.values()]
+        assert read == [
+            ("Monitoring", "Core Services"),
+            ("Triage", "Core Services"),
+            ("Delivery Management", "Core Services"),
+            ("Use Case Design", "Deployment Services"),
+            ("Testing", "Deployment Services"),
+            ("Playbooks", "Deployment Services"),
+            ("Training", "Deployment Services"),
+            ("Security Reporting", "Reporting"),
+            ("Efficiency Reporting", "Reporting"),
+            ("Financial Reporting", "Reporting"),
+            ("Incident Management", "Optional"),
+            ("Policy Violations", "Optional"),
+        ]
+        assert [p.name for p in org.external.values()] == [
+            "SOC Analyst: Triage",
+            "SOC Manager",
+            "CERT",
+        ]
+        assert roles(org)["monitoring"] == [("R", "soc-analyst-triage"), ("A", "soc-manager")]
+        assert not findings(org, "unreadable-cell")
+
+    def test_groups_of_one_or_two_rows(self, tmp_path: Path) -> None:
+        rows = [
+            ["", "", "Ann", "Bo"],
+            ["Build", "Design", "R", "A"],
+            ["", "Code", "R", "A"],
+            ["Run", "Operate", "A", "R"],
+            ["Close", "Archive", "A", "R"],
+            ["", "Report", "A", ""],
+        ]
+        path = write_workbook(tmp_path / "small.xlsx", rows, ("A1:B1", "A2:A3", "A5:A6"))
+        org = raci.load(path)
+        read = [(d.name, org.groups[d.group].name) for d in org.deliverables.values() if d.group]
+        assert read == [
+            ("Design", "Build"),
+            ("Code", "Build"),
+            ("Operate", "Run"),
+            ("Archive", "Close"),
+            ("Report", "Close"),
+        ]
+        assert sorted(org.external) == ["ann", "bo"]
 
 
 class TestBannerUnderTheNames:
