@@ -663,6 +663,108 @@ class TestGroupsMergedDown:
         assert sorted(org.external) == ["ann", "bo"]
 
 
+class TestSprintTablesAndAWorkloadTable:
+    """A document of one table per sprint under the same people, then a table of hours
+    per role under headings that name the roles (as a student project's plan has it)."""
+
+    DOC = """\
+# Ma trận RACI
+
+### Sprint 1: Khởi động
+| Công việc (Issue) | Minh (SM) | Diệu (PO) | Kiệt | Huy |
+| :--- | :---: | :---: | :---: | :---: |
+| [Sprint 1] 1. Brainstorm | **A** | R | C | I |
+| [Sprint 1] 2. Thiết lập repo | I | **R,A** | C | R |
+---
+
+### Sprint 2: Modeling
+| Công việc (Issue) | Minh (SM) | Diệu (PO) | Kiệt | Huy |
+| :--- | :---: | :---: | :---: | :---: |
+| [Sprint 2] 1. Baseline | **R** | C | **A** | **A** |
+| [Sprint 2] 2. Checkpoints | **A** | **A** | C | R |
+| [Sprint 2] 3. Sprint Review | **R** | C | R | R |
+
+## Bảng Ước tính Khối lượng Công việc
+
+| Công việc (Issue) | Phân bố (R/A/C/I) | Chi tiết Giờ (R) | Chi tiết Giờ (A) | **Tổng Giờ** |
+| :--- | :---: | :---: | :---: | :---: |
+| **Sprint 1** | | | | |
+| [S1] 1. Brainstorm | 1R, 1A, 1C, 1I | 31.25 | 23.25 | **54.50 giờ** |
+| [S1] 2. Thiết lập repo | 2R, 1A, 1C, 1I | 56.00 | 31.00 | **87.00 giờ** |
+"""
+
+    def load(self, tmp_path: Path) -> raci.Organization:
+        path = tmp_path / "raci.md"
+        path.write_text(self.DOC, encoding="utf-8")
+        return raci.load(path)
+
+    def test_the_sprint_tables_are_read_and_the_workload_table_skipped(
+        self, tmp_path: Path
+    ) -> None:
+        org = self.load(tmp_path)
+        assert [p.name for p in org.external.values()] == ["Minh (SM)", "Diệu (PO)", "Kiệt", "Huy"]
+        assert [d.name for d in org.deliverables.values()] == [
+            "[Sprint 1] 1. Brainstorm",
+            "[Sprint 1] 2. Thiết lập repo",
+            "[Sprint 2] 1. Baseline",
+            "[Sprint 2] 2. Checkpoints",
+            "[Sprint 2] 3. Sprint Review",
+        ]
+        [skipped] = [f for f in findings(org, "tables-read") if "skipped" in f.message]
+        assert (
+            skipped.location.line
+            == self.DOC.splitlines().index("## Bảng Ước tính Khối lượng Công việc") + 3
+        )
+        assert "hold numbers, and no cell reads as a name or role letters" in skipped.message
+        assert "`Chi tiết Giờ (R)`" in skipped.message
+
+    def test_every_row_is_read_or_reported(self, tmp_path: Path) -> None:
+        org = self.load(tmp_path)
+        lines = self.DOC.splitlines()
+        data = {n for n, line in enumerate(lines, 1) if line.startswith("| [Sprint")}
+        workload = lines.index("## Bảng Ước tính Khối lượng Công việc") + 3
+        reported = {f.location.line for f in raci.validate(org)}
+        assert data <= rows_read(org)
+        assert workload in reported
+
+    def test_a_sprint_with_two_accountables_a_row_is_not_said_turned(self, tmp_path: Path) -> None:
+        # Sprint 2: each column has one A and no row has exactly one, but its columns
+        # are the people of sprint 1's table.
+        assert not findings(self.load(tmp_path), "turned-table")
+
+    def test_alone_such_a_table_still_looks_turned(self, tmp_path: Path) -> None:
+        path = tmp_path / "raci.md"
+        sprint_2 = self.DOC.split("### Sprint 2: Modeling\n")[1].split("\n\n")[0]
+        path.write_text(sprint_2 + "\n", encoding="utf-8")
+        [turned] = findings(raci.load(path), "turned-table")
+        assert "each column has one A" in turned.message
+
+
+class TestHoursUnderRoleHeaders:
+    @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+    def test_a_role_column_of_hours_holds_no_names(self, tmp_path: Path, suffix: str) -> None:
+        rows = [
+            ["Task", "Responsible", "Accountable", "Responsible (hours)"],
+            ["Plan", "Ann", "Bo", "12.5"],
+            ["Build", "Bo", "Ann", "40"],
+        ]
+        org = raci.load(write_table(tmp_path, rows, suffix))
+        assert sorted(org.external) == ["ann", "bo"]
+        [note] = [n for n in findings(org, "table-reading") if "holds numbers" in n.message]
+        assert (note.location.line, note.location.column) == (1, 4 if suffix == ".xlsx" else 30)
+
+    @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+    def test_a_table_of_hours_per_role_is_no_raci_table(self, tmp_path: Path, suffix: str) -> None:
+        rows = [
+            ["Task", "Hours (R)", "Hours (A)"],
+            ["Plan", "31.25", "6R, 1A"],
+            ["Build", "4", "0"],
+        ]
+        with pytest.raises(raci.LoadError) as raised:
+            raci.load(write_table(tmp_path, rows, suffix))
+        assert "this table is not one raci reads" in str(raised.value)
+
+
 class TestBannerUnderTheNames:
     """A row of merged group labels (``Roles Scrum`` over three people) under the row of
     names, as spreadsheet templates lay it out."""
