@@ -568,6 +568,17 @@ WORKBOOKS = {
         {2: (True, 14), 6: (True, 14)},
         {0},
     ),
+    "groups merged down": (
+        [
+            ["", "", "Triage", "Manager"],
+            ["Core Services", "Monitoring", "R", "A"],
+            ["", "Reporting", "", ""],  # no roles
+            ["", "Briefings", "", ""],  # no roles, the last row
+        ],
+        ("A1:B1", "A2:A4"),
+        {},
+        {0},
+    ),
 }
 
 
@@ -579,6 +590,179 @@ def test_every_row_of_a_workbook_is_read_or_reported(tmp_path: Path, name: str) 
     data = {i + 1 for i, row in enumerate(rows) if any(row) and i not in headers}
     reported = {f.location.line for f in raci.validate(org) if f.location.file == str(path)}
     assert data <= rows_read(org) | reported, name
+
+
+class TestGroupsMergedDown:
+    """A workbook whose first column holds each family of services merged down over its
+    rows, beside the column of services, under a header whose two first cells are merged
+    and empty (as a security centre's matrix copied from a slide has it)."""
+
+    ROWS: ClassVar[list[list[str]]] = [
+        ["Who does what in the SOC", "", "", "", ""],
+        ["", "", "SOC Analyst: Triage", "SOC Manager", "CERT"],
+        ["Core Services", "Monitoring", "R", "A", ""],
+        ["", "Triage", "R", "A", ""],
+        ["", "Delivery Management", "", "A", ""],
+        ["Deployment Services", "Use Case Design", "R", "A", ""],
+        ["", "Testing", "", "A", ""],
+        ["", "Playbooks", "R", "A", ""],  # under a merged cell left blank
+        ["", "Training", "R", "A", ""],
+        ["Reporting", "Security Reporting", "", "A", ""],
+        ["", "Efficiency Reporting", "", "", ""],  # no roles
+        ["", "Financial Reporting", "", "A", ""],
+        ["Optional", "Incident Management", "", "", ""],  # no roles
+        ["", "Policy Violations", "", "", ""],  # no roles, the last row
+    ]
+    MERGES = ("A1:E1", "A2:B2", "A3:A5", "A6:A7", "A8:A9", "A10:A12", "A13:A14")
+
+    def test_the_merged_column_groups_the_rows_named_in_the_next(self, tmp_path: Path) -> None:
+        org = raci.load(write_workbook(tmp_path / "soc.xlsx", self.ROWS, self.MERGES))
+        names = {g.id: g.name for g in org.groups.values()}
+        read = [(d.name, names.get(d.group or "")) for d in org.deliverables.values()]
+        assert read == [
+            ("Monitoring", "Core Services"),
+            ("Triage", "Core Services"),
+            ("Delivery Management", "Core Services"),
+            ("Use Case Design", "Deployment Services"),
+            ("Testing", "Deployment Services"),
+            ("Playbooks", "Deployment Services"),
+            ("Training", "Deployment Services"),
+            ("Security Reporting", "Reporting"),
+            ("Efficiency Reporting", "Reporting"),
+            ("Financial Reporting", "Reporting"),
+            ("Incident Management", "Optional"),
+            ("Policy Violations", "Optional"),
+        ]
+        assert [p.name for p in org.external.values()] == [
+            "SOC Analyst: Triage",
+            "SOC Manager",
+            "CERT",
+        ]
+        assert roles(org)["monitoring"] == [("R", "soc-analyst-triage"), ("A", "soc-manager")]
+        assert not findings(org, "unreadable-cell")
+
+    def test_groups_of_one_or_two_rows(self, tmp_path: Path) -> None:
+        rows = [
+            ["", "", "Ann", "Bo"],
+            ["Build", "Design", "R", "A"],
+            ["", "Code", "R", "A"],
+            ["Run", "Operate", "A", "R"],
+            ["Close", "Archive", "A", "R"],
+            ["", "Report", "A", ""],
+        ]
+        path = write_workbook(tmp_path / "small.xlsx", rows, ("A1:B1", "A2:A3", "A5:A6"))
+        org = raci.load(path)
+        read = [(d.name, org.groups[d.group].name) for d in org.deliverables.values() if d.group]
+        assert read == [
+            ("Design", "Build"),
+            ("Code", "Build"),
+            ("Operate", "Run"),
+            ("Archive", "Close"),
+            ("Report", "Close"),
+        ]
+        assert sorted(org.external) == ["ann", "bo"]
+
+
+class TestSprintTablesAndAWorkloadTable:
+    """A document of one table per sprint under the same people, then a table of hours
+    per role under headings that name the roles (as a student project's plan has it)."""
+
+    DOC = """\
+# Ma trận RACI
+
+### Sprint 1: Khởi động
+| Công việc (Issue) | Minh (SM) | Diệu (PO) | Kiệt | Huy |
+| :--- | :---: | :---: | :---: | :---: |
+| [Sprint 1] 1. Brainstorm | **A** | R | C | I |
+| [Sprint 1] 2. Thiết lập repo | I | **R,A** | C | R |
+---
+
+### Sprint 2: Modeling
+| Công việc (Issue) | Minh (SM) | Diệu (PO) | Kiệt | Huy |
+| :--- | :---: | :---: | :---: | :---: |
+| [Sprint 2] 1. Baseline | **R** | C | **A** | **A** |
+| [Sprint 2] 2. Checkpoints | **A** | **A** | C | R |
+| [Sprint 2] 3. Sprint Review | **R** | C | R | R |
+
+## Bảng Ước tính Khối lượng Công việc
+
+| Công việc (Issue) | Phân bố (R/A/C/I) | Chi tiết Giờ (R) | Chi tiết Giờ (A) | **Tổng Giờ** |
+| :--- | :---: | :---: | :---: | :---: |
+| **Sprint 1** | | | | |
+| [S1] 1. Brainstorm | 1R, 1A, 1C, 1I | 31.25 | 23.25 | **54.50 giờ** |
+| [S1] 2. Thiết lập repo | 2R, 1A, 1C, 1I | 56.00 | 31.00 | **87.00 giờ** |
+"""
+
+    def load(self, tmp_path: Path) -> raci.Organization:
+        path = tmp_path / "raci.md"
+        path.write_text(self.DOC, encoding="utf-8")
+        return raci.load(path)
+
+    def test_the_sprint_tables_are_read_and_the_workload_table_skipped(
+        self, tmp_path: Path
+    ) -> None:
+        org = self.load(tmp_path)
+        assert [p.name for p in org.external.values()] == ["Minh (SM)", "Diệu (PO)", "Kiệt", "Huy"]
+        assert [d.name for d in org.deliverables.values()] == [
+            "[Sprint 1] 1. Brainstorm",
+            "[Sprint 1] 2. Thiết lập repo",
+            "[Sprint 2] 1. Baseline",
+            "[Sprint 2] 2. Checkpoints",
+            "[Sprint 2] 3. Sprint Review",
+        ]
+        [skipped] = [f for f in findings(org, "tables-read") if "skipped" in f.message]
+        assert (
+            skipped.location.line
+            == self.DOC.splitlines().index("## Bảng Ước tính Khối lượng Công việc") + 3
+        )
+        assert "hold numbers, and no cell reads as a name or role letters" in skipped.message
+        assert "`Chi tiết Giờ (R)`" in skipped.message
+
+    def test_every_row_is_read_or_reported(self, tmp_path: Path) -> None:
+        org = self.load(tmp_path)
+        lines = self.DOC.splitlines()
+        data = {n for n, line in enumerate(lines, 1) if line.startswith("| [Sprint")}
+        workload = lines.index("## Bảng Ước tính Khối lượng Công việc") + 3
+        reported = {f.location.line for f in raci.validate(org)}
+        assert data <= rows_read(org)
+        assert workload in reported
+
+    def test_a_sprint_with_two_accountables_a_row_is_not_said_turned(self, tmp_path: Path) -> None:
+        # Sprint 2: each column has one A and no row has exactly one, but its columns
+        # are the people of sprint 1's table.
+        assert not findings(self.load(tmp_path), "turned-table")
+
+    def test_alone_such_a_table_still_looks_turned(self, tmp_path: Path) -> None:
+        path = tmp_path / "raci.md"
+        sprint_2 = self.DOC.split("### Sprint 2: Modeling\n")[1].split("\n\n")[0]
+        path.write_text(sprint_2 + "\n", encoding="utf-8")
+        [turned] = findings(raci.load(path), "turned-table")
+        assert "each column has one A" in turned.message
+
+
+class TestHoursUnderRoleHeaders:
+    @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+    def test_a_role_column_of_hours_holds_no_names(self, tmp_path: Path, suffix: str) -> None:
+        rows = [
+            ["Task", "Responsible", "Accountable", "Responsible (hours)"],
+            ["Plan", "Ann", "Bo", "12.5"],
+            ["Build", "Bo", "Ann", "40"],
+        ]
+        org = raci.load(write_table(tmp_path, rows, suffix))
+        assert sorted(org.external) == ["ann", "bo"]
+        [note] = [n for n in findings(org, "table-reading") if "holds numbers" in n.message]
+        assert (note.location.line, note.location.column) == (1, 4 if suffix == ".xlsx" else 30)
+
+    @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+    def test_a_table_of_hours_per_role_is_no_raci_table(self, tmp_path: Path, suffix: str) -> None:
+        rows = [
+            ["Task", "Hours (R)", "Hours (A)"],
+            ["Plan", "31.25", "6R, 1A"],
+            ["Build", "4", "0"],
+        ]
+        with pytest.raises(raci.LoadError) as raised:
+            raci.load(write_table(tmp_path, rows, suffix))
+        assert "this table is not one raci reads" in str(raised.value)
 
 
 class TestBannerUnderTheNames:

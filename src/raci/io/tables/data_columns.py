@@ -37,6 +37,22 @@ _QUANTITY = re.compile(
     r"^[\d\s.,:/%+-]*\d[\d\s.,:/%+-]*(?:h|hrs?|hours?|d|days?|w|wks?|weeks?|m|pts?)?$", re.I
 )
 
+#: A count of each role letter, as a summary beside the roles writes it: ``6R, 1A, 0C, 0I``.
+_LETTER_COUNTS = re.compile(r"^\d+\s*[^\W\d_](?:\s*[,;/]\s*\d+\s*[^\W\d_])+$")
+
+
+def is_quantity(text: str) -> bool:
+    """Whether a cell holds a number, a date, a percentage, a duration or a count of each
+    role letter (``6R, 1A, 0C, 0I``): never a name, never roles."""
+    text = text.strip()
+    return bool(_QUANTITY.match(text) or _LETTER_COUNTS.match(text))
+
+
+def holds_numbers(cells: Sequence[str]) -> bool:
+    """Whether cells hold numbers only (:func:`is_quantity`), one at least, blanks aside."""
+    filled = [c for c in cells if not is_blank(c)]
+    return bool(filled) and all(map(is_quantity, filled))
+
 
 #: The longest text read as a mark someone meant as a role (``OK``, ``X?``); longer text
 #: in a column where nothing reads as roles is a note.
@@ -54,7 +70,7 @@ def is_data_column(header: str, cells: Sequence[str], scheme: Scheme) -> bool:
     key = normalize_header(header)
     if key in DATA_HEADERS or _QUANTITY_HEAD.match(header.strip()):
         return True
-    if all(_QUANTITY.match(c) for c in filled):
+    if holds_numbers(filled):
         return True
     words = sum(len(c) > _LONGEST_MARK for c in filled)
     return len(filled) > 1 and words * 3 >= len(filled) * 2

@@ -19,6 +19,7 @@ from raci.cells import normalize_header
 from raci.exceptions import LoadError
 from raci.findings import SourceLocation
 from raci.io._files import read_table_text, read_text
+from raci.io.tables.data_columns import holds_numbers
 from raci.io.tables.headings import own_heads
 from raci.io.tables.legend import Legend, legend_of
 from raci.io.tables.long_layout import long_layout
@@ -308,11 +309,7 @@ def _markdown(path: Path, org: Organization | None, scheme: Scheme | None) -> Or
     for table, f in recognised:
         sheet.table = table
         if f is None:
-            why = (
-                "it explains the role letters (a legend)"
-                if is_legend(table)
-                else "it holds no role letters and names no roles (not a responsibility table)"
-            )
+            why = _why_skipped(table, org)
             sheet.note("tables-read", table.file, table.rows[0][0], 1, f"table skipped: {why}")
         elif len(found) > 1 and f is found[0]:
             listed = ", ".join(map(str, lines))
@@ -329,6 +326,23 @@ def _markdown(path: Path, org: Organization | None, scheme: Scheme | None) -> Or
                 f"{len(found)} tables read as one (at lines {listed}); {how}",
             )
     return sheet.build()
+
+
+def _why_skipped(table: Table, org: Organization | None) -> str:
+    """Why a table of a document is not read as a RACI table."""
+    if is_legend(table):
+        return "it explains the role letters (a legend)"
+    header = table.rows[0][1]
+    spots = role_columns(header, scheme_of_headers(list(header[1:]), org)[0])
+    texts = [table.clean(c[k]) for _, c in table.rows[1:] for k in spots if k < len(c)]
+    if holds_numbers(texts):
+        columns = [quoted(table.clean(header[k])) for k in spots]
+        named = ", ".join(columns[:4]) + (", …" if len(columns) > 4 else "")
+        return (
+            f"its columns named for roles ({named}) hold numbers, and no cell reads as a"
+            " name or role letters (hours or counts per role, not a responsibility table)"
+        )
+    return "it holds no role letters and names no roles (not a responsibility table)"
 
 
 def read_tables(

@@ -271,6 +271,7 @@ def read_matrix(sheet: RaciSheet) -> None:
             "Swap rows and columns to have a row per deliverable, a column per party.",
         )
         sheet.table, start = turn(sheet.table, start), 0
+    earlier = _parties_so_far(sheet)
     table = sheet.table = task_first(sheet.table, start)
     header_row, header = table.rows[start]
     lead = key_columns(table, start)
@@ -311,7 +312,8 @@ def read_matrix(sheet: RaciSheet) -> None:
         if rows_name_roles(table, start)
         else None
     )
-    if why:
+    # Columns that an earlier table of the document read as its parties are parties.
+    if why and not earlier.issuperset(parties.values()):
         sheet.note(
             "turned-table",
             table.file,
@@ -349,6 +351,11 @@ def _note_unread(
             f"cannot read {quoted(text)} as roles; {expected}",
             "Write role letters of the scheme, or choose the scheme with --scheme.",
         )
+
+
+def _parties_so_far(sheet: RaciSheet) -> set[str]:
+    """The parties that hold a role in the tables ``sheet`` has read so far."""
+    return {a[3] for draft in sheet.drafts.values() for a in draft.assignments}
 
 
 def _turned(by_row: list[int], by_column: dict[int, int]) -> bool:

@@ -144,7 +144,8 @@ def key_columns(table: Table, start: int) -> dict[str, int]:
         return {}
     first, second = normalize_header(header[0]), normalize_header(header[1])
     body = [[table.clean(c) for c in cells[:2]] for _, cells in table.rows[start + 1 :]]
-    grouped = first in GROUP_HEADERS or _groups_rows(body)
+    merged_down = table.merged_down_below(table.rows[start][0], table.sheet_column(1))
+    grouped = first in GROUP_HEADERS or _groups_rows(body, merged_down)
     if second in TASK_HEADERS or (first in GROUP_HEADERS and second == "step") or grouped:
         return {"group": 0, "key": 1} if grouped else {"name": 1}
     return {}
@@ -166,15 +167,16 @@ def labels_tasks(text: str) -> bool:
     )
 
 
-def _groups_rows(body: Sequence[Sequence[str]]) -> bool:
+def _groups_rows(body: Sequence[Sequence[str]], merged_down: bool = False) -> bool:
     """Whether a first column groups the rows: blank in most of them (a heading written
-    once for several rows, as a merged cell leaves it) but not all, while the second
+    once for several rows, as a merged cell leaves it), or in some when its cells are
+    merged down over several rows (``merged_down``), but not all, while the second
     column has words, not role letters, in every row."""
     rows = [cells for cells in body if any(cells)]
     if len(rows) < 2 or any(len(cells) < 2 or not cells[1] or is_mark(cells[1]) for cells in rows):
         return False
     blank = sum(1 for cells in rows if not cells[0])
-    return len(rows) / 2 <= blank < len(rows)
+    return (blank > 0 if merged_down else len(rows) / 2 <= blank) and blank < len(rows)
 
 
 def split_names(text: str, known: Collection[str] = ()) -> list[str]:

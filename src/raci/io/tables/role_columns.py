@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from raci._text import quoted
 from raci.cells import normalize_header
+from raci.io.tables.data_columns import holds_numbers, is_quantity
 from raci.io.tables.raci_sheet import (
     ID_HEADERS,
     RaciSheet,
@@ -35,12 +36,13 @@ def role_columns(header: tuple[str, ...], scheme: Scheme) -> dict[int, str]:
 
 def holds_names(table: Table, start: int, columns: dict[int, str], scheme: Scheme) -> bool:
     """Whether the cells under the role columns hold names rather than role letters (a
-    matrix whose parties are called "Support" or "A" holds letters); a table with rows
-    but all those cells empty (a template) holds names too."""
+    matrix whose parties are called "Support" or "A" holds letters) or numbers (hours or
+    counts per role, :func:`is_quantity`); a table with rows but all those cells empty (a
+    template) holds names too."""
     body = table.rows[start + 1 :]
     if not body:
         return False
-    letters = names = 0
+    letters = names = numbers = 0
     for _, cells in body:
         for col in columns:
             text = table.clean(cells[col]) if col < len(cells) else ""
@@ -48,9 +50,11 @@ def holds_names(table: Table, start: int, columns: dict[int, str], scheme: Schem
                 continue
             if parse_roles(text, scheme):
                 letters += 1
+            elif is_quantity(text):
+                numbers += 1
             elif parse_roles(text, scheme) is None:
                 names += 1
-    return names > letters or names == letters == 0
+    return names > letters or names == letters == numbers == 0
 
 
 def read_roles(sheet: RaciSheet, start: int) -> None:
@@ -68,13 +72,37 @@ def read_roles(sheet: RaciSheet, start: int) -> None:
     by_id = "name" in meta or normalize_header(table.clean(header[0])) in ID_HEADERS
     if by_id and 1 not in roles and "name" not in meta and len(header) > 2:
         meta["name"] = 1
-    _note_unread_columns(sheet, start, {*roles, *meta.values()})
+    counts = _numbers_only(sheet, start, roles)
+    _note_unread_columns(sheet, start, {*roles, *counts, *meta.values()})
+    for col in counts:
+        del roles[col]
     for row, cells, did in sheet.rows(start, meta, by_id=by_id):
         for col, letter in roles.items():
             for name in sheet.names(cells[col], row, col + 1):
                 pid = sheet.party(name, row, col + 1)
                 if pid is not None:
                     sheet.assign(did, letter, pid, row, col + 1)
+
+
+def _numbers_only(sheet: RaciSheet, start: int, roles: dict[int, str]) -> list[int]:
+    """The role columns whose cells are all numbers (hours or counts per role, never
+    names), each noted as set aside."""
+    table = sheet.table
+    row, header = table.rows[start]
+    found = []
+    for col in roles:
+        if holds_numbers([table.clean(c[col]) for _, c in table.rows[start + 1 :] if col < len(c)]):
+            found.append(col)
+            sheet.note(
+                "table-reading",
+                table.file,
+                row,
+                col + 1,
+                f"column {quoted(table.clean(header[col]))} holds numbers, not names, so it"
+                " is set aside",
+                "raci reads the names of the parties that hold each role.",
+            )
+    return found
 
 
 def _note_unread_columns(sheet: RaciSheet, start: int, read: set[int]) -> None:

@@ -116,6 +116,12 @@ class Table:
         }
         return min(bottoms.values()) if spots and len(bottoms) == len(spots) else row
 
+    def merged_down_below(self, row: int, column: int) -> bool:
+        """Whether a cell of the sheet's ``column`` below ``row`` is merged down over
+        several rows (``Core Security Services`` over A5:A8: a group written once beside
+        its rows)."""
+        return any(left == column and bottom > top > row for top, left, bottom, _ in self.merged)
+
     def at(self, row: int, column: int) -> SourceLocation:
         """The location of a cell, given by its row and its column counted in cells: in a
         text table, at the character column where the cell's text starts."""
@@ -395,7 +401,8 @@ def _merged_label(
         if top in tops and left == region.left and right < region.right
     ]
     span = max(widths, default=1)
-    if span <= region.label_columns:
+    # A first column merged down over rows groups them; it holds no part of their names.
+    if span <= region.label_columns or table.merged_down_below(line[region.rows[0]], region.left):
         return region
     covered = range(region.left, region.left + span - 1)
     for n in region.rows[1:]:
