@@ -62,9 +62,12 @@ def in_tasks_look(candidates: Mapping[int, Hashable], tasks: Iterable[Hashable])
     """The rows of ``candidates`` (rows with only their first cell filled, each with how
     that cell looks) that look like the task rows' first cells (``tasks``), when other
     candidates are set off by a look no task row has (bold 14 pt phases over 11 pt
-    tasks): those are tasks with no roles yet, not headings. None when looks are not
-    known, or when no candidate is set off so."""
-    body = set(tasks) - {None}
+    tasks): those are tasks with no roles yet, not headings. A look is the tasks' when
+    more task rows than candidates have it: a summary row that holds letters in the
+    headings' bold does not make the headings tasks. None when looks are not known, or
+    when no candidate is set off so."""
+    held, heads = Counter(tasks), Counter(candidates.values())
+    body = {look for look, n in held.items() if look is not None and n > heads[look]}
     if not any(look is not None and look not in body for look in candidates.values()):
         return set()
     return {row for row, look in candidates.items() if look in body}

@@ -455,12 +455,19 @@ def _summary(block: Block, texts: dict[tuple[int, int], str]) -> bool:
 def _own_header(block: Block, texts: dict[tuple[int, int], str]) -> bool:
     """Whether a block starts with a header of its own (another table below the first:
     ``Task | Ana | Bo`` over rows of letters): words, not capital letters, in its first
-    row past the first column, and letters in the rows below."""
-    head = [texts.get((block.top, c), "") for c in range(block.left + 1, block.right + 1)]
+    row of two cells or more past the first column, and letters in the rows below. A
+    phase's title merged across the block (``2.0 Planning`` over A:H) is not that row:
+    the row of letters under it is no header."""
+    rows = [r for r in _rows(block) if _row(texts, r, block)]
+    top = _trim(rows, block, texts)
+    if not top:
+        return False
+    first = top[0]
+    head = [texts.get((first, c), "") for c in range(block.left + 1, block.right + 1)]
     head = [t for t in head if t]
     below = any(
         is_mark(texts.get((r, c), ""))
-        for r in range(block.top + 1, block.bottom + 1)
+        for r in range(first + 1, block.bottom + 1)
         for c in range(block.left + 1, block.right + 1)
     )
     return bool(head) and below and not any(map(is_capital_mark, head))
