@@ -90,9 +90,68 @@ class TestWbsUnderTitleRows:
         assert rows_read(org) == {2, 3}
 
 
+#: An outline shown by leading spaces alone: summary rows hold letters of their own, each
+#: phase ends with a milestone that holds none, and one phase has a heading without
+#: letters over its tasks.
+OUTLINE = [
+    ["Task Name", "Ann", "Bo", "Cy"],
+    ["Party", "R", "A/R", "R"],
+    ["   Research", "A/R", "R", ""],
+    ["      Research rooms", "", "A/R", "I"],
+    ["         Ask about capacity", "", "A/R", ""],
+    ["      Research sponsors", "A/R", "", "I"],
+    ["      Research complete", "", "", ""],
+    ["   Plan", "R", "\xa0A/R", "R"],
+    ["      Volunteers", "", "", ""],
+    ["         Recruit volunteers", "A/R", "", "I\xa0"],
+    ["         Train volunteers", "C", "A/R", ""],
+    ["      Plan complete", "", "", ""],
+    ["   Host", "A/R", "R", "R"],
+]
+
+
+def outline(tmp_path: Path) -> Path:
+    return write_workbook(tmp_path / "outline.xlsx", OUTLINE)
+
+
+class TestOutlineByIndentation:
+    def test_milestones_without_letters_are_deliverables(self, tmp_path: Path) -> None:
+        org = raci.load(outline(tmp_path))
+        named = {org.deliverables[d].name: g for d, g in groups_of(org).items()}
+        assert "Research complete" in named
+        assert "Plan complete" in named
+        assert roles_of(org)[next(d for d in org.deliverables if d.startswith("research-c"))] == []
+        # The rows after a milestone are under no group it would give.
+        assert named["Plan"] is None
+        said = {
+            (f.rule, org.deliverables[f.subject].name if f.subject in org.deliverables else "")
+            for f in raci.validate(org)
+        }
+        assert ("single-accountable", "Plan complete") in said
+
+    def test_a_row_over_more_indented_rows_is_a_heading(self, tmp_path: Path) -> None:
+        org = raci.load(outline(tmp_path))
+        named = {org.deliverables[d].name: g for d, g in groups_of(org).items()}
+        assert "Volunteers" not in named
+        assert named["Recruit volunteers"] == "Volunteers"
+        assert named["Train volunteers"] == "Volunteers"
+
+    def test_the_names_are_read_without_their_indentation(self, tmp_path: Path) -> None:
+        org = raci.load(outline(tmp_path))
+        names = [d.name for d in org.deliverables.values()]
+        assert names[:3] == ["Party", "Research", "Research rooms"]
+        by_name = {d.name: d.id for d in org.deliverables.values()}
+        assert roles_of(org)[by_name["Plan"]] == [
+            ("R", "ann"),
+            ("R", "bo"),
+            ("R", "cy"),
+            ("A", "bo"),
+        ]
+
+
 #: Each shape's workbook and the rows (from 1) that are its header or said with the row
 #: above (titles are one block, in one note).
-SHAPES = {"wbs under title rows": (wbs, {2, 3})}
+SHAPES = {"wbs under title rows": (wbs, {2, 3}), "outline by indentation": (outline, {1})}
 
 
 @pytest.mark.parametrize("name", list(SHAPES))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
+from itertools import pairwise
 
 import attrs
 
@@ -56,6 +57,18 @@ def _own_head(row: Sequence[str], others: Sequence[Sequence[str]]) -> str | None
         if len(differ) == 1 and differ[0] <= 1 and row[differ[0]]:
             return row[differ[0]]
     return None
+
+
+def not_parents(names: Sequence[tuple[int, str]]) -> set[int]:
+    """Of the rows (number, first cell as written) of a table whose names carry
+    indentation (leading spaces at two depths or more), those followed by a row at the
+    same or a lower indentation: a sibling of what follows, not its parent, so a row of
+    them without letters is a deliverable with no roles yet (a milestone), not a heading.
+    None when the names carry no indentation."""
+    depths = [(row, len(text) - len(text.lstrip())) for row, text in names if text.strip()]
+    if len({depth for _, depth in depths}) < 2:
+        return set()
+    return {row for (row, depth), (_, after) in pairwise(depths) if after <= depth}
 
 
 def in_tasks_look(candidates: Mapping[int, Hashable], tasks: Iterable[Hashable]) -> set[int]:
