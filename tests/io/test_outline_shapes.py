@@ -149,9 +149,54 @@ class TestOutlineByIndentation:
         ]
 
 
+#: Role labels over the person holding each (one person in several roles), a title in the
+#: corner; then a heading and its tasks.
+ROLES_OVER_PEOPLE = [
+    ["Matriz de Responsabilidades", "Administrador", "Analista", "Diseñador", "Tester"],
+    ["Tareas", "Yemisi Cruz.\n", "Bryallan Ríos. ", "Julio Gutiérrez.", "Bryallan Ríos."],
+    ["1. Plan preliminar", "", "", "", ""],
+    ["1.1 Generar el WBS", "R/A", "I", "C/I", "I"],
+    ["1.2 Generar el acta", "R", "A", "I", "C"],
+]
+
+
+def roles_over_people(tmp_path: Path) -> Path:
+    return write_workbook(tmp_path / "matriz.xlsx", ROLES_OVER_PEOPLE)
+
+
+class TestRolesOverThePeopleHoldingThem:
+    def test_the_parties_are_the_roles_with_their_holders(self, tmp_path: Path) -> None:
+        org = raci.load(roles_over_people(tmp_path))
+        assert [p.name for p in org.external.values()] == [
+            "Administrador (Yemisi Cruz.)",
+            "Analista (Bryallan Ríos.)",
+            "Diseñador (Julio Gutiérrez.)",
+            "Tester (Bryallan Ríos.)",
+        ]
+        by_name = {d.name: d.id for d in org.deliverables.values()}
+        assert roles_of(org)[by_name["1.2 Generar el acta"]] == [
+            ("R", "administrador-yemisi-cruz"),
+            ("A", "analista-bryallan-ríos"),
+            ("C", "tester-bryallan-ríos"),
+            ("I", "diseñador-julio-gutiérrez"),
+        ]
+        said = [f.message for f in raci.validate(org) if f.rule == "table-reading"]
+        assert any("row 2 names someone in several columns" in m for m in said), said
+
+    def test_people_all_different_stay_the_parties(self, tmp_path: Path) -> None:
+        rows = [list(r) for r in ROLES_OVER_PEOPLE]
+        rows[1] = ["Tareas", "Yemisi", "Bryallan", "Julio", "Juan"]
+        org = raci.load(write_workbook(tmp_path / "matriz.xlsx", rows))
+        assert [p.name for p in org.external.values()] == ["Yemisi", "Bryallan", "Julio", "Juan"]
+
+
 #: Each shape's workbook and the rows (from 1) that are its header or said with the row
 #: above (titles are one block, in one note).
-SHAPES = {"wbs under title rows": (wbs, {2, 3}), "outline by indentation": (outline, {1})}
+SHAPES = {
+    "wbs under title rows": (wbs, {2, 3}),
+    "outline by indentation": (outline, {1}),
+    "roles over people": (roles_over_people, {1, 2}),
+}
 
 
 @pytest.mark.parametrize("name", list(SHAPES))

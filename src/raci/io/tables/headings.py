@@ -12,6 +12,8 @@ from itertools import pairwise
 
 import attrs
 
+#: What indents a name: spaces (no-break ones too) and tabs, not a line break.
+_INDENT = " \t\xa0\u3000"
 #: What joins a heading to the heading it is nested in.
 NESTED = " › "
 
@@ -61,12 +63,12 @@ def _own_head(row: Sequence[str], others: Sequence[Sequence[str]]) -> str | None
 
 def not_parents(names: Sequence[tuple[int, str]]) -> set[int]:
     """Of the rows (number, first cell as written) of a table whose names carry
-    indentation (leading spaces at two depths or more), those followed by a row at the
-    same or a lower indentation: a sibling of what follows, not its parent, so a row of
-    them without letters is a deliverable with no roles yet (a milestone), not a heading.
-    None when the names carry no indentation."""
-    depths = [(row, len(text) - len(text.lstrip())) for row, text in names if text.strip()]
-    if len({depth for _, depth in depths}) < 2:
+    indentation (leading spaces in two rows or more, at two depths or more), those
+    followed by a row at the same or a lower indentation: a sibling of what follows, not
+    its parent, so a row of them without letters is a deliverable with no roles yet (a
+    milestone), not a heading. None when the names carry no indentation."""
+    depths = [(row, len(text) - len(text.lstrip(_INDENT))) for row, text in names if text.strip()]
+    if len({depth for _, depth in depths}) < 2 or sum(1 for _, d in depths if d) < 2:
         return set()
     return {row for (row, depth), (_, after) in pairwise(depths) if after <= depth}
 
