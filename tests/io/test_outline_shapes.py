@@ -1,6 +1,7 @@
 """RACI workbooks laid out as outlines: a WBS under title rows, its phases merged across
 and parted by empty rows; an outline shown by indentation alone, whose milestones hold no
-letters; and role labels over the people who hold them, one person in several roles."""
+letters; and role labels over the people who hold them, one person in several roles,
+over an outline by numbers."""
 
 from __future__ import annotations
 
@@ -157,11 +158,18 @@ ROLES_OVER_PEOPLE = [
     ["1. Plan preliminar", "", "", "", ""],
     ["1.1 Generar el WBS", "R/A", "I", "C/I", "I"],
     ["1.2 Generar el acta", "R", "A", "I", "C"],
+    ["2. Sitio web", "", "", "", ""],
+    ["2.1 Formar el equipo", "R/A", "I", "I", "I"],
+    ["2.2 Especificación", "", "", "", ""],  # in the tasks' look, yet over 2.2.1
+    ["2.2.1 Elicitación", "A", "R", "I", "I"],
+    ["2.2.2 Hito", "", "", "", ""],  # a milestone in the tasks' look, over nothing
+    ["2.2.3 Validar", "A", "C", "I", "R"],
 ]
 
 
 def roles_over_people(tmp_path: Path) -> Path:
-    return write_workbook(tmp_path / "matriz.xlsx", ROLES_OVER_PEOPLE)
+    bold = {3: (True, 12), 6: (True, 12)}
+    return write_workbook(tmp_path / "matriz.xlsx", ROLES_OVER_PEOPLE, fonts=bold)
 
 
 class TestRolesOverThePeopleHoldingThem:
@@ -183,11 +191,21 @@ class TestRolesOverThePeopleHoldingThem:
         said = [f.message for f in raci.validate(org) if f.rule == "table-reading"]
         assert any("row 2 names someone in several columns" in m for m in said), said
 
+    def test_a_row_over_its_outline_children_is_a_heading(self, tmp_path: Path) -> None:
+        org = raci.load(roles_over_people(tmp_path))
+        named = {org.deliverables[d].name: g for d, g in groups_of(org).items()}
+        assert "2.2 Especificación" not in named
+        assert named["2.2.1 Elicitación"] == "2.2 Especificación"
+        assert named["2.1 Formar el equipo"] == "2. Sitio web"
+        assert named["2.2.2 Hito"] == "2.2 Especificación"
+
     def test_people_all_different_stay_the_parties(self, tmp_path: Path) -> None:
         rows = [list(r) for r in ROLES_OVER_PEOPLE]
         rows[1] = ["Tareas", "Yemisi", "Bryallan", "Julio", "Juan"]
         org = raci.load(write_workbook(tmp_path / "matriz.xlsx", rows))
         assert [p.name for p in org.external.values()] == ["Yemisi", "Bryallan", "Julio", "Juan"]
+        said = [f.message for f in raci.validate(org) if f.rule == "table-reading"]
+        assert not any("names someone in several columns" in m for m in said), said
 
 
 #: Each shape's workbook and the rows (from 1) that are its header or said with the row

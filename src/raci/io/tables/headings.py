@@ -6,6 +6,7 @@ starts a section."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
 from itertools import pairwise
@@ -14,6 +15,8 @@ import attrs
 
 #: What indents a name: spaces (no-break ones too) and tabs, not a line break.
 _INDENT = " \t\xa0\u3000"
+#: An outline number that starts a name: ``2.2``, ``2.2.1``, ``1.``.
+_OUTLINE = re.compile(r"(\d+(?:\.\d+)*)\.?\s")
 #: What joins a heading to the heading it is nested in.
 NESTED = " › "
 
@@ -71,6 +74,22 @@ def not_parents(names: Sequence[tuple[int, str]]) -> set[int]:
     if len({depth for _, depth in depths}) < 2 or sum(1 for _, d in depths if d) < 2:
         return set()
     return {row for (row, depth), (_, after) in pairwise(depths) if after <= depth}
+
+
+def outline_parents(names: Sequence[tuple[int, str]]) -> set[int]:
+    """Of the rows (number, first cell), those whose outline number the next row's carries
+    on (``2.2 Requirements`` over ``2.2.1 Gather them``): parents of what follows, so a
+    row of them without letters is a heading, however it looks."""
+    numbers = [
+        (row, found[1] if (found := _OUTLINE.match(text.strip())) else "")
+        for row, text in names
+        if text.strip()
+    ]
+    return {
+        row
+        for (row, number), (_, after) in pairwise(numbers)
+        if number and after.startswith(number + ".")
+    }
 
 
 def in_tasks_look(candidates: Mapping[int, Hashable], tasks: Iterable[Hashable]) -> set[int]:

@@ -18,6 +18,7 @@ from raci.io.tables.headings import (
     Headings,
     in_tasks_look,
     not_parents,
+    outline_parents,
     repeats_header,
     unlike_the_others,
 )
@@ -469,7 +470,8 @@ class RaciSheet:
         header_end = self.table.merged_down(start_row, header)
         tasks = self._tasks_without_roles(start, len(header), last) if headings else set()
         if headings:
-            tasks |= not_parents([(r, raw[0]) for r, raw in self.table.rows[start + 1 :] if raw])
+            names = [(r, raw[0]) for r, raw in self.table.rows[start + 1 :] if raw]
+            tasks = (tasks | not_parents(names)) - outline_parents(names)
         heading_rows: dict[int, Hashable] = {}
         for row, raw in self.table.rows[start + 1 :]:
             cells = [self.table.clean(c) for c in raw[: len(header)]]
