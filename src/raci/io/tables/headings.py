@@ -6,11 +6,17 @@ starts a section."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection, Hashable, Iterable, Mapping, Sequence
+from itertools import pairwise
 
 import attrs
 
+#: What indents a name: spaces (no-break ones too) and tabs, not a line break.
+_INDENT = " \t\xa0\u3000"
+#: An outline number that starts a name: ``2.2``, ``2.2.1``, ``1.``.
+_OUTLINE = re.compile(r"(\d+(?:\.\d+)*)\.?\s")
 #: What joins a heading to the heading it is nested in.
 NESTED = " › "
 
@@ -58,13 +64,44 @@ def _own_head(row: Sequence[str], others: Sequence[Sequence[str]]) -> str | None
     return None
 
 
+def not_parents(names: Sequence[tuple[int, str]]) -> set[int]:
+    """Of the rows (number, first cell as written) of a table whose names carry
+    indentation (leading spaces in two rows or more, at two depths or more), those
+    followed by a row at the same or a lower indentation: a sibling of what follows, not
+    its parent, so a row of them without letters is a deliverable with no roles yet (a
+    milestone), not a heading. None when the names carry no indentation."""
+    depths = [(row, len(text) - len(text.lstrip(_INDENT))) for row, text in names if text.strip()]
+    if len({depth for _, depth in depths}) < 2 or sum(1 for _, d in depths if d) < 2:
+        return set()
+    return {row for (row, depth), (_, after) in pairwise(depths) if after <= depth}
+
+
+def outline_parents(names: Sequence[tuple[int, str]]) -> set[int]:
+    """Of the rows (number, first cell), those whose outline number the next row's carries
+    on (``2.2 Requirements`` over ``2.2.1 Gather them``): parents of what follows, so a
+    row of them without letters is a heading, however it looks."""
+    numbers = [
+        (row, found[1] if (found := _OUTLINE.match(text.strip())) else "")
+        for row, text in names
+        if text.strip()
+    ]
+    return {
+        row
+        for (row, number), (_, after) in pairwise(numbers)
+        if number and after.startswith(number + ".")
+    }
+
+
 def in_tasks_look(candidates: Mapping[int, Hashable], tasks: Iterable[Hashable]) -> set[int]:
     """The rows of ``candidates`` (rows with only their first cell filled, each with how
     that cell looks) that look like the task rows' first cells (``tasks``), when other
     candidates are set off by a look no task row has (bold 14 pt phases over 11 pt
-    tasks): those are tasks with no roles yet, not headings. None when looks are not
-    known, or when no candidate is set off so."""
-    body = set(tasks) - {None}
+    tasks): those are tasks with no roles yet, not headings. A look is the tasks' when
+    more task rows than candidates have it: a summary row that holds letters in the
+    headings' bold does not make the headings tasks. None when looks are not known, or
+    when no candidate is set off so."""
+    held, heads = Counter(tasks), Counter(candidates.values())
+    body = {look for look, n in held.items() if look is not None and n > heads[look]}
     if not any(look is not None and look not in body for look in candidates.values()):
         return set()
     return {row for row, look in candidates.items() if look in body}

@@ -114,6 +114,7 @@ def _party_columns(
     meta = dict(meta)
     named = _names_above(table, start)
     sheet.names_above = tuple(named.get(c, "") for c in range(len(header))) if named else ()
+    held = bool(named) and _over_holders(table, start)
     spans = _merged_header(table, row)
     parties: dict[int, str] = {}
     first: dict[str, int] = {}
@@ -124,6 +125,8 @@ def _party_columns(
             continue
         label = " ".join(table.clean(raw).split())  # a header's line breaks are spaces
         text = " ".join(named.get(col, "").split()) or label
+        if held and label and named.get(col):
+            text = f"{text} ({label})"
         key = normalize_header(text)
         if col in meta.values():
             continue
@@ -153,7 +156,16 @@ def _party_columns(
                 continue
         first[pid] = col + 1
         parties[col] = pid
-    if named:
+    if held:
+        sheet.note(
+            "table-reading",
+            table.file,
+            row - 1,
+            1,
+            f"row {row} names someone in several columns, so the parties are the roles of"
+            f" row {row - 1} above it, each with its holder in brackets",
+        )
+    elif named:
         sheet.note(
             "table-reading",
             table.file,
@@ -209,9 +221,10 @@ def _names_above(table: Table, start: int) -> dict[int, str]:
     above_row, above = table.rows[start - 1]
     if above_row != row - 1:
         return {}
-    labels = [normalize_header(table.clean(c)) for c in header[1:] if table.clean(c)]
     body = [cells for _, cells in table.rows[start + 1 :]]
-    alike = len(set(labels)) < len(labels) and not table.clean(above[0])
+    alike = _repeats(table, header) and (
+        not table.clean(above[0]) or _names_each(table, above, header)
+    )
     gaps = any(
         not table.clean(header[col])
         and table.clean(above[col])
@@ -226,6 +239,33 @@ def _names_above(table: Table, start: int) -> dict[int, str]:
         if table.clean(above[col])
     }
     return names if len(names) >= 2 else {}
+
+
+def _over_holders(table: Table, start: int) -> bool:
+    """Whether the header under the names above it says who holds each: the row above,
+    a title in its corner, names each column differently, and the header names someone
+    in several (one person in several roles), so each party is a role. Under an empty
+    corner the names above are people over their role labels (``Arthur`` over ``Chef``)."""
+    above, header = table.rows[start - 1][1], table.rows[start][1]
+    return (
+        bool(table.clean(above[0]))
+        and _repeats(table, header)
+        and _names_each(table, above, header)
+    )
+
+
+def _repeats(table: Table, header: Sequence[str]) -> bool:
+    """Whether a header labels two of its columns alike (past the first)."""
+    labels = [normalize_header(table.clean(c)) for c in header[1:] if table.clean(c)]
+    return len(set(labels)) < len(labels)
+
+
+def _names_each(table: Table, above: Sequence[str], header: Sequence[str]) -> bool:
+    """Whether a row above the header names each column the header labels, every one
+    differently (roles over the people holding them)."""
+    cols = [c for c in range(1, len(header)) if table.clean(header[c])]
+    names = [normalize_header(table.clean(above[c])) if c < len(above) else "" for c in cols]
+    return all(names) and len(set(names)) == len(names)
 
 
 def _second_column(

@@ -14,7 +14,14 @@ from raci._text import quoted
 from raci.cells import normalize_header
 from raci.exceptions import LoadError
 from raci.findings import Finding, SourceLocation
-from raci.io.tables.headings import Headings, in_tasks_look, repeats_header, unlike_the_others
+from raci.io.tables.headings import (
+    Headings,
+    in_tasks_look,
+    not_parents,
+    outline_parents,
+    repeats_header,
+    unlike_the_others,
+)
 from raci.io.tables.region import is_mark
 from raci.io.tables.table import Table, is_blank, raise_problems
 from raci.lookup import Lookup, as_clause, is_id, slug
@@ -464,6 +471,9 @@ class RaciSheet:
         )
         header_end = self.table.merged_down(start_row, header)
         tasks = self._tasks_without_roles(start, len(header), last) if headings else set()
+        if headings:
+            names = [(r, raw[0]) for r, raw in self.table.rows[start + 1 :] if raw]
+            tasks = (tasks | not_parents(names)) - outline_parents(names)
         heading_rows: dict[int, Hashable] = {}
         for row, raw in self.table.rows[start + 1 :]:
             cells = [self.table.clean(c) for c in raw[: len(header)]]

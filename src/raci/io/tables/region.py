@@ -127,14 +127,11 @@ def find_region(grid: Grid) -> Region | None:
     tables = [b for b in blocks if b.kind == "table"]
     if not tables:
         return None
-    first = max(tables, key=lambda b: (_weight(b, cells, len(tables) > 1), -b.top))
-    # A block of party columns past an empty spacer column: the table starts at the block
-    # on its left that holds the row names.
-    while left := _spaced_from(first, tables, cells):
-        first = left
-    # The table starts at the first of the blocks that carry on one another's columns.
-    while above := [b for b in tables if _continues(first, b, cells)]:
-        first = max(above, key=lambda b: b.bottom)
+    first = _first_block(tables, cells)
+    if _head_of_letters(first, cells):
+        # A row of letters heads no table: start at the heaviest block with a header.
+        headed = [b for b in tables if not _head_of_letters(b, cells)]
+        first = _first_block(headed, cells) if headed else first
     blocks.sort(key=lambda b: (b.top, b.left))
     numbers = sorted({r for r, _ in cells})
     main = _grown(first, blocks, cells, numbers, set())
@@ -147,6 +144,7 @@ def find_region(grid: Grid) -> Region | None:
             block.kind != "table"
             or block in claimed
             or _summary(block, cells)
+            or _head_of_letters(block, cells)
             or _read_within(block, found)
         ):
             continue
@@ -166,6 +164,20 @@ def find_region(grid: Grid) -> Region | None:
         skipped=tuple(sorted((*main.region.skipped, *skipped), key=lambda b: (b.top, b.left))),
         others=tuple(others),
     )
+
+
+def _first_block(tables: list[Block], cells: dict[tuple[int, int], str]) -> Block:
+    """The block the table starts at: the one that most looks like it, or the block it
+    carries on past an empty spacer column or below empty rows."""
+    first = max(tables, key=lambda b: (_weight(b, cells, len(tables) > 1), -b.top))
+    # A block of party columns past an empty spacer column: the table starts at the block
+    # on its left that holds the row names.
+    while left := _spaced_from(first, tables, cells):
+        first = left
+    # The table starts at the first of the blocks that carry on one another's columns.
+    while above := [b for b in tables if _continues(first, b, cells)]:
+        first = max(above, key=lambda b: b.bottom)
+    return first
 
 
 @attrs.frozen
@@ -452,18 +464,36 @@ def _summary(block: Block, texts: dict[tuple[int, int], str]) -> bool:
     return bool(body) and numbers * 2 > len(body)
 
 
+def _head_row(block: Block, texts: dict[tuple[int, int], str]) -> int | None:
+    """The row a block's header would be: its first of two cells or more (a phase's title
+    merged across it, ``2.0 Planning`` over A:H, is not); None when it has none."""
+    top = _trim([r for r in _rows(block) if _row(texts, r, block)], block, texts)
+    return top[0] if top else None
+
+
+def _head_of_letters(block: Block, texts: dict[tuple[int, int], str]) -> bool:
+    """Whether the row a block's header would be holds role letters past its first column
+    (``2.1.1 Surveys | Consultants | A | R``): rows of a table, never its header."""
+    first = _head_row(block, texts)
+    return first is not None and any(
+        is_capital_mark(texts.get((first, c), "")) for c in range(block.left + 1, block.right + 1)
+    )
+
+
 def _own_header(block: Block, texts: dict[tuple[int, int], str]) -> bool:
     """Whether a block starts with a header of its own (another table below the first:
-    ``Task | Ana | Bo`` over rows of letters): words, not capital letters, in its first
-    row past the first column, and letters in the rows below."""
-    head = [texts.get((block.top, c), "") for c in range(block.left + 1, block.right + 1)]
-    head = [t for t in head if t]
+    ``Task | Ana | Bo`` over rows of letters): words, not capital letters, in the row its
+    header would be past the first column, and letters in the rows below."""
+    first = _head_row(block, texts)
+    if first is None or _head_of_letters(block, texts):
+        return False
+    head = [texts.get((first, c), "") for c in range(block.left + 1, block.right + 1)]
     below = any(
         is_mark(texts.get((r, c), ""))
-        for r in range(block.top + 1, block.bottom + 1)
+        for r in range(first + 1, block.bottom + 1)
         for c in range(block.left + 1, block.right + 1)
     )
-    return bool(head) and below and not any(map(is_capital_mark, head))
+    return any(head) and below
 
 
 def _continues(block: Block, main: Block, texts: dict[tuple[int, int], str]) -> bool:

@@ -420,7 +420,9 @@ def _cut_out(
     rows = []
     for n in region.rows:
         cells = by_record[n]
-        label = " ".join(c.strip() for c in cells[left - 1 : left - 1 + k] if c.strip())
+        # One name column keeps its text as written: its indentation shows the outline.
+        names = cells[left - 1 : left - 1 + k]
+        label = names[0] if k == 1 else " ".join(c.strip() for c in names if c.strip())
         rows.append((line[n], (label, *cells[left - 1 + k : right])))
     columns = (left, *range(left + k, right + 1))
     found = attrs.evolve(raw, rows=tuple(rows), columns=columns)
