@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 import raci
-from helpers import groups_of, rows_read, write_table
+from helpers import findings_of, groups_of, rows_read, write_table, write_workbook
 from raci.cli import cli
 
 FORMATS = [".md", ".csv", ".xlsx"]
@@ -80,10 +80,80 @@ class TestTasksWrittenAsAList:
         assert "- Receive" not in text
 
 
+#: A matrix under two header rows (names, then posts) with a legend right under it: its
+#: title alone in the task column, then each letter there, its role's name and what it
+#: means.
+LEGEND_UNDER = [
+    ["Name:", "Sheshan", "Sajeewana", "Sampa"],
+    ["Role:", "Project Manager", "Engineer", "Client"],
+    ["Starting up a Project", "", "", ""],
+    ["Project Brief", "A", "R", "C"],
+    ["RACI Matrix", "A & R", "I", "I"],
+    ["Managing a Project", "", "", ""],
+    ["Risk Log", "A & R", "I", "-"],
+    ["Definitions", "", "", ""],
+    ["A", "Accountable", "Responsible for success/failure of this activity", ""],
+    ["R", "Responsible", "Does the work to achieve the task", ""],
+    ["C", "Consulted", "Provides input for the task", ""],
+    ["I", "Informed", "Must be informed about progress", ""],
+]
+
+
+class TestLegendUnderTheMatrix:
+    @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+    def test_the_legend_rows_are_no_deliverables(self, tmp_path: Path, suffix: str) -> None:
+        org = raci.load(write_table(tmp_path, LEGEND_UNDER, suffix))
+        named = {org.deliverables[d].name: g for d, g in groups_of(org).items()}
+        assert named == {
+            "Project Brief": "Starting up a Project",
+            "RACI Matrix": "Starting up a Project",
+            "Risk Log": "Managing a Project",
+        }
+
+    @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+    def test_the_legend_is_set_aside_with_an_info(self, tmp_path: Path, suffix: str) -> None:
+        path = write_table(tmp_path, LEGEND_UNDER, suffix)
+        said = {
+            f.location.line: f.message
+            for f in raci.validate(raci.load(path))
+            if f.severity == "info"
+        }
+        assert "a title or note (1 cell, starting `Definitions`)" in said[8]
+        assert said[9].startswith("a legend (12 cells, starting `A`) is outside the table")
+
+    def test_a_legend_merged_across_the_parties_is_set_aside(self, tmp_path: Path) -> None:
+        merges = ("A8:D8", "C9:D9", "C10:D10", "C11:D11", "C12:D12")
+        org = raci.load(write_workbook(tmp_path / "ram.xlsx", LEGEND_UNDER, merges))
+        assert [d.name for d in org.deliverables.values()] == [
+            "Project Brief",
+            "RACI Matrix",
+            "Risk Log",
+        ]
+        assert not findings_of(org, "unreadable-cell")
+
+    def test_a_legend_in_another_language_is_set_aside(self, tmp_path: Path) -> None:
+        rows = [
+            ["Tarea", "Ana", "Bo"],
+            ["Plan", "A", "R"],
+            ["Construir", "R", "A"],
+            ["Probar", "A", "R"],
+            ["R", "Responsable", "Hace el trabajo"],
+            ["A", "Aprobador", "Responde del resultado"],
+        ]
+        org = raci.load(write_table(tmp_path, rows, ".csv"))
+        assert [d.name for d in org.deliverables.values()] == ["Plan", "Construir", "Probar"]
+
+    def test_a_task_named_by_a_letter_is_read(self, tmp_path: Path) -> None:
+        rows = [["Task", "Ann", "Bo"], ["Plan", "A", "R"], ["C", "A", "R"], ["I", "R/A", "C"]]
+        org = raci.load(write_table(tmp_path, rows, ".csv"))
+        assert [d.name for d in org.deliverables.values()] == ["Plan", "C", "I"]
+
+
 #: Each shape's rows and the rows (from 0) that are headers, or said in one note with the
 #: row above them (a block set aside is one note).
 SHAPES = {
     "listed": (LISTED, {0}),
+    "legend under": (LEGEND_UNDER, {0, 1, 9, 10, 11}),
 }
 
 
