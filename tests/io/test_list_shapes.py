@@ -149,6 +149,70 @@ class TestLegendUnderTheMatrix:
         assert [d.name for d in org.deliverables.values()] == ["Plan", "C", "I"]
 
 
+#: A document of a matrix and a contact list to fill in later.
+CONTACTS = """# RACI
+
+## 1. Operação diária
+
+| Situação | CMP | FAC |
+|---|---|---|
+| Cartão sem material | **R** / **A** | I |
+| Falta de etiqueta | C | **R** (reporta) |
+
+## Contatos (preencher antes de publicar)
+
+| Papel | Nome | Telefone | E-mail | Substituto |
+|---|---|---|---|---|
+| Comprador (CMP) | | | | |
+| Facilitador Kanban (FAC) | | | | |
+"""
+
+
+class TestEmptyContactList:
+    def test_it_gives_no_deliverables(self, tmp_path: Path) -> None:
+        path = tmp_path / "RACI.md"
+        path.write_text(CONTACTS, encoding="utf-8")
+        org = raci.load(path)
+        assert [d.name for d in org.deliverables.values()] == [
+            "Cartão sem material",
+            "Falta de etiqueta",
+        ]
+        assert not [g.name for g in org.groups.values() if "Contatos" in g.name]
+
+    def test_it_is_skipped_with_an_info_saying_why(self, tmp_path: Path) -> None:
+        path = tmp_path / "RACI.md"
+        path.write_text(CONTACTS, encoding="utf-8")
+        [skipped] = [
+            f for f in findings_of(raci.load(path), "tables-read") if "skipped" in f.message
+        ]
+        assert skipped.location.line == 12
+        assert skipped.message == (
+            "table skipped: its columns (`Nome`, `Telefone`, `E-mail`, `Substituto`) are"
+            " contact details, not parties or roles, and are empty (a contact list, not a"
+            " responsibility table)"
+        )
+
+    def test_every_line_is_read_or_reported(self, tmp_path: Path) -> None:
+        path = tmp_path / "RACI.md"
+        path.write_text(CONTACTS, encoding="utf-8")
+        org = raci.load(path)
+        reported = {f.location.line for f in raci.validate(org)}
+        # The matrix's rows, and the contact list's header: one note says it for its rows.
+        assert {7, 8, 12} <= rows_read(org) | reported
+
+    def test_an_empty_template_of_parties_is_still_read(self, tmp_path: Path) -> None:
+        rows = [["Task", "Ann", "Bo"], ["Plan", "", ""], ["Build", "", ""]]
+        org = raci.load(write_table(tmp_path, rows, ".csv"))
+        assert [d.name for d in org.deliverables.values()] == ["Plan", "Build"]
+
+    def test_a_sheet_of_it_alone_is_a_one_line_error(self, tmp_path: Path) -> None:
+        rows = [["Role", "Name", "Phone", "E-mail"], ["Buyer", "", "", ""], ["Lead", "", "", ""]]
+        path = write_table(tmp_path, rows, ".csv")
+        with pytest.raises(raci.LoadError) as caught:
+            raci.load(path)
+        assert str(caught.value).startswith(f"{path}:1:1: this table is not one raci reads")
+
+
 #: Each shape's rows and the rows (from 0) that are headers, or said in one note with the
 #: row above them (a block set aside is one note).
 SHAPES = {
