@@ -19,6 +19,7 @@ from raci.cells import normalize_header
 from raci.exceptions import LoadError
 from raci.findings import SourceLocation
 from raci.io._files import read_table_text, read_text
+from raci.io.tables.contacts import contact_columns
 from raci.io.tables.data_columns import holds_numbers
 from raci.io.tables.headings import own_heads
 from raci.io.tables.legend import Legend, legend_of
@@ -184,7 +185,7 @@ def _recognise(table: Table, org: Organization | None) -> _Found | None:
     if role_cells(table, scheme):
         return _Found("matrix", 0, scheme, table)
     body = [c for _, cells in table.rows[1:] for c in cells[1:] if table.clean(c)]
-    if not body and len(table.rows) > 1:
+    if not body and len(table.rows) > 1 and not contact_columns(table.rows[0][1]):
         return _Found("matrix", 0, scheme, table)  # an empty template: deliverables, no roles
     return None
 
@@ -333,6 +334,14 @@ def _why_skipped(table: Table, org: Organization | None) -> str:
     if is_legend(table):
         return "it explains the role letters (a legend)"
     header = table.rows[0][1]
+    contacts = contact_columns(header)
+    if contacts:
+        named = ", ".join(quoted(table.clean(text)) for text in contacts)
+        empty = not any(table.clean(c) for _, cells in table.rows[1:] for c in cells[1:])
+        return (
+            f"its columns ({named}) are contact details, not parties or roles"
+            f"{', and are empty' if empty else ''} (a contact list, not a responsibility table)"
+        )
     spots = role_columns(header, scheme_of_headers(list(header[1:]), org)[0])
     texts = [table.clean(c[k]) for _, c in table.rows[1:] for k in spots if k < len(c)]
     if holds_numbers(texts):

@@ -14,6 +14,7 @@ from raci._text import quoted
 from raci.cells import normalize_header
 from raci.exceptions import LoadError
 from raci.findings import Finding, SourceLocation
+from raci.io.tables.bullets import listed, unbulleted
 from raci.io.tables.headings import (
     Headings,
     in_tasks_look,
@@ -471,12 +472,17 @@ class RaciSheet:
         )
         header_end = self.table.merged_down(start_row, header)
         tasks = self._tasks_without_roles(start, len(header), last) if headings else set()
+        in_list = listed(raw[key_col] for _, raw in self.table.rows[start + 1 :] if raw[key_col:])
         if headings:
-            names = [(r, raw[0]) for r, raw in self.table.rows[start + 1 :] if raw]
+            names = [
+                (r, unbulleted(raw[0], in_list)) for r, raw in self.table.rows[start + 1 :] if raw
+            ]
             tasks = (tasks | not_parents(names)) - outline_parents(names)
         heading_rows: dict[int, Hashable] = {}
         for row, raw in self.table.rows[start + 1 :]:
             cells = [self.table.clean(c) for c in raw[: len(header)]]
+            for k in {0, key_col} & set(range(len(cells))):
+                cells[k] = unbulleted(cells[k], in_list)
             self.stray_cells(row, raw, len(header))
             if not any(cells):
                 continue  # its only cells are beyond the header

@@ -17,6 +17,8 @@ from collections.abc import Sequence
 import attrs
 
 from raci.io.tables.marks import plain_marks
+from raci.io.tables.role_headers import role_of_header
+from raci.schemes import BUILTIN_SCHEMES
 
 #: A legend's entry in one cell: ``R: Responsible``, ``A = Accountable``, ``C - Consulted``,
 #: ``Р — исполнитель``, ``R：负责``.
@@ -379,7 +381,7 @@ def _is_legend_row(cells: list[str]) -> bool:
 
 def _trim(rows: list[int], main: Block, texts: dict[tuple[int, int], str]) -> list[int]:
     """The block's rows without the titles and legend lines at its top (before its first
-    row of two or more cells) and the legend lines at its bottom."""
+    row of two or more cells) and the legend lines at its bottom, with their title."""
     start = 0
     while start < len(rows):
         cells = _once(_row(texts, rows[start], main))
@@ -387,9 +389,29 @@ def _trim(rows: list[int], main: Block, texts: dict[tuple[int, int], str]) -> li
             break
         start += 1
     end = len(rows)
-    while end > start + 1 and all(_is_entry(c) for c in _row(texts, rows[end - 1], main)):
+    while end > start + 1 and _legend_line(_once(_row(texts, rows[end - 1], main))):
+        end -= 1
+    # A legend under the table keeps its title (``Definitions``, ``Key``) with it.
+    if end < len(rows) and end > start + 1 and len(_once(_row(texts, rows[end - 1], main))) == 1:
         end -= 1
     return rows[start:end]
+
+
+def _legend_line(cells: list[str]) -> bool:
+    """Whether a row under a table is a line of its legend: entries only (``R =
+    Responsible``), or a letter and the name of the role it stands for in a built-in
+    scheme (``A | Accountable | Answers for the result``)."""
+    if cells and all(_is_entry(c) for c in cells):
+        return True
+    letter = cells[0].strip("*() ").upper() if cells else ""
+    return (
+        len(cells) >= 2
+        and not is_mark(cells[1])
+        and any(
+            (role := role_of_header(cells[1], scheme)) is not None and role.letter == letter
+            for scheme in BUILTIN_SCHEMES.values()
+        )
+    )
 
 
 def _narrowed(main: Block, rows: list[int], texts: dict[tuple[int, int], str]) -> Block:
