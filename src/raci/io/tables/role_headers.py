@@ -115,8 +115,9 @@ def _names(role: Role) -> tuple[str, ...]:
     names = {" ".join(_WORDS.findall(_plain(role.name))): None}
     for scheme in BUILTIN_SCHEMES.values():
         if role in scheme.roles:
+            context = f"{scheme.name} role"  # as the catalog holds them (analysis.names)
             for language in LANGUAGES:
-                said = words_for(language).pgettext(f"{scheme.name} role", role.name)
+                said = words_for(language).pgettext(context, role.name)
                 names[" ".join(_WORDS.findall(_plain(said)))] = None
     return tuple(name for name in names if name)
 
