@@ -19,6 +19,7 @@ import raci
 from helpers import ARABIC, EXAMPLES, benchmark, placed_text
 from raci.render.engine import font_available
 from raci.render.matrix.table import build_matrix
+from raci.schemes import BUILTIN_SCHEMES
 from raci.words import words_for
 
 sync_api = pytest.importorskip(
@@ -564,3 +565,55 @@ class TestRightToLeft:
             title = [x for t, x, at in pieces if abs(at - y) < 1 and t in words]
             assert title
             assert max(title) < width / 4
+
+
+#: A model of each built-in scheme whose parties hold every role, for its workload's key.
+SCHEMED = """\
+version: 1
+organization: {{name: Org}}
+scheme: {scheme}
+units:
+  - {{id: a, name: Alpha}}
+  - {{id: b, name: Beta}}
+deliverables:
+  - id: d
+    name: Deliverable
+    raci: {{{roles}}}
+"""
+
+#: Where each text of the workload's key is drawn, and the chart's width, in its units.
+KEY_BOXES = """() => {
+  const svg = document.querySelector('svg.workload');
+  const key = [...svg.children].filter(e => e.tagName === 'text');
+  return [svg.viewBox.baseVal.width, key.map(t => {
+    const b = t.getBBox(); return [t.textContent, b.x, b.y, b.width, b.height];
+  })];
+}"""
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "ru", "es", "ar"])
+@pytest.mark.parametrize("scheme", ["RACI", "RASCI", "RACI-VS", "CAIRO"])
+def test_the_workload_key_shows_every_role_whole(
+    browser: Any, tmp_path: Path, lang: str, scheme: str
+) -> None:
+    """Each role of the workload's key, as the browser draws it, lies inside the chart
+    and clear of the others, however long its name is in the language."""
+    letters = BUILTIN_SCHEMES[scheme].letters
+    roles = ", ".join(f"{x}: {'a' if x in 'RA' else 'b'}" for x in letters)
+    org = raci.loads(SCHEMED.format(scheme=scheme, roles=roles), "yaml", file="org.yaml")
+    out = raci.render_report(org, tmp_path / "r.html", lang=lang)
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    try:
+        page.goto(out.as_uri())
+        page.wait_for_load_state("load")
+        width, boxes = page.evaluate(KEY_BOXES)
+    finally:
+        page.close()
+    assert len(boxes) == len(letters)
+    for text, x, _, wide, _ in boxes:
+        assert x >= 0, text
+        assert x + wide <= width, text
+    for n, (_, x, y, wide, high) in enumerate(boxes):
+        for _, x2, y2, wide2, high2 in boxes[n + 1 :]:
+            apart = x + wide <= x2 or x2 + wide2 <= x or y + high <= y2 or y2 + high2 <= y
+            assert apart, (boxes[n], (x2, y2))

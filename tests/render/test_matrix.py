@@ -665,6 +665,36 @@ class TestXlsx:
         assert ws.column_dimensions["E"].width == 5
         assert ws.print_title_rows == "$1:$3"
 
+    @pytest.mark.parametrize("lang", ["en", "zh", "ru", "ar"])
+    def test_long_texts_are_not_cut(self, lang: str) -> None:
+        """Groups and names get the width they need up to 60 characters, and wrap beyond it
+        in a row tall enough for their lines; the header row holds the longest rotated
+        party name (about 6 points a character), a name beyond 48 characters wrapped over
+        lines side by side in a column wide enough for them."""
+        ws = self.read(render_matrix(raci.load(UN_HABITAT), format="xlsx", lang=lang))["Matrix"]
+        header = [c.value for c in ws[3]]
+        first = header.index("due") + 2
+        for letter, title in (("B", "name"), ("C", "group")):
+            texts = [c.value or "" for c in ws[letter][3:]]
+            assert header[ord(letter) - 65] == title
+            width = ws.column_dimensions[letter].width
+            assert width == min(max(display_width(t) + 2 for t in texts), 60)
+            for cell, text in zip(ws[letter][3:], texts, strict=True):
+                if display_width(text) + 2 > width:
+                    lines = -(-display_width(text) // (width - 2))
+                    assert cell.alignment.wrap_text, text
+                    assert ws.row_dimensions[cell.row].height >= 15 * lines, text
+        height = ws.row_dimensions[3].height
+        assert height <= 409
+        for cell in ws[3][first - 1 :]:
+            need = 6 * display_width(cell.value) + 10
+            assert bool(cell.alignment.wrap_text) == (display_width(cell.value) > 48)
+            if cell.alignment.wrap_text:
+                lines = -(-(need - 10) // (height - 10))
+                assert ws.column_dimensions[cell.column_letter].width >= 3 * lines + 1
+            else:
+                assert need <= height, cell.value
+
     def test_legend_sheet(self, acme: raci.Organization) -> None:
         """Letters with their colours, then which party each column is."""
         ws = self.read(render_matrix(acme, format="xlsx"))["Legend"]

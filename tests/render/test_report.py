@@ -178,6 +178,18 @@ class TestSections:
         titles = re.findall(r'<g class="bar"><title>([^<]*)</title>', svg)
         assert titles[0] == "Executive Board of UN-Habitat (board): I 13"
 
+    @pytest.mark.parametrize(("lang", "lines"), [("en", ["16"] * 4), ("ru", ["16"] * 3 + ["34"])])
+    def test_workload_key_takes_a_line_more_when_its_words_are_long(
+        self, lang: str, lines: list[str]
+    ) -> None:
+        """The key's roles go on as many lines as they need, the bars under them."""
+        page = report_html(raci.load(UN_HABITAT), lang=lang)
+        svg = page.split('<svg class="workload"', 1)[1].split('<g class="bar">', 1)
+        assert re.findall(r'<text x="[\d.]+" y="(\d+)"', svg[0]) == lines
+        first = re.search(r'<rect x="[\d.]+" y="(\d+)"', svg[1])
+        assert first is not None
+        assert int(first.group(1)) == int(lines[-1]) + 21
+
     def test_workload_titles_in_chinese_take_full_width_punctuation(self) -> None:
         zh = report_html(raci.load(UN_HABITAT), lang="zh")
         titles = re.findall(r'<g class="bar"><title>([^<]*)</title>', zh)

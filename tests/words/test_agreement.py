@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+import raci
+from helpers import loads
+from raci.render.notebook.change import too_large
+from raci.render.notebook.chart import cut_chart
 from raci.restructure.words import ChangeWords
+from raci.words import words_for
 
 
 class TestChangeCounts:
@@ -57,3 +62,66 @@ class TestALevel:
         w = ChangeWords.for_lang("fr")
         text = w.gettext("was {old}, now {new}", old=w.a_level("branch"), new=w.a_level("division"))
         assert text == "précédemment un service, désormais une division"
+
+
+class TestNotebookCounts:
+    """The notebook's sentences of what it leaves out: each count with its noun in the form
+    that goes with it."""
+
+    @pytest.mark.parametrize(
+        ("language", "total", "written"),
+        [
+            ("en", 61, "60 of 61 parties shown;"),
+            ("ru", 61, "Показаны 60 из 61 стороны;"),  # 61: the form of 1
+            ("ru", 62, "Показаны 60 из 62 сторон;"),
+            ("fr", 62, "60 parties sur 62 affichées ;"),
+            ("es", 62, "Se muestran 60 de 62 partes;"),
+            ("ar", 61, "عُرض 60 من أصل 61 طرفًا؛"),  # 11 to 99: the singular, accusative
+            ("ar", 103, "عُرض 60 من أصل 103 أطراف؛"),  # 3 to 10 (of a hundred): the plural
+            ("zh", 62, "显示 62 个相关方中的 60 个；"),
+        ],
+    )
+    def test_parties_shown(self, language: str, total: int, written: str) -> None:
+        parties = [f"p{i}" for i in range(total - 1)]
+        lines = ["units:", "  - {id: top, name: Top}"]
+        lines += [f"  - {{id: {p}, parent: top, name: Party {p}}}" for p in parties]
+        lines.append("deliverables:")
+        lines += [f"  - {{id: d{p}, name: Work {p}, raci: {{A: top, R: {p}}}}}" for p in parties]
+        shown = raci.matrix(loads("\n".join(lines) + "\n"), lang=language)
+        assert shown.table.language == language
+        assert written in shown._repr_markdown_()
+
+    @pytest.mark.parametrize(
+        ("language", "total", "written"),
+        [
+            ("en", 85, "The top 3 of 4 levels: 21 of 85 units. Draw a part with "),
+            ("ru", 85, "Верхние 3 из 4 уровней: 21 из 85 подразделений. Постройте "),
+            ("ru", 81, "Верхние 3 из 4 уровней: 21 из 81 подразделения. Постройте "),
+            ("fr", 85, "Les 3 premiers niveaux sur 4 : 21 unités sur 85. Dessinez-en "),
+            ("es", 85, "Los 3 niveles superiores de 4: 21 de 85 dependencias. Dibuje "),
+            (
+                "ar",
+                85,
+                "المستويات العليا المعروضة: 3 من أصل 4 مستويات؛ والمعروض 21 من أصل 85 وحدة. ",
+            ),
+            ("zh", 85, "显示 4 级中的前 3 级：85 个单位中的 21 个。用 "),
+        ],
+    )
+    def test_a_chart_cut_to_its_top_levels(self, language: str, total: int, written: str) -> None:
+        assert cut_chart(words_for(language), 3, 4, 21, total).startswith(written)
+
+    @pytest.mark.parametrize(
+        ("language", "units", "written"),
+        [
+            ("en", 103, "The picture of this change has 103 units, more than"),
+            ("ru", 101, "На схеме этого изменения 101 подразделение — больше"),
+            ("ru", 103, "На схеме этого изменения 103 подразделения — больше"),
+            ("ru", 111, "На схеме этого изменения 111 подразделений — больше"),
+            ("fr", 103, "L'image de ces changements compte 103 unités, plus"),
+            ("es", 103, "La imagen de este cambio tiene 103 dependencias, más"),
+            ("ar", 103, "في صورة هذا التغيير 103 وحدات، وهذا أكثر"),
+            ("ar", 111, "في صورة هذا التغيير 111 وحدة، وهذا أكثر"),
+        ],
+    )
+    def test_a_change_too_large_to_picture(self, language: str, units: int, written: str) -> None:
+        assert too_large(words_for(language), units).startswith(written)

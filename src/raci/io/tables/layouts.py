@@ -38,7 +38,7 @@ from raci.io.tables.org_sheet import looks_like_org, org_columns, org_from_table
 from raci.io.tables.org_units import people_in_units
 from raci.io.tables.raci_sheet import ALL_ROLES, RaciSheet, names_column, names_known
 from raci.io.tables.role_columns import holds_names, read_roles, role_cell_texts, role_columns
-from raci.io.tables.role_headers import role_of_header, scheme_of_headers
+from raci.io.tables.role_headers import begins_with_role_name, role_of_header, scheme_of_headers
 from raci.io.tables.role_rows import lists_roles, read_role_rows
 from raci.io.tables.table import Table, not_read, parse_roles, reading_note, table_from_csv
 from raci.io.tables.xlsx import table_from_xlsx
@@ -120,8 +120,6 @@ _LAYOUTS = {
 }
 #: A legend cell: ``R = Responsible``, ``R: Responsible``, ``R - Responsible``.
 _LETTER_IS = re.compile(r"^\(?[A-Za-z]\)?\s*[=:–—-]\s*([^\W\d_].*)$")
-_ROLE_NAMES = frozenset(r.name.casefold() for r in ALL_ROLES.roles)
-_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _names_role(text: str) -> bool:
@@ -131,9 +129,7 @@ def _names_role(text: str) -> bool:
     said = _LETTER_IS.match(text)
     if said:
         text = said.group(1)
-    return len(text) > 1 and (
-        text.casefold() in _ROLE_NAMES or role_of_header(text, ALL_ROLES) is not None
-    )
+    return len(text) > 1 and role_of_header(text, ALL_ROLES) is not None
 
 
 def is_legend(table: Table) -> bool:
@@ -156,11 +152,10 @@ def _explains(cell: str) -> bool:
     """Whether a cell explains a letter: ``Responsible``, ``Responsible: does the work``,
     ``R = Responsible``; not letters joined by a dash (``R-A``, ``R-I-A``)."""
     cell = cell.strip()
-    first = _WORD.match(cell)
     said = _LETTER_IS.match(cell)
     if said:
         return parse_roles(said.group(1), ALL_ROLES) is None
-    return first is not None and first.group().casefold() in _ROLE_NAMES
+    return begins_with_role_name(cell)
 
 
 def _recognise(table: Table, org: Organization | None) -> _Found | None:

@@ -1,17 +1,20 @@
-"""Which role a column header names: the role's name (in English or another common
-language), or its letter given in brackets or first (``Verantwortlich (R)``,
-``R (Verantwortlich)``)."""
+"""Which role a column header names: the role's name (in English, in every language of
+raci's catalog, or in another common language), or its letter given in brackets or first
+(``Verantwortlich (R)``, ``R (Verantwortlich)``)."""
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 
 from raci.model import Organization
 from raci.schemes import BUILTIN_SCHEMES, Role, Scheme
+from raci.words import LANGUAGES, words_for
 
-#: Role names in other languages, by role letter (German, Spanish, French, Portuguese,
-#: Russian, Chinese, Japanese), compared without case; "Contributor" is RACI's C, the
-#: one who is consulted and contributes.
+#: Other words for a role, by role letter, beside the names raci writes (the catalog's):
+#: German, Spanish, French, Portuguese, Russian, Chinese and Japanese synonyms, compared
+#: without case; "Contributor" is RACI's C, the one who is consulted and contributes.
 TRANSLATIONS: dict[str, tuple[str, ...]] = {
     "R": (
         "verantwortlich",
@@ -84,7 +87,16 @@ TRANSLATIONS: dict[str, tuple[str, ...]] = {
         "支援",
     ),
 }
-_LETTER_OF = {word: letter for letter, words in TRANSLATIONS.items() for word in words}
+
+
+def _plain(text: str) -> str:
+    """``text`` in lower case without its marks: accents, Arabic vowel signs."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", kept)
+
+
+_LETTER_OF = {_plain(word): letter for letter, words in TRANSLATIONS.items() for word in words}
 #: Words of scripts written without spaces, found inside a header (``负责人``).
 _UNSPACED = tuple(w for w in _LETTER_OF if w[0] >= "\u2e80")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -95,19 +107,68 @@ _GIVEN_LETTER = re.compile(r"[(\[]\s*([^\W\d_])\s*[)\]]|^\s*([^\W\d_])\s*[(\[:=�
 _PLURAL = re.compile(r"(?<=[^\W\d_])\(s\)")
 
 
+@functools.cache
+def _names(role: Role) -> tuple[str, ...]:
+    """What a role is called, as :func:`_plain` words: its name, and for a role of a
+    built-in scheme the names raci's catalog gives it in each of its languages
+    (``redevable``, ``rinde cuentas``, ``批准``)."""
+    names = {" ".join(_WORDS.findall(_plain(role.name))): None}
+    for scheme in BUILTIN_SCHEMES.values():
+        if role in scheme.roles:
+            context = f"{scheme.name} role"  # as the catalog holds them (analysis.names)
+            for language in LANGUAGES:
+                said = words_for(language).pgettext(context, role.name)
+                names[" ".join(_WORDS.findall(_plain(said)))] = None
+    return tuple(name for name in names if name)
+
+
+def _names_in(role: Role, words: str, text: str) -> bool:
+    """Whether one of the role's names is among ``words`` (or inside ``text``, for a
+    name of a script written without spaces)."""
+    return any(
+        f" {name} " in f" {words} " or (name[0] >= "\u2e80" and name in text)
+        for name in _names(role)
+    )
+
+
+@functools.cache
+def _names_by_first_word() -> dict[str, tuple[str, ...]]:
+    """The names of every built-in scheme's role, in every language of the catalog, by
+    their first word (a name of a script written without spaces by its first sign)."""
+    found: dict[str, dict[str, None]] = {}
+    for role in dict.fromkeys(r for s in BUILTIN_SCHEMES.values() for r in s.roles):
+        for name in _names(role):
+            first = name[0] if name[0] >= "\u2e80" else name.split()[0]
+            found.setdefault(first, {})[name] = None
+    return {first: tuple(names) for first, names in found.items()}
+
+
+def begins_with_role_name(text: str) -> bool:
+    """Whether ``text`` starts with the name of a built-in scheme's role, in any of the
+    catalog's languages: ``Responsible: does the work``, ``Redevable``."""
+    plain = _plain(text)
+    found = _WORDS.findall(plain)
+    if not found:
+        return False
+    words = " ".join(found) + " "
+    if found[0][0] >= "\u2e80":
+        return any(plain.startswith(n) for n in _names_by_first_word().get(found[0][0], ()))
+    return any(words.startswith(f"{n} ") for n in _names_by_first_word().get(found[0], ()))
+
+
 def role_of_header(text: str, scheme: Scheme) -> Role | None:
     """The role a column header names: ``Responsible``, ``R``, ``R (Responsible)``,
-    ``Accountable party``, ``Responsable (R)``, ``Informiert``, any case; None when it
-    names none of the scheme's roles."""
-    found = _WORDS.findall(text.casefold())
+    ``Accountable party``, ``Responsable (R)``, ``Redevable``, ``Informiert``, any case;
+    None when it names none of the scheme's roles."""
+    plain = _plain(text)
+    found = _WORDS.findall(plain)
     if not found:
         return None
     # Plurals name the role too: "Contributors", "Approvers".
     words = " ".join(found)
     singular = " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in found)
     for role in scheme.roles:
-        name = f" {role.name.casefold()} "
-        if name in f" {words} " or name in f" {singular} ":
+        if _names_in(role, words, plain) or _names_in(role, singular, plain):
             return role
     if len(words) == 1:
         return scheme.role(words.upper())
@@ -115,7 +176,7 @@ def role_of_header(text: str, scheme: Scheme) -> Role | None:
     if given:
         return scheme.role((given.group(1) or given.group(2)).upper())
     letters = {_LETTER_OF[w] for w in found if w in _LETTER_OF}
-    letters |= {_LETTER_OF[w] for w in _UNSPACED if w in text}
+    letters |= {_LETTER_OF[w] for w in _UNSPACED if w in plain}
     return scheme.role(letters.pop()) if len(letters) == 1 else None
 
 

@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from raci._text import display_width
 from raci.cells import column_letter, guard_formula
 from raci.exceptions import OutputError
+from raci.render.dot import wrap
 from raci.render.legend.as_xlsx import legend_rows, role_style
 from raci.render.matrix.as_text import sheet_header, sheet_rows
 from raci.render.matrix.table import Matrix, cell_text
@@ -55,8 +56,34 @@ MAX_COLUMNS = 16_384
 MAX_ROWS = 1_048_576
 
 
+#: The widest a column of names or groups grows (characters) before its cells wrap, and
+#: the height of a line of text (points).
+_WIDEST_TEXT, _LINE = 60, 15.0
+#: The tallest the row of rotated party names grows (points; Excel allows 409) before the
+#: longest names wrap, and the height a character of a rotated name takes.
+_TALLEST_HEADER, _CHAR = 300.0, 6.0
+_WRAPPED = Alignment(wrap_text=True)
+_ROTATED_WRAPPED = Alignment(
+    text_rotation=90, horizontal="center", vertical="bottom", wrap_text=True
+)
+
+
 def _width(texts: list[str], low: int, high: int) -> float:
     return float(min(max([low, *(display_width(t) + 2 for t in texts)]), high))
+
+
+def _lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes in a column ``width`` wide (with its margin)."""
+    return len(wrap(text, int(width) - 2)) if display_width(text) + 2 > width else 1
+
+
+def _party_header(names: list[str]) -> tuple[float, list[int]]:
+    """The height of the row of rotated party names, and the lines each name takes: one,
+    unless it is longer than the tallest row holds."""
+    most = int((_TALLEST_HEADER - 10) / _CHAR)
+    lines = [wrap(name, most) if display_width(name) > most else [name] for name in names]
+    longest = max((display_width(line) for ls in lines for line in ls), default=0)
+    return min(max(_CHAR * longest + 10, 15.0), _TALLEST_HEADER), [len(ls) for ls in lines]
 
 
 def render_xlsx(m: Matrix) -> bytes:
@@ -74,18 +101,21 @@ def render_xlsx(m: Matrix) -> bytes:
     first_party = len(header) - len(m.columns) + 1
     body = list(sheet_rows(m))
 
+    names = _width([r.label for r in m.rows], 12, _WIDEST_TEXT)
+    groups = _width(["group", *(r.group_key for r in m.rows)], 12, _WIDEST_TEXT)
     ws.column_dimensions["A"].width = _width([r.id for r in m.rows], 6, 30)
-    ws.column_dimensions["B"].width = _width([r.label for r in m.rows], 12, 60)
+    ws.column_dimensions["B"].width = names
     for i, name in enumerate(header[2 : first_party - 1], start=3):
-        ws.column_dimensions[column_letter(i)].width = 30 if name == "group" else 12
-    for i in range(len(m.columns)):
+        ws.column_dimensions[column_letter(i)].width = groups if name == "group" else 12
+    high, header_lines = _party_header(header[first_party - 1 :])
+    for i, lines in enumerate(header_lines):
         texts = [cell_text(r.cells[i]) for r in m.rows]
-        ws.column_dimensions[column_letter(first_party + i)].width = _width(texts, 5, 12)
+        # A wrapped name's lines stand side by side: about 3 characters wide each.
+        wide = max(_width(texts, 5, 12), 3.0 * lines + 1 if lines > 1 else 0)
+        ws.column_dimensions[column_letter(first_party + i)].width = wide
 
     top = len(m.header_rows)
-    # Rotated party names need a tall header row (about 6 points per character).
-    longest = max((display_width(c.key) for c in m.columns), default=0)
-    ws.row_dimensions[top + 1].height = min(max(6.0 * longest + 10, 15.0), 240.0)
+    ws.row_dimensions[top + 1].height = high
     ws.freeze_panes = f"{column_letter(first_party)}{top + 2}"
     ws.print_title_rows = f"1:{top + 1}"
     ws.sheet_properties.pageSetUpPr.fitToPage = True
@@ -108,8 +138,14 @@ def render_xlsx(m: Matrix) -> bytes:
     ws.append(
         [styled_cell(ws, t, font=_BOLD, fill=_HEAD_FILL) for t in header[: first_party - 1]]
         + [
-            styled_cell(ws, t, font=_BOLD, fill=_HEAD_FILL, alignment=_ROTATED)
-            for t in header[first_party - 1 :]
+            styled_cell(
+                ws,
+                t,
+                font=_BOLD,
+                fill=_HEAD_FILL,
+                alignment=_ROTATED_WRAPPED if lines > 1 else _ROTATED,
+            )
+            for t, lines in zip(header[first_party - 1 :], header_lines, strict=True)
         ]
     )
 
@@ -123,9 +159,18 @@ def render_xlsx(m: Matrix) -> bytes:
             )
         return styled[letters]
 
-    for r, values in zip(m.rows, body, strict=True):
+    wrapped = {1: names, 2: groups}  # the columns of names and groups, and their widths
+    for n, (r, values) in enumerate(zip(m.rows, body, strict=True), start=top + 2):
+        taken = {k: _lines(values[k], wide) for k, wide in wrapped.items()}
+        if max(taken.values()) > 1:
+            ws.row_dimensions[n].height = _LINE * max(taken.values())
         ws.append(
-            [safe(v) if v else None for v in values[: first_party - 1]]
+            [
+                styled_cell(ws, v, alignment=_WRAPPED)
+                if taken.get(k, 1) > 1
+                else (safe(v) if v else None)
+                for k, v in enumerate(values[: first_party - 1])
+            ]
             + [role_cell(ws, c) if c else None for c in r.cells]
         )
 

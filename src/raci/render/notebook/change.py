@@ -13,7 +13,7 @@ from raci.render.notebook.tables import numbers, table
 from raci.restructure.diff import Diff
 from raci.restructure.report import Story, capital
 from raci.restructure.words import ChangeWords
-from raci.words import words_for
+from raci.words import Words, words_for
 
 
 def _sections(story: Story, w: ChangeWords) -> list[str]:
@@ -35,6 +35,19 @@ def _sections(story: Story, w: ChangeWords) -> list[str]:
     return out
 
 
+def too_large(words: Words, units: int) -> str:
+    """What a notebook says of a change's picture of ``units`` units, too many to show."""
+    return words.ngettext(
+        "The picture of this change has {units} unit, more than a notebook shows;"
+        " draw it with {call}.",
+        "The picture of this change has {units} units, more than a notebook shows;"
+        " draw it with {call}.",
+        units,
+    ).format(
+        units=words.number(units), call='raci.render_picture(change, "change.pdf", paper="A3")'
+    )
+
+
 def _picture(change: Diff) -> str:
     """The marked picture, or a caption saying how to draw one too large for a notebook;
     nothing when no unit is drawn (two matrices without units)."""
@@ -42,14 +55,7 @@ def _picture(change: Diff) -> str:
     if not units:
         return ""
     if units > MOST_UNITS:
-        words = words_for(change.new.language)
-        caption = words.gettext(
-            "The picture of this change has {units} units, more than a notebook shows;"
-            " draw it with {call}."
-        ).format(
-            units=words.number(units),
-            call='raci.render_picture(change, "change.pdf", paper="A3")',
-        )
+        caption = too_large(words_for(change.new.language), units)
         return f'<p style="{NOTE}">{escape_html(caption)}</p>'
     try:
         return figure(str(render_picture(change)))

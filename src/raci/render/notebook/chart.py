@@ -11,7 +11,7 @@ from raci.model import Organization
 from raci.render import engine
 from raci.render.chart.orgchart import render_chart
 from raci.render.notebook.style import NOTE
-from raci.words import words_for
+from raci.words import Words, words_for
 
 #: The most units, and levels below the top, that a notebook's chart shows whole.
 MOST_UNITS = 60
@@ -69,15 +69,31 @@ def chart_html(org: Organization) -> str | None:
         return f"<p>{escape_html(none)}</p>"
     caption = ""
     if depth is not None:
-        caption = words.gettext(
-            "The top {shown} of {levels} levels: {units} of {total} units. Draw a part"
-            " with {part}, or the whole chart on pages with {whole}."
-        ).format(
-            part="raci.render_chart(org, root=ID, depth=N)",
-            whole='raci.render_chart(org, "chart.pdf", paper="A3", split_by="auto")',
-            shown=words.number(depth + 1),
-            levels=words.number(len(counts)),
-            units=words.number(sum(counts[: depth + 1])),
-            total=words.number(len(org.units)),
-        )
+        caption = cut_chart(words, depth + 1, len(counts), sum(counts[: depth + 1]), len(org.units))
     return figure(str(svg), caption)
+
+
+def cut_chart(words: Words, shown: int, levels: int, units: int, total: int) -> str:
+    """The caption of a chart cut to its top ``shown`` of ``levels`` levels, ``units`` of
+    its ``total`` units: each count with its noun in the form that goes with it."""
+    # Translators: the chart shows its top {shown} levels of {levels}; the form goes with
+    # {levels}.
+    top = words.npgettext(
+        "a chart's levels shown",
+        "The top {shown} of {levels} level",
+        "The top {shown} of {levels} levels",
+        levels,
+    ).format(shown=words.number(shown), levels=words.number(levels))
+    # Translators: the chart shows {units} of its {total} units; the form goes with {total}.
+    drawn = words.npgettext(
+        "a chart's units shown", "{units} of {total} unit", "{units} of {total} units", total
+    ).format(units=words.number(units), total=words.number(total))
+    return words.gettext(
+        "{levels_shown}: {units_shown}. Draw a part with {part}, or the whole chart on"
+        " pages with {whole}."
+    ).format(
+        levels_shown=top,
+        units_shown=drawn,
+        part="raci.render_chart(org, root=ID, depth=N)",
+        whole='raci.render_chart(org, "chart.pdf", paper="A3", split_by="auto")',
+    )

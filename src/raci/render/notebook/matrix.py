@@ -77,11 +77,19 @@ class MatrixView:
             )
         if len(m.columns) > MOST_COLUMNS:
             m = m.parties(0, MOST_COLUMNS)
+            total = len(self.table.columns)
+            # Translators: {shown} of the matrix's {total} parties are shown; the form goes
+            # with {total}.
+            cut = words.ngettext(
+                "{shown} of {total} party shown; roll them up with {call}.",
+                "{shown} of {total} parties shown; roll them up with {call}.",
+                total,
+            )
             notes.append(
-                words.gettext("{shown} of {total} parties shown; roll them up with {call}.").format(
+                cut.format(
                     call='raci.matrix(org, level="division")',
                     shown=words.number(MOST_COLUMNS),
-                    total=words.number(len(self.table.columns)),
+                    total=words.number(total),
                 )
             )
         if notes:

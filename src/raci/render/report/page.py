@@ -596,6 +596,28 @@ def _clip(text: str, width: int) -> str:
     return out + "…"
 
 
+#: The height of a line of the workload's key, and how wide a display column of its 12
+#: pixel text is taken to be.
+_KEY_LINE, _KEY_COLUMN = 18, 7
+
+
+def _legend_places(
+    rows: Sequence[LegendRow], start: int, width: int
+) -> tuple[list[tuple[int, int]], int]:
+    """Where each role of the workload's key goes (its x and line), from ``start`` on, a
+    new line when the next would pass ``width``; and the width that holds them all (more
+    than ``width`` only for a role wider than the line)."""
+    places, x, line, widest = [], start, 0, width
+    for row in rows:
+        wide = 16 + _KEY_COLUMN * display_width(f"{row.letter} {row.name}")
+        if x > start and x + wide > width - 8:
+            x, line = start, line + 1
+        places.append((x, line))
+        widest = max(widest, x + wide + 8)
+        x += wide + 14
+    return places, widest
+
+
 def _workload_svg(
     top: Sequence[tuple[str, Mapping[str, int]]],
     rows: Sequence[LegendRow],
@@ -606,10 +628,11 @@ def _workload_svg(
     under a legend of the roles' colours; a bar's title says it in the language of
     ``words``. In a language read right to left it is mirrored: names on the right,
     bars growing leftwards."""
-    label_w, bar_w, row_h, top_pad = 300, 420, 22, 34
+    label_w, bar_w, row_h = 300, 420, 22
     biggest = max(sum(h.values()) for _, h in top)
+    keys, width = _legend_places(rows, label_w, label_w + bar_w + 50)
+    top_pad = 16 + _KEY_LINE * (keys[-1][1] + 1)
     height = top_pad + row_h * len(top) + 8
-    width = label_w + bar_w + 50
 
     def at(x: float, wide: float = 0) -> float:
         """Where a thing ``wide`` that starts at ``x`` starts, mirrored when need be."""
@@ -624,16 +647,15 @@ def _workload_svg(
         f' viewBox="0 0 {width} {height}" width="{width}" height="{height}"'
         f' font-family="system-ui, sans-serif" font-size="12">'
     ]
-    x = label_w
-    for row in rows:
+    for (x, line), row in zip(keys, rows, strict=True):
         start = f' text-anchor="{anchor("start")}"' if words.rtl else ""
+        y = 6 + _KEY_LINE * line
         parts.append(
-            f'<rect x="{at(x, 12)}" y="6" width="12" height="12" fill="{row.colour.fill}"'
+            f'<rect x="{at(x, 12)}" y="{y}" width="12" height="12" fill="{row.colour.fill}"'
             f' stroke="{row.colour.strong}" stroke-width=".5"/>'
-            f'<text x="{at(x + 16)}" y="16"{start}>'
+            f'<text x="{at(x + 16)}" y="{y + 10}"{start}>'
             f"{escape_html(row.letter)} {escape_html(row.name)}</text>"
         )
-        x += 30 + 7 * display_width(f"{row.letter} {row.name}")
     for n, (party, held) in enumerate(top):
         y = top_pad + n * row_h
         label = name(party)
