@@ -548,7 +548,9 @@ class RaciSheet:
                 heading_rows[row] = self.table.look(row, 1)
                 continue
             above.row()
-            key = cells[key_col] or (cell("name") if by_id else "")
+            key = (cells[key_col] if key_col < len(cells) else "") or (
+                cell("name") if by_id else ""
+            )
             if not key:
                 self.unreadable(
                     row,

@@ -218,7 +218,10 @@ def _grown(
     for block in blocks:
         if block not in claimed and _continues(block, main, cells):
             kept.append(block)
-            rows += [r for r in numbers if block.top <= r <= block.bottom]
+            more = [r for r in numbers if block.top <= r <= block.bottom]
+            end = _legend_end(more, main, cells, 0)
+            rows += more[:end]
+            skipped += _rows_as_blocks(more[end:], main, cells)
             main = attrs.evolve(main, bottom=block.bottom)
     skipped.sort(key=lambda b: (b.top, b.left))
     region = Region(
@@ -388,13 +391,29 @@ def _trim(rows: list[int], main: Block, texts: dict[tuple[int, int], str]) -> li
         if len(cells) >= 2 and not _is_legend_row(cells):
             break
         start += 1
-    end = len(rows)
-    while end > start + 1 and _legend_line(_once(_row(texts, rows[end - 1], main))):
+    return rows[start : _legend_end(rows, main, texts, start + 1)]
+
+
+def _legend_end(rows: list[int], main: Block, texts: dict[tuple[int, int], str], least: int) -> int:
+    """Where the legend lines at the bottom of ``rows`` begin (with their title above
+    them, and notes of one cell below them), never before index ``least``; ``len(rows)``
+    when there are none."""
+
+    def cells(i: int) -> list[str]:
+        return _once(_row(texts, rows[i], main))
+
+    below = len(rows)
+    while below > least and len(cells(below - 1)) == 1 and not _legend_line(cells(below - 1)):
+        below -= 1
+    end = below
+    while end > least and _legend_line(cells(end - 1)):
         end -= 1
+    if end == below:
+        return len(rows)
     # A legend under the table keeps its title (``Definitions``, ``Key``) with it.
-    if end < len(rows) and end > start + 1 and len(_once(_row(texts, rows[end - 1], main))) == 1:
+    if end > least and len(cells(end - 1)) == 1:
         end -= 1
-    return rows[start:end]
+    return end
 
 
 def _legend_line(cells: list[str]) -> bool:
@@ -404,14 +423,18 @@ def _legend_line(cells: list[str]) -> bool:
     if cells and all(_is_entry(c) for c in cells):
         return True
     letter = cells[0].strip("*() ").upper() if cells else ""
-    return (
-        len(cells) >= 2
-        and not is_mark(cells[1])
-        and any(
-            (role := role_of_header(cells[1], scheme)) is not None and role.letter == letter
-            for scheme in BUILTIN_SCHEMES.values()
-        )
+    if len(cells) < 2 or is_mark(cells[1]):
+        return False
+    # The role's name may lead a description: ``Responsible — performs the work``.
+    named = _DESCRIBED.split(cells[1], maxsplit=1)[0]
+    return any(
+        (role := role_of_header(named, scheme)) is not None and role.letter == letter
+        for scheme in BUILTIN_SCHEMES.values()
     )
+
+
+#: What parts a role's name from its description in a legend line.
+_DESCRIBED = re.compile(r"\s+[—–-]\s+|\s*[:=]\s*")
 
 
 def _narrowed(main: Block, rows: list[int], texts: dict[tuple[int, int], str]) -> Block:
@@ -497,9 +520,18 @@ def _head_of_letters(block: Block, texts: dict[tuple[int, int], str]) -> bool:
     """Whether the row a block's header would be holds role letters past its first column
     (``2.1.1 Surveys | Consultants | A | R``): rows of a table, never its header."""
     first = _head_row(block, texts)
-    return first is not None and any(
-        is_capital_mark(texts.get((first, c), "")) for c in range(block.left + 1, block.right + 1)
+    if first is None:
+        return False
+    # Letters of a built-in scheme's roles: a party named in capitals (``HR``) heads a table.
+    return any(
+        is_capital_mark(text) and set(filter(str.isalpha, text)) <= _ROLE_LETTERS
+        for c in range(block.left + 1, block.right + 1)
+        if (text := texts.get((first, c)))
     )
+
+
+#: The letters of every built-in scheme's roles.
+_ROLE_LETTERS = frozenset(r.letter for s in BUILTIN_SCHEMES.values() for r in s.roles)
 
 
 def _own_header(block: Block, texts: dict[tuple[int, int], str]) -> bool:
