@@ -231,3 +231,26 @@ def test_every_row_is_read_or_reported(tmp_path: Path, name: str, suffix: str) -
     data = {first + i - 1 for i, row in enumerate(rows) if any(row) and i not in headers}
     reported = {f.location.line for f in raci.validate(org) if f.location.file == str(path)}
     assert data <= rows_read(org) | reported, name
+
+
+class TestHeadingsSetOffByAnArrow:
+    """A task tracker: ids in column A, names in B, headings ``  ▶  BRAND`` written in the
+    id column with spaces before them (the only rows with spaces), merged across."""
+
+    ROWS = (
+        ["Task ID", "Task Name", "Category", "Ann", "Bo"],
+        ["  ▶  MARKETING STRATEGY", "", "", "", ""],
+        ["T-001", "ICP Research", "Marketing", "A", "R"],
+        ["T-002", "Competitive Analysis", "Marketing", "R", "A"],
+        ["  ▶  BRAND", "", "", "", ""],
+        ["T-003", "Logo", "Brand", "A", "R"],
+    )
+
+    def test_they_are_headings_named_without_the_arrow(self, tmp_path: Path) -> None:
+        path = write_workbook(tmp_path / "t.xlsx", self.ROWS, ("A2:E2", "A5:E5"))
+        org = raci.load(path)
+        assert groups_of(org) == {
+            "T-001": "MARKETING STRATEGY",
+            "T-002": "MARKETING STRATEGY",
+            "T-003": "BRAND",
+        }

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-#: A bullet before a name, with the spaces around it: ``- ``, ``– ``, ``• ``, ``* ``.
-_BULLET = re.compile(r"^\s*[-–—•◦▪‣*]\s+(?=\S)")
+#: A bullet before a name, with the spaces around it: ``- ``, ``– ``, ``• ``, ``* ``,
+#: and the arrows that set headings off (``▶ BRAND``).
+_BULLET = re.compile(r"^\s*[-–—•◦▪‣*▶►▸▷]\s+(?=\S)")
 #: A bullet some lists of bullets slip into (``_ RTM`` among `` - SRS``): one only there.
 _STRAY = re.compile(r"^\s*_\s+(?=\S)")
 

@@ -64,14 +64,19 @@ def _own_head(row: Sequence[str], others: Sequence[Sequence[str]]) -> str | None
     return None
 
 
-def not_parents(names: Sequence[tuple[int, str]]) -> set[int]:
+def not_parents(names: Sequence[tuple[int, str]], filled: Collection[int]) -> set[int]:
     """Of the rows (number, first cell as written) of a table whose names carry
     indentation (leading spaces in two rows or more, at two depths or more), those
     followed by a row at the same or a lower indentation: a sibling of what follows, not
     its parent, so a row of them without letters is a deliverable with no roles yet (a
-    milestone), not a heading. None when the names carry no indentation."""
+    milestone), not a heading. None when the names carry no indentation, or only rows
+    with nothing past their first cell (not in ``filled``) do: headings set off by spaces
+    (``  ▶  BRAND``), not an outline."""
     depths = [(row, len(text) - len(text.lstrip(_INDENT))) for row, text in names if text.strip()]
-    if len({depth for _, depth in depths}) < 2 or sum(1 for _, d in depths if d) < 2:
+    if (
+        len({depth for _, depth in depths}) < 2
+        or sum(1 for r, d in depths if d and r in filled) < 2
+    ):
         return set()
     return {row for (row, depth), (_, after) in pairwise(depths) if after <= depth}
 

@@ -477,7 +477,10 @@ class RaciSheet:
             names = [
                 (r, unbulleted(raw[0], in_list)) for r, raw in self.table.rows[start + 1 :] if raw
             ]
-            tasks = (tasks | not_parents(names)) - outline_parents(names)
+            filled = {
+                r for r, raw in self.table.rows[start + 1 :] if any(c.strip() for c in raw[1:])
+            }
+            tasks = (tasks | not_parents(names, filled)) - outline_parents(names)
         heading_rows: dict[int, Hashable] = {}
         for row, raw in self.table.rows[start + 1 :]:
             cells = [self.table.clean(c) for c in raw[: len(header)]]
