@@ -75,11 +75,8 @@ def a_level_word(level: str, english: str) -> Word:
 
 def configured(rule: str) -> Said:
     """Where a table's rule settings go, since a table has no `rules:`: the configuration."""
-    return say(
-        "under `{table}` in raci.toml (`{tool}` in pyproject.toml)",
-        table=f"[rules.{rule}]",
-        tool=f"[tool.raci.rules.{rule}]",
-    )
+    table, tool = f"[rules.{rule}]", f"[tool.raci.rules.{rule}]"
+    return say("under `{table}` in raci.toml (`{tool}` in pyproject.toml)", table=table, tool=tool)
 
 
 class Lineage:

@@ -82,7 +82,7 @@ def invisible_id(ctx: Context) -> Iterator[Finding]:
                 say(
                     "id `{id}` holds the invisible character {code}; it looks like another id",
                     id=_visible(ident),
-                    code=f"U+{ord(hidden):04X}",
+                    code=_code_point(hidden),
                 ),
                 table[ident].location,
                 say("Retype the id with visible characters only."),
@@ -187,6 +187,11 @@ def unknown_reference(ctx: Context) -> Iterator[Finding]:
             role = held.roles[i]
             field = say("role `{letter}`", letter=role)
             yield missing(d.id, field, held.parties[i], "party", held.location(i))
+
+
+def _code_point(char: str) -> str:
+    """``U+200B``."""
+    return f"U+{ord(char):04X}"
 
 
 def _visible(ident: str) -> str:

@@ -351,6 +351,7 @@ def _other_scheme(scheme: Scheme, letter: str, used: list[str], model: bool) -> 
             schemes=Listed(tuple(having)),
             key="scheme",
         )
+    legend = f"{letter} = …"
     return say(
         "Use one of {letters}. No built-in scheme has every letter the table uses ({used}):"
         " a legend in the table that says what each letter means (`{legend}`) is read as its"
@@ -358,7 +359,7 @@ def _other_scheme(scheme: Scheme, letter: str, used: list[str], model: bool) -> 
         " declare a custom scheme in the model.",
         letters=own,
         used=letters,
-        legend=f"{letter} = …",
+        legend=legend,
         option="--scheme",
         command="raci import",
     )
