@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Union
+from typing import Union
 
 import attrs
 
 from raci._text import counted
-
-if TYPE_CHECKING:
-    from raci.words import Words
+from raci.words import Words
 
 
 class Severity(str, enum.Enum):
@@ -189,7 +187,7 @@ class Finding:
     def said(self, words: Words) -> tuple[str, str]:
         """The message and the hint in the language of ``words`` (in English those of a
         finding that has no other)."""
-        if self.saying is None:
+        if self.saying is None or words.language == "en":
             return self.message, self.hint
         message, hint = self.saying
         return message.said(words), hint.said(words) if hint is not None else self.hint
@@ -224,6 +222,10 @@ class Finding:
 class Findings(list[Finding]):
     """The findings of a run: a list, shown in one line (``<3 findings: 1 error, 2
     warnings>``) rather than every finding with its place."""
+
+    #: The ``language`` of the model they are about: the language a person reads them in
+    #: unless told otherwise (``Finding.said``); None when no model was read.
+    language: str | None = None
 
     def __repr__(self) -> str:
         counts = dict.fromkeys(Severity, 0)

@@ -331,7 +331,9 @@ def validate(
         rules = progress.each("checking the rules", plan, "rules")
         findings = [f for ctx in rules for f in ctx.rule.check(ctx)]
     findings.sort(key=lambda f: f.sort_key)
-    return Findings(findings)
+    found = Findings(findings)
+    found.language = org.language
+    return found
 
 
 def iter_rules() -> Iterator[Rule]:
