@@ -115,14 +115,20 @@ class Said:
     #: The English plural form, for a message whose form goes with ``count``.
     plural: str = ""
     count: float = 0
+    #: The English, worked out once (a hint is often given to many findings).
+    _english: str | None = attrs.field(default=None, init=False, eq=False, repr=False)
 
     def with_fields(self, **fields: Field) -> Said:
         """This message with ``fields`` (for a message written once and filled in later)."""
         return attrs.evolve(self, fields={**self.fields, **fields})
 
     def __str__(self) -> str:
-        english = self.plural if self.plural and self.count != 1 else self.text
-        return english.format_map({k: str(v) for k, v in self.fields.items()})
+        english = self._english
+        if english is None:
+            text = self.plural if self.plural and self.count != 1 else self.text
+            english = text.format_map(self.fields)  # each field formats as its str()
+            object.__setattr__(self, "_english", english)  # frozen, but kept once made
+        return english
 
     def said(self, words: Words) -> str:
         """The message in the language of ``words`` (English exactly as ``str()``)."""
