@@ -69,6 +69,8 @@ KEYWORDS = (
     "npgettext:1c,2,3",
     "pgettext:1c,2",
     "pgettext_noop:1c,2",
+    "say",
+    "nsay:1,2",
 )
 
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable, Mapping
+from typing import Union
 
 import attrs
 
 from raci._text import counted
+from raci.words import Words
 
 
 class Severity(str, enum.Enum):
@@ -57,6 +60,106 @@ class SourceLocation:
         return f"{self.file}:{self.line}:{self.column}"
 
 
+@attrs.frozen
+class Word:
+    """A fixed word inside a message (a role's title, a level): ``english`` as it reads in
+    English, ``said`` giving it in another language."""
+
+    english: str
+    said: Callable[[Words], str] = attrs.field(eq=False)
+
+    def __str__(self) -> str:
+        return self.english
+
+
+@attrs.frozen
+class Listed:
+    """A field that lists names (ids, letters): 'a, b' in English, in another language
+    with its own commas (``Words.listed``)."""
+
+    items: tuple[Field, ...]
+
+    def __str__(self) -> str:
+        return ", ".join(map(str, self.items))
+
+    def said(self, words: Words) -> str:
+        return words.listed(_field(item, words) for item in self.items)
+
+
+@attrs.frozen
+class Alternatives:
+    """A field that gives choices: 'P-5 or P-4' (in another language its word for "or")."""
+
+    items: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return " or ".join(self.items)
+
+    def said(self, words: Words) -> str:
+        return words.pgettext("between alternatives", " or ").join(self.items)
+
+
+#: What fills a field of a message: a name, id or letter (never translated), a count
+#: (written as the language writes numbers), a fixed word or a list, or a message itself.
+Field = Union[str, int, float, Word, Listed, Alternatives, "Said"]
+
+
+@attrs.frozen
+class Said:
+    """A message in English with its fields, to be said in any language of the catalog:
+    ``str()`` gives the English, :meth:`said` the words of a language. Made by :func:`say`
+    and :func:`nsay`, whose literal English the catalog's extraction reads."""
+
+    text: str
+    fields: Mapping[str, Field] = attrs.field(factory=dict)
+    #: The English plural form, for a message whose form goes with ``count``.
+    plural: str = ""
+    count: float = 0
+    #: The English, worked out once (a hint is often given to many findings).
+    _english: str | None = attrs.field(default=None, init=False, eq=False, repr=False)
+
+    def with_fields(self, **fields: Field) -> Said:
+        """This message with ``fields`` (for a message written once and filled in later)."""
+        return attrs.evolve(self, fields={**self.fields, **fields})
+
+    def __str__(self) -> str:
+        english = self._english
+        if english is None:
+            text = self.plural if self.plural and self.count != 1 else self.text
+            english = text.format_map(self.fields)  # each field formats as its str()
+            object.__setattr__(self, "_english", english)  # frozen, but kept once made
+        return english
+
+    def said(self, words: Words) -> str:
+        """The message in the language of ``words`` (English exactly as ``str()``)."""
+        if words.language == "en":
+            return str(self)
+        if self.plural:
+            text = words.ngettext(self.text, self.plural, self.count)
+        else:
+            text = words.gettext(self.text)
+        return text.format_map({k: _field(v, words) for k, v in self.fields.items()})
+
+
+def _field(value: Field, words: Words) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)):
+        return words.number(value)
+    return value.said(words)
+
+
+def say(text: str, **fields: Field) -> Said:
+    """A message of a finding: its English ``text`` (a literal, for the catalog) with
+    ``{fields}``."""
+    return Said(text, fields)
+
+
+def nsay(singular: str, plural: str, n: float, **fields: Field) -> Said:
+    """A message whose form goes with the count ``n`` (its field ``{n}``)."""
+    return Said(singular, {"n": n, **fields}, plural, n)
+
+
 #: The rule name of a finding that a file could not be read (as flake8's E999).
 PARSE_ERROR = "parse-error"
 
@@ -73,6 +176,11 @@ class Finding:
     location: SourceLocation
     hint: str = ""
     code: str = ""
+    #: The message and hint with their fields, to give them in another language
+    #: (:meth:`said`); None for a finding whose words are English only (a reader's).
+    saying: tuple[Said, Said | None] | None = attrs.field(
+        default=None, kw_only=True, eq=False, repr=False
+    )
 
     @classmethod
     def parse_error(cls, location: SourceLocation, reason: str) -> Finding:
@@ -81,6 +189,14 @@ class Finding:
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
+
+    def said(self, words: Words) -> tuple[str, str]:
+        """The message and the hint in the language of ``words`` (in English those of a
+        finding that has no other)."""
+        if self.saying is None or words.language == "en":
+            return self.message, self.hint
+        message, hint = self.saying
+        return message.said(words), hint.said(words) if hint is not None else self.hint
 
     @property
     def sort_key(self) -> tuple[str, int, str, int, str]:
@@ -112,6 +228,10 @@ class Finding:
 class Findings(list[Finding]):
     """The findings of a run: a list, shown in one line (``<3 findings: 1 error, 2
     warnings>``) rather than every finding with its place."""
+
+    #: The ``language`` of the model they are about: the language a person reads them in
+    #: unless told otherwise (``Finding.said``); None when no model was read.
+    language: str | None = None
 
     def __repr__(self) -> str:
         counts = dict.fromkeys(Severity, 0)

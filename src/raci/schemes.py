@@ -22,16 +22,6 @@ class Role:
         """Whether ``count`` parties in this role respect its cardinality."""
         return count >= self.min and (self.max is None or count <= self.max)
 
-    def describe_cardinality(self) -> str:
-        """'exactly 1', 'at least 1', 'at most 3', 'between 1 and 3' or 'any number'."""
-        if self.max is None:
-            return f"at least {self.min}" if self.min else "any number"
-        if self.min == self.max:
-            return f"exactly {self.min}"
-        if self.min == 0:
-            return f"at most {self.max}"
-        return f"between {self.min} and {self.max}"
-
 
 @attrs.frozen(cache_hash=True)
 class Scheme:

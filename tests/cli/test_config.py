@@ -94,9 +94,19 @@ class TestValidate:
 
     def test_the_command_line_wins(self, project: Path) -> None:
         """--select starts afresh: the configuration's ignore of silo is gone."""
-        code, out, _ = run("validate", "--select", "silo", project / "docs" / "RACI.md")
+        table = project / "docs" / "RACI.md"
+        code, out, _ = run("validate", "--select", "silo", "--lang", "en", table)
         assert code == 0
         assert " info silo: deliverable `index` " in out
+
+    def test_the_text_speaks_the_configurations_language(self, project: Path) -> None:
+        """`lang = "zh"` is the default of --lang: the text format says the findings in
+        Chinese; JSON, read by machines, keeps them English."""
+        table = project / "docs" / "RACI.md"
+        _, out, _ = run("validate", "--select", "silo", table)
+        assert "info silo: 交付成果 `index` 既没有“咨询”方，也没有“知会”方\n    提示：" in out
+        _, out, _ = run("validate", "--select", "silo", "--format", "json", table)
+        assert '"message": "deliverable `index` has no Consulted and no Informed party"' in out
 
     def test_an_ignore_adds_to_the_configurations(self, project: Path) -> None:
         table = project / "docs" / "RACI.md"
@@ -114,7 +124,7 @@ class TestValidate:
             + "rules:\n  overloaded: {max_accountable: 2}\n",
             encoding="utf-8",
         )
-        code, out, _ = run("validate", model)
+        code, out, _ = run("validate", model, "--lang", "en")
         assert code == 0
         assert "`ann` is Accountable for 3 deliverables; the limit is 2" in out
 

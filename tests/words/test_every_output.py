@@ -27,7 +27,8 @@ from raci.cli import cli
 LANGUAGES = ["zh", "es", "fr", "ru", "ar"]
 
 #: What each output is, and the command that writes it ({un}: the UN-Habitat model;
-#: {old}, {new}: the restructuring's versions; {out}: the file written).
+#: {old}, {new}: the restructuring's versions; {mistakes}: a model full of findings;
+#: {out}: the file written).
 OUTPUTS = {
     "chart.svg": "chart {un} --positions -o {out}",
     "chart-depth.svg": "chart {un} --depth 1 -o {out}",
@@ -49,6 +50,7 @@ OUTPUTS = {
     "stats.txt": "stats {un}",
     "stats.md": "stats {un} --format markdown",
     "report.html": "report {un} -o {out}",
+    "report-findings.html": "report {mistakes} -o {out}",
     "diff.txt": "diff {old} {new} -o {out}",
     "diff.md": "diff {old} {new} --format markdown --mermaid",
     "diff.svg": "diff {old} {new} -o {out}",
@@ -97,8 +99,10 @@ def _html_text(text: str) -> str:
         said = [v for v in words.values() if isinstance(v, str)]
         said += words["more_rows"]["forms"]
         said += [unit[2] for unit in found["units"].values()]  # their levels
-    # Graphviz's titles name the drawing's nodes and lines: no reader sees them.
+    # Graphviz's titles name the drawing's nodes and lines: no reader sees them. A rule's
+    # name is code, as `--select` takes it.
     text = re.sub(r"<(style|script|title)\b.*?</\1>", " ", text, flags=re.DOTALL)
+    text = re.sub(r'<code class="rule">[^<]*</code>', " ", text)
     shown = re.findall(r'(?:title|aria-label|placeholder)="([^"]*)"', text)
     said = [re.sub(r"\{[a-z_]+\}", " ", text) for text in said]  # the fields the script fills
     return html.unescape(" ".join([re.sub(r"<[^>]+>", " ", text), *shown, *said]))
@@ -204,21 +208,24 @@ def outputs(
     language = request.param
     folder = tmp_path_factory.mktemp(f"outputs-{language}")
     un, old, new = folder / "v0.yaml", folder / "v1.yaml", folder / "v2.yaml"
+    mistakes = folder / "m.yaml"
     for source, copy in (
         ("un-habitat-2020/org.yaml", un),
         ("restructuring/before.yaml", old),
         ("restructuring/after.yaml", new),
+        ("mistakes/org.yaml", mistakes),
     ):
         copy.write_text(named_in(language, (EXAMPLES / source).read_text("utf-8")), "utf-8")
     # The folder too: outputs name their input files.
-    found = {str(folder), *_model_words(raci.load(un), raci.load(old), raci.load(new))}
+    models = (raci.load(un), raci.load(old), raci.load(new), raci.load(mistakes))
+    found = {str(folder), *_model_words(*models)}
     words = sorted(found, key=len, reverse=True)
     alternatives = "|".join(re.escape(w) for w in words)
     names = re.compile(rf"(?<![A-Za-z0-9_])({alternatives})(?![A-Za-z0-9_])")
     texts = {}
     for name, command in OUTPUTS.items():
         out = folder / name
-        args = command.format(un=un, old=old, new=new, out=out).split()
+        args = command.format(un=un, old=old, new=new, mistakes=mistakes, out=out).split()
         result = CliRunner().invoke(cli, [*args, "--lang", language])
         assert result.exit_code == 0, (name, result.output)
         if "-o" not in args:

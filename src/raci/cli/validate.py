@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Mapping, Sequence
 
 import attrs
 import click
@@ -12,9 +13,9 @@ from raci._gc import no_cyclic_gc
 from raci.cli._common import configuration, echo, sheets_for, split_list
 from raci.cli._config import chosen_config, config_options
 from raci.cli._exit import EXIT_FINDINGS, EXIT_INPUT, EXIT_OK
-from raci.cli._options import scheme_option, sheet_option
+from raci.cli._options import lang_option, scheme_option, sheet_option
 from raci.cli._progress import progress_shown
-from raci.findings import PARSE_ERROR, Finding, Severity, SourceLocation
+from raci.findings import PARSE_ERROR, Finding, Findings, Severity, SourceLocation
 from raci.render.reporters import REPORTERS
 from raci.rules import iter_rules, unknown_selectors
 from raci.validation import validate_file
@@ -42,7 +43,7 @@ def _findings(
     ignore: list[str],
     scheme: str | None = None,
     sheet: str | None = None,
-) -> list[Finding]:
+) -> Findings:
     """One file's findings; a failure of raci itself on this file is a finding of its own
     (so that the other files keep their results), unless RACI_DEBUG asks for the trace."""
     config, isolated = chosen_config()
@@ -54,7 +55,7 @@ def _findings(
         if os.environ.get("RACI_DEBUG"):
             raise
         reason = f"internal error: {type(exc).__name__}: {exc} (please report it)"
-        return [Finding.parse_error(SourceLocation(path), reason)]
+        return Findings([Finding.parse_error(SourceLocation(path), reason)])
 
 
 @click.command(
@@ -92,6 +93,9 @@ Exit status: 0 no errors, 1 errors found (or warnings with --strict),
     is_flag=True,
     help="Print each file's configuration file and the settings it gives, and exit.",
 )
+@lang_option(
+    "the messages and hints of the text format (JSON, SARIF and GitHub keep English)",
+)
 @scheme_option
 @sheet_option
 @config_options
@@ -103,6 +107,7 @@ def command(
     ignore: tuple[str, ...],
     list_rules: bool,
     show_settings: bool,
+    lang: str | None,
     scheme: str | None,
     sheet: str | None,
 ) -> None:
@@ -133,7 +138,11 @@ def command(
     with no_cyclic_gc(), progress_shown():
         sheets = sheets_for(files, sheet)
         results = {path: _findings(path, chosen, dropped, scheme, sheets[path]) for path in files}
-        report = REPORTERS[output_format](color=color)(results)
+        languages = {
+            path: lang or configuration(path).lang or found.language
+            for path, found in results.items()
+        }
+        report = REPORTERS[output_format](color=color, languages=languages)(results)
         code = _exit_code(results, strict)
         del results
     if color:  # the text reporter escapes what it quotes; its colours reach the terminal
@@ -144,7 +153,7 @@ def command(
         raise SystemExit(code)
 
 
-def _exit_code(results: dict[str, list[Finding]], strict: bool) -> int:
+def _exit_code(results: Mapping[str, Sequence[Finding]], strict: bool) -> int:
     """The exit status: a file could not be read, errors (or warnings with ``strict``), or none."""
     if any(f.rule == PARSE_ERROR for findings in results.values() for f in findings):
         return EXIT_INPUT

@@ -19,6 +19,7 @@ from raci._text import counted, one_line, printable
 from raci._version import __version__
 from raci.findings import Finding, Severity
 from raci.rules import Rule, iter_rules
+from raci.words import words_for
 
 FileFindings = Mapping[str, Sequence[Finding]]
 
@@ -38,11 +39,23 @@ _ANSI_RESET = "\x1b[0m"
 
 
 class Reporter:
-    """Turns the findings of each file into the text to print."""
+    """Turns the findings of each file into the text to print.
 
-    def __init__(self, *, color: bool = False, rules: Sequence[Rule] | None = None) -> None:
+    ``languages`` gives the language each file's messages and hints are said in (by its
+    path; English for a file it does not name): the text format says them so, the formats
+    read by machines (JSON, SARIF, GitHub) keep English.
+    """
+
+    def __init__(
+        self,
+        *,
+        color: bool = False,
+        rules: Sequence[Rule] | None = None,
+        languages: Mapping[str, str | None] | None = None,
+    ) -> None:
         self.color = color
         self.rules = list(iter_rules()) if rules is None else list(rules)
+        self.languages = dict(languages or {})
 
     def __call__(self, files: FileFindings) -> str:
         raise NotImplementedError
@@ -53,14 +66,19 @@ class TextReporter(Reporter):
 
     def __call__(self, files: FileFindings) -> str:
         lines = []
-        for findings in files.values():
+        for path, findings in files.items():
+            words = words_for(self.languages.get(path))
+            label = (
+                "hint: " if words.language == "en" else words.labelled(words.gettext("Hint"), "")
+            )
             for f in findings:
                 sev = f.severity.value
                 if self.color:
                     sev = f"{_ANSI.get(f.severity, _ANSI_INFO)}{sev}{_ANSI_RESET}"
-                lines.append(f"{one_line(str(f.location))}: {sev} {f.rule}: {one_line(f.message)}")
-                if f.hint:
-                    lines.append(f"    hint: {one_line(f.hint)}")
+                message, hint = f.said(words)
+                lines.append(f"{one_line(str(f.location))}: {sev} {f.rule}: {one_line(message)}")
+                if hint:
+                    lines.append(f"    {label}{one_line(hint)}")
         c = summary(files)
         lines.append(
             f"{counted(c['errors'], 'error')}, {counted(c['warnings'], 'warning')},"

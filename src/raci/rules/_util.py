@@ -6,10 +6,15 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import accumulate, chain, compress, count, repeat
 from operator import eq
+from typing import TYPE_CHECKING
 
 from raci.deliverable_table import DeliverableTable
-from raci.findings import SourceLocation
+from raci.findings import Said, SourceLocation, Word, say
 from raci.model import Deliverable, Organization
+from raci.schemes import BUILTIN_SCHEMES, Role, Scheme
+
+if TYPE_CHECKING:
+    from raci.words import Words
 
 
 def kind_name(org: Organization, ident: str) -> str:
@@ -24,9 +29,54 @@ def kind_name(org: Organization, ident: str) -> str:
     return "id"
 
 
-def configured(rule: str) -> str:
+def role_word(scheme: Scheme, role: Role | None, letter: str = "") -> Word:
+    """A role's title in a message: the catalog's word for a built-in scheme's role, the
+    file's for a custom scheme's; ``letter`` stands in for a role the scheme lacks."""
+    if role is None:
+        return Word(letter, lambda words: letter)
+
+    def said(words: Words) -> str:
+        from raci.analysis.names import role_name
+
+        return role_name(scheme, role, words.language)
+
+    return Word(role.name, said)
+
+
+def raci_role(title: str) -> Word:
+    """A role of the RACI scheme by its title, as a message names it whatever the file's
+    scheme (the roles to move others to, the load a party carries)."""
+    raci = BUILTIN_SCHEMES["RACI"]
+    return role_word(raci, next(r for r in raci.roles if r.name == title))
+
+
+def level_word(level: str) -> Word:
+    """A level's name in a message ('division'), the catalog's word where it has one."""
+
+    def said(words: Words) -> str:
+        from raci.analysis.names import level_name
+
+        return level_name(level, words.language)
+
+    return Word(level, said)
+
+
+def a_level_word(level: str, english: str) -> Word:
+    """A unit of a level as a sentence puts it: ``english`` ('a division') in English, the
+    catalog's words (with the language's article) in another."""
+
+    def said(words: Words) -> str:
+        from raci.analysis.names import a_level
+
+        return a_level(level, words.language)
+
+    return Word(english, said)
+
+
+def configured(rule: str) -> Said:
     """Where a table's rule settings go, since a table has no `rules:`: the configuration."""
-    return f"under `[rules.{rule}]` in raci.toml (`[tool.raci.rules.{rule}]` in pyproject.toml)"
+    table, tool = f"[rules.{rule}]", f"[tool.raci.rules.{rule}]"
+    return say("under `{table}` in raci.toml (`{tool}` in pyproject.toml)", table=table, tool=tool)
 
 
 class Lineage:

@@ -4,15 +4,24 @@ positions."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from raci._text import counted
-from raci.findings import Finding, Severity
+from raci.findings import Finding, Said, Severity, nsay, say
 from raci.grades import UN, by_grade, tidy
-from raci.lookup import as_clause, did_you_mean
+from raci.lookup import Suggestions
 from raci.rules.registry import Context, rule
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
+
+
+#: The hint of `unknown-grade`.
+_USE = say("Use a grade of the table, or list the model's grades under `{key}`.", key="grades:")
+
+
+def _mean(grade: str, known: Iterable[str]) -> Said | str:
+    """'; did you mean `x`?' for the grade closest to ``grade``, or ''."""
+    closest = Suggestions(known).closest(grade)
+    return say("; did you mean `{id}`?", id=closest) if closest else ""
 
 
 @rule(
@@ -41,10 +50,15 @@ def unknown_grade(ctx: Context) -> Iterator[Finding]:
             if grades.known(line.grade) is None:
                 yield ctx.finding(
                     unit.id,
-                    f"unit `{unit.id}` has posts of grade `{line.grade}`, which the grade table"
-                    " does not have" + as_clause(did_you_mean(line.grade, known)),
+                    say(
+                        "unit `{id}` has posts of grade `{grade}`, which the grade table does"
+                        " not have{mean}",
+                        id=unit.id,
+                        grade=line.grade,
+                        mean=_mean(line.grade, known),
+                    ),
                     line.location,
-                    "Use a grade of the table, or list the model's grades under `grades:`.",
+                    _USE,
                 )
     if grades == UN and all(u.posts is None for u in org.units.values()):
         return
@@ -52,10 +66,15 @@ def unknown_grade(ctx: Context) -> Iterator[Finding]:
         if post.grade and grades.known(post.grade) is None:
             yield ctx.finding(
                 post.id,
-                f"position `{post.id}` has grade `{post.grade}`, which the grade table does"
-                " not have" + as_clause(did_you_mean(post.grade, known)),
+                say(
+                    "position `{id}` has grade `{grade}`, which the grade table does not"
+                    " have{mean}",
+                    id=post.id,
+                    grade=post.grade,
+                    mean=_mean(post.grade, known),
+                ),
                 post.location,
-                "Use a grade of the table, or list the model's grades under `grades:`.",
+                _USE,
             )
 
 
@@ -90,17 +109,38 @@ def positions_exceed_posts(ctx: Context) -> Iterator[Finding]:
         for grade, n in over:
             yield ctx.finding(
                 uid,
-                f"unit `{uid}` lists {counted(n, 'position')} of grade `{grade}`; expected at"
-                f" most {tidy(posts.get(grade, 0))}, the `{grade}` posts in its `posts`",
+                nsay(
+                    "unit `{id}` lists {n} position of grade `{grade}`; expected at most"
+                    " {most}, the `{grade}` posts in its `{key}`",
+                    "unit `{id}` lists {n} positions of grade `{grade}`; expected at most"
+                    " {most}, the `{grade}` posts in its `{key}`",
+                    n,
+                    id=uid,
+                    grade=grade,
+                    most=tidy(posts.get(grade, 0)),
+                    key="posts",
+                ),
                 unit.where("posts"),
-                f"Add `{grade}` posts to the unit's `posts`, or correct the positions' grades.",
+                say(
+                    "Add `{grade}` posts to the unit's `{key}`, or correct the positions' grades.",
+                    grade=grade,
+                    key="posts",
+                ),
             )
         total, have = sum(counts.values()), tidy(sum(posts.values()))
         if not over and total > have:
             yield ctx.finding(
                 uid,
-                f"unit `{uid}` lists {counted(total, 'position')}; expected at most {have}, the"
-                " posts in its `posts`",
+                nsay(
+                    "unit `{id}` lists {n} position; expected at most {most}, the posts in"
+                    " its `{key}`",
+                    "unit `{id}` lists {n} positions; expected at most {most}, the posts in"
+                    " its `{key}`",
+                    total,
+                    id=uid,
+                    most=have,
+                    key="posts",
+                ),
                 unit.where("posts"),
-                "Add the missing posts to the unit's `posts`.",
+                say("Add the missing posts to the unit's `{key}`.", key="posts"),
             )

@@ -8,9 +8,9 @@ from operator import not_
 from typing import Any
 
 from raci._walks import Successors, breadth_first, cycles
-from raci.findings import Finding, Severity, SourceLocation
+from raci.findings import Field, Finding, Said, Severity, SourceLocation, nsay, say
 from raci.lookup import Suggestions
-from raci.rules._util import Held, kind_name, units_of
+from raci.rules._util import Held, a_level_word, kind_name, units_of
 from raci.rules.registry import Context, rule
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
@@ -32,15 +32,19 @@ ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 )
 def duplicate_id(ctx: Context) -> Iterator[Finding]:
     for dup in ctx.org.duplicates:
-        scope = "deliverables" if dup.kind == "deliverable" else "groups"
+        scope = say("deliverables") if dup.kind == "deliverable" else say("groups")
         if dup.kind in ("unit", "position", "external"):
-            scope = "units, positions and external parties"
+            scope = say("units, positions and external parties")
         yield ctx.finding(
             dup.id,
-            f"id `{dup.id}` is used twice (first at {dup.first}); ids must be unique across"
-            f" {scope}",
+            say(
+                "id `{id}` is used twice (first at {first}); ids must be unique across {scope}",
+                id=dup.id,
+                first=str(dup.first),
+                scope=scope,
+            ),
             dup.location,
-            "Rename one of the two, or delete the copy; only the first definition is used.",
+            say("Rename one of the two, or delete the copy; only the first definition is used."),
         )
 
 
@@ -75,10 +79,13 @@ def invisible_id(ctx: Context) -> Iterator[Finding]:
             hidden = next(c for c in ident if not c.isprintable())
             yield ctx.finding(
                 ident,
-                f"id `{_visible(ident)}` holds the invisible character U+{ord(hidden):04X};"
-                " it looks like another id",
+                say(
+                    "id `{id}` holds the invisible character {code}; it looks like another id",
+                    id=_visible(ident),
+                    code=_code_point(hidden),
+                ),
                 table[ident].location,
-                "Retype the id with visible characters only.",
+                say("Retype the id with visible characters only."),
             )
 
 
@@ -112,22 +119,34 @@ def unknown_reference(ctx: Context) -> Iterator[Finding]:
     }
 
     def missing(
-        subject: str, field: str, ref: str, expected: str, where: SourceLocation
+        subject: str, field: str | Said, ref: str, expected: str, where: SourceLocation
     ) -> Finding:
         if expected not in suggestions:
             suggestions[expected] = Suggestions(pools[expected])
         found = kind_name(org, ref)
         if found == "id":
-            got = f"no {expected} has id `{ref}`"
+            got = _NONE_HAS[expected].with_fields(ref=ref)
         else:
-            article = "an" if found in ("external party", "id") else "a"
-            got = f"`{ref}` is {article} {found}, not a {expected}"
+            got = say(
+                "`{ref}` is {found}, not {expected}",
+                ref=ref,
+                found=_A[found],
+                expected=_A[expected],
+            )
+        closest = suggestions[expected].closest(ref)
         return ctx.finding(
             subject,
-            f"{field} of `{subject}` refers to `{ref}`, but {got}",
+            say(
+                "{field} of `{subject}` refers to `{ref}`, but {got}",
+                field=field,
+                subject=subject,
+                ref=ref,
+                got=got,
+            ),
             where,
-            _sentence(suggestions[expected].did_you_mean(ref))
-            + f"Use the id of an existing {expected}, or add it.",
+            _USE[expected].with_fields(
+                mean=say("Did you mean `{id}`? ", id=closest) if closest else ""
+            ),
         )
 
     for u in org.units.values():
@@ -166,7 +185,13 @@ def unknown_reference(ctx: Context) -> Iterator[Finding]:
             yield missing(d.id, "`group`", d.group, "group", d.where("group"))
         for i in named[k]:
             role = held.roles[i]
-            yield missing(d.id, f"role `{role}`", held.parties[i], "party", held.location(i))
+            field = say("role `{letter}`", letter=role)
+            yield missing(d.id, field, held.parties[i], "party", held.location(i))
+
+
+def _code_point(char: str) -> str:
+    """``U+200B``."""
+    return f"U+{ord(char):04X}"
 
 
 def _visible(ident: str) -> str:
@@ -174,9 +199,30 @@ def _visible(ident: str) -> str:
     return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in ident)
 
 
-def _sentence(phrase: str) -> str:
-    """A "did you mean" phrase as the first sentence of a hint, or ''."""
-    return phrase[:1].upper() + phrase[1:] + " " if phrase else ""
+#: Each kind of thing as a sentence names one ('a unit'), for `unknown-reference`.
+_A = {
+    "unit": say("a unit"),
+    "position": say("a position"),
+    "external party": say("an external party"),
+    "deliverable": say("a deliverable"),
+    "group": say("a group"),
+    "party": say("a party"),
+}
+#: That no thing of a kind has the id ``ref``.
+_NONE_HAS = {
+    "unit": say("no unit has id `{ref}`"),
+    "position": say("no position has id `{ref}`"),
+    "group": say("no group has id `{ref}`"),
+    "party": say("no party has id `{ref}`"),
+}
+#: The hint of `unknown-reference` by the kind expected; ``mean`` is a "Did you mean"
+#: sentence, or ''.
+_USE = {
+    "unit": say("{mean}Use the id of an existing unit, or add it."),
+    "position": say("{mean}Use the id of an existing position, or add it."),
+    "group": say("{mean}Use the id of an existing group, or add it."),
+    "party": say("{mean}Use the id of an existing party, or add it."),
+}
 
 
 def _cycles(successors: Successors, order: list[str]) -> Iterator[list[str]]:
@@ -208,17 +254,28 @@ def hierarchy_cycle(ctx: Context) -> Iterator[Finding]:
         unit = org.units[members[0]]
         yield ctx.finding(
             unit.id,
-            f"units form a cycle through their parents: {' → '.join([*members, members[0]])}",
+            say(
+                "units form a cycle through their parents: {cycle}",
+                cycle=" → ".join([*members, members[0]]),
+            ),
             unit.where("parent"),
-            "Each unit needs a parent above it; change one `parent` so the chain ends at the root.",
+            say(
+                "Each unit needs a parent above it; change one `{key}` so the chain ends at"
+                " the root.",
+                key="parent",
+            ),
         )
     for unit in org.units.values():
         if unit.id in unit.also_reports_to:
             yield ctx.finding(
                 unit.id,
-                f"unit `{unit.id}` reports to itself by a dotted line (`also_reports_to`)",
+                say(
+                    "unit `{id}` reports to itself by a dotted line (`{key}`)",
+                    id=unit.id,
+                    key="also_reports_to",
+                ),
                 unit.where("also_reports_to"),
-                "Name the unit it also reports to, or drop the line.",
+                say("Name the unit it also reports to, or drop the line."),
             )
     reporting: dict[str, list[str]] = {}
     for p in org.positions.values():
@@ -228,9 +285,16 @@ def hierarchy_cycle(ctx: Context) -> Iterator[Finding]:
         post = org.positions[members[0]]
         yield ctx.finding(
             post.id,
-            f"positions form a cycle through `reports_to`: {' → '.join([*members, members[0]])}",
+            say(
+                "positions form a cycle through `{key}`: {cycle}",
+                key="reports_to",
+                cycle=" → ".join([*members, members[0]]),
+            ),
             post.where("reports_to"),
-            "Change one `reports_to` so the reporting line ends at the top post.",
+            say(
+                "Change one `{key}` so the reporting line ends at the top post.",
+                key="reports_to",
+            ),
         )
 
 
@@ -251,10 +315,22 @@ def multiple_roots(ctx: Context) -> Iterator[Finding]:
     for uid in roots[1:]:
         yield ctx.finding(
             uid,
-            f"unit `{uid}` has no parent, so the organization has {len(roots)} top units"
-            f" (`{roots[0]}` is the first); expected exactly 1",
+            nsay(
+                "unit `{id}` has no parent, so the organization has {n} top units"
+                " (`{first}` is the first); expected exactly 1",
+                "unit `{id}` has no parent, so the organization has {n} top units"
+                " (`{first}` is the first); expected exactly 1",
+                len(roots),
+                id=uid,
+                first=roots[0],
+            ),
             ctx.org.units[uid].location,
-            f"Give `{uid}` a `parent` (perhaps `{roots[0]}`), or nest it under its parent.",
+            say(
+                "Give `{id}` a `{key}` (perhaps `{first}`), or nest it under its parent.",
+                id=uid,
+                key="parent",
+                first=roots[0],
+            ),
         )
 
 
@@ -286,13 +362,34 @@ def level_order(ctx: Context) -> Iterator[Finding]:
         mine, theirs = org.levels.rank(u.level), org.levels.rank(parent.level)
         if mine is None or theirs is None or mine > theirs:
             continue
-        relation = "the same rank as" if mine == theirs else "above"
+        fields: dict[str, Field] = {
+            "id": u.id,
+            "parent": parent.id,
+            "level": a_level_word(u.level or "", f"a {u.level}"),
+            "parent_level": a_level_word(parent.level or "", f"a {parent.level}"),
+        }
+        message = (
+            say(
+                "unit `{id}` is {level} under `{parent}`, {parent_level}: {level} ranks the"
+                " same as {parent_level}, expected a level below it",
+                **fields,
+            )
+            if mine == theirs
+            else say(
+                "unit `{id}` is {level} under `{parent}`, {parent_level}: {level} ranks above"
+                " {parent_level}, expected a level below it",
+                **fields,
+            )
+        )
         yield ctx.finding(
             u.id,
-            f"unit `{u.id}` is a {u.level} under `{parent.id}`, a {parent.level}: a {u.level}"
-            f" ranks {relation} a {parent.level}, expected a level below it",
+            message,
             u.where("level"),
-            "Fix the `level` of one of the two, or move the unit under a unit of a higher level.",
+            say(
+                "Fix the `{key}` of one of the two, or move the unit under a unit of a higher"
+                " level.",
+                key="level",
+            ),
         )
 
 
@@ -372,16 +469,32 @@ def idle_unit(ctx: Context) -> Iterator[Finding]:
     for uid in tops:
         inner = set(breadth_first(children, uid)) - {uid}
         n_posts = sum(posts.get(x, 0) for x in (uid, *inner))
-        inside = " and ".join(
-            f"{n} {what}{'s' if n != 1 else ''}"
-            for n, what in ((len(inner), "unit"), (n_posts, "post"))
-            if n
+        units = nsay("{n} unit", "{n} units", len(inner))
+        staff = nsay("{n} post", "{n} posts", n_posts)
+        inside = (
+            say("{units} and {posts}", units=units, posts=staff)
+            if inner and n_posts
+            else units
+            if inner
+            else staff
         )
         u = org.units[uid]
+        message = (
+            say(
+                "unit `{id}` holds no role on any deliverable, nor does any unit or post in"
+                " it ({inside}, not reported one by one)",
+                id=u.id,
+                inside=inside,
+            )
+            if inner or n_posts
+            else say(
+                "unit `{id}` holds no role on any deliverable, nor does any unit or post in it",
+                id=u.id,
+            )
+        )
         yield ctx.finding(
             u.id,
-            f"unit `{u.id}` holds no role on any deliverable, nor does any unit or post in it"
-            + (f" ({inside}, not reported one by one)" if inside else ""),
+            message,
             u.location,
-            "Assign it the work it does, or check whether the unit is still needed.",
+            say("Assign it the work it does, or check whether the unit is still needed."),
         )

@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from raci._text import counted
-from raci.findings import Finding, Severity
+from raci.findings import Alternatives, Field, Finding, Severity, Word, nsay, say
 from raci.model import Organization
+from raci.rules._util import a_level_word, level_word
 from raci.rules.registry import Context, rule
 
 #: A level's norm: ``min_professional`` (professional posts in the unit and below it),
@@ -89,24 +89,44 @@ def level_norms(ctx: Context) -> Iterator[Finding]:
         if norm is None or uid not in total:
             continue
         level = unit.level or ""
+        fields: dict[str, Field] = {
+            "level": level_word(level),
+            "id": uid,
+            "a_level": a_level_word(level, _a(level)),
+        }
         least = norm.get("min_professional")
         if least is not None and professional[uid] < least:
             yield ctx.finding(
                 uid,
-                f"{level} `{uid}` has {counted(professional[uid], 'professional post')}; the norm"
-                f" for {_a(level)} is at least {least}",
+                nsay(
+                    "{level} `{id}` has {n} professional post; the norm for {a_level} is at"
+                    " least {least}",
+                    "{level} `{id}` has {n} professional posts; the norm for {a_level} is at"
+                    " least {least}",
+                    professional[uid],
+                    **fields,
+                    least=least,
+                ).with_fields(n=_number(professional[uid])),
                 unit.where("posts"),
-                f"Give `{uid}` the professional posts of {_a(level)}, or a level that fits"
-                " its size.",
+                say(
+                    "Give `{id}` the professional posts of {a_level}, or a level that fits"
+                    " its size.",
+                    **fields,
+                ),
             )
         least = norm.get("min_posts")
         if least is not None and total[uid] < least:
             yield ctx.finding(
                 uid,
-                f"{level} `{uid}` has {counted(total[uid], 'post')}; the norm for {_a(level)} is at"
-                f" least {least}",
+                nsay(
+                    "{level} `{id}` has {n} post; the norm for {a_level} is at least {least}",
+                    "{level} `{id}` has {n} posts; the norm for {a_level} is at least {least}",
+                    total[uid],
+                    **fields,
+                    least=least,
+                ).with_fields(n=_number(total[uid])),
                 unit.where("posts"),
-                f"Give `{uid}` the posts of {_a(level)}, or a level that fits its size.",
+                say("Give `{id}` the posts of {a_level}, or a level that fits its size.", **fields),
             )
         heads = norm.get("head")
         grade = _head_grade(org, uid)
@@ -117,11 +137,19 @@ def level_norms(ctx: Context) -> Iterator[Finding]:
             if grade not in allowed:
                 yield ctx.finding(
                     uid,
-                    f"{level} `{uid}` is headed at {grade}; the norm for {_a(level)} is a head at"
-                    f" {' or '.join(allowed)}",
+                    say(
+                        "{level} `{id}` is headed at {grade}; the norm for {a_level} is a head"
+                        " at {allowed}",
+                        **fields,
+                        grade=grade,
+                        allowed=Alternatives(tuple(allowed)),
+                    ),
                     unit.where("head"),
-                    f"Grade the head of `{uid}` as the norm says, or give the unit the level"
-                    " its head's grade fits.",
+                    say(
+                        "Grade the head of `{id}` as the norm says, or give the unit the level"
+                        " its head's grade fits.",
+                        **fields,
+                    ),
                 )
 
 
@@ -161,6 +189,13 @@ def _head_grade(org: Organization, uid: str) -> str | None:
         return org.grades.known(head.grade) or head.grade
     graded = org.grades.sort(line.grade for line in unit.posts or () if line.count)
     return graded[0] if graded else None
+
+
+def _number(n: float) -> Word:
+    """A count of posts (perhaps a fraction) as a message writes it: '1,573' or '0.5' in
+    English, as the language writes numbers in another."""
+    shown = int(n) if float(n).is_integer() else n
+    return Word(f"{shown:,}", lambda words: words.number(shown))
 
 
 def _a(word: str) -> str:

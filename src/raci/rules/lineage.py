@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from raci.findings import Finding, Severity
+from raci.findings import Field, Finding, Listed, Severity, say
 from raci.rules._util import Held
 from raci.rules.registry import Context, rule
 
 WARNING, INFO = Severity.WARNING, Severity.INFO
+
+
+#: The kinds of party that have a lineage, as a message names them.
+_KINDS = {"unit": say("unit"), "position": say("position")}
 
 
 @rule(
@@ -41,18 +45,36 @@ def formerly_live(ctx: Context) -> Iterator[Finding]:
                 if old == party.id:
                     yield ctx.finding(
                         party.id,
-                        f"{party.kind} `{party.id}` lists itself in `formerly`",
+                        say(
+                            "{kind} `{id}` lists itself in `{key}`",
+                            kind=_KINDS[party.kind],
+                            id=party.id,
+                            key="formerly",
+                        ),
                         party.where("formerly"),
-                        "`formerly` names earlier ids; a unit that kept its id needs no entry.",
+                        say(
+                            "`{key}` names earlier ids; a unit that kept its id needs no entry.",
+                            key="formerly",
+                        ),
                     )
                 elif old in org.parties:
                     yield ctx.finding(
                         party.id,
-                        f"{party.kind} `{party.id}` says it continues `{old}`, but `{old}` is"
-                        " still a party of this model, so roles given to it stay with it",
+                        say(
+                            "{kind} `{id}` says it continues `{old}`, but `{old}` is still a"
+                            " party of this model, so roles given to it stay with it",
+                            kind=_KINDS[party.kind],
+                            id=party.id,
+                            old=old,
+                        ),
                         party.where("formerly"),
-                        f"If `{old}` is gone, delete it from the model; if `{party.id}` was"
-                        f" split off a `{old}` that goes on, drop `{old}` from `formerly`.",
+                        say(
+                            "If `{old}` is gone, delete it from the model; if `{id}` was split"
+                            " off a `{old}` that goes on, drop `{old}` from `{key}`.",
+                            old=old,
+                            id=party.id,
+                            key="formerly",
+                        ),
                     )
 
 
@@ -88,13 +110,30 @@ def carried_over(ctx: Context) -> Iterator[Finding]:
                 carried.setdefault((a.role, a.via), []).append(a.party)
                 places[(a.role, a.via)] = a.location
         for (role, old), heirs in carried.items():
-            names = ", ".join(f"`{h}`" for h in heirs)
+            names = Listed(tuple(f"`{h}`" for h in heirs))
+            fields: dict[str, Field] = {
+                "letter": role,
+                "id": d.id,
+                "old": old,
+                "names": names,
+                "key": "formerly",
+            }
             many = len(heirs) > 1
             yield ctx.finding(
                 d.id,
-                f"role `{role}` of `{d.id}` names `{old}`, which {names}"
-                f" {'continue' if many else 'continues'} (`formerly`): it is carried over to"
-                f" {'each of them' if many else 'it'}",
+                say(
+                    "role `{letter}` of `{id}` names `{old}`, which {names} continue"
+                    " (`{key}`): it is carried over to each of them",
+                    **fields,
+                )
+                if many
+                else say(
+                    "role `{letter}` of `{id}` names `{old}`, which {names} continues"
+                    " (`{key}`): it is carried over to it",
+                    **fields,
+                ),
                 places[(role, old)],
-                f"Write {'the one that holds it' if many else names} instead of `{old}`.",
+                say("Write the one that holds it instead of `{old}`.", old=old)
+                if many
+                else say("Write {names} instead of `{old}`.", names=names, old=old),
             )

@@ -17,7 +17,7 @@ import attrs
 from raci import progress
 from raci._gc import no_cyclic_gc
 from raci.exceptions import LoadError
-from raci.findings import Finding, Findings, Severity, SourceLocation
+from raci.findings import Finding, Findings, Said, Severity, SourceLocation
 from raci.lookup import as_clause, did_you_mean
 from raci.model import Organization, require_organization
 
@@ -71,11 +71,22 @@ class Context:
         return found
 
     def finding(
-        self, subject: str, message: str, location: SourceLocation, hint: str = ""
+        self, subject: str, message: str | Said, location: SourceLocation, hint: str | Said = ""
     ) -> Finding:
-        """A finding of this rule at its configured severity."""
+        """A finding of this rule at its configured severity; a message (and hint) made
+        with :func:`raci.findings.say` can be given in any language (:meth:`Finding.said`)."""
+        saying = None
+        if isinstance(message, Said):
+            saying = (message, hint if isinstance(hint, Said) else None)
         return Finding(
-            self.rule.name, self.severity, subject, message, location, hint, self.rule.code
+            self.rule.name,
+            self.severity,
+            subject,
+            str(message),
+            location,
+            str(hint),
+            self.rule.code,
+            saying=saying,
         )
 
 
@@ -320,7 +331,9 @@ def validate(
         rules = progress.each("checking the rules", plan, "rules")
         findings = [f for ctx in rules for f in ctx.rule.check(ctx)]
     findings.sort(key=lambda f: f.sort_key)
-    return Findings(findings)
+    found = Findings(findings)
+    found.language = org.language
+    return found
 
 
 def iter_rules() -> Iterator[Rule]:

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from itertools import compress, count, groupby, repeat
 from operator import ne
 
-from raci.findings import Finding, Severity, SourceLocation
+from raci.findings import Field, Finding, Listed, Said, Severity, SourceLocation, nsay, say
 from raci.model import Deliverable, Organization
-from raci.rules._util import Held, Lineage, configured, units_of
+from raci.rules._util import Held, Lineage, configured, raci_role, role_word, units_of
 from raci.rules.options import role_limits, whole_number
 from raci.rules.registry import Context, Option, rule
 from raci.schemes import BUILTIN_SCHEMES, Role, Scheme
@@ -26,82 +26,122 @@ def _first(d: Deliverable, letter: str) -> SourceLocation:
 
 #: Hints that say where a role is written, by the layout of the source (docs/format.md):
 #: a model file, or a table laid out as a matrix, by role column, one row per role, or
-#: a table per deliverable with a row per role.
-_HINTS: dict[str, dict[str, str]] = {
+#: a table per deliverable with a row per role. Their fields: ``key`` (``A:``), ``letter``,
+#: ``title``, ``party``, ``configured``, ``rules`` and ``ignore`` (the code to write).
+_HINTS: dict[str, dict[str, Said]] = {
     "no-accountable": {
-        "model": "Name the one party answerable for it under `{letter}:`.",
-        "matrix": "Put `{letter}` in exactly one cell of this row.",
-        "roles-by-column": "Name exactly one party in the {title} column of this row.",
-        "long": "Add one row giving this deliverable's {title} (role `{letter}`).",
-        "roles-by-row": "Name exactly one party in the {title} row of this deliverable's table.",
+        "model": say("Name the one party answerable for it under `{key}`."),
+        "matrix": say("Put `{letter}` in exactly one cell of this row."),
+        "roles-by-column": say("Name exactly one party in the {title} column of this row."),
+        "long": say("Add one row giving this deliverable's {title} (role `{letter}`)."),
+        "roles-by-row": say(
+            "Name exactly one party in the {title} row of this deliverable's table."
+        ),
     },
     "many-accountable": {
-        "model": "Keep one {title}; make the others Responsible or Consulted.",
-        "matrix": "Put `{letter}` in exactly one cell of this row; make the others `R` or `C`.",
-        "roles-by-column": "Keep one party in the {title} column of this row; move the"
-        " others to Responsible or Consulted.",
-        "long": "Keep one row with role `{letter}` for this deliverable; make the others"
-        " Responsible or Consulted.",
-        "roles-by-row": "Keep one party in the {title} row of this deliverable's table;"
-        " move the others to Responsible or Consulted.",
+        "model": say("Keep one {title}; make the others {responsible} or {consulted}."),
+        "matrix": say(
+            "Put `{letter}` in exactly one cell of this row; make the others `{r}` or `{c}`."
+        ),
+        "roles-by-column": say(
+            "Keep one party in the {title} column of this row; move the"
+            " others to {responsible} or {consulted}."
+        ),
+        "long": say(
+            "Keep one row with role `{letter}` for this deliverable; make the others"
+            " {responsible} or {consulted}."
+        ),
+        "roles-by-row": say(
+            "Keep one party in the {title} row of this deliverable's table;"
+            " move the others to {responsible} or {consulted}."
+        ),
     },
     "no-responsible": {
-        "model": "Name who does the work under `{letter}:`.",
-        "matrix": "Put `{letter}` in the cell of whoever does the work, in this row.",
-        "roles-by-column": "Name who does the work in the {title} column of this row.",
-        "long": "Add a row giving who does the work (role `{letter}`).",
-        "roles-by-row": "Name who does the work in the {title} row of this deliverable's table.",
+        "model": say("Name who does the work under `{key}`."),
+        "matrix": say("Put `{letter}` in the cell of whoever does the work, in this row."),
+        "roles-by-column": say("Name who does the work in the {title} column of this row."),
+        "long": say("Add a row giving who does the work (role `{letter}`)."),
+        "roles-by-row": say(
+            "Name who does the work in the {title} row of this deliverable's table."
+        ),
     },
     "cardinality": {
-        "model": "Adjust the `{letter}:` list, or the limit under `rules: role-cardinality`.",
-        "matrix": "Adjust the `{letter}` cells of this row, or the limit {configured}, or"
-        " leave the check out with `--ignore role-cardinality`.",
-        "roles-by-column": "Adjust the {title} column of this row, or the limit {configured},"
-        " or leave the check out with `--ignore role-cardinality`.",
-        "long": "Adjust this deliverable's rows with role `{letter}`, or the limit {configured},"
-        " or leave the check out with `--ignore role-cardinality`.",
-        "roles-by-row": "Adjust the {title} row of this deliverable's table, or the limit"
-        " {configured}, or leave the check out with `--ignore role-cardinality`.",
+        "model": say("Adjust the `{key}` list, or the limit under `{rules}`."),
+        "matrix": say(
+            "Adjust the `{letter}` cells of this row, or the limit {configured}, or"
+            " leave the check out with `{ignore}`."
+        ),
+        "roles-by-column": say(
+            "Adjust the {title} column of this row, or the limit {configured},"
+            " or leave the check out with `{ignore}`."
+        ),
+        "long": say(
+            "Adjust this deliverable's rows with role `{letter}`, or the limit {configured},"
+            " or leave the check out with `{ignore}`."
+        ),
+        "roles-by-row": say(
+            "Adjust the {title} row of this deliverable's table, or the limit"
+            " {configured}, or leave the check out with `{ignore}`."
+        ),
     },
     "redundant": {
-        "model": "Drop `{party}` from `{letter}:`.",
-        "matrix": "Drop `{letter}` from `{party}`'s cell in this row.",
-        "roles-by-column": "Drop `{party}` from the {title} column of this row.",
-        "long": "Drop the row that gives `{party}` role `{letter}` here.",
-        "roles-by-row": "Drop `{party}` from the {title} row of this deliverable's table.",
+        "model": say("Drop `{party}` from `{key}`."),
+        "matrix": say("Drop `{letter}` from `{party}`'s cell in this row."),
+        "roles-by-column": say("Drop `{party}` from the {title} column of this row."),
+        "long": say("Drop the row that gives `{party}` role `{letter}` here."),
+        "roles-by-row": say("Drop `{party}` from the {title} row of this deliverable's table."),
     },
 }
 
 
-def _hint(org: Organization, key: str, letter: str, party: str = "") -> str:
+def _hint(org: Organization, key: str, letter: str, party: str = "") -> Said:
     """The hint ``key`` in the words of the source's layout."""
-    role = org.scheme.role(letter)
+    scheme = org.scheme
     texts = _HINTS[key]
-    text = texts.get(org.layout, texts["model"])
-    return text.format(
-        letter=letter,
-        title=role.name if role else letter,
-        party=party,
-        configured=configured("role-cardinality"),
-    )
+    hint = texts.get(org.layout, texts["model"])
+    fields: dict[str, Field] = {
+        "key": f"{letter}:",
+        "letter": letter,
+        "title": role_word(scheme, scheme.role(letter), letter),
+        "party": party,
+        "configured": configured("role-cardinality"),
+        "rules": "rules: role-cardinality",
+        "ignore": "--ignore role-cardinality",
+        "r": "R",
+        "c": "C",
+        "responsible": raci_role("Responsible"),
+        "consulted": raci_role("Consulted"),
+    }
+    return hint.with_fields(**{k: v for k, v in fields.items() if "{" + k + "}" in hint.text})
 
 
-def _names(parties: list[str]) -> str:
-    return ", ".join(f"`{p}`" for p in parties)
+def _names(parties: list[str]) -> Listed:
+    return Listed(tuple(f"`{p}`" for p in parties))
 
 
-def _carried(org: Organization, d: Deliverable, letter: str) -> str:
+def _carried(org: Organization, d: Deliverable, letter: str) -> Said | str:
     """For roles carried over through ``formerly``: which old id each came from, and where
     each successor says so."""
     if not d.assignments.carried:
         return ""
-    notes = []
+    notes: list[Said] = []
     for a in d.assignments:
         if a.role == letter and a.via is not None:
             heir = org.units.get(a.party) or org.positions.get(a.party)
-            where = f", formerly at {heir.where('formerly')}" if heir is not None else ""
-            notes.append(f"`{a.party}` continues `{a.via}`{where}")
-    return f"; carried over: {', '.join(notes)}" if notes else ""
+            if heir is not None:
+                notes.append(
+                    say(
+                        "`{party}` continues `{old}`, formerly at {place}",
+                        party=a.party,
+                        old=a.via,
+                        place=str(heir.where("formerly")),
+                    )
+                )
+            else:
+                notes.append(say("`{party}` continues `{old}`", party=a.party, old=a.via))
+    if not notes:
+        return ""
+    return say("; carried over: {notes}", notes=Listed(tuple(notes)))
 
 
 @rule(
@@ -127,7 +167,7 @@ def single_accountable(ctx: Context) -> Iterator[Finding]:
     letter = scheme.letter_of("accountable")
     if letter is None:
         return
-    title = scheme.role(letter).name  # type: ignore[union-attr]
+    title = role_word(scheme, scheme.role(letter), letter)
     held = ctx.derived(Held)
     counts = held.count(letter)
     # The deliverables with more than one Accountable, or with none (not counted).
@@ -142,15 +182,30 @@ def single_accountable(ctx: Context) -> Iterator[Finding]:
         if not found:
             yield ctx.finding(
                 d.id,
-                f"deliverable `{d.id}` has no {title} ({letter}); expected exactly one",
+                say(
+                    "deliverable `{id}` has no {title} ({letter}); expected exactly one",
+                    id=d.id,
+                    title=title,
+                    letter=letter,
+                ),
                 d.where("raci"),
                 _hint(ctx.org, "no-accountable", letter),
             )
         else:
             yield ctx.finding(
                 d.id,
-                f"deliverable `{d.id}` has {len(found)} {title} parties ({letter}: "
-                f"{_names(found)}); expected exactly one" + _carried(ctx.org, d, letter),
+                nsay(
+                    "deliverable `{id}` has {n} {title} parties ({letter}: {names});"
+                    " expected exactly one{carried}",
+                    "deliverable `{id}` has {n} {title} parties ({letter}: {names});"
+                    " expected exactly one{carried}",
+                    len(found),
+                    id=d.id,
+                    title=title,
+                    letter=letter,
+                    names=_names(found),
+                    carried=_carried(ctx.org, d, letter),
+                ),
                 _first(d, letter),
                 _hint(ctx.org, "many-accountable", letter),
             )
@@ -177,13 +232,18 @@ def responsible_present(ctx: Context) -> Iterator[Finding]:
     letter = scheme.letter_of("responsible")
     if letter is None:
         return
-    title = scheme.role(letter).name  # type: ignore[union-attr]
+    title = role_word(scheme, scheme.role(letter), letter)
     held = ctx.derived(Held)
     for k in [k for k, roles in enumerate(held.roles_of) if letter not in roles]:
         d = held.deliverable(k)
         yield ctx.finding(
             d.id,
-            f"deliverable `{d.id}` has no {title} ({letter}); expected at least one",
+            say(
+                "deliverable `{id}` has no {title} ({letter}); expected at least one",
+                id=d.id,
+                title=title,
+                letter=letter,
+            ),
             d.where("raci"),
             _hint(ctx.org, "no-responsible", letter),
         )
@@ -244,33 +304,64 @@ def role_cardinality(ctx: Context) -> Iterator[Finding]:
             d = held.deliverable(k)
             yield ctx.finding(
                 d.id,
-                f"deliverable `{d.id}` has {n} {r.name} ({r.letter}); expected"
-                f" {r.describe_cardinality()}",
+                nsay(
+                    "deliverable `{id}` has {n} {title} ({letter}); expected {expected}",
+                    "deliverable `{id}` has {n} {title} ({letter}); expected {expected}",
+                    n,
+                    id=d.id,
+                    title=role_word(ctx.org.scheme, r),
+                    letter=r.letter,
+                    expected=_cardinality(r),
+                ),
                 _first(d, r.letter),
                 _hint(ctx.org, "cardinality", r.letter),
             )
 
 
-def _other_scheme(scheme: Scheme, letter: str, used: list[str], model: bool) -> str:
+def _cardinality(role: Role) -> Said:
+    """How many parties the role takes: 'exactly 1', 'at least 1', 'at most 3', 'between 1
+    and 3' or 'any number'."""
+    least, most = role.min, role.max
+    if most is None:
+        return say("at least {n}", n=least) if least else say("any number")
+    if least == most:
+        return say("exactly {n}", n=least)
+    if least == 0:
+        return say("at most {n}", n=most)
+    return say("between {least} and {most}", least=least, most=most)
+
+
+def _other_scheme(scheme: Scheme, letter: str, used: list[str], model: bool) -> Said:
     """The hint for ``letter``, outside ``scheme``: use one of its letters, or a scheme that
     has every letter ``used``: a custom one in a model file; for a table, a built-in one
     that has them all, or when none has, a legend in the table or a custom scheme in a
     model (a built-in scheme with one letter but not the others would reject those)."""
-    own = f"Use one of {', '.join(scheme.letters)}"
+    own = Listed(scheme.letters)
     if model:
-        return f"{own}, or declare a custom scheme."
+        return say("Use one of {letters}, or declare a custom scheme.", letters=own)
     having = [name for name, s in BUILTIN_SCHEMES.items() if set(used) <= set(s.letters)]
-    letters = ", ".join(f"`{each}`" for each in used)
+    letters = Listed(tuple(f"`{each}`" for each in used))
     if having:
-        return (
-            f"{own}, or choose a scheme that has {letters} with `--scheme`"
-            f" ({', '.join(having)}), or with `scheme` in the configuration file."
+        return say(
+            "Use one of {letters}, or choose a scheme that has {used} with `{option}`"
+            " ({schemes}), or with `{key}` in the configuration file.",
+            letters=own,
+            used=letters,
+            option="--scheme",
+            schemes=Listed(tuple(having)),
+            key="scheme",
         )
-    return (
-        f"{own}. No built-in scheme has every letter the table uses ({letters}): a legend"
-        f" in the table that says what each letter means (`{letter} = …`) is read as its"
-        " scheme when `--scheme` names none; or import the table (`raci import`) and"
-        " declare a custom scheme in the model."
+    legend = f"{letter} = …"
+    return say(
+        "Use one of {letters}. No built-in scheme has every letter the table uses ({used}):"
+        " a legend in the table that says what each letter means (`{legend}`) is read as its"
+        " scheme when `{option}` names none; or import the table (`{command}`) and"
+        " declare a custom scheme in the model.",
+        letters=own,
+        used=letters,
+        legend=legend,
+        option="--scheme",
+        command="raci import",
     )
 
 
@@ -303,14 +394,20 @@ def unknown_role(ctx: Context) -> Iterator[Finding]:
             if a.role not in letters:
                 upper = a.role.upper()
                 hint = (
-                    f"Write `{upper}` in capitals."
+                    say("Write `{letter}` in capitals.", letter=upper)
                     if upper in letters
                     else _other_scheme(scheme, upper, used, ctx.org.layout == "model")
                 )
                 yield ctx.finding(
                     d.id,
-                    f"role `{a.role}` on `{d.id}` is not a role of scheme {scheme.name}"
-                    f" (roles: {', '.join(scheme.letters)})",
+                    say(
+                        "role `{letter}` on `{id}` is not a role of scheme {scheme}"
+                        " (roles: {letters})",
+                        letter=a.role,
+                        id=d.id,
+                        scheme=scheme.name,
+                        letters=Listed(scheme.letters),
+                    ),
                     a.location,
                     hint,
                 )
@@ -344,6 +441,7 @@ def accountable_outside_chain(ctx: Context) -> Iterator[Finding]:
     r_letter = org.scheme.letter_of("responsible")
     if a_letter is None or r_letter is None:
         return
+    a_title, r_title = raci_role("Accountable"), raci_role("Responsible")
     held = ctx.derived(Held)
     lineage = ctx.derived(Lineage)
     unit_of = ctx.derived(units_of)
@@ -365,10 +463,24 @@ def accountable_outside_chain(ctx: Context) -> Iterator[Finding]:
         ident = held.ids[owner[i]]
         yield ctx.finding(
             ident,
-            f"on `{ident}`, Accountable `{accountable}` (in `{top}`) is not in the line"
-            f" above Responsible `{party}` (in `{unit}`)",
+            say(
+                "on `{id}`, {accountable} `{party}` (in `{unit}`) is not in the line"
+                " above {responsible} `{other}` (in `{other_unit}`)",
+                id=ident,
+                accountable=a_title,
+                party=accountable,
+                unit=top,
+                responsible=r_title,
+                other=party,
+                other_unit=unit,
+            ),
             held.location(i),
-            "Make someone who oversees the Responsible party Accountable, or move the work.",
+            say(
+                "Make someone who oversees the {responsible} party {accountable}, or move"
+                " the work.",
+                responsible=r_title,
+                accountable=a_title,
+            ),
         )
 
 
@@ -406,10 +518,21 @@ def too_many_consulted(ctx: Context) -> Iterator[Finding]:
         if len(consulted) > limit:
             yield ctx.finding(
                 d.id,
-                f"deliverable `{d.id}` has {len(consulted)} Consulted parties; at most {limit}"
-                " keeps decisions moving",
+                nsay(
+                    "deliverable `{id}` has {n} {consulted} parties; at most {limit}"
+                    " keeps decisions moving",
+                    "deliverable `{id}` has {n} {consulted} parties; at most {limit}"
+                    " keeps decisions moving",
+                    len(consulted),
+                    id=d.id,
+                    consulted=raci_role("Consulted"),
+                    limit=limit,
+                ),
                 _first(d, letter),
-                "Move the parties who only need to know to Informed.",
+                say(
+                    "Move the parties who only need to know to {informed}.",
+                    informed=raci_role("Informed"),
+                ),
             )
 
 
@@ -464,8 +587,14 @@ def redundant_roles(ctx: Context) -> Iterator[Finding]:
                     )
                     yield ctx.finding(
                         ident,
-                        f"`{party}` is both {strong} and {weak_letter} on `{ident}`; {strong}"
-                        " already implies being informed",
+                        say(
+                            "`{party}` is both {strong} and {weak} on `{id}`; {strong}"
+                            " already implies being informed",
+                            party=party,
+                            strong=strong,
+                            weak=weak_letter,
+                            id=ident,
+                        ),
                         max(places),
                         _hint(ctx.org, "redundant", weak_letter, party),
                     )
@@ -495,9 +624,14 @@ def silo(ctx: Context) -> Iterator[Finding]:
         d = held.deliverable(k)
         yield ctx.finding(
             d.id,
-            f"deliverable `{d.id}` has no Consulted and no Informed party",
+            say(
+                "deliverable `{id}` has no {consulted} and no {informed} party",
+                id=d.id,
+                consulted=raci_role("Consulted"),
+                informed=raci_role("Informed"),
+            ),
             d.where("raci"),
-            "Say who should be asked or told, so the work is not done in isolation.",
+            say("Say who should be asked or told, so the work is not done in isolation."),
         )
 
 
@@ -529,15 +663,24 @@ def vacant_accountable(ctx: Context) -> Iterator[Finding]:
     vacant = {pid: p.id for pid, p in org.positions.items() if p.vacant and org.parties[pid] is p}
     if letter is None or not vacant:
         return
+    title = raci_role("Accountable")
     held = ctx.derived(Held)
     parties, at = held.parties, held.at(letter)
     for i in compress(at, map(vacant.__contains__, map(parties.__getitem__, at))):
         ident = held.ids[held.owner[i]]
         yield ctx.finding(
             ident,
-            f"Accountable for `{ident}` is `{vacant[parties[i]]}`, a vacant post",
+            say(
+                "{accountable} for `{id}` is `{post}`, a vacant post",
+                accountable=title,
+                id=ident,
+                post=vacant[parties[i]],
+            ),
             held.location(i),
-            "Name an acting holder's post as Accountable until the post is filled.",
+            say(
+                "Name an acting holder's post as {accountable} until the post is filled.",
+                accountable=title,
+            ),
         )
 
 
@@ -566,6 +709,7 @@ def not_cascaded(ctx: Context) -> Iterator[Finding]:
     letter = org.scheme.letter_of("responsible")
     if letter is None or not org.positions:
         return
+    title = raci_role("Responsible")
     lineage = ctx.derived(Lineage)
     staffed = lineage.upward(p.unit for p in org.positions.values())
     # The posts listed in each unit, for the hints: made when first needed.
@@ -578,7 +722,7 @@ def not_cascaded(ctx: Context) -> Iterator[Finding]:
     }
     staffed_units = {uid for uid, u in org.units.items() if u.id in staffed}
     # The hint of each unit reported (its posts that could take the work).
-    hints: dict[str, str] = {}
+    hints: dict[str, Said] = {}
     held = ctx.derived(Held)
     owner, parties, r_at = held.owner, held.parties, held.at(letter)
     # The Responsible staffed units, deliverable by deliverable.
@@ -599,13 +743,20 @@ def not_cascaded(ctx: Context) -> Iterator[Finding]:
                 continue
             hint = hints.get(unit)
             if hint is None:
-                hint = hints[unit] = (
-                    "Name the post that does the work as Responsible too (the cascade to"
-                    f" staff): {_listed(_could_take(org, unit, posts_in))}."
+                hint = hints[unit] = say(
+                    "Name the post that does the work as {responsible} too (the cascade to"
+                    " staff): {posts}.",
+                    responsible=title,
+                    posts=_listed(_could_take(org, unit, posts_in)),
                 )
             yield finding(
                 ident,
-                f"`{unit}` is Responsible for `{ident}`, but none of the posts in it is",
+                say(
+                    "`{unit}` is {responsible} for `{id}`, but none of the posts in it is",
+                    unit=unit,
+                    responsible=title,
+                    id=ident,
+                ),
                 where(i),
                 hint,
             )
@@ -632,8 +783,16 @@ def _could_take(org: Organization, unit: str, posts_in: dict[str, list[str]]) ->
     return [pid for uid in below for pid in posts_in.get(uid, ())]
 
 
-def _listed(posts: list[str]) -> str:
-    shown = ", ".join(f"`{p}`" for p in posts[:_TAKERS])
+def _listed(posts: list[str]) -> Field:
+    shown = Listed(tuple(f"`{p}`" for p in posts[:_TAKERS]))
     more = len(posts) - _TAKERS
-    prefix = "for instance " if len(posts) > 1 else ""
-    return prefix + shown + (f" (or one of {more} more)" if more > 0 else "")
+    if more > 0:
+        return nsay(
+            "for instance {posts} (or one of {n} more)",
+            "for instance {posts} (or one of {n} more)",
+            more,
+            posts=shown,
+        )
+    if len(posts) > 1:
+        return say("for instance {posts}", posts=shown)
+    return shown

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from raci._text import quoted, shorten
-from raci.findings import Finding, Severity
+from raci.findings import Finding, Severity, nsay, say
 from raci.rules.registry import Context, rule
 
 
@@ -26,10 +26,16 @@ def stray_cell(ctx: Context) -> Iterator[Finding]:
     for cell in ctx.org.stray_cells:
         yield ctx.finding(
             shorten(cell.text),
-            f"cell {quoted(cell.text)} is beyond the header's last column (the header has"
-            f" {cell.width} columns), so it is not read",
+            nsay(
+                "cell {text} is beyond the header's last column (the header has {n} columns),"
+                " so it is not read",
+                "cell {text} is beyond the header's last column (the header has {n} columns),"
+                " so it is not read",
+                cell.width,
+                text=quoted(cell.text),
+            ),
             cell.location,
-            "Give the column a header, or move the text into a column that has one.",
+            say("Give the column a header, or move the text into a column that has one."),
         )
 
 

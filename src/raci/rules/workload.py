@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from raci.findings import Finding, Severity
-from raci.rules._util import Held, configured
+from raci.findings import Finding, Severity, nsay, say
+from raci.rules._util import Held, configured, raci_role
 from raci.rules.options import whole_number
 from raci.rules.registry import Context, Option, rule
 
@@ -48,7 +48,8 @@ def overloaded(ctx: Context) -> Iterator[Finding]:
         ("accountable", "Accountable", ctx.options["max_accountable"], "max_accountable"),
         ("responsible", "Responsible", ctx.options["max_responsible"], "max_responsible"),
     )
-    for kind, title, limit, option in limits:
+    for kind, role, limit, option in limits:
+        title = raci_role(role)
         letter = org.scheme.letter_of(kind)
         if letter is None:
             continue
@@ -59,13 +60,26 @@ def overloaded(ctx: Context) -> Iterator[Finding]:
                 continue
             yield ctx.finding(
                 party,
-                f"`{party}` is {title} for {n} deliverables; the limit is {limit}",
+                nsay(
+                    "`{party}` is {title} for {n} deliverables; the limit is {limit}",
+                    "`{party}` is {title} for {n} deliverables; the limit is {limit}",
+                    n,
+                    party=party,
+                    title=title,
+                    limit=limit,
+                ),
                 org.parties[party].location,
-                "Delegate some of them, or "
-                + (
-                    f"raise `{option}` under `rules: overloaded`."
-                    if org.layout == "model"
-                    else f"raise `{option}` {configured('overloaded')}, or leave the check"
-                    " out with `--ignore overloaded`."
+                say(
+                    "Delegate some of them, or raise `{option}` under `{rules}`.",
+                    option=option,
+                    rules="rules: overloaded",
+                )
+                if org.layout == "model"
+                else say(
+                    "Delegate some of them, or raise `{option}` {configured}, or leave the"
+                    " check out with `{ignore}`.",
+                    option=option,
+                    configured=configured("overloaded"),
+                    ignore="--ignore overloaded",
                 ),
             )

@@ -352,10 +352,11 @@ class _Report:
                 f'{escape_html(label)}</h3><ul class="findings sev-{sev.value}">'
             )
             for f in found:
-                advice = f'<div class="hint">{hint} {_code(f.hint)}</div>' if f.hint else ""
+                message, said = f.said(self.words)
+                advice = f'<div class="hint">{hint} {_code(said)}</div>' if said else ""
                 out.append(
                     f'<li><code class="rule">{escape_html(f.rule)}</code> {self.subject(f, rows)}'
-                    f' <span class="msg">{_code(f.message)}</span>'
+                    f' <span class="msg">{_code(message)}</span>'
                     f' <span class="loc">{escape_html(str(f.location))}</span>{advice}</li>'
                 )
             out.append("</ul>")
