@@ -19,7 +19,7 @@ import openpyxl
 import pytest
 
 import raci
-from helpers import ARABIC, placed_text, printed_lines
+from helpers import ARABIC, EXAMPLES, placed_text, printed_lines
 from raci._text import display_width
 from raci.analysis.names import level_name
 from raci.render import engine
@@ -229,6 +229,17 @@ class TestHtml:
         assert "#panel{right:auto;left:1em}" in arabic
         assert "#panel{right:auto" not in english
         assert "@top-right{content:" in arabic.split("</style>")[0]
+
+    def test_places_in_the_reports_findings_read_left_to_right(self) -> None:
+        mistakes = raci.load(EXAMPLES / "mistakes" / "org.yaml")
+        page = raci.render_report(mistakes, lang="ar")
+        assert isinstance(page, str)
+        assert "ul.findings code,ul.findings .loc{direction:ltr;unicode-bidi:isolate}" in page
+        places = re.findall(r'<span class="loc">([^<]*)</span>', page)
+        # Each finding's own place, and the place a duplicate-id message names inside it
+        # (the id's first use, line 138; the finding itself is at line 142).
+        assert len(places) == len(raci.validate(mistakes)) + 1
+        assert [p for p in places if p.endswith("org.yaml:138:5")]
 
     def test_the_reports_workload_is_mirrored(self) -> None:
         page = raci.render_report(escwa())

@@ -110,10 +110,11 @@ table.raci th.sel{background:#f3f4f6!important;outline:0}
 )
 
 #: What changes in a page read right to left (``dir="rtl"``): findings marked on their
-#: right, the panel on the left; drawings keep the places they give their text (a
-#: chart is mirrored when it is drawn).
+#: right, the panel on the left; places and code in them read left to right; drawings
+#: keep the places they give their text (a chart is mirrored when it is drawn).
 REPORT_RTL_CSS = """\
 svg{direction:ltr}
+ul.findings code,ul.findings .loc{direction:ltr;unicode-bidi:isolate}
 ul.findings li{border-left:0;border-right:4px solid var(--line)}
 ul.findings.sev-error li{border-right-color:var(--err)}
 ul.findings.sev-warning li{border-right-color:var(--warn)}

@@ -581,8 +581,14 @@ class _Report:
 
 
 def _code(text: str) -> str:
-    """A finding's text escaped, with its `quoted` ids and keys set as code."""
-    return re.sub(r"`([^`<>]+)`", r"<code>\1</code>", escape_html(text))
+    """A finding's text escaped, with its `quoted` ids and keys set as code and the
+    places it names (``file:line:column``) marked as places."""
+    coded = re.sub(r"`([^`<>]+)`", r"<code>\1</code>", escape_html(text))
+    return _PLACE.sub(r'<span class="loc">\g<0></span>', coded)
+
+
+#: A place in a file, as a finding's text names it: ``org.yaml:12:5``, ``t.xlsx!S!B4``.
+_PLACE = re.compile(r"(?<![\w/.])[^\s<>();,，；（）]+?(?::\d+:\d+|![^\s<>!]+![A-Z]+\d+)")
 
 
 def _clip(text: str, width: int) -> str:
