@@ -21,8 +21,8 @@ from raci.io.tables.role_headers import role_of_header
 from raci.schemes import BUILTIN_SCHEMES
 
 #: A legend's entry in one cell: ``R: Responsible``, ``A = Accountable``, ``C - Consulted``,
-#: ``Р — исполнитель``, ``R：负责``.
-_ENTRY = re.compile(r"^\(?([^\W\d_]{1,2})\)?(?:\s*[:：=]|\s+[–—-])\s*(\w.*)$", re.DOTALL)
+#: ``Р — исполнитель``, ``R：负责``, ``AI  AI System`` (two spaces or more).
+_ENTRY = re.compile(r"^\(?([^\W\d_]{1,2})\)?(?:\s*[:：=]|\s+[–—-]|[ \t]{2,})\s*(\w.*)$", re.DOTALL)
 #: What marks a cell holds: a letter or two, or a few of them, separated or bracketed.
 _MARKS = re.compile(r"^[\s(]*[A-Za-z]{1,2}[\s)]*(?:[\s/,;+&·.()-]+[A-Za-z]{1,2}[\s)]*)*$")
 #: The header of a legend table: ``Symbol | Meaning``, ``Code | Role | Definition``, or

@@ -380,7 +380,10 @@ def _legend(
         return None
     first = min(blocks, key=lambda b: (b.top, b.left))
     rows = [
-        by_record[n][b.left - 1 : b.right]
+        [
+            (text, raw.at(line[n], b.left + k))
+            for k, text in enumerate(by_record[n][b.left - 1 : b.right])
+        ]
         for b in blocks
         for n in range(b.top, b.bottom + 1)
         if n in by_record
