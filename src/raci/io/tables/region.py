@@ -113,6 +113,18 @@ Grid = Sequence[tuple[int, tuple[str, ...]]]
 MOST_TABLE_BLOCKS = 200
 
 
+def legend_blocks(grid: Grid) -> list[Block]:
+    """The blocks of ``grid`` (numbered as :func:`find_region` takes it) that are legends."""
+    cells = {
+        (row, col): text.strip()
+        for row, texts in grid
+        for col, text in enumerate(texts, start=1)
+        if text.strip()
+    }
+    blocks = [_classify(b, cells) for b in _cut(list(cells))] if cells else []
+    return [b for b in blocks if b.kind == "legend"]
+
+
 def find_region(grid: Grid) -> Region | None:
     """The table in ``grid`` (rows numbered so that an empty row leaves a gap, each row's
     cells from column 1), or None when it holds no block of two rows and two columns; the

@@ -22,7 +22,7 @@ from raci.findings import Finding
 from raci.io.tables.legend import Legend
 from raci.io.tables.region import is_capital_mark
 from raci.io.tables.role_headers import scheme_of_headers
-from raci.io.tables.table import Table, placed, raise_problems, reading_note
+from raci.io.tables.table import Table, legend_alone, placed, raise_problems, reading_note
 from raci.io.tables.xlsx_scan import MAX_CELL_CHARS, MAX_CELLS, SheetScan, scan_workbook
 
 __all__ = ["table_from_xlsx"]
@@ -133,7 +133,7 @@ def _sheet_table(
     raw = Table(file, rows, sheet=ws.title, sheets=sheets, merged=scan.merged, looks=looks)
     found = placed(raw, [n for n, _ in rows])
     if found is None:
-        return raw, False
+        return attrs.evolve(raw, legend=legend_alone(raw, [n for n, _ in rows])), False
     filled = sum(1 for _, cells in found.rows if sum(1 for c in cells if c.strip()) >= 2)
     return found, filled >= 2
 
