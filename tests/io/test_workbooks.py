@@ -16,6 +16,7 @@ from openpyxl.utils.cell import coordinate_from_string, get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 import raci
+from helpers import rows_read
 from raci.cli import cli
 from raci.io.tables.region import find_region
 
@@ -456,3 +457,100 @@ def test_a_longer_block_of_notes_does_not_outweigh_the_matrix(tmp_path: Path) ->
     org = raci.load(path)
     assert sorted(assignments(org)) == sorted(EXPECTED)
     assert [cell for cell, _ in notes(org)] == ["S!A1"]
+
+
+#: A matrix whose column ``AI System`` holds the workbook's own code ``AI``, and its key.
+CODED: Rows = [
+    ["#", "Activity", "Support Workers", "Home Manager", "AI System"],
+    [1, "Speak observations", "R", "A", "AI"],
+    [2, "Cross-check medication", "I", "A", "AI"],
+    [3, "Sign off the log", "R", "A", None],
+    [4, "Summarise the handover", "C", "R", "AI"],
+]
+KEY: Rows = [
+    ["RACI KEY"],
+    ["R  Responsible", "Does the work."],
+    ["A  Accountable", "Owns the outcome."],
+    ["C  Consulted", "Gives input."],
+    ["I  Informed", "Kept updated."],
+    ["AI  AI System", "The AI performs this activity under human supervision."],
+]
+
+
+class TestCodesOfTheKey:
+    """A code a workbook's key defines whole (``AI  AI System``) is no role letters: its
+    cells are said, and hold no role."""
+
+    def read(self, path: Path, sheet: str = "RACI Matrix") -> raci.Organization:
+        return raci.load(path, sheet=sheet)
+
+    def coded(self, org: raci.Organization) -> list[tuple[str, str]]:
+        return [(c, m) for c, m in notes(org) if "defines `AI`" in m]
+
+    def test_a_key_on_another_sheet(self, tmp_path: Path) -> None:
+        title = [["CAREFORWARD GROUP  |  RACI MATRIX"]]
+        sheets = {
+            "Process": [("A1", [["#", "Step", "Actor"], ["1", "Brief", "Night staff"]])],
+            "RACI Matrix": [("A1", title), ("A3", CODED)],
+            "Governance": [("A1", [["CAREFORWARD GROUP"]]), ("A2", KEY)],
+        }
+        org = self.read(workbook(tmp_path / "t.xlsx", sheets))
+        assert {a.party for d in org.deliverables.values() for a in d.assignments} == {
+            "support-workers",
+            "home-manager",
+        }
+        assert [(a.role, a.party) for a in org.deliverables["1"].assignments] == [
+            ("R", "support-workers"),
+            ("A", "home-manager"),
+        ]
+        assert self.coded(org) == [
+            (
+                "RACI Matrix!E3",
+                "column `AI System` holds `AI` in its 3 cells: the key at `Governance!A7`"
+                " defines `AI` as `AI System`, not as role letters, so they hold no role",
+            )
+        ]
+        rule = next(n.rule for n in org.notes if "defines `AI`" in n.message)
+        assert rule == "unreadable-cell"
+        # Every row is read: the rows the key's code leaves without a role among them.
+        assert {4, 5, 6, 7} <= rows_read(org)
+
+    def test_a_key_on_the_same_sheet_beside_some_letters(self, tmp_path: Path) -> None:
+        matrix = [*CODED[:3], [3, "Sign off the log", "R", "A", "C"]]
+        key = [["R = Responsible"], ["A = Accountable"], ["AI = AI System"]]
+        sheets = {"RACI Matrix": [("A1", matrix), ("A8", key)]}
+        org = self.read(workbook(tmp_path / "t.xlsx", sheets))
+        assert ("C", "ai-system") in [(a.role, a.party) for a in org.deliverables["3"].assignments]
+        assert all(
+            a.party != "ai-system" for d in ("1", "2") for a in org.deliverables[d].assignments
+        )
+        assert [c for c, _ in self.coded(org)] == ["RACI Matrix!E2", "RACI Matrix!E3"]
+        assert self.coded(org)[0][1].startswith(
+            "cannot read `AI` as roles: the key at `RACI Matrix!A10` defines `AI` as `AI System`"
+        )
+
+    @pytest.mark.parametrize("entry", [["AI: AI System"], ["AI", "AI System"]])
+    def test_other_ways_to_write_the_key(self, tmp_path: Path, entry: list[str]) -> None:
+        sheets = {
+            "RACI Matrix": [("A1", CODED)],
+            "Key": [("A1", [["Code", "Meaning"], entry])],
+        }
+        org = self.read(workbook(tmp_path / "t.xlsx", sheets))
+        assert len(self.coded(org)) == 1
+        assert "A" not in [
+            a.role for a in org.deliverables["1"].assignments if a.party == "ai-system"
+        ]
+
+    def test_without_the_key_the_cells_are_letters(self, tmp_path: Path) -> None:
+        key = [r for r in KEY if not str(r[0]).startswith("AI")]
+        sheets = {"RACI Matrix": [("A1", CODED)], "Governance": [("A1", key)]}
+        org = self.read(workbook(tmp_path / "t.xlsx", sheets))
+        assert ("I", "ai-system") in [(a.role, a.party) for a in org.deliverables["1"].assignments]
+        assert self.coded(org) == []
+
+    def test_a_code_whose_meaning_names_roles_is_read_as_letters(self, tmp_path: Path) -> None:
+        key = [["RA = Responsible and Accountable"], ["AI = Accountable, Informed"]]
+        sheets = {"RACI Matrix": [("A1", CODED)], "Key": [("A1", key)]}
+        org = self.read(workbook(tmp_path / "t.xlsx", sheets))
+        assert ("A", "ai-system") in [(a.role, a.party) for a in org.deliverables["1"].assignments]
+        assert self.coded(org) == []

@@ -246,6 +246,8 @@ def _read_raci(
     the scheme given, else the one they use (:func:`_scheme`, ``legend`` beside them)."""
     chosen = scheme or _scheme(found, org, legend)
     sheet = RaciSheet(found[0].table, org, chosen, _LAYOUTS[found[0].kind], sections=len(found) > 1)
+    if legend is not None:
+        sheet.codes = {code.code: code for code in legend.codes}
     if (
         legend is not None
         and chosen not in BUILTIN_SCHEMES.values()
@@ -296,7 +298,14 @@ def _markdown(path: Path, org: Organization | None, scheme: Scheme | None) -> Or
         raise _no_layout(max(tables, key=lambda t: len(t.rows)))
     legends = [t for t, f in recognised if f is None and is_legend(t)]
     legend = (
-        legend_of((c for t in legends for _, c in t.rows), legends[0].at(legends[0].rows[0][0], 1))
+        legend_of(
+            (
+                [(text, t.at(n, k)) for k, text in enumerate(cells, start=1)]
+                for t in legends
+                for n, cells in t.rows
+            ),
+            legends[0].at(legends[0].rows[0][0], 1),
+        )
         if legends
         else None
     )

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from raci._text import quoted
 from raci.cells import normalize_header
 from raci.io.tables.data_columns import is_data_column
-from raci.io.tables.legend import Legend
+from raci.io.tables.legend import Code, Legend
 from raci.io.tables.merged_rows import join_carried_on
 from raci.io.tables.raci_sheet import (
     ALL_ROLES,
@@ -321,6 +321,7 @@ def read_matrix(sheet: RaciSheet) -> None:
     own = dict(sheet.table.rows)  # each row's own texts, before merged cells are spread
     sheet.table = table = spread_merged(sheet.table, header_row, parties)
     unread: dict[int, list[tuple[int, str]]] = {col: [] for col in parties}
+    coded: dict[int, list[tuple[int, Code]]] = {col: [] for col in parties}
     read: dict[int, int] = dict.fromkeys(parties, 0)
     accountable = scheme.letter_of("accountable")
     by_row: list[int] = []
@@ -332,6 +333,10 @@ def read_matrix(sheet: RaciSheet) -> None:
             if not text:
                 continue
             letters = parse_roles(text, scheme)
+            code = sheet.codes.get(text.strip())
+            if letters is not None and code is not None:
+                coded[col].append((row, code))
+                continue
             if letters is None:
                 unread[col].append((row, text))
                 continue
@@ -345,6 +350,8 @@ def read_matrix(sheet: RaciSheet) -> None:
     for col, marks in unread.items():
         name = table.clean(header[col])
         _note_unread(sheet, (header_row, col, name), marks, whole=not read[col])
+        whole = not read[col] and not marks
+        _note_coded(sheet, (header_row, col, name), coded[col], whole=whole)
     why = (
         f"each column has one {accountable}, no row has exactly one"
         if _turned(by_row, by_column)
@@ -391,6 +398,41 @@ def _note_unread(
             f"cannot read {quoted(text)} as roles; {expected}",
             "Write role letters of the scheme, or choose the scheme with --scheme.",
         )
+
+
+def _note_coded(
+    sheet: RaciSheet, column: tuple[int, int, str], cells: list[tuple[int, Code]], *, whole: bool
+) -> None:
+    """Note the cells of a party column (its header's row, index and text) that hold a
+    code a legend defines whole (``AI``, an AI system's work): they hold no role."""
+    header_row, col, name = column
+    hint = (
+        "Write the party's roles as letters of the scheme apart (`A/I` for A and I), and"
+        " the code in a column of notes."
+    )
+    codes = {code for _, code in cells}
+    if whole and len(cells) > 1 and len(codes) == 1:
+        code = codes.pop()
+        sheet.unreadable(
+            header_row,
+            col + 1,
+            f"column {quoted(name)} holds {quoted(code.code)} in its {len(cells)} cells:"
+            f" {_defined(code)}, so they hold no role",
+            hint,
+        )
+        return
+    for row, code in cells:
+        reason = f"cannot read {quoted(code.code)} as roles: {_defined(code)}"
+        sheet.unreadable(row, col + 1, reason, hint)
+
+
+def _defined(code: Code) -> str:
+    """``the key at `Key!A7` defines `AI` as `AI System`, not as role letters``."""
+    where = code.location.cell or f"line {code.location.line}"
+    return (
+        f"the key at {quoted(where)} defines {quoted(code.code)} as {quoted(code.meaning)},"
+        " not as role letters"
+    )
 
 
 def _parties_so_far(sheet: RaciSheet) -> set[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Collection, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import attrs
@@ -23,6 +23,7 @@ from raci.io.tables.headings import (
     repeats_header,
     unlike_the_others,
 )
+from raci.io.tables.legend import Code
 from raci.io.tables.region import is_mark
 from raci.io.tables.table import Table, is_blank, raise_problems
 from raci.lookup import Lookup, as_clause, is_id, slug
@@ -275,6 +276,8 @@ class RaciSheet:
     #: The names written above the header of the table being read (by column, ``""`` in
     #: the key columns), when they name its parties.
     names_above: tuple[str, ...] = ()
+    #: The codes a legend defines whole (``AI``), which cells hold instead of roles.
+    codes: Mapping[str, Code] = attrs.Factory(dict)
     _parties: Lookup | None = None
     _known: Lookup | None = None
     _sequence: int = 0

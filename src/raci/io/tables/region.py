@@ -21,8 +21,8 @@ from raci.io.tables.role_headers import role_of_header
 from raci.schemes import BUILTIN_SCHEMES
 
 #: A legend's entry in one cell: ``R: Responsible``, ``A = Accountable``, ``C - Consulted``,
-#: ``Р — исполнитель``, ``R：负责``.
-_ENTRY = re.compile(r"^\(?([^\W\d_]{1,2})\)?(?:\s*[:：=]|\s+[–—-])\s*(\w.*)$", re.DOTALL)
+#: ``Р — исполнитель``, ``R：负责``, ``AI  AI System`` (two spaces or more).
+_ENTRY = re.compile(r"^\(?([^\W\d_]{1,2})\)?(?:\s*[:：=]|\s+[–—-]|[ \t]{2,})\s*(\w.*)$", re.DOTALL)
 #: What marks a cell holds: a letter or two, or a few of them, separated or bracketed.
 _MARKS = re.compile(r"^[\s(]*[A-Za-z]{1,2}[\s)]*(?:[\s/,;+&·.()-]+[A-Za-z]{1,2}[\s)]*)*$")
 #: The header of a legend table: ``Symbol | Meaning``, ``Code | Role | Definition``, or
@@ -111,6 +111,18 @@ Grid = Sequence[tuple[int, tuple[str, ...]]]
 #: The most blocks a sheet may be cut into for each to be looked at as a table of its
 #: own; past it (no sheet people write has so many) only the largest table is read.
 MOST_TABLE_BLOCKS = 200
+
+
+def legend_blocks(grid: Grid) -> list[Block]:
+    """The blocks of ``grid`` (numbered as :func:`find_region` takes it) that are legends."""
+    cells = {
+        (row, col): text.strip()
+        for row, texts in grid
+        for col, text in enumerate(texts, start=1)
+        if text.strip()
+    }
+    blocks = [_classify(b, cells) for b in _cut(list(cells))] if cells else []
+    return [b for b in blocks if b.kind == "legend"]
 
 
 def find_region(grid: Grid) -> Region | None:

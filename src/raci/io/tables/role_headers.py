@@ -156,6 +156,30 @@ def begins_with_role_name(text: str) -> bool:
     return any(words.startswith(f"{n} ") for n in _names_by_first_word().get(found[0], ()))
 
 
+@functools.cache
+def _role_stems() -> frozenset[str]:
+    """The first five letters of each word (of four letters or more) of the names of
+    every built-in scheme's role, in every language of the catalog (``appro``)."""
+    return frozenset(
+        word[:5]
+        for names in _names_by_first_word().values()
+        for name in names
+        for word in name.split()
+        if len(word) >= 4 and word[0] < "\u2e80"
+    )
+
+
+def names_a_role(text: str) -> bool:
+    """Whether ``text`` names a built-in scheme's role, or a word of it shares the stem of
+    a role's name, in any of the catalog's languages: ``Responsible``, ``Review and
+    Approve``; not ``AI System``."""
+    plain = _plain(text)
+    names = (n for first in _names_by_first_word().values() for n in first)
+    if any(name[0] >= "\u2e80" and name in plain for name in names):
+        return True
+    return any(len(word) >= 4 and word[:5] in _role_stems() for word in _WORDS.findall(plain))
+
+
 def role_of_header(text: str, scheme: Scheme) -> Role | None:
     """The role a column header names: ``Responsible``, ``R``, ``R (Responsible)``,
     ``Accountable party``, ``Responsable (R)``, ``Redevable``, ``Informiert``, any case;

@@ -18,7 +18,7 @@ from raci.exceptions import LoadError
 from raci.findings import Finding, SourceLocation
 from raci.io.tables.legend import Legend, legend_of
 from raci.io.tables.marks import plain_marks
-from raci.io.tables.region import Block, Region, find_region, is_mark
+from raci.io.tables.region import Block, Region, find_region, is_mark, legend_blocks
 from raci.model import TableNote
 from raci.schemes import Scheme
 
@@ -368,6 +368,15 @@ def placed(table: Table, records: Sequence[int]) -> Table | None:
     return attrs.evolve(found, others=others, legend=_legend(table, legends, line, by_record))
 
 
+def legend_alone(table: Table, records: Sequence[int]) -> Legend | None:
+    """What the legends on a sheet that holds no table say (a sheet of definitions),
+    its rows numbered by ``records`` as :func:`placed` takes them; None when it holds none."""
+    grid = [(n, cells) for n, (_, cells) in zip(records, _across_merges(table), strict=True)]
+    blocks = legend_blocks(grid)
+    line = {n: row for n, (row, _) in zip(records, table.rows, strict=True)}
+    return _legend(table, blocks, line, dict(grid)) if blocks else None
+
+
 def _legend(
     raw: Table,
     blocks: Sequence[Block],
@@ -380,7 +389,10 @@ def _legend(
         return None
     first = min(blocks, key=lambda b: (b.top, b.left))
     rows = [
-        by_record[n][b.left - 1 : b.right]
+        [
+            (text, raw.at(line[n], b.left + k))
+            for k, text in enumerate(by_record[n][b.left - 1 : b.right])
+        ]
         for b in blocks
         for n in range(b.top, b.bottom + 1)
         if n in by_record

@@ -19,9 +19,10 @@ import attrs
 from raci._text import quoted, shorten
 from raci.exceptions import LoadError
 from raci.findings import Finding
+from raci.io.tables.legend import Legend
 from raci.io.tables.region import is_capital_mark
 from raci.io.tables.role_headers import scheme_of_headers
-from raci.io.tables.table import Table, placed, raise_problems, reading_note
+from raci.io.tables.table import Table, legend_alone, placed, raise_problems, reading_note
 from raci.io.tables.xlsx_scan import MAX_CELL_CHARS, MAX_CELLS, SheetScan, scan_workbook
 
 __all__ = ["table_from_xlsx"]
@@ -132,7 +133,7 @@ def _sheet_table(
     raw = Table(file, rows, sheet=ws.title, sheets=sheets, merged=scan.merged, looks=looks)
     found = placed(raw, [n for n, _ in rows])
     if found is None:
-        return raw, False
+        return attrs.evolve(raw, legend=legend_alone(raw, [n for n, _ in rows])), False
     filled = sum(1 for _, cells in found.rows if sum(1 for c in cells if c.strip()) >= 2)
     return found, filled >= 2
 
@@ -154,25 +155,25 @@ def _holds_raci(table: Table) -> bool:
     )
 
 
-def _also_held(
-    table: Table,
-    others: list[Any],
-    file: str,
-    sheets: tuple[str, ...],
-    scans: Mapping[str, SheetScan],
-) -> Table:
-    """``table`` with a note naming the workbook's other visible sheets that hold a
-    responsibility table too (looked at within the cells raci reads from a workbook: the
-    sheets past them are not)."""
-    holding = []
+def _glance(
+    others: list[Any], file: str, sheets: tuple[str, ...], scans: Mapping[str, SheetScan]
+) -> list[tuple[Table, bool]]:
+    """The tables on the workbook's other sheets, and whether each holds one, looked at
+    within the cells raci reads from a workbook (the sheets past them are not)."""
+    glanced = []
     budget = _Cells(file)
     for ws in others:
         try:
-            found, holds = _sheet_table(ws, file, sheets, scans.get(ws.title, SheetScan()), budget)
+            glanced.append(_sheet_table(ws, file, sheets, scans.get(ws.title, SheetScan()), budget))
         except LoadError:
             break
-        if holds and _holds_raci(found):
-            holding.append(ws.title)
+    return glanced
+
+
+def _also_held(table: Table, glanced: list[tuple[Table, bool]]) -> Table:
+    """``table`` with a note naming the workbook's other visible sheets that hold a
+    responsibility table too."""
+    holding = [found.sheet or "" for found, holds in glanced if holds and _holds_raci(found)]
     if not holding:
         return table
     names = ", ".join(quoted(n) for n in holding)
@@ -190,6 +191,29 @@ def _also_held(
     return attrs.evolve(table, notes=(*table.notes, note))
 
 
+def _keyed(table: Table, glanced: list[tuple[Table, bool]]) -> Table:
+    """``table`` with the codes that legends on the workbook's other sheets define whole
+    (``AI  AI System`` on a sheet of definitions), after those of its own sheet's."""
+    codes = [c for found, _ in glanced if found.legend for c in found.legend.codes]
+    if not codes:
+        return table
+    own = table.legend or Legend((), codes[0].location)
+    legend = attrs.evolve(own, codes=(*own.codes, *codes))
+    return attrs.evolve(table, legend=legend)
+
+
+def _sheet_named(sheet: str, sheets: tuple[str, ...], file: str) -> str:
+    """The workbook's sheet named ``sheet``, in any case; LoadError when none is."""
+    if sheet in sheets:
+        return sheet
+    folded = [n for n in sheets if n.casefold() == sheet.casefold()]
+    if len(folded) != 1:
+        names = ", ".join(quoted(n) for n in sheets)
+        reason = f"no sheet named {quoted(sheet)}; the workbook's sheets are {names}"
+        raise LoadError.at(file, 0, 0, reason)
+    return folded[0]
+
+
 def _choose(book: Any, file: str, sheet: str | None, scans: Mapping[str, SheetScan]) -> Table:
     """The table on the sheet named ``sheet``; else on the sheet the workbook opens at, or
     on the one visible sheet that holds a table when that one holds none."""
@@ -199,23 +223,20 @@ def _choose(book: Any, file: str, sheet: str | None, scans: Mapping[str, SheetSc
     def table_on(ws: Any) -> tuple[Table, bool]:
         return _sheet_table(ws, file, sheets, scans.get(ws.title, SheetScan()), cells)
 
-    if sheet is not None:
-        if sheet not in sheets:
-            folded = [n for n in sheets if n.casefold() == sheet.casefold()]
-            if len(folded) != 1:
-                names = ", ".join(quoted(n) for n in sheets)
-                reason = f"no sheet named {quoted(sheet)}; the workbook's sheets are {names}"
-                raise LoadError.at(file, 0, 0, reason)
-            sheet = folded[0]
-        return table_on(book[sheet])[0]
     visible = [ws for ws in book.worksheets if ws.sheet_state == "visible"] or book.worksheets
+    if sheet is not None:
+        named = _sheet_named(sheet, sheets, file)
+        others = [ws for ws in visible if ws.title != named]
+        return _keyed(table_on(book[named])[0], _glance(others, file, sheets, scans))
     active = book.active if book.active in visible else visible[0]
     table, holds = table_on(active)
     if holds:
-        return _also_held(table, [ws for ws in visible if ws is not active], file, sheets, scans)
+        glanced = _glance([ws for ws in visible if ws is not active], file, sheets, scans)
+        return _keyed(_also_held(table, glanced), glanced)
     if len(visible) == 1:
         return table
-    holding = [t for t, h in (table_on(ws) for ws in visible if ws is not active) if h]
+    glanced = [table_on(ws) for ws in visible if ws is not active]
+    holding = [t for t, h in glanced if h]
     # Of several, the one sheet whose table holds role letters (a register beside it
     # holds words).
     marked = [t for t in holding if _holds_marks(t)]
@@ -227,7 +248,8 @@ def _choose(book: Any, file: str, sheet: str | None, scans: Mapping[str, SheetSc
             f" {quoted(active.title)}, which holds no table",
             "Name the sheet with `--sheet NAME` to read another one.",
         )
-        return attrs.evolve(chosen, notes=(*chosen.notes, note))
+        others = [(table, holds), *((t, h) for t, h in glanced if t is not chosen)]
+        return _keyed(attrs.evolve(chosen, notes=(*chosen.notes, note)), others)
     if holding:
         tables = ", ".join(quoted(t.sheet or "") for t in holding)
         reason = (
