@@ -14,6 +14,7 @@ import raci
 from helpers import loads
 from raci.cells import guard_formula, unguard_formula
 from raci.io.tables.markdown import cell_text, markdown_tables
+from raci.io.tables.raci_sheet import ALL_ROLES
 from raci.io.tables.table import parse_roles
 from raci.schemes import BUILTIN_SCHEMES
 
@@ -96,6 +97,29 @@ class TestParseRoles:
     def test_words_are_not_roles(self, text: str) -> None:
         """Words and numbers are not read as letters."""
         assert parse_roles(text, RACI) is None
+
+    def test_a_run_of_letters_is_of_one_scheme(self) -> None:
+        """Before the scheme is known, capitals run together are letters only when one
+        built-in scheme has them all: ``CODIR`` (a committee) mixes DACI's D and CAIRO's O."""
+        assert parse_roles("CODIR (J+3)", ALL_ROLES) is None
+        assert parse_roles("CODIR", ALL_ROLES) is None
+        assert parse_roles("RASCI", ALL_ROLES) == ("R", "A", "S", "C", "I")
+        assert parse_roles("CAIRO", ALL_ROLES) == ("C", "A", "I", "R", "O")
+        assert parse_roles("AR", ALL_ROLES) == ("A", "R")
+
+    def test_an_escalation_table_beside_a_matrix_is_skipped(self, tmp_path: Path) -> None:
+        """A table of who to escalate to (``CODIR (décision)`` in its cells) under the
+        matrix of a document adds no deliverables."""
+        text = (
+            "## Matrice\n\n| Tâche | Chef | CODIR |\n|---|---|---|\n| Budget | R | A |\n\n"
+            "## Escalade\n\n| Problème | Niveau 1 | Niveau 2 |\n|---|---|---|\n"
+            "| Bug critique | Chef Projet (immédiat) | CODIR (J+3) |\n"
+            "| Retard | - | CODIR (décision) |\n"
+        )
+        path = tmp_path / "gouvernance.md"
+        path.write_text(text, encoding="utf-8")
+        org = raci.load(path)
+        assert [d.name for d in org.deliverables.values()] == ["Budget"]
 
     def test_scheme_letters(self) -> None:
         """Letters of the scheme in use are known, in any case."""

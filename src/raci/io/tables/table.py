@@ -20,7 +20,7 @@ from raci.io.tables.legend import Legend, legend_of
 from raci.io.tables.marks import plain_marks
 from raci.io.tables.region import Block, Region, find_region, is_mark, legend_blocks
 from raci.model import TableNote
-from raci.schemes import Scheme
+from raci.schemes import BUILTIN_SCHEMES, Scheme
 
 _BLANK_CELLS = frozenset({"", "-", "–", "—", "n/a", "na", ".", "none", "tbd", "nobody"})
 #: What people put between role letters in one cell: ``R/A``, ``R, A``, ``R+A``, ``R & A``,
@@ -182,13 +182,28 @@ def parse_roles(text: str, scheme: Scheme) -> tuple[str, ...] | None:
             continue
         if key in known:
             found.append(known[key])
-        elif token.isupper() and all(ch in known for ch in key):
+        elif token.isupper() and all(ch in known for ch in key) and _of_one_scheme(key, known):
             found.extend(known[ch] for ch in key)
         elif len(key) == 1 and key.isalpha():
             found.append(key)
         else:
             return None
     return tuple(dict.fromkeys(found))
+
+
+def _of_one_scheme(run: str, known: Mapping[str, str]) -> bool:
+    """Whether letters run together (``AR``, ``RASCI``) are all letters of one built-in
+    scheme, or of a scheme of its own: ``CODIR`` (a committee's name) mixes DACI's D with
+    CAIRO's O, so it is no run of letters even where every scheme's letters are read."""
+    letters = {known[ch] for ch in run}
+    if not letters <= _BUILTIN_LETTERS:
+        return True
+    return any(letters <= s for s in _SCHEME_LETTERS)
+
+
+#: The letters of each built-in scheme, and all of them.
+_SCHEME_LETTERS = tuple(frozenset(s.letters) for s in BUILTIN_SCHEMES.values())
+_BUILTIN_LETTERS = frozenset().union(*_SCHEME_LETTERS)
 
 
 @functools.lru_cache(maxsize=64)
