@@ -9,6 +9,7 @@ import pytest
 import raci
 from helpers import line_of
 from raci.restructure import CATEGORIES
+from raci.words import words_for
 
 OLD = """
 version: 1
@@ -383,6 +384,9 @@ class TestBadInput:
         assert f.location.line == line_of(new, "id: people")
         assert "has no unit or post `hrr`" in f.message
         assert f.hint.startswith("Did you mean `hr`?")
+        message, hint = f.said(words_for("es"))
+        assert message.startswith("la dependencia `people` dice continuar `hrr`")
+        assert hint.startswith("¿Quería decir `hr`?")
         assert brief(change) == {"units_renamed": [("hr", "people")]}
         assert not change.empty
         assert change.to_dict()["findings"][0]["line"] == f.location.line
@@ -395,8 +399,8 @@ class TestBadInput:
         )
         change = compare(new)
         assert brief(change) == {}
-        assert any("RACI scheme and the new one DACI" in n for n in change.notes)
-        assert any("R (Responsible)" in n for n in change.notes)
+        assert any("RACI scheme and the new one DACI" in str(n) for n in change.notes)
+        assert any("R (Responsible)" in str(n) for n in change.notes)
 
     def test_a_scheme_without_accountable_skips_that_comparison(self) -> None:
         custom = "scheme: {name: Mine, roles: [{letter: O, name: Owner}]}\nunits:"
@@ -409,7 +413,7 @@ class TestBadInput:
             new = new.replace(a, b)
         change = compare(new)
         assert change.accountable_changed == ()
-        assert any("no Accountable role" in n for n in change.notes)
+        assert any("no Accountable role" in str(n) for n in change.notes)
 
     def test_a_side_without_units_is_noted_not_reported_as_all_removed(self) -> None:
         bare = (
@@ -418,7 +422,17 @@ class TestBadInput:
         )
         change = compare(bare)
         assert change.units_removed == ()
-        assert any("lists no units" in n for n in change.notes)
+        assert any("lists no units" in str(n) for n in change.notes)
+
+    def test_the_notes_are_said_in_the_language_of_the_text(self) -> None:
+        bare = (
+            "version: 1\nexternal: [{id: board}]\n"
+            "deliverables:\n  - {id: plan, raci: {A: board, R: board}}\n"
+        )
+        change = compare(bare)
+        french = change.to_text(lang="fr")
+        assert "la nouvelle version ne liste aucune unité alors que l'ancienne en liste" in french
+        assert "lists no units" not in french
 
     def test_wrong_types(self) -> None:
         org = load(OLD, "old.yaml")

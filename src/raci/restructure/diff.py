@@ -17,12 +17,14 @@ import attrs
 
 from raci._gc import no_cyclic_gc
 from raci.analysis.figures import structure
+from raci.analysis.names import role_name
 from raci.analysis.successors import Successors, successors
-from raci.findings import Finding, Severity
+from raci.findings import Finding, Listed, Said, Severity, Word, say
 from raci.lineage import carry_over
 from raci.lookup import Suggestions
 from raci.model import Organization
 from raci.restructure.posts import PostChanges, post_changes, post_totals
+from raci.schemes import Role, Scheme
 
 #: The lists of ``to_dict()``, in the order the readable forms tell them.
 CATEGORIES = (
@@ -73,7 +75,8 @@ class Diff:
     figures: Mapping[str, Mapping[str, Any]]
     lineage: Successors = attrs.field(repr=False, eq=False)
     findings: tuple[Finding, ...] = ()
-    notes: tuple[str, ...] = ()
+    #: What was not compared, and why: English as ``str()``, any language by ``said``.
+    notes: tuple[Said, ...] = ()
     posts: PostChanges = attrs.field(factory=PostChanges)
 
     units_added = _category("units_added")
@@ -138,7 +141,7 @@ class Diff:
         out["posts"] = self.posts.to_dict()
         out["figures"] = {k: dict(v) for k, v in self.figures.items()}
         out["findings"] = [{**f.to_dict(), "file": f.location.file} for f in self.findings]
-        out["notes"] = list(self.notes)
+        out["notes"] = [str(n) for n in self.notes]
         out["summary"] = self.counts()
         return out
 
@@ -170,7 +173,7 @@ class _Comparison:
         self.old = old
         self.new = new
         self.lineage = successors(old, new)
-        self.notes: list[str] = []
+        self.notes: list[Said] = []
         self.findings: list[Finding] = []
 
     def run(self) -> Diff:
@@ -184,8 +187,12 @@ class _Comparison:
         self._check_formerly()
         if old.levels != new.levels and compare_units:
             self.notes.append(
-                "the two versions name their levels differently"
-                f" ({_levels(old)} before, {_levels(new)} after): levels are compared by name"
+                say(
+                    "the two versions name their levels differently ({before} before,"
+                    " {after} after): levels are compared by name",
+                    before=_levels(old),
+                    after=_levels(new),
+                )
             )
         figures = {"before": structure(old), "after": structure(new)}
         totals = post_totals(figures["before"]["posts"], figures["after"]["posts"])
@@ -213,10 +220,7 @@ class _Comparison:
     def _comparable(self, what: str, before: bool, after: bool) -> bool:
         if before == after:
             return before
-        side, other = ("the old", "the new") if not before else ("the new", "the old")
-        self.notes.append(
-            f"{side} version lists no {what} while {other} does: {what} are not compared"
-        )
+        self.notes.append(_NOT_COMPARED[what, before])
         return False
 
     def _check_formerly(self) -> None:
@@ -230,17 +234,42 @@ class _Comparison:
                 party = table[ident]
                 if pool is None:
                     pool = Suggestions(self.old.parties)
-                hint = pool.did_you_mean(old_id)
+                closest = pool.closest(old_id)
+                source = self.old.source
+                said = (
+                    say(
+                        "unit `{ident}` says it continues `{old_id}`, but the old version"
+                        " ({source}) has no unit or post `{old_id}`",
+                        ident=ident,
+                        old_id=old_id,
+                        source=source,
+                    )
+                    if party.kind == "unit"
+                    else say(
+                        "position `{ident}` says it continues `{old_id}`, but the old version"
+                        " ({source}) has no unit or post `{old_id}`",
+                        ident=ident,
+                        old_id=old_id,
+                        source=source,
+                    )
+                )
+                hint = (
+                    say(
+                        "Did you mean `{closest}`? List only ids of the old version in `formerly`.",
+                        closest=closest,
+                    )
+                    if closest
+                    else say("List only ids of the old version in `formerly`.")
+                )
                 self.findings.append(
                     Finding(
                         FORMERLY_UNKNOWN,
                         Severity.WARNING,
                         ident,
-                        f"{party.kind} `{ident}` says it continues `{old_id}`, but the old"
-                        f" version ({self.old.source}) has no unit or post `{old_id}`",
+                        str(said),
                         party.where("formerly"),
-                        (hint[:1].upper() + hint[1:] + " " if hint else "")
-                        + "List only ids of the old version in `formerly`.",
+                        str(hint),
+                        saying=(said, hint),
                     )
                 )
 
@@ -340,21 +369,30 @@ class _Comparison:
         a_new = new.scheme.letter_of("accountable")
         if old.scheme.name != new.scheme.name:
             self.notes.append(
-                f"the old version uses the {old.scheme.name} scheme and the new one"
-                f" {new.scheme.name}: roles are compared by what they mean"
+                say(
+                    "the old version uses the {old} scheme and the new one {new}: roles are"
+                    " compared by what they mean",
+                    old=old.scheme.name,
+                    new=new.scheme.name,
+                )
             )
             missing = [r for r in old.scheme.roles if new.scheme.role(r.letter) is None]
             if missing:
-                listed = ", ".join(f"{r.letter} ({r.name})" for r in missing)
                 self.notes.append(
-                    f"roles of the old scheme that the new one lacks: {listed}; their"
-                    " assignments are compared by party only"
+                    say(
+                        "roles of the old scheme that the new one lacks: {listed}; their"
+                        " assignments are compared by party only",
+                        listed=Listed(tuple(_lettered(old.scheme, r) for r in missing)),
+                    )
                 )
         if a_old is None or a_new is None:
             which = old.scheme.name if a_old is None else new.scheme.name
             self.notes.append(
-                f"the {which} scheme has no Accountable role: changes of Accountable are"
-                " not compared"
+                say(
+                    "the {scheme} scheme has no Accountable role: changes of Accountable are"
+                    " not compared",
+                    scheme=which,
+                )
             )
             return
         for did, d in old.deliverables.items():
@@ -402,6 +440,37 @@ class _Comparison:
                         "name": old.display_name(a.party),
                     }
                 )
+
+
+#: Why a kind of thing was not compared: (what, whether the old version lists it).
+_NOT_COMPARED = {
+    ("units", False): say(
+        "the old version lists no units while the new does: units are not compared"
+    ),
+    ("units", True): say(
+        "the new version lists no units while the old does: units are not compared"
+    ),
+    ("posts", False): say(
+        "the old version lists no posts while the new does: posts are not compared"
+    ),
+    ("posts", True): say(
+        "the new version lists no posts while the old does: posts are not compared"
+    ),
+    ("deliverables", False): say(
+        "the old version lists no deliverables while the new does: deliverables are not compared"
+    ),
+    ("deliverables", True): say(
+        "the new version lists no deliverables while the old does: deliverables are not compared"
+    ),
+}
+
+
+def _lettered(scheme: Scheme, role: Role) -> Word:
+    """A role as its letter and title: ``R (Responsible)``; the title in the language."""
+    return Word(
+        f"{role.letter} ({role.name})",
+        lambda words: words.aside(role.letter, role_name(scheme, role, words.language)),
+    )
 
 
 def _levels(org: Organization) -> str:

@@ -558,11 +558,12 @@ def render_text(change: Diff, lang: str | None = None, *, ids: bool = False) -> 
         out += _table([("", *story.compared()), *story.figure_rows()])
     if change.notes:
         out += ["", story.not_compared()]
-        out += [f"  {note}" for note in change.notes]
+        out += [f"  {note.said(words)}" for note in change.notes]
     if change.findings:
         out += ["", story.problems()]
         out += [
-            f"  {f.location}: {f.severity.value} {f.rule}: {f.message}" for f in change.findings
+            f"  {f.location}: {f.severity.value} {f.rule}: {f.said(words)[0]}"
+            for f in change.findings
         ]
     return _lines(out) + "\n"
 
@@ -619,10 +620,10 @@ def render_markdown(
         out.append("")
     if change.notes:
         out += [f"### {story.not_compared()}", ""]
-        out += [f"- {_md(note)}" for note in change.notes]
+        out += [f"- {_md(note.said(words))}" for note in change.notes]
         out.append("")
     if change.findings:
         out += [f"### {story.problems()}", ""]
-        out += [f"- {_md(str(f.location))}: {_md(f.message)}" for f in change.findings]
+        out += [f"- {_md(str(f.location))}: {_md(f.said(words)[0])}" for f in change.findings]
         out.append("")
     return _lines(out)

@@ -44,7 +44,7 @@ def add_summary(b: Blocks, story: Story) -> None:
         b.grid(head, story.figure_rows(), [LABEL_MM + 20, *[NUMBER_MM] * 3], numbers={1, 2, 3})
     if change.notes:
         b.heading(story.not_compared(), 2)
-        b.bullets(change.notes)
+        b.bullets(note.said(w.words) for note in change.notes)
     if change.findings:
         b.heading(story.problems(), 2)
-        b.bullets(f"{f.location}: {f.message}" for f in change.findings)
+        b.bullets(f"{f.location}: {f.said(w.words)[0]}" for f in change.findings)

@@ -91,8 +91,8 @@ def diff_html(change: Diff) -> str:
 
         out.append(table(story.figures_title(), head, rows, style))
     for title, items in (
-        (story.not_compared(), list(change.notes)),
-        (story.problems(), [f"{f.location}: {f.message}" for f in change.findings]),
+        (story.not_compared(), [note.said(story.words) for note in change.notes]),
+        (story.problems(), [f"{f.location}: {f.said(story.words)[0]}" for f in change.findings]),
     ):
         if items:
             listed = "".join(f"<li>{escape_html(item)}</li>" for item in items)
