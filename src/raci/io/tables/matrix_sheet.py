@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from raci._text import quoted
 from raci.cells import normalize_header
 from raci.io.tables.data_columns import is_data_column
+from raci.io.tables.headings import outline_number
 from raci.io.tables.legend import Code, Legend
 from raci.io.tables.merged_rows import join_carried_on
 from raci.io.tables.raci_sheet import (
@@ -49,7 +50,8 @@ def header_index(table: Table, scheme: Scheme) -> int:
 
     That is the row that starts ``id, name`` (as exports write it), else the last row with
     two or more cells above the first row that holds role letters (rows above it are
-    titles), else the first row with two or more cells.
+    titles; a row numbered in an outline after such a row is a heading of the body, not
+    the header), else the first row with two or more cells.
     """
     for i, (_, cells) in enumerate(table.rows):
         if [normalize_header(c) for c in cells[:2]] == ["id", "name"]:
@@ -63,7 +65,7 @@ def header_index(table: Table, scheme: Scheme) -> int:
                 found = parse_roles(text, scheme)
                 if found and letters.issuperset(found):
                     return candidate
-        if filled >= 2:
+        if filled >= 2 and (candidate is None or not outline_number(cells[0])):
             candidate = i
     for i, (_, cells) in enumerate(table.rows):
         if sum(1 for c in cells if c.strip()) >= 2:
