@@ -533,10 +533,10 @@ class RaciSheet:
                 continue
             if numbers.get(row):
                 name = meta["name"]
-                head = row in parents and not any(cells[name + 1 :])
-                if above.numbered(numbers[row], cells[name] if head else None):
+                parent = row in parents and not any(cells[name + 1 :])
+                if above.numbered(numbers[row], cells[name] if parent else None):
                     current_group = self.group(above.text, row, name + 1) if above.text else None
-                if head:
+                if parent:
                     heading_rows[row] = self.table.look(row, name + 1)
                     continue
             if headings and cells[0] and not any(cells[1:]) and row not in tasks:
