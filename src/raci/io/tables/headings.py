@@ -17,6 +17,8 @@ import attrs
 _INDENT = " \t\xa0\u3000"
 #: An outline number that starts a name: ``2.2``, ``2.2.1``, ``1.``.
 _OUTLINE = re.compile(r"(\d+(?:\.\d+)*)\.?\s")
+#: A cell that holds an outline number alone: ``1``, ``1.3.2``, ``2.``.
+_NUMBER = re.compile(r"(\d+(?:\.\d+)*)\.?")
 #: What joins a heading to the heading it is nested in.
 NESTED = " › "
 
@@ -85,11 +87,24 @@ def outline_parents(names: Sequence[tuple[int, str]]) -> set[int]:
     """Of the rows (number, first cell), those whose outline number the next row's carries
     on (``2.2 Requirements`` over ``2.2.1 Gather them``): parents of what follows, so a
     row of them without letters is a heading, however it looks."""
-    numbers = [
-        (row, found[1] if (found := _OUTLINE.match(text.strip())) else "")
-        for row, text in names
-        if text.strip()
-    ]
+    return parents_by_number(
+        [
+            (row, found[1] if (found := _OUTLINE.match(text.strip())) else "")
+            for row, text in names
+            if text.strip()
+        ]
+    )
+
+
+def outline_number(text: str) -> str:
+    """The outline number a cell holds alone (``1.3.2``; ``2.`` is ``2``), else ``""``."""
+    found = _NUMBER.fullmatch(text.strip())
+    return found[1] if found else ""
+
+
+def parents_by_number(numbers: Sequence[tuple[int, str]]) -> set[int]:
+    """Of the rows (number, outline number or ``""``), those whose number the next row's
+    carries on (``2.2`` over ``2.2.1``)."""
     return {
         row
         for (row, number), (_, after) in pairwise(numbers)
@@ -137,10 +152,25 @@ class Headings:
     path: list[str] = attrs.Factory(list)
     _before: list[str] = attrs.Factory(list)
     _run: list[str] = attrs.Factory(list)
+    #: The outline number of each heading of the path, when the rows are numbered.
+    _numbers: list[str] = attrs.Factory(list)
 
     def start_section(self, text: str) -> None:
         """A repeated header row: its first cell heads the rows below, outside any path."""
-        self.section, self.path, self._run = text, [], []
+        self.section, self.path, self._run, self._numbers = text, [], [], []
+
+    def numbered(self, number: str, heading: str | None = None) -> bool:
+        """A row numbered in an outline (``1.3.2``): the headings whose numbers it does
+        not carry on end before it, and a ``heading`` row nests in those left. Whether
+        the path changed."""
+        keep = 0
+        while keep < len(self._numbers) and number.startswith(self._numbers[keep] + "."):
+            keep += 1
+        before = self.path
+        self.path, self._numbers = self.path[:keep], self._numbers[:keep]
+        if heading is not None:
+            self.path, self._numbers = [*self.path, heading], [*self._numbers, number]
+        return self.path != before
 
     def heading(self, text: str) -> bool:
         """A heading row; whether it nests in the one right above it."""

@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from raci._text import quoted
 from raci.cells import normalize_header
 from raci.io.tables.data_columns import is_data_column
+from raci.io.tables.headings import outline_number
 from raci.io.tables.legend import Code, Legend
+from raci.io.tables.long_sheet import long_columns
 from raci.io.tables.merged_rows import join_carried_on
 from raci.io.tables.raci_sheet import (
     ALL_ROLES,
@@ -49,7 +51,8 @@ def header_index(table: Table, scheme: Scheme) -> int:
 
     That is the row that starts ``id, name`` (as exports write it), else the last row with
     two or more cells above the first row that holds role letters (rows above it are
-    titles), else the first row with two or more cells.
+    titles; a row numbered in an outline after such a row is a heading of the body, not
+    the header), else the first row with two or more cells.
     """
     for i, (_, cells) in enumerate(table.rows):
         if [normalize_header(c) for c in cells[:2]] == ["id", "name"]:
@@ -63,7 +66,7 @@ def header_index(table: Table, scheme: Scheme) -> int:
                 found = parse_roles(text, scheme)
                 if found and letters.issuperset(found):
                     return candidate
-        if filled >= 2:
+        if filled >= 2 and (candidate is None or not outline_number(cells[0])):
             candidate = i
     for i, (_, cells) in enumerate(table.rows):
         if sum(1 for c in cells if c.strip()) >= 2:
@@ -213,8 +216,9 @@ def _set_aside(sheet: RaciSheet, head: tuple[int, int, str], body: Sequence[Sequ
 def _names_above(table: Table, start: int) -> dict[int, str]:
     """The names a row right above the header gives its columns (by column), when the
     header's labels are not names of their own: it labels two columns alike (``User``,
-    ``User``) and that row's first cell is empty, or it leaves blank a column of roles
-    that row names (a banner of merged cells, ``Scrum`` over ``PO`` and ``Dev``)."""
+    ``User``) and that row's first cell is empty, or it leaves blank a column of role
+    letters that row names (a banner of merged cells, ``Scrum`` over ``PO`` and ``Dev``);
+    not a column of names under its label merged down (``Task`` over two header rows)."""
     if start == 0:
         return {}
     row, header = table.rows[start]
@@ -228,7 +232,9 @@ def _names_above(table: Table, start: int) -> dict[int, str]:
     gaps = any(
         not table.clean(header[col])
         and table.clean(above[col])
-        and any(len(cells) > col and table.clean(cells[col]) for cells in body)
+        and any(
+            len(cells) > col and parse_roles(table.clean(cells[col]), ALL_ROLES) for cells in body
+        )
         for col in range(1, min(len(above), len(header)))
     )
     if not (alike or gaps):
@@ -245,13 +251,22 @@ def _over_holders(table: Table, start: int) -> bool:
     """Whether the header under the names above it says who holds each: the row above,
     a title in its corner, names each column differently, and the header names someone
     in several (one person in several roles), so each party is a role. Under an empty
-    corner the names above are people over their role labels (``Arthur`` over ``Chef``)."""
+    corner the names above are people over their role labels (``Arthur`` over ``Chef``);
+    a header that labels each column as a role column (``Role``, ``RACI``) names no one."""
     above, header = table.rows[start - 1][1], table.rows[start][1]
     return (
         bool(table.clean(above[0]))
         and _repeats(table, header)
         and _names_each(table, above, header)
+        and not _labels_roles(table, header)
     )
+
+
+def _labels_roles(table: Table, header: Sequence[str]) -> bool:
+    """Whether every label of a header past its first two cells says the column holds
+    role letters (``Role``, ``RACI``), as a long table's role column is headed."""
+    labels = [normalize_header(table.clean(c)) for c in header[2:] if table.clean(c)]
+    return bool(labels) and all(long_columns.field_of.get(label) == "role" for label in labels)
 
 
 def _repeats(table: Table, header: Sequence[str]) -> bool:

@@ -19,7 +19,9 @@ from raci.io.tables.headings import (
     Headings,
     in_tasks_look,
     not_parents,
+    outline_number,
     outline_parents,
+    parents_by_number,
     repeats_header,
     unlike_the_others,
 )
@@ -485,6 +487,8 @@ class RaciSheet:
             }
             tasks = (tasks | not_parents(names, filled)) - outline_parents(names)
         heading_rows: dict[int, Hashable] = {}
+        numbers = self._outline(start, meta) if by_id and headings else {}
+        parents = parents_by_number(list(numbers.items()))
         for row, raw in self.table.rows[start + 1 :]:
             cells = [self.table.clean(c) for c in raw[: len(header)]]
             for k in {0, key_col} & set(range(len(cells))):
@@ -527,6 +531,14 @@ class RaciSheet:
                     " column, so it is read as a label, not as a deliverable or a group",
                 )
                 continue
+            if numbers.get(row):
+                name = meta["name"]
+                parent = row in parents and not any(cells[name + 1 :])
+                if above.numbered(numbers[row], cells[name] if parent else None):
+                    current_group = self.group(above.text, row, name + 1) if above.text else None
+                if parent:
+                    heading_rows[row] = self.table.look(row, name + 1)
+                    continue
             if headings and cells[0] and not any(cells[1:]) and row not in tasks:
                 if row > last:
                     self.note(
@@ -596,6 +608,19 @@ class RaciSheet:
                 "If it is a deliverable, give it its roles; if a heading, set it off as the"
                 " others are.",
             )
+
+    def _outline(self, start: int, meta: Mapping[str, int]) -> dict[int, str]:
+        """The outline number of each row below the header at ``start`` when its first
+        column numbers an outline (``1``, ``1.1``, ``1.1.1``) before the name column, and
+        a row of it heads the next; empty otherwise."""
+        if meta.get("name") != 1:
+            return {}
+        numbers = {
+            row: outline_number(self.table.clean(raw[0]))
+            for row, raw in self.table.rows[start + 1 :]
+            if raw and any(c.strip() for c in raw)
+        }
+        return numbers if parents_by_number(list(numbers.items())) else {}
 
     def _tasks_without_roles(self, start: int, width: int, last: int) -> set[int]:
         """The rows after the header at ``start`` (up to row ``last``) with only their
