@@ -216,7 +216,7 @@ def _grown(
     those below that carry on its columns (of ``blocks``, top to bottom, none of
     ``claimed``), its titles and legend lines set aside; None when no row is left.
     ``numbers`` are the sheet's rows."""
-    kept = [first] + [b for b in blocks if b not in claimed and _beside(b, first)]
+    kept = [first] + [b for b in blocks if b not in claimed and _beside(b, first, cells)]
     main = attrs.evolve(first, right=max(b.right for b in kept))
     inside = [r for r in numbers if main.top <= r <= main.bottom]
     rows = _trim(inside, main, cells)
@@ -269,14 +269,16 @@ def _inside(block: Block, main: Block) -> bool:
     )
 
 
-def _beside(block: Block, main: Block) -> bool:
+def _beside(block: Block, main: Block, texts: dict[tuple[int, int], str]) -> bool:
     """Whether a block right of the main one carries on its header past an empty column:
-    it starts on the main block's first row and ends within its rows."""
+    it starts on the main block's first row and ends within its rows, and is no table of
+    its own (names under its own header, letters beside them: a second matrix)."""
     return (
         block.kind != "legend"
         and block.left > main.right
         and block.top == main.top
         and block.bottom <= main.bottom
+        and not (_own_header(block, texts) and not _marks_first(block, texts))
     )
 
 
