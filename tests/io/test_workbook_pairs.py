@@ -1,14 +1,17 @@
 """Workbooks as students and teams write them: two matrices side by side on one sheet (an
 empty column between), each under its title and a one-cell legend, with `Person` merged
-over its parties and document rows heading the activities under them. Every row read or
+over its parties and document rows heading the activities under them; a legend on top
+of a header spread over two rows, the category written on every row. Every row read or
 reported."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import raci
-from helpers import groups_of, roles_of, rows_read, write_workbook
+from helpers import groups_of, roles_of, rows_read, write_table, write_workbook
 
 _KEY = "R = Responsible A = Accountable C = Consult I = Inform"
 #: Part A in A:D, Part B in F:I; blank rows part the sections of each, at other rows.
@@ -96,3 +99,74 @@ class TestTablesSideBySide:
         said = {f.location.line for f in raci.validate(org) if f.rule == "table-reading"}
         # Rows 3-4 are the headers (`Person` over the parties' names).
         assert rows_read(org) | said == set(range(1, 15)) - {3, 4}
+
+
+#: A legend on top, then a header over two rows: the parties merged down over both, the
+#: column labels in the lower one; the category written on every row.
+SPREAD_HEADER: list[list[str]] = [
+    ["RACI", "", ""],
+    ["Responsible (R) ", "Does the work.", ""],
+    ["Accountable (A) ", "Owns the outcome.", ""],
+    ["Consulted (C) ", "Gives input.", ""],
+    ["Informed (I) ", "Kept up to date.", ""],
+    [],
+    ["", "", "Stakeholders", "Data Engineering\nManager", "Data Engineer"],
+    ["Task Category", "Task Name", "Task Definition"],
+    ["Collaboration", "Work with other teams", "Talk to the other departments.", "R, A", "R"],
+    ["Data Ingestion", "Build pipelines", "Load data into the warehouse.", "R, A", "R"],
+    ["Data Ingestion", "Troubleshoot pipelines", "Resolve pipeline issues.", "R,A", "R"],
+    ["Management", "Manage priorities", "Assign tasks and deadlines.", "R, A"],
+]
+SPREAD_MERGES = ("A1:C1", "B2:C2", "B3:C3", "B4:C4", "B5:C5", "D7:D8", "E7:E8")
+
+
+def _spread_header(tmp_path: Path) -> raci.Organization:
+    return raci.load(write_workbook(tmp_path / "matrix.xlsx", SPREAD_HEADER, SPREAD_MERGES))
+
+
+class TestCategoryOnEveryRow:
+    def test_the_category_column_groups_the_tasks(self, tmp_path: Path) -> None:
+        org = _spread_header(tmp_path)
+        named = {org.deliverables[d].name: g for d, g in groups_of(org).items()}
+        assert named == {
+            "Work with other teams": "Collaboration",
+            "Build pipelines": "Data Ingestion",
+            "Troubleshoot pipelines": "Data Ingestion",
+            "Manage priorities": "Management",
+        }
+        assert not [f for f in raci.validate(org) if f.rule == "duplicate-row"]
+
+    def test_the_parties_are_the_cells_merged_down(self, tmp_path: Path) -> None:
+        org = _spread_header(tmp_path)
+        assert [p.name for p in org.parties.values()] == [
+            "Data Engineering Manager",
+            "Data Engineer",
+        ]
+        roles = {org.deliverables[d].name: r for d, r in roles_of(org).items()}
+        assert roles["Troubleshoot pipelines"] == [
+            ("R", "data-engineering-manager"),
+            ("R", "data-engineer"),
+            ("A", "data-engineering-manager"),
+        ]
+
+    def test_the_definitions_are_set_aside(self, tmp_path: Path) -> None:
+        org = _spread_header(tmp_path)
+        said = [f.message for f in raci.validate(org) if f.rule == "table-reading"]
+        assert any("column `Task Definition` holds data" in m for m in said)
+
+    def test_every_row_is_read_or_reported(self, tmp_path: Path) -> None:
+        org = _spread_header(tmp_path)
+        said = {f.location.line for f in raci.validate(org) if f.rule == "table-reading"}
+        assert rows_read(org) == {9, 10, 11, 12}
+        # The title, and the legend (rows 2-5) as one block at its first row.
+        assert said >= {1, 2}
+
+    @pytest.mark.parametrize("head", ["Task Category", "Project Phase", "Work Stage"])
+    def test_a_group_word_after_another_heads_the_groups(self, tmp_path: Path, head: str) -> None:
+        rows = [
+            [head, "Task", "Ann", "Bo"],
+            ["Build", "Code", "A", "R"],
+            ["Build", "Test", "R", "A"],
+        ]
+        org = raci.load(write_table(tmp_path, rows, ".csv"))
+        assert groups_of(org) == {"code": "Build", "test": "Build"}
