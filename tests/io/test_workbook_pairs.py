@@ -12,6 +12,7 @@ import pytest
 
 import raci
 from helpers import groups_of, roles_of, rows_read, write_table, write_workbook
+from raci.io.tables.region import legend_entry
 
 _KEY = "R = Responsible A = Accountable C = Consult I = Inform"
 #: Part A in A:D, Part B in F:I; blank rows part the sections of each, at other rows.
@@ -158,8 +159,12 @@ class TestCategoryOnEveryRow:
         org = _spread_header(tmp_path)
         said = {f.location.line for f in raci.validate(org) if f.rule == "table-reading"}
         assert rows_read(org) == {9, 10, 11, 12}
-        # The title, and the legend (rows 2-5) as one block at its first row.
-        assert said >= {1, 2}
+        assert said >= {1}  # the title and the legend under it, one block
+
+    def test_a_legend_of_roles_with_their_letters_is_said_as_one(self, tmp_path: Path) -> None:
+        org = _spread_header(tmp_path)
+        [legend] = [f for f in raci.validate(org) if f.location.line == 1]
+        assert legend.message.startswith("a legend (15 cells, starting `RACI`)")
 
     @pytest.mark.parametrize("head", ["Task Category", "Project Phase", "Work Stage"])
     def test_a_group_word_after_another_heads_the_groups(self, tmp_path: Path, head: str) -> None:
@@ -170,3 +175,19 @@ class TestCategoryOnEveryRow:
         ]
         org = raci.load(write_table(tmp_path, rows, ".csv"))
         assert groups_of(org) == {"code": "Build", "test": "Build"}
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        ("Responsible (R) ", ("R", "Responsible")),
+        ("Accountable (a)", ("A", "Accountable")),
+        ("Build (U)", None),  # names no role
+        ("Consulted (I)", None),  # the letter of another role
+        ("R: Responsible", ("R", "Responsible")),
+    ],
+)
+def test_a_role_with_its_letter_after_it_is_a_legend_entry(
+    text: str, entry: tuple[str, str] | None
+) -> None:
+    assert legend_entry(text) == entry

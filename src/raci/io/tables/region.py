@@ -364,12 +364,30 @@ def _row(texts: dict[tuple[int, int], str], row: int, block: Block) -> list[str]
 
 def legend_entry(text: str) -> tuple[str, str] | None:
     """The letter and the words a cell that is a legend's entry gives (``R: Responsible``
-    is ``R`` and ``Responsible``); None for any other cell, letters joined by a dash
-    (``R - A``) among them."""
+    and ``Responsible (R)`` are ``R`` and ``Responsible``); None for any other cell,
+    letters joined by a dash (``R - A``) among them."""
     found = _ENTRY.match(text.strip())
     if found is None or len(text) >= 200 or is_capital_mark(found.group(2)):
-        return None
+        return _role_then_letter(text)
     return found.group(1), found.group(2)
+
+
+#: A role's name with its letter in brackets after it: ``Responsible (R)``.
+_ROLE_THEN_LETTER = re.compile(r"^([^\W\d_][^()]{2,40}?)\s*\(([^\W\d_])\)$")
+
+
+def _role_then_letter(text: str) -> tuple[str, str] | None:
+    """The letter and the role's name of a cell that names a built-in scheme's role with
+    its letter after it (``Accountable (A)``); None for any other cell (``Build (UI)``)."""
+    found = _ROLE_THEN_LETTER.match(text.strip())
+    if found is None:
+        return None
+    name, letter = found.group(1), found.group(2).upper()
+    named = any(
+        (role := role_of_header(name, scheme)) is not None and role.letter == letter
+        for scheme in BUILTIN_SCHEMES.values()
+    )
+    return (letter, name) if named else None
 
 
 def _is_entry(text: str) -> bool:
