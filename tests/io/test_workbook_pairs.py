@@ -35,13 +35,16 @@ SIDE_BY_SIDE: list[list[str]] = [
 SIDE_BY_SIDE_MERGES = ("A1:D1", "F1:I1", "B3:D3", "G3:I3")
 
 
-def _side_by_side(tmp_path: Path) -> raci.Organization:
+def _side_by_side(tmp_path: Path, suffix: str = ".xlsx") -> raci.Organization:
+    if suffix == ".csv":
+        return raci.load(write_table(tmp_path, SIDE_BY_SIDE, suffix))
     return raci.load(write_workbook(tmp_path / "ram.xlsx", SIDE_BY_SIDE, SIDE_BY_SIDE_MERGES))
 
 
 class TestTablesSideBySide:
-    def test_both_tables_are_read_with_their_own_groups(self, tmp_path: Path) -> None:
-        org = _side_by_side(tmp_path)
+    @pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+    def test_both_tables_are_read_with_their_own_groups(self, tmp_path: Path, suffix: str) -> None:
+        org = _side_by_side(tmp_path, suffix)
         named = [(org.deliverables[d].name, g) for d, g in groups_of(org).items()]
         assert named == [
             ("WBS Diagram", "Project Plan.docx"),
