@@ -148,18 +148,28 @@ def key_columns(table: Table, start: int) -> dict[str, int]:
     The second column holds the task when its header says so (:data:`TASK_HEADERS`, or
     ``Step`` after a group's header) or when the first column groups the rows
     (:func:`_groups_rows`). The first column holds groups when its header says so
-    (:data:`GROUP_HEADERS`) or when it groups the rows.
+    (:func:`_heads_groups`) or when it groups the rows.
     """
     header = [table.clean(c) for c in table.rows[start][1]]
     if len(header) < 3:
         return {}
-    first, second = normalize_header(header[0]), normalize_header(header[1])
+    second = normalize_header(header[1])
     body = [[table.clean(c) for c in cells[:2]] for _, cells in table.rows[start + 1 :]]
     merged_down = table.merged_down_below(table.rows[start][0], table.sheet_column(1))
-    grouped = first in GROUP_HEADERS or _groups_rows(body, merged_down)
-    if second in TASK_HEADERS or (first in GROUP_HEADERS and second == "step") or grouped:
+    heads_groups = _heads_groups(header[0])
+    grouped = heads_groups or _groups_rows(body, merged_down)
+    if second in TASK_HEADERS or (heads_groups and second == "step") or grouped:
         return {"group": 0, "key": 1} if grouped else {"name": 1}
     return {}
+
+
+def _heads_groups(text: str) -> bool:
+    """Whether a header cell heads a column of groups: a group's word (``Phase``), alone
+    or after what it groups (``Task Category``, ``Project Phase``)."""
+    words = _WORDS.findall(text.casefold())
+    return normalize_header(text) in GROUP_HEADERS or (
+        len(words) > 1 and words[-1] in GROUP_HEADERS
+    )
 
 
 def names_column(text: str) -> bool:

@@ -216,7 +216,7 @@ def _grown(
     those below that carry on its columns (of ``blocks``, top to bottom, none of
     ``claimed``), its titles and legend lines set aside; None when no row is left.
     ``numbers`` are the sheet's rows."""
-    kept = [first] + [b for b in blocks if b not in claimed and _beside(b, first)]
+    kept = [first] + [b for b in blocks if b not in claimed and _beside(b, first, cells)]
     main = attrs.evolve(first, right=max(b.right for b in kept))
     inside = [r for r in numbers if main.top <= r <= main.bottom]
     rows = _trim(inside, main, cells)
@@ -269,14 +269,16 @@ def _inside(block: Block, main: Block) -> bool:
     )
 
 
-def _beside(block: Block, main: Block) -> bool:
+def _beside(block: Block, main: Block, texts: dict[tuple[int, int], str]) -> bool:
     """Whether a block right of the main one carries on its header past an empty column:
-    it starts on the main block's first row and ends within its rows."""
+    it starts on the main block's first row and ends within its rows, and is no table of
+    its own (names under its own header, letters beside them: a second matrix)."""
     return (
         block.kind != "legend"
         and block.left > main.right
         and block.top == main.top
         and block.bottom <= main.bottom
+        and not (_own_header(block, texts) and not _marks_first(block, texts))
     )
 
 
@@ -362,12 +364,30 @@ def _row(texts: dict[tuple[int, int], str], row: int, block: Block) -> list[str]
 
 def legend_entry(text: str) -> tuple[str, str] | None:
     """The letter and the words a cell that is a legend's entry gives (``R: Responsible``
-    is ``R`` and ``Responsible``); None for any other cell, letters joined by a dash
-    (``R - A``) among them."""
+    and ``Responsible (R)`` are ``R`` and ``Responsible``); None for any other cell,
+    letters joined by a dash (``R - A``) among them."""
     found = _ENTRY.match(text.strip())
     if found is None or len(text) >= 200 or is_capital_mark(found.group(2)):
-        return None
+        return _role_then_letter(text)
     return found.group(1), found.group(2)
+
+
+#: A role's name with its letter in brackets after it: ``Responsible (R)``.
+_ROLE_THEN_LETTER = re.compile(r"^([^\W\d_][^()]{2,40}?)\s*\(([^\W\d_])\)$")
+
+
+def _role_then_letter(text: str) -> tuple[str, str] | None:
+    """The letter and the role's name of a cell that names a built-in scheme's role with
+    its letter after it (``Accountable (A)``); None for any other cell (``Build (UI)``)."""
+    found = _ROLE_THEN_LETTER.match(text.strip())
+    if found is None:
+        return None
+    name, letter = found.group(1), found.group(2).upper()
+    named = any(
+        (role := role_of_header(name, scheme)) is not None and role.letter == letter
+        for scheme in BUILTIN_SCHEMES.values()
+    )
+    return (letter, name) if named else None
 
 
 def _is_entry(text: str) -> bool:

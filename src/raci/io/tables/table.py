@@ -444,9 +444,11 @@ def _cut_out(
 ) -> Table:
     """The table of one region of the sheet, with a note for each block it sets aside."""
     left, right, k = region.left, region.right, region.label_columns
+    reach = _merged_into(raw, region, line)
     rows = []
     for n in region.rows:
         cells = by_record[n]
+        cells += ("",) * (min(reach.get(line[n], 0), right) - len(cells))
         # One name column keeps its text as written: its indentation shows the outline.
         names = cells[left - 1 : left - 1 + k]
         label = names[0] if k == 1 else " ".join(c.strip() for c in names if c.strip())
@@ -455,6 +457,20 @@ def _cut_out(
     found = attrs.evolve(raw, rows=tuple(rows), columns=columns)
     notes = [_set_aside(raw, found, block, line, by_record) for block in region.skipped]
     return attrs.evolve(found, notes=tuple(notes))
+
+
+def _merged_into(raw: Table, region: Region, line: Mapping[int, int]) -> dict[int, int]:
+    """How far right (a sheet column) each row of the region reaches under cells merged
+    down into it from above: ``Data Engineer`` over E7:E8 gives row 8 a cell E8 however
+    the file wrote that row."""
+    rows = sorted(line[n] for n in region.rows)
+    reach: dict[int, int] = {}
+    for top, left, bottom, right in raw.merged:
+        if bottom <= top or right < region.left or left > region.right:
+            continue
+        for row in rows[bisect_right(rows, top) : bisect_right(rows, bottom)]:
+            reach[row] = max(reach.get(row, 0), right)
+    return reach
 
 
 def reading_note(where: SourceLocation, message: str, hint: str = "") -> TableNote:
