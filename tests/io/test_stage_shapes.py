@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import raci
-from helpers import groups_of, roles_of, rows_read, write_workbook
+from helpers import groups_of, roles_of, rows_read, write_table, write_workbook
 
 ROWS: list[list[str]] = [
     ["Access Control RACI", "", "", "", ""],
@@ -71,3 +73,48 @@ def test_every_row_is_read_or_said(tmp_path: Path) -> None:
     said = {f.location.line for f in raci.validate(org) if f.rule != "silo"}
     assert rows_read(org) == {5, 6, 7, 8}
     assert said >= {1, 10, 16}
+
+
+WRITTEN_OUT = [
+    ["Serve a coffee", "Manager", "Server", "Barista"],
+    ["Take order", "Responsible", "Accountable", "Informed"],
+    ["Prepare order", "Responsible, Consulted", "Redevable", "Informed"],
+]
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv", ".md"])
+def test_roles_written_out_in_the_cells_are_read_as_their_letters(
+    tmp_path: Path, suffix: str
+) -> None:
+    """A table saved by a RACI tool: the activity in the corner cell, each role written
+    out (``Responsible``), in English or in raci's other languages; an info says so."""
+    org = raci.load(write_table(tmp_path, WRITTEN_OUT, suffix))
+    roles = {org.deliverables[d].name: sorted(r) for d, r in roles_of(org).items()}
+    assert roles == {
+        "Take order": [("A", "server"), ("I", "barista"), ("R", "manager")],
+        "Prepare order": [("A", "server"), ("C", "manager"), ("I", "barista"), ("R", "manager")],
+    }
+    [note] = [f for f in raci.validate(org) if f.rule == "table-reading"]
+    assert "write the roles out" in note.message
+
+
+def test_a_legend_of_role_names_beside_a_matrix_of_letters_stays_a_legend(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "team.md"
+    path.write_text(
+        "| Letra | Significado | Interpretação |\n|---|---|---|\n"
+        "| **R** | Responsável | Executa |\n| **A** | Aprovador | Responde |\n"
+        "| **C** | Consultado | Fornece |\n| **I** | Informado | Recebe |\n\n"
+        "| Tarefa | Ana | Bia |\n|---|---|---|\n| Plano | R | A |\n| Teste | A | R |\n",
+        encoding="utf-8",
+    )
+    org = raci.load(path)
+    assert [d.name for d in org.deliverables.values()] == ["Plano", "Teste"]
+    assert [p.name for p in org.parties.values()] == ["Ana", "Bia"]
+
+
+def test_names_in_a_matrix_of_letters_are_not_read_as_roles(tmp_path: Path) -> None:
+    rows = [["Task", "Lead", "Informed"], ["Plan", "A", "I"], ["Build", "R/A", ""]]
+    org = raci.load(write_table(tmp_path, rows, ".csv"))
+    assert [p.name for p in org.parties.values()] == ["Lead", "Informed"]

@@ -40,6 +40,7 @@ from raci.io.tables.raci_sheet import ALL_ROLES, RaciSheet, names_column, names_
 from raci.io.tables.role_columns import holds_names, read_roles, role_cell_texts, role_columns
 from raci.io.tables.role_headers import begins_with_role_name, role_of_header, scheme_of_headers
 from raci.io.tables.role_rows import lists_roles, read_role_rows
+from raci.io.tables.spelled_out import letters_for_words
 from raci.io.tables.table import Table, not_read, parse_roles, reading_note, table_from_csv
 from raci.io.tables.xlsx import table_from_xlsx
 from raci.model import Organization
@@ -289,7 +290,7 @@ def _read_raci(
 def _markdown(path: Path, org: Organization | None, scheme: Scheme | None) -> Organization:
     """Every RACI table of a Markdown document, read as one; the tables that are not
     (legends, histories, summaries) are skipped, with a note of each."""
-    tables = markdown_tables(read_text(path), str(path))
+    tables = [letters_for_words(t) for t in markdown_tables(read_text(path), str(path))]
     if not tables:
         raise LoadError.at(str(path), 0, 0, "no table found; expected a Markdown pipe table")
     recognised = [(t, _role_rows(t, org) or _recognise(t, org)) for t in tables]
@@ -330,7 +331,9 @@ def _markdown(path: Path, org: Organization | None, scheme: Scheme | None) -> Or
                 1,
                 f"{len(found)} tables read as one (at lines {listed}); {how}",
             )
-    return sheet.build()
+    org = sheet.build()
+    notes = [note for t in tables for note in t.notes]
+    return attrs.evolve(org, notes=(*notes, *org.notes)) if notes else org
 
 
 def _why_skipped(table: Table, org: Organization | None) -> str:
@@ -391,6 +394,7 @@ def read_tables(
                 "Save it as CSV UTF-8 to be sure of its accented letters.",
             )
             table = attrs.evolve(table, notes=(note, *table.notes))
+    table = letters_for_words(table)
     org = _read_sheet(table, org, path_separator, scheme, group_by)
     return attrs.evolve(org, notes=(*table.notes, *org.notes)) if table.notes else org
 

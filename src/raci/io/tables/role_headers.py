@@ -180,6 +180,14 @@ def names_a_role(text: str) -> bool:
     return any(len(word) >= 4 and word[:5] in _role_stems() for word in _WORDS.findall(plain))
 
 
+def role_named(text: str, scheme: Scheme) -> Role | None:
+    """The role of ``scheme`` that ``text`` is the very name of, in any of the catalog's
+    languages (``Accountable``, ``informed``, ``Redevable``); None for anything more
+    (``Responsible Manager``)."""
+    words = " ".join(_WORDS.findall(_plain(text)))
+    return next((role for role in scheme.roles if words in _names(role)), None) if words else None
+
+
 def role_of_header(text: str, scheme: Scheme) -> Role | None:
     """The role a column header names: ``Responsible``, ``R``, ``R (Responsible)``,
     ``Accountable party``, ``Responsable (R)``, ``Redevable``, ``Informiert``, any case;
