@@ -160,6 +160,14 @@ def nsay(singular: str, plural: str, n: float, **fields: Field) -> Said:
     return Said(singular, {"n": n, **fields}, plural, n)
 
 
+def saying_of(message: str | Said, hint: str | Said = "") -> tuple[Said, Said | None] | None:
+    """The message and hint to say in another language (a finding's ``saying``): None
+    when the message is English only, and no hint when the hint is."""
+    if not isinstance(message, Said):
+        return None
+    return message, hint if isinstance(hint, Said) else None
+
+
 #: The rule name of a finding that a file could not be read (as flake8's E999).
 PARSE_ERROR = "parse-error"
 
@@ -177,7 +185,7 @@ class Finding:
     hint: str = ""
     code: str = ""
     #: The message and hint with their fields, to give them in another language
-    #: (:meth:`said`); None for a finding whose words are English only (a reader's).
+    #: (:meth:`said`); None for a finding whose words are English only.
     saying: tuple[Said, Said | None] | None = attrs.field(
         default=None, kw_only=True, eq=False, repr=False
     )

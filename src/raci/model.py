@@ -25,7 +25,7 @@ from raci.assignments import Assignment as Assignment
 from raci.assignments import Assignments as Assignments
 from raci.cells import normalize_header
 from raci.exceptions import QueryError
-from raci.findings import SourceLocation
+from raci.findings import Said, SourceLocation, saying_of
 from raci.grades import UN, Grades, PostLine
 from raci.schemes import DEFAULT_SCHEME, Scheme
 
@@ -340,16 +340,32 @@ class StrayCell:
     width: int
 
 
-@attrs.frozen
+@attrs.frozen(init=False)
 class TableNote:
     """What a table (or catalog) reader noticed at a place (a cell it could not read, a
-    repeated row, a table or an entity it skipped), reported by the rule named ``rule``."""
+    repeated row, a table or an entity it skipped), reported by the rule named ``rule``.
+
+    ``message`` and ``hint`` are English; given as messages made with
+    :func:`raci.findings.say`, they are kept in ``saying`` too, for the finding to say
+    them in another language."""
 
     rule: str
     subject: str
     message: str
     location: SourceLocation
     hint: str = ""
+    saying: tuple[Said, Said | None] | None = attrs.field(default=None, eq=False, repr=False)
+
+    def __init__(
+        self,
+        rule: str,
+        subject: str,
+        message: str | Said,
+        location: SourceLocation,
+        hint: str | Said = "",
+    ) -> None:
+        saying = saying_of(message, hint)
+        self.__attrs_init__(rule, subject, str(message), location, str(hint), saying)
 
 
 @attrs.frozen

@@ -13,7 +13,7 @@ import attrs
 
 from raci._text import quoted
 from raci.exceptions import LoadError
-from raci.findings import Finding, SourceLocation
+from raci.findings import Finding, Said, SourceLocation
 from raci.io._marks import Marks
 from raci.io._yaml import parse_yaml_documents
 from raci.lookup import is_id
@@ -79,7 +79,14 @@ class _Reader:
         self.problems: list[Finding] = list(marks.problems)
         self.notes: list[TableNote] = []
 
-    def note(self, rule: str, subject: str, where: SourceLocation, message: str, hint: str) -> None:
+    def note(
+        self,
+        rule: str,
+        subject: str,
+        where: SourceLocation,
+        message: str | Said,
+        hint: str | Said = "",
+    ) -> None:
         self.notes.append(TableNote(rule, subject, message, where, hint))
 
     def problem(self, where: SourceLocation, reason: str) -> None:

@@ -17,7 +17,7 @@ import attrs
 from raci import progress
 from raci._gc import no_cyclic_gc
 from raci.exceptions import LoadError
-from raci.findings import Finding, Findings, Said, Severity, SourceLocation
+from raci.findings import Finding, Findings, Said, Severity, SourceLocation, saying_of
 from raci.lookup import as_clause, did_you_mean
 from raci.model import Organization, require_organization
 
@@ -75,9 +75,6 @@ class Context:
     ) -> Finding:
         """A finding of this rule at its configured severity; a message (and hint) made
         with :func:`raci.findings.say` can be given in any language (:meth:`Finding.said`)."""
-        saying = None
-        if isinstance(message, Said):
-            saying = (message, hint if isinstance(hint, Said) else None)
         return Finding(
             self.rule.name,
             self.severity,
@@ -86,7 +83,7 @@ class Context:
             location,
             str(hint),
             self.rule.code,
-            saying=saying,
+            saying=saying_of(message, hint),
         )
 
 

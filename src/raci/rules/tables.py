@@ -44,7 +44,8 @@ def reader_notes(ctx: Context) -> Iterator[Finding]:
     findings."""
     for note in ctx.org.notes:
         if note.rule == ctx.rule.name:
-            yield ctx.finding(note.subject, note.message, note.location, note.hint)
+            message, hint = note.saying or (note.message, None)
+            yield ctx.finding(note.subject, message, note.location, hint or note.hint)
 
 
 @rule(

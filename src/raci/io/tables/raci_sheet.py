@@ -13,7 +13,7 @@ import attrs
 from raci._text import quoted
 from raci.cells import normalize_header
 from raci.exceptions import LoadError
-from raci.findings import Finding, SourceLocation
+from raci.findings import Finding, Said, SourceLocation
 from raci.io.tables.bullets import listed, unbulleted
 from raci.io.tables.headings import (
     Headings,
@@ -299,12 +299,18 @@ class RaciSheet:
         self.problems.append(self.table.problem(row, column, reason))
 
     def note(
-        self, rule: str, subject: str, row: int, column: int, message: str, hint: str = ""
+        self,
+        rule: str,
+        subject: str,
+        row: int,
+        column: int,
+        message: str | Said,
+        hint: str | Said = "",
     ) -> None:
         """Note, for the table rule ``rule``, something at a cell; the table still loads."""
         self.notes.append(TableNote(rule, subject, message, self.table.at(row, column), hint))
 
-    def unreadable(self, row: int, column: int, message: str, hint: str = "") -> None:
+    def unreadable(self, row: int, column: int, message: str | Said, hint: str | Said = "") -> None:
         """Note a cell (or row) that is not read (rule ``unreadable-cell``)."""
         self.note("unreadable-cell", self.table.file, row, column, message, hint)
 

@@ -15,7 +15,7 @@ import attrs
 from raci._text import quoted, shorten
 from raci.cells import column_letter, unguard_formula
 from raci.exceptions import LoadError
-from raci.findings import Finding, SourceLocation
+from raci.findings import Finding, Said, SourceLocation
 from raci.io.tables.legend import Legend, legend_of
 from raci.io.tables.marks import plain_marks
 from raci.io.tables.region import Block, Region, find_region, is_mark, legend_blocks
@@ -473,7 +473,7 @@ def _merged_into(raw: Table, region: Region, line: Mapping[int, int]) -> dict[in
     return reach
 
 
-def reading_note(where: SourceLocation, message: str, hint: str = "") -> TableNote:
+def reading_note(where: SourceLocation, message: str | Said, hint: str | Said = "") -> TableNote:
     """A note on how a table was read (rule ``table-reading``): what was set aside around
     it, which sheet was read, a row placed at the top."""
     return TableNote("table-reading", where.file, message, where, hint)
