@@ -1,12 +1,139 @@
 """The notes a table's reader makes, in the reader's language: a note keeps its English
-message and hint, and its finding says them in the language asked for."""
+message and hint, and its finding says them in the language asked for (the report,
+`raci validate --lang`), its fields (quoted texts, places, ids) as written."""
 
 from __future__ import annotations
 
-from raci.findings import SourceLocation, say
-from raci.model import TableNote
+import html
+import re
+from collections.abc import Iterator
+from pathlib import Path
 
+import pytest
+from click.testing import CliRunner
+from tests.helpers import write_workbook
+
+import raci
+from raci.cli import cli
+from raci.findings import Finding, Listed, Said, SourceLocation, say
+from raci.model import TableNote
+from raci.words import words_for
+
+LANGUAGES = ["zh", "es", "fr", "ru", "ar"]
 WHERE = SourceLocation("RACI.xlsx", cell="Sheet1!A1")
+
+#: A workbook with a title above its table, a column of notes, a cell that is no role
+#: letters and a deliverable named twice.
+SHEET = [
+    ["RACI chart of the library move", "", "", "", ""],
+    ["", "", "", "", ""],
+    ["Task", "Lead", "Team", "Board", "Notes"],
+    ["Budget", "A", "R", "I", "Due in May, to be reviewed"],
+    ["Audit", "A", "R", "XYZ", "Weekly, by the board"],
+    ["Budget", "R", "A", "C", "Second look at the figures"],
+    ["Plan", "A", "R", "C", "Drafted by the team"],
+]
+
+#: A document of tables: a contact list, a legend, two tables under headings read as one
+#: and a table that assigns no roles.
+DOCUMENT = """\
+# Plan
+
+| Name | Phone | Email |
+|------|-------|-------|
+| Ann  |       |       |
+
+| Code | Meaning     |
+|------|-------------|
+| R    | Responsible |
+
+## Build
+
+| Task   | Lead | Team |
+|--------|------|------|
+| Budget | A    | R    |
+
+## Ship
+
+| Task  | Lead | Team |
+|-------|------|------|
+| Audit | A    | R    |
+
+| Item | Status |
+|------|--------|
+| Desk | done   |
+"""
+
+#: What the sheet's reader notes, in English, word for word.
+SHEET_NOTES = [
+    "a title or note (1 cell, starting `RACI chart of the library move`) is outside the"
+    " table that starts at A3, so it is not read",
+    "column `Notes` holds data about the deliverables, not roles, so it is set aside",
+    "cannot read `XYZ` as roles; expected letters of RACI (R, A, C, I) such as `A`, `R/A` or `-`",
+    "this row names `Budget` again (first at {folder}/RACI.xlsx!Sheet!A4); both rows are"
+    " kept, this one as `budget-2`",
+]
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("notes")
+    (folder / "RACI.md").write_text(DOCUMENT, encoding="utf-8")
+    return {"sheet": write_workbook(folder / "RACI.xlsx", SHEET), "document": folder / "RACI.md"}
+
+
+def _notes(path: Path) -> list[Finding]:
+    """The findings of the file's reader: those of no rule that checks the model."""
+    return [f for f in raci.validate_file(path) if f.rule not in {"silo"}]
+
+
+def _said(findings: list[Finding]) -> Iterator[Said]:
+    stack: list[object] = [s for f in findings if f.saying for s in f.saying if s is not None]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, Said):
+            yield value
+            stack.extend(value.fields.values())
+        elif isinstance(value, Listed):
+            stack.extend(value.items)
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[A-Za-z]{3,}", re.sub(r"\{[a-z_]+\}|`[^`]*`", " ", text)))
+
+
+def _english(findings: list[Finding], language: str) -> set[str]:
+    """The English words of the notes' messages, fields aside, but those the language's
+    own messages write too (`raci`)."""
+    words = words_for(language)
+    english: set[str] = set()
+    translated: set[str] = set()
+    for said in _said(findings):
+        english |= _words(said.text) | _words(said.plural)
+        if said.plural:
+            forms = {words.ngettext(said.text, said.plural, n) for n in (0, 1, 2, 5, 11, 100)}
+        else:
+            forms = {words.gettext(said.text)}
+        translated |= set().union(*map(_words, forms))
+    return english - translated
+
+
+def _report(path: Path, language: str) -> list[str]:
+    """The messages and hints of the notes the report shows."""
+    out = path.with_name(f"{path.stem}-{language}.html")
+    result = CliRunner().invoke(cli, ["report", str(path), "--lang", language, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    items = re.findall(
+        r'<li><code class="rule">([a-z-]+)</code>.*?<span class="msg">(.*?)</span>'
+        r'.*?<span class="loc">[^<]*</span>(<div class="hint">.*?</div>)?</li>',
+        out.read_text(encoding="utf-8"),
+    )
+    return [html.unescape(f"{m} {h}") for rule, m, h in items if rule != "silo"]
+
+
+def _shown(text: str, folder: Path) -> str:
+    text = re.sub(r"<code>.*?</code>|`[^`]*`|<[^>]+>", " ", text)
+    return re.sub(rf"{re.escape(str(folder))}\S*", " ", text)
 
 
 class TestTableNote:
@@ -26,3 +153,57 @@ class TestTableNote:
         assert said.saying is not None
         assert said.saying[1] is None
         assert plain.saying is None
+
+
+class TestTheNotes:
+    def test_the_files_set_off_the_notes(self, files: dict[str, Path]) -> None:
+        sheet = _notes(files["sheet"])
+        assert {f.rule for f in sheet} == {"table-reading", "unreadable-cell", "duplicate-row"}
+        folder = str(files["sheet"].parent)
+        assert [f.message for f in sheet] == [m.format(folder=folder) for m in SHEET_NOTES]
+        document = _notes(files["document"])
+        assert [f.rule for f in document] == ["tables-read"] * 4
+        assert all(f.saying for f in sheet + document)
+
+    def test_in_english_a_note_says_its_message_and_hint(self, files: dict[str, Path]) -> None:
+        for path in files.values():
+            for f in _notes(path):
+                assert f.saying is not None
+                message, hint = f.saying
+                assert f.said(words_for("en")) == (f.message, f.hint)
+                assert str(message) == f.message
+                assert (str(hint) if hint else "") == f.hint
+
+    @pytest.mark.parametrize("language", LANGUAGES)
+    def test_the_report_says_no_english_word_of_the_notes(
+        self, files: dict[str, Path], language: str
+    ) -> None:
+        for path in files.values():
+            english = _english(_notes(path), language)
+            assert {"table", "read"} <= english
+            said = _shown(" ".join(_report(path, language)), path.parent)
+            left = sorted(w for w in english if re.search(rf"\b{w}\b", said, re.IGNORECASE))
+            assert left == [], (path.name, left)
+
+    def test_the_check_finds_english(self, files: dict[str, Path]) -> None:
+        path = files["sheet"]
+        said = _shown(" ".join(_report(path, "en")), path.parent)
+        assert {"outside", "deliverables", "roles", "again"} <= set(re.findall(r"\w+", said))
+
+    @pytest.mark.parametrize(
+        ("language", "expected"),
+        [
+            ("fr", "la colonne `Notes` contient des données sur les produits"),
+            ("es", "esta fila vuelve a nombrar `Budget` (primero en "),
+            ("ru", "2 таблицы прочитаны как одна (в строках 13, 19)"),
+            ("zh", "无法将 `XYZ` 读作角色；应为 RACI 的字母（R、A、C、I）"),
+        ],
+    )
+    def test_validate_says_the_notes_in_the_language(
+        self, files: dict[str, Path], language: str, expected: str
+    ) -> None:
+        out = "".join(
+            CliRunner().invoke(cli, ["validate", str(path), "--lang", language]).stdout
+            for path in files.values()
+        )
+        assert expected in out

@@ -17,7 +17,7 @@ import attrs
 from raci._text import quoted
 from raci.cells import normalize_header
 from raci.exceptions import LoadError
-from raci.findings import SourceLocation
+from raci.findings import Listed, Said, SourceLocation, nsay, say
 from raci.io._files import read_table_text, read_text
 from raci.io.tables.contacts import contact_columns
 from raci.io.tables.data_columns import holds_numbers
@@ -316,49 +316,57 @@ def _markdown(path: Path, org: Organization | None, scheme: Scheme | None) -> Or
         sheet.table = table
         if f is None:
             why = _why_skipped(table, org)
-            sheet.note("tables-read", table.file, table.rows[0][0], 1, f"table skipped: {why}")
+            skipped = say("table skipped: {why}", why=why)
+            sheet.note("tables-read", table.file, table.rows[0][0], 1, skipped)
         elif len(found) > 1 and f is found[0]:
-            listed = ", ".join(map(str, lines))
             how = (
-                "each lists the roles of the deliverable its heading names"
+                say("each lists the roles of the deliverable its heading names")
                 if all(f.kind == "role-rows" for f in found)
-                else "each table's rows are grouped under its heading"
+                else say("each table's rows are grouped under its heading")
             )
-            sheet.note(
-                "tables-read",
-                table.file,
-                lines[0],
-                1,
-                f"{len(found)} tables read as one (at lines {listed}); {how}",
+            read = nsay(
+                "{n} tables read as one (at lines {lines}); {how}",
+                "{n} tables read as one (at lines {lines}); {how}",
+                len(found),
+                lines=Listed(tuple(lines)),
+                how=how,
             )
+            sheet.note("tables-read", table.file, lines[0], 1, read)
     org = sheet.build()
     notes = [note for t in tables for note in t.notes]
     return attrs.evolve(org, notes=(*notes, *org.notes)) if notes else org
 
 
-def _why_skipped(table: Table, org: Organization | None) -> str:
+def _why_skipped(table: Table, org: Organization | None) -> Said:
     """Why a table of a document is not read as a RACI table."""
     if is_legend(table):
-        return "it explains the role letters (a legend)"
+        return say("it explains the role letters (a legend)")
     header = table.rows[0][1]
     contacts = contact_columns(header)
     if contacts:
-        named = ", ".join(quoted(table.clean(text)) for text in contacts)
-        empty = not any(table.clean(c) for _, cells in table.rows[1:] for c in cells[1:])
-        return (
-            f"its columns ({named}) are contact details, not parties or roles"
-            f"{', and are empty' if empty else ''} (a contact list, not a responsibility table)"
+        named = Listed(tuple(quoted(table.clean(text)) for text in contacts))
+        if not any(table.clean(c) for _, cells in table.rows[1:] for c in cells[1:]):
+            return say(
+                "its columns ({columns}) are contact details, not parties or roles, and are"
+                " empty (a contact list, not a responsibility table)",
+                columns=named,
+            )
+        return say(
+            "its columns ({columns}) are contact details, not parties or roles (a contact"
+            " list, not a responsibility table)",
+            columns=named,
         )
     spots = role_columns(header, scheme_of_headers(list(header[1:]), org)[0])
     texts = [table.clean(c[k]) for _, c in table.rows[1:] for k in spots if k < len(c)]
     if holds_numbers(texts):
         columns = [quoted(table.clean(header[k])) for k in spots]
-        named = ", ".join(columns[:4]) + (", …" if len(columns) > 4 else "")
-        return (
-            f"its columns named for roles ({named}) hold numbers, and no cell reads as a"
-            " name or role letters (hours or counts per role, not a responsibility table)"
+        named = Listed((*columns[:4], "…") if len(columns) > 4 else tuple(columns))
+        return say(
+            "its columns named for roles ({columns}) hold numbers, and no cell reads as a"
+            " name or role letters (hours or counts per role, not a responsibility table)",
+            columns=named,
         )
-    return "it holds no role letters and names no roles (not a responsibility table)"
+    return say("it holds no role letters and names no roles (not a responsibility table)")
 
 
 def read_tables(

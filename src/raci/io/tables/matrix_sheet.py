@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from raci._text import quoted
 from raci.cells import normalize_header
+from raci.findings import Listed, nsay, say
 from raci.io.tables.data_columns import is_data_column
 from raci.io.tables.headings import outline_number
 from raci.io.tables.legend import Code, Legend
@@ -206,9 +207,14 @@ def _set_aside(sheet: RaciSheet, head: tuple[int, int, str], body: Sequence[Sequ
         sheet.table.file,
         row,
         col + 1,
-        f"column {quoted(text)} holds data about the deliverables, not roles, so it is set aside",
-        "raci reads roles only; keep such columns, or put role letters in them to read them"
-        " as a party.",
+        say(
+            "column {name} holds data about the deliverables, not roles, so it is set aside",
+            name=quoted(text),
+        ),
+        say(
+            "raci reads roles only; keep such columns, or put role letters in them to read"
+            " them as a party."
+        ),
     )
     return True
 
@@ -393,25 +399,37 @@ def _note_unread(
     role letters."""
     header_row, col, name = column
     scheme = sheet.scheme
-    expected = (
-        f"expected letters of {scheme.name} ({', '.join(scheme.letters)}) such as `A`, `R/A` or `-`"
+    expected = say(
+        "expected letters of {scheme} ({letters}) such as `A`, `R/A` or `-`",
+        scheme=scheme.name,
+        letters=Listed(tuple(scheme.letters)),
     )
     if whole and len(cells) > 1:
         sheet.unreadable(
             header_row,
             col + 1,
-            f"column {quoted(name)} is read as a party, but none of its {len(cells)} cells"
-            f" reads as roles ({expected}), so they are not read",
-            "Put the deliverable's name in the first column (or a column headed `name`), or"
-            " move notes out of the table.",
+            nsay(
+                "column {name} is read as a party, but none of its {n} cells reads as roles"
+                " ({expected}), so they are not read",
+                "column {name} is read as a party, but none of its {n} cells reads as roles"
+                " ({expected}), so they are not read",
+                len(cells),
+                name=quoted(name),
+                expected=expected,
+            ),
+            say(
+                "Put the deliverable's name in the first column (or a column headed `name`),"
+                " or move notes out of the table."
+            ),
         )
         return
+    hint = say("Write role letters of the scheme, or choose the scheme with --scheme.")
     for row, text in cells:
         sheet.unreadable(
             row,
             col + 1,
-            f"cannot read {quoted(text)} as roles; {expected}",
-            "Write role letters of the scheme, or choose the scheme with --scheme.",
+            say("cannot read {mark} as roles; {expected}", mark=quoted(text), expected=expected),
+            hint,
         )
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from raci._text import counted, quoted
 from raci.cells import HeaderFields, normalize_header
 from raci.exceptions import LoadError
-from raci.findings import SourceLocation
+from raci.findings import SourceLocation, say
 from raci.io.tables.org_people import (
     NAME_PARTS,
     NameColumns,
@@ -417,8 +417,12 @@ def _placed_at_top(table: Table, row: int, column: int, parent: str, unit: Unit)
     """The note on a row whose parent is not in the sheet."""
     return reading_note(
         table.at(row, column),
-        f"{quoted(parent)} is not in this sheet, so {quoted(unit.name)} is placed at the top",
-        "Add a row for it if it belongs to the chart.",
+        say(
+            "{parent} is not in this sheet, so {name} is placed at the top",
+            parent=quoted(parent),
+            name=quoted(unit.name),
+        ),
+        say("Add a row for it if it belongs to the chart."),
     )
 
 

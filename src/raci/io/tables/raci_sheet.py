@@ -13,7 +13,7 @@ import attrs
 from raci._text import quoted
 from raci.cells import normalize_header
 from raci.exceptions import LoadError
-from raci.findings import Finding, Said, SourceLocation
+from raci.findings import Field, Finding, Said, SourceLocation, say
 from raci.io.tables.bullets import listed, unbulleted
 from raci.io.tables.headings import (
     Headings,
@@ -422,16 +422,23 @@ class RaciSheet:
                 did = self._free(did)
         if draft is not None:
             first, did = draft.location, self._free(did)
-            named = f" (named {quoted(name)} here)" if name and name != key else ""
-            self.note(
-                "duplicate-row",
-                did,
-                row,
-                1,
-                f"this row names {quoted(key)} again{named} (first at {first}); both rows are"
-                f" kept, this one as `{did}`",
-                "Merge the two rows, or give this one a name of its own.",
+            fields: dict[str, Field] = {"key": quoted(key), "first": str(first), "id": did}
+            repeated = (
+                say(
+                    "this row names {key} again (named {name} here) (first at {first}); both"
+                    " rows are kept, this one as `{id}`",
+                    name=quoted(name),
+                    **fields,
+                )
+                if name and name != key
+                else say(
+                    "this row names {key} again (first at {first}); both rows are kept, this"
+                    " one as `{id}`",
+                    **fields,
+                )
             )
+            hint = say("Merge the two rows, or give this one a name of its own.")
+            self.note("duplicate-row", did, row, 1, repeated, hint)
         self.drafts[did] = _Draft(did, names, group, due, self.table.at(row, 1))
         return did
 

@@ -15,7 +15,7 @@ import attrs
 from raci._text import quoted, shorten
 from raci.cells import column_letter, unguard_formula
 from raci.exceptions import LoadError
-from raci.findings import Finding, Said, SourceLocation
+from raci.findings import Field, Finding, Said, SourceLocation, nsay, say
 from raci.io.tables.legend import Legend, legend_of
 from raci.io.tables.marks import plain_marks
 from raci.io.tables.region import Block, Region, find_region, is_mark, legend_blocks
@@ -332,10 +332,6 @@ def spread_merged(table: Table, below: int, columns: Iterable[int]) -> Table:
     return attrs.evolve(table, rows=rows)
 
 
-#: What a block set aside is called in a note.
-_KINDS = {"legend": "a legend", "note": "a title or note", "table": "a block of cells"}
-
-
 def _across_merges(table: Table) -> list[tuple[int, tuple[str, ...]]]:
     """The rows with the text of each cell merged across columns in every cell it covers
     (``Khalil`` over I4:M4), so that finding the table does not cut it at a column that
@@ -489,25 +485,50 @@ def _set_aside(
     """The note on a block of cells set aside beside a table."""
     first = next(c for c in cells[block.top][block.left - 1 : block.right] if c.strip())
     where = raw.at(line[block.top], block.left)
-    return _outside(where, _KINDS[block.kind], block.filled, first, found)
+    return _outside(where, block.kind, block.filled, first, found)
 
 
 def not_read(table: Table, read: Table) -> TableNote:
     """The note on another table of the sheet that is not read (not a responsibility
     table), outside ``read``."""
     texts = [c for _, cells in table.rows for c in cells if c.strip()]
-    return _outside(table.at(table.rows[0][0], 1), _KINDS["table"], len(texts), texts[0], read)
+    return _outside(table.at(table.rows[0][0], 1), "table", len(texts), texts[0], read)
 
 
-def _outside(where: SourceLocation, what: str, size: int, first: str, found: Table) -> TableNote:
+def _outside(where: SourceLocation, kind: str, size: int, first: str, found: Table) -> TableNote:
+    """The note on a block of ``kind`` (a legend, a note, a table) set aside beside the
+    table ``found``."""
     header = found.at(found.rows[0][0], 1)
-    place = header.cell.partition("!")[2] if header.cell else f"line {header.line}"
-    message = (
-        f"{what} ({size} cell{'s' if size != 1 else ''}, starting"
-        f" {quoted(shorten(first.strip()))}) is outside the table that starts at {place},"
-        " so it is not read"
-    )
-    hint = (
+    place = header.cell.partition("!")[2] if header.cell else say("line {line}", line=header.line)
+    fields: dict[str, Field] = {"first": quoted(shorten(first.strip())), "place": place}
+    if kind == "legend":
+        message = nsay(
+            "a legend ({n} cell, starting {first}) is outside the table that starts at"
+            " {place}, so it is not read",
+            "a legend ({n} cells, starting {first}) is outside the table that starts at"
+            " {place}, so it is not read",
+            size,
+            **fields,
+        )
+    elif kind == "note":
+        message = nsay(
+            "a title or note ({n} cell, starting {first}) is outside the table that starts"
+            " at {place}, so it is not read",
+            "a title or note ({n} cells, starting {first}) is outside the table that starts"
+            " at {place}, so it is not read",
+            size,
+            **fields,
+        )
+    else:
+        message = nsay(
+            "a block of cells ({n} cell, starting {first}) is outside the table that starts"
+            " at {place}, so it is not read",
+            "a block of cells ({n} cells, starting {first}) is outside the table that"
+            " starts at {place}, so it is not read",
+            size,
+            **fields,
+        )
+    hint = say(
         "If these cells belong to the table, remove the empty row or column that parts"
         " them from it."
     )
