@@ -23,7 +23,7 @@ LANGUAGES = ["zh", "es", "fr", "ru", "ar"]
 WHERE = SourceLocation("RACI.xlsx", cell="Sheet1!A1")
 
 #: A workbook with a title above its table, a column of notes, a cell that is no role
-#: letters and a deliverable named twice.
+#: letters, a deliverable named twice and a row that names none.
 SHEET = [
     ["RACI chart of the library move", "", "", "", ""],
     ["", "", "", "", ""],
@@ -32,6 +32,7 @@ SHEET = [
     ["Audit", "A", "R", "XYZ", "Weekly, by the board"],
     ["Budget", "R", "A", "C", "Second look at the figures"],
     ["Plan", "A", "R", "C", "Drafted by the team"],
+    ["", "A", "R", "C", ""],
 ]
 
 #: A document of tables: a contact list, a legend, two tables under headings read as one
@@ -72,14 +73,28 @@ SHEET_NOTES = [
     "cannot read `XYZ` as roles; expected letters of RACI (R, A, C, I) such as `A`, `R/A` or `-`",
     "this row names `Budget` again (first at {folder}/RACI.xlsx!Sheet!A4); both rows are"
     " kept, this one as `budget-2`",
+    "this row has cells but names no deliverable (cell A8 is empty), so it is not read",
 ]
+
+#: Roles by column, a cell naming two parties at once.
+ROLES = """\
+| Task   | Responsible | Accountable |
+|--------|-------------|-------------|
+| Budget | Ann/Bo      | Ann         |
+| Audit  | Bo          | Ann         |
+"""
 
 
 @pytest.fixture(scope="module")
 def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("notes")
     (folder / "RACI.md").write_text(DOCUMENT, encoding="utf-8")
-    return {"sheet": write_workbook(folder / "RACI.xlsx", SHEET), "document": folder / "RACI.md"}
+    (folder / "roles.md").write_text(ROLES, encoding="utf-8")
+    return {
+        "sheet": write_workbook(folder / "RACI.xlsx", SHEET),
+        "document": folder / "RACI.md",
+        "roles": folder / "roles.md",
+    }
 
 
 def _notes(path: Path) -> list[Finding]:
@@ -163,7 +178,12 @@ class TestTheNotes:
         assert [f.message for f in sheet] == [m.format(folder=folder) for m in SHEET_NOTES]
         document = _notes(files["document"])
         assert [f.rule for f in document] == ["tables-read"] * 4
-        assert all(f.saying for f in sheet + document)
+        roles = _notes(files["roles"])
+        assert [f.message for f in roles] == [
+            "`Ann/Bo` is read as 2 parties (`Ann`, `Bo`), as each part names a party elsewhere"
+            " in the table"
+        ]
+        assert all(f.saying for f in sheet + document + roles)
 
     def test_in_english_a_note_says_its_message_and_hint(self, files: dict[str, Path]) -> None:
         for path in files.values():
@@ -196,6 +216,7 @@ class TestTheNotes:
             ("fr", "la colonne `Notes` contient des données sur les produits"),
             ("es", "esta fila vuelve a nombrar `Budget` (primero en "),
             ("ru", "2 таблицы прочитаны как одна (в строках 13, 19)"),
+            ("ar", "يُقرأ `Ann/Bo` طرفين (`Ann`، `Bo`)"),
             ("zh", "无法将 `XYZ` 读作角色；应为 RACI 的字母（R、A、C、I）"),
         ],
     )

@@ -17,7 +17,7 @@ import attrs
 from raci._text import quoted
 from raci.cells import normalize_header
 from raci.exceptions import LoadError
-from raci.findings import Listed, Said, SourceLocation, nsay, say
+from raci.findings import Field, Listed, Said, SourceLocation, nsay, say
 from raci.io._files import read_table_text, read_text
 from raci.io.tables.contacts import contact_columns
 from raci.io.tables.data_columns import holds_numbers
@@ -257,10 +257,14 @@ def _read_raci(
         sheet.notes.append(
             reading_note(
                 legend.location,
-                f"no built-in scheme has every letter the table uses, and this legend"
-                f" defines them all ({legend.said()}), so its letters are read as the"
-                f" table's scheme, {chosen.name}",
-                "Name a built-in scheme with --scheme to read the letters otherwise.",
+                say(
+                    "no built-in scheme has every letter the table uses, and this legend"
+                    " defines them all ({entries}), so its letters are read as the table's"
+                    " scheme, {scheme}",
+                    entries=legend.said(),
+                    scheme=chosen.name,
+                ),
+                say("Name a built-in scheme with --scheme to read the letters otherwise."),
             )
         )
     sheet.known_names = names_known(
@@ -398,8 +402,11 @@ def read_tables(
         if encoding not in ("utf-8", "utf-16"):
             note = reading_note(
                 SourceLocation(str(path), 1, 1),
-                f"the file is not UTF-8 text; it is read as {_ENCODING_NAMES[encoding]}",
-                "Save it as CSV UTF-8 to be sure of its accented letters.",
+                say(
+                    "the file is not UTF-8 text; it is read as {encoding}",
+                    encoding=_ENCODING_NAMES[encoding],
+                ),
+                say("Save it as CSV UTF-8 to be sure of its accented letters."),
             )
             table = attrs.evolve(table, notes=(note, *table.notes))
     table = letters_for_words(table)
@@ -472,26 +479,32 @@ def _read_blocks(table: Table, org: Organization | None, scheme: Scheme | None) 
     if len(found) > 1:
         first = found[0].table
         places = [f.table.at(f.table.rows[0][0], 1) for f in found]
-        at = (
-            ", ".join(p.cell.partition("!")[2] for p in places)
+        at: Field = (
+            Listed(tuple(p.cell.partition("!")[2] for p in places))
             if first.sheet is not None
-            else "lines " + ", ".join(str(p.line) for p in places)
+            else say("lines {lines}", lines=Listed(tuple(p.line for p in places)))
         )
-        heads = [quoted(f.table.heading[1]) for f in found if f.table.heading]
-        grouped = (
-            f"; each table's rows are grouped under the cell its header has of its own"
-            f" ({', '.join(heads)})"
-            if heads
-            else ""
+        heads = Listed(tuple(quoted(f.table.heading[1]) for f in found if f.table.heading))
+        as_one = (
+            nsay(
+                "{n} tables of the sheet read as one (at {at}); each table's rows are grouped"
+                " under the cell its header has of its own ({heads})",
+                "{n} tables of the sheet read as one (at {at}); each table's rows are grouped"
+                " under the cell its header has of its own ({heads})",
+                len(found),
+                at=at,
+                heads=heads,
+            )
+            if heads.items
+            else nsay(
+                "{n} tables of the sheet read as one (at {at})",
+                "{n} tables of the sheet read as one (at {at})",
+                len(found),
+                at=at,
+            )
         )
         sheet.table = first
-        sheet.note(
-            "tables-read",
-            first.file,
-            first.rows[0][0],
-            1,
-            f"{len(found)} tables of the sheet read as one (at {at}){grouped}",
-        )
+        sheet.note("tables-read", first.file, first.rows[0][0], 1, as_one)
     return sheet.build()
 
 

@@ -142,8 +142,8 @@ def _party_columns(
                 sheet.unreadable(
                     row,
                     col + 1,
-                    "this column has cells but no header, so they are not read",
-                    "Give the column a header: the party whose roles it holds.",
+                    say("this column has cells but no header, so they are not read"),
+                    say("Give the column a header: the party whose roles it holds."),
                 )
             continue
         if label and _set_aside(sheet, (row, col, label), body):
@@ -166,8 +166,12 @@ def _party_columns(
             table.file,
             row - 1,
             1,
-            f"row {row} names someone in several columns, so the parties are the roles of"
-            f" row {row - 1} above it, each with its holder in brackets",
+            say(
+                "row {row} names someone in several columns, so the parties are the roles of"
+                " row {above} above it, each with its holder in brackets",
+                row=row,
+                above=row - 1,
+            ),
         )
     elif named:
         sheet.note(
@@ -175,8 +179,12 @@ def _party_columns(
             table.file,
             row - 1,
             1,
-            f"row {row - 1} names the parties above row {row}, whose labels are not names of"
-            f" their own, so row {row - 1}'s names are read as the parties",
+            say(
+                "row {above} names the parties above row {row}, whose labels are not names of"
+                " their own, so row {above}'s names are read as the parties",
+                row=row,
+                above=row - 1,
+            ),
         )
     return meta, parties
 

@@ -13,7 +13,7 @@ import attrs
 from raci._text import quoted
 from raci.cells import normalize_header
 from raci.exceptions import LoadError
-from raci.findings import Field, Finding, Said, SourceLocation, say
+from raci.findings import Field, Finding, Listed, Said, SourceLocation, nsay, say
 from raci.io.tables.bullets import listed, unbulleted
 from raci.io.tables.headings import (
     Headings,
@@ -348,17 +348,21 @@ class RaciSheet:
         whole = split_names(text)
         if found != whole:
             joined = [n for n in whole if n not in found]
-            listed = ", ".join(quoted(n) for n in found)
-            self.note(
-                "names-split",
-                text,
-                row,
-                column,
-                f"{', '.join(quoted(n) for n in joined)} is read as {len(found)} parties"
-                f" ({listed}), as each part names a party elsewhere in the table",
-                f"Write {quoted(', '.join(found))} to say so plainly, or give the joined name"
-                " to no party on its own if it is one party.",
+            split = nsay(
+                "{joined} is read as {n} parties ({names}), as each part names a party"
+                " elsewhere in the table",
+                "{joined} is read as {n} parties ({names}), as each part names a party"
+                " elsewhere in the table",
+                len(found),
+                joined=Listed(tuple(quoted(n) for n in joined)),
+                names=Listed(tuple(quoted(n) for n in found)),
             )
+            hint = say(
+                "Write {names} to say so plainly, or give the joined name to no party on its"
+                " own if it is one party.",
+                names=quoted(", ".join(found)),
+            )
+            self.note("names-split", text, row, column, split, hint)
         return found
 
     def group(self, text: str, row: int, column: int) -> str:
@@ -540,8 +544,12 @@ class RaciSheet:
                         self.table.file,
                         row,
                         1,
-                        f"row {row} repeats the header (of row {start_row}), so it is not read"
-                        " as a deliverable",
+                        say(
+                            "row {row} repeats the header (of row {start}), so it is not read"
+                            " as a deliverable",
+                            row=row,
+                            start=start_row,
+                        ),
                     )
                 continue
             if cells[0] and not any(cells[1:]) and labels_tasks(cells[0]):
@@ -550,8 +558,12 @@ class RaciSheet:
                     self.table.file,
                     row,
                     1,
-                    f"row {row} holds only {quoted(cells[0])}, the label of the deliverable"
-                    " column, so it is read as a label, not as a deliverable or a group",
+                    say(
+                        "row {row} holds only {label}, the label of the deliverable column, so"
+                        " it is read as a label, not as a deliverable or a group",
+                        row=row,
+                        label=quoted(cells[0]),
+                    ),
                 )
                 continue
             if numbers.get(row):
@@ -569,9 +581,13 @@ class RaciSheet:
                         self.table.file,
                         row,
                         1,
-                        f"row {row} holds only {quoted(cells[0])}, below the table's last"
-                        " deliverable, so it is read as a note, not as a group",
-                        "Leave an empty row between the table and notes under it.",
+                        say(
+                            "row {row} holds only {label}, below the table's last deliverable,"
+                            " so it is read as a note, not as a group",
+                            row=row,
+                            label=quoted(cells[0]),
+                        ),
+                        say("Leave an empty row between the table and notes under it."),
                     )
                     continue
                 if above.heading(cells[0]) and not nested:
@@ -581,9 +597,13 @@ class RaciSheet:
                         self.table.file,
                         row,
                         1,
-                        f"heading rows follow one another: {quoted(cells[0])} is read as nested"
-                        f" in the heading above it (group {quoted(above.text or '')})",
-                        "Put a deliverable between heading rows that are not nested.",
+                        say(
+                            "heading rows follow one another: {label} is read as nested in the"
+                            " heading above it (group {group})",
+                            label=quoted(cells[0]),
+                            group=quoted(above.text or ""),
+                        ),
+                        say("Put a deliverable between heading rows that are not nested."),
                     )
                 current_group = self.group(above.text or cells[0], row, 1)
                 heading_rows[row] = self.table.look(row, 1)
@@ -596,9 +616,12 @@ class RaciSheet:
                 self.unreadable(
                     row,
                     key_col + 1,
-                    f"this row has cells but names no deliverable (cell"
-                    f" {self.table.ref(row, key_col + 1)} is empty), so it is not read",
-                    "Write the deliverable's name in the row's first cell.",
+                    say(
+                        "this row has cells but names no deliverable (cell {cell} is empty), so"
+                        " it is not read",
+                        cell=self.table.ref(row, key_col + 1),
+                    ),
+                    say("Write the deliverable's name in the row's first cell."),
                 )
                 continue
             group = current_group
@@ -626,10 +649,15 @@ class RaciSheet:
                 self.table.file,
                 row,
                 1,
-                f"row {row} holds only its first cell and is read as a heading, but it does"
-                " not look like the other heading rows",
-                "If it is a deliverable, give it its roles; if a heading, set it off as the"
-                " others are.",
+                say(
+                    "row {row} holds only its first cell and is read as a heading, but it does"
+                    " not look like the other heading rows",
+                    row=row,
+                ),
+                say(
+                    "If it is a deliverable, give it its roles; if a heading, set it off as the"
+                    " others are."
+                ),
             )
 
     def _outline(self, start: int, meta: Mapping[str, int]) -> dict[int, str]:
@@ -665,16 +693,14 @@ class RaciSheet:
     def _header_label(self, row: int, cells: list[str], start_row: int) -> None:
         """Note the text of a row that the header's cells are merged down over: the
         header's label (a title in its corner), not a deliverable or a group."""
-        said = ", ".join(quoted(text) for text in cells if text)
-        self.note(
-            "table-reading",
-            self.table.file,
-            row,
-            1,
-            f"row {row} is part of the header (its cells are merged down from row"
-            f" {start_row}), so {said} is read as the header's label, not as a deliverable"
-            " or a group",
+        label = say(
+            "row {row} is part of the header (its cells are merged down from row {start}), so"
+            " {texts} is read as the header's label, not as a deliverable or a group",
+            row=row,
+            start=start_row,
+            texts=Listed(tuple(quoted(text) for text in cells if text)),
         )
+        self.note("table-reading", self.table.file, row, 1, label)
 
     def _header_heads(self, start: int, labels: list[str], keys: Collection[int]) -> str | None:
         """The header's cell that heads the rows below it: a key cell that names no column
@@ -704,7 +730,10 @@ class RaciSheet:
             self.table.file,
             row,
             1,
-            f"row {row} repeats the names above the header, so it is not read as a deliverable",
+            say(
+                "row {row} repeats the names above the header, so it is not read as a deliverable",
+                row=row,
+            ),
         )
         return True
 
@@ -722,10 +751,16 @@ class RaciSheet:
                     TableNote(
                         "table-reading",
                         draft.id,
-                        f"this cell gives `{pid}` the role `{letter}` on `{draft.id}` again"
-                        f" (first at {_cell_of(there)}), so it is read once",
+                        say(
+                            "this cell gives `{party}` the role `{letter}` on `{id}` again"
+                            " (first at {first}), so it is read once",
+                            party=pid,
+                            letter=letter,
+                            id=draft.id,
+                            first=_cell_of(there),
+                        ),
                         where,
-                        "Give each role of a party once in a row.",
+                        say("Give each role of a party once in a row."),
                     )
                 )
 

@@ -18,7 +18,7 @@ import attrs
 
 from raci._text import quoted, shorten
 from raci.exceptions import LoadError
-from raci.findings import Finding
+from raci.findings import Finding, Listed, nsay, say
 from raci.io.tables.legend import Legend
 from raci.io.tables.region import is_capital_mark
 from raci.io.tables.role_headers import scheme_of_headers
@@ -176,18 +176,17 @@ def _also_held(table: Table, glanced: list[tuple[Table, bool]]) -> Table:
     holding = [found.sheet or "" for found, holds in glanced if holds and _holds_raci(found)]
     if not holding:
         return table
-    names = ", ".join(quoted(n) for n in holding)
-    what = (
-        f"sheet {names} also holds a table"
-        if len(holding) == 1
-        else f"sheets {names} also hold tables"
+    also = nsay(
+        "sheet {sheets} also holds a table, which raci does not read with this one: it reads"
+        " one sheet, the one the workbook opens at ({opened})",
+        "sheets {sheets} also hold tables, which raci does not read with this one: it reads"
+        " one sheet, the one the workbook opens at ({opened})",
+        len(holding),
+        sheets=Listed(tuple(quoted(n) for n in holding)),
+        opened=quoted(table.sheet or ""),
     )
-    note = reading_note(
-        table.at(table.rows[0][0], 1),
-        f"{what}, which raci does not read with this one: it reads one sheet, the one the"
-        f" workbook opens at ({quoted(table.sheet or '')})",
-        f"Read another sheet with `--sheet {holding[0]}`.",
-    )
+    hint = say("Read another sheet with `--sheet {sheet}`.", sheet=holding[0])
+    note = reading_note(table.at(table.rows[0][0], 1), also, hint)
     return attrs.evolve(table, notes=(*table.notes, note))
 
 
@@ -244,9 +243,12 @@ def _choose(book: Any, file: str, sheet: str | None, scans: Mapping[str, SheetSc
         chosen = holding[0] if len(holding) == 1 else marked[0]
         note = reading_note(
             chosen.at(chosen.rows[0][0], 1),
-            f"read sheet {quoted(chosen.sheet or '')}: the workbook opens at"
-            f" {quoted(active.title)}, which holds no table",
-            "Name the sheet with `--sheet NAME` to read another one.",
+            say(
+                "read sheet {sheet}: the workbook opens at {opened}, which holds no table",
+                sheet=quoted(chosen.sheet or ""),
+                opened=quoted(active.title),
+            ),
+            say("Name the sheet with `--sheet NAME` to read another one."),
         )
         others = [(table, holds), *((t, h) for t, h in glanced if t is not chosen)]
         return _keyed(attrs.evolve(chosen, notes=(*chosen.notes, note)), others)
