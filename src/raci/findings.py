@@ -72,6 +72,13 @@ class Word:
         return self.english
 
 
+def number(n: float) -> Word:
+    """A count (perhaps a fraction) as a message writes it: '1,573' or '0.5' in English,
+    as the language writes numbers in another."""
+    shown = int(n) if float(n).is_integer() else n
+    return Word(f"{shown:,}", lambda words: words.number(shown))
+
+
 @attrs.frozen
 class Listed:
     """A field that lists names (ids, letters): 'a, b' in English, in another language

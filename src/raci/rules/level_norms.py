@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from raci.findings import Alternatives, Field, Finding, Severity, Word, nsay, say
+from raci.findings import Alternatives, Field, Finding, Severity, nsay, number, say
 from raci.model import Organization
 from raci.rules._util import a_level_word, level_word
 from raci.rules.registry import Context, rule
@@ -106,7 +106,7 @@ def level_norms(ctx: Context) -> Iterator[Finding]:
                     professional[uid],
                     **fields,
                     least=least,
-                ).with_fields(n=_number(professional[uid])),
+                ).with_fields(n=number(professional[uid])),
                 unit.where("posts"),
                 say(
                     "Give `{id}` the professional posts of {a_level}, or a level that fits"
@@ -124,7 +124,7 @@ def level_norms(ctx: Context) -> Iterator[Finding]:
                     total[uid],
                     **fields,
                     least=least,
-                ).with_fields(n=_number(total[uid])),
+                ).with_fields(n=number(total[uid])),
                 unit.where("posts"),
                 say("Give `{id}` the posts of {a_level}, or a level that fits its size.", **fields),
             )
@@ -189,13 +189,6 @@ def _head_grade(org: Organization, uid: str) -> str | None:
         return org.grades.known(head.grade) or head.grade
     graded = org.grades.sort(line.grade for line in unit.posts or () if line.count)
     return graded[0] if graded else None
-
-
-def _number(n: float) -> Word:
-    """A count of posts (perhaps a fraction) as a message writes it: '1,573' or '0.5' in
-    English, as the language writes numbers in another."""
-    shown = int(n) if float(n).is_integer() else n
-    return Word(f"{shown:,}", lambda words: words.number(shown))
 
 
 def _a(word: str) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from raci._text import quoted
 from raci.cells import HeaderFields, normalize_header
+from raci.findings import Listed, say
 from raci.io.tables.raci_sheet import (
     GROUP_HEADERS,
     TASK_HEADERS,
@@ -117,8 +118,8 @@ def read_long(sheet: RaciSheet, start: int, columns: Mapping[str, int] | None = 
             sheet.unreadable(
                 row,
                 columns["deliverable"] + 1,
-                "this row names no deliverable, so it is not read",
-                "Write the deliverable in the row.",
+                say("this row names no deliverable, so it is not read"),
+                say("Write the deliverable in the row."),
             )
             continue
         group_text = cell("group")
@@ -134,8 +135,8 @@ def read_long(sheet: RaciSheet, start: int, columns: Mapping[str, int] | None = 
             sheet.unreadable(
                 row,
                 role_columns[0] + 1,
-                "this row gives a party but no role, so it is not read",
-                "Write the role the party holds.",
+                say("this row gives a party but no role, so it is not read"),
+                say("Write the role the party holds."),
             )
             continue
         held: list[tuple[int, tuple[str, ...]]] = []
@@ -145,9 +146,16 @@ def read_long(sheet: RaciSheet, start: int, columns: Mapping[str, int] | None = 
                 sheet.unreadable(
                     row,
                     col + 1,
-                    f"cannot read {quoted(role)} as a role; expected a letter of {scheme.name}"
-                    f" ({', '.join(scheme.letters)}) or a role's name such as `Accountable`",
-                    "Write a role letter or a role's name, or choose the scheme with --scheme.",
+                    say(
+                        "cannot read {role} as a role; expected a letter of {scheme} ({letters})"
+                        " or a role's name such as `Accountable`",
+                        role=quoted(role),
+                        scheme=scheme.name,
+                        letters=Listed(tuple(scheme.letters)),
+                    ),
+                    say(
+                        "Write a role letter or a role's name, or choose the scheme with --scheme."
+                    ),
                 )
                 break
             held.append((col, found))
@@ -157,8 +165,8 @@ def read_long(sheet: RaciSheet, start: int, columns: Mapping[str, int] | None = 
             sheet.unreadable(
                 row,
                 columns["party"] + 1,
-                "this row gives a role but no party, so it is not read",
-                "Write who holds the role.",
+                say("this row gives a role but no party, so it is not read"),
+                say("Write who holds the role."),
             )
             continue
         # One party per row: a name such as "Smith, Jane" is not split.
@@ -174,24 +182,24 @@ def _say_columns(
 ) -> None:
     """Note how the columns of a long table were read when its header did not say."""
     said = {
-        "deliverable": "the deliverable",
-        "name": "its name",
-        "party": "the party",
-        "role": "the role letters",
-        "group": "the group",
+        "deliverable": say("the deliverable in {column}"),
+        "name": say("its name in {column}"),
+        "party": say("the party in {column}"),
+        "role": say("the role letters in {column}"),
+        "group": say("the group in {column}"),
     }
-    parts = [
-        f"{what} in {quoted(sheet.table.clean(header[columns[field]]))}"
+    parts = tuple(
+        what.with_fields(column=quoted(sheet.table.clean(header[columns[field]])))
         for field, what in said.items()
         if field in columns
-    ]
+    )
     sheet.note(
         "table-reading",
         sheet.table.file,
         row,
         1,
-        "read as one assignment per row, as the cells show: " + ", ".join(parts),
-        "Head the columns `deliverable`, `party` and `role` to say so yourself.",
+        say("read as one assignment per row, as the cells show: {parts}", parts=Listed(parts)),
+        say("Head the columns `deliverable`, `party` and `role` to say so yourself."),
     )
 
 

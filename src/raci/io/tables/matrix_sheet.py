@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from raci._text import quoted
 from raci.cells import normalize_header
-from raci.findings import Listed, nsay, say
+from raci.findings import Listed, Said, nsay, say
 from raci.io.tables.data_columns import is_data_column
 from raci.io.tables.headings import outline_number
 from raci.io.tables.legend import Code, Legend
@@ -316,9 +316,14 @@ def _second_column(
         second or pid,
         row,
         col,
-        f"column {quoted(text)} repeats the label of cell {where}; both are read, this one"
-        f" as the party `{second}`",
-        "Give each column the name of its own party.",
+        say(
+            "column {name} repeats the label of cell {cell}; both are read, this one as the"
+            " party `{party}`",
+            name=quoted(text),
+            cell=where,
+            party=str(second),
+        ),
+        say("Give each column the name of its own party."),
     )
     return second
 
@@ -335,9 +340,11 @@ def read_matrix(sheet: RaciSheet) -> None:
             sheet.table.file,
             sheet.table.rows[start][0],
             1,
-            "this table is read turned: its columns are the deliverables, its rows the"
-            " parties (every row is named as a role, no column is)",
-            "Swap rows and columns to have a row per deliverable, a column per party.",
+            say(
+                "this table is read turned: its columns are the deliverables, its rows the"
+                " parties (every row is named as a role, no column is)"
+            ),
+            say("Swap rows and columns to have a row per deliverable, a column per party."),
         )
         sheet.table, start = turn(sheet.table, start), 0
     earlier = _parties_so_far(sheet)
@@ -382,9 +389,9 @@ def read_matrix(sheet: RaciSheet) -> None:
         whole = not read[col] and not marks
         _note_coded(sheet, (header_row, col, name), coded[col], whole=whole)
     why = (
-        f"each column has one {accountable}, no row has exactly one"
+        say("each column has one {letter}, no row has exactly one", letter=str(accountable))
         if _turned(by_row, by_column)
-        else "its rows are named as roles, its columns are not"
+        else say("its rows are named as roles, its columns are not")
         if rows_name_roles(table, start)
         else None
     )
@@ -395,8 +402,11 @@ def read_matrix(sheet: RaciSheet) -> None:
             table.file,
             header_row,
             1,
-            f"this table looks turned: people as rows, deliverables as columns ({why})",
-            "Swap rows and columns: a row per deliverable, a column per party.",
+            say(
+                "this table looks turned: people as rows, deliverables as columns ({why})",
+                why=why,
+            ),
+            say("Swap rows and columns: a row per deliverable, a column per party."),
         )
 
 
@@ -447,7 +457,7 @@ def _note_coded(
     """Note the cells of a party column (its header's row, index and text) that hold a
     code a legend defines whole (``AI``, an AI system's work): they hold no role."""
     header_row, col, name = column
-    hint = (
+    hint = say(
         "Write the party's roles as letters of the scheme apart (`A/I` for A and I), and"
         " the code in a column of notes."
     )
@@ -457,22 +467,32 @@ def _note_coded(
         sheet.unreadable(
             header_row,
             col + 1,
-            f"column {quoted(name)} holds {quoted(code.code)} in its {len(cells)} cells:"
-            f" {_defined(code)}, so they hold no role",
+            nsay(
+                "column {name} holds {code} in its {n} cells: {defined}, so they hold no role",
+                "column {name} holds {code} in its {n} cells: {defined}, so they hold no role",
+                len(cells),
+                name=quoted(name),
+                code=quoted(code.code),
+                defined=_defined(code),
+            ),
             hint,
         )
         return
     for row, code in cells:
-        reason = f"cannot read {quoted(code.code)} as roles: {_defined(code)}"
+        reason = say(
+            "cannot read {code} as roles: {defined}", code=quoted(code.code), defined=_defined(code)
+        )
         sheet.unreadable(row, col + 1, reason, hint)
 
 
-def _defined(code: Code) -> str:
+def _defined(code: Code) -> Said:
     """``the key at `Key!A7` defines `AI` as `AI System`, not as role letters``."""
     where = code.location.cell or f"line {code.location.line}"
-    return (
-        f"the key at {quoted(where)} defines {quoted(code.code)} as {quoted(code.meaning)},"
-        " not as role letters"
+    return say(
+        "the key at {where} defines {code} as {meaning}, not as role letters",
+        where=quoted(where),
+        code=quoted(code.code),
+        meaning=quoted(code.meaning),
     )
 
 

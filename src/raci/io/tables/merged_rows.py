@@ -11,6 +11,7 @@ from collections.abc import Collection, Sequence
 import attrs
 
 from raci._text import quoted, shorten
+from raci.findings import say
 from raci.io.tables.raci_sheet import RaciSheet
 
 #: How a name broken over two cells ends its first part: a comma, a dash, ``and``, ``of``.
@@ -51,9 +52,13 @@ def join_carried_on(sheet: RaciSheet, below: int, parties: Collection[int]) -> N
             table.file,
             row,
             col + 1,
-            f"row {row} carries on the name in row {above} (its role cells are merged with"
-            f" row {above}'s), so the two rows are read as one deliverable,"
-            f" {quoted(shorten(name))}",
+            say(
+                "row {row} carries on the name in row {above} (its role cells are merged with"
+                " row {above}'s), so the two rows are read as one deliverable, {name}",
+                row=row,
+                above=above,
+                name=quoted(shorten(name)),
+            ),
         )
     if len(rows) < len(table.rows):
         sheet.table = attrs.evolve(table, rows=tuple(rows))

@@ -12,6 +12,7 @@ import attrs
 
 from raci._text import quoted
 from raci.cells import normalize_header
+from raci.findings import Listed, Said, say
 from raci.model import TITLE_ATTRIBUTES, Names, Position, Unit
 
 #: The fields of a name's parts, in the order a given-name-first language joins them.
@@ -152,14 +153,27 @@ def name_columns(keys: Sequence[str], columns: Mapping[str, int]) -> NameColumns
     return NameColumns(tuple(parts[f] for f in order if f in parts), joiner)
 
 
-def made_of(header: Sequence[str], naming: NameColumns, example: str) -> str:
+def made_of(header: Sequence[str], naming: NameColumns, example: str) -> Said:
     """The note's words on the columns that make each row's name."""
     listed = [quoted(header[c]) for c in naming.columns]
     if len(listed) == 1:
-        return f"each row's name is its {listed[0]} column, the only part of a name there is"
-    shown = ", ".join(listed[:-1]) + f" and {listed[-1]}"
-    said = f" ({quoted(example)})" if example else ""
-    return f"each row's name is made of the columns {shown}{said}"
+        return say(
+            "each row's name is its {column} column, the only part of a name there is",
+            column=listed[0],
+        )
+    columns = Listed(tuple(listed[:-1]))
+    if example:
+        return say(
+            "each row's name is made of the columns {columns} and {last} ({example})",
+            columns=columns,
+            last=listed[-1],
+            example=quoted(example),
+        )
+    return say(
+        "each row's name is made of the columns {columns} and {last}",
+        columns=columns,
+        last=listed[-1],
+    )
 
 
 #: What a name cell says when the post has no holder, compared without case, brackets

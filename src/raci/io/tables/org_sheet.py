@@ -6,10 +6,10 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from raci._text import counted, quoted
+from raci._text import quoted
 from raci.cells import HeaderFields, normalize_header
 from raci.exceptions import LoadError
-from raci.findings import SourceLocation, say
+from raci.findings import Alternatives, Field, SourceLocation, nsay, number, say
 from raci.io.tables.org_people import (
     NAME_PARTS,
     NameColumns,
@@ -377,9 +377,11 @@ def _labels_skipped(table: Table, row: int) -> TableNote:
     """The note on a second header row, which names the same columns in other words."""
     return reading_note(
         table.at(row, 1),
-        "this row names the header's columns again in other words (a second header row),"
-        " so it is not read as a unit",
-        "Remove one of the two header rows if this is not what you meant.",
+        say(
+            "this row names the header's columns again in other words (a second header row),"
+            " so it is not read as a unit"
+        ),
+        say("Remove one of the two header rows if this is not what you meant."),
     )
 
 
@@ -397,19 +399,23 @@ def _name_made(
     return reading_note(
         table.at(header_row, naming.columns[0] + 1),
         made_of(header, naming, example),
-        "Rename a column that holds something other than a part of the name.",
+        say("Rename a column that holds something other than a part of the name."),
     )
 
 
 def _vacant_read(where: SourceLocation, names: list[str]) -> TableNote:
     """The note on the rows whose name says the post is vacant (``names``: those names)."""
     said = [quoted(n) for n in dict.fromkeys(names)]
-    listed = " or ".join(said) if len(said) < 4 else f"{', '.join(said[:3])}..."
+    listed: Field = Alternatives(tuple(said)) if len(said) < 4 else f"{', '.join(said[:3])}..."
     return reading_note(
         where,
-        f"{counted(len(names), 'row')} named {listed} {'is' if len(names) == 1 else 'are'}"
-        " read as vacant posts, each with the row's title",
-        "Write the holder's name there once the post is filled.",
+        nsay(
+            "{n} row named {names} is read as vacant posts, each with the row's title",
+            "{n} rows named {names} are read as vacant posts, each with the row's title",
+            len(names),
+            names=listed,
+        ).with_fields(n=number(len(names))),
+        say("Write the holder's name there once the post is filled."),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from raci._text import quoted
 from raci.cells import normalize_header
+from raci.findings import nsay, say
 from raci.io.tables.data_columns import holds_numbers, is_quantity
 from raci.io.tables.raci_sheet import (
     ID_HEADERS,
@@ -98,9 +99,11 @@ def _numbers_only(sheet: RaciSheet, start: int, roles: dict[int, str]) -> list[i
                 table.file,
                 row,
                 col + 1,
-                f"column {quoted(table.clean(header[col]))} holds numbers, not names, so it"
-                " is set aside",
-                "raci reads the names of the parties that hold each role.",
+                say(
+                    "column {name} holds numbers, not names, so it is set aside",
+                    name=quoted(table.clean(header[col])),
+                ),
+                say("raci reads the names of the parties that hold each role."),
             )
     return found
 
@@ -122,9 +125,13 @@ def _note_unread_columns(sheet: RaciSheet, start: int, read: set[int]) -> None:
                 table.file,
                 row,
                 col + 1,
-                f"column {quoted(table.clean(header[col]))} names no role, so its {filled}"
-                f" cell{'s' if filled != 1 else ''} are not read",
-                "Head the column with a role (`Consulted`, `C`) if it holds names of parties.",
+                nsay(
+                    "column {name} names no role, so its {n} cell are not read",
+                    "column {name} names no role, so its {n} cells are not read",
+                    filled,
+                    name=quoted(table.clean(header[col])),
+                ),
+                say("Head the column with a role (`Consulted`, `C`) if it holds names of parties."),
             )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import attrs
 
+from raci.findings import say
 from raci.io.tables.raci_sheet import ALL_ROLES as _ANY
 from raci.io.tables.role_headers import role_named
 from raci.io.tables.table import Table, parse_roles, reading_note
@@ -52,8 +53,9 @@ def letters_for_words(table: Table) -> Table:
     (i, k) = min(found)
     note = reading_note(
         table.at(table.rows[i][0], k + 1),
-        "the cells write the roles out (`Responsible`, `Accountable`...), so each is read as"
-        " its letter",
-        "",
+        say(
+            "the cells write the roles out (`Responsible`, `Accountable`...), so each is read"
+            " as its letter"
+        ),
     )
     return attrs.evolve(table, rows=rows, notes=(*table.notes, note))
