@@ -29,6 +29,8 @@ READERS = {
     "duplicate-column",
     "names-split",
     "turned-table",
+    "catalog-reading",
+    "catalog-mismatch",
 }
 WHERE = SourceLocation("RACI.xlsx", cell="Sheet1!A1")
 
@@ -115,6 +117,36 @@ Audit,Bo,R
 """
 
 
+#: A Backstage catalog that names groups and users it does not hold, a user in no group
+#: and an entity of a kind raci does not read.
+CATALOG = """\
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: {name: acme}
+spec: {type: organization, children: [web, ghost], members: [nobody]}
+---
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: {name: web}
+spec: {type: team, parent: elsewhere}
+---
+apiVersion: backstage.io/v1alpha1
+kind: User
+metadata: {name: ann}
+spec: {memberOf: [acme, missing]}
+---
+apiVersion: backstage.io/v1alpha1
+kind: User
+metadata: {name: bo}
+spec: {}
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata: {name: site}
+spec: {}
+"""
+
+
 @pytest.fixture(scope="module")
 def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("notes")
@@ -122,12 +154,14 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     (folder / "roles.md").write_text(ROLES, encoding="utf-8")
     (folder / "long.csv").write_text(LONG, encoding="utf-8")
     (folder / "guessed.csv").write_text(GUESSED, encoding="utf-8")
+    (folder / "catalog-info.yaml").write_text(CATALOG, encoding="utf-8")
     return {
         "sheet": write_workbook(folder / "RACI.xlsx", SHEET),
         "document": folder / "RACI.md",
         "roles": folder / "roles.md",
         "long": folder / "long.csv",
         "guessed": folder / "guessed.csv",
+        "catalog": folder / "catalog-info.yaml",
     }
 
 
@@ -225,7 +259,12 @@ class TestTheNotes:
             "read as one assignment per row, as the cells show: the deliverable in `Thing`,"
             " the party in `Person`, the role letters in `Letter`",
         ]
-        assert all(f.saying for f in sheet + document + roles + long)
+        catalog = _notes(files["catalog"])
+        assert [f.rule for f in catalog] == ["catalog-reading"] * 6
+        assert catalog[-1].message == (
+            "the Component `site` is not read: raci reads Groups and Users"
+        )
+        assert all(f.saying for f in sheet + document + roles + long + catalog)
 
     def test_in_english_a_note_says_its_message_and_hint(self, files: dict[str, Path]) -> None:
         for path in files.values():
@@ -243,7 +282,9 @@ class TestTheNotes:
         for path in files.values():
             english = _english(_notes(path), language)
             assert "read" in english
-            said = _shown(" ".join(_report(path, language)), path.parent)
+            shown = _report(path, language)
+            assert len(shown) == len(_notes(path))
+            said = _shown(" ".join(shown), path.parent)
             left = sorted(w for w in english if re.search(rf"\b{w}\b", said, re.IGNORECASE))
             assert left == [], (path.name, left)
 
@@ -260,6 +301,7 @@ class TestTheNotes:
             ("ru", "2 таблицы прочитаны как одна (в строках 13, 19)"),
             ("ar", "يُقرأ `Ann/Bo` طرفين (`Ann`، `Bo`)"),
             ("zh", "读作每行一项分配：交付成果在 `Thing`、相关方在 `Person`"),
+            ("es", "el padre `elsewhere` no está en este archivo, así que `web` se coloca"),
             ("zh", "无法将 `XYZ` 读作角色；应为 RACI 的字母（R、A、C、I）"),
         ],
     )

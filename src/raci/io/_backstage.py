@@ -13,7 +13,7 @@ import attrs
 
 from raci._text import quoted
 from raci.exceptions import LoadError
-from raci.findings import Finding, Said, SourceLocation
+from raci.findings import Field, Finding, Said, SourceLocation, nsay, say
 from raci.io._marks import Marks
 from raci.io._yaml import parse_yaml_documents
 from raci.lookup import is_id
@@ -252,17 +252,30 @@ def _listed(
 def _say_skipped(reader: _Reader, kind: str, entities: list[tuple[str, SourceLocation]]) -> None:
     """The note on the entities of a kind raci does not read."""
     name, where = entities[0]
-    many = (
-        f"{len(entities)} {kind} entities (the first {quoted(name)}) are"
+    skipped = (
+        nsay(
+            "{n} {kind} entities (the first {name}) are not read: raci reads Groups and Users",
+            "{n} {kind} entities (the first {name}) are not read: raci reads Groups and Users",
+            len(entities),
+            kind=kind,
+            name=quoted(name),
+        )
         if len(entities) > 1
-        else f"the {kind} {quoted(name)} is"
+        else say(
+            "the {kind} {name} is not read: raci reads Groups and Users",
+            kind=kind,
+            name=quoted(name),
+        )
     )
     hint = (
-        "raci reads the entities of this file only; read the files a Location points to one by one."
+        say(
+            "raci reads the entities of this file only; read the files a Location points to"
+            " one by one."
+        )
         if kind.casefold() == "location"
-        else "Nothing to fix: raci reads the Groups and Users of a catalog."
+        else say("Nothing to fix: raci reads the Groups and Users of a catalog.")
     )
-    reader.note(READING, name, where, f"{many} not read: raci reads Groups and Users", hint)
+    reader.note(READING, name, where, skipped, hint)
 
 
 def _parents(
@@ -283,9 +296,13 @@ def _parents(
                     READING,
                     group.id,
                     where,
-                    f"{quoted(group.id)} lists the child group {quoted(str(ref))}, which is not"
-                    " in this file, so it is not drawn",
-                    "Add the group to this file if it belongs to the chart.",
+                    say(
+                        "{group} lists the child group {child}, which is not in this file, so"
+                        " it is not drawn",
+                        group=quoted(group.id),
+                        child=quoted(str(ref)),
+                    ),
+                    say("Add the group to this file if it belongs to the chart."),
                 )
     found: dict[tuple[str, str, str], str] = {}
     for key, group in groups.items():
@@ -299,9 +316,12 @@ def _parents(
                     READING,
                     group.id,
                     where,
-                    f"the parent {quoted(str(ref))} is not in this file, so {quoted(group.id)}"
-                    " is placed at the top",
-                    "Add the parent group to this file if it belongs to the chart.",
+                    say(
+                        "the parent {parent} is not in this file, so {group} is placed at the top",
+                        parent=quoted(str(ref)),
+                        group=quoted(group.id),
+                    ),
+                    say("Add the parent group to this file if it belongs to the chart."),
                 )
         if chosen is None and others:
             chosen = others[0][0]
@@ -317,21 +337,32 @@ def _mismatch(
     reader: _Reader, group: _Entity, lister: _Entity, chosen: _Entity | None, where: SourceLocation
 ) -> None:
     """The note on a group listed among the children of a group that is not its parent."""
+    fields: dict[str, Field] = {"lister": quoted(lister.id), "group": quoted(group.id)}
     if chosen is None:
-        why, placed = "its parent is not in this file", "at the top"
+        said = say(
+            "{lister} lists {group} among its children, but its parent is not in this file;"
+            " it is placed at the top",
+            **fields,
+        )
     elif group.parent is not None:
-        why = f"{quoted(group.id)} names {quoted(chosen.id)} as its parent"
-        placed = f"under {quoted(chosen.id)}"
+        said = say(
+            "{lister} lists {group} among its children, but {group} names {parent} as its"
+            " parent; it is placed under {parent}",
+            parent=quoted(chosen.id),
+            **fields,
+        )
     else:
-        why, placed = f"{quoted(chosen.id)} lists it too", f"under {quoted(chosen.id)}"
-    reader.note(
-        MISMATCH,
-        group.id,
-        where,
-        f"{quoted(lister.id)} lists {quoted(group.id)} among its children, but {why}; it"
-        f" is placed {placed}",
-        f"Make `spec.parent` of {quoted(group.id)} and the `spec.children` of its parent agree.",
+        said = say(
+            "{lister} lists {group} among its children, but {parent} lists it too; it is"
+            " placed under {parent}",
+            parent=quoted(chosen.id),
+            **fields,
+        )
+    hint = say(
+        "Make `spec.parent` of {group} and the `spec.children` of its parent agree.",
+        group=quoted(group.id),
     )
+    reader.note(MISMATCH, group.id, where, said, hint)
 
 
 def _posts(
@@ -353,9 +384,12 @@ def _posts(
                     READING,
                     user.id,
                     where,
-                    f"{quoted(user.id)} is a member of {quoted(str(ref))}, which is not in this"
-                    " file",
-                    "Add the group to this file to place the user in it.",
+                    say(
+                        "{user} is a member of {group}, which is not in this file",
+                        user=quoted(user.id),
+                        group=quoted(str(ref)),
+                    ),
+                    say("Add the group to this file to place the user in it."),
                 )
     for group in groups.values():
         members = [(ref, w) for ref, w in group.listed if ref.kind == "user"]
@@ -366,13 +400,24 @@ def _posts(
         if missing:
             first = quoted(str(missing[0][0]))
             said = (
-                f"{len(missing)} members of {quoted(group.id)} (the first {first}) are not in"
-                " this file, so they are not listed"
+                nsay(
+                    "{n} members of {group} (the first {first}) are not in this file, so they"
+                    " are not listed",
+                    "{n} members of {group} (the first {first}) are not in this file, so they"
+                    " are not listed",
+                    len(missing),
+                    group=quoted(group.id),
+                    first=first,
+                )
                 if len(missing) > 1
-                else f"the member {first} of {quoted(group.id)} is not in this file, so it is"
-                " not listed"
+                else say(
+                    "the member {first} of {group} is not in this file, so it is not listed",
+                    first=first,
+                    group=quoted(group.id),
+                )
             )
-            reader.note(READING, group.id, missing[0][1], said, "Add the users to this file.")
+            hint = say("Add the users to this file.")
+            reader.note(READING, group.id, missing[0][1], said, hint)
     ids = {g.id.casefold() for g in groups.values()}
     posts: dict[str, Position] = {}
     for key, user in users.items():
@@ -381,9 +426,11 @@ def _posts(
                 READING,
                 user.id,
                 user.at,
-                f"the user {quoted(user.id)} is a member of no group in this file, so it is"
-                " not placed",
-                "Give it `spec.memberOf`, or list it in a group's `spec.members`.",
+                say(
+                    "the user {user} is a member of no group in this file, so it is not placed",
+                    user=quoted(user.id),
+                ),
+                say("Give it `spec.memberOf`, or list it in a group's `spec.members`."),
             )
         base = f"user:{user.id}" if user.id.casefold() in ids else user.id
         for i, unit in enumerate(member_of[key]):
