@@ -307,3 +307,33 @@ def printed_lines(path: Path) -> list[str]:
         check=True,
     ).stdout
     return [line.translate(_BIDI_MARKS) for line in text.splitlines()]
+
+
+def untranslated_words(findings: Sequence[raci.Finding], language: str) -> set[str]:
+    """The English words of the findings' messages and hints (and of the messages in their
+    fields), fields and code aside, that the language's own words of those messages do
+    not write too (a file name, `raci`): what must not show in an output in ``language``."""
+    from raci.findings import Listed, Said
+    from raci.words import words_for
+
+    def found(text: str) -> set[str]:
+        return set(re.findall(r"[A-Za-z]{3,}", re.sub(r"\{[a-z_]+\}|`[^`]*`", " ", text)))
+
+    words = words_for(language)
+    english: set[str] = set()
+    translated: set[str] = set()
+    stack: list[object] = [s for f in findings if f.saying for s in f.saying if s is not None]
+    while stack:
+        said = stack.pop()
+        if isinstance(said, Listed):
+            stack.extend(said.items)
+        if not isinstance(said, Said):
+            continue
+        stack.extend(said.fields.values())
+        english |= found(said.text) | found(said.plural)
+        if said.plural:
+            forms = {words.ngettext(said.text, said.plural, n) for n in (0, 1, 2, 5, 11, 100)}
+        else:
+            forms = {words.gettext(said.text)}
+        translated |= set().union(*map(found, forms))
+    return english - translated

@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import attrs
@@ -17,8 +16,9 @@ import pytest
 from click.testing import CliRunner
 
 import raci
+from helpers import untranslated_words
 from raci.cli import cli
-from raci.findings import Finding, Listed, Said
+from raci.findings import Finding
 from raci.rules import iter_rules
 from raci.words import words_for
 
@@ -124,38 +124,6 @@ def _findings(path: Path) -> list[Finding]:
     return list(raci.validate_file(path))
 
 
-def _said(findings: Iterable[Finding]) -> Iterator[Said]:
-    """Every message of the findings' messages and hints, and those in their fields."""
-    stack: list[object] = [s for f in findings if f.saying for s in f.saying if s is not None]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, Said):
-            yield value
-            stack.extend(value.fields.values())
-        elif isinstance(value, Listed):
-            stack.extend(value.items)
-
-
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"[A-Za-z]{3,}", re.sub(r"\{[a-z_]+\}", " ", text)))
-
-
-def _english(findings: list[Finding], language: str) -> set[str]:
-    """The English words of the rules' messages, fields aside, but those the language's
-    own messages write too (a file name, a code word)."""
-    words = words_for(language)
-    english: set[str] = set()
-    translated: set[str] = set()
-    for said in _said(findings):
-        english |= _words(said.text) | _words(said.plural)
-        if said.plural:
-            forms = {words.ngettext(said.text, said.plural, n) for n in (0, 1, 2, 5, 11, 100)}
-        else:
-            forms = {words.gettext(said.text)}
-        translated |= set().union(*map(_words, forms))
-    return english - translated
-
-
 def _shown(text: str, folder: Path) -> str:
     """What is left of a message once its fields of code and ids (in backticks or
     ``<code>``) and the places in the test's folder are taken out."""
@@ -217,7 +185,7 @@ class TestEveryRule:
         self, files: dict[str, Path], language: str
     ) -> None:
         for path in files.values():
-            english = _english(_findings(path), language)
+            english = untranslated_words(_findings(path), language)
             assert len(english) > 20
             out = _validate(path, "--lang", language)
             said = _shown(" ".join(_text_messages(out)), path.parent)
@@ -229,14 +197,14 @@ class TestEveryRule:
         self, files: dict[str, Path], language: str
     ) -> None:
         for path in files.values():
-            english = _english(_findings(path), language)
+            english = untranslated_words(_findings(path), language)
             said = _shown(" ".join(_report_messages(path, language)), path.parent)
             left = sorted(w for w in english if re.search(rf"\b{w}\b", said, re.IGNORECASE))
             assert left == [], (path.name, left)
 
     def test_the_check_finds_english(self, files: dict[str, Path]) -> None:
         path = files["model"]
-        english = _english(_findings(path), "zh")
+        english = untranslated_words(_findings(path), "zh")
         said = _shown(" ".join(_text_messages(_validate(path, "--lang", "en"))), path.parent)
         assert {"deliverable", "parties", "cycle", "norm"} <= {
             w for w in english if re.search(rf"\b{w}\b", said)

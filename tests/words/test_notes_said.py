@@ -6,16 +6,15 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from tests.helpers import write_workbook
 
 import raci
+from helpers import untranslated_words, write_workbook
 from raci.cli import cli
-from raci.findings import Finding, Listed, Said, SourceLocation, say
+from raci.findings import Finding, SourceLocation, say
 from raci.model import TableNote
 from raci.words import words_for
 
@@ -170,37 +169,6 @@ def _notes(path: Path) -> list[Finding]:
     return [f for f in raci.validate_file(path) if f.rule in READERS]
 
 
-def _said(findings: list[Finding]) -> Iterator[Said]:
-    stack: list[object] = [s for f in findings if f.saying for s in f.saying if s is not None]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, Said):
-            yield value
-            stack.extend(value.fields.values())
-        elif isinstance(value, Listed):
-            stack.extend(value.items)
-
-
-def _words(text: str) -> set[str]:
-    return set(re.findall(r"[A-Za-z]{3,}", re.sub(r"\{[a-z_]+\}|`[^`]*`", " ", text)))
-
-
-def _english(findings: list[Finding], language: str) -> set[str]:
-    """The English words of the notes' messages, fields aside, but those the language's
-    own messages write too (`raci`)."""
-    words = words_for(language)
-    english: set[str] = set()
-    translated: set[str] = set()
-    for said in _said(findings):
-        english |= _words(said.text) | _words(said.plural)
-        if said.plural:
-            forms = {words.ngettext(said.text, said.plural, n) for n in (0, 1, 2, 5, 11, 100)}
-        else:
-            forms = {words.gettext(said.text)}
-        translated |= set().union(*map(_words, forms))
-    return english - translated
-
-
 def _report(path: Path, language: str) -> list[str]:
     """The messages and hints of the notes the report shows."""
     out = path.with_name(f"{path.stem}-{language}.html")
@@ -280,7 +248,7 @@ class TestTheNotes:
         self, files: dict[str, Path], language: str
     ) -> None:
         for path in files.values():
-            english = _english(_notes(path), language)
+            english = untranslated_words(_notes(path), language)
             assert "read" in english
             shown = _report(path, language)
             assert len(shown) == len(_notes(path))
