@@ -99,6 +99,18 @@ def rows_read(org: raci.Organization) -> set[int]:
     return {p.line for p in places}
 
 
+def workbook_rows(path: Path) -> tuple[raci.Organization, set[int], set[int]]:
+    """A workbook's model, its rows that hold something, and the rows something of the
+    model was read from or a finding is said at: for the every-row-read-or-reported count."""
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(path).active
+    filled = {row[0].row for row in sheet.iter_rows() if any(c.value for c in row)}
+    org = raci.load(path)
+    reported = {f.location.line for f in raci.validate(org) if f.location.file == str(path)}
+    return org, filled, rows_read(org) | reported
+
+
 def pdflatex(path: Path, runs: int = 1) -> subprocess.CompletedProcess[str]:
     """pdflatex run ``runs`` times on ``path`` in its folder (twice for page references);
     the last run's result, its PDF beside ``path``."""
