@@ -313,11 +313,9 @@ class TestPrint:
 CJK = pytest.mark.skipif(not font_available("cjk"), reason="no CJK font installed")
 
 
-def printed(browser: Any, path: Path) -> list[str]:
-    """The page printed to PDF by Chromium on the paper its CSS asks for: each page's
-    text, CJK radicals read back as the characters they stand for."""
+def printed_pdf(browser: Any, path: Path) -> Any:
+    """The page printed to PDF by Chromium on the paper its CSS asks for, read back."""
     import io
-    import unicodedata
 
     from pypdf import PdfReader
 
@@ -330,7 +328,15 @@ def printed(browser: Any, path: Path) -> list[str]:
         pdf = page.pdf(prefer_css_page_size=True, print_background=True)
     finally:
         page.close()
-    reader = PdfReader(io.BytesIO(pdf))
+    return PdfReader(io.BytesIO(pdf))
+
+
+def printed(browser: Any, path: Path) -> list[str]:
+    """The page printed to PDF by Chromium on the paper its CSS asks for: each page's
+    text, CJK radicals read back as the characters they stand for."""
+    import unicodedata
+
+    reader = printed_pdf(browser, path)
     printed.sizes = [  # type: ignore[attr-defined]
         (round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in reader.pages
     ]
@@ -535,21 +541,9 @@ class TestRightToLeft:
         """Printed, the organization stands at the top right of each page, what the
         document is at the top left (Arabic read back in the order it is drawn, its
         letters in their joined forms)."""
-        import io
         import unicodedata
 
-        from pypdf import PdfReader
-
-        page = browser.new_page()
-        try:
-            page.goto(arabic["escwa"].as_uri())
-            page.wait_for_load_state("load")
-            page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
-            page.emulate_media(media="print")
-            pdf = page.pdf(prefer_css_page_size=True, print_background=True)
-        finally:
-            page.close()
-        reader = PdfReader(io.BytesIO(pdf))
+        reader = printed_pdf(browser, arabic["escwa"])
         assert len(reader.pages) >= 2
         text = words_for("ar").gettext("Organization report")
         words = {*text.split(), *(w[::-1] for w in text.split())}
