@@ -111,18 +111,20 @@ def workbook_rows(path: Path) -> tuple[raci.Organization, set[int], set[int]]:
     return org, filled, rows_read(org) | reported
 
 
-def pdflatex(path: Path, runs: int = 1) -> subprocess.CompletedProcess[str]:
-    """pdflatex run ``runs`` times on ``path`` in its folder (twice for page references);
-    the last run's result, its PDF beside ``path``."""
+def pdflatex(
+    path: Path, runs: int = 1, engine: str = "pdflatex", timeout: int = 120
+) -> subprocess.CompletedProcess[str]:
+    """pdflatex (or ``engine``, such as lualatex) run ``runs`` times on ``path`` in its
+    folder (twice for page references); the last run's result, its PDF beside ``path``."""
     for _ in range(runs):
         done = subprocess.run(
-            ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", path.name],
+            [engine, "-interaction=nonstopmode", "-halt-on-error", path.name],
             cwd=path.parent,
             capture_output=True,
             text=True,
             encoding="utf-8",
             errors="replace",
-            timeout=120,
+            timeout=timeout,
             check=False,
         )
     return done

@@ -62,16 +62,7 @@ def test_lualatex_sets_every_script(tmp_path: Path) -> None:
 
     path = tmp_path / "m.tex"
     raci.render_matrix(loads(MODEL), path)
-    done = subprocess.run(
-        ["lualatex", "-interaction=nonstopmode", "-halt-on-error", path.name],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-        timeout=300,
-        check=False,
-    )
+    done = pdflatex(path, engine="lualatex", timeout=300)
     assert done.returncode == 0, done.stdout[-2000:]
     text = "".join(p.extract_text() for p in PdfReader(path.with_suffix(".pdf")).pages)
     for word in ("Штаб", "Ελλάδα", "Tiếng", "∑"):

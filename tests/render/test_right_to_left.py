@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import warnings
 import xml.etree.ElementTree as ET
 import zipfile
@@ -19,7 +18,7 @@ import openpyxl
 import pytest
 
 import raci
-from helpers import ARABIC, EXAMPLES, placed_text, printed_lines
+from helpers import ARABIC, EXAMPLES, pdflatex, placed_text, printed_lines
 from raci._text import display_width
 from raci.analysis.names import level_name
 from raci.render import engine
@@ -446,15 +445,7 @@ class TestLatex:
             pytest.skip("pdflatex is not installed")
         out = tmp_path / "matrix.tex"
         raci.render_matrix(escwa(), out)
-        done = subprocess.run(
-            ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", out.name],
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            errors="replace",
-            timeout=300,
-            check=False,
-        )
+        done = pdflatex(out, timeout=300)
         assert done.returncode != 0
         assert "read right to left: compile it with lualatex" in done.stdout.replace("\n", "")
 
@@ -470,15 +461,7 @@ class TestLatex:
         else:
             table = raci.staffing(raci.load(ARABIC / "after.yaml"), before=escwa())
             raci.render_staffing(table, out)
-        done = subprocess.run(
-            ["lualatex", "-interaction=nonstopmode", "-halt-on-error", out.name],
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            errors="replace",
-            timeout=600,
-            check=False,
-        )
+        done = pdflatex(out, engine="lualatex", timeout=600)
         assert done.returncode == 0, done.stdout[-3000:]
         log = out.with_suffix(".log").read_text(encoding="utf-8", errors="replace")
         assert "Missing character" not in log
