@@ -78,6 +78,10 @@ BUILTIN_SCHEMES: dict[str, Scheme] = {
 
 DEFAULT_SCHEME = BUILTIN_SCHEMES["RACI"]
 
+#: The letters of every built-in scheme's roles (a cell of them may be role letters before
+#: the scheme is known).
+BUILTIN_LETTERS = frozenset(letter for s in BUILTIN_SCHEMES.values() for letter in s.letters)
+
 #: Kinds assumed for the usual letters of a custom scheme that does not say.
 DEFAULT_KINDS = {"A": "accountable", "R": "responsible", "C": "consulted", "I": "informed"}
 

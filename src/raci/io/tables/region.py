@@ -18,7 +18,7 @@ import attrs
 
 from raci.io.tables.marks import plain_marks
 from raci.io.tables.role_headers import role_of_header
-from raci.schemes import BUILTIN_SCHEMES
+from raci.schemes import BUILTIN_LETTERS, BUILTIN_SCHEMES
 
 #: A legend's entry in one cell: ``R: Responsible``, ``A = Accountable``, ``C - Consulted``,
 #: ``Р — исполнитель``, ``R：负责``, ``AI  AI System`` (two spaces or more).
@@ -556,14 +556,10 @@ def _head_of_letters(block: Block, texts: dict[tuple[int, int], str]) -> bool:
         return False
     # Letters of a built-in scheme's roles: a party named in capitals (``HR``) heads a table.
     return any(
-        is_capital_mark(text) and set(filter(str.isalpha, text)) <= _ROLE_LETTERS
+        is_capital_mark(text) and set(filter(str.isalpha, text)) <= BUILTIN_LETTERS
         for c in range(block.left + 1, block.right + 1)
         if (text := texts.get((first, c)))
     )
-
-
-#: The letters of every built-in scheme's roles.
-_ROLE_LETTERS = frozenset(r.letter for s in BUILTIN_SCHEMES.values() for r in s.roles)
 
 
 def _own_header(block: Block, texts: dict[tuple[int, int], str]) -> bool:

@@ -20,7 +20,7 @@ from raci.io.tables.legend import Legend, legend_of
 from raci.io.tables.marks import plain_marks
 from raci.io.tables.region import Block, Region, find_region, is_mark, legend_blocks
 from raci.model import TableNote
-from raci.schemes import BUILTIN_SCHEMES, Scheme
+from raci.schemes import BUILTIN_LETTERS, BUILTIN_SCHEMES, Scheme
 
 _BLANK_CELLS = frozenset({"", "-", "–", "—", "n/a", "na", ".", "none", "tbd", "nobody"})
 #: What people put between role letters in one cell: ``R/A``, ``R, A``, ``R+A``, ``R & A``,
@@ -196,14 +196,9 @@ def _of_one_scheme(run: str, known: Mapping[str, str]) -> bool:
     scheme, or of a scheme of its own: ``CODIR`` (a committee's name) mixes DACI's D with
     CAIRO's O, so it is no run of letters even where every scheme's letters are read."""
     letters = {known[ch] for ch in run}
-    if not letters <= _BUILTIN_LETTERS:
+    if not letters <= BUILTIN_LETTERS:
         return True
-    return any(letters <= s for s in _SCHEME_LETTERS)
-
-
-#: The letters of each built-in scheme, and all of them.
-_SCHEME_LETTERS = tuple(frozenset(s.letters) for s in BUILTIN_SCHEMES.values())
-_BUILTIN_LETTERS = frozenset().union(*_SCHEME_LETTERS)
+    return any(letters <= set(s.letters) for s in BUILTIN_SCHEMES.values())
 
 
 @functools.lru_cache(maxsize=64)
