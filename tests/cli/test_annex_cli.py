@@ -57,6 +57,15 @@ def heading_texts(path: Path) -> list[str]:
 
 
 class TestWrites:
+    def test_the_console_in_the_language(self, pair: tuple[Path, Path], tmp_path: Path) -> None:
+        """Its finding and `wrote` line in the --lang; the finding's layout as validate's."""
+        out = tmp_path / "annex.docx"
+        code, err = run("annex", str(pair[0]), str(pair[1]), "--lang", "fr", "-o", str(out))
+        assert code == 0, err
+        finding, wrote = err.splitlines()[-2:]
+        assert finding.startswith(f"{pair[1]}:5:72: warning formerly-unknown: l'unité `operations`")
+        assert wrote == f"écrit\N{NO-BREAK SPACE}: {out}"
+
     def test_a_word_document(self, pair: tuple[Path, Path], tmp_path: Path) -> None:
         out = tmp_path / "annex.docx"
         code, err = run("annex", str(pair[0]), str(pair[1]), "-o", str(out))

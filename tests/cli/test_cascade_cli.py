@@ -128,8 +128,8 @@ def test_chinese_pdf_without_a_cjk_font_warns(tmp_path: Path, monkeypatch) -> No
     out = tmp_path / "zh.pdf"
     code, _, err = run("cascade", UN_HABITAT, "--post", "ed", "--lang", "zh", "-o", str(out))
     assert code == 0
-    assert err.startswith("warning: no font with Chinese, Japanese or Korean characters")
-    assert err.endswith(f"wrote {out}\n")
+    assert err.startswith("警告：未安装含中文、日文或韩文字符的字体")  # said in the --lang
+    assert err.endswith(f"已写入 {out}\n")  # the console speaks the output's language
 
 
 class TestPdfLabels:

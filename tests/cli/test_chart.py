@@ -212,7 +212,7 @@ class TestSuccess:
         monkeypatch.setattr(engine, "font_available", lambda script: False)
         code, _, stderr = run(str(model), "-o", str(model.parent / "c.png"), "--lang", "zh")
         assert code == 0
-        assert stderr.startswith("warning: no font with Chinese, Japanese or Korean characters")
+        assert stderr.startswith("警告：未安装含中文、日文或韩文字符的字体")  # said in the --lang
         assert "apt-get install fonts-noto-cjk" in stderr
 
     def test_graphviz_warnings_are_warning_lines(

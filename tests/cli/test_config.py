@@ -61,7 +61,7 @@ def run(*args: str | Path) -> tuple[int, str, str]:
 class TestValidate:
     def test_the_configuration_above_the_table_applies(self, project: Path) -> None:
         code, out, _ = run("validate", project / "docs" / "RACI.md")
-        assert (code, out) == (0, "0 errors, 0 warnings, 0 infos in 1 file\n")
+        assert (code, out) == (0, "0 个错误，0 个警告，0 条提示（共 1 个文件）\n")  # lang = "zh"
 
     def test_isolated_leaves_it_out(self, project: Path) -> None:
         table = project / "docs" / "RACI.md"
@@ -114,7 +114,7 @@ class TestValidate:
         assert "overloaded" not in out
         assert "silo" in out
         code, out, _ = run("validate", "--ignore", "M1", table)
-        assert (code, out) == (0, "0 errors, 0 warnings, 0 infos in 1 file\n")
+        assert (code, out) == (0, "0 个错误，0 个警告，0 条提示（共 1 个文件）\n")  # lang = "zh"
 
     def test_a_models_own_rules_win(self, project: Path) -> None:
         model = project / "docs" / "org.yaml"
@@ -245,7 +245,7 @@ class TestDefaults:
 
     def test_paper_stays_out_of_outputs_without_pages(self, project: Path, tmp_path: Path) -> None:
         code, _, err = run("matrix", project / "docs" / "RACI.md", "-o", tmp_path / "m.md")
-        assert (code, err) == (0, f"wrote {tmp_path / 'm.md'}\n")
+        assert (code, err) == (0, f"已写入 {tmp_path / 'm.md'}\n")  # the configuration's lang
 
     def test_paper_of_a_staffing_table(self, tmp_path: Path) -> None:
         shutil.copy(EXAMPLES / "un-habitat-2020" / "org.yaml", tmp_path)

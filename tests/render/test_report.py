@@ -383,7 +383,7 @@ class TestCli:
             cli, ["report", str(UN_HABITAT), "-o", str(out), "--lang", "zh"]
         )
         assert result.exit_code == 0, result.output
-        assert f"wrote {out}" in result.output
+        assert f"已写入 {out}" in result.output
         assert "组织报告" in out.read_text(encoding="utf-8")
 
     @pytest.mark.parametrize(

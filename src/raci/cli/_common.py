@@ -14,6 +14,7 @@ import click
 
 from raci._text import one_line, printable
 from raci.cli._config import configured
+from raci.cli._console import given_language, note_line, remember_language
 from raci.cli._exit import EXIT_INPUT, EXIT_INTERRUPTED
 from raci.cli._notes import notice
 from raci.cli._progress import clear_progress, progress_shown
@@ -22,6 +23,7 @@ from raci.config import Configuration
 from raci.exceptions import LoadError, OutputError, QueryError, RaciError
 from raci.io import TABLE_SUFFIXES, load
 from raci.model import Organization
+from raci.words import words_for
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
@@ -96,7 +98,7 @@ def load_model(path: str | os.PathLike[str]) -> Organization:
         org = load(path)
     except LoadError as exc:
         raise input_error(exc) from None
-    say_as_read(org)
+    say_as_read(org, os.fspath(path))
     return org
 
 
@@ -121,7 +123,7 @@ def load_version(spec: str, scheme: str | None = None, sheet: str | None = None)
         org = load_revision(spec, scheme, sheet=sheet)
     except LoadError as exc:
         raise input_error(exc) from None
-    say_as_read(org)
+    say_as_read(org, version_file(spec))
     return org
 
 
@@ -231,18 +233,24 @@ def load_source(
         )
     except LoadError as exc:
         raise input_error(exc) from None
-    say_as_read(model)
+    say_as_read(model, path)
     return model
 
 
-def say_as_read(model: Organization) -> None:
-    """Print on stderr what a loaded file's reader and rule settings want said: settings
-    that name no rule, and how a table was read (cells set aside, the sheet chosen), which
-    `validate` reports as findings and the other commands say here."""
-    for line in setting_warnings(model):
+def say_as_read(model: Organization, path: str) -> None:
+    """Print on stderr what the file ``path``'s reader and rule settings want said:
+    settings that name no rule, and how a table was read (cells set aside, the sheet
+    chosen), which `validate` reports as findings and the other commands say here. The
+    notes are said in the command's language (``--lang``, the configuration's, the
+    model's), which the lines printed after them keep."""
+    lang = given_language() or configuration(path).lang or model.language
+    remember_language(lang)
+    words = words_for(lang)
+    for line in setting_warnings(model):  # parse errors: English, as validate says them
         echo(line, err=True)
     for note in model.notes:
-        if note.rule in UNREAD_NOTES:
-            echo(f"{note.location}: {note.message}", err=True)
-        elif note.rule in READING_NOTES:
-            echo(f"note: {note.location}: {note.message}", err=True)
+        if note.rule not in UNREAD_NOTES and note.rule not in READING_NOTES:
+            continue
+        said = words if note.saying else words_for(None)  # a note in English only: all English
+        line = f"{note.location}: {note.saying[0].said(said) if note.saying else note.message}"
+        echo(line if note.rule in UNREAD_NOTES else note_line(line, said), err=True)

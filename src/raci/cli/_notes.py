@@ -8,17 +8,31 @@ from typing import Any, TextIO
 import click
 
 from raci._text import one_line
+from raci.cli._console import console_words, note_line, warning_line
 from raci.exceptions import SlowParserWarning
+from raci.findings import Said
+from raci.words import words_for
 
 
 def notice(message: Warning | str, category: type[Warning]) -> str | None:
     """The one line a user sees for a warning: ``note: ...`` for a slow parser,
     ``warning: ...`` for any other :class:`UserWarning`; None for the warnings meant
-    for programmers (deprecations and the like), which Python's filters handle."""
+    for programmers (deprecations and the like), which Python's filters handle. A warning
+    made of a message to say (:func:`raci.findings.say`) is said in the command's
+    language, any other in English."""
     if not issubclass(category, UserWarning):
         return None
-    kind = "note" if issubclass(category, SlowParserWarning) else "warning"
-    return one_line(f"{kind}: {' '.join(str(message).split())}")
+    said = _said(message)
+    words = console_words() if said is not None else words_for(None)
+    text = " ".join((str(message) if said is None else said.said(words)).split())
+    line = note_line if issubclass(category, SlowParserWarning) else warning_line
+    return one_line(line(text, words))
+
+
+def _said(message: Warning | str) -> Said | None:
+    """The message to say that ``message`` was made of, if any."""
+    args: tuple[object, ...] = getattr(message, "args", ())
+    return args[0] if len(args) == 1 and isinstance(args[0], Said) else None
 
 
 def _show(

@@ -16,6 +16,7 @@ from raci.cli._common import (
     version_file,
 )
 from raci.cli._config import config_options
+from raci.cli._console import finding_line, wrote_line
 from raci.cli._options import lang_option, paper_option, scheme_option, sheet_option
 from raci.render.paper import Paper
 from raci.restructure import diff
@@ -77,7 +78,7 @@ def command(
     lang = lang or settings.lang
     paper = paper if paper is not None else settings.paper
     for f in change.findings:
-        echo(f"{f.location}: {f.severity.value} {f.rule}: {f.message}", err=True)
+        echo(finding_line(f), err=True)
     inputs = [p for p in (old, new) if split_revision(p) is None]
     from raci.render.annex.writer import render_annex
 
@@ -87,4 +88,4 @@ def command(
         )
     except ValueError as exc:
         raise InputError(str(exc)) from None
-    echo(f"wrote {output}", err=True)
+    echo(wrote_line(output), err=True)

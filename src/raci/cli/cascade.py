@@ -15,6 +15,7 @@ from raci.cli._common import (
     split_list,
 )
 from raci.cli._config import config_options
+from raci.cli._console import console_words, warning_line, wrote_line
 from raci.cli._options import (
     lang_option,
     orientation_option,
@@ -101,11 +102,13 @@ def command(
     wanted = split_list(posts) if posts else None
     within = split_list(units) if units else None
     if wanted is None and within is None and not model.positions:
-        echo(
-            f"warning: {file} lists no positions, so there are no sheets; list the posts"
-            " under `positions:` (each with its `unit:`)",
-            err=True,
+        words = console_words()
+        # Translators: {file} is a model file; `positions:` and `unit:` are its keys, kept.
+        text = words.gettext(
+            "{file} lists no positions, so there are no sheets; list the posts under"
+            " `positions:` (each with its `unit:`)"
         )
+        echo(warning_line(text.format(file=file), words), err=True)
     try:
         data = showing_warnings(
             lambda: render_cascade(
@@ -125,4 +128,4 @@ def command(
     if output is None:
         echo(str(data), nl=False)
     else:
-        echo(f"wrote {output}", err=True)
+        echo(wrote_line(output), err=True)

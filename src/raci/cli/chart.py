@@ -16,6 +16,7 @@ from raci.cli._common import (
     showing_warnings,
 )
 from raci.cli._config import config_options
+from raci.cli._console import wrote_line
 from raci.cli._options import (
     lang_option,
     orientation_option,
@@ -201,4 +202,4 @@ def command(
     except ValueError as exc:
         raise InputError(str(exc)) from None
     for path in written:
-        echo(f"wrote {path}")
+        echo(wrote_line(path))

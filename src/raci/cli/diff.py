@@ -19,6 +19,7 @@ from raci.cli._common import (
     version_file,
 )
 from raci.cli._config import config_options
+from raci.cli._console import finding_line, wrote_line
 from raci.cli._options import (
     lang_option,
     orientation_option,
@@ -146,7 +147,7 @@ def command(
     change = diff(before, after)
     lang = lang or configuration(version_file(new)).lang
     for f in change.findings:
-        echo(f"{f.location}: {f.severity.value} {f.rule}: {f.message}", err=True)
+        echo(finding_line(f), err=True)
     inputs = [p for p in (old, new) if split_revision(p) is None]
     if output is None:
         echo(_report(change, output_format or "text", lang, ids, mermaid), nl=False)
@@ -175,4 +176,4 @@ def command(
         if output_format is not None:
             echo(_report(change, output_format, lang, ids, mermaid), nl=False)
     for path in written:
-        echo(f"wrote {path}", err=True)
+        echo(wrote_line(path), err=True)

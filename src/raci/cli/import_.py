@@ -15,7 +15,9 @@ from raci.cli._common import (
     path_separator_option,
 )
 from raci.cli._config import config_options
+from raci.cli._console import console_words, wrote_line
 from raci.cli._options import scheme_option, sheet_option
+from raci.findings import nsay
 from raci.io import TABLE_SUFFIXES, dumps
 from raci.output import write_atomic
 
@@ -82,9 +84,18 @@ def command(
             echo(f"{d.location}: {d.kind} `{d.id}` is listed again (first at {d.first})", err=True)
         raise InputError(f"{source}: repeated ids; fix them so that no row is lost")
     write_atomic(output, dumps(model, fmt), inputs=[source, *([org] if org else [])])
-    parties = len(model.parties)
-    echo(
-        f"wrote {output}: {len(model.units)} units, {parties} parties,"
-        f" {len(model.deliverables)} deliverables; check it with: raci validate {output}",
-        err=True,
+    words = console_words()
+    counted = words.listed(
+        said.said(words)
+        for said in (
+            nsay("{n} unit", "{n} units", len(model.units)),
+            nsay("{n} party", "{n} parties", len(model.parties)),
+            nsay("{n} deliverable", "{n} deliverables", len(model.deliverables)),
+        )
     )
+    # Translators: after `wrote FILE`: what the imported model holds, and the command to
+    # check it with (kept as it is).
+    check = words.gettext("{counts}; check it with: {command}").format(
+        counts=counted, command=f"raci validate {output}"
+    )
+    echo(words.labelled(wrote_line(output), check), err=True)

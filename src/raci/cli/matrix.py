@@ -16,6 +16,7 @@ from raci.cli._common import (
     split_list,
 )
 from raci.cli._config import config_options
+from raci.cli._console import console_words, warning_line, wrote_line
 from raci.cli._options import (
     lang_option,
     orientation_option,
@@ -87,11 +88,13 @@ def command(
     if FORMATS.get(suffix or "") == "html":
         paper, landscape = settings.page(paper, landscape)
     if not model.deliverables:
-        echo(
-            f"warning: {file} has no deliverables, so the matrix has no rows; list them under"
-            " `deliverables:` in a model file, or give a matrix sheet (one row per deliverable)",
-            err=True,
+        words = console_words()
+        # Translators: {file} is a model file or a table; `deliverables:` is a key, kept.
+        text = words.gettext(
+            "{file} has no deliverables, so the matrix has no rows; list them under"
+            " `deliverables:` in a model file, or give a matrix sheet (one row per deliverable)"
         )
+        echo(warning_line(text.format(file=file), words), err=True)
         if output is None:
             return
     data = showing_warnings(
@@ -110,4 +113,4 @@ def command(
     if output is None:
         echo(str(data), nl=False)
     else:
-        echo(f"wrote {output}", err=True)
+        echo(wrote_line(output), err=True)

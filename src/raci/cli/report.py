@@ -15,6 +15,7 @@ from raci.cli._common import (
     showing_warnings,
 )
 from raci.cli._config import config_options
+from raci.cli._console import wrote_line
 from raci.cli._options import (
     lang_option,
     orientation_option,
@@ -91,4 +92,4 @@ def command(
             ignore=ignore,
         )
     )
-    echo(f"wrote {output}", err=True)
+    echo(wrote_line(output), err=True)

@@ -16,6 +16,7 @@ from raci.cli._common import (
     load_version,
 )
 from raci.cli._config import config_options
+from raci.cli._console import wrote_line
 from raci.cli._options import lang_option, orientation_option, paper_option
 from raci.render.paper import Paper
 from raci.render.staffing.writer import PRINTED, SUFFIXES, render_staffing
@@ -119,4 +120,4 @@ def command(
     if output is None:
         echo(str(data), nl=False)
     else:
-        echo(f"wrote {output}", err=True)
+        echo(wrote_line(output), err=True)

@@ -30,6 +30,7 @@ import attrs
 from raci._signals import interruptible
 from raci._text import scripts
 from raci.exceptions import OutputError
+from raci.findings import Said, say
 
 FORMATS = ("svg", "png", "pdf")
 
@@ -61,8 +62,15 @@ class _ScriptFonts:
 
     language: str
     files: re.Pattern[str]
-    letters: str
-    install: str
+    letters: Said
+    install: Said
+
+
+def _install(debian: str, fedora: str) -> Said:
+    """Where to get a font: the Debian and the Fedora package."""
+    apt, dnf = f"`apt-get install {debian}`", f"`dnf install {fedora}`"
+    # Translators: {apt} and {dnf} are the commands that install a font package, kept.
+    return say("{apt} on Debian or Ubuntu, {dnf} on Fedora", apt=apt, dnf=dnf)
 
 
 _FONTS = {
@@ -73,23 +81,20 @@ _FONTS = {
             r"pingfang|hiragino|msyh|simsun|simhei|yahei|malgun|meiryo|yugoth",
             re.IGNORECASE,
         ),
-        "Chinese, Japanese or Korean characters",
-        "`apt-get install fonts-noto-cjk` on Debian or Ubuntu,"
-        " `dnf install google-noto-sans-cjk-fonts` on Fedora",
+        say("Chinese, Japanese or Korean characters"),
+        _install("fonts-noto-cjk", "google-noto-sans-cjk-fonts"),
     ),
     "arabic": _ScriptFonts(
         "ar",
         re.compile(r"arab|naskh|kufi|nastaliq|amiri|dejavusans|tahoma", re.IGNORECASE),
-        "Arabic letters",
-        "`apt-get install fonts-noto-core` on Debian or Ubuntu,"
-        " `dnf install google-noto-sans-arabic-fonts` on Fedora",
+        say("Arabic letters"),
+        _install("fonts-noto-core", "google-noto-sans-arabic-fonts"),
     ),
     "hebrew": _ScriptFonts(
         "he",
         re.compile(r"hebrew|dejavusans|tahoma", re.IGNORECASE),
-        "Hebrew letters",
-        "`apt-get install fonts-noto-core` on Debian or Ubuntu,"
-        " `dnf install google-noto-sans-hebrew-fonts` on Fedora",
+        say("Hebrew letters"),
+        _install("fonts-noto-core", "google-noto-sans-hebrew-fonts"),
     ),
 }
 _FONT_DIRS = (
@@ -162,7 +167,7 @@ def font_available(script: str) -> bool:
     return False
 
 
-def missing_fonts(texts: Iterable[str]) -> list[str]:
+def missing_fonts(texts: Iterable[str]) -> list[Said]:
     """What to tell the user about each script whose letters ``texts`` hold and no
     installed font has (PNG and PDF would draw them as empty boxes): the package to
     install."""
@@ -170,8 +175,12 @@ def missing_fonts(texts: Iterable[str]) -> list[str]:
     for text in texts:
         held |= scripts(text)
     return [
-        f"no font with {fonts.letters} is installed, so such labels will show as empty boxes"
-        f" in PNG and PDF (SVG keeps the text); install one, e.g. {fonts.install}"
+        say(
+            "no font with {letters} is installed, so such labels will show as empty boxes"
+            " in PNG and PDF (SVG keeps the text); install one, e.g. {install}",
+            letters=fonts.letters,
+            install=fonts.install,
+        )
         for name, fonts in _FONTS.items()
         if name in held and not font_available(name)
     ]

@@ -17,9 +17,9 @@ from urllib.parse import quote
 
 from raci._text import counted, one_line, printable
 from raci._version import __version__
-from raci.findings import Finding, Severity
+from raci.findings import Finding, Severity, nsay
 from raci.rules import Rule, iter_rules
-from raci.words import words_for
+from raci.words import Words, words_for
 
 FileFindings = Mapping[str, Sequence[Finding]]
 
@@ -79,12 +79,31 @@ class TextReporter(Reporter):
                 lines.append(f"{one_line(str(f.location))}: {sev} {f.rule}: {one_line(message)}")
                 if hint:
                     lines.append(f"    {label}{one_line(hint)}")
+        lines.append(self._count_line(files))
+        return "\n".join(lines) + "\n"
+
+    def _count_line(self, files: FileFindings) -> str:
+        """The closing count, in the files' language when they all share one."""
         c = summary(files)
-        lines.append(
+        spoken = {words_for(self.languages.get(path)).language for path in files}
+        if spoken != {"en"} and len(spoken) == 1:
+            return self._count_said(c, len(files), words_for(spoken.pop()))
+        return (
             f"{counted(c['errors'], 'error')}, {counted(c['warnings'], 'warning')},"
             f" {counted(c['infos'], 'info')} in {counted(len(files), 'file')}"
         )
-        return "\n".join(lines) + "\n"
+
+    @staticmethod
+    def _count_said(c: Mapping[str, int], files: int, words: Words) -> str:
+        """The count line in the language of ``words``."""
+        # Translators: the closing line of `raci validate`: "2 errors, 1 warning, 0 infos
+        # in 1 file"; {errors}, {warnings} and {infos} are the counts below.
+        return words.gettext("{errors}, {warnings}, {infos} in {files}").format(
+            errors=nsay("{n} error", "{n} errors", c["errors"]).said(words),
+            warnings=nsay("{n} warning", "{n} warnings", c["warnings"]).said(words),
+            infos=nsay("{n} info", "{n} infos", c["infos"]).said(words),
+            files=nsay("{n} file", "{n} files", files).said(words),
+        )
 
 
 #: One value on one line, as ``json.dumps`` writes it with spaces after ``,`` and ``:``.

@@ -53,7 +53,7 @@ def add_organigrams(b: Blocks, story: Story, running: str) -> None:
     pages = [page for *_, book in books for page in book]
     dpi = PRINT_DPI if len(pages) <= BOOK_PAGES else PREVIEW_DPI
     for hint in engine.missing_fonts(p.source for p in pages):
-        warnings.warn(hint, FontWarning, stacklevel=2)
+        warnings.warn(FontWarning(hint), stacklevel=2)
     for i, (side, org, book) in enumerate(books):
         b.new_section(header([running, side]), landscape=True, margin_mm=MARGIN_MM)
         if i == 0:

@@ -306,7 +306,7 @@ def render_pdf(book: Book, paper: str | Paper = A4, *, landscape: bool | None = 
     frames = _frame(book, size[0] - 2 * MARGIN, 1, len(pages))
     labels = [*frames, *(label for page in pages for label in page.blocks)]
     for hint in missing_fonts(labels):
-        warnings.warn(hint, FontWarning, stacklevel=3)
+        warnings.warn(FontWarning(hint), stacklevel=3)
     # Drawings that all draw every glyph of the book first embed the same fonts, once.
     glyphs = every_glyph(labels) if len(starts) > 1 else ""
     drawings = (

@@ -180,7 +180,7 @@ def _render_to(org: Organization, opts: ChartOptions, target: Path) -> list[Path
             warnings.warn(note, ChartWarning, stacklevel=2)
         return [target]
     for hint in engine.missing_fonts(p.source for p in pages) if fmt in ("png", "pdf") else []:
-        warnings.warn(hint, FontWarning, stacklevel=2)
+        warnings.warn(FontWarning(hint), stacklevel=2)
     notes = [_small_text(pages, opts)]
     rendered = []
     for page in progress.each("drawing the chart", pages, "pages"):
