@@ -72,9 +72,13 @@ class Word:
         return self.english
 
 
-def number(n: float) -> Word:
+def number(n: float, decimals: int | None = None) -> Word:
     """A count (perhaps a fraction) as a message writes it: '1,573' or '0.5' in English,
-    as the language writes numbers in another."""
+    as the language writes numbers in another; with ``decimals``, a measure rounded to
+    exactly that many ('4.0' in English, '4,0' in French)."""
+    if decimals is not None:
+        rounded = round(n, decimals)
+        return Word(f"{n:,.{decimals}f}", lambda words: words.number(rounded, decimals, fixed=True))
     shown = int(n) if float(n).is_integer() else n
     return Word(f"{shown:,}", lambda words: words.number(shown))
 

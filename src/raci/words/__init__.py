@@ -119,15 +119,16 @@ class Words:
         """``message`` in this language, as meant in ``context``."""
         return self._catalog.pgettext(context, message)
 
-    def number(self, value: float, decimals: int = 3) -> str:
+    def number(self, value: float, decimals: int = 3, *, fixed: bool = False) -> str:
         """``value`` as people of this language write it: '1,573' in English, '1 573'
         in French (a narrow no-break space, as CLDR has it); with as many decimals as it
-        needs, at most ``decimals`` ('2.5', '2,5', '2' for 2.0)."""
+        needs, at most ``decimals`` ('2.5', '2,5', '2' for 2.0), or exactly that many when
+        ``fixed`` ('2,0')."""
         if isinstance(value, int) and self.language in ("en", "zh"):
             return f"{value:,}"  # what Babel writes, without its cost per cell
         from babel.numbers import format_decimal
 
-        pattern = "#,##0." + "#" * decimals if decimals else "#,##0"
+        pattern = "#,##0." + ("0" if fixed else "#") * decimals if decimals else "#,##0"
         return format_decimal(value, format=pattern, locale=self.language)
 
     @property
