@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from typing import Any, TextIO
 
@@ -12,6 +13,10 @@ from raci.cli._console import console_words, note_line, warning_line
 from raci.exceptions import SlowParserWarning
 from raci.findings import Said
 from raci.words import words_for
+
+#: The runs of spaces and line breaks a warning's line is made of one space each; the
+#: no-break spaces a language writes (French before a colon) stay.
+_SPACES = re.compile(r"[^\S\xa0\u2007\u202f]+")
 
 
 def notice(message: Warning | str, category: type[Warning]) -> str | None:
@@ -24,7 +29,7 @@ def notice(message: Warning | str, category: type[Warning]) -> str | None:
         return None
     said = _said(message)
     words = console_words() if said is not None else words_for(None)
-    text = " ".join((str(message) if said is None else said.said(words)).split())
+    text = _SPACES.sub(" ", str(message) if said is None else said.said(words)).strip()
     line = note_line if issubclass(category, SlowParserWarning) else warning_line
     return one_line(line(text, words))
 
