@@ -10,7 +10,7 @@ import yaml
 
 from raci import progress
 from raci.exceptions import LoadError, SlowParserWarning
-from raci.findings import Finding, SourceLocation
+from raci.findings import Finding, SourceLocation, say
 from raci.io._marks import Marks
 
 try:
@@ -200,13 +200,12 @@ def parse_yaml_documents(text: str, file: str) -> tuple[list[Any], Marks]:
 def _parse(text: str, file: str, read: Callable[[_MarkingLoader], Any]) -> tuple[Any, Marks]:
     """What ``read`` takes from a marking loader of ``text``; LoadError on bad syntax."""
     if not LIBYAML and len(text) >= SLOW_SIZE:
-        warnings.warn(
+        said = say(
             "reading a large YAML file with PyYAML's pure-Python parser, which is about ten"
             " times slower than its C one: install PyYAML with libyaml, or keep large models"
-            " in JSON",
-            SlowParserWarning,
-            stacklevel=3,
+            " in JSON"
         )
+        warnings.warn(SlowParserWarning(said), stacklevel=3)
     marks = Marks(file)
     loader = _MarkingLoader(_Pieces(text, file))
     loader.marks = marks

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from raci._text import strip_controls
+from raci.findings import Said, nsay, number, say
 
 #: Mermaid's own limits, which GitHub keeps: the most characters of a diagram's text and
 #: the most lines (edges) it draws.
@@ -119,12 +120,31 @@ def fits(text: str, edges: int) -> bool:
     return size(text) <= MAX_TEXT and edges <= MAX_EDGES
 
 
-def too_large(text: str, edges: int) -> str:
-    """What makes a diagram too large for GitHub (empty when it is not): its size against
-    the limits."""
+def too_large(text: str, edges: int) -> Said:
+    """What makes a diagram that GitHub does not draw (:func:`fits`) too large: its size
+    against the limits it is over."""
     over = []
     if size(text) > MAX_TEXT:
-        over.append(f"{size(text):,} characters (GitHub draws at most {MAX_TEXT:,})")
+        # Translators: {n} counts the characters of a diagram's text, {most} is the limit.
+        over.append(
+            nsay(
+                "{n} character (GitHub draws at most {most})",
+                "{n} characters (GitHub draws at most {most})",
+                size(text),
+                most=number(MAX_TEXT),
+            ).with_fields(n=number(size(text)))
+        )
     if edges > MAX_EDGES:
-        over.append(f"{edges:,} lines (GitHub draws at most {MAX_EDGES:,})")
-    return " and ".join(over)
+        # Translators: {n} counts the lines (edges) of a diagram, {most} is the limit.
+        over.append(
+            nsay(
+                "{n} line (GitHub draws at most {most})",
+                "{n} lines (GitHub draws at most {most})",
+                edges,
+                most=number(MAX_EDGES),
+            ).with_fields(n=number(edges))
+        )
+    if len(over) == 1:
+        return over[0]
+    # Translators: {characters} and {lines} say how far a diagram is over each limit.
+    return say("{characters} and {lines}", characters=over[0], lines=over[1])

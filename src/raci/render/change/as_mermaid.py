@@ -10,6 +10,7 @@ from __future__ import annotations
 import warnings
 from collections.abc import Sequence
 
+from raci.findings import say
 from raci.render.change.marks import KINDS, LOOKS, MOVED_LINE, Captions
 from raci.render.chart.pages import depths
 from raci.render.mermaid import (
@@ -51,23 +52,31 @@ def change_diagram(change: Diff, lang: str | None = None) -> str:
     if changed or change.units_removed:
         text, edges = _flowchart(captions, [u for u in order if u in changed])
         if fits(text, edges):
-            warnings.warn(
-                f"the whole structure as a Mermaid diagram has {whole}: only the units that"
+            # Translators: {size} says how large the diagram of the whole structure is.
+            note = say(
+                "the whole structure as a Mermaid diagram has {size}: only the units that"
                 " changed are drawn, with those above them",
-                MermaidWarning,
-                stacklevel=2,
+                size=whole,
             )
+            warnings.warn(MermaidWarning(note), stacklevel=2)
             only = captions.words.gettext(
                 "Only the units that changed are drawn, with the units above them: the whole"
                 " structure is larger than GitHub draws as a diagram."
             )
             return f"{only}\n\n{fenced(text)}"
-        whole = f"{too_large(text, edges)}, even with only the units that changed"
-    warnings.warn(
-        f"the change as a Mermaid diagram has {whole}: the report says so instead of drawing it",
-        MermaidWarning,
-        stacklevel=2,
-    )
+        # Translators: {size} says how large the diagram of the units that changed is.
+        said = say(
+            "the change as a Mermaid diagram has {size}, even with only the units that"
+            " changed: the report says so instead of drawing it",
+            size=too_large(text, edges),
+        )
+    else:
+        # Translators: {size} says how large the diagram is.
+        said = say(
+            "the change as a Mermaid diagram has {size}: the report says so instead of drawing it",
+            size=whole,
+        )
+    warnings.warn(MermaidWarning(said), stacklevel=2)
     # Translators: {command} is the command that draws the change as a picture.
     larger = captions.words.gettext(
         "The change is larger than GitHub draws as a diagram; {command} draws it as a picture.",

@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import overload
 
+from raci.findings import number, say
 from raci.output import in_memory, numbered, write_atomic
 from raci.render import engine
 from raci.render.change.marked import NOTE_SIZE, Marked
@@ -184,17 +185,22 @@ def _write(
     smallest = NOTE_SIZE if style == "marked" else ROW_SIZE
     worst = min(page.scale for page in pages)
     if paper is not None and smallest * worst < LEGIBLE:
-        warnings.warn(
-            f"on {paper_named(paper).name} paper the picture is scaled to {worst:.0%}, so its"
-            f" smallest text is {smallest * worst:.1f} pt (under {LEGIBLE:g} pt); choose a"
-            " larger --paper",
-            ChartWarning,
-            stacklevel=2,
+        # Translators: {paper} is a paper size (A4); {percent} is followed by the percent
+        # sign, {size} and {legible} by "pt" (typographic points); {option} is an option.
+        said = say(
+            "on {paper} paper the picture is scaled to {percent}%, so its smallest text is"
+            " {size} pt (under {legible} pt); choose a larger {option}",
+            paper=paper_named(paper).name,
+            percent=round(worst * 100),
+            size=number(smallest * worst, 1),
+            legible=number(LEGIBLE),
+            option="--paper",
         )
+        warnings.warn(ChartWarning(said), stacklevel=2)
     if f".{suffix}" in EDITABLE:
         note = write_editable([page.editable() for page in pages], target, inputs)
-        if note:
-            warnings.warn(note, ChartWarning, stacklevel=2)
+        if note is not None:
+            warnings.warn(ChartWarning(note), stacklevel=2)
         return [target]
     if suffix == "dot":
         data = [page.source.encode("utf-8") for page in pages]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from raci.findings import Said, say
 from raci.model import Organization
 from raci.render.chart.options import ChartOptions
 from raci.render.chart.pages import depths
@@ -41,25 +42,37 @@ STAFF = {"stroke-width": "3px"}
 VACANT_HEAD = {"stroke": VACANT, "stroke-dasharray": "5 3"}
 
 
-def mermaid_chart(org: Organization, opts: ChartOptions, tops: Sequence[str]) -> tuple[str, str]:
+def mermaid_chart(
+    org: Organization, opts: ChartOptions, tops: Sequence[str]
+) -> tuple[str, Said | None]:
     """The chart of the units under ``tops`` as Mermaid text, and what to tell the user
     when GitHub would not draw it (too much text or too many lines), with the ``--depth``
-    that makes a chart it draws (empty when it draws this one)."""
+    that makes a chart it draws (None when it draws this one)."""
     chart = _Flowchart(org, opts)
     text, edges = chart.text(tops, opts.depth)
     if fits(text, edges):
-        return text, ""
+        return text, None
     deepest = max((d for top in tops for d in depths(org, top, opts.depth).values()), default=0)
     shallower = next(
         (d for d in range(deepest - 1, -1, -1) if fits(*chart.text(tops, d))),
         None,
     )
-    advice = (
-        f"--depth {shallower} or --root UNIT makes one it draws"
-        if shallower is not None
-        else "--root UNIT makes one it draws"
+    over = too_large(text, edges)
+    if shallower is None:
+        # Translators: {size} says how large the chart is; {root} is an option, kept.
+        return text, say(
+            "the Mermaid chart has {size}: GitHub draws none; {root} makes one it draws",
+            size=over,
+            root="--root UNIT",
+        )
+    depth = f"--depth {shallower}"
+    # Translators: {size} says how large the chart is; {depth} and {root} are options, kept.
+    return text, say(
+        "the Mermaid chart has {size}: GitHub draws none; {depth} or {root} makes one it draws",
+        size=over,
+        depth=depth,
+        root="--root UNIT",
     )
-    return text, f"the Mermaid chart has {too_large(text, edges)}: GitHub draws none; {advice}"
 
 
 class _Flowchart:

@@ -21,6 +21,7 @@ from raci import progress
 from raci._text import one_line
 from raci.analysis.figures import Posts
 from raci.exceptions import OutputError, QueryError
+from raci.findings import Field, Listed, Said, Word, nsay, number, say
 from raci.lookup import Lookup
 from raci.model import Deliverable, Organization
 from raci.output import in_memory, refuse_inputs, write_atomic
@@ -111,6 +112,13 @@ class ChartWarning(UserWarning):
     PNG drawn at a lower resolution to stay under the pixel limit."""
 
 
+def _warn_once(notes: Sequence[Said | None]) -> None:
+    """Warn with each of ``notes`` (None: nothing to say) once, as a :class:`ChartWarning`
+    of the caller's caller."""
+    for note in {str(n): n for n in notes if n is not None}.values():
+        warnings.warn(ChartWarning(note), stacklevel=3)
+
+
 def render_chart(
     org: Organization,
     path: str | os.PathLike[str] | None = None,
@@ -172,23 +180,18 @@ def _render_to(org: Organization, opts: ChartOptions, target: Path) -> list[Path
     pages = _pages(org, opts)
     fmt = suffix[1:]
     if suffix in EDITABLE:
-        notes = [
-            _small_text(pages, opts),
-            write_editable([p.editable() for p in pages], target, inputs),
-        ]
-        for note in dict.fromkeys(n for n in notes if n):
-            warnings.warn(note, ChartWarning, stacklevel=2)
+        editable = write_editable([p.editable() for p in pages], target, inputs)
+        _warn_once([_small_text(pages, opts), editable])
         return [target]
     for hint in engine.missing_fonts(p.source for p in pages) if fmt in ("png", "pdf") else []:
         warnings.warn(FontWarning(hint), stacklevel=2)
-    notes = [_small_text(pages, opts)]
+    notes: list[Said | None] = [_small_text(pages, opts)]
     rendered = []
     for page in progress.each("drawing the chart", pages, "pages"):
         data, note = _render_page(page, fmt, opts)
         rendered.append(data)
         notes.append(note)
-    for note in dict.fromkeys(n for n in notes if n):
-        warnings.warn(note, ChartWarning, stacklevel=2)
+    _warn_once(notes)
     if fmt == "pdf" and len(rendered) > 1:
         rendered = [merge_pdfs(rendered)]
     if len(rendered) == 1 and (fmt == "pdf" or opts.split_by is None):
@@ -224,8 +227,8 @@ def _data(org: Organization, opts: ChartOptions, fmt: str) -> bytes:
     from raci.render.chart.as_mermaid import mermaid_chart
 
     text, note = mermaid_chart(org, opts, tops)
-    if note:
-        warnings.warn(note, ChartWarning, stacklevel=4)
+    if note is not None:
+        warnings.warn(ChartWarning(note), stacklevel=4)
     return text.encode("utf-8")
 
 
@@ -263,9 +266,7 @@ def chart_pages(
     opts = ChartOptions.of(options, **changes)
     _expect("org", org, Organization, "an Organization")
     pages = _pages(org, opts)
-    note = _small_text(pages, opts)
-    if note:
-        warnings.warn(note, ChartWarning, stacklevel=2)
+    _warn_once([_small_text(pages, opts)])
     return pages
 
 
@@ -411,58 +412,110 @@ def _fitted_pages(shared: _Shared, tops: list[str]) -> list[_Chart]:
     ]
 
 
-def _small_text(pages: Sequence[ChartPage], opts: ChartOptions) -> str:
+def _small_text(pages: Sequence[ChartPage], opts: ChartOptions) -> Said | None:
     """What to say when fitting pages to their paper makes the smallest text too small."""
     small = [(i, p) for i, p in enumerate(pages, 1) if SMALLEST_FONT * p.scale < LEGIBLE]
     if not small:
-        return ""
+        return None
     worst = min(p.scale for _, p in small)
+    fields: dict[str, Field] = {
+        "paper": opts.paper.name if opts.paper else "",
+        "percent": round(worst * 100),
+        "size": number(SMALLEST_FONT * worst, 1),
+        "legible": number(LEGIBLE),
+        "advice": _advice(opts),
+    }
     if len(pages) == 1:
-        where = f"the chart is scaled to {worst:.0%}, so its smallest text is"
-    else:
-        numbers = ", ".join(str(i) for i, _ in small)
-        where = (
-            f"page{'s' if len(small) > 1 else ''} {numbers} {'are' if len(small) > 1 else 'is'}"
-            f" scaled down to as little as {worst:.0%}, so the smallest text is"
+        # Translators: {paper} is a paper size (A4); {percent} is followed by the percent
+        # sign, {size} and {legible} by "pt" (typographic points).
+        return say(
+            "on {paper} paper the chart is scaled to {percent}%, so its smallest text is"
+            " {size} pt (under {legible} pt); {advice}",
+            **fields,
         )
-    advice = (
-        "--split-by a lower level, --split-by auto or --depth N"
-        if opts.split_by is not None
-        else "--split-by auto, --split-by LEVEL or --depth N"
+    # Translators: {pages} lists the numbers of the pages (the form goes with how many);
+    # {paper}, {percent}, {size} and {legible} as in the message on one page.
+    return nsay(
+        "on {paper} paper page {pages} is scaled down to as little as {percent}%, so the"
+        " smallest text is {size} pt (under {legible} pt); {advice}",
+        "on {paper} paper pages {pages} are scaled down to as little as {percent}%, so the"
+        " smallest text is {size} pt (under {legible} pt); {advice}",
+        len(small),
+        pages=Listed(tuple(i for i, _ in small)),
+        **fields,
     )
-    paper = opts.paper.name if opts.paper else ""
-    msg = f"on {paper} paper {where} {SMALLEST_FONT * worst:.1f} pt (under {LEGIBLE:g} pt);"
+
+
+def _advice(opts: ChartOptions) -> Said:
+    """What makes the pages of a chart whose text is too small read: other pages or paper."""
     if opts.split_by == AUTO:
-        return f"{msg} a unit has more units right below it than a page holds; use a larger --paper"
-    msg += f" {advice} makes pages that read, or choose a larger --paper"
-    return msg
+        # Translators: {option} is the option that chooses the paper, kept as written.
+        return say(
+            "a unit has more units right below it than a page holds; use a larger {option}",
+            option="--paper",
+        )
+    if opts.split_by is not None:
+        # Translators: {split_by}, {auto}, {depth} and {option} are options, kept as written.
+        return say(
+            "{split_by} a lower level, {auto} or {depth} makes pages that read, or choose a"
+            " larger {option}",
+            split_by="--split-by",
+            auto="--split-by auto",
+            depth="--depth N",
+            option="--paper",
+        )
+    # Translators: {auto}, {level}, {depth} and {option} are options, kept as written.
+    return say(
+        "{auto}, {level} or {depth} makes pages that read, or choose a larger {option}",
+        auto="--split-by auto",
+        level="--split-by LEVEL",
+        depth="--depth N",
+        option="--paper",
+    )
 
 
-def _render_page(page: ChartPage, fmt: str, opts: ChartOptions) -> tuple[bytes, str]:
+def _render_page(page: ChartPage, fmt: str, opts: ChartOptions) -> tuple[bytes, Said | None]:
     """The page in ``fmt``, and what to tell the user when a PNG had to be drawn smaller."""
     if fmt == "dot":
-        return page.source.encode("utf-8"), ""
+        return page.source.encode("utf-8"), None
     if fmt != "png":
-        return engine.render(page.source, fmt), ""
-    msg = ""
+        return engine.render(page.source, fmt), None
     dpi = opts.dpi if opts.dpi is not None else DEFAULT_DPI
     limit = opts.max_pixels if opts.max_pixels is not None else MAX_PIXELS
     wide, high = page.width / 72 * dpi, page.height / 72 * dpi
     fit = min(1.0, math.sqrt(limit / (wide * high)), CAIRO_SIDE / wide, CAIRO_SIDE / high)
-    if fit < 1.0:
-        lower = dpi * fit * 0.999
-        msg = (
-            f"the PNG would be {wide:,.0f} x {high:,.0f} px ({wide * high / 1e6:,.0f} megapixels);"
-            f" it is drawn at {lower:.0f} dpi instead of {dpi:g}"
-            f" ({wide * fit:,.0f} x {high * fit:,.0f} px)"
+    if fit == 1.0:
+        return engine.render(page.source, "png", dpi=dpi), None
+    lower = dpi * fit * 0.999
+    fields: dict[str, Field] = {
+        "wide": number(wide, 0),
+        "high": number(high, 0),
+        "megapixels": number(wide * high / 1e6, 0),
+        "lower": round(lower),
+        "dpi": Word(f"{dpi:g}", lambda words: words.number(dpi)),
+        "drawn_wide": number(wide * fit, 0),
+        "drawn_high": number(high * fit, 0),
+    }
+    if fit * math.sqrt(wide * high) < math.sqrt(limit) * 0.999:
+        # Translators: Cairo is the library Graphviz draws PNG pictures with.
+        note = say(
+            "the PNG would be {wide} x {high} px ({megapixels} megapixels); it is drawn at"
+            " {lower} dpi instead of {dpi} ({drawn_wide} x {drawn_high} px), the most"
+            " Cairo draws; SVG and PDF stay sharp at any size",
+            **fields,
         )
-        if fit * math.sqrt(wide * high) < math.sqrt(limit) * 0.999:
-            msg += ", the most Cairo draws"
-        else:
-            msg += f" to stay under {limit:,} pixels (--max-pixels raises the limit)"
-        msg += "; SVG and PDF stay sharp at any size"
-        dpi = lower
-    return engine.render(page.source, "png", dpi=dpi), msg
+    else:
+        # Translators: {option} is the option that raises the limit, kept as written.
+        note = say(
+            "the PNG would be {wide} x {high} px ({megapixels} megapixels); it is drawn at"
+            " {lower} dpi instead of {dpi} ({drawn_wide} x {drawn_high} px) to stay under"
+            " {limit} pixels ({option} raises the limit); SVG and PDF stay sharp at any"
+            " size",
+            **fields,
+            limit=number(limit),
+            option="--max-pixels",
+        )
+    return engine.render(page.source, "png", dpi=lower), note
 
 
 def _tops(org: Organization) -> list[str]:
@@ -488,19 +541,32 @@ def _as_forest(org: Organization, warn: bool) -> Organization:
     if not apart:
         return org
     if warn:
-        named = ", ".join(f"`{one_line(uid)}`" for uid in apart[:5])
-        more = f" and {len(apart) - 5:,} more" if len(apart) > 5 else ""
-        warnings.warn(
-            f"{named}{more} cannot be reached from a top unit (a parent that does not exist, or"
-            " a cycle of parents): drawn apart, each with the units below it; raci validate"
-            " says why",
-            ChartWarning,
-            stacklevel=4,
-        )
+        warnings.warn(ChartWarning(_unreached(apart)), stacklevel=4)
     moved = set(apart)
     units = {uid: u for uid, u in org.units.items() if uid not in moved}
     units.update((uid, attrs.evolve(org.units[uid], parent=None)) for uid in apart)
     return attrs.evolve(org, units=units)
+
+
+def _unreached(apart: Sequence[str]) -> Said:
+    """The warning that ``apart`` (unit ids) cannot be reached from a top unit: the first
+    five named, then how many more."""
+    named: Field = Listed(tuple(f"`{one_line(uid)}`" for uid in apart[:5]))
+    if len(apart) > 5:
+        more = len(apart) - 5
+        # Translators: {units} lists five units' ids; {n} is how many more there are.
+        named = nsay("{units} and {n} more", "{units} and {n} more", more, units=named)
+        named = named.with_fields(n=number(more))
+    # Translators: {units} names the units; {command} is a command, kept as written.
+    return nsay(
+        "{units} cannot be reached from a top unit (a parent that does not exist, or a cycle"
+        " of parents): drawn apart, each with the units below it; {command} says why",
+        "{units} cannot be reached from a top unit (a parent that does not exist, or a cycle"
+        " of parents): drawn apart, each with the units below it; {command} says why",
+        len(apart),
+        units=named,
+        command="raci validate",
+    )
 
 
 def _check(org: Organization, opts: ChartOptions) -> ChartOptions:

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 
 from raci._text import display_width, one_line, printable
 from raci.cells import normalize_header, safe_cell
+from raci.findings import nsay
 from raci.render.matrix.table import Matrix, cell_text
 
 # -- terminal table ----------------------------------------------------------
@@ -204,13 +205,20 @@ def render_text(m: Matrix, width: int | None = None) -> str:
         first = first_width(min(max(width - 3 - columns_width, MIN_LABEL_WIDTH), MAX_LABEL_WIDTH))
         need = first + 3 + columns_width
         if need > width:
-            warnings.warn(
-                f"the matrix is {need} columns wide and the terminal {width}: roll the"
-                " columns up (--level), choose some (--parties), or write a page"
-                " (-o matrix.html)",
-                MatrixWidthWarning,
-                stacklevel=3,
+            # Translators: {n} and {width} count the columns of the matrix and of the
+            # terminal; {level}, {parties} and {page} are options, kept as written.
+            said = nsay(
+                "the matrix is {n} column wide and the terminal {width}: roll the columns up"
+                " ({level}), choose some ({parties}), or write a page ({page})",
+                "the matrix is {n} columns wide and the terminal {width}: roll the columns up"
+                " ({level}), choose some ({parties}), or write a page ({page})",
+                need,
+                width=width,
+                level="--level",
+                parties="--parties",
+                page="-o matrix.html",
             )
+            warnings.warn(MatrixWidthWarning(said), stacklevel=3)
     labels = fit_all([r.label for r in m.rows], first - 2)
     group_names = [g for g, _ in sections]
     group_cuts = fit_all(
