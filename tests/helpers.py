@@ -7,12 +7,17 @@ import re
 import subprocess
 import sys
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import click
+from click.testing import CliRunner
+
 import raci
+from raci.cli._notes import notice
+from raci.findings import Listed, Said
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -323,11 +328,11 @@ def printed_lines(path: Path) -> list[str]:
     return [line.translate(_BIDI_MARKS) for line in text.splitlines()]
 
 
-def untranslated_words(findings: Sequence[raci.Finding], language: str) -> set[str]:
-    """The English words of the findings' messages and hints (and of the messages in their
-    fields), fields and code aside, that the language's own words of those messages do
-    not write too (a file name, `raci`): what must not show in an output in ``language``."""
-    from raci.findings import Listed, Said
+def untranslated_words(said: Iterable[raci.Finding | Said], language: str) -> set[str]:
+    """The English words of the messages (those of findings: their messages and hints;
+    and of the messages in their fields), fields and code aside, that the language's own
+    words of those messages do not write too (a file name, `raci`): what must not show in
+    an output in ``language``."""
     from raci.words import words_for
 
     def found(text: str) -> set[str]:
@@ -336,18 +341,55 @@ def untranslated_words(findings: Sequence[raci.Finding], language: str) -> set[s
     words = words_for(language)
     english: set[str] = set()
     translated: set[str] = set()
-    stack: list[object] = [s for f in findings if f.saying for s in f.saying if s is not None]
+    stack: list[object] = [
+        s
+        for item in said
+        for s in (item.saying or () if isinstance(item, raci.Finding) else (item,))
+        if s is not None
+    ]
     while stack:
-        said = stack.pop()
-        if isinstance(said, Listed):
-            stack.extend(said.items)
-        if not isinstance(said, Said):
+        message = stack.pop()
+        if isinstance(message, Listed):
+            stack.extend(message.items)
+        if not isinstance(message, Said):
             continue
-        stack.extend(said.fields.values())
-        english |= found(said.text) | found(said.plural)
-        if said.plural:
-            forms = {words.ngettext(said.text, said.plural, n) for n in (0, 1, 2, 5, 11, 100)}
+        stack.extend(message.fields.values())
+        english |= found(message.text) | found(message.plural)
+        if message.plural:
+            forms = {words.ngettext(message.text, message.plural, n) for n in (0, 1, 2, 5, 11, 100)}
         else:
-            forms = {words.gettext(said.text)}
+            forms = {words.gettext(message.text)}
         translated |= set().union(*map(found, forms))
     return english - translated
+
+
+def code_of(said: Said) -> list[str]:
+    """The text fields of a message and of the messages in its fields (ids, options,
+    commands: never translated), longest first."""
+    stack: list[object] = [said]
+    code: set[str] = set()
+    while stack:
+        field = stack.pop()
+        if isinstance(field, str):
+            code.add(field)
+        elif isinstance(field, Listed):
+            stack.extend(field.items)
+        elif isinstance(field, Said):
+            stack.extend(field.fields.values())
+    return sorted(code, key=len, reverse=True)
+
+
+@click.command()
+@click.option("--lang")
+@click.pass_obj
+def _noticed(warning: Warning, lang: str | None) -> None:
+    """A stand-in command that prints the notice of the warning it is given."""
+    click.echo(notice(warning, type(warning)))
+
+
+def console_line(warning: Warning, lang: str | None = None) -> str:
+    """The line a command run with ``--lang`` prints on stderr for ``warning``."""
+    args = ["--lang", lang] if lang else []
+    result = CliRunner().invoke(_noticed, args, obj=warning)
+    assert result.exit_code == 0, result.output
+    return result.output

@@ -6,11 +6,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import click
 import pytest
 from click.testing import CliRunner
 
-from helpers import EXAMPLES
+from helpers import EXAMPLES, console_line
 from raci.cli import cli
 from raci.cli._notes import notice
 from raci.findings import Finding, SourceLocation
@@ -143,19 +142,10 @@ class TestWarningsAndNotes:
         warning = FontWarning(said)
         assert str(warning).startswith("no font with Chinese, Japanese or Korean characters")
         assert notice(warning, FontWarning).startswith("warning: no font with Chinese")
-        result = CliRunner().invoke(_noticed, ["--lang", "zh"], obj=warning)
-        assert result.output.startswith("警告：未安装含中文、日文或韩文字符的字体")
-        assert "`apt-get install fonts-noto-cjk`" in result.output
-        assert not ENGLISH.search(result.output)
+        line = console_line(warning, "zh")
+        assert line.startswith("警告：未安装含中文、日文或韩文字符的字体")
+        assert "`apt-get install fonts-noto-cjk`" in line
+        assert not ENGLISH.search(line)
 
     def test_a_warning_in_english_only_stays_english(self) -> None:
-        result = CliRunner().invoke(_noticed, ["--lang", "ru"], obj=UserWarning("Graphviz: x"))
-        assert result.output == "warning: Graphviz: x\n"
-
-
-@click.command()
-@click.option("--lang")
-@click.pass_obj
-def _noticed(warning: Warning, lang: str | None) -> None:
-    """A stand-in command that prints the notice of the warning it is given."""
-    click.echo(notice(warning, type(warning)))
+        assert console_line(UserWarning("Graphviz: x"), "ru") == "warning: Graphviz: x\n"
