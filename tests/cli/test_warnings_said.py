@@ -249,14 +249,19 @@ class TestEveryWarning:
 class TestTheLines:
     """Whole lines, as the commands print them."""
 
-    def test_a_mermaid_chart_in_russian(self, tmp_path: Path) -> None:
-        model = tmp_path / "flat.yaml"
-        raci.dump(flat(600), model)
+    @staticmethod
+    def _chart(org: raci.Organization, folder: Path, lang: str, output: str) -> str:
+        """What `raci chart` prints on stderr for ``org`` drawn as ``output`` in ``lang``."""
+        model = folder / "org.yaml"
+        raci.dump(org, model)
         result = CliRunner().invoke(
-            cli, ["chart", str(model), "--lang", "ru", "-o", str(tmp_path / "c.mmd")]
+            cli, ["chart", str(model), "--lang", lang, "-o", str(folder / output)]
         )
         assert result.exit_code == 0
-        assert result.stderr == (
+        return result.stderr
+
+    def test_a_mermaid_chart_in_russian(self, tmp_path: Path) -> None:
+        assert self._chart(flat(600), tmp_path, "ru", "c.mmd") == (
             "предупреждение: в диаграмме Mermaid 600 линий (GitHub отображает не более 500):"
             " GitHub такую не отображает; --depth 0 или --root UNIT даёт диаграмму, которую он"
             " отобразит\n"
@@ -273,13 +278,7 @@ class TestTheLines:
         )
 
     def test_units_no_top_reaches_in_arabic(self, tmp_path: Path) -> None:
-        model = tmp_path / "lost.yaml"
-        raci.dump(orphans(2), model)
-        result = CliRunner().invoke(
-            cli, ["chart", str(model), "--lang", "ar", "-o", str(tmp_path / "c.dot")]
-        )
-        assert result.exit_code == 0
-        assert result.stderr == (
+        assert self._chart(orphans(2), tmp_path, "ar", "c.dot") == (
             "تحذير: لا يمكن الوصول من أي وحدة عليا إلى `o0`، `o1` (أصلٌ غير موجود، أو دورة من"
             " الأصول): رُسمت على حدة، كلٌّ مع الوحدات التي تحته؛ ويبيّن raci validate السبب\n"
         )
