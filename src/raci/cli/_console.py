@@ -10,6 +10,7 @@ from __future__ import annotations
 import click
 
 from raci.findings import Finding
+from raci.render.reporters import finding_text
 from raci.words import Words, words_for
 
 #: Where a command keeps the language its first model was read in (click's ``meta``).
@@ -37,8 +38,7 @@ def console_words() -> Words:
     """The words of the command's console lines: ``--lang``, else the language remembered
     from its first model, else English."""
     ctx = _context()
-    lang = None if ctx is None else ctx.params.get("lang") or ctx.meta.get(_LANGUAGE)
-    return words_for(lang)
+    return words_for(given_language() or (None if ctx is None else ctx.meta.get(_LANGUAGE)))
 
 
 def warning_line(text: str, words: Words | None = None) -> str:
@@ -64,5 +64,4 @@ def wrote_line(path: object) -> str:
 
 def finding_line(finding: Finding) -> str:
     """A finding as ``raci validate`` prints it, its message in the console's language."""
-    message = finding.said(console_words())[0]
-    return f"{finding.location}: {finding.severity.value} {finding.rule}: {message}"
+    return finding_text(finding, finding.said(console_words())[0])

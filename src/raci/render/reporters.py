@@ -61,6 +61,14 @@ class Reporter:
         raise NotImplementedError
 
 
+def finding_text(f: Finding, message: str, severity: str = "") -> str:
+    """A finding on one line, as the text format writes it: `file:line:column: severity
+    rule: message` (``message`` in a language; ``severity`` as shown, by default its
+    name)."""
+    sev = severity or f.severity.value
+    return f"{one_line(str(f.location))}: {sev} {f.rule}: {one_line(message)}"
+
+
 class TextReporter(Reporter):
     """`file:line:column: severity rule: message`, the hint indented below, a count line."""
 
@@ -76,7 +84,7 @@ class TextReporter(Reporter):
                 if self.color:
                     sev = f"{_ANSI.get(f.severity, _ANSI_INFO)}{sev}{_ANSI_RESET}"
                 message, hint = f.said(words)
-                lines.append(f"{one_line(str(f.location))}: {sev} {f.rule}: {one_line(message)}")
+                lines.append(finding_text(f, message, sev))
                 if hint:
                     lines.append(f"    {label}{one_line(hint)}")
         lines.append(self._count_line(files))
